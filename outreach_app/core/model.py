@@ -1,0 +1,218 @@
+"""Domain types shared by every layer. Plain dataclasses: no Qt, no I/O."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+
+class SessionKind(enum.StrEnum):
+    """The four recognised forms of grassroots work."""
+
+    POLICY_BRIEFING = "policy_briefing"
+    INVESTIGATION = "investigation"
+    LETTERS_AND_VISITS = "letters_and_visits"
+    ON_SITE_WORK = "on_site_work"
+
+
+class SessionStatus(enum.StrEnum):
+    DRAFT = "draft"
+    SCHEDULED = "scheduled"
+    LIVE = "live"
+    ENDED = "ended"
+    CANCELLED = "cancelled"
+
+
+class Role(enum.StrEnum):
+    STAFF = "staff"
+    OFFICIAL = "official"
+    REVIEWER = "reviewer"
+
+
+class FollowUpStatus(enum.StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    RESPONDED = "responded"
+    SOLVED = "solved"
+
+
+class ReviewState(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    RETURNED = "returned"
+
+
+class AgendaItemKind(enum.StrEnum):
+    TOPIC = "topic"
+    QUESTION = "question"
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: Role
+
+
+@dataclass
+class Contact:
+    name: str
+    phone: str = ""
+    position: str = ""
+
+
+@dataclass
+class Site:
+    name: str
+    region: str = ""
+    address: str = ""
+    contacts: list[Contact] = field(default_factory=list)
+    connection_notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    archived: bool = False
+    id: int | None = None
+
+
+@dataclass
+class SessionSite:
+    """A site's place in a session: its turn to speak and its time box."""
+
+    site_id: int
+    position: int
+    time_box_minutes: int
+    site_name: str = ""
+    invitation_state: str = "not_sent"
+    joined_at: datetime | None = None
+    left_at: datetime | None = None
+
+
+@dataclass
+class Session:
+    title: str
+    kind: SessionKind
+    official: str
+    start: datetime
+    duration_minutes: int
+    status: SessionStatus = SessionStatus.DRAFT
+    sites: list[SessionSite] = field(default_factory=list)
+    notes: str = ""
+    id: int | None = None
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.duration_minutes)
+
+
+@dataclass
+class AgendaItem:
+    session_id: int
+    site_id: int
+    kind: AgendaItemKind
+    text: str
+    position: int = 0
+    id: int | None = None
+
+
+@dataclass
+class Briefing:
+    session_id: int
+    site_id: int
+    text: str = ""
+
+
+@dataclass
+class Answer:
+    question_id: int
+    text: str = ""
+    speaker: str = ""
+    answered_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class FollowUp:
+    commitment: str
+    owner: str
+    due: date | None
+    site_id: int
+    status: FollowUpStatus = FollowUpStatus.OPEN
+    question_id: int | None = None
+    session_id: int | None = None
+    resolution: str = ""
+    created_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass
+class Question:
+    """A question put to a site, with at most one recorded answer."""
+
+    session_id: int
+    site_id: int
+    text: str
+    asked_by: str = ""
+    category: str = ""
+    offset_seconds: int | None = None
+    agenda_item_id: int | None = None
+    created_at: datetime | None = None
+    answer: Answer | None = None
+    follow_up: FollowUp | None = None
+    id: int | None = None
+
+
+@dataclass
+class Review:
+    session_id: int
+    state: ReviewState
+    reviewer: str
+    comment: str = ""
+    at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    at: datetime
+    actor: str
+    role: str
+    action: str
+    entity: str
+    entity_id: int | None
+    detail: str
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    site_id: int | None = None
+    kind: SessionKind | None = None
+    category: str | None = None
+    status: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One matching note: the text that matched and where it belongs."""
+
+    doc_kind: str
+    ref_id: int
+    session_id: int | None
+    session_title: str
+    site_id: int | None
+    site_name: str
+    category: str
+    at: datetime | None
+    body: str
+
+
+DEFAULT_CATEGORIES: tuple[str, ...] = (
+    "安全生产",
+    "民生保障",
+    "基础设施",
+    "医疗卫生",
+    "教育",
+    "就业社保",
+    "生态环境",
+    "其他",
+)

@@ -1,0 +1,1148 @@
+"""The store interface: every operation the application performs on its data.
+
+A Repository owns one SQLite connection and must be used on the thread that opened it (see
+worker.py). Every change that touches more than one row runs in one transaction together with
+its audit entry.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from outreach_app.core.model import (
+    DEFAULT_CATEGORIES,
+    AgendaItem,
+    AgendaItemKind,
+    Answer,
+    AuditEntry,
+    Contact,
+    FollowUp,
+    FollowUpStatus,
+    Question,
+    Review,
+    ReviewState,
+    Role,
+    SearchFilters,
+    SearchHit,
+    Session,
+    SessionKind,
+    SessionSite,
+    SessionStatus,
+    Site,
+    User,
+)
+from outreach_app.core.scheduling import Conflict, find_conflicts
+from outreach_app.core.text_search import plan_search
+from outreach_app.storage.schema import migrate
+
+Clock = Callable[[], datetime]
+SYSTEM_USER = User("system", Role.STAFF)
+NO_FILTERS = SearchFilters()
+# Saving as the user types must not write one audit row per keystroke: edits to the same record
+# by the same person within this window extend the previous entry.
+AUDIT_COALESCE_WINDOW = timedelta(minutes=5)
+
+
+class StoreError(Exception):
+    """A request the store refuses; the message is meant for the user."""
+
+
+class NotFoundError(StoreError):
+    pass
+
+
+class SiteInUseError(StoreError):
+    pass
+
+
+def _ts(value: datetime | None) -> str | None:
+    return value.isoformat(sep=" ", timespec="seconds") if value else None
+
+
+def _parse_ts(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _parse_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _local_now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A row of the review list: a session with its latest review state and counts."""
+
+    session: Session
+    review_state: ReviewState
+    question_count: int
+    open_follow_ups: int
+
+
+@dataclass
+class Minutes:
+    session: Session
+    questions: list[Question]
+    reviews: list[Review] = field(default_factory=list)
+
+    @property
+    def review_state(self) -> ReviewState:
+        return self.reviews[-1].state if self.reviews else ReviewState.PENDING
+
+
+class Repository:
+    def __init__(self, db: Database, *, clock: Clock = _local_now) -> None:
+        self.db = db
+        self._clock = clock
+        self.actor: User = SYSTEM_USER
+
+    @classmethod
+    def open(cls, path: Path | str, *, clock: Clock = _local_now) -> Repository:
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+            db = Database(conn)
+            db.execute("PRAGMA journal_mode = WAL")
+            # FULL: a commit reaches the disk before the user's next keystroke is saved, so a
+            # power cut, not only a killed process, loses at most the last second of typing.
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+            migrate(db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not a usable Outreach database: {exc}") from exc
+        _restrict_permissions(path)
+        repo = cls(db, clock=clock)
+        if not repo.list_categories():
+            with repo.db.atomic():
+                repo._set_categories(DEFAULT_CATEGORIES)
+        return repo
+
+    @classmethod
+    def open_memory(cls, *, clock: Clock = _local_now) -> Repository:
+        db = Database(memory=True)
+        db.execute("PRAGMA foreign_keys = ON")
+        migrate(db)
+        repo = cls(db, clock=clock)
+        with repo.db.atomic():
+            repo._set_categories(DEFAULT_CATEGORIES)
+        return repo
+
+    def close(self) -> None:
+        self.db.close()
+
+    def now(self) -> datetime:
+        return self._clock()
+
+    # ----------------------------------------------------------------------------- internals
+    @contextmanager
+    def _write(self) -> Iterator[None]:
+        with self.db.atomic():
+            yield
+
+    def _rows(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def _audit(
+        self,
+        action: str,
+        entity: str,
+        entity_id: int | None,
+        *,
+        session_id: int | None = None,
+        detail: str = "",
+        coalesce: bool = False,
+    ) -> None:
+        now = self.now()
+        if coalesce:
+            last = self._one(
+                "SELECT id, at, actor, action FROM audit_log WHERE entity = ? AND entity_id = ?"
+                " ORDER BY id DESC LIMIT 1",
+                (entity, entity_id),
+            )
+            if (
+                last is not None
+                and last["actor"] == self.actor.name
+                and last["action"] == action
+                and now - datetime.fromisoformat(last["at"]) <= AUDIT_COALESCE_WINDOW
+            ):
+                self.db.execute(
+                    "UPDATE audit_log SET at = ?, detail = ? WHERE id = ?",
+                    (_ts(now), detail[:200], last["id"]),
+                )
+                return
+        self.db.execute(
+            "INSERT INTO audit_log (at, actor, role, action, entity, entity_id, session_id, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                _ts(now),
+                self.actor.name,
+                self.actor.role.value,
+                action,
+                entity,
+                entity_id,
+                session_id,
+                detail[:200],
+            ),
+        )
+
+    # ------------------------------------------------------------------------------- meta
+    def get_meta(self, key: str) -> str | None:
+        row = self._one("SELECT value FROM meta WHERE key = ?", (key,))
+        return None if row is None else str(row["value"])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self._write():
+            self.db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def integrity_check(self) -> str:
+        return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
+
+    # ------------------------------------------------------------------------- categories
+    def list_categories(self) -> list[str]:
+        return [r["name"] for r in self._rows("SELECT name FROM categories ORDER BY position")]
+
+    def _set_categories(self, names: Sequence[str]) -> None:
+        self.db.execute("DELETE FROM categories")
+        for position, name in enumerate(dict.fromkeys(n.strip() for n in names if n.strip())):
+            self.db.execute(
+                "INSERT INTO categories(name, position) VALUES (?, ?)", (name, position)
+            )
+
+    def set_categories(self, names: Sequence[str]) -> None:
+        with self._write():
+            self._set_categories(names)
+            self._audit("edit", "categories", None, detail=", ".join(names))
+
+    # ------------------------------------------------------------------------------ sites
+    @staticmethod
+    def _site_from_row(row: dict[str, Any]) -> Site:
+        return Site(
+            id=row["id"],
+            name=row["name"],
+            region=row["region"],
+            address=row["address"],
+            contacts=[Contact(**c) for c in json.loads(row["contacts"])],
+            connection_notes=row["connection_notes"],
+            tags=list(json.loads(row["tags"])),
+            archived=bool(row["archived"]),
+        )
+
+    def list_sites(self, *, include_archived: bool = False) -> list[Site]:
+        where = "" if include_archived else "WHERE archived = 0"
+        rows = self._rows(f"SELECT * FROM sites {where} ORDER BY archived, region, name")
+        return [self._site_from_row(r) for r in rows]
+
+    def get_site(self, site_id: int) -> Site:
+        row = self._one("SELECT * FROM sites WHERE id = ?", (site_id,))
+        if row is None:
+            raise NotFoundError(f"site {site_id} does not exist")
+        return self._site_from_row(row)
+
+    def _site_values(self, site: Site) -> dict[str, Any]:
+        name = site.name.strip()
+        if not name:
+            raise StoreError("a site needs a name")
+        return {
+            "name": name,
+            "region": site.region.strip(),
+            "address": site.address.strip(),
+            "contacts": json.dumps(
+                [{"name": c.name, "phone": c.phone, "position": c.position} for c in site.contacts],
+                ensure_ascii=False,
+            ),
+            "connection_notes": site.connection_notes,
+            "tags": json.dumps(site.tags, ensure_ascii=False),
+            "archived": int(site.archived),
+            "updated_at": _ts(self.now()),
+        }
+
+    def _insert_site(self, site: Site) -> int:
+        values = self._site_values(site)
+        values["created_at"] = values["updated_at"]
+        try:
+            cursor = self.db.execute(
+                f"INSERT INTO sites ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                list(values.values()),
+            )
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"a site named “{site.name.strip()}” already exists") from exc
+        site_id = int(cursor.lastrowid or 0)
+        self._audit("create", "site", site_id, detail=values["name"])
+        return site_id
+
+    def save_site(self, site: Site) -> int:
+        with self._write():
+            if site.id is None:
+                return self._insert_site(site)
+            values = self._site_values(site)
+            assignments = ", ".join(f"{k} = ?" for k in values)
+            try:
+                cursor = self.db.execute(
+                    f"UPDATE sites SET {assignments} WHERE id = ?", [*values.values(), site.id]
+                )
+            except sqlite3.IntegrityError as exc:
+                raise StoreError(f"a site named “{values['name']}” already exists") from exc
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"site {site.id} does not exist")
+            self._audit("edit", "site", site.id, detail=values["name"])
+            return site.id
+
+    def import_sites(self, sites: Sequence[Site]) -> list[int]:
+        """All or nothing: one bad site rolls the whole import back."""
+        with self._write():
+            ids = [self._insert_site(s) for s in sites]
+            self._audit("import", "site", None, detail=f"{len(ids)} sites")
+            return ids
+
+    def set_site_archived(self, site_id: int, archived: bool) -> None:
+        with self._write():
+            cursor = self.db.execute(
+                "UPDATE sites SET archived = ?, updated_at = ? WHERE id = ?",
+                (int(archived), _ts(self.now()), site_id),
+            )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"site {site_id} does not exist")
+            self._audit("archive" if archived else "restore", "site", site_id)
+
+    def site_is_referenced(self, site_id: int) -> bool:
+        row = self._one(
+            "SELECT EXISTS(SELECT 1 FROM session_sites WHERE site_id = :id)"
+            " OR EXISTS(SELECT 1 FROM questions WHERE site_id = :id)"
+            " OR EXISTS(SELECT 1 FROM follow_ups WHERE site_id = :id) AS used",
+            {"id": site_id},
+        )
+        return bool(row and row["used"])
+
+    def delete_site(self, site_id: int) -> None:
+        """Only a site nothing refers to may go; anything else is archived instead."""
+        with self._write():
+            if self.site_is_referenced(site_id):
+                raise SiteInUseError(
+                    "this site appears in sessions or notes; archive it instead of deleting it"
+                )
+            self.db.execute("DELETE FROM sites WHERE id = ?", (site_id,))
+            self._audit("delete", "site", site_id)
+
+    def site_history(self, site_id: int) -> list[Session]:
+        ids = [
+            r["session_id"]
+            for r in self._rows(
+                "SELECT ss.session_id FROM session_sites ss JOIN sessions s ON s.id = ss.session_id"
+                " WHERE ss.site_id = ? ORDER BY s.start DESC",
+                (site_id,),
+            )
+        ]
+        return [self.get_session(i) for i in ids]
+
+    # --------------------------------------------------------------------------- sessions
+    def _sessions_where(self, where: str, params: Sequence[Any]) -> list[Session]:
+        rows = self._rows(f"SELECT * FROM sessions WHERE {where} ORDER BY start", params)
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        slots: dict[int, list[SessionSite]] = {i: [] for i in ids}
+        placeholders = ", ".join("?" * len(ids))
+        for slot in self._rows(
+            "SELECT ss.*, st.name AS site_name FROM session_sites ss"
+            f" JOIN sites st ON st.id = ss.site_id WHERE ss.session_id IN ({placeholders})"
+            " ORDER BY ss.session_id, ss.position",
+            ids,
+        ):
+            slots[slot["session_id"]].append(
+                SessionSite(
+                    site_id=slot["site_id"],
+                    position=slot["position"],
+                    time_box_minutes=slot["time_box_minutes"],
+                    site_name=slot["site_name"],
+                    invitation_state=slot["invitation_state"],
+                    joined_at=_parse_ts(slot["joined_at"]),
+                    left_at=_parse_ts(slot["left_at"]),
+                )
+            )
+        return [
+            Session(
+                id=r["id"],
+                title=r["title"],
+                kind=SessionKind(r["kind"]),
+                official=r["official"],
+                start=datetime.fromisoformat(r["start"]),
+                duration_minutes=r["duration_minutes"],
+                status=SessionStatus(r["status"]),
+                notes=r["notes"],
+                sites=slots[r["id"]],
+            )
+            for r in rows
+        ]
+
+    def get_session(self, session_id: int) -> Session:
+        found = self._sessions_where("id = ?", (session_id,))
+        if not found:
+            raise NotFoundError(f"session {session_id} does not exist")
+        return found[0]
+
+    def list_sessions_between(self, start: datetime, end: datetime) -> list[Session]:
+        """Sessions that overlap [start, end)."""
+        # A session may begin before `start` and still run into the range; none lasts a day.
+        return [
+            s
+            for s in self._sessions_where(
+                "start < ? AND start >= ?", (_ts(end), _ts(start - timedelta(days=1)))
+            )
+            if s.end > start
+        ]
+
+    def upcoming_sessions(self, *, limit: int = 50) -> list[Session]:
+        now = self.now()
+        return [
+            s
+            for s in self._sessions_where(
+                "start >= ? AND status NOT IN ('ended', 'cancelled') LIMIT ?",
+                (_ts(now - timedelta(days=1)), limit * 2),
+            )
+            if s.end >= now
+        ][:limit]
+
+    def conflicts_for(self, session: Session) -> list[Conflict]:
+        nearby = self.list_sessions_between(session.start, session.end)
+        return find_conflicts(session, nearby)
+
+    def save_session(self, session: Session) -> int:
+        if not session.title.strip():
+            raise StoreError("a session needs a title")
+        if session.duration_minutes <= 0:
+            raise StoreError("a session must last at least one minute")
+        if any(s.time_box_minutes <= 0 for s in session.sites):
+            raise StoreError("every site's time box must be at least one minute")
+        now = _ts(self.now())
+        values: dict[str, object] = {
+            "title": session.title.strip(),
+            "kind": session.kind.value,
+            "official": session.official.strip(),
+            "start": _ts(session.start),
+            "duration_minutes": session.duration_minutes,
+            "status": session.status.value,
+            "notes": session.notes,
+            "updated_at": now,
+        }
+        with self._write():
+            if session.id is None:
+                values["created_at"] = now
+                cursor = self.db.execute(
+                    f"INSERT INTO sessions ({', '.join(values)})"
+                    f" VALUES ({', '.join('?' * len(values))})",
+                    list(values.values()),
+                )
+                session_id = int(cursor.lastrowid or 0)
+                self._audit(
+                    "create", "session", session_id, session_id=session_id, detail=session.title.strip()
+                )
+            else:
+                session_id = session.id
+                cursor = self.db.execute(
+                    f"UPDATE sessions SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                    [*values.values(), session_id],
+                )
+                if cursor.rowcount == 0:
+                    raise NotFoundError(f"session {session_id} does not exist")
+                self._audit(
+                    "edit", "session", session_id, session_id=session_id, detail=session.title.strip()
+                )
+            self._replace_session_sites(session_id, session.sites)
+            return session_id
+
+    def _replace_session_sites(self, session_id: int, slots: Sequence[SessionSite]) -> None:
+        previous = {
+            r["site_id"]: r
+            for r in self._rows("SELECT * FROM session_sites WHERE session_id = ?", (session_id,))
+        }
+        self.db.execute("DELETE FROM session_sites WHERE session_id = ?", (session_id,))
+        for position, slot in enumerate(slots):
+            kept = previous.get(slot.site_id, {})
+            self.db.execute(
+                "INSERT INTO session_sites (session_id, site_id, position, time_box_minutes,"
+                " invitation_state, joined_at, left_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    slot.site_id,
+                    position,
+                    slot.time_box_minutes,
+                    kept.get("invitation_state", slot.invitation_state),
+                    kept.get("joined_at"),
+                    kept.get("left_at"),
+                ),
+            )
+
+    def set_session_status(self, session_id: int, status: SessionStatus) -> None:
+        with self._write():
+            cursor = self.db.execute(
+                "UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?",
+                (status.value, _ts(self.now()), session_id),
+            )
+            if cursor.rowcount == 0:
+                raise NotFoundError(f"session {session_id} does not exist")
+            self._audit("status", "session", session_id, session_id=session_id, detail=status.value)
+
+    # ----------------------------------------------------------------------------- agenda
+    def list_agenda(self, session_id: int, site_id: int | None = None) -> list[AgendaItem]:
+        where, params = "session_id = ?", [session_id]
+        if site_id is not None:
+            where += " AND site_id = ?"
+            params.append(site_id)
+        return [
+            AgendaItem(
+                id=r["id"],
+                session_id=r["session_id"],
+                site_id=r["site_id"],
+                kind=AgendaItemKind(r["kind"]),
+                text=r["text"],
+                position=r["position"],
+            )
+            for r in self._rows(
+                f"SELECT * FROM agenda_items WHERE {where} ORDER BY site_id, position", params
+            )
+        ]
+
+    def add_agenda_item(
+        self, session_id: int, site_id: int, kind: AgendaItemKind, text: str
+    ) -> AgendaItem:
+        text = text.strip()
+        if not text:
+            raise StoreError("an agenda item needs text")
+        with self._write():
+            row = self._one(
+                "SELECT coalesce(max(position) + 1, 0) AS next FROM agenda_items"
+                " WHERE session_id = ? AND site_id = ?",
+                (session_id, site_id),
+            )
+            position = int(row["next"]) if row else 0
+            cursor = self.db.execute(
+                "INSERT INTO agenda_items (session_id, site_id, kind, text, position)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (session_id, site_id, kind.value, text, position),
+            )
+            item_id = int(cursor.lastrowid or 0)
+            self._audit("create", "agenda_item", item_id, session_id=session_id, detail=text)
+        return AgendaItem(session_id, site_id, kind, text, position, item_id)
+
+    def update_agenda_item(self, item_id: int, text: str, kind: AgendaItemKind) -> None:
+        text = text.strip()
+        if not text:
+            raise StoreError("an agenda item needs text")
+        with self._write():
+            row = self._one("SELECT session_id FROM agenda_items WHERE id = ?", (item_id,))
+            if row is None:
+                raise NotFoundError(f"agenda item {item_id} does not exist")
+            self.db.execute(
+                "UPDATE agenda_items SET text = ?, kind = ? WHERE id = ?",
+                (text, kind.value, item_id),
+            )
+            self._audit(
+                "edit",
+                "agenda_item",
+                item_id,
+                session_id=row["session_id"],
+                detail=text,
+                coalesce=True,
+            )
+
+    def delete_agenda_item(self, item_id: int) -> None:
+        with self._write():
+            row = self._one("SELECT session_id, text FROM agenda_items WHERE id = ?", (item_id,))
+            if row is None:
+                return
+            self.db.execute("DELETE FROM agenda_items WHERE id = ?", (item_id,))
+            self._audit(
+                "delete", "agenda_item", item_id, session_id=row["session_id"], detail=row["text"]
+            )
+
+    def reorder_agenda(self, session_id: int, site_id: int, ordered_ids: Sequence[int]) -> None:
+        with self._write():
+            current = {
+                r["id"]
+                for r in self._rows(
+                    "SELECT id FROM agenda_items WHERE session_id = ? AND site_id = ?",
+                    (session_id, site_id),
+                )
+            }
+            if set(ordered_ids) != current or len(ordered_ids) != len(current):
+                raise StoreError("the new order must list every agenda item of the site once")
+            for position, item_id in enumerate(ordered_ids):
+                self.db.execute(
+                    "UPDATE agenda_items SET position = ? WHERE id = ?", (position, item_id)
+                )
+            self._audit("reorder", "agenda", site_id, session_id=session_id)
+
+    def get_briefing(self, session_id: int, site_id: int) -> str:
+        row = self._one(
+            "SELECT text FROM briefings WHERE session_id = ? AND site_id = ?",
+            (session_id, site_id),
+        )
+        return "" if row is None else str(row["text"])
+
+    def save_briefing(self, session_id: int, site_id: int, text: str) -> None:
+        with self._write():
+            self.db.execute(
+                "INSERT INTO briefings (session_id, site_id, text) VALUES (?, ?, ?)"
+                " ON CONFLICT(session_id, site_id) DO UPDATE SET text = excluded.text",
+                (session_id, site_id, text),
+            )
+            self._audit("edit", "briefing", site_id, session_id=session_id, coalesce=True)
+
+    # ------------------------------------------------------------------------------ notes
+    def _follow_up_from_row(self, row: dict[str, Any]) -> FollowUp:
+        return FollowUp(
+            id=row["id"],
+            question_id=row["question_id"],
+            session_id=row["session_id"],
+            site_id=row["site_id"],
+            commitment=row["commitment"],
+            owner=row["owner"],
+            due=_parse_date(row["due"]),
+            status=FollowUpStatus(row["status"]),
+            resolution=row["resolution"],
+            created_at=_parse_ts(row["created_at"]),
+        )
+
+    def _questions_where(self, where: str, params: Sequence[Any]) -> list[Question]:
+        rows = self._rows(
+            "SELECT q.*, a.id AS a_id, a.text AS a_text, a.speaker AS a_speaker,"
+            " a.answered_at AS a_answered_at, f.id AS f_id"
+            " FROM questions q LEFT JOIN answers a ON a.question_id = q.id"
+            " LEFT JOIN follow_ups f ON f.question_id = q.id"
+            f" WHERE {where} ORDER BY q.created_at, q.id",
+            params,
+        )
+        follow_ups: dict[int, FollowUp] = {}
+        f_ids = [r["f_id"] for r in rows if r["f_id"] is not None]
+        if f_ids:
+            for f in self._rows(
+                f"SELECT * FROM follow_ups WHERE id IN ({', '.join('?' * len(f_ids))})", f_ids
+            ):
+                follow_ups[f["id"]] = self._follow_up_from_row(f)
+        questions = []
+        for r in rows:
+            answer = None
+            if r["a_id"] is not None:
+                answer = Answer(
+                    id=r["a_id"],
+                    question_id=r["id"],
+                    text=r["a_text"],
+                    speaker=r["a_speaker"],
+                    answered_at=_parse_ts(r["a_answered_at"]),
+                )
+            questions.append(
+                Question(
+                    id=r["id"],
+                    session_id=r["session_id"],
+                    site_id=r["site_id"],
+                    agenda_item_id=r["agenda_item_id"],
+                    text=r["text"],
+                    asked_by=r["asked_by"],
+                    category=r["category"],
+                    offset_seconds=r["offset_seconds"],
+                    created_at=_parse_ts(r["created_at"]),
+                    answer=answer,
+                    follow_up=follow_ups.get(r["f_id"]) if r["f_id"] is not None else None,
+                )
+            )
+        return questions
+
+    def list_questions(self, session_id: int) -> list[Question]:
+        return self._questions_where("q.session_id = ?", (session_id,))
+
+    def get_question(self, question_id: int) -> Question:
+        found = self._questions_where("q.id = ?", (question_id,))
+        if not found:
+            raise NotFoundError(f"question {question_id} does not exist")
+        return found[0]
+
+    def add_question(
+        self,
+        session_id: int,
+        site_id: int,
+        text: str,
+        *,
+        asked_by: str = "",
+        category: str = "",
+        agenda_item_id: int | None = None,
+        offset_seconds: int | None = None,
+    ) -> Question:
+        now = _ts(self.now())
+        with self._write():
+            cursor = self.db.execute(
+                "INSERT INTO questions (session_id, site_id, agenda_item_id, text, asked_by,"
+                " category, offset_seconds, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    session_id,
+                    site_id,
+                    agenda_item_id,
+                    text,
+                    asked_by,
+                    category,
+                    offset_seconds,
+                    now,
+                    now,
+                ),
+            )
+            question_id = int(cursor.lastrowid or 0)
+            self._audit("create", "question", question_id, session_id=session_id, detail=text)
+        return self.get_question(question_id)
+
+    def update_question(
+        self,
+        question_id: int,
+        *,
+        text: str | None = None,
+        category: str | None = None,
+        asked_by: str | None = None,
+        site_id: int | None = None,
+    ) -> None:
+        changes: dict[str, object] = {
+            k: v
+            for k, v in {
+                "text": text,
+                "category": category,
+                "asked_by": asked_by,
+                "site_id": site_id,
+            }.items()
+            if v is not None
+        }
+        if not changes:
+            return
+        with self._write():
+            row = self._one("SELECT session_id FROM questions WHERE id = ?", (question_id,))
+            if row is None:
+                raise NotFoundError(f"question {question_id} does not exist")
+            changes["updated_at"] = _ts(self.now())
+            self.db.execute(
+                f"UPDATE questions SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
+                [*changes.values(), question_id],
+            )
+            self._audit(
+                "edit",
+                "question",
+                question_id,
+                session_id=row["session_id"],
+                detail=text or "",
+                coalesce=True,
+            )
+
+    def delete_question(self, question_id: int) -> None:
+        with self._write():
+            row = self._one("SELECT session_id, text FROM questions WHERE id = ?", (question_id,))
+            if row is None:
+                return
+            self.db.execute("DELETE FROM follow_ups WHERE question_id = ?", (question_id,))
+            self.db.execute("DELETE FROM questions WHERE id = ?", (question_id,))
+            self._audit(
+                "delete", "question", question_id, session_id=row["session_id"], detail=row["text"]
+            )
+
+    def save_answer(self, question_id: int, text: str, speaker: str) -> Answer:
+        """Create or update the answer; called as the user types, so it must stay cheap."""
+        now = self.now()
+        with self._write():
+            question = self._one("SELECT session_id FROM questions WHERE id = ?", (question_id,))
+            if question is None:
+                raise NotFoundError(f"question {question_id} does not exist")
+            existing = self._one(
+                "SELECT id, answered_at FROM answers WHERE question_id = ?", (question_id,)
+            )
+            if existing is None:
+                cursor = self.db.execute(
+                    "INSERT INTO answers (question_id, text, speaker, answered_at, updated_at)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (question_id, text, speaker, _ts(now), _ts(now)),
+                )
+                answer_id = int(cursor.lastrowid or 0)
+                answered_at = now
+            else:
+                answer_id = existing["id"]
+                answered_at = datetime.fromisoformat(existing["answered_at"])
+                self.db.execute(
+                    "UPDATE answers SET text = ?, speaker = ?, updated_at = ? WHERE id = ?",
+                    (text, speaker, _ts(now), answer_id),
+                )
+            self._audit(
+                "edit",
+                "answer",
+                answer_id,
+                session_id=question["session_id"],
+                detail=text,
+                coalesce=True,
+            )
+        return Answer(question_id, text, speaker, answered_at, answer_id)
+
+    def set_commitment(
+        self, question_id: int, commitment: str, owner: str, due: date | None
+    ) -> FollowUp:
+        """Mark the question's answer as a commitment: create or update its follow-up."""
+        commitment = commitment.strip()
+        if not commitment:
+            raise StoreError("describe what was committed")
+        now = _ts(self.now())
+        with self._write():
+            question = self._one(
+                "SELECT session_id, site_id FROM questions WHERE id = ?", (question_id,)
+            )
+            if question is None:
+                raise NotFoundError(f"question {question_id} does not exist")
+            existing = self._one("SELECT id FROM follow_ups WHERE question_id = ?", (question_id,))
+            if existing is None:
+                cursor = self.db.execute(
+                    "INSERT INTO follow_ups (question_id, session_id, site_id, commitment, owner,"
+                    " due, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?)",
+                    (
+                        question_id,
+                        question["session_id"],
+                        question["site_id"],
+                        commitment,
+                        owner,
+                        due.isoformat() if due else None,
+                        now,
+                        now,
+                    ),
+                )
+                follow_up_id = int(cursor.lastrowid or 0)
+                self._audit(
+                    "create",
+                    "follow_up",
+                    follow_up_id,
+                    session_id=question["session_id"],
+                    detail=commitment,
+                )
+            else:
+                follow_up_id = existing["id"]
+                self.db.execute(
+                    "UPDATE follow_ups SET commitment = ?, owner = ?, due = ?, updated_at = ?"
+                    " WHERE id = ?",
+                    (commitment, owner, due.isoformat() if due else None, now, follow_up_id),
+                )
+                self._audit(
+                    "edit",
+                    "follow_up",
+                    follow_up_id,
+                    session_id=question["session_id"],
+                    detail=commitment,
+                    coalesce=True,
+                )
+        return self.get_follow_up(follow_up_id)
+
+    def remove_commitment(self, question_id: int) -> None:
+        with self._write():
+            row = self._one(
+                "SELECT id, session_id FROM follow_ups WHERE question_id = ?", (question_id,)
+            )
+            if row is None:
+                return
+            self.db.execute("DELETE FROM follow_ups WHERE id = ?", (row["id"],))
+            self._audit("delete", "follow_up", row["id"], session_id=row["session_id"])
+
+    def get_follow_up(self, follow_up_id: int) -> FollowUp:
+        row = self._one("SELECT * FROM follow_ups WHERE id = ?", (follow_up_id,))
+        if row is None:
+            raise NotFoundError(f"follow-up {follow_up_id} does not exist")
+        return self._follow_up_from_row(row)
+
+    def open_follow_ups_for_site(
+        self, site_id: int, *, excluding_session: int | None = None
+    ) -> list[FollowUp]:
+        """Unsolved commitments made to a site, for the briefing of its next session."""
+        return [
+            self._follow_up_from_row(r)
+            for r in self._rows(
+                "SELECT * FROM follow_ups WHERE site_id = ? AND status != 'solved'"
+                " AND (session_id IS NULL OR session_id IS NOT ?)"
+                " ORDER BY due IS NULL, due, id",
+                (site_id, excluding_session),
+            )
+        ]
+
+    def set_follow_up_status(
+        self, follow_up_id: int, status: FollowUpStatus, resolution: str = ""
+    ) -> None:
+        with self._write():
+            row = self._one("SELECT session_id FROM follow_ups WHERE id = ?", (follow_up_id,))
+            if row is None:
+                raise NotFoundError(f"follow-up {follow_up_id} does not exist")
+            self.db.execute(
+                "UPDATE follow_ups SET status = ?, resolution = ?, updated_at = ? WHERE id = ?",
+                (status.value, resolution, _ts(self.now()), follow_up_id),
+            )
+            self._audit(
+                "status",
+                "follow_up",
+                follow_up_id,
+                session_id=row["session_id"],
+                detail=status.value,
+            )
+
+    # ----------------------------------------------------------------------------- review
+    def minutes(self, session_id: int) -> Minutes:
+        return Minutes(
+            session=self.get_session(session_id),
+            questions=self.list_questions(session_id),
+            reviews=self.review_history(session_id),
+        )
+
+    def review_history(self, session_id: int) -> list[Review]:
+        return [
+            Review(
+                id=r["id"],
+                session_id=r["session_id"],
+                state=ReviewState(r["state"]),
+                reviewer=r["reviewer"],
+                comment=r["comment"],
+                at=_parse_ts(r["at"]),
+            )
+            for r in self._rows(
+                "SELECT * FROM reviews WHERE session_id = ? ORDER BY id", (session_id,)
+            )
+        ]
+
+    def set_review(self, session_id: int, state: ReviewState, comment: str = "") -> Review:
+        comment = comment.strip()
+        if state is ReviewState.RETURNED and not comment:
+            raise StoreError("say what must change when sending minutes back")
+        now = self.now()
+        with self._write():
+            if self._one("SELECT id FROM sessions WHERE id = ?", (session_id,)) is None:
+                raise NotFoundError(f"session {session_id} does not exist")
+            cursor = self.db.execute(
+                "INSERT INTO reviews (session_id, state, reviewer, comment, at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (session_id, state.value, self.actor.name, comment, _ts(now)),
+            )
+            self._audit(
+                "review",
+                "session",
+                session_id,
+                session_id=session_id,
+                detail=f"{state.value}: {comment}" if comment else state.value,
+            )
+        return Review(session_id, state, self.actor.name, comment, now, int(cursor.lastrowid or 0))
+
+    def audit_trail(self, session_id: int | None = None, *, limit: int = 500) -> list[AuditEntry]:
+        where, params = ("session_id = ?", [session_id]) if session_id is not None else ("1", [])
+        return [
+            AuditEntry(
+                at=datetime.fromisoformat(r["at"]),
+                actor=r["actor"],
+                role=r["role"],
+                action=r["action"],
+                entity=r["entity"],
+                entity_id=r["entity_id"],
+                detail=r["detail"],
+            )
+            for r in self._rows(
+                f"SELECT * FROM audit_log WHERE {where} ORDER BY id DESC LIMIT ?",
+                [*params, limit],
+            )
+        ]
+
+    def _filter_clauses(
+        self, filters: SearchFilters, session_alias: str, site_column: str, category_column: str
+    ) -> list[tuple[str, list[Any]]]:
+        """SQL conditions for the filters, each with its own parameters."""
+        clauses: list[tuple[str, list[Any]]] = []
+        if filters.site_id is not None:
+            clauses.append((f"{site_column} = ?", [filters.site_id]))
+        if filters.category:
+            clauses.append((f"{category_column} = ?", [filters.category]))
+        if filters.kind is not None:
+            clauses.append((f"{session_alias}.kind = ?", [filters.kind.value]))
+        if filters.period_start is not None:
+            clauses.append((f"{session_alias}.start >= ?", [filters.period_start.isoformat()]))
+        if filters.period_end is not None:
+            end = (filters.period_end + timedelta(days=1)).isoformat()
+            clauses.append((f"{session_alias}.start < ?", [end]))
+        if filters.status:
+            clauses.append(_status_clause(filters.status, session_alias))
+        return clauses
+
+    def list_review_sessions(
+        self, filters: SearchFilters = NO_FILTERS, *, limit: int = 200
+    ) -> list[SessionSummary]:
+        """Sessions for review, newest first; site and category match any of their notes."""
+        clauses = self._filter_clauses(filters, "s", "q.site_id", "q.category")
+        note_level = [c for c in clauses if c[0].startswith("q.")]
+        where: list[tuple[str, list[Any]]] = [
+            ("s.status != 'cancelled'", []),
+            *(c for c in clauses if not c[0].startswith("q.")),
+        ]
+        if note_level:
+            where.append(
+                (
+                    "EXISTS (SELECT 1 FROM questions q WHERE q.session_id = s.id AND "
+                    + " AND ".join(c for c, _ in note_level)
+                    + ")",
+                    [p for _, ps in note_level for p in ps],
+                )
+            )
+        rows = self._rows(
+            "SELECT s.id,"
+            " (SELECT count(*) FROM questions q2 WHERE q2.session_id = s.id) AS question_count,"
+            " (SELECT count(*) FROM follow_ups f WHERE f.session_id = s.id"
+            "   AND f.status != 'solved') AS open_follow_ups"
+            f" FROM sessions s WHERE {' AND '.join(c for c, _ in where)}"
+            " ORDER BY s.start DESC LIMIT ?",
+            [*(p for _, ps in where for p in ps), limit],
+        )
+        if not rows:
+            return []
+        sessions = {
+            s.id: s
+            for s in self._sessions_where(
+                f"id IN ({', '.join('?' * len(rows))})", [r["id"] for r in rows]
+            )
+        }
+        states = self._latest_review_states([r["id"] for r in rows])
+        return [
+            SessionSummary(
+                session=sessions[r["id"]],
+                review_state=states.get(r["id"], ReviewState.PENDING),
+                question_count=r["question_count"],
+                open_follow_ups=r["open_follow_ups"],
+            )
+            for r in rows
+        ]
+
+    def _latest_review_states(self, session_ids: Sequence[int]) -> dict[int, ReviewState]:
+        if not session_ids:
+            return {}
+        rows = self._rows(
+            "SELECT session_id, state FROM reviews WHERE id IN (SELECT max(id) FROM reviews"
+            f" WHERE session_id IN ({', '.join('?' * len(session_ids))}) GROUP BY session_id)",
+            list(session_ids),
+        )
+        return {r["session_id"]: ReviewState(r["state"]) for r in rows}
+
+    # ----------------------------------------------------------------------------- search
+    def search(
+        self, query: str, filters: SearchFilters = NO_FILTERS, *, limit: int = 100
+    ) -> list[SearchHit]:
+        """Newest matches first. Ordering by rowid lets FTS5 stop after `limit` matches."""
+        plan = plan_search(query)
+        if plan.is_empty:
+            return []
+        sources: list[tuple[str, str]] = []
+        if plan.trigram_match is not None:
+            sources.append(("search_trigram", plan.trigram_match))
+        if plan.unigram_match is not None:
+            sources.append(("search_unigram", plan.unigram_match))
+        driver_table, driver_match = sources[0]
+        params: list[Any] = [driver_match]
+        extra_where: list[str] = []
+        for table, match in sources[1:]:
+            extra_where.append(f"d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+            params.append(match)
+        for clause, clause_params in self._filter_clauses(filters, "s", "d.site_id", "d.category"):
+            extra_where.append(clause)
+            params.extend(clause_params)
+        where = (" AND " + " AND ".join(extra_where)) if extra_where else ""
+        sql = (
+            "SELECT d.kind, d.ref_id, d.session_id, coalesce(s.title, '') AS session_title,"
+            " d.site_id, coalesce(st.name, '') AS site_name, d.category, d.at, d.body"
+            f" FROM {driver_table} m JOIN search_docs d ON d.id = m.rowid"
+            " LEFT JOIN sessions s ON s.id = d.session_id"
+            " LEFT JOIN sites st ON st.id = d.site_id"
+            f" WHERE {driver_table} MATCH ?{where}"
+            " ORDER BY m.rowid DESC LIMIT ?"
+        )
+        params.append(limit)
+        try:
+            rows = self._rows(sql, params)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot search for “{query}”: {exc}") from exc
+        return [
+            SearchHit(
+                doc_kind=r["kind"],
+                ref_id=r["ref_id"],
+                session_id=r["session_id"],
+                session_title=r["session_title"],
+                site_id=r["site_id"],
+                site_name=r["site_name"],
+                category=r["category"],
+                at=_parse_ts(r["at"]),
+                body=r["body"],
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------------------------- misc
+    def with_actor(self, user: User) -> Repository:
+        self.actor = user
+        return self
+
+    def copy_session_as_new(self, session_id: int, start: datetime) -> int:
+        original = self.get_session(session_id)
+        clone = replace(original, id=None, start=start, status=SessionStatus.DRAFT)
+        return self.save_session(clone)
+
+
+STATUS_FILTERS = (
+    "minutes_pending",
+    "minutes_approved",
+    "minutes_returned",
+    "follow_up_open",
+    "follow_up_solved",
+)
+
+
+def _status_clause(status: str, session_alias: str) -> tuple[str, list[Any]]:
+    latest = (
+        f"(SELECT r.state FROM reviews r WHERE r.session_id = {session_alias}.id"
+        " ORDER BY r.id DESC LIMIT 1)"
+    )
+    if status == "minutes_pending":
+        return f"coalesce({latest}, 'pending') = 'pending'", []
+    if status == "minutes_approved":
+        return f"{latest} = 'approved'", []
+    if status == "minutes_returned":
+        return f"{latest} = 'returned'", []
+    if status == "follow_up_open":
+        return (
+            "EXISTS (SELECT 1 FROM follow_ups f WHERE f.session_id = "
+            f"{session_alias}.id AND f.status != 'solved')",
+            [],
+        )
+    if status == "follow_up_solved":
+        return (
+            "EXISTS (SELECT 1 FROM follow_ups f WHERE f.session_id = "
+            f"{session_alias}.id AND f.status = 'solved')",
+            [],
+        )
+    raise StoreError(f"unknown status filter “{status}”")
+
+
+def _restrict_permissions(path: Path) -> None:
+    """The database holds people's names and phone numbers: readable by its owner only."""
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if candidate.exists():
+                candidate.chmod(0o600)
+        except OSError:
+            pass

@@ -1,0 +1,244 @@
+"""Database schema, built and evolved only through recorded migrations."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from outreach_app.core.text_search import split_cjk
+
+migrations = Migrations("outreach")
+
+# Searchable text lives in one table, search_docs, kept current by triggers on the tables that
+# hold notes. Two FTS5 indexes sit on it: trigram (external content) for substrings of three or
+# more characters, and unigram (contentless, CJK characters split into tokens by split_cjk) for
+# one- and two-character queries. split_cjk is a Python function every connection registers.
+SPLIT_FUNCTION = "outreach_split_cjk"
+
+
+def register_functions(db: Database) -> None:
+    db.conn.create_function(SPLIT_FUNCTION, 1, split_cjk, deterministic=True)
+
+
+def _run(db: Database, script: str) -> None:
+    # executescript() would commit the migration's transaction; run statement by statement.
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            db.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        db.execute(buffer)
+
+
+@migrations(name="0001_initial")
+def initial(db: Database) -> None:
+    _run(
+        db,
+        """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE sites (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+    region TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    contacts TEXT NOT NULL DEFAULT '[]',
+    connection_notes TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '[]',
+    archived INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE categories (name TEXT PRIMARY KEY, position INTEGER NOT NULL);
+CREATE TABLE sessions (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    official TEXT NOT NULL DEFAULT '',
+    start TEXT NOT NULL,
+    duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+    status TEXT NOT NULL DEFAULT 'draft',
+    notes TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX sessions_start ON sessions(start);
+CREATE TABLE session_sites (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    position INTEGER NOT NULL,
+    time_box_minutes INTEGER NOT NULL CHECK (time_box_minutes > 0),
+    invitation_state TEXT NOT NULL DEFAULT 'not_sent',
+    joined_at TEXT,
+    left_at TEXT,
+    PRIMARY KEY (session_id, site_id)
+);
+CREATE INDEX session_sites_site ON session_sites(site_id);
+CREATE TABLE agenda_items (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+CREATE INDEX agenda_items_session ON agenda_items(session_id, site_id, position);
+CREATE TABLE briefings (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    text TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, site_id)
+);
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id),
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    agenda_item_id INTEGER REFERENCES agenda_items(id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    asked_by TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    offset_seconds INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX questions_session ON questions(session_id, site_id);
+CREATE INDEX questions_site ON questions(site_id);
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    question_id INTEGER NOT NULL UNIQUE REFERENCES questions(id) ON DELETE CASCADE,
+    text TEXT NOT NULL DEFAULT '',
+    speaker TEXT NOT NULL DEFAULT '',
+    answered_at TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    question_id INTEGER UNIQUE REFERENCES questions(id) ON DELETE SET NULL,
+    session_id INTEGER REFERENCES sessions(id),
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    commitment TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due TEXT,
+    status TEXT NOT NULL DEFAULT 'open',
+    resolution TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX follow_ups_site ON follow_ups(site_id, status);
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    state TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    comment TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL
+);
+CREATE INDEX reviews_session ON reviews(session_id, id);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    role TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    session_id INTEGER,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_log_session ON audit_log(session_id, id);
+CREATE TABLE search_docs (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    ref_id INTEGER NOT NULL,
+    session_id INTEGER,
+    site_id INTEGER,
+    category TEXT NOT NULL DEFAULT '',
+    at TEXT,
+    body TEXT NOT NULL,
+    UNIQUE (kind, ref_id)
+);
+CREATE VIRTUAL TABLE search_trigram USING fts5(
+    body, content='search_docs', content_rowid='id', tokenize='trigram'
+);
+CREATE VIRTUAL TABLE search_unigram USING fts5(body, content='', tokenize='unicode61');
+CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
+    INSERT INTO search_trigram(rowid, body) VALUES (new.id, new.body);
+    INSERT INTO search_unigram(rowid, body) VALUES (new.id, outreach_split_cjk(new.body));
+END;
+CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
+    INSERT INTO search_trigram(search_trigram, rowid, body) VALUES ('delete', old.id, old.body);
+    INSERT INTO search_unigram(search_unigram, rowid, body)
+        VALUES ('delete', old.id, outreach_split_cjk(old.body));
+END;
+CREATE TRIGGER search_docs_au AFTER UPDATE OF body ON search_docs BEGIN
+    INSERT INTO search_trigram(search_trigram, rowid, body) VALUES ('delete', old.id, old.body);
+    INSERT INTO search_unigram(search_unigram, rowid, body)
+        VALUES ('delete', old.id, outreach_split_cjk(old.body));
+    INSERT INTO search_trigram(rowid, body) VALUES (new.id, new.body);
+    INSERT INTO search_unigram(rowid, body) VALUES (new.id, outreach_split_cjk(new.body));
+END;
+CREATE TRIGGER questions_search_ai AFTER INSERT ON questions BEGIN
+    INSERT INTO search_docs(kind, ref_id, session_id, site_id, category, at, body)
+        VALUES ('question', new.id, new.session_id, new.site_id, new.category, new.created_at,
+                new.text);
+END;
+CREATE TRIGGER questions_search_au AFTER UPDATE ON questions BEGIN
+    UPDATE search_docs SET body = new.text, category = new.category, site_id = new.site_id
+        WHERE kind = 'question' AND ref_id = new.id AND
+              (body IS NOT new.text OR category IS NOT new.category
+               OR site_id IS NOT new.site_id);
+    UPDATE search_docs SET category = new.category, site_id = new.site_id
+        WHERE kind = 'answer' AND (category IS NOT new.category OR site_id IS NOT new.site_id)
+          AND ref_id IN (SELECT id FROM answers WHERE question_id = new.id);
+END;
+CREATE TRIGGER questions_search_ad AFTER DELETE ON questions BEGIN
+    DELETE FROM search_docs WHERE kind = 'question' AND ref_id = old.id;
+END;
+CREATE TRIGGER answers_search_ai AFTER INSERT ON answers BEGIN
+    INSERT INTO search_docs(kind, ref_id, session_id, site_id, category, at, body)
+        SELECT 'answer', new.id, q.session_id, q.site_id, q.category,
+               coalesce(new.answered_at, q.created_at), new.text
+        FROM questions q WHERE q.id = new.question_id;
+END;
+CREATE TRIGGER answers_search_au AFTER UPDATE OF text, answered_at ON answers BEGIN
+    UPDATE search_docs SET body = new.text, at = coalesce(new.answered_at, at)
+        WHERE kind = 'answer' AND ref_id = new.id;
+END;
+CREATE TRIGGER answers_search_ad AFTER DELETE ON answers BEGIN
+    DELETE FROM search_docs WHERE kind = 'answer' AND ref_id = old.id;
+END;
+CREATE TRIGGER agenda_search_ai AFTER INSERT ON agenda_items BEGIN
+    INSERT INTO search_docs(kind, ref_id, session_id, site_id, at, body)
+        SELECT 'agenda', new.id, new.session_id, new.site_id, s.start, new.text
+        FROM sessions s WHERE s.id = new.session_id;
+END;
+CREATE TRIGGER agenda_search_au AFTER UPDATE OF text, site_id ON agenda_items BEGIN
+    UPDATE search_docs SET body = new.text, site_id = new.site_id
+        WHERE kind = 'agenda' AND ref_id = new.id;
+END;
+CREATE TRIGGER agenda_search_ad AFTER DELETE ON agenda_items BEGIN
+    DELETE FROM search_docs WHERE kind = 'agenda' AND ref_id = old.id;
+END;
+CREATE TRIGGER follow_ups_search_ai AFTER INSERT ON follow_ups BEGIN
+    INSERT INTO search_docs(kind, ref_id, session_id, site_id, at, body)
+        VALUES ('follow_up', new.id, new.session_id, new.site_id, new.created_at,
+                trim(new.commitment || ' ' || new.resolution));
+END;
+CREATE TRIGGER follow_ups_search_au AFTER UPDATE OF commitment, resolution ON follow_ups BEGIN
+    UPDATE search_docs SET body = trim(new.commitment || ' ' || new.resolution)
+        WHERE kind = 'follow_up' AND ref_id = new.id;
+END;
+CREATE TRIGGER follow_ups_search_ad AFTER DELETE ON follow_ups BEGIN
+    DELETE FROM search_docs WHERE kind = 'follow_up' AND ref_id = old.id;
+END
+""",
+    )
+
+
+def migrate(db: Database) -> None:
+    register_functions(db)
+    migrations.apply(db)
