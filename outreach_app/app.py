@@ -1,0 +1,104 @@
+"""Assembles the store, presenters and main window, and runs Qt and asyncio on one loop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from outreach_app.config import APP_NAME, ORGANIZATION
+from outreach_app.core.model import User
+from outreach_app.storage.repository import StoreError
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.first_run import FirstRunDialog
+from outreach_app.ui.fonts import install_cjk_font
+from outreach_app.ui.main_window import MainWindow, PageSpec
+from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.settings import AppSettings
+
+_log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str]) -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    install_cjk_font(app)
+    return app
+
+
+def build_pages(context: UiContext) -> list[PageSpec]:
+    # Imported here so that importing outreach_app.app stays cheap for the command line.
+    from outreach_app.ui.notes.page import build_page as notes_page
+    from outreach_app.ui.review.page import build_page as review_page
+    from outreach_app.ui.schedule.page import build_page as schedule_page
+    from outreach_app.ui.sites.page import build_page as sites_page
+
+    return [
+        schedule_page(context),
+        sites_page(context),
+        notes_page(context),
+        review_page(context),
+    ]
+
+
+def build_main_window(context: UiContext) -> MainWindow:
+    return MainWindow(context, build_pages(context))
+
+
+def ask_user(settings: AppSettings, *, demo: bool) -> User | None:
+    user = settings.user()
+    if user is not None:
+        return user
+    dialog = FirstRunDialog(suggested_name="")
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    user = dialog.user()
+    settings.set_user(user)
+    return user
+
+
+def run_gui(db_path: Path, *, demo: bool, user_override: User | None = None) -> int:
+    app = create_application(sys.argv)
+    settings = AppSettings()
+    if user_override is not None:
+        settings.set_user(user_override)
+    user = ask_user(settings, demo=demo)
+    if user is None:
+        return 0
+    try:
+        store = StoreWorker.open_path(db_path, user)
+    except StoreError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
+                             str(exc))
+        return 1
+    context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
+    window = build_main_window(context)
+
+    import qasync  # noqa: PLC0415 - the loop is only needed once the window exists
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    closed = asyncio.Event()
+    app.aboutToQuit.connect(closed.set)
+    app.setQuitOnLastWindowClosed(True)
+
+    async def run() -> None:
+        window.show()
+        QTimer.singleShot(0, lambda: _log.info("main window shown"))
+        await closed.wait()
+
+    try:
+        with loop:
+            loop.run_until_complete(run())
+    finally:
+        # Drains queued saves before the database closes.
+        store.close()
+    return 0

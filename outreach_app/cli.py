@@ -1,0 +1,95 @@
+"""`outreach-app`: the desktop app, and the commands that run without a window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from outreach_app import __version__
+from outreach_app.config import default_db_path, demo_db_path
+from outreach_app.core.model import Role, User
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message says what to do instead."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="outreach-app",
+        description="Scheduled video sessions with grassroots sites: schedule, notes, review.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a demo database with sample sites, sessions and notes (never your real data)",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="database file to open (default: outreach.db in your data folder)",
+    )
+    parser.add_argument("--user", metavar="NAME", help="act as this person (skips the welcome)")
+    parser.add_argument(
+        "--role",
+        choices=[r.value for r in Role],
+        help="the role that goes with --user",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    return parser
+
+
+def resolve_database(args: argparse.Namespace) -> Path:
+    path: Path = args.db if args.db is not None else (
+        demo_db_path() if args.demo else default_db_path()
+    )
+    path = path.expanduser()
+    if path.exists() and path.is_dir():
+        raise UsageError(f"--db {path} is a folder; give the path of a database file")
+    if not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create the folder {path.parent}: {exc.strerror}") from exc
+    return path
+
+
+def resolve_user(args: argparse.Namespace) -> User | None:
+    if args.user is None and args.role is None:
+        return None
+    if not args.user or not args.user.strip() or args.role is None:
+        raise UsageError("--user and --role go together, e.g. --user 王芳 --role staff")
+    return User(args.user.strip(), Role(args.role))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(name)s %(levelname)s %(message)s",
+    )
+    try:
+        db_path = resolve_database(args)
+        user = resolve_user(args)
+        if args.demo:
+            from outreach_app.storage.demo import DemoRefusedError, ensure_demo_database
+
+            try:
+                ensure_demo_database(db_path)
+            except DemoRefusedError as exc:
+                raise UsageError(str(exc)) from exc
+    except UsageError as exc:
+        parser.exit(2, f"{parser.prog}: error: {exc}\n")
+
+    from outreach_app.app import run_gui
+
+    return run_gui(db_path, demo=args.demo, user_override=user)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

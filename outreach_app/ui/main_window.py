@@ -1,0 +1,159 @@
+"""The main window: a navigation list on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QWidget,
+)
+
+from outreach_app import __version__
+from outreach_app.core.model import Role
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.labels import role_label
+
+ROLE_START_PAGE = {Role.STAFF: "schedule", Role.OFFICIAL: "notes", Role.REVIEWER: "review"}
+
+
+@dataclass
+class PageSpec:
+    key: str
+    title: str
+    widget: QWidget
+    icon: QStyle.StandardPixmap
+    # Called before the window closes so that unsaved typing reaches the database.
+    flush: Callable[[], None] | None = None
+    actions: list[QAction] = field(default_factory=list)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext, pages: list[PageSpec]) -> None:
+        super().__init__()
+        self.context = context
+        self.pages = {p.key: p for p in pages}
+        title = self.tr("Outreach")
+        if context.demo:
+            title += " — " + self.tr("demo")
+        self.setWindowTitle(title)
+        self.setObjectName("mainWindow")
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Sections"))
+        self.navigation.setIconSize(QSize(20, 20))
+        self.navigation.setMaximumWidth(200)
+        self.stack = QStackedWidget()
+        for page in pages:
+            icon: QIcon = self.style().standardIcon(page.icon)
+            item = QListWidgetItem(icon, page.title)
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            item.setSizeHint(QSize(160, 36))
+            self.navigation.addItem(item)
+            self.stack.addWidget(page.widget)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([170, 1000])
+        self.setCentralWidget(self.splitter)
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1280, 800)
+        self._restore_geometry()
+        self.show_page(ROLE_START_PAGE.get(context.user.role, pages[0].key))
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        for page in self.pages.values():
+            for action in page.actions:
+                file_menu.addAction(action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for index, page in enumerate(self.pages.values(), start=1):
+            action = QAction(page.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index}"))
+            action.triggered.connect(lambda _=False, key=page.key: self.show_page(key))
+            view_menu.addAction(action)
+            self.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Outreach"), self)
+        about.triggered.connect(self._show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        user = self.context.user
+        who = QLabel(self.tr("%1 — %2").replace("%1", user.name).replace("%2", role_label(user.role)))
+        who.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(who)
+        if self.context.demo:
+            badge = QLabel(self.tr("Demo data"))
+            badge.setObjectName("demoBadge")
+            badge.setStyleSheet(
+                "#demoBadge { background: #b35c00; color: white; padding: 1px 8px;"
+                " border-radius: 3px; }"
+            )
+            self.statusBar().addPermanentWidget(badge)
+
+    def show_page(self, key: str) -> None:
+        keys = list(self.pages)
+        if key in keys:
+            self.navigation.setCurrentRow(keys.index(key))
+
+    def current_page_key(self) -> str:
+        return list(self.pages)[self.stack.currentIndex()]
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Outreach"),
+            self.tr(
+                "<h3>Outreach %1</h3><p>Scheduled video sessions between officials and "
+                "grassroots sites, with structured notes, follow-ups and review.</p>"
+                "<p>Built with Qt for Python (LGPLv3), aiortc (BSD), sqlite-utils (Apache 2.0) "
+                "and qasync (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font "
+                "exception) where installed.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def _restore_geometry(self) -> None:
+        settings = self.context.settings
+        geometry = settings.window_state("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        splitter = settings.window_state("main_splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def flush_pending_edits(self) -> None:
+        for page in self.pages.values():
+            if page.flush is not None:
+                page.flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.flush_pending_edits()
+        settings = self.context.settings
+        settings.set_window_state("geometry", self.saveGeometry())
+        settings.set_window_state("main_splitter", self.splitter.saveState())
+        settings.sync()
+        super().closeEvent(event)

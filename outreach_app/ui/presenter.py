@@ -1,0 +1,96 @@
+"""What every presenter shares: running store operations off the GUI thread, reporting errors,
+and telling other presenters that data changed."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+
+from outreach_app.storage.repository import Repository, StoreError
+from outreach_app.storage.worker import StoreWorker
+
+T = TypeVar("T")
+_log = logging.getLogger(__name__)
+
+
+class ChangeBus(QObject):
+    """Presenters announce what they changed; the others refresh what they show.
+
+    Topics: "sites", "sessions", "agenda", "notes", "follow_ups", "reviews", "categories".
+    """
+
+    changed = Signal(str)
+
+
+class Presenter(QObject):
+    error = Signal(str)
+    busyChanged = Signal(bool)
+
+    def __init__(self, store: StoreWorker, bus: ChangeBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._bus = bus
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._busy = 0
+
+    @property
+    def bus(self) -> ChangeBus:
+        return self._bus
+
+    @property
+    def store(self) -> StoreWorker:
+        return self._store
+
+    async def query(self, operation: Callable[[Repository], T]) -> T:
+        return await self._store.run(operation)
+
+    def spawn(
+        self,
+        coroutine: Coroutine[Any, Any, T],
+        *,
+        on_done: Callable[[T], None] | None = None,
+    ) -> asyncio.Task[T]:
+        """Run a coroutine on the shared loop; failures become the `error` signal, never a crash."""
+        task = asyncio.ensure_future(coroutine)
+        self._tasks.add(task)
+        self._set_busy(+1)
+
+        def finished(done: asyncio.Task[T]) -> None:
+            self._tasks.discard(done)
+            self._set_busy(-1)
+            if done.cancelled():
+                return
+            exc = done.exception()
+            if exc is None:
+                if on_done is not None:
+                    on_done(done.result())
+            elif isinstance(exc, StoreError):
+                self.error.emit(str(exc))
+            else:
+                _log.error("operation failed", exc_info=exc)
+                self.error.emit(self.tr("Something went wrong: %1").replace("%1", str(exc)))
+
+        task.add_done_callback(finished)
+        return task
+
+    def _set_busy(self, delta: int) -> None:
+        was_busy = self._busy > 0
+        self._busy += delta
+        if was_busy != (self._busy > 0):
+            self.busyChanged.emit(self._busy > 0)
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy > 0
+
+    async def wait_idle(self) -> None:
+        """Await every operation this presenter started (used on close and in tests)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+
+    def announce(self, topic: str) -> None:
+        self._bus.changed.emit(topic)

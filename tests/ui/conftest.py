@@ -1,0 +1,81 @@
+"""GUI tests run as coroutines on a qasync loop, so presenters' store calls really complete."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtWidgets import QApplication
+
+from outreach_app.core.model import Role, User
+from outreach_app.storage.repository import Repository
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.settings import AppSettings
+
+_loop_errors: list[dict[str, Any]] = []
+
+
+def _qasync_loop() -> asyncio.AbstractEventLoop:
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    # An exception inside a callback must fail the test, not vanish into a log line.
+    loop.set_exception_handler(lambda _loop, ctx: _loop_errors.append(ctx))
+    return loop
+
+
+def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Any]:
+    return {"qasync": _qasync_loop}
+
+
+@pytest.fixture(autouse=True)
+def fail_on_loop_errors() -> Iterator[None]:
+    _loop_errors.clear()
+    yield
+    if _loop_errors:
+        errors = list(_loop_errors)
+        _loop_errors.clear()
+        pytest.fail(f"exceptions on the event loop: {errors}")
+
+
+@pytest.fixture
+def user() -> User:
+    return User("测试员", Role.STAFF)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "outreach.db"
+
+
+@pytest.fixture
+def store(db_path: Path, user: User) -> Iterator[StoreWorker]:
+    worker = StoreWorker.open_path(db_path, user)
+    yield worker
+    worker.close()
+
+
+@pytest.fixture
+def repo(store: StoreWorker) -> Callable[[Callable[[Repository], Any]], Any]:
+    """Run a store operation from a test and wait for it (seeding and checking data)."""
+    return store.call
+
+
+@pytest.fixture
+def context(store: StoreWorker, user: User, qapp: QApplication) -> UiContext:
+    return UiContext(store=store, bus=ChangeBus(), user=user, settings=AppSettings())
+
+
+async def until(predicate: Callable[[], object], timeout: float = 5.0) -> None:
+    """Let the loop run until `predicate()` is true; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met within %.1f s" % timeout)
+        await asyncio.sleep(0.01)

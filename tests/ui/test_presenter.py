@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from outreach_app.core.model import Site
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.presenter import ChangeBus, Presenter
+from tests.ui.conftest import until
+
+
+async def test_store_errors_become_error_signal_and_results_reach_callback(
+    store: StoreWorker,
+) -> None:
+    presenter = Presenter(store, ChangeBus())
+    errors: list[str] = []
+    results: list[int] = []
+    presenter.error.connect(errors.append)
+
+    presenter.spawn(presenter.query(lambda r: r.save_site(Site("北坡村"))), on_done=results.append)
+    presenter.spawn(presenter.query(lambda r: r.save_site(Site("北坡村"))))
+    await until(lambda: results and errors)
+
+    assert results == [1]
+    assert "already exists" in errors[0]
+    assert not presenter.is_busy
+
+
+async def test_unexpected_exception_is_reported_not_raised(store: StoreWorker) -> None:
+    presenter = Presenter(store, ChangeBus())
+    errors: list[str] = []
+    presenter.error.connect(errors.append)
+
+    def explode(_repo: object) -> None:
+        raise ValueError("disk on fire")
+
+    presenter.spawn(presenter.query(explode))
+    await presenter.wait_idle()
+    assert errors and "disk on fire" in errors[0]
