@@ -76,13 +76,14 @@ def run_gui(db_path: Path, *, demo: bool, user_override: User | None = None) -> 
     try:
         store = StoreWorker.open_path(db_path, user)
     except StoreError as exc:
-        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the database"),
-                             str(exc))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
+        )
         return 1
     context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
     window = build_main_window(context)
 
-    import qasync  # noqa: PLC0415 - the loop is only needed once the window exists
+    import qasync  # the loop is only needed once the window exists
 
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

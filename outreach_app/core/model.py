@@ -96,11 +96,19 @@ class Session:
     status: SessionStatus = SessionStatus.DRAFT
     sites: list[SessionSite] = field(default_factory=list)
     notes: str = ""
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
     id: int | None = None
 
     @property
     def end(self) -> datetime:
         return self.start + timedelta(minutes=self.duration_minutes)
+
+    def seconds_into(self, moment: datetime) -> int | None:
+        """Time in the session at `moment`, counted from when it went live; None before that."""
+        if self.started_at is None or moment < self.started_at:
+            return None
+        return int((moment - self.started_at).total_seconds())
 
 
 @dataclass

@@ -104,7 +104,8 @@ class Minutes:
 class Repository:
     def __init__(self, db: Database, *, clock: Clock = _local_now) -> None:
         self.db = db
-        self._clock = clock
+        # Replaceable so that imported or demo history carries its own timestamps.
+        self.clock = clock
         self.actor: User = SYSTEM_USER
 
     @classmethod
@@ -143,7 +144,7 @@ class Repository:
         self.db.close()
 
     def now(self) -> datetime:
-        return self._clock()
+        return self.clock()
 
     # ----------------------------------------------------------------------------- internals
     @contextmanager
@@ -357,8 +358,12 @@ class Repository:
         return [self.get_session(i) for i in ids]
 
     # --------------------------------------------------------------------------- sessions
-    def _sessions_where(self, where: str, params: Sequence[Any]) -> list[Session]:
-        rows = self._rows(f"SELECT * FROM sessions WHERE {where} ORDER BY start", params)
+    def _sessions_where(
+        self, where: str, params: Sequence[Any], *, limit: int = -1
+    ) -> list[Session]:
+        rows = self._rows(
+            f"SELECT * FROM sessions WHERE {where} ORDER BY start LIMIT ?", [*params, limit]
+        )
         if not rows:
             return []
         ids = [r["id"] for r in rows]
@@ -392,6 +397,8 @@ class Repository:
                 status=SessionStatus(r["status"]),
                 notes=r["notes"],
                 sites=slots[r["id"]],
+                started_at=_parse_ts(r["started_at"]),
+                ended_at=_parse_ts(r["ended_at"]),
             )
             for r in rows
         ]
@@ -418,8 +425,9 @@ class Repository:
         return [
             s
             for s in self._sessions_where(
-                "start >= ? AND status NOT IN ('ended', 'cancelled') LIMIT ?",
-                (_ts(now - timedelta(days=1)), limit * 2),
+                "start >= ? AND status NOT IN ('ended', 'cancelled')",
+                (_ts(now - timedelta(days=1)),),
+                limit=limit * 2,
             )
             if s.end >= now
         ][:limit]
@@ -456,7 +464,11 @@ class Repository:
                 )
                 session_id = int(cursor.lastrowid or 0)
                 self._audit(
-                    "create", "session", session_id, session_id=session_id, detail=session.title.strip()
+                    "create",
+                    "session",
+                    session_id,
+                    session_id=session_id,
+                    detail=session.title.strip(),
                 )
             else:
                 session_id = session.id
@@ -467,7 +479,11 @@ class Repository:
                 if cursor.rowcount == 0:
                     raise NotFoundError(f"session {session_id} does not exist")
                 self._audit(
-                    "edit", "session", session_id, session_id=session_id, detail=session.title.strip()
+                    "edit",
+                    "session",
+                    session_id,
+                    session_id=session_id,
+                    detail=session.title.strip(),
                 )
             self._replace_session_sites(session_id, session.sites)
             return session_id
@@ -496,9 +512,14 @@ class Repository:
 
     def set_session_status(self, session_id: int, status: SessionStatus) -> None:
         with self._write():
+            now = _ts(self.now())
             cursor = self.db.execute(
-                "UPDATE sessions SET status = ?, updated_at = ? WHERE id = ?",
-                (status.value, _ts(self.now()), session_id),
+                "UPDATE sessions SET status = ?, updated_at = ?,"
+                " started_at = CASE WHEN ? = 'live' THEN coalesce(started_at, ?)"
+                "   ELSE started_at END,"
+                " ended_at = CASE WHEN ? = 'ended' THEN ? ELSE ended_at END"
+                " WHERE id = ?",
+                (status.value, now, status.value, now, status.value, now, session_id),
             )
             if cursor.rowcount == 0:
                 raise NotFoundError(f"session {session_id} does not exist")

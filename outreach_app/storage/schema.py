@@ -239,6 +239,13 @@ END
     )
 
 
+@migrations(name="0002_session_times")
+def session_times(db: Database) -> None:
+    # When the session actually went live and ended: notes are stamped with the time since start.
+    db.execute("ALTER TABLE sessions ADD COLUMN started_at TEXT")
+    db.execute("ALTER TABLE sessions ADD COLUMN ended_at TEXT")
+
+
 def migrate(db: Database) -> None:
     register_functions(db)
     migrations.apply(db)

@@ -53,7 +53,7 @@ class StoreWorker:
     def _serve(self, opener: Callable[[], Repository]) -> None:
         try:
             repo = opener()
-        except BaseException as exc:  # noqa: BLE001 - handed to the thread that waits
+        except BaseException as exc:  # handed to the thread that waits
             self._opened.set_exception(exc)
             return
         self._opened.set_result(None)
@@ -67,7 +67,7 @@ class StoreWorker:
                     continue
                 try:
                     future.set_result(operation(repo))
-                except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                except BaseException as exc:  # handed to the caller
                     future.set_exception(exc)
         finally:
             repo.close()

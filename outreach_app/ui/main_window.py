@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         user = self.context.user
-        who = QLabel(self.tr("%1 — %2").replace("%1", user.name).replace("%2", role_label(user.role)))
+        who = QLabel(
+            self.tr("%1 — %2").replace("%1", user.name).replace("%2", role_label(user.role))
+        )
         who.setObjectName("userLabel")
         self.statusBar().addPermanentWidget(who)
         if self.context.demo:
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
             if page.flush is not None:
                 page.flush()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_pending_edits()
         settings = self.context.settings
         settings.set_window_state("geometry", self.saveGeometry())
