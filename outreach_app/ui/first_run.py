@@ -68,4 +68,5 @@ class FirstRunDialog(QDialog):
 
     def user(self) -> User:
         checked = self.role_buttons.checkedButton()
-        return User(self.name_edit.text().strip(), Role(str(checked.property("role"))))
+        role = Role(str(checked.property("role"))) if checked is not None else Role.STAFF
+        return User(self.name_edit.text().strip(), role)

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 from outreach_app.core.model import Role, User
 from outreach_app.storage.repository import Repository
@@ -77,5 +78,16 @@ async def until(predicate: Callable[[], object], timeout: float = 5.0) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:
-            raise AssertionError("condition not met within %.1f s" % timeout)
+            raise AssertionError(f"condition not met within {timeout:.1f} s")
         await asyncio.sleep(0.01)
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type `text` the way an input method delivers Chinese: one committed string per character.
+
+    QTest.keyClicks only handles ASCII (it aborts on other characters).
+    """
+    for char in text:
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(widget, event)

@@ -1,0 +1,669 @@
+"""The notes panel: take planned or new questions, record answers and commitments as they come.
+
+It works without a call (sessions held in person need it); the call window puts it beside the
+video later.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.core.model import AgendaItem, Question, Session, SessionStatus
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.labels import kind_label, status_label
+from outreach_app.ui.main_window import PageSpec
+from outreach_app.ui.notes.presenter import NotesPresenter, SessionNotes
+from outreach_app.ui.widgets import MessageBar
+
+ROLE_ID = Qt.ItemDataRole.UserRole
+DEFAULT_DUE_DAYS = 30
+
+
+def format_offset(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+class NoteEditor(QWidget):
+    """Edits one question with its answer and commitment; every change goes to the presenter."""
+
+    def __init__(self, presenter: NotesPresenter, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = presenter
+        self.question_id: int | None = None
+
+        self.question_edit = QPlainTextEdit()
+        self.question_edit.setObjectName("questionEdit")
+        self.question_edit.setAccessibleName(self.tr("Question"))
+        self.question_edit.setMaximumHeight(70)
+        self.category_combo = QComboBox()
+        self.category_combo.setAccessibleName(self.tr("Category"))
+        self.asked_by_edit = QLineEdit()
+        self.asked_by_edit.setAccessibleName(self.tr("Asked by"))
+        self.time_label = QLabel()
+        self.time_label.setObjectName("timeLabel")
+        self.answer_edit = QPlainTextEdit()
+        self.answer_edit.setObjectName("answerEdit")
+        self.answer_edit.setAccessibleName(self.tr("Answer"))
+        self.answer_edit.setPlaceholderText(self.tr("Type the answer as it is given…"))
+        self.speaker_combo = QComboBox()
+        self.speaker_combo.setEditable(True)
+        self.speaker_combo.setAccessibleName(self.tr("Speaker at the site"))
+        line_edit = self.speaker_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("Who answered"))
+
+        self.commitment_box = QCheckBox(
+            self.tr("This answer is a commitment (creates a follow-up)")
+        )
+        self.commitment_box.setObjectName("commitmentBox")
+        self.commitment_edit = QLineEdit()
+        self.commitment_edit.setAccessibleName(self.tr("Commitment"))
+        self.commitment_edit.setPlaceholderText(self.tr("What was promised"))
+        self.owner_edit = QLineEdit()
+        self.owner_edit.setAccessibleName(self.tr("Owner"))
+        self.owner_edit.setPlaceholderText(self.tr("Responsible unit or person"))
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setAccessibleName(self.tr("Due date"))
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        commitment_form = QFormLayout()
+        commitment_form.addRow(self.tr("Commitment:"), self.commitment_edit)
+        commitment_form.addRow(self.tr("Owner:"), self.owner_edit)
+        commitment_form.addRow(self.tr("Due:"), self.due_edit)
+        self.commitment_fields = QWidget()
+        self.commitment_fields.setLayout(commitment_form)
+
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveLabel")
+        self.delete_button = QPushButton(self.tr("Delete note"))
+        self.delete_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon))
+
+        meta = QHBoxLayout()
+        meta.addWidget(QLabel(self.tr("Category:")))
+        meta.addWidget(self.category_combo, 1)
+        meta.addWidget(QLabel(self.tr("Asked by:")))
+        meta.addWidget(self.asked_by_edit, 1)
+        meta.addWidget(self.time_label)
+        answer_meta = QHBoxLayout()
+        answer_meta.addWidget(QLabel(self.tr("Speaker:")))
+        answer_meta.addWidget(self.speaker_combo, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.save_label, 1)
+        footer.addWidget(self.delete_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Question")))
+        layout.addWidget(self.question_edit)
+        layout.addLayout(meta)
+        layout.addWidget(QLabel(self.tr("Answer")))
+        layout.addWidget(self.answer_edit, 1)
+        layout.addLayout(answer_meta)
+        layout.addWidget(self.commitment_box)
+        layout.addWidget(self.commitment_fields)
+        layout.addLayout(footer)
+
+        self.question_edit.textChanged.connect(self._question_changed)
+        self.category_combo.currentTextChanged.connect(self._category_changed)
+        self.asked_by_edit.textEdited.connect(self._asked_by_changed)
+        self.answer_edit.textChanged.connect(self._answer_changed)
+        self.speaker_combo.currentTextChanged.connect(self._answer_changed)
+        self.commitment_box.toggled.connect(self._commitment_toggled)
+        self.commitment_edit.textEdited.connect(self._commitment_changed)
+        self.owner_edit.textEdited.connect(self._commitment_changed)
+        self.due_edit.dateChanged.connect(self._commitment_changed)
+        self.delete_button.clicked.connect(self._delete)
+        presenter.saveStateChanged.connect(self._show_save_state)
+        self.show_question(None, [], [])
+
+    def show_question(
+        self, question: Question | None, categories: list[str], speakers: list[str]
+    ) -> None:
+        self.question_id = question.id if question else None
+        editors: list[QWidget] = [
+            self.question_edit,
+            self.category_combo,
+            self.asked_by_edit,
+            self.answer_edit,
+            self.speaker_combo,
+            self.commitment_box,
+            self.commitment_fields,
+            self.delete_button,
+        ]
+        blockers = [
+            QSignalBlocker(w)
+            for w in [*editors, self.commitment_edit, self.owner_edit, self.due_edit]
+        ]
+        for widget in editors:
+            widget.setEnabled(question is not None)
+        self.category_combo.clear()
+        self.category_combo.addItem("")
+        self.category_combo.addItems(categories)
+        self.speaker_combo.clear()
+        self.speaker_combo.addItems(speakers)
+        if question is None:
+            self.question_edit.setPlainText("")
+            self.answer_edit.setPlainText("")
+            self.speaker_combo.setEditText("")
+            self.asked_by_edit.setText("")
+            self.time_label.setText("")
+            self.commitment_box.setChecked(False)
+            self.commitment_fields.setVisible(False)
+            self.answer_edit.setPlaceholderText(
+                self.tr("Take a planned question or add one to start taking notes.")
+            )
+            del blockers
+            return
+        self.answer_edit.setPlaceholderText(self.tr("Type the answer as it is given…"))
+        self.question_edit.setPlainText(question.text)
+        if question.category and self.category_combo.findText(question.category) < 0:
+            self.category_combo.addItem(question.category)
+        self.category_combo.setCurrentText(question.category)
+        self.asked_by_edit.setText(question.asked_by)
+        stamp = format_offset(question.offset_seconds)
+        if stamp:
+            self.time_label.setText(self.tr("at %1 in session").replace("%1", stamp))
+        elif question.created_at is not None:
+            self.time_label.setText(question.created_at.strftime("%H:%M"))
+        answer = question.answer
+        self.answer_edit.setPlainText(answer.text if answer else "")
+        self.speaker_combo.setEditText(answer.speaker if answer else "")
+        follow_up = question.follow_up
+        self.commitment_box.setChecked(follow_up is not None)
+        self.commitment_fields.setVisible(follow_up is not None)
+        self.commitment_edit.setText(follow_up.commitment if follow_up else "")
+        self.owner_edit.setText(follow_up.owner if follow_up else "")
+        due = (
+            follow_up.due
+            if follow_up and follow_up.due
+            else (date.today() + timedelta(days=DEFAULT_DUE_DAYS))
+        )
+        self.due_edit.setDate(QDate(due.year, due.month, due.day))
+        del blockers
+
+    def _question_changed(self) -> None:
+        if self.question_id is not None:
+            self.presenter.edit_question_text(self.question_id, self.question_edit.toPlainText())
+
+    def _category_changed(self, category: str) -> None:
+        if self.question_id is not None:
+            self.presenter.edit_category(self.question_id, category)
+
+    def _asked_by_changed(self, asked_by: str) -> None:
+        if self.question_id is not None:
+            self.presenter.edit_asked_by(self.question_id, asked_by)
+
+    def _answer_changed(self) -> None:
+        if self.question_id is not None:
+            self.presenter.edit_answer(
+                self.question_id, self.answer_edit.toPlainText(), self.speaker_combo.currentText()
+            )
+
+    def _commitment_toggled(self, checked: bool) -> None:
+        self.commitment_fields.setVisible(checked)
+        if self.question_id is None:
+            return
+        if checked:
+            if not self.commitment_edit.text().strip():
+                # The answer usually states the promise; start from it.
+                self.commitment_edit.setText(self.answer_edit.toPlainText().strip()[:200])
+            self.commitment_edit.setFocus()
+            self._commitment_changed()
+        else:
+            self.presenter.clear_commitment(self.question_id)
+
+    def _commitment_changed(self) -> None:
+        if self.question_id is None or not self.commitment_box.isChecked():
+            return
+        qdate = self.due_edit.date()
+        self.presenter.edit_commitment(
+            self.question_id,
+            self.commitment_edit.text(),
+            self.owner_edit.text().strip(),
+            date(qdate.year(), qdate.month(), qdate.day()),
+        )
+
+    def _show_save_state(self, state: str) -> None:
+        text = {
+            "pending": self.tr("Editing…"),
+            "saving": self.tr("Saving…"),
+            "saved": self.tr("All changes saved"),
+            "failed": self.tr("Not saved yet — will retry on the next change"),
+        }.get(state, "")
+        self.save_label.setText(text)
+
+    def _delete(self) -> None:
+        if self.question_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete note"),
+            self.tr("Delete this question with its answer and commitment? This cannot be undone."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            question_id = self.question_id
+            self.show_question(None, [], [])
+            self.presenter.delete_question(question_id)
+
+
+class NotesView(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.presenter = NotesPresenter(
+            context.store,
+            context.bus,
+            actor_name=context.user.name,
+            clock=context.clock,
+            parent=self,
+        )
+        self.messages = MessageBar()
+        self.messages.follow(self.presenter)
+        self._selected_site: int | None = None
+        self._select_question_after_load: int | None = None
+
+        self.session_combo = QComboBox()
+        self.session_combo.setObjectName("sessionCombo")
+        self.session_combo.setAccessibleName(self.tr("Session"))
+        self.session_combo.setMinimumWidth(380)
+        self.session_info = QLabel()
+        self.session_info.setObjectName("sessionInfo")
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clockLabel")
+        font = self.clock_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.clock_label.setFont(font)
+        self.start_button = QPushButton(self.tr("Start session"))
+        self.start_button.setObjectName("startButton")
+        self.end_button = QPushButton(self.tr("End session"))
+        self.end_button.setObjectName("endButton")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Session:")))
+        top.addWidget(self.session_combo, 1)
+        top.addWidget(self.session_info)
+        top.addStretch()
+        top.addWidget(self.clock_label)
+        top.addWidget(self.start_button)
+        top.addWidget(self.end_button)
+
+        self.sites_list = QListWidget()
+        self.sites_list.setObjectName("sitesList")
+        self.sites_list.setAccessibleName(self.tr("Sites in speaking order"))
+        self.planned_list = QListWidget()
+        self.planned_list.setObjectName("plannedList")
+        self.planned_list.setAccessibleName(self.tr("Planned questions"))
+        self.planned_list.setWordWrap(True)
+        self.ask_button = QPushButton(self.tr("Ask selected"))
+        self.ask_button.setToolTip(self.tr("Record the selected planned question as asked (Enter)"))
+        left = QVBoxLayout()
+        left.addWidget(QLabel(self.tr("Sites in speaking order")))
+        left.addWidget(self.sites_list, 2)
+        left.addWidget(QLabel(self.tr("Planned questions")))
+        left.addWidget(self.planned_list, 3)
+        left.addWidget(self.ask_button)
+        left_panel = QWidget()
+        left_panel.setLayout(left)
+
+        self.notes_list = QListWidget()
+        self.notes_list.setObjectName("notesList")
+        self.notes_list.setAccessibleName(self.tr("Notes for this site"))
+        self.notes_list.setWordWrap(True)
+        self.new_question_edit = QLineEdit()
+        self.new_question_edit.setObjectName("newQuestionEdit")
+        self.new_question_edit.setPlaceholderText(self.tr("Type a new question and press Enter"))
+        self.new_question_edit.setAccessibleName(self.tr("New question"))
+        self.add_button = QPushButton(self.tr("Add question"))
+        self.add_button.setToolTip(
+            self.tr("Add the typed question (Enter); Ctrl+Shift+Q focuses it")
+        )
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_question_edit, 1)
+        add_row.addWidget(self.add_button)
+        middle = QVBoxLayout()
+        self.notes_title = QLabel(self.tr("Notes"))
+        middle.addWidget(self.notes_title)
+        middle.addWidget(self.notes_list, 1)
+        middle.addLayout(add_row)
+        middle_panel = QWidget()
+        middle_panel.setLayout(middle)
+
+        self.editor = NoteEditor(self.presenter)
+        editor_box = QGroupBox(self.tr("Note"))
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.addWidget(self.editor)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("notesSplitter")
+        self.splitter.addWidget(left_panel)
+        self.splitter.addWidget(middle_panel)
+        self.splitter.addWidget(editor_box)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 4)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addLayout(top)
+        layout.addWidget(self.splitter, 1)
+
+        self.session_combo.activated.connect(self._session_chosen)
+        self.sites_list.currentItemChanged.connect(self._site_changed)
+        self.planned_list.itemActivated.connect(self._ask_item)
+        self.ask_button.clicked.connect(self._ask_selected)
+        self.notes_list.currentItemChanged.connect(self._note_changed)
+        self.new_question_edit.returnPressed.connect(self._add_new_question)
+        self.add_button.clicked.connect(self._add_new_question)
+        self.start_button.clicked.connect(lambda: self.presenter.set_status(SessionStatus.LIVE))
+        self.end_button.clicked.connect(self._end_session)
+
+        self.presenter.sessionsLoaded.connect(self._show_sessions)
+        self.presenter.notesLoaded.connect(self._show_notes)
+        self.presenter.questionAdded.connect(self._question_added)
+        context.bus.changed.connect(self._on_bus_changed)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._update_clock)
+        self._tick.start()
+        self.presenter.load_sessions()
+
+    # ------------------------------------------------------------------- sessions
+    def _show_sessions(self, sessions: list[Session], default_id: int | None) -> None:
+        current = self.session_combo.currentData(ROLE_ID)
+        wanted = current if current is not None else default_id
+        with QSignalBlocker(self.session_combo):
+            self.session_combo.clear()
+            for session in sorted(sessions, key=lambda s: s.start, reverse=True):
+                label = f"{session.start:%Y-%m-%d %H:%M}  {session.title}"
+                if session.status is SessionStatus.LIVE:
+                    label += "  ● " + status_label(session.status)
+                self.session_combo.addItem(label, session.id)
+            index = self.session_combo.findData(wanted)
+            self.session_combo.setCurrentIndex(max(index, 0))
+        if not sessions:
+            self.session_combo.addItem(self.tr("No sessions yet — schedule one under Sessions"))
+            self.session_combo.setEnabled(False)
+            self._show_no_session()
+            return
+        self.session_combo.setEnabled(True)
+        session_id = self.session_combo.currentData(ROLE_ID)
+        loaded = self.presenter.notes.session.id if self.presenter.notes else None
+        if session_id is not None and session_id != loaded:
+            self.presenter.open_session(session_id)
+
+    def _session_chosen(self, index: int) -> None:
+        session_id = self.session_combo.itemData(index, ROLE_ID)
+        if session_id is not None:
+            self._selected_site = None
+            self.presenter.open_session(session_id)
+
+    def select_session(self, session_id: int) -> None:
+        index = self.session_combo.findData(session_id)
+        if index >= 0:
+            self.session_combo.setCurrentIndex(index)
+        self._selected_site = None
+        self.presenter.open_session(session_id)
+
+    def _show_no_session(self) -> None:
+        self.sites_list.clear()
+        self.planned_list.clear()
+        self.notes_list.clear()
+        self.editor.show_question(None, [], [])
+        for widget in (
+            self.start_button,
+            self.end_button,
+            self.new_question_edit,
+            self.add_button,
+            self.ask_button,
+        ):
+            widget.setEnabled(False)
+
+    def _show_notes(self, notes: SessionNotes) -> None:
+        session = notes.session
+        self.session_info.setText(
+            f"{kind_label(session.kind)} · {status_label(session.status)}"
+            + (f" · {session.official}" if session.official else "")
+        )
+        self.start_button.setEnabled(
+            session.status in (SessionStatus.DRAFT, SessionStatus.SCHEDULED)
+        )
+        self.end_button.setEnabled(session.status is SessionStatus.LIVE)
+        self.new_question_edit.setEnabled(True)
+        self.add_button.setEnabled(True)
+        with QSignalBlocker(self.sites_list):
+            self.sites_list.clear()
+            for slot in session.sites:
+                count = len(notes.questions_for(slot.site_id))
+                text = self.tr("%1. %2  (%3 min, %4 notes)")
+                text = (
+                    text.replace("%1", str(slot.position + 1))
+                    .replace("%2", slot.site_name)
+                    .replace("%3", str(slot.time_box_minutes))
+                    .replace("%4", str(count))
+                )
+                item = QListWidgetItem(text)
+                item.setData(ROLE_ID, slot.site_id)
+                self.sites_list.addItem(item)
+        site_ids = [s.site_id for s in session.sites]
+        if self._selected_site not in site_ids:
+            self._selected_site = site_ids[0] if site_ids else None
+        if self._selected_site is not None:
+            self.sites_list.setCurrentRow(site_ids.index(self._selected_site))
+        self._show_site()
+        self._update_clock()
+
+    def _site_changed(self, current: QListWidgetItem | None, _: object) -> None:
+        if current is None:
+            return
+        self.presenter.flush()
+        self._selected_site = int(current.data(ROLE_ID))
+        self._show_site()
+
+    def _show_site(self) -> None:
+        notes = self.presenter.notes
+        site_id = self._selected_site
+        self.planned_list.clear()
+        self.notes_list.clear()
+        if notes is None or site_id is None:
+            self.editor.show_question(None, [], [])
+            self.ask_button.setEnabled(False)
+            return
+        site = notes.sites.get(site_id)
+        self.notes_title.setText(self.tr("Notes — %1").replace("%1", site.name if site else ""))
+        asked = notes.asked_agenda_ids()
+        for item in notes.planned_questions(site_id):
+            entry = QListWidgetItem(("✓ " if item.id in asked else "• ") + item.text)
+            entry.setData(ROLE_ID, item.id)
+            if item.id in asked:
+                entry.setForeground(self.palette().placeholderText())
+                entry.setToolTip(self.tr("Already asked"))
+            self.planned_list.addItem(entry)
+        if self.planned_list.count() == 0:
+            placeholder = QListWidgetItem(self.tr("No planned questions for this site"))
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.planned_list.addItem(placeholder)
+        self.ask_button.setEnabled(bool(notes.planned_questions(site_id)))
+        wanted = self._select_question_after_load or (
+            self.editor.question_id if self.editor.question_id else None
+        )
+        self._select_question_after_load = None
+        questions = notes.questions_for(site_id)
+        with QSignalBlocker(self.notes_list):
+            for question in questions:
+                self.notes_list.addItem(self._note_item(question))
+        if not questions:
+            self.editor.show_question(None, [], [])
+            return
+        ids = [q.id for q in questions]
+        row = ids.index(wanted) if wanted in ids else len(ids) - 1
+        self.notes_list.setCurrentRow(row)
+        self._note_changed(self.notes_list.currentItem(), None)
+
+    def _note_item(self, question: Question) -> QListWidgetItem:
+        answer = question.answer.text.strip() if question.answer else ""
+        marks = ("⚑ " if question.follow_up else "") + ("" if answer else "… ")
+        stamp = format_offset(question.offset_seconds)
+        text = f"{marks}{question.text}"
+        if answer:
+            text += "\n    " + (answer if len(answer) < 80 else answer[:78] + "…")
+        if stamp:
+            text = f"[{stamp}] " + text
+        item = QListWidgetItem(text)
+        item.setData(ROLE_ID, question.id)
+        return item
+
+    def _speakers(self, site_id: int) -> list[str]:
+        notes = self.presenter.notes
+        site = notes.sites.get(site_id) if notes else None
+        names = [c.name for c in site.contacts] if site else []
+        if notes:
+            names += [
+                q.answer.speaker
+                for q in notes.questions_for(site_id)
+                if q.answer and q.answer.speaker
+            ]
+        return list(dict.fromkeys(n for n in names if n))
+
+    def _note_changed(self, current: QListWidgetItem | None, _: object) -> None:
+        notes = self.presenter.notes
+        if current is None or notes is None:
+            return
+        self.presenter.flush()
+        question = self.presenter.question(int(current.data(ROLE_ID)))
+        self.editor.show_question(
+            question, notes.categories, self._speakers(question.site_id if question else 0)
+        )
+
+    # ----------------------------------------------------------------- questions
+    def _ask_item(self, item: QListWidgetItem) -> None:
+        notes = self.presenter.notes
+        item_id = item.data(ROLE_ID)
+        if notes is None or item_id is None:
+            return
+        agenda_item: AgendaItem | None = next((a for a in notes.agenda if a.id == item_id), None)
+        if agenda_item is not None:
+            self.presenter.ask_planned(agenda_item)
+
+    def _ask_selected(self) -> None:
+        item = self.planned_list.currentItem() or self._first_unasked_planned()
+        if item is not None:
+            self._ask_item(item)
+
+    def _first_unasked_planned(self) -> QListWidgetItem | None:
+        notes = self.presenter.notes
+        asked = notes.asked_agenda_ids() if notes else set()
+        for row in range(self.planned_list.count()):
+            item = self.planned_list.item(row)
+            if item.data(ROLE_ID) is not None and item.data(ROLE_ID) not in asked:
+                return item
+        return None
+
+    def _add_new_question(self) -> None:
+        if self._selected_site is None:
+            self.messages.show_error(self.tr("Choose the site that is answering first."))
+            return
+        if self.presenter.ask_new(self._selected_site, self.new_question_edit.text()):
+            self.new_question_edit.clear()
+
+    def _question_added(self, question: Question) -> None:
+        self._select_question_after_load = question.id
+        self._selected_site = question.site_id
+        if self.presenter.notes is not None:
+            self._show_notes(self.presenter.notes)
+        self.editor.answer_edit.setFocus()
+
+    def focus_new_question(self) -> None:
+        self.new_question_edit.setFocus()
+
+    # ------------------------------------------------------------------ session
+    def _end_session(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("End session"),
+            self.tr("End the session now? Notes can still be edited afterwards."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.presenter.set_status(SessionStatus.ENDED)
+
+    def _update_clock(self) -> None:
+        notes = self.presenter.notes
+        if notes is None:
+            self.clock_label.setText("")
+            return
+        session = notes.session
+        now = self.presenter.now()
+        if session.status is SessionStatus.LIVE:
+            self.clock_label.setText(format_offset(session.seconds_into(now)))
+            self.clock_label.setToolTip(self.tr("Time since the session started"))
+        elif (
+            session.status in (SessionStatus.DRAFT, SessionStatus.SCHEDULED) and session.start > now
+        ):
+            self.clock_label.setText(
+                self.tr("starts %1").replace("%1", _relative_start(session.start, now))
+            )
+            self.clock_label.setToolTip("")
+        else:
+            self.clock_label.setText("")
+
+    def _on_bus_changed(self, topic: str) -> None:
+        if topic == "sessions":
+            self.presenter.load_sessions()
+
+    def flush(self) -> None:
+        self.editor.setFocus()
+        self.presenter.flush()
+
+
+def _relative_start(start: datetime, now: datetime) -> str:
+    if start.date() == now.date():
+        return start.strftime("%H:%M")
+    return start.strftime("%Y-%m-%d %H:%M")
+
+
+def build_page(context: UiContext) -> PageSpec:
+    view = NotesView(context)
+    new_question = QAction(view.tr("New &question"), view)
+    new_question.setShortcut(QKeySequence("Ctrl+Shift+Q"))
+
+    def focus() -> None:
+        window = view.window()
+        show_page = getattr(window, "show_page", None)
+        if callable(show_page):
+            show_page("notes")
+        view.focus_new_question()
+
+    new_question.triggered.connect(focus)
+    return PageSpec(
+        key="notes",
+        title=view.tr("Notes"),
+        widget=view,
+        icon=QStyle.StandardPixmap.SP_FileDialogDetailedView,
+        flush=view.flush,
+        actions=[new_question],
+    )

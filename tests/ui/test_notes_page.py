@@ -1,0 +1,230 @@
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from outreach_app.core.model import (
+    AgendaItemKind,
+    Contact,
+    Session,
+    SessionKind,
+    SessionSite,
+    SessionStatus,
+    Site,
+)
+from outreach_app.storage.repository import Repository
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.notes.page import NotesView
+from outreach_app.ui.notes.presenter import SAVE_DELAY_MS, choose_default_session
+from tests.ui.conftest import type_text, until
+
+Repo = Callable[[Callable[[Repository], Any]], Any]
+
+
+@pytest.fixture
+def session_id(repo: Repo) -> int:
+    def seed(r: Repository) -> int:
+        village = r.save_site(Site("红旗村村委会", contacts=[Contact("张德明", "13909321234")]))
+        gas = r.save_site(Site("克拉2气田中控室"))
+        start = datetime.now().replace(microsecond=0) + timedelta(minutes=20)
+        sid = r.save_session(
+            Session(
+                "节前连线",
+                SessionKind.POLICY_BRIEFING,
+                "王建国",
+                start,
+                60,
+                status=SessionStatus.SCHEDULED,
+                sites=[SessionSite(gas, 0, 30), SessionSite(village, 1, 30)],
+            )
+        )
+        r.add_agenda_item(sid, gas, AgendaItemKind.QUESTION, "节日期间大家能轮流休息吗？")
+        r.add_agenda_item(sid, gas, AgendaItemKind.TOPIC, "保供")
+        return sid
+
+    return int(repo(seed))
+
+
+async def open_view(context: UiContext, qtbot: QtBot) -> NotesView:
+    view = NotesView(context)
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    await until(lambda: view.presenter.notes is not None and view.sites_list.count() > 0)
+    return view
+
+
+async def test_opens_the_coming_session_with_sites_in_order_and_planned_questions(
+    context: UiContext, qtbot: QtBot, session_id: int
+) -> None:
+    view = await open_view(context, qtbot)
+    assert view.session_combo.currentData(Qt.ItemDataRole.UserRole) == session_id
+    assert "克拉2气田中控室" in view.sites_list.item(0).text()
+    assert "红旗村村委会" in view.sites_list.item(1).text()
+    # Topics are not questions to ask.
+    assert view.planned_list.count() == 1
+    assert "轮流休息" in view.planned_list.item(0).text()
+
+
+async def test_asking_a_planned_question_records_it_and_marks_it_asked(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    view.planned_list.setCurrentRow(0)
+    qtbot.mouseClick(view.ask_button, Qt.MouseButton.LeftButton)
+    await until(lambda: view.notes_list.count() == 1)
+
+    stored = repo(lambda r: r.list_questions(session_id))
+    assert [q.text for q in stored] == ["节日期间大家能轮流休息吗？"]
+    assert stored[0].agenda_item_id is not None
+    assert stored[0].asked_by == "王建国"
+    assert view.planned_list.item(0).text().startswith("✓")
+    assert view.editor.question_id == stored[0].id
+
+
+async def test_answer_is_saved_while_typing_without_any_other_action(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    qtbot.keyClicks(view.new_question_edit, "How is the gas supply?")
+    qtbot.keyClick(view.new_question_edit, Qt.Key.Key_Return)
+    await until(lambda: view.editor.question_id is not None)
+
+    type_text(view.editor.answer_edit, "外输压力稳定 stable")
+    view.editor.speaker_combo.setEditText("艾力")
+    # Saved within about a second of the last keystroke, with no click or focus change.
+    await until(
+        lambda: (
+            (q := repo(lambda r: r.list_questions(session_id)))
+            and q[0].answer is not None
+            and q[0].answer.text == "外输压力稳定 stable"
+        ),
+        timeout=SAVE_DELAY_MS / 1000 + 1.0,
+    )
+    answer = repo(lambda r: r.list_questions(session_id))[0].answer
+    assert answer.speaker == "艾力"
+    await until(lambda: view.editor.save_label.text() == "All changes saved")
+
+
+async def test_continuous_typing_is_saved_before_the_typist_pauses(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    view.presenter.ask_new(view._selected_site or 0, "连续输入")
+    await until(lambda: view.editor.question_id is not None)
+    question_id = view.editor.question_id
+
+    # One keystroke every 100 ms for 1.2 s: a pure debounce would not save until the end.
+    for char in "一二三四五六七八九十甲乙":
+        type_text(view.editor.answer_edit, char)
+        await asyncio.sleep(0.1)
+    stored = repo(lambda r: r.get_question(question_id)).answer
+    assert stored is not None and len(stored.text) >= 6
+
+
+async def test_commitment_creates_a_follow_up_with_owner_and_due_date(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    view.presenter.ask_new(view._selected_site or 0, "供水管道什么时候修？")
+    await until(lambda: view.editor.question_id is not None)
+    editor = view.editor
+    type_text(editor.answer_edit, "两周内更换增压泵")
+    editor.commitment_box.setChecked(True)
+    assert editor.commitment_fields.isVisible()
+    assert editor.commitment_edit.text() == "两周内更换增压泵"
+    type_text(editor.owner_edit, "安定区水务局")
+    await until(
+        lambda: (
+            repo(lambda r: r.get_question(editor.question_id)).follow_up is not None
+            and repo(lambda r: r.get_question(editor.question_id)).follow_up.owner == "安定区水务局"
+        )
+    )
+    follow_up = repo(lambda r: r.get_question(editor.question_id)).follow_up
+    assert follow_up.commitment == "两周内更换增压泵"
+    assert follow_up.due is not None and follow_up.due > date.today()
+
+    editor.commitment_box.setChecked(False)
+    await until(lambda: repo(lambda r: r.get_question(editor.question_id)).follow_up is None)
+
+
+async def test_starting_the_session_stamps_later_notes_with_time_in_session(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    await until(
+        lambda: (
+            view.presenter.notes is not None
+            and view.presenter.notes.session.status is SessionStatus.LIVE
+        )
+    )
+    assert view.end_button.isEnabled() and not view.start_button.isEnabled()
+    assert view.clock_label.text().startswith("00:00:0")
+
+    view.presenter.ask_new(view._selected_site or 0, "现场有什么困难？")
+    await until(lambda: view.notes_list.count() == 1)
+    stored = repo(lambda r: r.list_questions(session_id))[0]
+    assert stored.offset_seconds is not None and 0 <= stored.offset_seconds < 5
+    assert "[00:00:0" in view.notes_list.item(0).text()
+    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.LIVE
+
+
+async def test_flush_writes_pending_typing_at_once(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    view.presenter.ask_new(view._selected_site or 0, "问题")
+    await until(lambda: view.editor.question_id is not None)
+    type_text(view.editor.answer_edit, "马上保存")
+    view.flush()
+    await view.presenter.wait_idle()
+    assert repo(lambda r: r.get_question(view.editor.question_id)).answer.text == "马上保存"
+
+
+async def test_empty_question_is_refused_with_a_message(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    qtbot.keyClick(view.new_question_edit, Qt.Key.Key_Return)
+    await until(lambda: view.messages.isVisible())
+    assert "Type the question" in view.messages.label.text()
+    assert repo(lambda r: r.list_questions(session_id)) == []
+
+
+async def test_empty_database_says_what_to_do(context: UiContext, qtbot: QtBot) -> None:
+    view = NotesView(context)
+    qtbot.addWidget(view)
+    await until(lambda: not view.session_combo.isEnabled())
+    assert "No sessions yet" in view.session_combo.currentText()
+    assert not view.add_button.isEnabled()
+
+
+def test_default_session_prefers_live_then_next_then_latest() -> None:
+    now = datetime(2026, 11, 23, 12, 0)
+
+    def session(hours: int, status: SessionStatus, sid: int) -> Session:
+        return Session(
+            "s",
+            SessionKind.INVESTIGATION,
+            "",
+            now + timedelta(hours=hours),
+            60,
+            status=status,
+            id=sid,
+        )
+
+    past = session(-30, SessionStatus.ENDED, 1)
+    soon = session(2, SessionStatus.SCHEDULED, 2)
+    later = session(26, SessionStatus.SCHEDULED, 3)
+    live = session(-1, SessionStatus.LIVE, 4)
+    assert choose_default_session([past, soon, later, live], now) is live
+    assert choose_default_session([past, later, soon], now) is soon
+    assert choose_default_session([past], now) is past
+    assert choose_default_session([], now) is None
