@@ -80,13 +80,13 @@ def run_gui(db_path: Path, *, demo: bool, user_override: User | None = None) -> 
             None, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
         )
         return 1
-    context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
-    window = build_main_window(context)
+    import qasync  # the loop is only needed once the database is open
 
-    import qasync  # the loop is only needed once the window exists
-
+    # Pages start loading in their constructors: the loop must exist before they do.
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
+    context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
+    window = build_main_window(context)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.setQuitOnLastWindowClosed(True)
