@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -65,6 +66,21 @@ def ask_user(settings: AppSettings, *, demo: bool) -> User | None:
     return user
 
 
+def _close_on_termination_signals(window: MainWindow) -> None:
+    """SIGTERM and Ctrl+C close the window like the user would: pending typing is saved first."""
+
+    def close(_signum: int, _frame: object) -> None:
+        QTimer.singleShot(0, window.close)
+
+    signal.signal(signal.SIGTERM, close)
+    signal.signal(signal.SIGINT, close)
+    # Python handles signals only when it runs; a light timer lets it run while Qt waits.
+    wake = QTimer(window)
+    wake.setInterval(250)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+
+
 def run_gui(db_path: Path, *, demo: bool, user_override: User | None = None) -> int:
     app = create_application(sys.argv)
     settings = AppSettings()
@@ -90,6 +106,8 @@ def run_gui(db_path: Path, *, demo: bool, user_override: User | None = None) -> 
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.setQuitOnLastWindowClosed(True)
+
+    _close_on_termination_signals(window)
 
     async def run() -> None:
         window.show()

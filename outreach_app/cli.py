@@ -44,8 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def resolve_database(args: argparse.Namespace) -> Path:
-    path: Path = args.db if args.db is not None else (
-        demo_db_path() if args.demo else default_db_path()
+    path: Path = (
+        args.db if args.db is not None else (demo_db_path() if args.demo else default_db_path())
     )
     path = path.expanduser()
     if path.exists() and path.is_dir():

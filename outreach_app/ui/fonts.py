@@ -20,7 +20,12 @@ SYSTEM_CJK_FONTS = (
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
 )
 # Families that the operating system already resolves for Chinese on Windows and macOS.
-PLATFORM_CJK_FAMILIES = ("Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei")
+PLATFORM_CJK_FAMILIES = (
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+)
 
 
 def _candidate_files() -> list[Path]:
