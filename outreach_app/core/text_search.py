@@ -84,6 +84,12 @@ def plan_search(query: str) -> SearchPlan:
     )
 
 
+def matches_all_terms(text: str, query: str) -> bool:
+    """The same question the indexes answer, asked of one text: is every term in it?"""
+    folded = text.casefold()
+    return all(term.casefold() in folded for term in query.split())
+
+
 def highlight_html(text: str, query: str, tag: str = "mark") -> str:
     """HTML-escaped `text` with every case-insensitive occurrence of each query term wrapped."""
     terms = sorted({t for t in query.split() if t}, key=len, reverse=True)

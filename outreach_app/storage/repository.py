@@ -41,12 +41,14 @@ from outreach_app.core.model import (
     User,
 )
 from outreach_app.core.scheduling import Conflict, find_conflicts
-from outreach_app.core.text_search import plan_search
+from outreach_app.core.text_search import SearchPlan, matches_all_terms, plan_search
 from outreach_app.storage.schema import migrate
 
 Clock = Callable[[], datetime]
 SYSTEM_USER = User("system", Role.STAFF)
 NO_FILTERS = SearchFilters()
+# Below this many notes left by the filters, a search reads them and matches in Python.
+NARROW_FILTER_MAX_NOTES = 2000
 # Saving as the user types must not write one audit row per keystroke: edits to the same record
 # by the same person within this window extend the previous entry.
 AUDIT_COALESCE_WINDOW = timedelta(minutes=5)
@@ -1062,56 +1064,131 @@ class Repository:
         return {r["session_id"]: ReviewState(r["state"]) for r in rows}
 
     # ----------------------------------------------------------------------------- search
+    _HIT_COLUMNS = (
+        "SELECT d.id, d.kind, d.ref_id, d.session_id, coalesce(s.title, '') AS session_title,"
+        " d.site_id, coalesce(st.name, '') AS site_name, d.category, d.at, d.body"
+    )
+
     def search(
         self, query: str, filters: SearchFilters = NO_FILTERS, *, limit: int = 100
     ) -> list[SearchHit]:
-        """Newest matches first. Ordering by rowid lets FTS5 stop after `limit` matches."""
+        """Newest matches first.
+
+        Unfiltered, or when the filters leave many notes, the FTS index drives: ordering by rowid
+        lets FTS5 stop after `limit` matches. When the filters leave few notes (one day, a rare
+        category), walking a frequent term's whole match list would be slow, so those few notes
+        are read and matched here instead.
+        """
         plan = plan_search(query)
         if plan.is_empty:
             return []
-        sources: list[tuple[str, str]] = []
-        if plan.trigram_match is not None:
-            sources.append(("search_trigram", plan.trigram_match))
-        if plan.unigram_match is not None:
-            sources.append(("search_unigram", plan.unigram_match))
-        driver_table, driver_match = sources[0]
-        params: list[Any] = [driver_match]
-        extra_where: list[str] = []
-        for table, match in sources[1:]:
-            extra_where.append(f"d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
-            params.append(match)
-        for clause, clause_params in self._filter_clauses(filters, "s", "d.site_id", "d.category"):
-            extra_where.append(clause)
-            params.extend(clause_params)
-        where = (" AND " + " AND ".join(extra_where)) if extra_where else ""
-        sql = (
-            "SELECT d.kind, d.ref_id, d.session_id, coalesce(s.title, '') AS session_title,"
-            " d.site_id, coalesce(st.name, '') AS site_name, d.category, d.at, d.body"
-            f" FROM {driver_table} m JOIN search_docs d ON d.id = m.rowid"
-            " LEFT JOIN sessions s ON s.id = d.session_id"
-            " LEFT JOIN sites st ON st.id = d.site_id"
-            f" WHERE {driver_table} MATCH ?{where}"
-            " ORDER BY m.rowid DESC LIMIT ?"
-        )
-        params.append(limit)
+        clauses = self._filter_clauses(filters, "s", "d.site_id", "d.category")
         try:
-            rows = self._rows(sql, params)
+            if clauses:
+                narrow = self._search_within_filters(query, clauses, limit)
+                if narrow is not None:
+                    return narrow
+            rows = self._search_by_index(plan, clauses, self._period_id_range(filters), limit)
         except sqlite3.OperationalError as exc:
             raise StoreError(f"cannot search for “{query}”: {exc}") from exc
-        return [
-            SearchHit(
-                doc_kind=r["kind"],
-                ref_id=r["ref_id"],
-                session_id=r["session_id"],
-                session_title=r["session_title"],
-                site_id=r["site_id"],
-                site_name=r["site_name"],
-                category=r["category"],
-                at=_parse_ts(r["at"]),
-                body=r["body"],
+        return [self._hit_from_row(r) for r in rows]
+
+    def _period_id_range(self, filters: SearchFilters) -> tuple[int, int] | None:
+        """The lowest and highest note ids in the period. Notes are written in time order, so
+        bounding the index scan by them skips the years outside the period."""
+        if filters.period_start is None and filters.period_end is None:
+            return None
+        clauses = self._filter_clauses(
+            SearchFilters(period_start=filters.period_start, period_end=filters.period_end),
+            "s",
+            "d.site_id",
+            "d.category",
+        )
+        # Two index seeks per session rather than a walk over every note in the period.
+        row = self._one(
+            "SELECT min((SELECT min(d.id) FROM search_docs d WHERE d.session_id = s.id)) AS low,"
+            " max((SELECT max(d.id) FROM search_docs d WHERE d.session_id = s.id)) AS high"
+            f" FROM sessions s WHERE {' AND '.join(c for c, _ in clauses)}",
+            [p for _, ps in clauses for p in ps],
+        )
+        if row is None or row["low"] is None:
+            return (0, -1)  # nothing in the period: an empty range
+        return int(row["low"]), int(row["high"])
+
+    def _search_by_index(
+        self,
+        plan: SearchPlan,
+        clauses: list[tuple[str, list[Any]]],
+        id_range: tuple[int, int] | None,
+        limit: int,
+    ) -> list[dict[str, Any]]:
+        sources = [
+            (table, match)
+            for table, match in (
+                ("search_trigram", plan.trigram_match),
+                ("search_unigram", plan.unigram_match),
             )
-            for r in rows
+            if match is not None
         ]
+        driver_table, driver_match = sources[0]
+        where = [f"{driver_table} MATCH ?"]
+        params: list[Any] = [driver_match]
+        for table, match in sources[1:]:
+            where.append(f"d.id IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)")
+            params.append(match)
+        if id_range is not None:
+            where.append("m.rowid BETWEEN ? AND ?")
+            params.extend(id_range)
+        for clause, clause_params in clauses:
+            where.append(clause)
+            params.extend(clause_params)
+        return self._rows(
+            f"{self._HIT_COLUMNS} FROM {driver_table} m JOIN search_docs d ON d.id = m.rowid"
+            " LEFT JOIN sessions s ON s.id = d.session_id"
+            " LEFT JOIN sites st ON st.id = d.site_id"
+            f" WHERE {' AND '.join(where)} ORDER BY m.rowid DESC LIMIT ?",
+            [*params, limit],
+        )
+
+    def _search_within_filters(
+        self, query: str, clauses: list[tuple[str, list[Any]]], limit: int
+    ) -> list[SearchHit] | None:
+        """Match the notes the filters leave, if they are few; None when they are too many."""
+        where = " AND ".join(c for c, _ in clauses)
+        params = [p for _, ps in clauses for p in ps]
+        joins = (
+            " FROM search_docs d LEFT JOIN sessions s ON s.id = d.session_id"
+            " LEFT JOIN sites st ON st.id = d.site_id"
+        )
+        counted = self._one(
+            f"SELECT count(*) AS n FROM (SELECT 1{joins} WHERE {where} LIMIT ?)",
+            [*params, NARROW_FILTER_MAX_NOTES + 1],
+        )
+        if counted is None or counted["n"] > NARROW_FILTER_MAX_NOTES:
+            return None
+        hits: list[SearchHit] = []
+        for row in self._rows(
+            f"{self._HIT_COLUMNS}{joins} WHERE {where} ORDER BY d.id DESC", params
+        ):
+            if matches_all_terms(row["body"], query):
+                hits.append(self._hit_from_row(row))
+                if len(hits) == limit:
+                    break
+        return hits
+
+    @staticmethod
+    def _hit_from_row(r: dict[str, Any]) -> SearchHit:
+        return SearchHit(
+            doc_kind=r["kind"],
+            ref_id=r["ref_id"],
+            session_id=r["session_id"],
+            session_title=r["session_title"],
+            site_id=r["site_id"],
+            site_name=r["site_name"],
+            category=r["category"],
+            at=_parse_ts(r["at"]),
+            body=r["body"],
+        )
 
     # ------------------------------------------------------------------------------- misc
     def with_actor(self, user: User) -> Repository:

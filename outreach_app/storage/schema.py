@@ -246,6 +246,14 @@ def session_times(db: Database) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN ended_at TEXT")
 
 
+@migrations(name="0003_search_filter_indexes")
+def search_filter_indexes(db: Database) -> None:
+    # Filtered searches first count the notes the filters leave (see Repository.search).
+    db.execute("CREATE INDEX search_docs_site ON search_docs(site_id, id)")
+    db.execute("CREATE INDEX search_docs_category ON search_docs(category, id)")
+    db.execute("CREATE INDEX search_docs_session ON search_docs(session_id, id)")
+
+
 def migrate(db: Database) -> None:
     register_functions(db)
     migrations.apply(db)

@@ -67,11 +67,11 @@ def test_file_database_uses_wal_foreign_keys_and_records_migrations(tmp_path: Pa
     assert repo.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert repo.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     applied = [r[0] for r in repo.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    assert applied == ["0001_initial", "0002_session_times"]
+    assert applied == ["0001_initial", "0002_session_times", "0003_search_filter_indexes"]
     repo.close()
     # Opening again applies nothing twice.
     again = Repository.open(tmp_path / "a.db")
-    assert again.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 2
+    assert again.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 3
     assert again.list_categories()  # default categories seeded once
 
 

@@ -1,0 +1,31 @@
+"""The benchmark command works end to end on a small database (timings are not asserted here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.bench import __main__ as bench
+from tests.bench import storage_bench
+
+
+def test_benchmark_prints_every_measurement(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(storage_bench, "CACHE_DIR", tmp_path)
+    bench.main(["--notes", "500", "--repeats", "2", "--skip-memory"])
+    table = capsys.readouterr().out
+    for query in storage_bench.QUERIES:
+        assert f"search {query}" in table
+    for name in storage_bench.FILTERED_QUERIES:
+        assert f"search filtered: {name}" in table
+    assert "open review list (10 sessions)" in table
+    assert "database size" in table
+    # Every unfiltered query kind finds something in the generated notes.
+    hits = [line for line in table.splitlines() if "hits / ratio" in line]
+    assert len(hits) == len(storage_bench.QUERIES) + len(storage_bench.FILTERED_QUERIES)
+    assert all(
+        not line.split("|")[2].strip().startswith("0 /")
+        for line in hits[: len(storage_bench.QUERIES)]
+    )
