@@ -55,6 +55,64 @@ def review_label(state: ReviewState) -> str:
     }[state]
 
 
+def role_short_label(role: str) -> str:
+    """A role's name alone, for tight spaces such as table cells; `role` is a stored value."""
+    return {
+        Role.STAFF.value: _tr("Staff"),
+        Role.OFFICIAL.value: _tr("Official"),
+        Role.REVIEWER.value: _tr("Reviewer"),
+    }.get(role, role)
+
+
+def status_filter_label(status: str) -> str:
+    """Names for the values of storage.repository.STATUS_FILTERS."""
+    return {
+        "minutes_pending": _tr("Minutes awaiting review"),
+        "minutes_approved": _tr("Minutes approved"),
+        "minutes_returned": _tr("Minutes sent back"),
+        "follow_up_open": _tr("Has open follow-ups"),
+        "follow_up_solved": _tr("Has solved follow-ups"),
+    }.get(status, status)
+
+
+def note_kind_label(kind: str) -> str:
+    """What a search hit is: the `doc_kind` of a SearchHit."""
+    return {
+        "question": _tr("Question"),
+        "answer": _tr("Answer"),
+        "agenda": _tr("Agenda"),
+        "follow_up": _tr("Follow-up"),
+    }.get(kind, kind)
+
+
+def audit_action_label(action: str) -> str:
+    return {
+        "create": _tr("Created"),
+        "edit": _tr("Edited"),
+        "delete": _tr("Deleted"),
+        "status": _tr("Changed status"),
+        "review": _tr("Reviewed"),
+        "archive": _tr("Archived"),
+        "restore": _tr("Restored"),
+        "import": _tr("Imported"),
+        "reorder": _tr("Reordered"),
+    }.get(action, action)
+
+
+def audit_entity_label(entity: str) -> str:
+    return {
+        "session": _tr("Session"),
+        "question": _tr("Question"),
+        "answer": _tr("Answer"),
+        "follow_up": _tr("Follow-up"),
+        "agenda_item": _tr("Agenda item"),
+        "agenda": _tr("Agenda"),
+        "briefing": _tr("Briefing"),
+        "site": _tr("Site"),
+        "categories": _tr("Categories"),
+    }.get(entity, entity)
+
+
 def translate_message(template: str, params: dict[str, object] | None = None) -> str:
     """Translate a message the core or store wrote in English, then fill in its values."""
     text = QCoreApplication.translate("messages", template)

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from outreach_app.storage.repository import Repository, StoreError
@@ -61,6 +62,9 @@ class Presenter(QObject):
 
         def finished(done: asyncio.Task[T]) -> None:
             self._tasks.discard(done)
+            if not shiboken6.isValid(self):
+                # The page closed while the store was working; nobody is left to tell.
+                return
             self._set_busy(-1)
             if done.cancelled():
                 return

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import asyncio
+import threading
+
+import shiboken6
+
 from outreach_app.core.model import Site
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.presenter import ChangeBus, Presenter
@@ -34,3 +39,20 @@ async def test_unexpected_exception_is_reported_not_raised(store: StoreWorker) -
     presenter.spawn(presenter.query(explode))
     await presenter.wait_idle()
     assert errors and "disk on fire" in errors[0]
+
+
+async def test_a_presenter_deleted_mid_operation_is_left_alone(store: StoreWorker) -> None:
+    presenter = Presenter(store, ChangeBus())
+    released = threading.Event()
+    results: list[object] = []
+
+    def slow(_repo: object) -> int:
+        released.wait(5)
+        return 1
+
+    task = presenter.spawn(presenter.query(slow), on_done=results.append)
+    shiboken6.delete(presenter)
+    released.set()
+    await asyncio.wait_for(asyncio.shield(task), 5)
+    await asyncio.sleep(0.05)
+    assert results == []

@@ -1,0 +1,225 @@
+"""The minutes of a session as an HTML document, laid out like an official record.
+
+Qt's rich-text engine renders it in the review page and will print it to PDF, so it keeps to the
+HTML and CSS subset that QTextDocument understands: tables with attributes, simple selectors.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from outreach_app.core.model import Question, Review, ReviewState
+from outreach_app.core.text_search import highlight_html
+from outreach_app.storage.repository import Minutes
+from outreach_app.ui.labels import follow_up_label, kind_label, review_label, status_label
+
+REVIEW_COLOURS: dict[ReviewState, tuple[str, str]] = {
+    ReviewState.PENDING: ("#fff4d6", "#7a5200"),
+    ReviewState.APPROVED: ("#e3f3e6", "#1d5a2a"),
+    ReviewState.RETURNED: ("#fde7e4", "#8a1c12"),
+}
+
+_STYLE = """
+body { font-size: 11pt; }
+h1 { color: #a4161a; font-size: 18pt; margin-bottom: 2px; }
+h2 { font-size: 13pt; margin-top: 18px; margin-bottom: 4px; color: #222222; }
+p.kicker { color: #a4161a; font-size: 10pt; margin-top: 0; }
+p.question { margin-top: 10px; margin-bottom: 2px; font-weight: bold; }
+p.byline { color: #5f6368; font-size: 9pt; margin-top: 0; margin-bottom: 2px; }
+p.answer { margin-top: 2px; margin-bottom: 2px; margin-left: 18px; }
+p.missing { margin-left: 18px; color: #80868b; font-style: italic; }
+p.commitment { margin-left: 18px; margin-top: 2px; color: #174ea6; }
+p.empty { color: #80868b; font-style: italic; }
+td.label { color: #5f6368; }
+th { background-color: #f1f3f4; text-align: left; }
+mark { background-color: #ffe066; }
+"""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MinutesHtml", text)
+
+
+def question_anchor(question_id: int) -> str:
+    return f"question-{question_id}"
+
+
+def site_anchor(site_id: int) -> str:
+    return f"site-{site_id}"
+
+
+def format_offset(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def _stamp(moment: datetime | None) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def review_badge(state: ReviewState) -> str:
+    background, foreground = REVIEW_COLOURS[state]
+    return (
+        f'<span style="background-color:{background}; color:{foreground};">'
+        f"&nbsp;{html.escape(review_label(state))}&nbsp;</span>"
+    )
+
+
+class _Writer:
+    """Escapes every piece of user text, marking the search terms when there are any."""
+
+    def __init__(self, highlight: str) -> None:
+        self.highlight = highlight
+
+    def text(self, value: str) -> str:
+        marked = highlight_html(value, self.highlight) if self.highlight else html.escape(value)
+        return marked.replace("\n", "<br/>")
+
+
+def minutes_html(
+    minutes: Minutes, *, site_names: Mapping[int, str] | None = None, highlight: str = ""
+) -> str:
+    """The whole record of a session; `highlight` marks search terms in what was said."""
+    write = _Writer(highlight)
+    session = minutes.session
+    names = {slot.site_id: slot.site_name for slot in session.sites}
+    for site_id, name in (site_names or {}).items():
+        names.setdefault(site_id, name)
+    parts = [
+        f"<html><head><style>{_STYLE}</style></head><body>",
+        f'<h1 align="center">{html.escape(session.title)}</h1>',
+        f'<p class="kicker" align="center">{html.escape(_tr("Minutes of the session"))}</p>',
+        "<hr/>",
+        _header_table(minutes, names),
+    ]
+
+    speaking_order = [slot.site_id for slot in sorted(session.sites, key=lambda s: s.position)]
+    # Notes for a site later taken off the session still belong in the record.
+    extra_sites = [q.site_id for q in minutes.questions if q.site_id not in speaking_order]
+    number = 0
+    for position, site_id in enumerate(dict.fromkeys([*speaking_order, *extra_sites]), start=1):
+        questions = [q for q in minutes.questions if q.site_id == site_id]
+        site_name = names.get(site_id) or _tr("Site %1").replace("%1", str(site_id))
+        parts.append(
+            f'<a name="{site_anchor(site_id)}"></a><h2>{position}. {html.escape(site_name)}</h2>'
+        )
+        if not questions:
+            parts.append(f'<p class="empty">{html.escape(_tr("No notes for this site."))}</p>')
+        for question in questions:
+            number += 1
+            parts.append(_question_html(question, number, write))
+    if not session.sites and not minutes.questions:
+        parts.append(f'<p class="empty">{html.escape(_tr("No sites and no notes yet."))}</p>')
+
+    parts.append(_review_html(minutes.reviews, minutes.review_state, write))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _header_table(minutes: Minutes, names: Mapping[int, str]) -> str:
+    session = minutes.session
+    when = (
+        f"{session.start:%Y-%m-%d %H:%M}–{session.end:%H:%M}"
+        f" ({_tr('%1 min').replace('%1', str(session.duration_minutes))})"
+    )
+    if session.started_at is not None:
+        held = _tr("held %1–%2").replace("%1", f"{session.started_at:%H:%M}")
+        held = held.replace("%2", f"{session.ended_at:%H:%M}" if session.ended_at else "…")
+        when += f"; {held}"
+    order = "<br/>".join(
+        f"{index}. {html.escape(names.get(slot.site_id, slot.site_name))}"
+        f" ({html.escape(_tr('%1 min').replace('%1', str(slot.time_box_minutes)))})"
+        for index, slot in enumerate(sorted(session.sites, key=lambda s: s.position), start=1)
+    ) or html.escape(_tr("none"))
+    rows = [
+        (_tr("Kind"), html.escape(kind_label(session.kind))),
+        (_tr("Date and time"), html.escape(when)),
+        (_tr("Official"), html.escape(session.official) or "—"),
+        (_tr("Status"), html.escape(status_label(session.status))),
+        (_tr("Review"), review_badge(minutes.review_state)),
+        (_tr("Sites in speaking order"), order),
+    ]
+    cells = "".join(
+        f'<tr><td class="label" width="170">{html.escape(label)}</td><td>{value}</td></tr>'
+        for label, value in rows
+    )
+    return f'<table cellpadding="3" cellspacing="0">{cells}</table>'
+
+
+def _question_html(question: Question, number: int, write: _Writer) -> str:
+    anchor = f'<a name="{question_anchor(question.id)}"></a>' if question.id is not None else ""
+    byline = []
+    if question.asked_by:
+        byline.append(_tr("Asked by %1").replace("%1", html.escape(question.asked_by)))
+    if question.category:
+        byline.append(_tr("Category: %1").replace("%1", html.escape(question.category)))
+    offset = format_offset(question.offset_seconds)
+    if offset:
+        byline.append(_tr("at %1 in the session").replace("%1", offset))
+    parts = [
+        f'<p class="question">{anchor}{html.escape(_tr("Q%1.").replace("%1", str(number)))} '
+        f"{write.text(question.text)}</p>"
+    ]
+    if byline:
+        parts.append(f'<p class="byline">{" · ".join(byline)}</p>')
+    answer = question.answer
+    if answer is not None and answer.text.strip():
+        speaker = (
+            html.escape(_tr("Answer (%1):").replace("%1", answer.speaker))
+            if answer.speaker
+            else html.escape(_tr("Answer:"))
+        )
+        parts.append(f'<p class="answer"><b>{speaker}</b> {write.text(answer.text)}</p>')
+    else:
+        parts.append(f'<p class="missing">{html.escape(_tr("No answer recorded."))}</p>')
+    follow_up = question.follow_up
+    if follow_up is not None:
+        details = [
+            _tr("owner: %1").replace("%1", html.escape(follow_up.owner or "—")),
+            _tr("due %1").replace(
+                "%1", follow_up.due.isoformat() if follow_up.due else html.escape(_tr("no date"))
+            ),
+            html.escape(follow_up_label(follow_up.status)),
+        ]
+        text = (
+            f"<b>{html.escape(_tr('Commitment:'))}</b> {write.text(follow_up.commitment)}"
+            f" ({'; '.join(details)})"
+        )
+        if follow_up.resolution:
+            text += (
+                f"<br/><b>{html.escape(_tr('Resolution:'))}</b> {write.text(follow_up.resolution)}"
+            )
+        parts.append(f'<p class="commitment">{text}</p>')
+    return "".join(parts)
+
+
+def _review_html(reviews: list[Review], state: ReviewState, write: _Writer) -> str:
+    parts = [
+        f"<h2>{html.escape(_tr('Review'))}</h2>",
+        f"<p>{html.escape(_tr('Current state:'))} {review_badge(state)}</p>",
+    ]
+    if not reviews:
+        parts.append(f'<p class="empty">{html.escape(_tr("Not reviewed yet."))}</p>')
+        return "".join(parts)
+    header = "".join(
+        f"<th>{html.escape(h)}</th>"
+        for h in (_tr("When"), _tr("Reviewer"), _tr("Decision"), _tr("Comment"))
+    )
+    rows = "".join(
+        f"<tr><td>{_stamp(review.at)}</td><td>{html.escape(review.reviewer)}</td>"
+        f"<td>{review_badge(review.state)}</td><td>{write.text(review.comment)}</td></tr>"
+        for review in reversed(reviews)
+    )
+    parts.append(
+        f'<table width="100%" border="1" cellpadding="4" cellspacing="0"'
+        f' style="border-color:#dadce0; border-collapse:collapse;">'
+        f"<tr>{header}</tr>{rows}</table>"
+    )
+    return "".join(parts)

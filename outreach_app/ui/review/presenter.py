@@ -1,0 +1,214 @@
+"""The review page's view-model: the filtered list or search results, one open session's minutes
+and audit trail, and the reviewer's decisions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from outreach_app.core.model import AuditEntry, ReviewState, SearchFilters, SearchHit, Site
+from outreach_app.storage.repository import Minutes, Repository, SessionSummary, StoreError
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.presenter import ChangeBus, Presenter
+
+# Typing in the notes panel announces "notes" every few hundred milliseconds; coalesce those.
+REFRESH_DELAY_MS = 300
+LIST_TOPICS = frozenset(
+    {"sessions", "notes", "agenda", "follow_ups", "reviews", "sites", "categories"}
+)
+OPTION_TOPICS = frozenset({"sites", "categories"})
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    sites: list[Site]
+    categories: list[str]
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """What the right-hand side shows for one session."""
+
+    minutes: Minutes
+    audit: list[AuditEntry]
+
+    @property
+    def session_id(self) -> int:
+        session_id = self.minutes.session.id
+        assert session_id is not None
+        return session_id
+
+
+def _load_record(repo: Repository, session_id: int) -> SessionRecord:
+    return SessionRecord(minutes=repo.minutes(session_id), audit=repo.audit_trail(session_id))
+
+
+class ReviewPresenter(Presenter):
+    optionsLoaded = Signal(object)  # FilterOptions
+    sessionsLoaded = Signal(list)  # list[SessionSummary]
+    hitsLoaded = Signal(str, list)  # query, list[SearchHit]
+    searchFailed = Signal(str, str)  # query, message
+    recordLoaded = Signal(object)  # SessionRecord
+    recordCleared = Signal()
+    reviewSaved = Signal(object)  # Review
+
+    def __init__(self, store: StoreWorker, bus: ChangeBus, parent: QObject | None = None) -> None:
+        super().__init__(store, bus, parent)
+        self.filters = SearchFilters()
+        self.query_text = ""
+        self.options = FilterOptions([], [])
+        self.summaries: list[SessionSummary] = []
+        self.hits: list[SearchHit] = []
+        self.record: SessionRecord | None = None
+        # Answers may arrive out of order (a slow search after a fast one); only the newest counts.
+        self._list_generation = 0
+        self._record_generation = 0
+        self._announcing = False
+        self._pending_topics: set[str] = set()
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self._refresh_after_changes)
+        bus.changed.connect(self._on_bus_changed)
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.query_text.strip())
+
+    @property
+    def site_names(self) -> dict[int, str]:
+        return {s.id: s.name for s in self.options.sites if s.id is not None}
+
+    # ------------------------------------------------------------------------- loading
+    def load(self) -> None:
+        self.load_options()
+        self.refresh_list()
+
+    def load_options(self) -> None:
+        def load(repo: Repository) -> FilterOptions:
+            return FilterOptions(repo.list_sites(include_archived=True), repo.list_categories())
+
+        self.spawn(self.query(load), on_done=self._set_options)
+
+    def _set_options(self, options: FilterOptions) -> None:
+        self.options = options
+        self.optionsLoaded.emit(options)
+
+    def set_filters(self, filters: SearchFilters) -> None:
+        if filters != self.filters:
+            self.filters = filters
+            self.refresh_list()
+
+    def set_query(self, text: str) -> None:
+        if text.strip() != self.query_text.strip():
+            self.query_text = text
+            self.refresh_list()
+        else:
+            self.query_text = text
+
+    def refresh_list(self) -> None:
+        self._list_generation += 1
+        generation = self._list_generation
+        filters = self.filters
+        query = self.query_text.strip()
+        if not query:
+
+            def show_sessions(summaries: list[SessionSummary]) -> None:
+                if generation == self._list_generation:
+                    self.summaries = summaries
+                    self.sessionsLoaded.emit(summaries)
+
+            self.spawn(self.query(lambda r: r.list_review_sessions(filters)), on_done=show_sessions)
+            return
+
+        async def search() -> tuple[list[SearchHit], str]:
+            try:
+                return await self.query(lambda r: r.search(query, filters)), ""
+            except StoreError as exc:
+                return [], str(exc)
+
+        def show_hits(result: tuple[list[SearchHit], str]) -> None:
+            if generation != self._list_generation:
+                return
+            hits, problem = result
+            self.hits = hits
+            if problem:
+                self.searchFailed.emit(query, problem)
+            else:
+                self.hitsLoaded.emit(query, hits)
+
+        self.spawn(search(), on_done=show_hits)
+
+    def open_session(self, session_id: int | None) -> None:
+        self._record_generation += 1
+        generation = self._record_generation
+        if session_id is None:
+            self.record = None
+            self.recordCleared.emit()
+            return
+
+        def show(record: SessionRecord) -> None:
+            if generation == self._record_generation:
+                self.record = record
+                self.recordLoaded.emit(record)
+
+        self.spawn(self.query(lambda r: _load_record(r, session_id)), on_done=show)
+
+    # -------------------------------------------------------------------------- review
+    def approve(self) -> None:
+        self._decide(ReviewState.APPROVED, "")
+
+    def send_back(self, comment: str) -> bool:
+        """Refuses (with an error) a send-back that does not say what must change."""
+        if not comment.strip():
+            self.error.emit(self.tr("Say what must change before sending the minutes back."))
+            return False
+        self._decide(ReviewState.RETURNED, comment)
+        return True
+
+    def _decide(self, state: ReviewState, comment: str) -> None:
+        if self.record is None:
+            return
+        session_id = self.record.session_id
+
+        async def decide() -> SessionRecord:
+            await self.query(lambda r: r.set_review(session_id, state, comment))
+            return await self.query(lambda r: _load_record(r, session_id))
+
+        def decided(record: SessionRecord) -> None:
+            self._record_generation += 1
+            self.record = record
+            self.summaries = [
+                replace(s, review_state=record.minutes.review_state)
+                if s.session.id == session_id
+                else s
+                for s in self.summaries
+            ]
+            if not self.searching:
+                self.sessionsLoaded.emit(self.summaries)
+            self.recordLoaded.emit(record)
+            self.reviewSaved.emit(record.minutes.reviews[-1])
+            self.refresh_list()
+            self._announcing = True
+            try:
+                self.announce("reviews")
+            finally:
+                self._announcing = False
+
+        self.spawn(decide(), on_done=decided)
+
+    # ------------------------------------------------------------------------- changes
+    def _on_bus_changed(self, topic: str) -> None:
+        if self._announcing or topic not in LIST_TOPICS:
+            return
+        self._pending_topics.add(topic)
+        self._refresh_timer.start()
+
+    def _refresh_after_changes(self) -> None:
+        topics, self._pending_topics = self._pending_topics, set()
+        if topics & OPTION_TOPICS:
+            self.load_options()
+        self.refresh_list()
+        if self.record is not None:
+            self.open_session(self.record.session_id)

@@ -1,0 +1,828 @@
+"""Review widgets: filters and search on the left; minutes and audit trail on the right."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import (
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.core.model import (
+    AuditEntry,
+    FollowUpStatus,
+    Review,
+    ReviewState,
+    SearchFilters,
+    SearchHit,
+    Session,
+    SessionKind,
+    SessionStatus,
+)
+from outreach_app.core.text_search import highlight_html
+from outreach_app.storage.repository import STATUS_FILTERS, SessionSummary
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.labels import (
+    audit_action_label,
+    audit_entity_label,
+    follow_up_label,
+    kind_label,
+    note_kind_label,
+    review_label,
+    role_short_label,
+    status_filter_label,
+    status_label,
+)
+from outreach_app.ui.review.minutes_html import (
+    minutes_html,
+    question_anchor,
+    review_badge,
+    site_anchor,
+)
+from outreach_app.ui.review.presenter import FilterOptions, ReviewPresenter, SessionRecord
+from outreach_app.ui.widgets import MessageBar, heading
+
+SEARCH_DELAY_MS = 250
+EXCERPT_CHARS = 160
+ROLE_KEY = Qt.ItemDataRole.UserRole  # ("session", id) or ("hit", index into the hits)
+ROLE_HTML = Qt.ItemDataRole.UserRole + 1
+MUTED = "#5f6368"
+ITEM_STYLE = (
+    "mark { background-color: #ffe066; color: #000000; }"
+    f" .muted {{ color: {MUTED}; }} .warn {{ color: #b35c00; }}"
+)
+SELECTED_ITEM_STYLE = "mark { background-color: #ffe066; color: #000000; }"
+
+
+class HtmlItemDelegate(QStyledItemDelegate):
+    """Draws an item's ROLE_HTML as rich text, wrapped to the view's width."""
+
+    PADDING = 6
+
+    def _document(
+        self,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        width: int,
+    ) -> QTextDocument:
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        # On the selection colour the muted and warning colours would be unreadable.
+        document.setDefaultStyleSheet(SELECTED_ITEM_STYLE if selected else ITEM_STYLE)
+        document.setHtml(str(index.data(ROLE_HTML) or ""))
+        document.setTextWidth(max(width - 2 * self.PADDING, 50))
+        return document
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = opt.rect
+        document = self._document(opt, index, rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QListView) else 300
+        document = self._document(option, index, width)
+        return QSize(width, int(document.size().height()) + 2 * self.PADDING)
+
+
+class SearchLineEdit(QLineEdit):
+    """Esc clears the search, the way search boxes do everywhere else."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class SendBackDialog(QDialog):
+    """Asks what must change; refuses to send the minutes back without an answer."""
+
+    commentGiven = Signal(str)
+
+    def __init__(self, session_title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Send minutes back"))
+        prompt = QLabel(
+            self.tr("What must change before the minutes of “%1” can be approved?").replace(
+                "%1", session_title
+            )
+        )
+        prompt.setWordWrap(True)
+        self.comment_edit = QPlainTextEdit()
+        self.comment_edit.setAccessibleName(self.tr("Comment for the note-taker"))
+        self.comment_edit.setPlaceholderText(
+            self.tr("For example: add the speakers' positions to the answers from 余杭区.")
+        )
+        prompt.setBuddy(self.comment_edit)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("sendBackError")
+        self.error_label.setStyleSheet("color: #8a1c12;")
+        self.error_label.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(self.tr("Send back"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.comment_edit, 1)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.resize(480, 260)
+        self.comment_edit.setFocus()
+
+    def accept(self) -> None:
+        comment = self.comment_edit.toPlainText().strip()
+        if not comment:
+            self.error_label.setText(
+                self.tr("Write what must change: the note-taker needs it to correct the minutes.")
+            )
+            self.error_label.show()
+            self.comment_edit.setFocus()
+            return
+        super().accept()
+        self.commentGiven.emit(comment)
+
+
+def excerpt(text: str, query: str, width: int = EXCERPT_CHARS) -> str:
+    """The part of `text` around the first match, so that long answers still show the match."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    terms = [t for t in query.split() if t]
+    found = re.search("|".join(re.escape(t) for t in terms), flat, re.IGNORECASE) if terms else None
+    start = max(0, (found.start() if found else 0) - width // 4)
+    end = min(len(flat), start + width)
+    return ("…" if start else "") + flat[start:end] + ("…" if end < len(flat) else "")
+
+
+def is_reviewable(session: Session, now: datetime) -> bool:
+    """Minutes can be reviewed once the session is over, even if nobody marked it ended."""
+    if session.status in (SessionStatus.LIVE, SessionStatus.CANCELLED):
+        return False
+    return session.status is SessionStatus.ENDED or session.end <= now
+
+
+class ReviewView(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.presenter = ReviewPresenter(context.store, context.bus, parent=self)
+        self.messages = MessageBar()
+        self.messages.follow(self.presenter)
+        self.send_back_dialog: SendBackDialog | None = None
+        self._pending_anchor: tuple[int, SearchHit] | None = None
+
+        # ---------------------------------------------------------------- left: find
+        self.search_edit = SearchLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setAccessibleName(self.tr("Search all notes"))
+        self.search_edit.setPlaceholderText(self.tr("Search all notes (Ctrl+F) — 中文 or English"))
+        self.search_edit.setToolTip(
+            self.tr(
+                "Searches questions, answers, agenda and follow-ups of every session as you type."
+                " Several words must all match. Esc clears."
+            )
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self.site_combo = QComboBox()
+        self.site_combo.setAccessibleName(self.tr("Site filter"))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(self.tr("Kind filter"))
+        self.kind_combo.addItem(self.tr("All kinds"), None)
+        for kind in SessionKind:
+            self.kind_combo.addItem(kind_label(kind), kind.value)
+        self.category_combo = QComboBox()
+        self.category_combo.setAccessibleName(self.tr("Category filter"))
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(self.tr("Status filter"))
+        self.status_combo.addItem(self.tr("Any status"), None)
+        for status in STATUS_FILTERS:
+            self.status_combo.addItem(status_filter_label(status), status)
+        self.period_combo = QComboBox()
+        self.period_combo.setAccessibleName(self.tr("Period"))
+        for label, key in (
+            (self.tr("Any time"), "any"),
+            (self.tr("This month"), "this_month"),
+            (self.tr("Last month"), "last_month"),
+            (self.tr("This year"), "this_year"),
+            (self.tr("Dates below"), "custom"),
+        ):
+            self.period_combo.addItem(label, key)
+        self.from_edit = QDateEdit()
+        self.from_edit.setAccessibleName(self.tr("Period from"))
+        self.to_edit = QDateEdit()
+        self.to_edit.setAccessibleName(self.tr("Period to"))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        today = self.context.clock().date()
+        self.from_edit.setDate(QDate(today.year, 1, 1))
+        self.to_edit.setDate(QDate(today.year, today.month, today.day))
+        dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.addWidget(self.from_edit, 1)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.to_edit, 1)
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"))
+        self.clear_filters_button.setToolTip(self.tr("Show every site, kind, category and status"))
+
+        filters = QFormLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addRow(self.tr("&Site:"), self.site_combo)
+        filters.addRow(self.tr("&Kind:"), self.kind_combo)
+        filters.addRow(self.tr("Ca&tegory:"), self.category_combo)
+        filters.addRow(self.tr("St&atus:"), self.status_combo)
+        filters.addRow(self.tr("&Period:"), self.period_combo)
+        filters.addRow("", dates)
+
+        self.result_label = QLabel()
+        self.result_label.setObjectName("resultLabel")
+        self.result_label.setWordWrap(True)
+        self.results = QListWidget()
+        self.results.setObjectName("results")
+        self.results.setAccessibleName(self.tr("Sessions and search results"))
+        self.results.setItemDelegate(HtmlItemDelegate(self.results))
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        footer = QHBoxLayout()
+        footer.addWidget(self.result_label, 1)
+        footer.addWidget(self.clear_filters_button)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 4, 0)
+        left.addWidget(self.search_edit)
+        left.addLayout(filters)
+        left.addLayout(footer)
+        left.addWidget(self.results, 1)
+        left_panel = QWidget()
+        left_panel.setLayout(left)
+        left_panel.setMinimumWidth(330)
+
+        # --------------------------------------------------------------- right: read
+        self.title_label = heading(self.tr("Minutes"))
+        self.title_label.setObjectName("minutesTitle")
+        self.title_label.setWordWrap(True)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("reviewState")
+        self.approve_button = QPushButton(self.tr("&Approve"))
+        self.approve_button.setObjectName("approveButton")
+        self.approve_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        )
+        self.approve_button.setShortcut("Ctrl+Shift+A")
+        self.send_back_button = QPushButton(self.tr("Send &back…"))
+        self.send_back_button.setObjectName("sendBackButton")
+        self.send_back_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.send_back_button.setShortcut("Ctrl+Shift+B")
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.state_label)
+        header.addWidget(self.approve_button)
+        header.addWidget(self.send_back_button)
+
+        self.minutes_browser = QTextBrowser()
+        self.minutes_browser.setObjectName("minutesBrowser")
+        self.minutes_browser.setAccessibleName(self.tr("Minutes"))
+        self.minutes_browser.setOpenLinks(False)
+        self.audit_table = QTableWidget(0, 4)
+        self.audit_table.setObjectName("auditTable")
+        self.audit_table.setAccessibleName(self.tr("Audit trail"))
+        self.audit_table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What")]
+        )
+        self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.audit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.audit_table.setWordWrap(True)
+        self.audit_table.verticalHeader().setVisible(False)
+        audit_header = self.audit_table.horizontalHeader()
+        for column in range(3):
+            audit_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        audit_header.setStretchLastSection(True)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("reviewTabs")
+        self.tabs.addTab(self.minutes_browser, self.tr("Minutes"))
+        self.tabs.addTab(self.audit_table, self.tr("Audit trail"))
+
+        right = QVBoxLayout()
+        right.setContentsMargins(4, 0, 0, 0)
+        right.addLayout(header)
+        right.addWidget(self.tabs, 1)
+        right_panel = QWidget()
+        right_panel.setLayout(right)
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("reviewSplitter")
+        self.splitter.addWidget(left_panel)
+        self.splitter.addWidget(right_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.splitter, 1)
+
+        self.setTabOrder(self.search_edit, self.site_combo)
+        self.setTabOrder(self.site_combo, self.kind_combo)
+        self.setTabOrder(self.kind_combo, self.category_combo)
+        self.setTabOrder(self.category_combo, self.status_combo)
+        self.setTabOrder(self.status_combo, self.period_combo)
+        self.setTabOrder(self.period_combo, self.from_edit)
+        self.setTabOrder(self.from_edit, self.to_edit)
+        self.setTabOrder(self.to_edit, self.clear_filters_button)
+        self.setTabOrder(self.clear_filters_button, self.results)
+        self.setTabOrder(self.results, self.approve_button)
+        self.setTabOrder(self.approve_button, self.send_back_button)
+        self.setTabOrder(self.send_back_button, self.tabs)
+
+        self.search_edit.textChanged.connect(self._search_text_changed)
+        self.search_edit.returnPressed.connect(self.search_now)
+        self._search_timer.timeout.connect(self.search_now)
+        for combo in (self.site_combo, self.kind_combo, self.category_combo, self.status_combo):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.period_combo.currentIndexChanged.connect(self._period_chosen)
+        self.from_edit.dateChanged.connect(self._dates_edited)
+        self.to_edit.dateChanged.connect(self._dates_edited)
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        self.results.currentItemChanged.connect(self._result_chosen)
+        self.approve_button.clicked.connect(self.approve)
+        self.send_back_button.clicked.connect(self.ask_send_back)
+
+        self.presenter.optionsLoaded.connect(self._show_options)
+        self.presenter.sessionsLoaded.connect(self._show_sessions)
+        self.presenter.hitsLoaded.connect(self._show_hits)
+        self.presenter.searchFailed.connect(self._show_search_failure)
+        self.presenter.recordLoaded.connect(self._show_record)
+        self.presenter.recordCleared.connect(self._show_no_record)
+        self.presenter.reviewSaved.connect(self._review_saved)
+
+        self._period_chosen()
+        self._show_no_record()
+        self.result_label.setText(self.tr("Loading…"))
+        self.presenter.load()
+
+    # ------------------------------------------------------------------- filters
+    def _show_options(self, options: FilterOptions) -> None:
+        site_id = self.site_combo.currentData(ROLE_KEY)
+        category = self.category_combo.currentData(ROLE_KEY)
+        with QSignalBlocker(self.site_combo), QSignalBlocker(self.category_combo):
+            self.site_combo.clear()
+            self.site_combo.addItem(self.tr("All sites"), None)
+            for site in options.sites:
+                name = site.name
+                if site.archived:
+                    name = self.tr("%1 (archived)").replace("%1", site.name)
+                self.site_combo.addItem(name, site.id)
+            self.site_combo.setCurrentIndex(max(self.site_combo.findData(site_id), 0))
+            self.category_combo.clear()
+            self.category_combo.addItem(self.tr("All categories"), None)
+            for name in options.categories:
+                self.category_combo.addItem(name, name)
+            self.category_combo.setCurrentIndex(max(self.category_combo.findData(category), 0))
+        self._filters_changed()
+
+    def _period_range(self, key: str) -> tuple[date, date] | None:
+        today = self.context.clock().date()
+        month_start = today.replace(day=1)
+        if key == "this_month":
+            next_month = (month_start + timedelta(days=32)).replace(day=1)
+            return month_start, next_month - timedelta(days=1)
+        if key == "last_month":
+            last_end = month_start - timedelta(days=1)
+            return last_end.replace(day=1), last_end
+        if key == "this_year":
+            return date(today.year, 1, 1), date(today.year, 12, 31)
+        return None
+
+    def _period_chosen(self) -> None:
+        key = str(self.period_combo.currentData(ROLE_KEY))
+        span = self._period_range(key)
+        with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
+            if span is not None:
+                for edit, day in zip((self.from_edit, self.to_edit), span, strict=True):
+                    edit.setDate(QDate(day.year, day.month, day.day))
+        for edit in (self.from_edit, self.to_edit):
+            edit.setEnabled(key != "any")
+        self._filters_changed()
+
+    def _dates_edited(self) -> None:
+        custom = self.period_combo.findData("custom")
+        if self.period_combo.currentIndex() != custom:
+            with QSignalBlocker(self.period_combo):
+                self.period_combo.setCurrentIndex(custom)
+        self._filters_changed()
+
+    def current_filters(self) -> SearchFilters | None:
+        """The filters as chosen, or None (with a message) when the period makes no sense."""
+        period_start = period_end = None
+        if self.period_combo.currentData(ROLE_KEY) != "any":
+            period_start = _to_date(self.from_edit.date())
+            period_end = _to_date(self.to_edit.date())
+            if period_start > period_end:
+                self.messages.show_error(
+                    self.tr("The period starts after it ends: check the two dates.")
+                )
+                return None
+        kind = self.kind_combo.currentData(ROLE_KEY)
+        return SearchFilters(
+            site_id=self.site_combo.currentData(ROLE_KEY),
+            kind=SessionKind(kind) if kind else None,
+            category=self.category_combo.currentData(ROLE_KEY),
+            status=self.status_combo.currentData(ROLE_KEY),
+            period_start=period_start,
+            period_end=period_end,
+        )
+
+    def _filters_changed(self) -> None:
+        filters = self.current_filters()
+        if filters is not None:
+            self.presenter.set_filters(filters)
+        self.clear_filters_button.setEnabled(self._has_filters())
+
+    def _has_filters(self) -> bool:
+        return any(
+            combo.currentIndex() > 0
+            for combo in (
+                self.site_combo,
+                self.kind_combo,
+                self.category_combo,
+                self.status_combo,
+                self.period_combo,
+            )
+        )
+
+    def clear_filters(self) -> None:
+        for combo in (self.site_combo, self.kind_combo, self.category_combo, self.status_combo):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        self.period_combo.setCurrentIndex(0)
+        self._period_chosen()
+
+    # -------------------------------------------------------------------- search
+    def _search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def search_now(self) -> None:
+        self._search_timer.stop()
+        self.presenter.set_query(self.search_edit.text())
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    # ------------------------------------------------------------------- results
+    def _add_item(self, key: tuple[str, int], html_text: str, plain: str) -> QListWidgetItem:
+        item = QListWidgetItem(plain)
+        item.setData(ROLE_KEY, key)
+        item.setData(ROLE_HTML, html_text)
+        item.setToolTip(plain)
+        self.results.addItem(item)
+        return item
+
+    def _add_placeholder(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setData(ROLE_HTML, f'<p class="muted"><i>{html.escape(text)}</i></p>')
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.results.addItem(item)
+
+    def _session_html(self, summary: SessionSummary) -> str:
+        session = summary.session
+        notes = _count(summary.question_count, self.tr("1 note"), self.tr("%1 notes"))
+        details = [f"{session.start:%Y-%m-%d %H:%M}", kind_label(session.kind), notes]
+        line = " · ".join(html.escape(d) for d in details)
+        if summary.open_follow_ups:
+            open_text = _count(
+                summary.open_follow_ups, self.tr("1 open follow-up"), self.tr("%1 open follow-ups")
+            )
+            line += f' · <span class="warn">{html.escape(open_text)}</span>'
+        if session.status is not SessionStatus.ENDED:
+            line += f" · {html.escape(status_label(session.status))}"
+        return (
+            f"<b>{html.escape(session.title)}</b>&nbsp;&nbsp;{review_badge(summary.review_state)}"
+            f'<br/><span class="muted">{line}</span>'
+        )
+
+    def _show_sessions(self, summaries: list[SessionSummary]) -> None:
+        if self.presenter.searching:
+            return
+        wanted = self.presenter.record.session_id if self.presenter.record else None
+        with QSignalBlocker(self.results):
+            self.results.clear()
+            for summary in summaries:
+                session = summary.session
+                assert session.id is not None
+                plain = (
+                    f"{session.start:%Y-%m-%d %H:%M} {session.title} · "
+                    f"{review_label(summary.review_state)}"
+                )
+                self._add_item(("session", session.id), self._session_html(summary), plain)
+            if not summaries:
+                self._add_placeholder(
+                    self.tr("No sessions match these filters — clear the filters to see all.")
+                    if self._has_filters()
+                    else self.tr("No sessions to review yet — they appear here once scheduled.")
+                )
+        self.result_label.setText(
+            _count(len(summaries), self.tr("1 session"), self.tr("%1 sessions"))
+        )
+        ids = [s.session.id for s in summaries]
+        if not summaries:
+            self.presenter.open_session(None)
+            return
+        now = self.context.clock()
+        # Sessions still to come head the list but have no minutes yet: start at a held one.
+        first_held = next((i for i, s in enumerate(summaries) if is_reviewable(s.session, now)), 0)
+        row = ids.index(wanted) if wanted in ids else first_held
+        self.results.setCurrentRow(row)
+        if ids[row] != wanted:
+            self.presenter.open_session(ids[row])
+
+    def _hit_html(self, hit: SearchHit, query: str) -> str:
+        where = [hit.site_name, hit.session_title]
+        if hit.at is not None:
+            where.append(f"{hit.at:%Y-%m-%d}")
+        if hit.category:
+            where.append(hit.category)
+        line = " · ".join(
+            [f"<b>{html.escape(note_kind_label(hit.doc_kind))}</b>"]
+            + [html.escape(w) for w in where if w]
+        )
+        return (
+            f"{highlight_html(excerpt(hit.body, query), query)}"
+            f'<br/><span class="muted">{line}</span>'
+        )
+
+    def _show_hits(self, query: str, hits: list[SearchHit]) -> None:
+        if query != self.presenter.query_text.strip():
+            return
+        with QSignalBlocker(self.results):
+            self.results.clear()
+            for index, hit in enumerate(hits):
+                plain = f"{hit.body} · {hit.site_name} · {hit.session_title}"
+                self._add_item(("hit", index), self._hit_html(hit, query), plain)
+            if not hits:
+                self._add_placeholder(
+                    self.tr(
+                        "No matches for “%1”. Try fewer or shorter words, or clear the filters."
+                    ).replace("%1", query)
+                )
+        if hits:
+            self.result_label.setText(
+                _count(len(hits), self.tr("1 match"), self.tr("%1 matches — newest first"))
+                + ("" if len(hits) < 100 else " " + self.tr("(showing the first 100)"))
+            )
+        else:
+            self.result_label.setText(self.tr("No matches"))
+
+    def _show_search_failure(self, query: str, problem: str) -> None:
+        with QSignalBlocker(self.results):
+            self.results.clear()
+            self._add_placeholder(self.tr("The search could not run. Change the search words."))
+        self.result_label.setText(self.tr("Search failed"))
+        self.messages.show_error(
+            self.tr("Cannot search for “%1”: %2").replace("%1", query).replace("%2", problem)
+        )
+
+    def _result_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is None:
+            return
+        key = current.data(ROLE_KEY)
+        if not key:
+            return
+        kind, value = key
+        if kind == "session":
+            self._pending_anchor = None
+            if self.presenter.record is None or self.presenter.record.session_id != value:
+                self.presenter.open_session(value)
+            return
+        hit = self.presenter.hits[value]
+        if hit.session_id is None:
+            return
+        self._pending_anchor = (hit.session_id, hit)
+        record = self.presenter.record
+        if record is not None and record.session_id == hit.session_id:
+            self._show_record(record)
+        else:
+            self.presenter.open_session(hit.session_id)
+
+    # -------------------------------------------------------------------- record
+    def _show_no_record(self) -> None:
+        self.title_label.setText(self.tr("Minutes"))
+        self.state_label.setText("")
+        self.minutes_browser.setHtml(
+            f'<p style="color:{MUTED};">'
+            + html.escape(self.tr("Choose a session on the left to read its minutes."))
+            + "</p>"
+        )
+        self.audit_table.setRowCount(0)
+        self.tabs.setTabText(1, self.tr("Audit trail"))
+        self._update_actions()
+
+    def _show_record(self, record: SessionRecord) -> None:
+        minutes = record.minutes
+        self.title_label.setText(minutes.session.title)
+        self.state_label.setText(review_badge(minutes.review_state))
+        highlight = self.presenter.query_text.strip() if self.presenter.searching else ""
+        scroll = self.minutes_browser.verticalScrollBar().value()
+        self.minutes_browser.setHtml(
+            minutes_html(minutes, site_names=self.presenter.site_names, highlight=highlight)
+        )
+        anchor = self._anchor_for(record)
+        if anchor:
+            self.minutes_browser.scrollToAnchor(anchor)
+        else:
+            # A refresh after someone else's edit keeps the reader's place.
+            self.minutes_browser.verticalScrollBar().setValue(scroll)
+        self._show_audit(record.audit)
+        self._update_actions()
+
+    def _anchor_for(self, record: SessionRecord) -> str | None:
+        pending, self._pending_anchor = self._pending_anchor, None
+        if pending is None or pending[0] != record.session_id:
+            return None
+        hit = pending[1]
+        questions = record.minutes.questions
+        if hit.doc_kind == "question":
+            return question_anchor(hit.ref_id)
+        for question in questions:
+            if question.id is None:
+                continue
+            if hit.doc_kind == "answer" and question.answer and question.answer.id == hit.ref_id:
+                return question_anchor(question.id)
+            if (
+                hit.doc_kind == "follow_up"
+                and question.follow_up
+                and question.follow_up.id == hit.ref_id
+            ):
+                return question_anchor(question.id)
+        return site_anchor(hit.site_id) if hit.site_id is not None else None
+
+    def _audit_what(self, entry: AuditEntry) -> str:
+        if entry.action == "review":
+            state_value, _, comment = entry.detail.partition(": ")
+            try:
+                state = review_label(ReviewState(state_value))
+            except ValueError:
+                return entry.detail
+            return f"{state}: {comment}" if comment else state
+        what = audit_entity_label(entry.entity)
+        detail = entry.detail
+        if entry.action == "status" and entry.entity == "session":
+            detail = _label_or_value(detail, lambda v: status_label(SessionStatus(v)))
+        elif entry.action == "status" and entry.entity == "follow_up":
+            detail = _label_or_value(detail, lambda v: follow_up_label(FollowUpStatus(v)))
+        return f"{what}: {detail}" if detail else what
+
+    def _show_audit(self, entries: list[AuditEntry]) -> None:
+        self.audit_table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            who = f"{entry.actor} ({role_short_label(entry.role)})"
+            cells = [
+                entry.at.strftime("%Y-%m-%d %H:%M"),
+                who,
+                audit_action_label(entry.action),
+                self._audit_what(entry),
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.audit_table.setItem(row, column, cell)
+        self.audit_table.resizeRowsToContents()
+        self.tabs.setTabText(1, self.tr("Audit trail (%1)").replace("%1", str(len(entries))))
+
+    def _update_actions(self) -> None:
+        record = self.presenter.record
+        if record is None:
+            for button in (self.approve_button, self.send_back_button):
+                button.setEnabled(False)
+                button.setToolTip(self.tr("Choose a session first"))
+            return
+        session = record.minutes.session
+        state = record.minutes.review_state
+        if not is_reviewable(session, self.context.clock()):
+            reason = (
+                self.tr("The session is still running")
+                if session.status is SessionStatus.LIVE
+                else self.tr("The session has not taken place yet")
+            )
+            for button in (self.approve_button, self.send_back_button):
+                button.setEnabled(False)
+                button.setToolTip(reason)
+            return
+        self.approve_button.setEnabled(state is not ReviewState.APPROVED)
+        self.approve_button.setToolTip(
+            self.tr("Already approved")
+            if state is ReviewState.APPROVED
+            else self.tr("Approve these minutes (Ctrl+Shift+A)")
+        )
+        self.send_back_button.setEnabled(state is not ReviewState.RETURNED)
+        self.send_back_button.setToolTip(
+            self.tr("Already sent back; waiting for corrections")
+            if state is ReviewState.RETURNED
+            else self.tr("Send the minutes back with a comment (Ctrl+Shift+B)")
+        )
+
+    # -------------------------------------------------------------------- review
+    def approve(self) -> None:
+        if self.approve_button.isEnabled():
+            self.presenter.approve()
+
+    def ask_send_back(self) -> None:
+        record = self.presenter.record
+        if record is None or not self.send_back_button.isEnabled():
+            return
+        dialog = SendBackDialog(record.minutes.session.title, self)
+        dialog.commentGiven.connect(self.presenter.send_back)
+        dialog.finished.connect(dialog.deleteLater)
+        self.send_back_dialog = dialog
+        dialog.open()
+
+    def _review_saved(self, review: Review) -> None:
+        self.messages.show_info(
+            self.tr("Minutes marked “%1”.").replace("%1", review_label(review.state))
+        )
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return one if number == 1 else many.replace("%1", str(number))
+
+
+def _to_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _label_or_value(value: str, label: Callable[[str], str]) -> str:
+    try:
+        return label(value)
+    except ValueError:
+        return value
