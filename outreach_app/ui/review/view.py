@@ -567,8 +567,15 @@ class ReviewView(QWidget):
             line += f' · <span class="warn">{html.escape(open_text)}</span>'
         if session.status is not SessionStatus.ENDED:
             line += f" · {html.escape(status_label(session.status))}"
+        held = session.status in (SessionStatus.LIVE, SessionStatus.ENDED)
+        # A session still to come has nothing to review yet; its status says enough.
+        badge = (
+            review_badge(summary.review_state)
+            if held or summary.review_state is not ReviewState.PENDING
+            else ""
+        )
         return (
-            f"<b>{html.escape(session.title)}</b>&nbsp;&nbsp;{review_badge(summary.review_state)}"
+            f"<b>{html.escape(session.title)}</b>&nbsp;&nbsp;{badge}"
             f'<br/><span class="muted">{line}</span>'
         )
 
