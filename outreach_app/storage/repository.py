@@ -11,7 +11,7 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -1189,16 +1189,6 @@ class Repository:
             at=_parse_ts(r["at"]),
             body=r["body"],
         )
-
-    # ------------------------------------------------------------------------------- misc
-    def with_actor(self, user: User) -> Repository:
-        self.actor = user
-        return self
-
-    def copy_session_as_new(self, session_id: int, start: datetime) -> int:
-        original = self.get_session(session_id)
-        clone = replace(original, id=None, start=start, status=SessionStatus.DRAFT)
-        return self.save_session(clone)
 
 
 STATUS_FILTERS = (
