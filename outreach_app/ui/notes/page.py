@@ -315,6 +315,7 @@ class NotesView(QWidget):
         self.sites_list = QListWidget()
         self.sites_list.setObjectName("sitesList")
         self.sites_list.setAccessibleName(self.tr("Sites in speaking order"))
+        self.sites_list.setWordWrap(True)
         self.planned_list = QListWidget()
         self.planned_list.setObjectName("plannedList")
         self.planned_list.setAccessibleName(self.tr("Planned questions"))
@@ -327,6 +328,15 @@ class NotesView(QWidget):
         left.addWidget(QLabel(self.tr("Planned questions")))
         left.addWidget(self.planned_list, 3)
         left.addWidget(self.ask_button)
+        self.briefing_label = QLabel()
+        self.briefing_label.setObjectName("briefingLabel")
+        self.briefing_label.setWordWrap(True)
+        self.briefing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.briefing_label.setStyleSheet(
+            "#briefingLabel { background: palette(alternate-base); padding: 6px;"
+            " border-radius: 4px; }"
+        )
+        left.addWidget(self.briefing_label)
         left_panel = QWidget()
         left_panel.setLayout(left)
 
@@ -460,7 +470,7 @@ class NotesView(QWidget):
             self.sites_list.clear()
             for slot in session.sites:
                 count = len(notes.questions_for(slot.site_id))
-                text = self.tr("%1. %2  (%3 min, %4 notes)")
+                text = self.tr("%1. %2\n    %3 min · %4 notes")
                 text = (
                     text.replace("%1", str(slot.position + 1))
                     .replace("%2", slot.site_name)
@@ -496,6 +506,9 @@ class NotesView(QWidget):
             return
         site = notes.sites.get(site_id)
         self.notes_title.setText(self.tr("Notes — %1").replace("%1", site.name if site else ""))
+        briefing = notes.briefings.get(site_id, "").strip()
+        self.briefing_label.setText(self.tr("Briefing: %1").replace("%1", briefing))
+        self.briefing_label.setVisible(bool(briefing))
         asked = notes.asked_agenda_ids()
         for item in notes.planned_questions(site_id):
             entry = QListWidgetItem(("✓ " if item.id in asked else "• ") + item.text)
@@ -518,6 +531,13 @@ class NotesView(QWidget):
             for question in questions:
                 self.notes_list.addItem(self._note_item(question))
         if not questions:
+            placeholder = QListWidgetItem(
+                self.tr(
+                    "No notes for this site yet — ask a planned question or type a new one below."
+                )
+            )
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.notes_list.addItem(placeholder)
             self.editor.show_question(None, [], [])
             return
         ids = [q.id for q in questions]
@@ -552,7 +572,7 @@ class NotesView(QWidget):
 
     def _note_changed(self, current: QListWidgetItem | None, _: object) -> None:
         notes = self.presenter.notes
-        if current is None or notes is None:
+        if current is None or notes is None or current.data(ROLE_ID) is None:
             return
         self.presenter.flush()
         question = self.presenter.question(int(current.data(ROLE_ID)))

@@ -40,6 +40,7 @@ class SessionNotes:
     questions: list[Question]
     categories: list[str]
     sites: dict[int, Site]
+    briefings: dict[int, str]
 
     def planned_questions(self, site_id: int) -> list[AgendaItem]:
         return [
@@ -71,6 +72,9 @@ def _load_session_notes(repo: Repository, session_id: int) -> SessionNotes:
         questions=repo.list_questions(session_id),
         categories=repo.list_categories(),
         sites={s.id: s for s in repo.list_sites(include_archived=True) if s.id is not None},
+        briefings={
+            slot.site_id: repo.get_briefing(session_id, slot.site_id) for slot in session.sites
+        },
     )
 
 

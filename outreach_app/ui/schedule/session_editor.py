@@ -1,0 +1,367 @@
+"""Edit one session: details, the sites in speaking order with their time boxes, and warnings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
+from outreach_app.core.scheduling import Conflict, ConflictKind, segment_starts
+from outreach_app.ui.labels import kind_label, status_label
+
+DEFAULT_TIME_BOX = 10
+DEFAULT_DURATION = 60
+ID_ROLE = Qt.ItemDataRole.UserRole
+NAME_COLUMN, BOX_COLUMN, START_COLUMN = 0, 1, 2
+
+
+def next_half_hour(now: datetime) -> datetime:
+    rounded = now.replace(second=0, microsecond=0)
+    return rounded + timedelta(minutes=30 - rounded.minute % 30)
+
+
+class SpeakingOrder(QTreeWidget):
+    """The session's sites; drag rows to change who speaks when, edit the time box in place."""
+
+    orderChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("speakingOrder")
+        self.setAccessibleName(self.tr("Sites in speaking order"))
+        self.setColumnCount(3)
+        self.setHeaderLabels([self.tr("Site"), self.tr("Time box (min)"), self.tr("Starts")])
+        self.setRootIsDecorated(False)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        header = self.header()
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BOX_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(START_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self.itemChanged.connect(lambda *_: self.orderChanged.emit())
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        super().dropEvent(event)
+        self.orderChanged.emit()
+
+    def add_slot(self, site_id: int, name: str, minutes: int) -> None:
+        item = QTreeWidgetItem([name, "", ""])
+        item.setData(NAME_COLUMN, ID_ROLE, site_id)
+        item.setData(BOX_COLUMN, Qt.ItemDataRole.EditRole, minutes)
+        item.setToolTip(BOX_COLUMN, self.tr("Double-click to change the time box"))
+        # Rows are moved, never dropped into one another.
+        item.setFlags(
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemIsDragEnabled
+        )
+        with QSignalBlocker(self):
+            self.addTopLevelItem(item)
+
+    def slots(self) -> list[SessionSite]:
+        slots = []
+        for row in range(self.topLevelItemCount()):
+            item = self.topLevelItem(row)
+            if item is None:
+                continue
+            minutes = item.data(BOX_COLUMN, Qt.ItemDataRole.EditRole)
+            slots.append(
+                SessionSite(
+                    site_id=int(item.data(NAME_COLUMN, ID_ROLE)),
+                    position=row,
+                    time_box_minutes=int(minutes) if minutes else 0,
+                    site_name=item.text(NAME_COLUMN),
+                )
+            )
+        return slots
+
+    def move_current(self, step: int) -> None:
+        current = self.currentItem()
+        row = self.indexOfTopLevelItem(current) if current is not None else -1
+        target = row + step
+        if row < 0 or not 0 <= target < self.topLevelItemCount():
+            return
+        with QSignalBlocker(self):
+            item = self.takeTopLevelItem(row)
+            if item is not None:
+                self.insertTopLevelItem(target, item)
+                self.setCurrentItem(item)
+        self.orderChanged.emit()
+
+    def show_starts(self, starts: list[datetime]) -> None:
+        with QSignalBlocker(self):
+            for row, start in enumerate(starts):
+                item = self.topLevelItem(row)
+                if item is not None:
+                    item.setText(START_COLUMN, f"{start:%H:%M}")
+
+
+class SessionEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self._loading = False
+        self._clean: Session | None = None
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("titleEdit")
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.setPlaceholderText(self.tr("e.g. 节前视频连线慰问基层一线"))
+        self.kind_combo = QComboBox()
+        self.kind_combo.setAccessibleName(self.tr("Kind"))
+        for kind in SessionKind:
+            self.kind_combo.addItem(kind_label(kind), kind.value)
+        self.official_edit = QLineEdit()
+        self.official_edit.setAccessibleName(self.tr("Official"))
+        self.start_edit = QDateTimeEdit()
+        self.start_edit.setAccessibleName(self.tr("Start"))
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.duration_spin = QSpinBox()
+        self.duration_spin.setAccessibleName(self.tr("Duration"))
+        self.duration_spin.setRange(5, 600)
+        self.duration_spin.setSingleStep(5)
+        self.duration_spin.setSuffix(self.tr(" min"))
+        self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(self.tr("Status"))
+        for status in SessionStatus:
+            self.status_combo.addItem(status_label(status), status.value)
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setAccessibleName(self.tr("Notes for the session"))
+        self.notes_edit.setMaximumHeight(54)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title:"), self.title_edit)
+        form.addRow(self.tr("Kind:"), self.kind_combo)
+        form.addRow(self.tr("Official:"), self.official_edit)
+        timing = QHBoxLayout()
+        timing.addWidget(self.start_edit, 1)
+        timing.addWidget(QLabel(self.tr("Duration:")))
+        timing.addWidget(self.duration_spin)
+        form.addRow(self.tr("Start:"), timing)
+        form.addRow(self.tr("Status:"), self.status_combo)
+        form.addRow(self.tr("Notes:"), self.notes_edit)
+
+        self.order = SpeakingOrder()
+        self.site_combo = QComboBox()
+        self.site_combo.setAccessibleName(self.tr("Site to add"))
+        self.add_site_button = QPushButton(self.tr("Add site"))
+        self.remove_site_button = QPushButton(self.tr("Remove"))
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.site_combo, 1)
+        add_row.addWidget(self.add_site_button)
+        move_row = QHBoxLayout()
+        move_row.addWidget(self.up_button)
+        move_row.addWidget(self.down_button)
+        move_row.addStretch()
+        move_row.addWidget(self.remove_site_button)
+        self.boxes_label = QLabel()
+        self.boxes_label.setObjectName("boxesLabel")
+        self.warnings_label = QLabel()
+        self.warnings_label.setObjectName("warningsLabel")
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setStyleSheet(
+            "#warningsLabel { background: #fff4e0; color: #7a4500; border: 1px solid #e0b060;"
+            " border-radius: 4px; padding: 6px; }"
+        )
+        self.warnings_label.hide()
+
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("saveSessionButton")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.setToolTip(self.tr("Save the session (Ctrl+S)"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.cancel_session_button = QPushButton(self.tr("Cancel session…"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch()
+        buttons.addWidget(self.cancel_session_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Sites in speaking order (drag to reorder):")))
+        layout.addWidget(self.order, 1)
+        layout.addLayout(move_row)
+        layout.addLayout(add_row)
+        layout.addWidget(self.boxes_label)
+        layout.addWidget(self.warnings_label)
+        layout.addLayout(buttons)
+
+        for signal in (
+            self.title_edit.textChanged,
+            self.official_edit.textChanged,
+            self.start_edit.dateTimeChanged,
+            self.duration_spin.valueChanged,
+            self.kind_combo.currentIndexChanged,
+            self.status_combo.currentIndexChanged,
+            self.notes_edit.textChanged,
+            self.order.orderChanged,
+        ):
+            signal.connect(self._edited)
+        self.add_site_button.clicked.connect(self._add_selected_site)
+        self.remove_site_button.clicked.connect(self._remove_current_site)
+        self.up_button.clicked.connect(lambda: self.order.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.order.move_current(+1))
+        self._offered: list[Site] = []
+
+    # ----------------------------------------------------------------- loading
+    def show_session(self, session: Session) -> None:
+        self._loading = True
+        self.session = session
+        self.title_edit.setText(session.title)
+        self.kind_combo.setCurrentIndex(self.kind_combo.findData(session.kind.value))
+        self.official_edit.setText(session.official)
+        start = session.start
+        self.start_edit.setDateTime(
+            QDateTime(start.year, start.month, start.day, start.hour, start.minute, 0)
+        )
+        self.duration_spin.setValue(session.duration_minutes)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(session.status.value))
+        self.notes_edit.setPlainText(session.notes)
+        self.order.clear()
+        for slot in sorted(session.sites, key=lambda s: s.position):
+            self.order.add_slot(slot.site_id, slot.site_name, slot.time_box_minutes)
+        self.cancel_session_button.setEnabled(
+            session.id is not None and session.status is not SessionStatus.CANCELLED
+        )
+        self._loading = False
+        self._clean = self.current_session()
+        self.show_conflicts([])
+        self._refresh_derived()
+        self.set_offered_sites(self._offered)
+
+    def set_offered_sites(self, sites: list[Site]) -> None:
+        self._offered = sites
+        taken = {slot.site_id for slot in self.order.slots()}
+        self.site_combo.clear()
+        for site in sites:
+            if site.id is not None and site.id not in taken and not site.archived:
+                self.site_combo.addItem(site.name, site.id)
+        empty = self.site_combo.count() == 0
+        self.add_site_button.setEnabled(not empty)
+        if empty:
+            self.site_combo.addItem(
+                self.tr("All sites are in this session")
+                if self._offered
+                else self.tr("No sites yet — add them under Sites")
+            )
+
+    # ----------------------------------------------------------------- editing
+    def current_session(self) -> Session:
+        base = self.session or Session("", SessionKind.POLICY_BRIEFING, "", datetime.now(), 60)
+        start = self.start_edit.dateTime().toPython()
+        assert isinstance(start, datetime)
+        return replace(
+            base,
+            title=self.title_edit.text().strip(),
+            kind=SessionKind(self.kind_combo.currentData()),
+            official=self.official_edit.text().strip(),
+            start=start.replace(second=0, microsecond=0),
+            duration_minutes=self.duration_spin.value(),
+            status=SessionStatus(self.status_combo.currentData()),
+            notes=self.notes_edit.toPlainText().strip(),
+            sites=self.order.slots(),
+        )
+
+    def is_modified(self) -> bool:
+        return self._clean is not None and self.current_session() != self._clean
+
+    def _edited(self) -> None:
+        if self._loading:
+            return
+        self._refresh_derived()
+        self.changed.emit()
+
+    def _refresh_derived(self) -> None:
+        session = self.current_session()
+        self.order.show_starts(segment_starts(session))
+        total = sum(s.time_box_minutes for s in session.sites)
+        text = (
+            self.tr("Time boxes: %1 of %2 min")
+            .replace("%1", str(total))
+            .replace("%2", str(session.duration_minutes))
+        )
+        self.boxes_label.setText(text)
+        self.boxes_label.setStyleSheet(
+            "color: #8a1c12; font-weight: bold;" if total > session.duration_minutes else ""
+        )
+
+    def _add_selected_site(self) -> None:
+        site_id = self.site_combo.currentData()
+        if site_id is None:
+            return
+        self.order.add_slot(int(site_id), self.site_combo.currentText(), DEFAULT_TIME_BOX)
+        self.set_offered_sites(self._offered)
+        self._edited()
+
+    def add_site(self, site_id: int) -> None:
+        index = self.site_combo.findData(site_id)
+        if index >= 0:
+            self.site_combo.setCurrentIndex(index)
+            self._add_selected_site()
+
+    def _remove_current_site(self) -> None:
+        item = self.order.currentItem()
+        if item is None:
+            return
+        self.order.takeTopLevelItem(self.order.indexOfTopLevelItem(item))
+        self.set_offered_sites(self._offered)
+        self._edited()
+
+    def show_conflicts(self, conflicts: list[Conflict]) -> None:
+        names = {slot.site_id: slot.site_name for slot in self.order.slots()}
+        lines = [self._describe(c, names) for c in conflicts]
+        self.warnings_label.setText("\n".join(f"⚠ {line}" for line in lines))
+        self.warnings_label.setVisible(bool(lines))
+
+    def _describe(self, conflict: Conflict, names: dict[int, str]) -> str:
+        official = self.official_edit.text().strip()
+        site = names.get(conflict.site_id or -1, "")
+        if conflict.kind is ConflictKind.OFFICIAL_DOUBLE_BOOKED:
+            return (
+                self.tr("%1 is also in “%2” at that time.")
+                .replace("%1", official)
+                .replace("%2", conflict.other_session_title)
+            )
+        if conflict.kind is ConflictKind.SITE_DOUBLE_BOOKED:
+            return (
+                self.tr("%1 is also booked in “%2”.")
+                .replace("%1", site)
+                .replace("%2", conflict.other_session_title)
+            )
+        if conflict.kind is ConflictKind.TIME_BOXES_EXCEED_DURATION:
+            return self.tr("The time boxes exceed the duration by %1 min.").replace(
+                "%1", str(conflict.minutes_over)
+            )
+        return self.tr("%1 is listed twice.").replace("%1", site)
