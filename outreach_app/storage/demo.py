@@ -152,7 +152,7 @@ PAST_SESSIONS: list[tuple[int, str, SessionKind, list[Exchange]]] = [
                 "安全生产",
                 "日均外输比去年高 8%，关键阀门都加了伴热，每两小时巡检一次。",
                 "艾力·买买提",
-                None,
+                ("为克拉作业区增配一台备用压缩机", "塔里木油田公司", 90),
             ),
             (
                 1,

@@ -1,7 +1,9 @@
-"""Render every main screen of the app on the demo database to PNG files, to look at them.
+"""Render every main screen of the app to PNG files, to look at them.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python -m tests.ui.screenshots OUT_DIR
-    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots OUT_DIR
+    xvfb-run -a -s "-screen 0 1400x900x24" python -m tests.ui.screenshots OUT_DIR [--empty]
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots OUT_DIR [--empty]
+
+The demo database by default; --empty starts from a new, empty one.
 
 Under Xvfb the real X11 window is captured (window frame and fonts as a user sees them).
 """
@@ -22,6 +24,7 @@ from outreach_app.core.model import Role, User
 from outreach_app.storage.demo import ensure_demo_database
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.first_run import FirstRunDialog
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 
@@ -38,10 +41,10 @@ def grab(widget: QWidget, path: Path) -> None:
     print(path, flush=True)
 
 
-async def capture(app: QApplication, out_dir: Path, db_path: Path) -> None:
+async def capture(app: QApplication, out_dir: Path, db_path: Path, *, demo: bool) -> None:
     user = User("王建国", Role.OFFICIAL)
     store = StoreWorker.open_path(db_path, user)
-    context = UiContext(store=store, bus=ChangeBus(), user=user, settings=AppSettings(), demo=True)
+    context = UiContext(store=store, bus=ChangeBus(), user=user, settings=AppSettings(), demo=demo)
     window = build_main_window(context)
     window.resize(1360, 840)
     window.show()
@@ -50,23 +53,56 @@ async def capture(app: QApplication, out_dir: Path, db_path: Path) -> None:
             window.show_page(key)
             await asyncio.sleep(SETTLE_S)
             grab(window, out_dir / f"{key}.png")
+        schedule = window.pages["schedule"].widget
+        upcoming = getattr(schedule, "upcoming", None)
+        if upcoming is not None and upcoming.count() and upcoming.item(0).data(256) is not None:
+            window.show_page("schedule")
+            schedule.open_session(int(upcoming.item(0).data(256)))  # type: ignore[attr-defined]
+            await asyncio.sleep(SETTLE_S)
+            schedule.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+            await asyncio.sleep(SETTLE_S)
+            grab(window, out_dir / "agenda.png")
+        notes = window.pages["notes"].widget
+        presenter = getattr(notes, "presenter", None)
+        if presenter is not None and presenter.notes is not None and presenter.notes.agenda:
+            window.show_page("notes")
+            first_site = presenter.notes.session.sites[0].site_id
+            planned = [
+                a
+                for a in presenter.notes.agenda
+                if a.kind.value == "question" and a.site_id == first_site
+            ]
+            presenter.ask_planned(planned[0])
+            await asyncio.sleep(SETTLE_S)
+            editor = notes.editor  # type: ignore[attr-defined]
+            editor.answer_edit.setPlainText("排了三班倒，每人能休四天，家在外地的优先。")
+            editor.speaker_combo.setEditText("艾力·买买提")
+            await asyncio.sleep(SETTLE_S)
+            grab(window, out_dir / "notes_taking.png")
+        dialog = FirstRunDialog(window)
+        dialog.show()
+        await asyncio.sleep(0.3)
+        grab(dialog, out_dir / "first_run.png")
+        dialog.close()
     finally:
         window.close()
         store.close()
 
 
-def main(out_dir: Path) -> None:
+def main(out_dir: Path, *, empty: bool) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         os.environ.setdefault("OUTREACH_CONFIG_DIR", scratch)
-        db_path = Path(scratch) / "demo.db"
-        ensure_demo_database(db_path)
+        db_path = Path(scratch) / "outreach.db"
+        if not empty:
+            ensure_demo_database(db_path)
         app = create_application(sys.argv[:1])
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            loop.run_until_complete(capture(app, out_dir, db_path))
+            loop.run_until_complete(capture(app, out_dir, db_path, demo=not empty))
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots"))
+    arguments = [a for a in sys.argv[1:] if a != "--empty"]
+    main(Path(arguments[0] if arguments else "screenshots"), empty="--empty" in sys.argv[1:])

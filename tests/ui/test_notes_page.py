@@ -103,6 +103,9 @@ async def test_answer_is_saved_while_typing_without_any_other_action(
 
     type_text(view.editor.answer_edit, "外输压力稳定 stable")
     view.editor.speaker_combo.setEditText("艾力")
+    # The list entry follows the typing: answered, with the answer's start.
+    entry = view.notes_list.currentItem().text()
+    assert "外输压力稳定" in entry and not entry.startswith("…")
     # Saved within about a second of the last keystroke, with no click or focus change.
     await until(
         lambda: (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,6 +51,8 @@ def format_offset(seconds: int | None) -> str:
 
 class NoteEditor(QWidget):
     """Edits one question with its answer and commitment; every change goes to the presenter."""
+
+    edited = Signal(int)  # question id, after any change the list entry should show
 
     def __init__(self, presenter: NotesPresenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,7 +191,9 @@ class NoteEditor(QWidget):
         if stamp:
             self.time_label.setText(self.tr("at %1 in session").replace("%1", stamp))
         elif question.created_at is not None:
-            self.time_label.setText(question.created_at.strftime("%H:%M"))
+            self.time_label.setText(
+                self.tr("asked at %1").replace("%1", question.created_at.strftime("%H:%M"))
+            )
         answer = question.answer
         self.answer_edit.setPlainText(answer.text if answer else "")
         self.speaker_combo.setEditText(answer.speaker if answer else "")
@@ -209,6 +213,7 @@ class NoteEditor(QWidget):
     def _question_changed(self) -> None:
         if self.question_id is not None:
             self.presenter.edit_question_text(self.question_id, self.question_edit.toPlainText())
+            self.edited.emit(self.question_id)
 
     def _category_changed(self, category: str) -> None:
         if self.question_id is not None:
@@ -223,6 +228,7 @@ class NoteEditor(QWidget):
             self.presenter.edit_answer(
                 self.question_id, self.answer_edit.toPlainText(), self.speaker_combo.currentText()
             )
+            self.edited.emit(self.question_id)
 
     def _commitment_toggled(self, checked: bool) -> None:
         self.commitment_fields.setVisible(checked)
@@ -336,6 +342,7 @@ class NotesView(QWidget):
             "#briefingLabel { background: palette(alternate-base); padding: 6px;"
             " border-radius: 4px; }"
         )
+        self.briefing_label.hide()
         left.addWidget(self.briefing_label)
         left_panel = QWidget()
         left_panel.setLayout(left)
@@ -395,6 +402,7 @@ class NotesView(QWidget):
         self.presenter.sessionsLoaded.connect(self._show_sessions)
         self.presenter.notesLoaded.connect(self._show_notes)
         self.presenter.questionAdded.connect(self._question_added)
+        self.editor.edited.connect(self._refresh_note_item)
         context.bus.changed.connect(self._on_bus_changed)
 
         self._tick = QTimer(self)
@@ -441,6 +449,7 @@ class NotesView(QWidget):
         self.presenter.open_session(session_id)
 
     def _show_no_session(self) -> None:
+        self.briefing_label.hide()
         self.sites_list.clear()
         self.planned_list.clear()
         self.notes_list.clear()
@@ -470,12 +479,11 @@ class NotesView(QWidget):
             self.sites_list.clear()
             for slot in session.sites:
                 count = len(notes.questions_for(slot.site_id))
-                text = self.tr("%1. %2\n    %3 min · %4 notes")
+                text = self.tr("%1. %2\n    %3 min · %n note(s)", "", count)
                 text = (
                     text.replace("%1", str(slot.position + 1))
                     .replace("%2", slot.site_name)
                     .replace("%3", str(slot.time_box_minutes))
-                    .replace("%4", str(count))
                 )
                 item = QListWidgetItem(text)
                 item.setData(ROLE_ID, slot.site_id)
@@ -557,6 +565,14 @@ class NotesView(QWidget):
         item = QListWidgetItem(text)
         item.setData(ROLE_ID, question.id)
         return item
+
+    def _refresh_note_item(self, question_id: int) -> None:
+        question = self.presenter.question(question_id)
+        for row in range(self.notes_list.count()):
+            item = self.notes_list.item(row)
+            if question is not None and item.data(ROLE_ID) == question_id:
+                item.setText(self._note_item(question).text())
+                return
 
     def _speakers(self, site_id: int) -> list[str]:
         notes = self.presenter.notes
