@@ -520,7 +520,7 @@ def ensure_demo_database(path: Path, today: date | None = None) -> bool:
             repo = Repository.open(path)
         except StoreError as exc:
             raise DemoRefusedError(
-                f"{path} exists and is not an Outreach demo database; choose another --db"
+                "{path} exists and is not an Outreach demo database; choose another --db", path=path
             ) from exc
         try:
             built_on = repo.get_meta(DEMO_MARKER)
@@ -528,7 +528,7 @@ def ensure_demo_database(path: Path, today: date | None = None) -> bool:
             repo.close()
         if built_on is None:
             raise DemoRefusedError(
-                f"{path} holds real data, not a demo; choose another file for --demo --db"
+                "{path} holds real data, not a demo; choose another file for --demo --db", path=path
             )
         if built_on == today.isoformat():
             return False

@@ -55,7 +55,13 @@ AUDIT_COALESCE_WINDOW = timedelta(minutes=5)
 
 
 class StoreError(Exception):
-    """A request the store refuses; the message is meant for the user."""
+    """A request the store refuses. `template` (English) is translated by the UI, then filled in
+    with `params`; str() gives the English message."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        super().__init__(template.format(**params))
+        self.template = template
+        self.params = params
 
 
 class NotFoundError(StoreError):
@@ -124,7 +130,9 @@ class Repository:
             db.execute("PRAGMA foreign_keys = ON")
             migrate(db)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not a usable Outreach database: {exc}") from exc
+            raise StoreError(
+                "{path} is not a usable Outreach database: {error}", path=path, error=exc
+            ) from exc
         _restrict_permissions(path)
         repo = cls(db, clock=clock)
         if not repo.list_categories():
@@ -260,7 +268,7 @@ class Repository:
     def get_site(self, site_id: int) -> Site:
         row = self._one("SELECT * FROM sites WHERE id = ?", (site_id,))
         if row is None:
-            raise NotFoundError(f"site {site_id} does not exist")
+            raise NotFoundError("site {id} does not exist", id=site_id)
         return self._site_from_row(row)
 
     def _site_values(self, site: Site) -> dict[str, Any]:
@@ -290,7 +298,9 @@ class Repository:
                 list(values.values()),
             )
         except sqlite3.IntegrityError as exc:
-            raise StoreError(f"a site named “{site.name.strip()}” already exists") from exc
+            raise StoreError(
+                "a site named “{name}” already exists", name=site.name.strip()
+            ) from exc
         site_id = int(cursor.lastrowid or 0)
         self._audit("create", "site", site_id, detail=values["name"])
         return site_id
@@ -306,9 +316,11 @@ class Repository:
                     f"UPDATE sites SET {assignments} WHERE id = ?", [*values.values(), site.id]
                 )
             except sqlite3.IntegrityError as exc:
-                raise StoreError(f"a site named “{values['name']}” already exists") from exc
+                raise StoreError(
+                    "a site named “{name}” already exists", name=values["name"]
+                ) from exc
             if cursor.rowcount == 0:
-                raise NotFoundError(f"site {site.id} does not exist")
+                raise NotFoundError("site {id} does not exist", id=site.id)
             self._audit("edit", "site", site.id, detail=values["name"])
             return site.id
 
@@ -326,7 +338,7 @@ class Repository:
                 (int(archived), _ts(self.now()), site_id),
             )
             if cursor.rowcount == 0:
-                raise NotFoundError(f"site {site_id} does not exist")
+                raise NotFoundError("site {id} does not exist", id=site_id)
             self._audit("archive" if archived else "restore", "site", site_id)
 
     def site_is_referenced(self, site_id: int) -> bool:
@@ -408,7 +420,7 @@ class Repository:
     def get_session(self, session_id: int) -> Session:
         found = self._sessions_where("id = ?", (session_id,))
         if not found:
-            raise NotFoundError(f"session {session_id} does not exist")
+            raise NotFoundError("session {id} does not exist", id=session_id)
         return found[0]
 
     def list_sessions_between(self, start: datetime, end: datetime) -> list[Session]:
@@ -479,7 +491,7 @@ class Repository:
                     [*values.values(), session_id],
                 )
                 if cursor.rowcount == 0:
-                    raise NotFoundError(f"session {session_id} does not exist")
+                    raise NotFoundError("session {id} does not exist", id=session_id)
                 self._audit(
                     "edit",
                     "session",
@@ -524,7 +536,7 @@ class Repository:
                 (status.value, now, status.value, now, status.value, now, session_id),
             )
             if cursor.rowcount == 0:
-                raise NotFoundError(f"session {session_id} does not exist")
+                raise NotFoundError("session {id} does not exist", id=session_id)
             self._audit("status", "session", session_id, session_id=session_id, detail=status.value)
 
     # ----------------------------------------------------------------------------- agenda
@@ -576,7 +588,7 @@ class Repository:
         with self._write():
             row = self._one("SELECT session_id FROM agenda_items WHERE id = ?", (item_id,))
             if row is None:
-                raise NotFoundError(f"agenda item {item_id} does not exist")
+                raise NotFoundError("agenda item {id} does not exist", id=item_id)
             self.db.execute(
                 "UPDATE agenda_items SET text = ?, kind = ? WHERE id = ?",
                 (text, kind.value, item_id),
@@ -698,7 +710,7 @@ class Repository:
     def get_question(self, question_id: int) -> Question:
         found = self._questions_where("q.id = ?", (question_id,))
         if not found:
-            raise NotFoundError(f"question {question_id} does not exist")
+            raise NotFoundError("question {id} does not exist", id=question_id)
         return found[0]
 
     def add_question(
@@ -758,7 +770,7 @@ class Repository:
         with self._write():
             row = self._one("SELECT session_id FROM questions WHERE id = ?", (question_id,))
             if row is None:
-                raise NotFoundError(f"question {question_id} does not exist")
+                raise NotFoundError("question {id} does not exist", id=question_id)
             changes["updated_at"] = _ts(self.now())
             self.db.execute(
                 f"UPDATE questions SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
@@ -790,7 +802,7 @@ class Repository:
         with self._write():
             question = self._one("SELECT session_id FROM questions WHERE id = ?", (question_id,))
             if question is None:
-                raise NotFoundError(f"question {question_id} does not exist")
+                raise NotFoundError("question {id} does not exist", id=question_id)
             existing = self._one(
                 "SELECT id, answered_at FROM answers WHERE question_id = ?", (question_id,)
             )
@@ -832,7 +844,7 @@ class Repository:
                 "SELECT session_id, site_id FROM questions WHERE id = ?", (question_id,)
             )
             if question is None:
-                raise NotFoundError(f"question {question_id} does not exist")
+                raise NotFoundError("question {id} does not exist", id=question_id)
             existing = self._one("SELECT id FROM follow_ups WHERE question_id = ?", (question_id,))
             if existing is None:
                 cursor = self.db.execute(
@@ -887,7 +899,7 @@ class Repository:
     def get_follow_up(self, follow_up_id: int) -> FollowUp:
         row = self._one("SELECT * FROM follow_ups WHERE id = ?", (follow_up_id,))
         if row is None:
-            raise NotFoundError(f"follow-up {follow_up_id} does not exist")
+            raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
         return self._follow_up_from_row(row)
 
     def open_follow_ups_for_site(
@@ -910,7 +922,7 @@ class Repository:
         with self._write():
             row = self._one("SELECT session_id FROM follow_ups WHERE id = ?", (follow_up_id,))
             if row is None:
-                raise NotFoundError(f"follow-up {follow_up_id} does not exist")
+                raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
             self.db.execute(
                 "UPDATE follow_ups SET status = ?, resolution = ?, updated_at = ? WHERE id = ?",
                 (status.value, resolution, _ts(self.now()), follow_up_id),
@@ -953,7 +965,7 @@ class Repository:
         now = self.now()
         with self._write():
             if self._one("SELECT id FROM sessions WHERE id = ?", (session_id,)) is None:
-                raise NotFoundError(f"session {session_id} does not exist")
+                raise NotFoundError("session {id} does not exist", id=session_id)
             cursor = self.db.execute(
                 "INSERT INTO reviews (session_id, state, reviewer, comment, at)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -1090,7 +1102,9 @@ class Repository:
                     return narrow
             rows = self._search_by_index(plan, clauses, self._period_id_range(filters), limit)
         except sqlite3.OperationalError as exc:
-            raise StoreError(f"cannot search for “{query}”: {exc}") from exc
+            raise StoreError(
+                "cannot search for “{query}”: {error}", query=query, error=exc
+            ) from exc
         return [self._hit_from_row(r) for r in rows]
 
     def _period_id_range(self, filters: SearchFilters) -> tuple[int, int] | None:
@@ -1223,7 +1237,7 @@ def _status_clause(status: str, session_alias: str) -> tuple[str, list[Any]]:
             f"{session_alias}.id AND f.status = 'solved')",
             [],
         )
-    raise StoreError(f"unknown status filter “{status}”")
+    raise StoreError("unknown status filter “{status}”", status=status)
 
 
 def _restrict_permissions(path: Path) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from outreach_app.storage.repository import Repository, StoreError
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.labels import translate_message
 
 T = TypeVar("T")
 _log = logging.getLogger(__name__)
@@ -73,7 +74,7 @@ class Presenter(QObject):
                 if on_done is not None:
                     on_done(done.result())
             elif isinstance(exc, StoreError):
-                self.error.emit(str(exc))
+                self.error.emit(translate_message(exc.template, exc.params))
             else:
                 _log.error("operation failed", exc_info=exc)
                 self.error.emit(self.tr("Something went wrong: %1").replace("%1", str(exc)))

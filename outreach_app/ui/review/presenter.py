@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from outreach_app.core.model import AuditEntry, ReviewState, SearchFilters, SearchHit, Site
 from outreach_app.storage.repository import Minutes, Repository, SessionSummary, StoreError
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.labels import translate_message
 from outreach_app.ui.presenter import ChangeBus, Presenter
 
 # Typing in the notes panel announces "notes" every few hundred milliseconds; coalesce those.
@@ -126,7 +127,7 @@ class ReviewPresenter(Presenter):
             try:
                 return await self.query(lambda r: r.search(query, filters)), ""
             except StoreError as exc:
-                return [], str(exc)
+                return [], translate_message(exc.template, exc.params)
 
         def show_hits(result: tuple[list[SearchHit], str]) -> None:
             if generation != self._list_generation:
