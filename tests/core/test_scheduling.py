@@ -98,3 +98,21 @@ def test_segment_starts_follow_positions_not_list_order() -> None:
     s = session(NINE)
     s.sites = [SessionSite(5, 1, 20), SessionSite(6, 0, 15)]
     assert segment_starts(s) == [NINE, datetime(2026, 11, 23, 9, 15)]
+
+
+def test_a_session_ending_as_this_one_starts_does_not_clash_but_one_running_over_does() -> None:
+    earlier = session(datetime(2026, 11, 23, 8, 0), 60, session_id=1)
+    running_over = session(datetime(2026, 11, 23, 8, 30), 31, session_id=2)
+    found = find_conflicts(session(NINE), [earlier, running_over])
+    assert [(c.kind, c.other_session_id) for c in found] == [
+        (ConflictKind.OFFICIAL_DOUBLE_BOOKED, 2),
+        (ConflictKind.SITE_DOUBLE_BOOKED, 2),
+    ]
+
+
+def test_every_shared_site_of_every_overlapping_session_is_reported() -> None:
+    first = session(NINE, official="李华", sites=(3, 1), session_id=1)
+    second = session(NINE, official="赵文", sites=(2,), session_id=2)
+    found = find_conflicts(session(NINE, sites=(1, 2, 3)), [first, second])
+    assert [(c.other_session_id, c.site_id) for c in found] == [(1, 1), (1, 3), (2, 2)]
+    assert {c.kind for c in found} == {ConflictKind.SITE_DOUBLE_BOOKED}

@@ -54,10 +54,10 @@ async def capture(app: QApplication, out_dir: Path, db_path: Path, *, demo: bool
             await asyncio.sleep(SETTLE_S)
             grab(window, out_dir / f"{key}.png")
         schedule = window.pages["schedule"].widget
-        upcoming = getattr(schedule, "upcoming", None)
-        if upcoming is not None and upcoming.count() and upcoming.item(0).data(256) is not None:
+        ids = schedule.upcoming_session_ids()  # type: ignore[attr-defined]
+        if ids:
             window.show_page("schedule")
-            schedule.open_session(int(upcoming.item(0).data(256)))  # type: ignore[attr-defined]
+            schedule.open_session(ids[0])  # type: ignore[attr-defined]
             await asyncio.sleep(SETTLE_S)
             schedule.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
             await asyncio.sleep(SETTLE_S)

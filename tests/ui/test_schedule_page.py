@@ -6,12 +6,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.model import (
-    AgendaItemKind,
-    FollowUpStatus,
     Session,
     SessionKind,
     SessionSite,
@@ -20,6 +18,7 @@ from outreach_app.core.model import (
 )
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.main_window import MainWindow, PageSpec
 from outreach_app.ui.schedule.page import ScheduleView, build_page
 from tests.ui.conftest import type_text, until
 
@@ -97,15 +96,30 @@ async def test_creating_a_session_through_the_editor(
     ]
     await until(lambda: any(s.id == stored.id for s in view.week.sessions))
     await until(
-        lambda: view.upcoming.count() == 1 and "节前视频连线" in view.upcoming.item(0).text()
+        lambda: (
+            view.upcoming.topLevelItemCount() == 1
+            and view.upcoming.topLevelItem(0).text(2) == "节前视频连线"
+        )
     )
+    assert view.upcoming_session_ids() == [stored.id]
+    row = view.upcoming.topLevelItem(0)
+    assert [row.text(c) for c in (0, 1, 3, 4)] == [
+        "2026-11-23 Mon",
+        "08:30–09:30",
+        "Scheduled",
+        "2",
+    ]
     assert view.tabs.isTabEnabled(1)
+    assert not editor.is_modified()
+    assert not editor.unsaved_label.isVisible()
 
 
 async def test_empty_title_is_refused_with_a_message(
     clocked: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
     view = await open_view(clocked, qtbot)
+    assert view.upcoming_session_ids() == []
+    assert view.upcoming.topLevelItem(0).text(0).startswith("Nothing scheduled")
     assert view.save() is False
     assert "title" in view.messages.label.text()
     assert repo(lambda r: r.upcoming_sessions()) == []
@@ -124,18 +138,21 @@ async def test_conflicts_are_warned_while_editing(
     editor.add_site(sites[0])
     editor.add_site(sites[1])
     editor.add_site(sites[2])
-    await until(
-        lambda: editor.warnings_label.isVisible() and editor.warnings_label.text().count("⚠") == 3
-    )
-    text = editor.warnings_label.text()
-    assert "王建国 is also in “冬季保供调度”" in text
-    assert "红旗村 is also booked in “冬季保供调度”" in text
-    assert "exceed the duration by 10 min" in text
+    await until(lambda: editor.warnings_label.isVisible() and len(editor.warnings()) == 3)
+    assert editor.warnings() == [
+        "The time boxes exceed the duration by 10 min.",
+        "王建国 is also in “冬季保供调度” at 09:00.",
+        "红旗村 is booked in “冬季保供调度” at 09:00.",
+    ]
     assert "30 of 20 min" in editor.boxes_label.text()
 
     # Moving it to the afternoon leaves only the time-box warning; it still saves.
     editor.start_edit.setDateTime(datetime(2026, 11, 24, 14, 0))
-    await until(lambda: editor.warnings_label.text().count("⚠") == 1)
+    await until(lambda: len(editor.warnings()) == 1)
+    editor.duration_spin.setValue(30)
+    await until(lambda: not editor.warnings_label.isVisible())
+    editor.duration_spin.setValue(20)
+    await until(lambda: len(editor.warnings()) == 1)
     view.save()
     await until(lambda: len(repo(lambda r: r.upcoming_sessions())) == 2)
 
@@ -164,17 +181,43 @@ async def test_reordering_sites_persists_positions_and_segment_starts(
     assert [order.topLevelItem(r).text(2) for r in range(2)] == ["10:00", "10:20"]
     order.setCurrentItem(order.topLevelItem(1))
     qtbot.mouseClick(view.editor.up_button, Qt.MouseButton.LeftButton)
+    assert [order.topLevelItem(r).text(0) for r in range(2)] == ["望京街道", "红旗村"]
     assert [order.topLevelItem(r).text(2) for r in range(2)] == ["10:00", "10:15"]
+    # The moved rows keep a working time-box spin box each.
+    assert [order.time_box_editor(r).value() for r in range(2)] == [15, 20]  # type: ignore[union-attr]
+    assert view.editor.is_modified() and view.editor.unsaved_label.isVisible()
     view.save()
     await until(
         lambda: (
-            [s.site_name for s in repo(lambda r: r.get_session(session_id)).sites]
-            == ["望京街道", "红旗村"]
+            [(s.site_name, s.position) for s in repo(lambda r: r.get_session(session_id)).sites]
+            == [("望京街道", 0), ("红旗村", 1)]
         )
     )
 
 
-async def test_week_view_shows_the_week_and_opens_a_session_on_click(
+async def test_time_box_spin_boxes_update_totals_and_starts_live(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
+) -> None:
+    view = await open_view(clocked, qtbot)
+    editor = view.editor
+    type_text(editor.title_edit, "连线")
+    editor.duration_spin.setValue(30)
+    editor.add_site(sites[0])
+    editor.add_site(sites[1])
+    assert editor.boxes_label.text() == "Time boxes: 20 of 30 min"
+    spin = editor.order.time_box_editor(0)
+    assert spin is not None and spin.isVisible()
+    spin.setValue(25)
+    assert editor.boxes_label.text() == "Time boxes: 35 of 30 min"
+    assert editor.order.topLevelItem(1).text(2) == "08:55"
+    await until(lambda: editor.warnings() == ["The time boxes exceed the duration by 5 min."])
+    view.save()
+    await until(lambda: editor.session is not None and editor.session.id is not None)
+    stored = repo(lambda r: r.get_session(editor.session.id))
+    assert [s.time_box_minutes for s in stored.sites] == [25, 10]
+
+
+async def test_week_view_selects_on_click_and_opens_on_double_click(
     clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
 ) -> None:
     session_id = existing(repo, sites)
@@ -183,7 +226,13 @@ async def test_week_view_shows_the_week_and_opens_a_session_on_click(
     assert view.week_label.text() == "2026-11-23 – 2026-11-29"
     view.week.repaint()
     block = view.week._blocks[0]
-    qtbot.mouseClick(view.week, Qt.MouseButton.LeftButton, pos=block.rect.center().toPoint())
+    centre = block.rect.center().toPoint()
+    qtbot.mouseClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
+    assert view.week.selected_id == session_id
+    assert view.upcoming.currentItem().text(2) == "冬季保供调度"
+    assert view.editor.session is not None and view.editor.session.id is None
+
+    qtbot.mouseDClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
     await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
     assert view.editor_title.text() == "冬季保供调度"
 
@@ -191,6 +240,73 @@ async def test_week_view_shows_the_week_and_opens_a_session_on_click(
     await until(lambda: view.week.monday == date(2026, 11, 30))
     assert view.week.sessions == []
     assert view.week.session_at(QPointF(block.rect.center())) is None
+    qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
+    await until(lambda: view.week.monday == date(2026, 11, 23) and len(view.week.sessions) == 1)
+
+
+async def test_week_view_and_upcoming_list_work_from_the_keyboard(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
+) -> None:
+    first = existing(repo, sites)
+    second = existing(repo, sites, start=datetime(2026, 11, 26, 15, 0))
+    view = await open_view(clocked, qtbot)
+    await until(lambda: len(view.week.sessions) == 2)
+    view.week.setFocus()
+    qtbot.keyClick(view.week, Qt.Key.Key_Right)
+    assert view.week.selected_id == first
+    qtbot.keyClick(view.week, Qt.Key.Key_Right)
+    assert view.week.selected_id == second
+    qtbot.keyClick(view.week, Qt.Key.Key_Return)
+    await until(lambda: view.editor.session is not None and view.editor.session.id == second)
+
+    view.upcoming.setFocus()
+    view.upcoming.setCurrentItem(view.upcoming.topLevelItem(0))
+    assert view.week.selected_id == first
+    qtbot.keyClick(view.upcoming, Qt.Key.Key_Return)
+    await until(lambda: view.editor.session is not None and view.editor.session.id == first)
+
+
+async def test_unsaved_changes_are_not_lost_when_opening_another_session(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session_id = existing(repo, sites)
+    view = await open_view(clocked, qtbot)
+    type_text(view.editor.title_edit, "草稿连线")
+    asked: list[str] = []
+
+    def answer(choice: QMessageBox.StandardButton) -> None:
+        def question(_parent: object, title: str, *_args: object) -> QMessageBox.StandardButton:
+            asked.append(title)
+            return choice
+
+        monkeypatch.setattr(QMessageBox, "question", question)
+
+    answer(QMessageBox.StandardButton.Cancel)
+    view.open_session(session_id)
+    assert asked == ["Unsaved changes"]
+    assert view.editor.title_edit.text() == "草稿连线"
+
+    answer(QMessageBox.StandardButton.Save)
+    view.open_session(session_id)
+    await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
+    assert [s.title for s in repo(lambda r: r.upcoming_sessions())] == ["草稿连线", "冬季保供调度"]
+
+
+async def test_revert_puts_back_the_stored_session(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
+) -> None:
+    session_id = existing(repo, sites)
+    view = await open_view(clocked, qtbot)
+    view.open_session(session_id)
+    await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
+    assert not view.editor.revert_button.isEnabled()
+    view.editor.title_edit.setText("改名")
+    view.editor.add_site(sites[2])
+    assert view.editor.revert_button.isEnabled()
+    qtbot.mouseClick(view.editor.revert_button, Qt.MouseButton.LeftButton)
+    await until(lambda: view.editor.title_edit.text() == "冬季保供调度")
+    assert [s.site_id for s in view.editor.current_session().sites] == [sites[0]]
+    assert not view.editor.is_modified()
 
 
 async def test_cancelling_keeps_the_session_on_record(
@@ -200,98 +316,38 @@ async def test_cancelling_keeps_the_session_on_record(
     view = await open_view(clocked, qtbot)
     view.open_session(session_id)
     await until(lambda: view.editor.cancel_session_button.isEnabled())
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(view.editor.cancel_session_button, Qt.MouseButton.LeftButton)
+    await until(lambda: not view.presenter.is_busy)
+    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.SCHEDULED
+
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(view.editor.cancel_session_button, Qt.MouseButton.LeftButton)
     await until(lambda: repo(lambda r: r.get_session(session_id)).status is SessionStatus.CANCELLED)
-    assert not view.editor.cancel_session_button.isEnabled()
+    await until(lambda: not view.editor.cancel_session_button.isEnabled())
+    assert view.editor.status_combo.currentData() == "cancelled"
+    await until(lambda: view.week.sessions and view.week.sessions[0].status.value == "cancelled")
 
 
-async def test_agenda_add_reorder_edit_delete_persist(
+async def test_new_session_action_shows_the_page_and_starts_a_new_session(
     clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
 ) -> None:
     session_id = existing(repo, sites)
-    view = await open_view(clocked, qtbot)
-    view.open_session(session_id)
-    await until(lambda: view.agenda.session is not None)
-    agenda = view.agenda
-    for kind, text in (
-        ("question", "节日期间能轮流休息吗？"),
-        ("topic", "保供"),
-        ("question", "设备防冻怎么做？"),
-    ):
-        agenda.new_kind.setCurrentIndex(agenda.new_kind.findData(kind))
-        type_text(agenda.new_text, text)
-        qtbot.keyClick(agenda.new_text, Qt.Key.Key_Return)
-        await until(lambda t=text: any(i.text == t for i in agenda._items.values()))
-    assert agenda.list.count() == 3
-
-    ids = agenda.list.ordered_ids()
-    agenda.list.insertItem(0, agenda.list.takeItem(2))
-    agenda._reordered()
-    await until(
-        lambda: (
-            [i.id for i in repo(lambda r: r.list_agenda(session_id))] == [ids[2], ids[0], ids[1]]
-        )
-    )
-
-    agenda.list.item(1).setText("节日期间大家能轮流休息吗？")
-    await until(
-        lambda: repo(lambda r: r.list_agenda(session_id))[1].text == "节日期间大家能轮流休息吗？"
-    )
-
-    agenda.list.setCurrentRow(2)
-    agenda.list.item(2).setSelected(True)
-    qtbot.keyClick(agenda.list, Qt.Key.Key_Delete)
-    await until(
-        lambda: (
-            [i.text for i in repo(lambda r: r.list_agenda(session_id))]
-            == ["设备防冻怎么做？", "节日期间大家能轮流休息吗？"]
-        )
-    )
-    kinds = [i.kind for i in repo(lambda r: r.list_agenda(session_id))]
-    assert kinds == [AgendaItemKind.QUESTION, AgendaItemKind.QUESTION]
-
-
-async def test_briefing_saves_as_typed_and_shows_open_follow_ups(
-    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
-) -> None:
-    def seed(r: Repository) -> None:
-        earlier = r.save_session(
-            Session(
-                "上次连线",
-                SessionKind.INVESTIGATION,
-                "王建国",
-                datetime(2026, 10, 1, 9),
-                30,
-                sites=[SessionSite(sites[0], 0, 30)],
-            )
-        )
-        q1 = r.add_question(earlier, sites[0], "水压问题？")
-        q2 = r.add_question(earlier, sites[0], "路灯问题？")
-        r.set_commitment(q1.id or 0, "更换增压泵", "水务局", date(2026, 11, 1))
-        solved = r.set_commitment(q2.id or 0, "修好路灯", "城管局", date(2026, 12, 1))
-        r.set_follow_up_status(solved.id or 0, FollowUpStatus.SOLVED, "已修好")
-
-    repo(seed)
-    session_id = existing(repo, sites)
-    view = await open_view(clocked, qtbot)
-    view.open_session(session_id)
-    await until(lambda: view.agenda.bundle is not None)
-    texts = [view.agenda.follow_ups.item(r).text() for r in range(view.agenda.follow_ups.count())]
-    assert len(texts) == 1 and "更换增压泵" in texts[0] and "水务局" in texts[0]
-    assert view.agenda.follow_ups.item(0).toolTip() == "Overdue"
-
-    type_text(view.agenda.briefing_edit, "红旗村 312 户")
-    await until(
-        lambda: repo(lambda r: r.get_briefing(session_id, sites[0])) == "红旗村 312 户", timeout=2
-    )
-
-
-async def test_new_session_action_has_the_standard_shortcut(
-    clocked: UiContext, qtbot: QtBot
-) -> None:
     page = build_page(clocked)
-    qtbot.addWidget(page.widget)
+    other = PageSpec("other", "Other", QLabel("other"), QStyle.StandardPixmap.SP_FileIcon)
+    window = MainWindow(clocked, [page, other])
+    qtbot.addWidget(window)
+    view = page.widget
+    assert isinstance(view, ScheduleView)
+    await until(lambda: not view.presenter.is_busy)
+    assert page.key == "schedule" and page.title == "Sessions"
     assert page.actions[0].shortcut().toString() == "Ctrl+N"
-    assert page.flush is not None
-    await until(lambda: not page.widget.presenter.is_busy)  # type: ignore[attr-defined]
+    view.open_session(session_id)
+    await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
+    window.show_page("other")
+
+    page.actions[0].trigger()
+    assert window.current_page_key() == "schedule"
+    assert view.editor.session is not None and view.editor.session.id is None
+    assert view.editor_title.text() == "New session"
+    assert not view.tabs.isTabEnabled(1)

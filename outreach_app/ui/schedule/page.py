@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStyle,
     QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +25,7 @@ from outreach_app.core.model import Session, SessionKind, SessionStatus, Site
 from outreach_app.core.scheduling import Conflict
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.labels import status_label
-from outreach_app.ui.main_window import PageSpec
+from outreach_app.ui.main_window import MainWindow, PageSpec
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.presenter import SchedulePresenter
 from outreach_app.ui.schedule.session_editor import (
@@ -36,6 +37,11 @@ from outreach_app.ui.schedule.week_view import WeekView
 from outreach_app.ui.widgets import MessageBar, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+UPCOMING_TITLE_COLUMN = 2
+
+
+def weekday_name(day: date) -> str:
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
 
 
 class ScheduleView(QWidget):
@@ -51,6 +57,8 @@ class ScheduleView(QWidget):
         self.previous_button.setToolTip(self.tr("Previous week (Alt+Left)"))
         self.previous_button.setShortcut(QKeySequence("Alt+Left"))
         self.today_button = QPushButton(self.tr("This week"))
+        self.today_button.setToolTip(self.tr("Go to this week (Alt+Home)"))
+        self.today_button.setShortcut(QKeySequence("Alt+Home"))
         self.next_button = QPushButton("▶")
         self.next_button.setAccessibleName(self.tr("Next week"))
         self.next_button.setToolTip(self.tr("Next week (Alt+Right)"))
@@ -66,15 +74,37 @@ class ScheduleView(QWidget):
         navigation.addWidget(self.week_label, 1)
         navigation.addWidget(self.new_button)
         self.week = WeekView()
-        self.upcoming = QListWidget()
+        self.upcoming = QTreeWidget()
         self.upcoming.setObjectName("upcomingList")
         self.upcoming.setAccessibleName(self.tr("Upcoming sessions"))
+        self.upcoming.setToolTip(self.tr("Double-click or press Enter to open a session"))
+        self.upcoming.setRootIsDecorated(False)
+        self.upcoming.setHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Time"),
+                self.tr("Title"),
+                self.tr("Status"),
+                self.tr("Sites"),
+            ]
+        )
+        upcoming_header = self.upcoming.header()
+        upcoming_header.setStretchLastSection(False)
+        for column in range(5):
+            upcoming_header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column == UPCOMING_TITLE_COLUMN
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
         left_split = QSplitter(Qt.Orientation.Vertical)
         left_split.addWidget(self.week)
         upcoming_panel = QWidget()
         upcoming_layout = QVBoxLayout(upcoming_panel)
         upcoming_layout.setContentsMargins(0, 0, 0, 0)
-        upcoming_layout.addWidget(QLabel(self.tr("Upcoming sessions")))
+        upcoming_label = QLabel(self.tr("&Upcoming sessions"))
+        upcoming_label.setBuddy(self.upcoming)
+        upcoming_layout.addWidget(upcoming_label)
         upcoming_layout.addWidget(self.upcoming)
         left_split.addWidget(upcoming_panel)
         left_split.setSizes([520, 180])
@@ -86,7 +116,7 @@ class ScheduleView(QWidget):
 
         self.editor_title = heading(self.tr("New session"))
         self.editor = SessionEditor()
-        self.agenda = AgendaEditor(self.presenter)
+        self.agenda = AgendaEditor(self.presenter, context.clock)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.editor, self.tr("Details"))
         self.tabs.addTab(self.agenda, self.tr("Agenda"))
@@ -109,11 +139,11 @@ class ScheduleView(QWidget):
         self.next_button.clicked.connect(lambda: self._shift_week(+7))
         self.today_button.clicked.connect(lambda: self.presenter.load_week(self._today()))
         self.new_button.clicked.connect(lambda: self.new_session())
-        self.week.sessionClicked.connect(self.open_session)
+        self.week.sessionSelected.connect(self._select_in_upcoming)
         self.week.sessionActivated.connect(self.open_session)
         self.week.emptySlotActivated.connect(self.new_session)
         self.upcoming.itemActivated.connect(self._upcoming_chosen)
-        self.upcoming.itemClicked.connect(self._upcoming_chosen)
+        self.upcoming.currentItemChanged.connect(self._upcoming_selected)
         self.editor.changed.connect(self._editor_changed)
         self.editor.save_button.clicked.connect(self.save)
         self.editor.revert_button.clicked.connect(self._revert)
@@ -144,26 +174,52 @@ class ScheduleView(QWidget):
         with QSignalBlocker(self.upcoming):
             self.upcoming.clear()
             for session in sessions:
-                sites = len(session.sites)
-                text = (
-                    f"{session.start:%m-%d %H:%M}  {session.title}  ·  "
-                    f"{status_label(session.status)}  ·  "
+                item = QTreeWidgetItem(
+                    [
+                        f"{session.start:%Y-%m-%d} {weekday_name(session.start.date())}",
+                        f"{session.start:%H:%M}–{session.end:%H:%M}",
+                        session.title,
+                        status_label(session.status),
+                        str(len(session.sites)),
+                    ]
                 )
-                text += self.tr("%n site(s)", "", sites)
-                item = QListWidgetItem(text)
-                item.setData(ID_ROLE, session.id)
-                self.upcoming.addItem(item)
+                item.setData(0, ID_ROLE, session.id)
+                item.setToolTip(UPCOMING_TITLE_COLUMN, self.week.tooltip_for(session))
+                if session.status is SessionStatus.DRAFT:
+                    item.setForeground(3, self.palette().placeholderText())
+                self.upcoming.addTopLevelItem(item)
             if not sessions:
-                item = QListWidgetItem(self.tr("Nothing scheduled — press New session (Ctrl+N)"))
+                item = QTreeWidgetItem([self.tr("Nothing scheduled — press New session (Ctrl+N)")])
                 item.setFlags(Qt.ItemFlag.NoItemFlags)
-                self.upcoming.addItem(item)
+                self.upcoming.addTopLevelItem(item)
+                item.setFirstColumnSpanned(True)
+            self._select_in_upcoming(self.week.selected_id)
+
+    def upcoming_session_ids(self) -> list[int]:
+        """The sessions in the upcoming list, soonest first."""
+        rows = (self.upcoming.topLevelItem(r) for r in range(self.upcoming.topLevelItemCount()))
+        ids = (row.data(0, ID_ROLE) for row in rows if row is not None)
+        return [int(session_id) for session_id in ids if session_id is not None]
+
+    def _select_in_upcoming(self, session_id: int | None) -> None:
+        with QSignalBlocker(self.upcoming):
+            self.upcoming.clearSelection()
+            for row in range(self.upcoming.topLevelItemCount()):
+                item = self.upcoming.topLevelItem(row)
+                if item is not None and item.data(0, ID_ROLE) == session_id:
+                    self.upcoming.setCurrentItem(item)
+
+    def _upcoming_selected(self, item: QTreeWidgetItem | None) -> None:
+        session_id = item.data(0, ID_ROLE) if item is not None else None
+        if session_id is not None:
+            self.week.select(int(session_id))
 
     def _sites_loaded(self, sites: list[Site]) -> None:
         self._sites = sites
         self.editor.set_offered_sites(sites)
 
-    def _upcoming_chosen(self, item: QListWidgetItem) -> None:
-        session_id = item.data(ID_ROLE)
+    def _upcoming_chosen(self, item: QTreeWidgetItem) -> None:
+        session_id = item.data(0, ID_ROLE)
         if session_id is not None:
             self.open_session(int(session_id))
 
@@ -213,14 +269,15 @@ class ScheduleView(QWidget):
         self.agenda.set_session(session)
         self.tabs.setTabEnabled(1, session.id is not None)
         self.week.select(session.id)
+        self._select_in_upcoming(session.id)
         if session.id is not None:
             self.presenter.check_conflicts(session)
 
     def _editor_changed(self) -> None:
         self.presenter.check_conflicts(self.editor.current_session())
 
-    def _show_conflicts(self, conflicts: list[Conflict]) -> None:
-        self.editor.show_conflicts(conflicts)
+    def _show_conflicts(self, conflicts: list[Conflict], starts: dict[int, datetime]) -> None:
+        self.editor.show_conflicts(conflicts, starts)
 
     def save(self) -> bool:
         session = self.editor.current_session()
@@ -247,7 +304,7 @@ class ScheduleView(QWidget):
 
     def _cancel_session(self) -> None:
         session = self.editor.session
-        if session is None or session.id is None:
+        if session is None or session.id is None or not self._confirm_leaving():
             return
         choice = QMessageBox.question(
             self,
@@ -269,9 +326,9 @@ def build_page(context: UiContext) -> PageSpec:
     new_session.setShortcut(QKeySequence.StandardKey.New)
 
     def triggered() -> None:
-        show = getattr(view.window(), "show_page", None)
-        if callable(show):
-            show("schedule")
+        window = view.window()
+        if isinstance(window, MainWindow):
+            window.show_page("schedule")
         view.new_session()
 
     new_session.triggered.connect(triggered)

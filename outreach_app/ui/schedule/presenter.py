@@ -46,13 +46,22 @@ def _agenda_bundle(repo: Repository, session_id: int, site_id: int) -> AgendaBun
     )
 
 
+def _conflicts_with_starts(
+    repo: Repository, draft: Session
+) -> tuple[list[Conflict], dict[int, datetime]]:
+    """The conflicts, and when each other session starts, so that warnings can say when."""
+    conflicts = repo.conflicts_for(draft)
+    other_ids = {c.other_session_id for c in conflicts if c.other_session_id is not None}
+    return conflicts, {i: repo.get_session(i).start for i in other_ids}
+
+
 class SchedulePresenter(Presenter):
     weekLoaded = Signal(object, list)  # monday (date), sessions
     upcomingLoaded = Signal(list)
     sitesLoaded = Signal(list)  # sites offered for new sessions
     sessionOpened = Signal(object)  # Session
     sessionSaved = Signal(object)  # Session as stored
-    conflictsFound = Signal(list)  # list[Conflict]
+    conflictsFound = Signal(list, object)  # list[Conflict], {other session id: its start}
     agendaLoaded = Signal(object)  # AgendaBundle
     briefingSaved = Signal()
 
@@ -118,11 +127,11 @@ class SchedulePresenter(Presenter):
         if draft is None:
             return
 
-        def found(conflicts: list[Conflict]) -> None:
+        def found(result: tuple[list[Conflict], dict[int, datetime]]) -> None:
             if draft is self._draft_for_conflicts:
-                self.conflictsFound.emit(conflicts)
+                self.conflictsFound.emit(*result)
 
-        self.spawn(self.query(lambda r: r.conflicts_for(draft)), on_done=found)
+        self.spawn(self.query(lambda r: _conflicts_with_starts(r, draft)), on_done=found)
 
     def save_session(self, session: Session) -> None:
         async def save() -> Session:
@@ -192,6 +201,10 @@ class SchedulePresenter(Presenter):
         self._pending_briefing = (session_id, site_id, text)
         if not self._briefing_timer.isActive():
             self._briefing_timer.start()
+
+    def has_unsaved_briefing(self, session_id: int, site_id: int) -> bool:
+        pending = self._pending_briefing
+        return pending is not None and pending[:2] == (session_id, site_id)
 
     def flush(self) -> None:
         self._briefing_timer.stop()

@@ -5,8 +5,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDateTime,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QDropEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +28,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,9 +39,12 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.core.scheduling import Conflict, ConflictKind, segment_starts
 from outreach_app.ui.labels import kind_label, status_label
+from outreach_app.ui.schedule.placeholder import paint_placeholder
 
 DEFAULT_TIME_BOX = 10
 DEFAULT_DURATION = 60
+MAX_TIME_BOX = 240
+ROW_HEIGHT = 30
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_COLUMN, BOX_COLUMN, START_COLUMN = 0, 1, 2
 
@@ -40,8 +54,48 @@ def next_half_hour(now: datetime) -> datetime:
     return rounded + timedelta(minutes=30 - rounded.minute % 30)
 
 
+class TimeBoxDelegate(QStyledItemDelegate):
+    """A spin box that writes every step at once, so totals and start times follow live."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        spin = QSpinBox(parent)
+        spin.setObjectName("timeBoxSpin")
+        spin.setAccessibleName(self.tr("Time box"))
+        spin.setRange(1, MAX_TIME_BOX)
+        spin.setSingleStep(5)
+        spin.setSuffix(self.tr(" min"))
+        spin.valueChanged.connect(lambda _value: self.commitData.emit(spin))
+        return spin
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        minutes = int(index.data(Qt.ItemDataRole.EditRole) or 0)
+        if isinstance(editor, QSpinBox) and editor.value() != minutes:
+            with QSignalBlocker(editor):
+                editor.setValue(minutes)
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if isinstance(editor, QSpinBox):
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        base = super().sizeHint(option, index)
+        return QSize(max(base.width(), 96), max(base.height(), ROW_HEIGHT))
+
+
 class SpeakingOrder(QTreeWidget):
-    """The session's sites; drag rows to change who speaks when, edit the time box in place."""
+    """The session's sites; drag rows (or use Move up/down) to change who speaks when."""
 
     orderChanged = Signal()
 
@@ -50,30 +104,52 @@ class SpeakingOrder(QTreeWidget):
         self.setObjectName("speakingOrder")
         self.setAccessibleName(self.tr("Sites in speaking order"))
         self.setColumnCount(3)
-        self.setHeaderLabels([self.tr("Site"), self.tr("Time box (min)"), self.tr("Starts")])
+        self.setHeaderLabels([self.tr("Site"), self.tr("Time box"), self.tr("Starts")])
         self.setRootIsDecorated(False)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
-        )
+        # Time boxes are edited in their always-open spin boxes; site names are not editable here.
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setItemDelegateForColumn(BOX_COLUMN, TimeBoxDelegate(self))
         header = self.header()
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(BOX_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(BOX_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(START_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(BOX_COLUMN, 96)
         self.itemChanged.connect(lambda *_: self.orderChanged.emit())
 
     def dropEvent(self, event: QDropEvent) -> None:
         super().dropEvent(event)
+        self._open_time_box_editors()
         self.orderChanged.emit()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.topLevelItemCount() == 0:
+            paint_placeholder(self, self.tr("No sites in this session yet — add them below."))
+
+    def _open_time_box_editors(self) -> None:
+        # Moving a row destroys its editor, so every structural change reopens them.
+        for row in range(self.topLevelItemCount()):
+            item = self.topLevelItem(row)
+            if item is not None:
+                self.openPersistentEditor(item, BOX_COLUMN)
+            editor = self.time_box_editor(row)
+            if editor is not None:
+                # The view selects an opened editor's text; in a column of them that looks busy.
+                editor.lineEdit().deselect()
+
+    def time_box_editor(self, row: int) -> QSpinBox | None:
+        item = self.topLevelItem(row)
+        editor = self.itemWidget(item, BOX_COLUMN) if item is not None else None
+        return editor if isinstance(editor, QSpinBox) else None
 
     def add_slot(self, site_id: int, name: str, minutes: int) -> None:
         item = QTreeWidgetItem([name, "", ""])
         item.setData(NAME_COLUMN, ID_ROLE, site_id)
         item.setData(BOX_COLUMN, Qt.ItemDataRole.EditRole, minutes)
-        item.setToolTip(BOX_COLUMN, self.tr("Double-click to change the time box"))
         # Rows are moved, never dropped into one another.
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled
@@ -83,6 +159,19 @@ class SpeakingOrder(QTreeWidget):
         )
         with QSignalBlocker(self):
             self.addTopLevelItem(item)
+        self._open_time_box_editors()
+
+    def remove_current(self) -> bool:
+        current = self.currentItem()
+        if current is None:
+            return False
+        self.takeTopLevelItem(self.indexOfTopLevelItem(current))
+        self._open_time_box_editors()
+        return True
+
+    def clear_slots(self) -> None:
+        with QSignalBlocker(self):
+            self.clear()
 
     def slots(self) -> list[SessionSite]:
         slots = []
@@ -112,6 +201,7 @@ class SpeakingOrder(QTreeWidget):
             if item is not None:
                 self.insertTopLevelItem(target, item)
                 self.setCurrentItem(item)
+        self._open_time_box_editors()
         self.orderChanged.emit()
 
     def show_starts(self, starts: list[datetime]) -> None:
@@ -201,10 +291,15 @@ class SessionEditor(QWidget):
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.setToolTip(self.tr("Save the session (Ctrl+S)"))
         self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setToolTip(self.tr("Discard the changes since the last save"))
+        self.unsaved_label = QLabel(self.tr("Unsaved changes"))
+        self.unsaved_label.setObjectName("unsavedLabel")
+        self.unsaved_label.setStyleSheet("#unsavedLabel { color: #7a4500; }")
         self.cancel_session_button = QPushButton(self.tr("Cancel session…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.unsaved_label)
         buttons.addStretch()
         buttons.addWidget(self.cancel_session_button)
 
@@ -249,7 +344,7 @@ class SessionEditor(QWidget):
         self.duration_spin.setValue(session.duration_minutes)
         self.status_combo.setCurrentIndex(self.status_combo.findData(session.status.value))
         self.notes_edit.setPlainText(session.notes)
-        self.order.clear()
+        self.order.clear_slots()
         for slot in sorted(session.sites, key=lambda s: s.position):
             self.order.add_slot(slot.site_id, slot.site_name, slot.time_box_minutes)
         self.cancel_session_button.setEnabled(
@@ -257,7 +352,7 @@ class SessionEditor(QWidget):
         )
         self._loading = False
         self._clean = self.current_session()
-        self.show_conflicts([])
+        self.show_conflicts([], {})
         self._refresh_derived()
         self.set_offered_sites(self._offered)
 
@@ -304,6 +399,9 @@ class SessionEditor(QWidget):
         self.changed.emit()
 
     def _refresh_derived(self) -> None:
+        modified = self.is_modified()
+        self.unsaved_label.setVisible(modified)
+        self.revert_button.setEnabled(modified)
         session = self.current_session()
         self.order.show_starts(segment_starts(session))
         total = sum(s.time_box_minutes for s in session.sites)
@@ -332,33 +430,41 @@ class SessionEditor(QWidget):
             self._add_selected_site()
 
     def _remove_current_site(self) -> None:
-        item = self.order.currentItem()
-        if item is None:
-            return
-        self.order.takeTopLevelItem(self.order.indexOfTopLevelItem(item))
-        self.set_offered_sites(self._offered)
-        self._edited()
+        if self.order.remove_current():
+            self.set_offered_sites(self._offered)
+            self._edited()
 
-    def show_conflicts(self, conflicts: list[Conflict]) -> None:
+    def show_conflicts(self, conflicts: list[Conflict], starts: dict[int, datetime]) -> None:
+        """Warnings only: they never stop the session from being saved."""
         names = {slot.site_id: slot.site_name for slot in self.order.slots()}
-        lines = [self._describe(c, names) for c in conflicts]
+        lines = [self._describe(c, names, starts) for c in conflicts]
         self.warnings_label.setText("\n".join(f"⚠ {line}" for line in lines))
         self.warnings_label.setVisible(bool(lines))
 
-    def _describe(self, conflict: Conflict, names: dict[int, str]) -> str:
+    def warnings(self) -> list[str]:
+        text = self.warnings_label.text()
+        return [line.removeprefix("⚠ ") for line in text.splitlines()] if text else []
+
+    def _describe(
+        self, conflict: Conflict, names: dict[int, str], starts: dict[int, datetime]
+    ) -> str:
         official = self.official_edit.text().strip()
         site = names.get(conflict.site_id or -1, "")
+        other_start = starts.get(conflict.other_session_id or -1)
+        at = f"{other_start:%H:%M}" if other_start is not None else ""
         if conflict.kind is ConflictKind.OFFICIAL_DOUBLE_BOOKED:
             return (
-                self.tr("%1 is also in “%2” at that time.")
+                self.tr("%1 is also in “%2” at %3.")
                 .replace("%1", official)
                 .replace("%2", conflict.other_session_title)
+                .replace("%3", at)
             )
         if conflict.kind is ConflictKind.SITE_DOUBLE_BOOKED:
             return (
-                self.tr("%1 is also booked in “%2”.")
+                self.tr("%1 is booked in “%2” at %3.")
                 .replace("%1", site)
                 .replace("%2", conflict.other_session_title)
+                .replace("%3", at)
             )
         if conflict.kind is ConflictKind.TIME_BOXES_EXCEED_DURATION:
             return self.tr("The time boxes exceed the duration by %1 min.").replace(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from outreach_app.core.model import Session, SessionKind, SessionStatus
@@ -15,7 +15,9 @@ from outreach_app.ui.labels import kind_label, status_label
 FIRST_HOUR = 7
 LAST_HOUR = 21
 HEADER_HEIGHT = 40
+FOOTER_HEIGHT = 10  # room for the last hour's label
 GUTTER_WIDTH = 46
+TODAY_TINT = QColor(59, 111, 182, 28)
 KIND_COLOURS = {
     SessionKind.POLICY_BRIEFING: QColor("#3b6fb6"),
     SessionKind.INVESTIGATION: QColor("#2e8b57"),
@@ -31,7 +33,9 @@ class _Block:
 
 
 class WeekView(QWidget):
-    sessionClicked = Signal(int)
+    """Click (or the arrow keys) selects a session; double-click (or Enter) opens it."""
+
+    sessionSelected = Signal(int)
     sessionActivated = Signal(int)
     emptySlotActivated = Signal(object)  # datetime at the double-clicked half hour
 
@@ -42,6 +46,7 @@ class WeekView(QWidget):
         self.setMinimumSize(560, 420)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.monday = date.today() - timedelta(days=date.today().weekday())
         self.today = date.today()
         self.sessions: list[Session] = []
@@ -66,7 +71,7 @@ class WeekView(QWidget):
         return (self.width() - GUTTER_WIDTH - 1) / 7
 
     def _hour_height(self) -> float:
-        return (self.height() - HEADER_HEIGHT - 1) / (LAST_HOUR - FIRST_HOUR)
+        return (self.height() - HEADER_HEIGHT - FOOTER_HEIGHT) / (LAST_HOUR - FIRST_HOUR)
 
     def _y_for(self, moment: time) -> float:
         hours = moment.hour + moment.minute / 60 - FIRST_HOUR
@@ -134,9 +139,7 @@ class WeekView(QWidget):
             day = self.monday + timedelta(days=offset)
             x = GUTTER_WIDTH + offset * day_width
             if day == self.today:
-                painter.fillRect(
-                    QRectF(x, 0, day_width, self.height()), palette.highlight().color().lighter(185)
-                )
+                painter.fillRect(QRectF(x, 0, day_width, self.height()), TODAY_TINT)
             painter.setPen(palette.text().color())
             header_font = QFont(self.font())
             header_font.setBold(day == self.today)
@@ -163,6 +166,12 @@ class WeekView(QWidget):
         self._blocks = self._layout_blocks()
         for block in self._blocks:
             self._paint_block(painter, block)
+        if self.hasFocus():
+            focus = QPen(palette.highlight().color())
+            focus.setWidthF(2)
+            painter.setPen(focus)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         if not self.sessions:
             painter.setPen(palette.placeholderText().color())
             painter.drawText(
@@ -232,7 +241,7 @@ class WeekView(QWidget):
         session = self.session_at(event.position())
         if session is not None and session.id is not None:
             self.select(session.id)
-            self.sessionClicked.emit(session.id)
+            self.sessionSelected.emit(session.id)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         session = self.session_at(event.position())
@@ -242,6 +251,24 @@ class WeekView(QWidget):
         moment = self._moment_at(event.position())
         if moment is not None:
             self.emptySlotActivated.emit(moment)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        ordered = [s.id for s in sorted(self.sessions, key=lambda s: s.start) if s.id is not None]
+        current = ordered.index(self.selected_id) if self.selected_id in ordered else None
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and current is not None:
+            self.sessionActivated.emit(ordered[current])
+            return
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Right, Qt.Key.Key_Down) and ordered:
+            step = -1 if key in (Qt.Key.Key_Left, Qt.Key.Key_Up) else 1
+            if current is None:
+                index = 0 if step > 0 else len(ordered) - 1
+            else:
+                index = min(max(current + step, 0), len(ordered) - 1)
+            self.select(ordered[index])
+            self.sessionSelected.emit(ordered[index])
+            return
+        super().keyPressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         session = self.session_at(event.position())
