@@ -21,7 +21,7 @@ MEMORY_TARGET_MB = 300.0
 
 
 def _row(name: str, value: str, target: str, verdict: str) -> str:
-    return f"| {name:<34} | {value:>22} | {target:>12} | {verdict:<4} |"
+    return f"| {name:<46} | {value:>22} | {target:>12} | {verdict:<4} |"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         f"Storage benchmark: {args.notes:,} questions with answers, {args.repeats} runs each",
         _row("measurement", "result", "target", "ok?"),
-        "|" + "-" * 36 + "|" + "-" * 24 + "|" + "-" * 14 + "|------|",
+        "|" + "-" * 48 + "|" + "-" * 24 + "|" + "-" * 14 + "|------|",
     ]
 
     # The reference: SQLite reading one row by primary key on this machine, in this run. Ratios
