@@ -25,6 +25,8 @@ _loop_errors: list[dict[str, Any]] = []
 
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     app = QApplication.instance() or QApplication([])
+    # A test closing its window must not quit the application and stop the loop under it.
+    app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     # An exception inside a callback must fail the test, not vanish into a log line.
     loop.set_exception_handler(lambda _loop, ctx: _loop_errors.append(ctx))

@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel, QMenu
+from pytestqt.qtbot import QtBot
+
+from outreach_app.app import build_main_window
+from outreach_app.core.model import (
+    Role,
+    Session,
+    SessionKind,
+    SessionSite,
+    SessionStatus,
+    Site,
+    User,
+)
+from outreach_app.storage.repository import Repository
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.notes.page import NotesView
+from tests.ui.conftest import type_text, until
+
+Repo = Callable[[Callable[[Repository], Any]], Any]
+
+
+async def open_window(context: UiContext, qtbot: QtBot) -> MainWindow:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    await until(
+        lambda: (
+            not any(
+                getattr(p.widget, "presenter", None) is not None and p.widget.presenter.is_busy  # type: ignore[attr-defined]
+                for p in window.pages.values()
+            )
+        )
+    )
+    return window
+
+
+@pytest.mark.parametrize(
+    ("role", "page"),
+    [(Role.STAFF, "schedule"), (Role.OFFICIAL, "notes"), (Role.REVIEWER, "review")],
+)
+async def test_each_role_starts_on_the_page_it_needs(
+    context: UiContext, qtbot: QtBot, role: Role, page: str
+) -> None:
+    context.user = User("王芳", role)
+    window = await open_window(context, qtbot)
+    assert window.current_page_key() == page
+    user_label = window.findChild(QLabel, "userLabel")
+    assert isinstance(user_label, QLabel) and "王芳" in user_label.text()
+
+
+async def test_menus_offer_every_frequent_action_with_its_shortcut(
+    context: UiContext, qtbot: QtBot
+) -> None:
+    window = await open_window(context, qtbot)
+    shortcuts = {
+        action.text().replace("&", ""): action.shortcut().toString()
+        for menu in window.menuBar().findChildren(QMenu)
+        for action in menu.actions()
+        if not action.isSeparator()
+    }
+    assert shortcuts["New session"] == "Ctrl+N"
+    assert shortcuts["New site"] == "Ctrl+Shift+N"
+    assert shortcuts["Import sites from CSV…"] == "Ctrl+I"
+    assert shortcuts["New question"] == "Ctrl+Shift+Q"
+    assert shortcuts["Search notes"] == "Ctrl+F"
+    assert shortcuts["Quit"] == "Ctrl+Q"
+    assert [shortcuts[title] for title in ("Sessions", "Sites", "Notes", "Review")] == [
+        "Ctrl+1",
+        "Ctrl+2",
+        "Ctrl+3",
+        "Ctrl+4",
+    ]
+
+
+async def test_page_shortcuts_switch_pages(context: UiContext, qtbot: QtBot) -> None:
+    window = await open_window(context, qtbot)
+    view_menu = window.menuBar().actions()[1].menu()
+    actions = {a.shortcut().toString(): a for a in view_menu.actions()}  # type: ignore[union-attr]
+    actions[QKeySequence("Ctrl+4").toString()].trigger()
+    assert window.current_page_key() == "review"
+    actions[QKeySequence("Ctrl+2").toString()].trigger()
+    assert window.current_page_key() == "sites"
+
+
+async def test_closing_the_window_saves_typing_that_was_not_saved_yet(
+    context: UiContext, qtbot: QtBot, repo: Repo
+) -> None:
+    def seed(r: Repository) -> int:
+        site = r.save_site(Site("红旗村"))
+        return r.save_session(
+            Session(
+                "连线",
+                SessionKind.POLICY_BRIEFING,
+                "王建国",
+                datetime.now().replace(microsecond=0) + timedelta(hours=1),
+                30,
+                status=SessionStatus.SCHEDULED,
+                sites=[SessionSite(site, 0, 30)],
+            )
+        )
+
+    session_id = repo(seed)
+    context.user = User("王建国", Role.OFFICIAL)
+    window = await open_window(context, qtbot)
+    notes = window.pages["notes"].widget
+    assert isinstance(notes, NotesView)
+    await until(lambda: notes.presenter.notes is not None)
+    notes.presenter.ask_new(notes._selected_site or 0, "问题")
+    await until(lambda: notes.editor.question_id is not None)
+    type_text(notes.editor.answer_edit, "关窗前的最后几个字")
+    window.close()  # well before the autosave timer fires
+    await notes.presenter.wait_idle()
+    saved = repo(lambda r: r.list_questions(session_id))[0].answer
+    assert saved is not None and saved.text == "关窗前的最后几个字"
