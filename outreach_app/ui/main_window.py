@@ -38,6 +38,27 @@ class PageSpec:
     actions: list[QAction] = field(default_factory=list)
 
 
+def page_action(
+    page: QWidget,
+    key: str,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey,
+    act: Callable[[], object],
+) -> QAction:
+    """A menu action that brings its page to the front, then acts on it."""
+    action = QAction(text, page)
+    action.setShortcut(shortcut)
+
+    def triggered() -> None:
+        window = page.window()
+        if isinstance(window, MainWindow):
+            window.show_page(key)
+        act()
+
+    action.triggered.connect(triggered)
+    return action
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: UiContext, pages: list[PageSpec]) -> None:
         super().__init__()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from outreach_app.ui.presenter import Presenter
 
@@ -49,6 +51,21 @@ class MessageBar(QFrame):
 
     def follow(self, presenter: Presenter) -> None:
         presenter.error.connect(self.show_error)
+
+
+def ask_to_save_changes(parent: QWidget, question: str, save: Callable[[], bool]) -> bool:
+    """Unsaved edits are never dropped silently: save, discard, or stay. True means go on."""
+    choice = QMessageBox.question(
+        parent,
+        parent.tr("Unsaved changes"),
+        question,
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel,
+    )
+    if choice == QMessageBox.StandardButton.Save:
+        return save()
+    return choice == QMessageBox.StandardButton.Discard
 
 
 def heading(text: str) -> QLabel:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import AgendaItem, Question, Session, SessionStatus
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.labels import kind_label, status_label
-from outreach_app.ui.main_window import PageSpec
+from outreach_app.ui.main_window import PageSpec, page_action
 from outreach_app.ui.notes.presenter import NotesPresenter, SessionNotes
 from outreach_app.ui.widgets import MessageBar
 
@@ -684,17 +684,13 @@ def _relative_start(start: datetime, now: datetime) -> str:
 
 def build_page(context: UiContext) -> PageSpec:
     view = NotesView(context)
-    new_question = QAction(view.tr("New &question"), view)
-    new_question.setShortcut(QKeySequence("Ctrl+Shift+Q"))
-
-    def focus() -> None:
-        window = view.window()
-        show_page = getattr(window, "show_page", None)
-        if callable(show_page):
-            show_page("notes")
-        view.focus_new_question()
-
-    new_question.triggered.connect(focus)
+    new_question = page_action(
+        view,
+        "notes",
+        view.tr("New &question"),
+        QKeySequence("Ctrl+Shift+Q"),
+        view.focus_new_question,
+    )
     return PageSpec(
         key="notes",
         title=view.tr("Notes"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +25,7 @@ from outreach_app.core.model import Session, SessionKind, SessionStatus, Site
 from outreach_app.core.scheduling import Conflict
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.labels import status_label
-from outreach_app.ui.main_window import MainWindow, PageSpec
+from outreach_app.ui.main_window import PageSpec, page_action
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.presenter import SchedulePresenter
 from outreach_app.ui.schedule.session_editor import (
@@ -34,7 +34,7 @@ from outreach_app.ui.schedule.session_editor import (
     next_half_hour,
 )
 from outreach_app.ui.schedule.week_view import WeekView
-from outreach_app.ui.widgets import MessageBar, heading
+from outreach_app.ui.widgets import MessageBar, ask_to_save_changes, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 UPCOMING_TITLE_COLUMN = 2
@@ -227,17 +227,9 @@ class ScheduleView(QWidget):
     def _confirm_leaving(self) -> bool:
         if not self.editor.is_modified():
             return True
-        choice = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this session first?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
+        return ask_to_save_changes(
+            self, self.tr("Save the changes to this session first?"), self.save
         )
-        if choice == QMessageBox.StandardButton.Save:
-            return self.save()
-        return choice == QMessageBox.StandardButton.Discard
 
     def open_session(self, session_id: int) -> None:
         current = self.editor.session.id if self.editor.session else None
@@ -322,16 +314,13 @@ class ScheduleView(QWidget):
 
 def build_page(context: UiContext) -> PageSpec:
     view = ScheduleView(context)
-    new_session = QAction(view.tr("&New session"), view)
-    new_session.setShortcut(QKeySequence.StandardKey.New)
-
-    def triggered() -> None:
-        window = view.window()
-        if isinstance(window, MainWindow):
-            window.show_page("schedule")
-        view.new_session()
-
-    new_session.triggered.connect(triggered)
+    new_session = page_action(
+        view,
+        "schedule",
+        view.tr("&New session"),
+        QKeySequence.StandardKey.New,
+        view.new_session,
+    )
     return PageSpec(
         key="schedule",
         title=view.tr("Sessions"),

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from PySide6.QtCore import QSignalBlocker, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,10 +32,10 @@ from outreach_app.core.model import Contact, Site
 from outreach_app.core.site_import import ContactError, parse_contacts
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.labels import status_label, translate_message
-from outreach_app.ui.main_window import PageSpec
+from outreach_app.ui.main_window import PageSpec, page_action
 from outreach_app.ui.sites.import_dialog import SiteImportDialog
 from outreach_app.ui.sites.presenter import SiteDetails, SitesPresenter
-from outreach_app.ui.widgets import MessageBar, heading
+from outreach_app.ui.widgets import MessageBar, ask_to_save_changes, heading
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 _TAG_SPLIT = re.compile(r"[;；,，、]")
@@ -353,17 +353,7 @@ class SitesView(QWidget):
         """Unsaved edits are never dropped silently: save, discard or stay."""
         if not self.editor.is_modified():
             return True
-        choice = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Save the changes to this site first?"),
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel,
-        )
-        if choice == QMessageBox.StandardButton.Save:
-            return self.save()
-        return choice == QMessageBox.StandardButton.Discard
+        return ask_to_save_changes(self, self.tr("Save the changes to this site first?"), self.save)
 
     # ----------------------------------------------------------------------- editing
     def new_site(self) -> None:
@@ -442,27 +432,16 @@ class SitesView(QWidget):
 
 def build_page(context: UiContext) -> PageSpec:
     view = SitesView(context)
-
-    def show_page() -> None:
-        show = getattr(view.window(), "show_page", None)
-        if callable(show):
-            show("sites")
-
-    new_site = QAction(view.tr("New &site"), view)
-    new_site.setShortcut(QKeySequence("Ctrl+Shift+N"))
-
-    def new_site_triggered() -> None:
-        show_page()
-        view.new_site()
-
-    def import_triggered() -> None:
-        show_page()
-        view.open_import()
-
-    new_site.triggered.connect(new_site_triggered)
-    import_sites = QAction(view.tr("&Import sites from CSV…"), view)
-    import_sites.setShortcut(QKeySequence("Ctrl+I"))
-    import_sites.triggered.connect(import_triggered)
+    new_site = page_action(
+        view, "sites", view.tr("New &site"), QKeySequence("Ctrl+Shift+N"), view.new_site
+    )
+    import_sites = page_action(
+        view,
+        "sites",
+        view.tr("&Import sites from CSV…"),
+        QKeySequence("Ctrl+I"),
+        view.open_import,
+    )
     return PageSpec(
         key="sites",
         title=view.tr("Sites"),
