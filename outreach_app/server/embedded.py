@@ -1,0 +1,104 @@
+"""Run the signaling server inside an already running asyncio loop (the app's qasync loop).
+
+The server listens on 127.0.0.1 unless the user chooses a network address; port 0 picks a free
+port, and `start()` returns the URL actually bound.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+import ssl
+import time
+from collections.abc import Callable
+
+from aiohttp import web
+
+from outreach_app.server.app import SIGNALING, EndedSessions, Signaling, create_app
+from outreach_app.server.protocol import Limits
+
+DEFAULT_HOST = "127.0.0.1"
+# How long stopping waits for open requests; WebSocket handlers end sooner (they are closed).
+_SHUTDOWN_SECONDS = 3.0
+
+
+class EmbeddedServer:
+    """A signaling server that starts and stops with the app."""
+
+    def __init__(
+        self,
+        secret: bytes,
+        *,
+        host: str = DEFAULT_HOST,
+        port: int = 0,
+        ssl_context: ssl.SSLContext | None = None,
+        ended_sessions: EndedSessions = None,
+        limits: Limits | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        if not 0 <= port <= 65535:
+            raise ValueError(f"port must be between 0 and 65535, not {port}")
+        self._host = host
+        self._port = port
+        self._ssl_context = ssl_context
+        self.app = create_app(secret, ended_sessions=ended_sessions, limits=limits, clock=clock)
+        self._runner: web.AppRunner | None = None
+        self._url: str | None = None
+
+    @property
+    def signaling(self) -> Signaling:
+        """The live state: rooms, connections, and `end_session`."""
+        return self.app[SIGNALING]
+
+    @property
+    def url(self) -> str:
+        """The base URL clients use, such as http://127.0.0.1:41234."""
+        if self._url is None:
+            raise RuntimeError("the signaling server is not running")
+        return self._url
+
+    @property
+    def running(self) -> bool:
+        return self._runner is not None
+
+    async def start(self) -> str:
+        if self._runner is not None:
+            return self.url
+        sock = bind_socket(self._host, self._port)
+        runner = web.AppRunner(
+            self.app, handle_signals=False, shutdown_timeout=_SHUTDOWN_SECONDS, access_log=None
+        )
+        try:
+            await runner.setup()
+            await web.SockSite(runner, sock, ssl_context=self._ssl_context).start()
+        except BaseException:
+            sock.close()
+            await runner.cleanup()
+            raise
+        self._runner = runner
+        self._url = base_url(sock, tls=self._ssl_context is not None)
+        return self._url
+
+    async def stop(self) -> None:
+        runner, self._runner = self._runner, None
+        self._url = None
+        if runner is not None:
+            await runner.cleanup()
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on `host` (an address or a name) and `port` (0: any free port)."""
+    family = socket.AF_INET
+    try:
+        if ipaddress.ip_address(host).version == 6:
+            family = socket.AF_INET6
+    except ValueError:
+        # A host name: let the resolver choose the address family.
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    return socket.create_server((host, port), family=family, backlog=128)
+
+
+def base_url(sock: socket.socket, *, tls: bool) -> str:
+    address, port = sock.getsockname()[:2]
+    host = f"[{address}]" if ":" in address else address
+    return f"{'https' if tls else 'http'}://{host}:{port}"

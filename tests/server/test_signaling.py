@@ -1,0 +1,655 @@
+"""The signaling server, running on 127.0.0.1, driven by real WebSocket clients.
+
+Session A (sites 1 and 2) and session B (site 1: the same site id in another session) run side
+by side; every misbehaviour in one must leave the other untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import aiohttp
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from outreach_app.core.invitations import issue_host_token, issue_site_token
+from outreach_app.server.embedded import EmbeddedServer
+from outreach_app.server.protocol import (
+    Answer,
+    Bye,
+    Candidate,
+    CloseCode,
+    ErrorCode,
+    Floor,
+    Join,
+    Limits,
+    MessageType,
+    Offer,
+    Ping,
+    ProtocolError,
+    TokenBucket,
+    encode,
+    parse_message,
+    relayed_message,
+)
+
+SECRET = b"s" * 32
+SESSION_A = 918273
+SESSION_B = 202
+ENDED_SESSION = 303
+RECEIVE_SECONDS = 3.0
+LIMITS = Limits(
+    messages_burst=30,
+    messages_per_second=5,
+    errors_burst=6,
+    errors_recovered_per_second=0.01,
+    join_timeout_seconds=0.5,
+)
+
+
+def in_an_hour() -> int:
+    return int(time.time()) + 3600
+
+
+def site_token(session_id: int, site_id: int, *, expires_at: int | None = None) -> str:
+    return issue_site_token(SECRET, session_id, site_id, expires_at or in_an_hour())
+
+
+def host_token(session_id: int) -> str:
+    return issue_host_token(SECRET, session_id, in_an_hour())
+
+
+class Peer:
+    """One WebSocket client with helpers to send and expect JSON messages."""
+
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        self.ws = ws
+
+    async def send(self, message: object) -> None:
+        await self.ws.send_str(json.dumps(message))
+
+    async def receive(self) -> dict[str, Any]:
+        frame = await self.ws.receive(timeout=RECEIVE_SECONDS)
+        assert frame.type is aiohttp.WSMsgType.TEXT, frame
+        message = json.loads(frame.data)
+        assert isinstance(message, dict)
+        return message
+
+    async def expect(self, type_name: str, **fields: object) -> dict[str, Any]:
+        message = await self.receive()
+        assert message["type"] == type_name, message
+        assert {key: message.get(key) for key in fields} == fields, message
+        return message
+
+    async def expect_error(self, code: str) -> dict[str, Any]:
+        message = await self.expect("error", code=code)
+        assert isinstance(message["message"], str) and message["message"]
+        return message
+
+    async def close_code(self) -> int | None:
+        """Read until the server closes the connection; the code in its close frame."""
+        while True:
+            frame = await self.ws.receive(timeout=RECEIVE_SECONDS)
+            if frame.type is aiohttp.WSMsgType.CLOSE:
+                code: int = frame.data
+                return code
+            if frame.type is aiohttp.WSMsgType.CLOSED:
+                return self.ws.close_code
+
+    async def nothing_else_arrived(self) -> None:
+        """A ping round trip: anything relayed to this peer earlier would arrive before the pong."""
+        await self.send({"type": "ping", "id": "probe"})
+        await self.expect("pong", id="probe")
+
+
+@pytest.fixture
+def loop_errors() -> Iterator[list[dict[str, Any]]]:
+    errors: list[dict[str, Any]] = []
+    yield errors
+    assert errors == []
+
+
+@pytest.fixture
+async def server(loop_errors: list[dict[str, Any]]) -> AsyncIterator[EmbeddedServer]:
+    # An exception escaping a server task must fail the test, not only print a log line.
+    asyncio.get_running_loop().set_exception_handler(lambda _loop, ctx: loop_errors.append(ctx))
+    embedded = EmbeddedServer(SECRET, ended_sessions={ENDED_SESSION}, limits=LIMITS)
+    await embedded.start()
+    yield embedded
+    await embedded.stop()
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession() as session:
+        yield session
+
+
+class Connect:
+    def __init__(self, server: EmbeddedServer, http: aiohttp.ClientSession) -> None:
+        self._server = server
+        self._http = http
+
+    async def raw(self) -> Peer:
+        return Peer(await self._http.ws_connect(f"{self._server.url}/ws"))
+
+    async def __call__(self, token: str) -> Peer:
+        peer = await self.raw()
+        await peer.send({"type": "join", "token": token})
+        await peer.expect("joined")
+        return peer
+
+
+@pytest.fixture
+def connect(server: EmbeddedServer, http: aiohttp.ClientSession) -> Connect:
+    return Connect(server, http)
+
+
+@pytest.fixture
+async def session_b(connect: Connect) -> tuple[Peer, Peer]:
+    """A second session whose host and site must keep working whatever happens in A."""
+    host = await connect(host_token(SESSION_B))
+    site = await connect(site_token(SESSION_B, 1))
+    await host.expect("peer-joined", peer=1)
+    return host, site
+
+
+async def assert_still_working(session: tuple[Peer, Peer]) -> None:
+    host, site = session
+    await host.send({"type": "offer", "to": 1, "sdp": "v=0 b-offer"})
+    await site.expect("offer", sdp="v=0 b-offer")
+    await site.send({"type": "answer", "to": "host", "sdp": "v=0 b-answer"})
+    await host.expect("answer", sdp="v=0 b-answer")
+
+
+async def test_host_and_site_exchange_offer_answer_and_candidates(connect: Connect) -> None:
+    host = await connect(host_token(SESSION_A))
+    site = await connect(site_token(SESSION_A, 1))
+    await host.expect("peer-joined", peer=1, rejoined=False)
+
+    await host.send({"type": "offer", "to": 1, "sdp": "v=0 offer"})
+    await site.expect("offer", **{"from": "host", "sdp": "v=0 offer"})
+    await site.send({"type": "answer", "to": "host", "sdp": "v=0 answer"})
+    await host.expect("answer", **{"from": 1, "sdp": "v=0 answer"})
+    candidate = {"candidate": "candidate:1 1 udp 1 10.0.0.2 5000 typ host", "sdpMid": "0"}
+    await site.send({"type": "candidate", "to": "host", **candidate, "sdpMLineIndex": 0})
+    await host.expect("candidate", **{"from": 1, **candidate, "sdpMLineIndex": 0})
+    await host.send({"type": "bye", "to": 1, "reason": "done"})
+    await site.expect("bye", **{"from": "host", "reason": "done"})
+
+
+async def test_join_replies_say_who_is_present_and_who_has_the_floor(connect: Connect) -> None:
+    site = await connect.raw()
+    await site.send({"type": "join", "token": site_token(SESSION_A, 2), "session_id": SESSION_A})
+    await site.expect("joined", role="site", session_id=SESSION_A, site_id=2, peers=[], floor=None)
+
+    host = await connect.raw()
+    await host.send({"type": "join", "token": host_token(SESSION_A)})
+    await host.expect("joined", role="host", site_id=None, peers=[2])
+    await site.expect("peer-joined", peer="host")
+    await host.send({"type": "floor", "site_id": 2})
+    await site.expect("floor", site_id=2)
+
+    late = await connect.raw()
+    await late.send({"type": "join", "token": site_token(SESSION_A, 1)})
+    await late.expect("joined", peers=["host"], floor=2)
+
+
+async def test_peers_learn_when_the_other_side_leaves(connect: Connect) -> None:
+    host = await connect(host_token(SESSION_A))
+    site = await connect(site_token(SESSION_A, 1))
+    await host.expect("peer-joined", peer=1)
+
+    await site.ws.close()
+    await host.expect("peer-left", peer=1)
+    site = await connect(site_token(SESSION_A, 1))
+    await host.expect("peer-joined", peer=1)
+    await host.ws.close()
+    await site.expect("peer-left", peer="host")
+
+
+async def test_a_second_connection_with_the_same_token_replaces_the_first(
+    connect: Connect,
+) -> None:
+    host = await connect(host_token(SESSION_A))
+    token = site_token(SESSION_A, 1)
+    first = await connect(token)
+    await host.expect("peer-joined", peer=1, rejoined=False)
+
+    second = await connect(token)
+    await first.expect_error("replaced")
+    assert await first.close_code() == CloseCode.REPLACED
+    await host.expect("peer-joined", peer=1, rejoined=True)
+    await host.send({"type": "offer", "to": 1, "sdp": "v=0 again"})
+    await second.expect("offer", sdp="v=0 again")
+    # The replaced connection's departure must not remove the new one.
+    await host.nothing_else_arrived()
+
+
+@pytest.mark.parametrize(
+    ("make_token", "code", "close_code"),
+    [
+        (lambda: issue_site_token(b"x" * 32, SESSION_A, 1, in_an_hour()), "token_invalid", 4001),
+        (lambda: site_token(SESSION_A, 1, expires_at=int(time.time()) - 1), "token_expired", 4001),
+        (lambda: site_token(ENDED_SESSION, 1), "session_ended", 4004),
+        (lambda: issue_host_token(SECRET, ENDED_SESSION, in_an_hour()), "session_ended", 4004),
+        (lambda: "o1.not.atoken", "token_invalid", 4001),
+        (lambda: site_token(SESSION_A, 1)[:-2], "token_invalid", 4001),
+    ],
+    ids=["wrong-secret", "expired", "ended-session", "ended-host", "garbage", "truncated"],
+)
+async def test_tokens_that_do_not_admit_are_refused_and_disconnected(
+    connect: Connect, session_b: tuple[Peer, Peer], make_token: Any, code: str, close_code: int
+) -> None:
+    peer = await connect.raw()
+    await peer.send({"type": "join", "token": make_token()})
+
+    await peer.expect_error(code)
+    assert await peer.close_code() == close_code
+    await assert_still_working(session_b)
+
+
+async def test_a_token_of_another_session_is_refused(connect: Connect) -> None:
+    peer = await connect.raw()
+    await peer.send({"type": "join", "token": site_token(SESSION_B, 1), "session_id": SESSION_A})
+
+    await peer.expect_error("wrong_session")
+    assert await peer.close_code() == CloseCode.UNAUTHORIZED
+
+
+async def test_ending_a_session_closes_its_room_and_refuses_its_tokens(
+    server: EmbeddedServer, connect: Connect, session_b: tuple[Peer, Peer]
+) -> None:
+    token = site_token(SESSION_A, 1)
+    host = await connect(host_token(SESSION_A))
+    site = await connect(token)
+    await host.expect("peer-joined", peer=1)
+
+    server.signaling.end_session(SESSION_A)
+
+    for peer in (host, site):
+        await peer.expect_error("session_ended")
+        assert await peer.close_code() == CloseCode.SESSION_ENDED
+    replay = await connect.raw()
+    await replay.send({"type": "join", "token": token})
+    await replay.expect_error("session_ended")
+    await assert_still_working(session_b)
+
+
+@pytest.mark.parametrize(
+    ("frame", "code"),
+    [
+        ("{not json", "malformed_json"),
+        ('{"type": "ping", "id": NaN}', "malformed_json"),
+        ("[" * 50_000 + "]" * 50_000, "too_large"),
+        ("[" * 30_000 + "]" * 30_000, "malformed_json"),
+        (json.dumps({"type": "offer", "to": "host", "sdp": "x" * 70_000}), "too_large"),
+        (json.dumps({"type": "subscribe", "room": SESSION_B}), "unknown_type"),
+        (json.dumps({"kind": "offer"}), "invalid_message"),
+        (json.dumps(["offer"]), "invalid_message"),
+        (json.dumps({"type": "offer", "to": "host"}), "invalid_message"),
+        (json.dumps({"type": "answer", "sdp": "v=0"}), "invalid_message"),
+        (json.dumps({"type": "candidate", "to": True, "candidate": "c"}), "invalid_message"),
+        (json.dumps({"type": "floor"}), "invalid_message"),
+        (json.dumps({"type": "joined"}), "unknown_type"),
+        (json.dumps({"type": "join", "token": site_token(SESSION_A, 2)}), "already_joined"),
+        (b"\x00\x01binary", "malformed_json"),
+    ],
+    ids=[
+        "malformed",
+        "nan",
+        "oversized-nesting",
+        "deep-nesting",
+        "oversized",
+        "unknown-type",
+        "no-type",
+        "not-an-object",
+        "missing-sdp",
+        "missing-to",
+        "bad-address",
+        "floor-without-site",
+        "server-only-type",
+        "second-join",
+        "binary",
+    ],
+)
+async def test_bad_messages_are_answered_with_errors_while_other_sessions_go_on(
+    connect: Connect, session_b: tuple[Peer, Peer], frame: str | bytes, code: str
+) -> None:
+    host = await connect(host_token(SESSION_A))
+    site = await connect(site_token(SESSION_A, 1))
+
+    if isinstance(frame, bytes):
+        await site.ws.send_bytes(frame)
+    else:
+        await site.ws.send_str(frame)
+
+    await site.expect_error(code)
+    await assert_still_working(session_b)
+    # The offender stays connected and its own session keeps working too.
+    await site.nothing_else_arrived()
+    await site.send({"type": "answer", "to": "host", "sdp": "v=0 after"})
+    await host.expect("peer-joined", peer=1)
+    await host.expect("answer", sdp="v=0 after")
+
+
+async def test_a_frame_beyond_the_hard_limit_closes_only_that_connection(
+    connect: Connect, session_b: tuple[Peer, Peer]
+) -> None:
+    site = await connect(site_token(SESSION_A, 1))
+
+    await site.ws.send_str("x" * (LIMITS.max_message_bytes * 4 + 1))
+
+    assert await site.close_code() == aiohttp.WSCloseCode.MESSAGE_TOO_BIG
+    await assert_still_working(session_b)
+
+
+async def test_a_message_before_join_is_refused_and_join_still_works(connect: Connect) -> None:
+    peer = await connect.raw()
+    await peer.send({"type": "offer", "to": "host", "sdp": "v=0"})
+    await peer.expect_error("not_joined")
+
+    await peer.send({"type": "join", "token": site_token(SESSION_A, 1)})
+    await peer.expect("joined", site_id=1)
+
+
+async def test_a_connection_that_never_joins_is_closed(connect: Connect) -> None:
+    peer = await connect.raw()
+
+    await peer.expect_error("join_timeout")
+    assert await peer.close_code() == CloseCode.JOIN_TIMEOUT
+
+
+async def test_a_flood_is_rate_limited_then_disconnected_while_other_sessions_go_on(
+    connect: Connect, session_b: tuple[Peer, Peer]
+) -> None:
+    flooder = await connect(site_token(SESSION_A, 1))
+
+    for index in range(200):
+        await flooder.send({"type": "ping", "id": index})
+    replies: list[dict[str, Any]] = []
+    close_code = None
+    while close_code is None:
+        frame = await flooder.ws.receive(timeout=RECEIVE_SECONDS)
+        if frame.type is aiohttp.WSMsgType.TEXT:
+            replies.append(json.loads(frame.data))
+        else:
+            close_code = frame.data
+
+    kinds = [reply.get("code", reply["type"]) for reply in replies]
+    assert kinds[0] == "pong"
+    assert "rate_limited" in kinds
+    assert kinds[-1] == "too_many_errors"
+    assert kinds.count("pong") <= LIMITS.messages_burst + 5
+    assert close_code == CloseCode.ABUSE
+    await assert_still_working(session_b)
+
+
+async def test_repeated_bad_messages_disconnect_the_sender(connect: Connect) -> None:
+    peer = await connect(site_token(SESSION_A, 1))
+
+    for _ in range(int(LIMITS.errors_burst) + 1):
+        await peer.ws.send_str("{broken")
+        await peer.expect_error("malformed_json")
+
+    await peer.expect_error("too_many_errors")
+    assert await peer.close_code() == CloseCode.ABUSE
+
+
+async def test_a_site_cannot_address_another_site_or_another_session(
+    connect: Connect, session_b: tuple[Peer, Peer]
+) -> None:
+    host_a = await connect(host_token(SESSION_A))
+    site_a1 = await connect(site_token(SESSION_A, 1))
+    site_a2 = await connect(site_token(SESSION_A, 2))
+    host_b, site_b1 = session_b
+
+    await site_a1.send({"type": "offer", "to": 2, "sdp": "v=0 sideways"})
+    await site_a1.expect_error("forbidden")
+    await site_a1.send({"type": "floor", "site_id": 1})
+    await site_a1.expect_error("forbidden")
+    # Site 1 of session B is not reachable from session A, even by its host.
+    await host_a.expect("peer-joined", peer=1)
+    await host_a.expect("peer-joined", peer=2)
+    await host_a.send({"type": "offer", "to": 3, "sdp": "v=0 elsewhere"})
+    await host_a.expect_error("peer_unavailable")
+    await host_a.send({"type": "offer", "to": "host", "sdp": "v=0 self"})
+    await host_a.expect_error("forbidden")
+
+    for bystander in (site_a2, host_b, site_b1):
+        await bystander.nothing_else_arrived()
+    await site_a1.send({"type": "offer", "to": "host", "sdp": "v=0 proper"})
+    await host_a.expect("offer", **{"from": 1, "sdp": "v=0 proper"})
+
+
+async def test_the_floor_reaches_only_the_sites_of_that_session(
+    connect: Connect, session_b: tuple[Peer, Peer]
+) -> None:
+    host_a = await connect(host_token(SESSION_A))
+    site_a1 = await connect(site_token(SESSION_A, 1))
+    site_a2 = await connect(site_token(SESSION_A, 2))
+
+    await host_a.send({"type": "floor", "site_id": 2})
+
+    for site in (site_a1, site_a2):
+        await site.expect("floor", **{"from": "host", "site_id": 2})
+    await session_b[1].nothing_else_arrived()
+
+
+async def test_a_site_alone_is_told_the_host_is_not_connected(connect: Connect) -> None:
+    site = await connect(site_token(SESSION_A, 1))
+
+    await site.send({"type": "offer", "to": "host", "sdp": "v=0"})
+
+    await site.expect_error("peer_unavailable")
+
+
+async def test_health_counts_rooms_and_connections_and_rooms_go_when_empty(
+    server: EmbeddedServer, http: aiohttp.ClientSession, connect: Connect
+) -> None:
+    async def health() -> dict[str, Any]:
+        async with http.get(f"{server.url}/health") as response:
+            assert response.status == 200
+            body: dict[str, Any] = await response.json()
+            return body
+
+    assert await health() == {"status": "ok", "rooms": 0, "connections": 0}
+    host = await connect(host_token(SESSION_A))
+    site = await connect(site_token(SESSION_B, 1))
+    assert await health() == {"status": "ok", "rooms": 2, "connections": 2}
+
+    await host.ws.close()
+    await site.ws.close()
+    deadline = time.monotonic() + RECEIVE_SECONDS
+    while (await health())["connections"] and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+    assert await health() == {"status": "ok", "rooms": 0, "connections": 0}
+    assert server.signaling.rooms == {}
+
+
+async def test_the_join_page_opens_for_a_valid_invitation(
+    server: EmbeddedServer, http: aiohttp.ClientSession
+) -> None:
+    async with http.get(f"{server.url}/join/{site_token(SESSION_A, 1)}") as response:
+        body = await response.text()
+        assert response.status == 200
+        assert response.content_type == "text/html"
+        assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert "Invitation accepted" in body
+
+
+@pytest.mark.parametrize(
+    ("make_token", "phrase"),
+    [
+        (lambda: site_token(SESSION_A, 1, expires_at=int(time.time()) - 60), "expired"),
+        (lambda: issue_site_token(b"x" * 32, SESSION_A, 1, in_an_hour()), "not valid"),
+        (lambda: "o1.garbage.here", "not valid"),
+        (lambda: host_token(SESSION_A), "not valid"),
+        (lambda: site_token(ENDED_SESSION, 1), "has ended"),
+    ],
+    ids=["expired", "wrong-secret", "garbage", "host-credential", "ended-session"],
+)
+async def test_the_join_page_refuses_bad_invitations_without_naming_the_session(
+    server: EmbeddedServer, http: aiohttp.ClientSession, make_token: Any, phrase: str
+) -> None:
+    async with http.get(f"{server.url}/join/{make_token()}") as response:
+        body = await response.text()
+        assert response.status == 403
+    assert phrase in body
+    assert str(SESSION_A) not in body and str(ENDED_SESSION) not in body
+
+
+async def test_stopping_the_server_closes_open_connections(
+    server: EmbeddedServer, connect: Connect
+) -> None:
+    host = await connect(host_token(SESSION_A))
+
+    await server.stop()
+
+    await host.expect_error("shutting_down")
+    assert await host.close_code() == CloseCode.GOING_AWAY
+    assert not server.running
+
+
+def test_the_embedded_server_runs_on_the_apps_qasync_loop() -> None:
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    async def join_and_stop() -> tuple[dict[str, Any], bool]:
+        embedded = EmbeddedServer(SECRET)
+        url = await embedded.start()
+        assert url.startswith("http://127.0.0.1:")
+        async with aiohttp.ClientSession() as http:
+            peer = Peer(await http.ws_connect(f"{url}/ws"))
+            await peer.send({"type": "join", "token": host_token(SESSION_A)})
+            joined = await peer.receive()
+            await embedded.stop()
+            return joined, await peer.close_code() == CloseCode.GOING_AWAY
+
+    app = QApplication.instance() or QApplication([])
+    loop = qasync.QEventLoop(app)
+    try:
+        joined, closed_cleanly = loop.run_until_complete(join_and_stop())
+    finally:
+        loop.close()
+    assert joined["type"] == "joined"
+    assert closed_cleanly
+
+
+# Protocol validation on its own: whatever arrives, parse_message returns a message or raises
+# ProtocolError, never anything else.
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+message_like = st.fixed_dictionaries(
+    {"type": st.sampled_from([*(kind.value for kind in MessageType), "nonsense"])},
+    optional={
+        "to": st.one_of(st.just("host"), st.integers(), json_values),
+        "sdp": st.one_of(st.text(max_size=30), json_values),
+        "token": st.one_of(st.text(max_size=30), json_values),
+        "session_id": json_values,
+        "site_id": st.one_of(st.integers(min_value=-3, max_value=2**60), json_values),
+        "candidate": json_values,
+        "sdpMid": json_values,
+        "sdpMLineIndex": st.one_of(st.integers(), json_values),
+        "reason": json_values,
+        "id": st.one_of(st.integers(), st.text(max_size=80), json_values),
+    },
+)
+
+
+def parses_or_refuses(frame: str | bytes) -> None:
+    try:
+        message = parse_message(frame)
+    except ProtocolError as error:
+        assert error.code in set(ErrorCode)
+        assert error.message
+    else:
+        assert isinstance(message, Join | Offer | Answer | Candidate | Floor | Bye | Ping)
+
+
+@settings(max_examples=300, deadline=None)
+@given(json_values)
+def test_any_json_value_parses_or_raises_a_protocol_error(value: object) -> None:
+    parses_or_refuses(json.dumps(value))
+
+
+@settings(max_examples=400, deadline=None)
+@given(message_like)
+def test_message_shaped_objects_parse_or_raise_a_protocol_error(value: dict[str, object]) -> None:
+    parses_or_refuses(json.dumps(value))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.binary(max_size=200)))
+def test_any_text_or_bytes_parses_or_raises_a_protocol_error(frame: str | bytes) -> None:
+    parses_or_refuses(frame)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ({"type": "join", "token": "t"}, Join("t")),
+        ({"type": "join", "token": "t", "session_id": 4}, Join("t", 4)),
+        ({"type": "offer", "to": "host", "sdp": "v=0", "extra": [1]}, Offer("host", "v=0")),
+        ({"type": "answer", "to": 3, "sdp": "v=0"}, Answer(3, "v=0")),
+        ({"type": "candidate", "to": 3, "candidate": None}, Candidate(3, None)),
+        ({"type": "floor", "site_id": None}, Floor(None)),
+        ({"type": "bye", "to": "host"}, Bye("host")),
+        ({"type": "ping"}, Ping()),
+        ({"type": "ping", "id": "abc"}, Ping("abc")),
+    ],
+)
+def test_valid_messages_become_typed_values(value: object, expected: object) -> None:
+    assert parse_message(json.dumps(value)) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        {"type": "offer", "to": 1.0, "sdp": "v=0"},
+        {"type": "offer", "to": -1, "sdp": "v=0"},
+        {"type": "offer", "to": "site", "sdp": "v=0"},
+        {"type": "offer", "to": 2**60, "sdp": "v=0"},
+        {"type": "offer", "to": "host", "sdp": ""},
+        {"type": "join", "token": "t", "session_id": True},
+        {"type": "candidate", "to": 1, "candidate": "c" * 5000},
+        {"type": "ping", "id": [1]},
+        {"type": 7},
+    ],
+)
+def test_fields_of_the_wrong_type_or_size_are_invalid(value: object) -> None:
+    with pytest.raises(ProtocolError) as raised:
+        parse_message(json.dumps(value))
+    assert raised.value.code is ErrorCode.INVALID_MESSAGE
+
+
+def test_relayed_messages_escape_lone_surrogates_instead_of_failing() -> None:
+    message = parse_message('{"type": "offer", "to": "host", "sdp": "\\ud800"}')
+    assert isinstance(message, Offer)
+
+    text = encode(relayed_message(message, 1))
+
+    assert json.loads(text)["sdp"] == "\ud800"
+    text.encode("utf-8")
+
+
+def test_the_token_bucket_allows_a_burst_then_the_refill_rate() -> None:
+    now = [0.0]
+    bucket = TokenBucket(3, 2.0, clock=lambda: now[0])
+
+    assert [bucket.try_take() for _ in range(4)] == [True, True, True, False]
+    now[0] += 0.5
+    assert [bucket.try_take() for _ in range(2)] == [True, False]
+    now[0] += 100
+    assert sum(bucket.try_take() for _ in range(10)) == 3
