@@ -18,6 +18,7 @@ from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.first_run import FirstRunDialog
 from outreach_app.ui.fonts import install_cjk_font
+from outreach_app.ui.i18n import install_translations
 from outreach_app.ui.main_window import MainWindow, PageSpec
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
@@ -25,13 +26,14 @@ from outreach_app.ui.settings import AppSettings
 _log = logging.getLogger(__name__)
 
 
-def create_application(argv: list[str]) -> QApplication:
+def create_application(argv: list[str], *, language: str | None = None) -> QApplication:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     QCoreApplication.setOrganizationName(ORGANIZATION)
     QCoreApplication.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     install_cjk_font(app)
+    install_translations(app, language)
     return app
 
 
@@ -81,8 +83,14 @@ def _close_on_termination_signals(window: MainWindow) -> None:
     wake.start()
 
 
-def run_gui(db_path: Path, *, demo: bool, user_override: User | None = None) -> int:
-    app = create_application(sys.argv)
+def run_gui(
+    db_path: Path,
+    *,
+    demo: bool,
+    user_override: User | None = None,
+    language: str | None = None,
+) -> int:
+    app = create_application(sys.argv, language=language)
     settings = AppSettings()
     if user_override is not None:
         settings.set_user(user_override)

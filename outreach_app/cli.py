@@ -39,6 +39,11 @@ def build_parser() -> argparse.ArgumentParser:
         choices=[r.value for r in Role],
         help="the role that goes with --user",
     )
+    parser.add_argument(
+        "--language",
+        choices=["en", "zh_CN"],
+        help="language of the interface (default: the system's)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
     return parser
 
@@ -88,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from outreach_app.app import run_gui
 
-    return run_gui(db_path, demo=args.demo, user_override=user)
+    return run_gui(db_path, demo=args.demo, user_override=user, language=args.language)
 
 
 if __name__ == "__main__":

@@ -7,109 +7,109 @@ from PySide6.QtCore import QCoreApplication
 from outreach_app.core.model import FollowUpStatus, ReviewState, Role, SessionKind, SessionStatus
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def kind_label(kind: SessionKind) -> str:
     return {
-        SessionKind.POLICY_BRIEFING: _tr("Policy briefing"),
-        SessionKind.INVESTIGATION: _tr("Investigation and research"),
-        SessionKind.LETTERS_AND_VISITS: _tr("Reception of letters and visits"),
-        SessionKind.ON_SITE_WORK: _tr("On-site work"),
+        SessionKind.POLICY_BRIEFING: QCoreApplication.translate("labels", "Policy briefing"),
+        SessionKind.INVESTIGATION: QCoreApplication.translate(
+            "labels", "Investigation and research"
+        ),
+        SessionKind.LETTERS_AND_VISITS: QCoreApplication.translate(
+            "labels", "Reception of letters and visits"
+        ),
+        SessionKind.ON_SITE_WORK: QCoreApplication.translate("labels", "On-site work"),
     }[kind]
 
 
 def status_label(status: SessionStatus) -> str:
     return {
-        SessionStatus.DRAFT: _tr("Draft"),
-        SessionStatus.SCHEDULED: _tr("Scheduled"),
-        SessionStatus.LIVE: _tr("Live"),
-        SessionStatus.ENDED: _tr("Ended"),
-        SessionStatus.CANCELLED: _tr("Cancelled"),
+        SessionStatus.DRAFT: QCoreApplication.translate("labels", "Draft"),
+        SessionStatus.SCHEDULED: QCoreApplication.translate("labels", "Scheduled"),
+        SessionStatus.LIVE: QCoreApplication.translate("labels", "Live"),
+        SessionStatus.ENDED: QCoreApplication.translate("labels", "Ended"),
+        SessionStatus.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }[status]
 
 
 def role_label(role: Role) -> str:
     return {
-        Role.STAFF: _tr("Staff (prepares sessions)"),
-        Role.OFFICIAL: _tr("Official (runs sessions)"),
-        Role.REVIEWER: _tr("Reviewer (reviews minutes)"),
+        Role.STAFF: QCoreApplication.translate("labels", "Staff (prepares sessions)"),
+        Role.OFFICIAL: QCoreApplication.translate("labels", "Official (runs sessions)"),
+        Role.REVIEWER: QCoreApplication.translate("labels", "Reviewer (reviews minutes)"),
     }[role]
 
 
 def follow_up_label(status: FollowUpStatus) -> str:
     return {
-        FollowUpStatus.OPEN: _tr("Open"),
-        FollowUpStatus.CLAIMED: _tr("Claimed"),
-        FollowUpStatus.RESPONDED: _tr("Responded"),
-        FollowUpStatus.SOLVED: _tr("Solved"),
+        FollowUpStatus.OPEN: QCoreApplication.translate("labels", "Open"),
+        FollowUpStatus.CLAIMED: QCoreApplication.translate("labels", "Claimed"),
+        FollowUpStatus.RESPONDED: QCoreApplication.translate("labels", "Responded"),
+        FollowUpStatus.SOLVED: QCoreApplication.translate("labels", "Solved"),
     }[status]
 
 
 def review_label(state: ReviewState) -> str:
     return {
-        ReviewState.PENDING: _tr("Awaiting review"),
-        ReviewState.APPROVED: _tr("Approved"),
-        ReviewState.RETURNED: _tr("Sent back"),
+        ReviewState.PENDING: QCoreApplication.translate("labels", "Awaiting review"),
+        ReviewState.APPROVED: QCoreApplication.translate("labels", "Approved"),
+        ReviewState.RETURNED: QCoreApplication.translate("labels", "Sent back"),
     }[state]
 
 
 def role_short_label(role: str) -> str:
     """A role's name alone, for tight spaces such as table cells; `role` is a stored value."""
     return {
-        Role.STAFF.value: _tr("Staff"),
-        Role.OFFICIAL.value: _tr("Official"),
-        Role.REVIEWER.value: _tr("Reviewer"),
+        Role.STAFF.value: QCoreApplication.translate("labels", "Staff"),
+        Role.OFFICIAL.value: QCoreApplication.translate("labels", "Official"),
+        Role.REVIEWER.value: QCoreApplication.translate("labels", "Reviewer"),
     }.get(role, role)
 
 
 def status_filter_label(status: str) -> str:
     """Names for the values of storage.repository.STATUS_FILTERS."""
     return {
-        "minutes_pending": _tr("Minutes awaiting review"),
-        "minutes_approved": _tr("Minutes approved"),
-        "minutes_returned": _tr("Minutes sent back"),
-        "follow_up_open": _tr("Has open follow-ups"),
-        "follow_up_solved": _tr("Has solved follow-ups"),
+        "minutes_pending": QCoreApplication.translate("labels", "Minutes awaiting review"),
+        "minutes_approved": QCoreApplication.translate("labels", "Minutes approved"),
+        "minutes_returned": QCoreApplication.translate("labels", "Minutes sent back"),
+        "follow_up_open": QCoreApplication.translate("labels", "Has open follow-ups"),
+        "follow_up_solved": QCoreApplication.translate("labels", "Has solved follow-ups"),
     }.get(status, status)
 
 
 def note_kind_label(kind: str) -> str:
     """What a search hit is: the `doc_kind` of a SearchHit."""
     return {
-        "question": _tr("Question"),
-        "answer": _tr("Answer"),
-        "agenda": _tr("Agenda"),
-        "follow_up": _tr("Follow-up"),
+        "question": QCoreApplication.translate("labels", "Question"),
+        "answer": QCoreApplication.translate("labels", "Answer"),
+        "agenda": QCoreApplication.translate("labels", "Agenda"),
+        "follow_up": QCoreApplication.translate("labels", "Follow-up"),
     }.get(kind, kind)
 
 
 def audit_action_label(action: str) -> str:
     return {
-        "create": _tr("Created"),
-        "edit": _tr("Edited"),
-        "delete": _tr("Deleted"),
-        "status": _tr("Changed status"),
-        "review": _tr("Reviewed"),
-        "archive": _tr("Archived"),
-        "restore": _tr("Restored"),
-        "import": _tr("Imported"),
-        "reorder": _tr("Reordered"),
+        "create": QCoreApplication.translate("labels", "Created"),
+        "edit": QCoreApplication.translate("labels", "Edited"),
+        "delete": QCoreApplication.translate("labels", "Deleted"),
+        "status": QCoreApplication.translate("labels", "Changed status"),
+        "review": QCoreApplication.translate("labels", "Reviewed"),
+        "archive": QCoreApplication.translate("labels", "Archived"),
+        "restore": QCoreApplication.translate("labels", "Restored"),
+        "import": QCoreApplication.translate("labels", "Imported"),
+        "reorder": QCoreApplication.translate("labels", "Reordered"),
     }.get(action, action)
 
 
 def audit_entity_label(entity: str) -> str:
     return {
-        "session": _tr("Session"),
-        "question": _tr("Question"),
-        "answer": _tr("Answer"),
-        "follow_up": _tr("Follow-up"),
-        "agenda_item": _tr("Agenda item"),
-        "agenda": _tr("Agenda"),
-        "briefing": _tr("Briefing"),
-        "site": _tr("Site"),
-        "categories": _tr("Categories"),
+        "session": QCoreApplication.translate("labels", "Session"),
+        "question": QCoreApplication.translate("labels", "Question"),
+        "answer": QCoreApplication.translate("labels", "Answer"),
+        "follow_up": QCoreApplication.translate("labels", "Follow-up"),
+        "agenda_item": QCoreApplication.translate("labels", "Agenda item"),
+        "agenda": QCoreApplication.translate("labels", "Agenda"),
+        "briefing": QCoreApplication.translate("labels", "Briefing"),
+        "site": QCoreApplication.translate("labels", "Site"),
+        "categories": QCoreApplication.translate("labels", "Categories"),
     }.get(entity, entity)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -687,13 +687,13 @@ def build_page(context: UiContext) -> PageSpec:
     new_question = page_action(
         view,
         "notes",
-        view.tr("New &question"),
+        QCoreApplication.translate("pages", "New &question"),
         QKeySequence("Ctrl+Shift+Q"),
         view.focus_new_question,
     )
     return PageSpec(
         key="notes",
-        title=view.tr("Notes"),
+        title=QCoreApplication.translate("pages", "Notes"),
         widget=view,
         icon=QStyle.StandardPixmap.SP_FileDialogDetailedView,
         flush=view.flush,

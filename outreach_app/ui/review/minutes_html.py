@@ -40,10 +40,6 @@ mark { background-color: #ffe066; }
 """
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MinutesHtml", text)
-
-
 def question_anchor(question_id: int) -> str:
     return f"question-{question_id}"
 
@@ -95,7 +91,7 @@ def minutes_html(
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
         f'<h1 align="center">{html.escape(session.title)}</h1>',
-        f'<p class="kicker" align="center">{html.escape(_tr("Minutes of the session"))}</p>',
+        f'<p class="kicker" align="center">{html.escape(QCoreApplication.translate("MinutesHtml", "Minutes of the session"))}</p>',
         "<hr/>",
         _header_table(minutes, names),
     ]
@@ -106,17 +102,23 @@ def minutes_html(
     number = 0
     for position, site_id in enumerate(dict.fromkeys([*speaking_order, *extra_sites]), start=1):
         questions = [q for q in minutes.questions if q.site_id == site_id]
-        site_name = names.get(site_id) or _tr("Site %1").replace("%1", str(site_id))
+        site_name = names.get(site_id) or QCoreApplication.translate(
+            "MinutesHtml", "Site %1"
+        ).replace("%1", str(site_id))
         parts.append(
             f'<a name="{site_anchor(site_id)}"></a><h2>{position}. {html.escape(site_name)}</h2>'
         )
         if not questions:
-            parts.append(f'<p class="empty">{html.escape(_tr("No notes for this site."))}</p>')
+            parts.append(
+                f'<p class="empty">{html.escape(QCoreApplication.translate("MinutesHtml", "No notes for this site."))}</p>'
+            )
         for question in questions:
             number += 1
             parts.append(_question_html(question, number, write))
     if not session.sites and not minutes.questions:
-        parts.append(f'<p class="empty">{html.escape(_tr("No sites and no notes yet."))}</p>')
+        parts.append(
+            f'<p class="empty">{html.escape(QCoreApplication.translate("MinutesHtml", "No sites and no notes yet."))}</p>'
+        )
 
     parts.append(_review_html(minutes.reviews, minutes.review_state, write))
     parts.append("</body></html>")
@@ -127,24 +129,32 @@ def _header_table(minutes: Minutes, names: Mapping[int, str]) -> str:
     session = minutes.session
     when = (
         f"{session.start:%Y-%m-%d %H:%M}–{session.end:%H:%M}"
-        f" ({_tr('%1 min').replace('%1', str(session.duration_minutes))})"
+        f" ({QCoreApplication.translate('MinutesHtml', '%1 min').replace('%1', str(session.duration_minutes))})"
     )
     if session.started_at is not None:
-        held = _tr("held %1–%2").replace("%1", f"{session.started_at:%H:%M}")
+        held = QCoreApplication.translate("MinutesHtml", "held %1–%2").replace(
+            "%1", f"{session.started_at:%H:%M}"
+        )
         held = held.replace("%2", f"{session.ended_at:%H:%M}" if session.ended_at else "…")
         when += f"; {held}"
     order = "<br/>".join(
         f"{index}. {html.escape(names.get(slot.site_id, slot.site_name))}"
-        f" ({html.escape(_tr('%1 min').replace('%1', str(slot.time_box_minutes)))})"
+        f" ({html.escape(QCoreApplication.translate('MinutesHtml', '%1 min').replace('%1', str(slot.time_box_minutes)))})"
         for index, slot in enumerate(sorted(session.sites, key=lambda s: s.position), start=1)
-    ) or html.escape(_tr("none"))
+    ) or html.escape(QCoreApplication.translate("MinutesHtml", "none"))
     rows = [
-        (_tr("Kind"), html.escape(kind_label(session.kind))),
-        (_tr("Date and time"), html.escape(when)),
-        (_tr("Official"), html.escape(session.official) or "—"),
-        (_tr("Status"), html.escape(status_label(session.status))),
-        (_tr("Review"), review_badge(minutes.review_state)),
-        (_tr("Sites in speaking order"), order),
+        (QCoreApplication.translate("MinutesHtml", "Kind"), html.escape(kind_label(session.kind))),
+        (QCoreApplication.translate("MinutesHtml", "Date and time"), html.escape(when)),
+        (
+            QCoreApplication.translate("MinutesHtml", "Official"),
+            html.escape(session.official) or "—",
+        ),
+        (
+            QCoreApplication.translate("MinutesHtml", "Status"),
+            html.escape(status_label(session.status)),
+        ),
+        (QCoreApplication.translate("MinutesHtml", "Review"), review_badge(minutes.review_state)),
+        (QCoreApplication.translate("MinutesHtml", "Sites in speaking order"), order),
     ]
     cells = "".join(
         f'<tr><td class="label" width="170">{html.escape(label)}</td><td>{value}</td></tr>'
@@ -157,14 +167,24 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
     anchor = f'<a name="{question_anchor(question.id)}"></a>' if question.id is not None else ""
     byline = []
     if question.asked_by:
-        byline.append(_tr("Asked by %1").replace("%1", html.escape(question.asked_by)))
+        byline.append(
+            QCoreApplication.translate("MinutesHtml", "Asked by %1").replace(
+                "%1", html.escape(question.asked_by)
+            )
+        )
     if question.category:
-        byline.append(_tr("Category: %1").replace("%1", html.escape(question.category)))
+        byline.append(
+            QCoreApplication.translate("MinutesHtml", "Category: %1").replace(
+                "%1", html.escape(question.category)
+            )
+        )
     offset = format_offset(question.offset_seconds)
     if offset:
-        byline.append(_tr("at %1 in the session").replace("%1", offset))
+        byline.append(
+            QCoreApplication.translate("MinutesHtml", "at %1 in the session").replace("%1", offset)
+        )
     parts = [
-        f'<p class="question">{anchor}{html.escape(_tr("Q%1.").replace("%1", str(number)))} '
+        f'<p class="question">{anchor}{html.escape(QCoreApplication.translate("MinutesHtml", "Q%1.").replace("%1", str(number)))} '
         f"{write.text(question.text)}</p>"
     ]
     if byline:
@@ -172,45 +192,61 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
     answer = question.answer
     if answer is not None and answer.text.strip():
         speaker = (
-            html.escape(_tr("Answer (%1):").replace("%1", answer.speaker))
+            html.escape(
+                QCoreApplication.translate("MinutesHtml", "Answer (%1):").replace(
+                    "%1", answer.speaker
+                )
+            )
             if answer.speaker
-            else html.escape(_tr("Answer:"))
+            else html.escape(QCoreApplication.translate("MinutesHtml", "Answer:"))
         )
         parts.append(f'<p class="answer"><b>{speaker}</b> {write.text(answer.text)}</p>')
     else:
-        parts.append(f'<p class="missing">{html.escape(_tr("No answer recorded."))}</p>')
+        parts.append(
+            f'<p class="missing">{html.escape(QCoreApplication.translate("MinutesHtml", "No answer recorded."))}</p>'
+        )
     follow_up = question.follow_up
     if follow_up is not None:
         details = [
-            _tr("owner: %1").replace("%1", html.escape(follow_up.owner or "—")),
-            _tr("due %1").replace(
-                "%1", follow_up.due.isoformat() if follow_up.due else html.escape(_tr("no date"))
+            QCoreApplication.translate("MinutesHtml", "owner: %1").replace(
+                "%1", html.escape(follow_up.owner or "—")
+            ),
+            QCoreApplication.translate("MinutesHtml", "due %1").replace(
+                "%1",
+                follow_up.due.isoformat()
+                if follow_up.due
+                else html.escape(QCoreApplication.translate("MinutesHtml", "no date")),
             ),
             html.escape(follow_up_label(follow_up.status)),
         ]
         text = (
-            f"<b>{html.escape(_tr('Commitment:'))}</b> {write.text(follow_up.commitment)}"
+            f"<b>{html.escape(QCoreApplication.translate('MinutesHtml', 'Commitment:'))}</b> {write.text(follow_up.commitment)}"
             f" ({'; '.join(details)})"
         )
         if follow_up.resolution:
-            text += (
-                f"<br/><b>{html.escape(_tr('Resolution:'))}</b> {write.text(follow_up.resolution)}"
-            )
+            text += f"<br/><b>{html.escape(QCoreApplication.translate('MinutesHtml', 'Resolution:'))}</b> {write.text(follow_up.resolution)}"
         parts.append(f'<p class="commitment">{text}</p>')
     return "".join(parts)
 
 
 def _review_html(reviews: list[Review], state: ReviewState, write: _Writer) -> str:
     parts = [
-        f"<h2>{html.escape(_tr('Review'))}</h2>",
-        f"<p>{html.escape(_tr('Current state:'))} {review_badge(state)}</p>",
+        f"<h2>{html.escape(QCoreApplication.translate('MinutesHtml', 'Review'))}</h2>",
+        f"<p>{html.escape(QCoreApplication.translate('MinutesHtml', 'Current state:'))} {review_badge(state)}</p>",
     ]
     if not reviews:
-        parts.append(f'<p class="empty">{html.escape(_tr("Not reviewed yet."))}</p>')
+        parts.append(
+            f'<p class="empty">{html.escape(QCoreApplication.translate("MinutesHtml", "Not reviewed yet."))}</p>'
+        )
         return "".join(parts)
     header = "".join(
         f"<th>{html.escape(h)}</th>"
-        for h in (_tr("When"), _tr("Reviewer"), _tr("Decision"), _tr("Comment"))
+        for h in (
+            QCoreApplication.translate("MinutesHtml", "When"),
+            QCoreApplication.translate("MinutesHtml", "Reviewer"),
+            QCoreApplication.translate("MinutesHtml", "Decision"),
+            QCoreApplication.translate("MinutesHtml", "Comment"),
+        )
     )
     rows = "".join(
         f"<tr><td>{_stamp(review.at)}</td><td>{html.escape(review.reviewer)}</td>"

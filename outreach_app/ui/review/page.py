@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QStyle
 
@@ -15,14 +16,16 @@ def build_page(context: UiContext) -> PageSpec:
     search = page_action(
         view,
         "review",
-        view.tr("&Search notes"),
+        QCoreApplication.translate("pages", "&Search notes"),
         QKeySequence.StandardKey.Find,
         view.focus_search,
     )
-    search.setToolTip(view.tr("Search the notes of every session (Ctrl+F)"))
+    search.setToolTip(
+        QCoreApplication.translate("pages", "Search the notes of every session (Ctrl+F)")
+    )
     return PageSpec(
         key="review",
-        title=view.tr("Review"),
+        title=QCoreApplication.translate("pages", "Review"),
         widget=view,
         icon=QStyle.StandardPixmap.SP_FileDialogContentsView,
         actions=[search],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -317,13 +317,13 @@ def build_page(context: UiContext) -> PageSpec:
     new_session = page_action(
         view,
         "schedule",
-        view.tr("&New session"),
+        QCoreApplication.translate("pages", "&New session"),
         QKeySequence.StandardKey.New,
         view.new_session,
     )
     return PageSpec(
         key="schedule",
-        title=view.tr("Sessions"),
+        title=QCoreApplication.translate("pages", "Sessions"),
         widget=view,
         icon=QStyle.StandardPixmap.SP_FileDialogListView,
         flush=view.flush,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -433,18 +433,22 @@ class SitesView(QWidget):
 def build_page(context: UiContext) -> PageSpec:
     view = SitesView(context)
     new_site = page_action(
-        view, "sites", view.tr("New &site"), QKeySequence("Ctrl+Shift+N"), view.new_site
+        view,
+        "sites",
+        QCoreApplication.translate("pages", "New &site"),
+        QKeySequence("Ctrl+Shift+N"),
+        view.new_site,
     )
     import_sites = page_action(
         view,
         "sites",
-        view.tr("&Import sites from CSV…"),
+        QCoreApplication.translate("pages", "&Import sites from CSV…"),
         QKeySequence("Ctrl+I"),
         view.open_import,
     )
     return PageSpec(
         key="sites",
-        title=view.tr("Sites"),
+        title=QCoreApplication.translate("pages", "Sites"),
         widget=view,
         icon=QStyle.StandardPixmap.SP_DirHomeIcon,
         actions=[new_site, import_sites],

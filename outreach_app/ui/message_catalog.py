@@ -1,0 +1,58 @@
+"""English message templates raised below the UI (core, storage), marked for translation.
+
+The core and the store must not import Qt, so their messages are listed here for pyside6-lupdate;
+tests/ui/test_message_catalog.py keeps this list and the code in step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+MESSAGE_TEMPLATES: tuple[object, ...] = (
+    QT_TRANSLATE_NOOP("messages", "a column appears twice"),
+    QT_TRANSLATE_NOOP("messages", "a contact with phone {phone} has no name"),
+    QT_TRANSLATE_NOOP("messages", "a session must last at least one minute"),
+    QT_TRANSLATE_NOOP("messages", "a session needs a title"),
+    QT_TRANSLATE_NOOP("messages", "a site named “{name}” already exists"),
+    QT_TRANSLATE_NOOP("messages", "a site needs a name"),
+    QT_TRANSLATE_NOOP("messages", "agenda item {id} does not exist"),
+    QT_TRANSLATE_NOOP("messages", "an agenda item needs text"),
+    QT_TRANSLATE_NOOP("messages", "cannot open {file}: {error}"),
+    QT_TRANSLATE_NOOP("messages", "cannot read {file}: {error}"),
+    QT_TRANSLATE_NOOP("messages", "cannot search for “{query}”: {error}"),
+    QT_TRANSLATE_NOOP("messages", "contact “{contact}” has no name"),
+    QT_TRANSLATE_NOOP("messages", "describe what was committed"),
+    QT_TRANSLATE_NOOP("messages", "every site's time box must be at least one minute"),
+    QT_TRANSLATE_NOOP("messages", "field {field} is longer than {limit} characters"),
+    QT_TRANSLATE_NOOP("messages", "follow-up {id} does not exist"),
+    QT_TRANSLATE_NOOP("messages", "has {got} fields, the header has {expected}"),
+    QT_TRANSLATE_NOOP("messages", "missing required column “{required}”"),
+    QT_TRANSLATE_NOOP("messages", "more than {limit} rows; split the file"),
+    QT_TRANSLATE_NOOP("messages", "not a readable CSV file: {error}"),
+    QT_TRANSLATE_NOOP("messages", "not a readable CSV row: {error}"),
+    QT_TRANSLATE_NOOP("messages", "phone number “{phone}” of {name} is not valid"),
+    QT_TRANSLATE_NOOP("messages", "question {id} does not exist"),
+    QT_TRANSLATE_NOOP("messages", "say what must change when sending minutes back"),
+    QT_TRANSLATE_NOOP("messages", "session {id} does not exist"),
+    QT_TRANSLATE_NOOP("messages", "site {id} does not exist"),
+    QT_TRANSLATE_NOOP("messages", "the file has a header but no sites"),
+    QT_TRANSLATE_NOOP("messages", "the file is empty"),
+    QT_TRANSLATE_NOOP("messages", "the new order must list every agenda item of the site once"),
+    QT_TRANSLATE_NOOP("messages", "the site has no name"),
+    QT_TRANSLATE_NOOP(
+        "messages", "this site appears in sessions or notes; archive it instead of deleting it"
+    ),
+    QT_TRANSLATE_NOOP("messages", "unknown column(s): {unknown}; expected {expected}"),
+    QT_TRANSLATE_NOOP("messages", "unknown status filter “{status}”"),
+    QT_TRANSLATE_NOOP("messages", "{file} is larger than 5 MB; split it into smaller files"),
+    QT_TRANSLATE_NOOP("messages", "{file} is neither UTF-8 nor GB18030 text"),
+    QT_TRANSLATE_NOOP("messages", "{file} is not a text file; save it as CSV first"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{path} exists and is not an Outreach demo database; choose another --db"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "{path} holds real data, not a demo; choose another file for --demo --db"
+    ),
+    QT_TRANSLATE_NOOP("messages", "{path} is not a usable Outreach database: {error}"),
+    QT_TRANSLATE_NOOP("messages", "“{name}” is also on line {other_line}"),
+)

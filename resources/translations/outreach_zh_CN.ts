@@ -1,0 +1,2314 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AgendaEditor</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="149" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="152" />
+        <source>No topics or questions yet — type one below and press Enter.</source>
+        <translation>还没有议题或问题——在下方输入后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="156" />
+        <source>New topic or question</source>
+        <translation>新议题或问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="158" />
+        <source>A question (Enter) or a topic (Ctrl+Enter) for this site</source>
+        <translation>为本站点添加问题（回车）或议题（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="160" />
+        <source>Add question</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="161" />
+        <source>Add as a planned question (Enter)</source>
+        <translation>添加为预设问题（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="162" />
+        <source>Add topic</source>
+        <translation>添加议题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="163" />
+        <source>Add as a topic (Ctrl+Enter)</source>
+        <translation>添加为议题（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="164" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="165" />
+        <source>Delete the selected item (Del)</source>
+        <translation>删除所选项（Del）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="174" />
+        <source>Briefing</source>
+        <translation>背景材料</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="176" />
+        <source>Background for the official: the site, its people, demands received…</source>
+        <translation>供领导参考的背景：站点情况、人员、收到的诉求……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="183" />
+        <source>S&amp;ite:</source>
+        <translation>站点(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="191" />
+        <source>Topics and planned questions (drag to reorder, double-click to edit)</source>
+        <translation>议题和预设问题（拖动排序，双击编辑）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="198" />
+        <source>Open follow-ups from earlier sessions</source>
+        <translation>以往连线中未办结的事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="204" />
+        <source>&amp;Briefing (saved as you type)</source>
+        <translation>背景材料(&amp;B)（输入即保存）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="260" />
+        <source>Save the session with at least one site to write its agenda.</source>
+        <translation>请先保存含至少一个站点的连线，再编写议程。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="302" />
+        <source>Topic</source>
+        <translation>议题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="307" />
+        <source>Planned question</source>
+        <translation>预设问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="331" />
+        <source>Delete agenda item</source>
+        <translation>删除议程项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="332" />
+        <source>Delete “%1” from the agenda?</source>
+        <translation>从议程中删除“%1”？</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="358" />
+        <source>Saving…</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="366" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaList</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="52" />
+        <source>Topics and planned questions</source>
+        <translation>议题和预设问题</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTable</name>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="49" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="49" />
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="49" />
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="52" />
+        <source>Contact people</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="24" />
+        <source>Welcome to Outreach</source>
+        <translation>欢迎使用连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="27" />
+        <source>Tell us who you are. Your name is recorded with every change you make, and the app opens on the view your role needs most. You can change both later.</source>
+        <translation>请告诉我们您是谁。您所做的每一处修改都会记录您的姓名，应用会打开您的角色最常用的页面。两者以后都可以更改。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="33" />
+        <source>Your full name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="34" />
+        <source>Your name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="45" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="46" />
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpList</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="100" />
+        <source>Open follow-ups from earlier sessions</source>
+        <translation>以往连线中未办结的事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="105" />
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="105" />
+        <source>Owner</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="105" />
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="105" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="116" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="124" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="130" />
+        <source>Nothing open for this site.</source>
+        <translation>本站点没有未办结事项。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="67" />
+        <source>Outreach</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="69" />
+        <source>demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="75" />
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="102" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="107" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="113" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="121" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="122" />
+        <source>&amp;About Outreach</source>
+        <translation>关于连线(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="129" />
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="134" />
+        <source>Demo data</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="153" />
+        <source>About Outreach</source>
+        <translation>关于连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="155" />
+        <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (LGPLv3), aiortc (BSD), sqlite-utils (Apache 2.0) and qasync (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception) where installed.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python（LGPLv3）、aiortc（BSD）、sqlite-utils（Apache 2.0）和 qasync（BSD）构建。中文文字在已安装时使用文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBar</name>
+    <message>
+        <location filename="../../outreach_app/ui/widgets.py" line="24" />
+        <source>Dismiss message</source>
+        <translation>关闭提示</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesHtml</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="105" />
+        <source>Site %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="135" />
+        <source>held %1–%2</source>
+        <translation>实际 %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="144" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="146" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="147" />
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="149" />
+        <source>Official</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="153" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="156" />
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="157" />
+        <source>Sites in speaking order</source>
+        <translation>发言顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="171" />
+        <source>Asked by %1</source>
+        <translation>提问人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="177" />
+        <source>Category: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="184" />
+        <source>at %1 in the session</source>
+        <translation>连线第 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="196" />
+        <source>Answer (%1):</source>
+        <translation>回答（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="201" />
+        <source>Answer:</source>
+        <translation>回答：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="211" />
+        <source>owner: %1</source>
+        <translation>责任单位：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="214" />
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="218" />
+        <source>no date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="245" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="246" />
+        <source>Reviewer</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="247" />
+        <source>Decision</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="248" />
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="64" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="123" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="67" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="69" />
+        <source>Asked by</source>
+        <translation>提问人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="74" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="126" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="75" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="184" />
+        <source>Type the answer as it is given…</source>
+        <translation>边听边记录回答……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="78" />
+        <source>Speaker at the site</source>
+        <translation>站点发言人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="81" />
+        <source>Who answered</source>
+        <translation>回答人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="84" />
+        <source>This answer is a commitment (creates a follow-up)</source>
+        <translation>此回答含承诺事项（生成督办事项）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="88" />
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="89" />
+        <source>What was promised</source>
+        <translation>承诺的内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="91" />
+        <source>Owner</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="92" />
+        <source>Responsible unit or person</source>
+        <translation>责任单位或责任人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="95" />
+        <source>Due date</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="98" />
+        <source>Commitment:</source>
+        <translation>承诺事项：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="99" />
+        <source>Owner:</source>
+        <translation>责任单位：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="100" />
+        <source>Due:</source>
+        <translation>期限：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="106" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="271" />
+        <source>Delete note</source>
+        <translation>删除记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="110" />
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="112" />
+        <source>Asked by:</source>
+        <translation>提问人：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="116" />
+        <source>Speaker:</source>
+        <translation>发言人：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="180" />
+        <source>Take a planned question or add one to start taking notes.</source>
+        <translation>选择一个预设问题或新增问题，开始记录。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="192" />
+        <source>at %1 in session</source>
+        <translation>连线第 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="195" />
+        <source>asked at %1</source>
+        <translation>提问于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="259" />
+        <source>Editing…</source>
+        <translation>正在编辑……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="260" />
+        <source>Saving…</source>
+        <translation>正在保存……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="261" />
+        <source>All changes saved</source>
+        <translation>所有修改已保存</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="262" />
+        <source>Not saved yet — will retry on the next change</source>
+        <translation>尚未保存——下次修改时将重试</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="272" />
+        <source>Delete this question with its answer and commitment? This cannot be undone.</source>
+        <translation>删除此问题及其回答和承诺事项？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPresenter</name>
+    <message>
+        <location filename="../../outreach_app/ui/notes/presenter.py" line="165" />
+        <source>Type the question first.</source>
+        <translation>请先输入问题。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesView</name>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="298" />
+        <source>Session</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="308" />
+        <source>Start session</source>
+        <translation>开始连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="310" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="644" />
+        <source>End session</source>
+        <translation>结束连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="313" />
+        <source>Session:</source>
+        <translation>连线：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="323" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="332" />
+        <source>Sites in speaking order</source>
+        <translation>发言顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="327" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="334" />
+        <source>Planned questions</source>
+        <translation>预设问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="329" />
+        <source>Ask selected</source>
+        <translation>提问所选问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="330" />
+        <source>Record the selected planned question as asked (Enter)</source>
+        <translation>将所选预设问题记录为已提问（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="352" />
+        <source>Notes for this site</source>
+        <translation>本站点的记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="356" />
+        <source>Type a new question and press Enter</source>
+        <translation>输入新问题后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="357" />
+        <source>New question</source>
+        <translation>新问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="358" />
+        <source>Add question</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="360" />
+        <source>Add the typed question (Enter); Ctrl+Shift+Q focuses it</source>
+        <translation>添加输入的问题（回车）；Ctrl+Shift+Q 跳到此处</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="366" />
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="374" />
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="428" />
+        <source>No sessions yet — schedule one under Sessions</source>
+        <translation>还没有连线——请在“连线”页面安排</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/notes/page.py" line="482" />
+        <source>%1. %2
+    %3 min · %n note(s)</source>
+        <translation>
+            <numerusform>%1. %2
+    %3 分钟 · %n 条记录</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="516" />
+        <source>Notes — %1</source>
+        <translation>记录 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="518" />
+        <source>Briefing: %1</source>
+        <translation>背景：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="526" />
+        <source>Already asked</source>
+        <translation>已提问</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="529" />
+        <source>No planned questions for this site</source>
+        <translation>本站点没有预设问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="544" />
+        <source>No notes for this site yet — ask a planned question or type a new one below.</source>
+        <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="625" />
+        <source>Choose the site that is answering first.</source>
+        <translation>请先选择正在回答的站点。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="645" />
+        <source>End the session now? Notes can still be edited afterwards.</source>
+        <translation>现在结束连线？结束后仍可编辑记录。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="659" />
+        <source>Time since the session started</source>
+        <translation>连线已进行的时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="664" />
+        <source>starts %1</source>
+        <translation>%1 开始</translation>
+    </message>
+</context>
+<context>
+    <name>Presenter</name>
+    <message>
+        <location filename="../../outreach_app/ui/presenter.py" line="80" />
+        <source>Something went wrong: %1</source>
+        <translation>出现问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPresenter</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/presenter.py" line="166" />
+        <source>Say what must change before sending the minutes back.</source>
+        <translation>退回纪要前请写明需要修改的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="243" />
+        <source>Search all notes</source>
+        <translation>搜索全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="244" />
+        <source>Search all notes (Ctrl+F) — 中文 or English</source>
+        <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="247" />
+        <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
+        <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="257" />
+        <source>Site filter</source>
+        <translation>站点筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="259" />
+        <source>Kind filter</source>
+        <translation>类型筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="260" />
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="264" />
+        <source>Category filter</source>
+        <translation>类别筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="266" />
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="267" />
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="271" />
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="273" />
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="274" />
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="275" />
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="276" />
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="277" />
+        <source>Dates below</source>
+        <translation>下方日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="281" />
+        <source>Period from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="283" />
+        <source>Period to</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="295" />
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="296" />
+        <source>Show every site, kind, category and status</source>
+        <translation>显示所有站点、类型、类别和状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="300" />
+        <source>&amp;Site:</source>
+        <translation>站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="301" />
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="302" />
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="303" />
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="304" />
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="312" />
+        <source>Sessions and search results</source>
+        <translation>连线和搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="332" />
+        <location filename="../../outreach_app/ui/review/view.py" line="355" />
+        <location filename="../../outreach_app/ui/review/view.py" line="373" />
+        <location filename="../../outreach_app/ui/review/view.py" line="687" />
+        <source>Minutes</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="337" />
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="343" />
+        <source>Send &amp;back…</source>
+        <translation>退回(&amp;B)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="359" />
+        <location filename="../../outreach_app/ui/review/view.py" line="374" />
+        <location filename="../../outreach_app/ui/review/view.py" line="695" />
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="361" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="361" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="361" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="361" />
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="431" />
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="440" />
+        <source>All sites</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="444" />
+        <source>%1 (archived)</source>
+        <translation>%1（已归档）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="448" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="493" />
+        <source>The period starts after it ends: check the two dates.</source>
+        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="560" />
+        <source>1 note</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="560" />
+        <source>%1 notes</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="565" />
+        <source>1 open follow-up</source>
+        <translation>1 项未办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="565" />
+        <source>%1 open follow-ups</source>
+        <translation>%1 项未办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="598" />
+        <source>No sessions match these filters — clear the filters to see all.</source>
+        <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="600" />
+        <source>No sessions to review yet — they appear here once scheduled.</source>
+        <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="603" />
+        <source>1 session</source>
+        <translation>1 场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="603" />
+        <source>%1 sessions</source>
+        <translation>%1 场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="643" />
+        <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
+        <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="648" />
+        <source>1 match</source>
+        <translation>1 条结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="648" />
+        <source>%1 matches — newest first</source>
+        <translation>%1 条结果——最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="649" />
+        <source>(showing the first 100)</source>
+        <translation>（显示前 100 条）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="652" />
+        <source>No matches</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="657" />
+        <source>The search could not run. Change the search words.</source>
+        <translation>无法执行搜索，请更换搜索词。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="658" />
+        <source>Search failed</source>
+        <translation>搜索失败</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="660" />
+        <source>Cannot search for “%1”: %2</source>
+        <translation>无法搜索“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="691" />
+        <source>Choose a session on the left to read its minutes.</source>
+        <translation>在左侧选择一场连线以阅读纪要。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="768" />
+        <source>Audit trail (%1)</source>
+        <translation>操作记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="775" />
+        <source>Choose a session first</source>
+        <translation>请先选择一场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="781" />
+        <source>The session is still running</source>
+        <translation>连线仍在进行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="783" />
+        <source>The session has not taken place yet</source>
+        <translation>连线尚未举行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="791" />
+        <source>Already approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="793" />
+        <source>Approve these minutes (Ctrl+Shift+A)</source>
+        <translation>批准此纪要（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="797" />
+        <source>Already sent back; waiting for corrections</source>
+        <translation>已退回，等待修改</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="799" />
+        <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
+        <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="819" />
+        <source>Minutes marked “%1”.</source>
+        <translation>纪要已标记为“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="56" />
+        <source>Previous week</source>
+        <translation>上一周</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="57" />
+        <source>Previous week (Alt+Left)</source>
+        <translation>上一周（Alt+←）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="59" />
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="60" />
+        <source>Go to this week (Alt+Home)</source>
+        <translation>回到本周（Alt+Home）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="63" />
+        <source>Next week</source>
+        <translation>下一周</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="64" />
+        <source>Next week (Alt+Right)</source>
+        <translation>下一周（Alt+→）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="68" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="117" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="260" />
+        <source>New session</source>
+        <translation>新建连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="69" />
+        <source>Schedule a new session (Ctrl+N)</source>
+        <translation>安排新的连线（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="79" />
+        <source>Upcoming sessions</source>
+        <translation>即将举行的连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="80" />
+        <source>Double-click or press Enter to open a session</source>
+        <translation>双击或按回车打开连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="84" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="85" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="86" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="87" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="88" />
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="105" />
+        <source>&amp;Upcoming sessions</source>
+        <translation>即将举行的连线(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="121" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="122" />
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="192" />
+        <source>Nothing scheduled — press New session (Ctrl+N)</source>
+        <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="231" />
+        <source>Save the changes to this session first?</source>
+        <translation>先保存对此连线的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="277" />
+        <source>Give the session a title.</source>
+        <translation>请为连线填写标题。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="288" />
+        <source>Session saved.</source>
+        <translation>连线已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="303" />
+        <source>Cancel session</source>
+        <translation>取消连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="304" />
+        <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
+        <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
+    </message>
+</context>
+<context>
+    <name>SendBackDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="166" />
+        <source>Send minutes back</source>
+        <translation>退回纪要</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="168" />
+        <source>What must change before the minutes of “%1” can be approved?</source>
+        <translation>“%1”的纪要需要修改什么才能批准？</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="174" />
+        <source>Comment for the note-taker</source>
+        <translation>给记录员的意见</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="176" />
+        <source>For example: add the speakers' positions to the answers from 余杭区.</source>
+        <translation>例如：余杭区的回答请补充发言人职务。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="187" />
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="202" />
+        <source>Write what must change: the note-taker needs it to correct the minutes.</source>
+        <translation>请写明需要修改的内容，记录员要据此修改纪要。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEditor</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="226" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="227" />
+        <source>e.g. 节前视频连线慰问基层一线</source>
+        <translation>例如：节前视频连线慰问基层一线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="229" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="233" />
+        <source>Official</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="235" />
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="239" />
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="242" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="244" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="248" />
+        <source>Notes for the session</source>
+        <translation>连线备注</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="252" />
+        <source>Title:</source>
+        <translation>标题：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="253" />
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="254" />
+        <source>Official:</source>
+        <translation>领导：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="257" />
+        <source>Duration:</source>
+        <translation>时长：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="259" />
+        <source>Start:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="260" />
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="261" />
+        <source>Notes:</source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="265" />
+        <source>Site to add</source>
+        <translation>要添加的站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="266" />
+        <source>Add site</source>
+        <translation>添加站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="267" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="268" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="269" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="289" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="292" />
+        <source>Save the session (Ctrl+S)</source>
+        <translation>保存连线（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="293" />
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="294" />
+        <source>Discard the changes since the last save</source>
+        <translation>放弃上次保存后的修改</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="295" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="298" />
+        <source>Cancel session…</source>
+        <translation>取消连线……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="308" />
+        <source>Sites in speaking order (drag to reorder):</source>
+        <translation>按发言顺序排列的站点（拖动排序）：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="370" />
+        <source>All sites are in this session</source>
+        <translation>所有站点都已在此连线中</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="372" />
+        <source>No sites yet — add them under Sites</source>
+        <translation>还没有站点——请在“站点”页面添加</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="409" />
+        <source>Time boxes: %1 of %2 min</source>
+        <translation>各站点时长：%1 / %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="457" />
+        <source>%1 is also in “%2” at %3.</source>
+        <translation>%1 在 %3 还有“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="464" />
+        <source>%1 is booked in “%2” at %3.</source>
+        <translation>%1 已被 %3 的“%2”占用。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="470" />
+        <source>The time boxes exceed the duration by %1 min.</source>
+        <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="473" />
+        <source>%1 is listed twice.</source>
+        <translation>%1 重复出现。</translation>
+    </message>
+</context>
+<context>
+    <name>SiteEditor</name>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="89" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="166" />
+        <source>New site</source>
+        <translation>新建站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="91" />
+        <source>Site name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="93" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="94" />
+        <source>Province, city, county</source>
+        <translation>省、市、县</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="96" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="99" />
+        <source>Add contact</source>
+        <translation>添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="101" />
+        <source>Remove contact</source>
+        <translation>移除联系人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="108" />
+        <source>Connection notes</source>
+        <translation>连接说明</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="110" />
+        <source>Link, equipment, best time to test, who to call when it fails</source>
+        <translation>线路、设备、最佳测试时间、故障时联系谁</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="114" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="115" />
+        <source>Separated by commas or 、</source>
+        <translation>用逗号或顿号分隔</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="117" />
+        <source>Archived: kept for the record, not offered for new sessions.</source>
+        <translation>已归档：保留记录，不再用于新的连线。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="121" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="152" />
+        <source>Sessions with this site</source>
+        <translation>该站点参加过的连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="125" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="126" />
+        <source>Region:</source>
+        <translation>地区：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="127" />
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="128" />
+        <source>Contacts:</source>
+        <translation>联系人：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="130" />
+        <source>Connection notes:</source>
+        <translation>连接说明：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="131" />
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="133" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="135" />
+        <source>Save this site (Ctrl+S)</source>
+        <translation>保存此站点（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="136" />
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="137" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="174" />
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="138" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="174" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="178" />
+        <source>This site appears in sessions or notes: archive it instead</source>
+        <translation>该站点出现在连线或记录中，请改为归档</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="188" />
+        <source>Not in any session yet</source>
+        <translation>尚未参加任何连线</translation>
+    </message>
+</context>
+<context>
+    <name>SiteImportDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="46" />
+        <source>Import sites from CSV</source>
+        <translation>从 CSV 导入站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="51" />
+        <source>Columns: name, region, address, contacts (张德明:13909321234; …), connection_notes, tags. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed.</source>
+        <translation>列：name、region、address、contacts（张德明:13909321234; …）、connection_notes、tags，也可用中文列名（名称、地区、地址、联系人、备注、标签）。编码 UTF-8 或 GB18030。只要有一行有误就不会导入任何内容，并列出所有错误行。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="57" />
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="59" />
+        <source>Choose file…</source>
+        <translation>选择文件……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="61" />
+        <source>Save template…</source>
+        <translation>保存模板……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="62" />
+        <source>Write an example CSV file to fill in</source>
+        <translation>生成一个可填写的示例 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="79" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="100" />
+        <source>Choose a CSV file</source>
+        <translation>选择 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="100" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="107" />
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="107" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="114" />
+        <source>Cannot write the template: %1</source>
+        <translation>无法写入模板：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="119" />
+        <source>Reading…</source>
+        <translation>正在读取……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="135" />
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="135" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="145" />
+        <source>%n line(s) must be fixed before anything can be imported.</source>
+        <translation>
+            <numerusform>有 %n 行需要修正后才能导入。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="154" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="155" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="156" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="157" />
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="158" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="166" />
+        <source>%n site(s) ready to import.</source>
+        <translation>
+            <numerusform>%n 个站点可以导入。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="184" />
+        <source>Importing…</source>
+        <translation>正在导入……</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="188" />
+        <source>%n site(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 个站点。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SitesView</name>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="222" />
+        <source>Filter by name, region, contact or tag</source>
+        <translation>按名称、地区、联系人或标签筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="223" />
+        <source>Filter sites</source>
+        <translation>筛选站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="225" />
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="229" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="229" />
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="229" />
+        <source>Main contact</source>
+        <translation>主要联系人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="229" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="237" />
+        <source>No sites yet — add one with New site or import a CSV file.</source>
+        <translation>还没有站点——点击“新建站点”或导入 CSV 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="241" />
+        <source>New site</source>
+        <translation>新建站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="242" />
+        <source>Add a site (Ctrl+Shift+N)</source>
+        <translation>添加站点（Ctrl+Shift+N）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="243" />
+        <source>Import CSV…</source>
+        <translation>导入 CSV……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="244" />
+        <source>Import sites from a CSV file (Ctrl+I)</source>
+        <translation>从 CSV 文件导入站点（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="261" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="294" />
+        <source> (archived)</source>
+        <translation>（已归档）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="356" />
+        <source>Save the changes to this site first?</source>
+        <translation>先保存对此站点的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="374" />
+        <source>A site needs a name.</source>
+        <translation>站点需要名称。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="381" />
+        <source>Site saved.</source>
+        <translation>站点已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="406" />
+        <source>Site in use</source>
+        <translation>站点正在使用</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="408" />
+        <source>“%1” appears in sessions or notes, so it cannot be deleted. Archive it instead? Archived sites stay in the record but are not offered for new sessions.</source>
+        <translation>“%1”出现在连线或记录中，不能删除。改为归档吗？归档的站点保留记录，但不再用于新的连线。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="418" />
+        <source>Delete site</source>
+        <translation>删除站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="419" />
+        <source>Delete “%1”? This cannot be undone.</source>
+        <translation>删除“%1”？此操作无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakingOrder</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="105" />
+        <source>Sites in speaking order</source>
+        <translation>发言顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="107" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="107" />
+        <source>Time box</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="107" />
+        <source>Starts</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="131" />
+        <source>No sites in this session yet — add them below.</source>
+        <translation>此连线还没有站点——请在下方添加。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeBoxDelegate</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="68" />
+        <source>Time box</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="71" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>WeekView</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/week_view.py" line="45" />
+        <source>Week of sessions</source>
+        <translation>本周连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/week_view.py" line="180" />
+        <source>No sessions this week — double-click a time to schedule one</source>
+        <translation>本周没有连线——双击某个时间即可安排</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../outreach_app/app.py" line="104" />
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="12" />
+        <source>Policy briefing</source>
+        <translation>政策宣讲</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="13" />
+        <source>Investigation and research</source>
+        <translation>调查研究</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="16" />
+        <source>Reception of letters and visits</source>
+        <translation>信访接待</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="19" />
+        <source>On-site work</source>
+        <translation>现场办公</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="25" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="26" />
+        <source>Scheduled</source>
+        <translation>已安排</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="27" />
+        <source>Live</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="28" />
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="29" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="35" />
+        <source>Staff (prepares sessions)</source>
+        <translation>工作人员（筹备连线）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="36" />
+        <source>Official (runs sessions)</source>
+        <translation>领导（主持连线）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="37" />
+        <source>Reviewer (reviews minutes)</source>
+        <translation>审阅人（审阅纪要）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="43" />
+        <source>Open</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="44" />
+        <source>Claimed</source>
+        <translation>已认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="45" />
+        <source>Responded</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="46" />
+        <source>Solved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="52" />
+        <source>Awaiting review</source>
+        <translation>待审阅</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="53" />
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="54" />
+        <source>Sent back</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="61" />
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="62" />
+        <source>Official</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="63" />
+        <source>Reviewer</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="70" />
+        <source>Minutes awaiting review</source>
+        <translation>纪要待审阅</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="71" />
+        <source>Minutes approved</source>
+        <translation>纪要已批准</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="72" />
+        <source>Minutes sent back</source>
+        <translation>纪要已退回</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="73" />
+        <source>Has open follow-ups</source>
+        <translation>有未办结事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="74" />
+        <source>Has solved follow-ups</source>
+        <translation>有已办结事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="81" />
+        <location filename="../../outreach_app/ui/labels.py" line="105" />
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="82" />
+        <location filename="../../outreach_app/ui/labels.py" line="106" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="83" />
+        <location filename="../../outreach_app/ui/labels.py" line="109" />
+        <source>Agenda</source>
+        <translation>议程</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="84" />
+        <location filename="../../outreach_app/ui/labels.py" line="107" />
+        <source>Follow-up</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="90" />
+        <source>Created</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="91" />
+        <source>Edited</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="92" />
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="93" />
+        <source>Changed status</source>
+        <translation>更改状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="94" />
+        <source>Reviewed</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="95" />
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="96" />
+        <source>Restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="97" />
+        <source>Imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="98" />
+        <source>Reordered</source>
+        <translation>调整顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="104" />
+        <source>Session</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="108" />
+        <source>Agenda item</source>
+        <translation>议程项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="110" />
+        <source>Briefing</source>
+        <translation>背景材料</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="111" />
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="112" />
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="12" />
+        <source>a column appears twice</source>
+        <translation>有一列出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="13" />
+        <source>a contact with phone {phone} has no name</source>
+        <translation>电话为 {phone} 的联系人没有姓名</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="14" />
+        <source>a session must last at least one minute</source>
+        <translation>连线时长至少为 1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="15" />
+        <source>a session needs a title</source>
+        <translation>连线需要标题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="16" />
+        <source>a site named “{name}” already exists</source>
+        <translation>名为“{name}”的站点已存在</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="17" />
+        <source>a site needs a name</source>
+        <translation>站点需要名称</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="18" />
+        <source>agenda item {id} does not exist</source>
+        <translation>议程项 {id} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="19" />
+        <source>an agenda item needs text</source>
+        <translation>议程项需要内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="20" />
+        <source>cannot open {file}: {error}</source>
+        <translation>无法打开 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="21" />
+        <source>cannot read {file}: {error}</source>
+        <translation>无法读取 {file}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="22" />
+        <source>cannot search for “{query}”: {error}</source>
+        <translation>无法搜索“{query}”：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="23" />
+        <source>contact “{contact}” has no name</source>
+        <translation>联系人“{contact}”没有姓名</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="24" />
+        <source>describe what was committed</source>
+        <translation>请填写承诺的内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="25" />
+        <source>every site's time box must be at least one minute</source>
+        <translation>每个站点的时长至少为 1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="26" />
+        <source>field {field} is longer than {limit} characters</source>
+        <translation>字段 {field} 超过 {limit} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="27" />
+        <source>follow-up {id} does not exist</source>
+        <translation>督办事项 {id} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="28" />
+        <source>has {got} fields, the header has {expected}</source>
+        <translation>有 {got} 个字段，表头有 {expected} 个</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="29" />
+        <source>missing required column “{required}”</source>
+        <translation>缺少必需的列“{required}”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="30" />
+        <source>more than {limit} rows; split the file</source>
+        <translation>超过 {limit} 行，请拆分文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="31" />
+        <source>not a readable CSV file: {error}</source>
+        <translation>不是可读取的 CSV 文件：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="32" />
+        <source>not a readable CSV row: {error}</source>
+        <translation>不是可读取的 CSV 行：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="33" />
+        <source>phone number “{phone}” of {name} is not valid</source>
+        <translation>{name} 的电话号码“{phone}”无效</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="34" />
+        <source>question {id} does not exist</source>
+        <translation>问题 {id} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="35" />
+        <source>say what must change when sending minutes back</source>
+        <translation>退回纪要时请写明需要修改的内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="36" />
+        <source>session {id} does not exist</source>
+        <translation>连线 {id} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="37" />
+        <source>site {id} does not exist</source>
+        <translation>站点 {id} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="38" />
+        <source>the file has a header but no sites</source>
+        <translation>文件只有表头，没有站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="39" />
+        <source>the file is empty</source>
+        <translation>文件是空的</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="40" />
+        <source>the new order must list every agenda item of the site once</source>
+        <translation>新顺序必须列出该站点的每个议程项且仅一次</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="41" />
+        <source>the site has no name</source>
+        <translation>站点没有名称</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="42" />
+        <source>this site appears in sessions or notes; archive it instead of deleting it</source>
+        <translation>该站点出现在连线或记录中，请归档而不是删除</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="45" />
+        <source>unknown column(s): {unknown}; expected {expected}</source>
+        <translation>未知的列：{unknown}；应为 {expected}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="46" />
+        <source>unknown status filter “{status}”</source>
+        <translation>未知的状态筛选“{status}”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="47" />
+        <source>{file} is larger than 5 MB; split it into smaller files</source>
+        <translation>{file} 超过 5 MB，请拆分成较小的文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="48" />
+        <source>{file} is neither UTF-8 nor GB18030 text</source>
+        <translation>{file} 既不是 UTF-8 也不是 GB18030 文本</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="49" />
+        <source>{file} is not a text file; save it as CSV first</source>
+        <translation>{file} 不是文本文件，请先另存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="50" />
+        <source>{path} exists and is not an Outreach demo database; choose another --db</source>
+        <translation>{path} 已存在且不是连线演示数据库，请选择其他 --db</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="53" />
+        <source>{path} holds real data, not a demo; choose another file for --demo --db</source>
+        <translation>{path} 存有真实数据而非演示数据，请为 --demo --db 选择其他文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="56" />
+        <source>{path} is not a usable Outreach database: {error}</source>
+        <translation>{path} 不是可用的连线数据库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="57" />
+        <source>“{name}” is also on line {other_line}</source>
+        <translation>“{name}”也出现在第 {other_line} 行</translation>
+    </message>
+</context>
+<context>
+    <name>pages</name>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="690" />
+        <source>New &amp;question</source>
+        <translation>新问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="696" />
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/page.py" line="19" />
+        <source>&amp;Search notes</source>
+        <translation>搜索记录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/page.py" line="24" />
+        <source>Search the notes of every session (Ctrl+F)</source>
+        <translation>搜索所有连线的记录（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/page.py" line="28" />
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="320" />
+        <source>&amp;New session</source>
+        <translation>新建连线(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="326" />
+        <source>Sessions</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="438" />
+        <source>New &amp;site</source>
+        <translation>新建站点(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="445" />
+        <source>&amp;Import sites from CSV…</source>
+        <translation>从 CSV 导入站点(&amp;I)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="451" />
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../outreach_app/ui/widgets.py" line="60" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+</context>
+</TS>
