@@ -90,8 +90,8 @@ def run_gui(
     user_override: User | None = None,
     language: str | None = None,
 ) -> int:
-    app = create_application(sys.argv, language=language)
     settings = AppSettings()
+    app = create_application(sys.argv, language=language or settings.language() or None)
     if user_override is not None:
         settings.set_user(user_override)
     user = ask_user(settings, demo=demo)

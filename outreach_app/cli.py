@@ -63,6 +63,14 @@ def resolve_database(args: argparse.Namespace) -> Path:
     return path
 
 
+def configured_database() -> Path | None:
+    """The database chosen in Settings, if any (the command line's --db wins)."""
+    from outreach_app.ui.settings import AppSettings
+
+    configured = AppSettings().database_path()
+    return Path(configured) if configured else None
+
+
 def resolve_user(args: argparse.Namespace) -> User | None:
     if args.user is None and args.role is None:
         return None
@@ -79,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
     )
     try:
+        if args.db is None and not args.demo:
+            args.db = configured_database()
         db_path = resolve_database(args)
         user = resolve_user(args)
         if args.demo:

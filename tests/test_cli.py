@@ -94,3 +94,14 @@ def test_demo_app_starts_shows_its_window_and_stops_cleanly_on_sigterm(tmp_path:
     repo = Repository.open(db)
     assert len(repo.list_sites()) == 6
     assert repo.integrity_check() == "ok"
+
+
+def test_the_database_chosen_in_settings_is_used_unless_db_is_given(tmp_path: Path) -> None:
+    from outreach_app.cli import configured_database
+    from outreach_app.ui.settings import AppSettings
+
+    assert configured_database() is None
+    settings = AppSettings()
+    settings.set_database_path(str(tmp_path / "office.db"))
+    settings.sync()
+    assert configured_database() == tmp_path / "office.db"

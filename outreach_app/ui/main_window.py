@@ -23,6 +23,7 @@ from outreach_app import __version__
 from outreach_app.core.model import Role
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.labels import role_label
+from outreach_app.ui.settings_dialog import SettingsDialog
 
 ROLE_START_PAGE = {Role.STAFF: "schedule", Role.OFFICIAL: "notes", Role.REVIEWER: "review"}
 
@@ -104,6 +105,11 @@ class MainWindow(QMainWindow):
             for action in page.actions:
                 file_menu.addAction(action)
         file_menu.addSeparator()
+        settings_action = QAction(self.tr("&Settings…"), self)
+        settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(settings_action)
         quit_action = QAction(self.tr("&Quit"), self)
         # StandardKey.Quit is empty on desktops without a platform theme; Ctrl+Q is universal.
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -124,12 +130,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
-        user = self.context.user
-        who = QLabel(
-            self.tr("%1 — %2").replace("%1", user.name).replace("%2", role_label(user.role))
-        )
-        who.setObjectName("userLabel")
-        self.statusBar().addPermanentWidget(who)
+        self.user_label = QLabel(self._user_text())
+        self.user_label.setObjectName("userLabel")
+        self.statusBar().addPermanentWidget(self.user_label)
         if self.context.demo:
             badge = QLabel(self.tr("Demo data"))
             badge.setObjectName("demoBadge")
@@ -146,6 +149,30 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         return list(self.pages)[self.stack.currentIndex()]
+
+    def open_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.context.settings, self.context.user, self)
+        dialog.accepted.connect(lambda: self._settings_saved(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, dialog: SettingsDialog) -> None:
+        user = dialog.saved_user
+        if user is not None and user != self.context.user:
+            self.context.user = user
+            # From now on the audit trail names the new identity.
+            self.context.store.submit(lambda repo: setattr(repo, "actor", user))
+            self.user_label.setText(self._user_text())
+        if dialog.restart_needed:
+            QMessageBox.information(
+                self,
+                self.tr("Settings saved"),
+                self.tr("The new database or language is used the next time Outreach starts."),
+            )
+
+    def _user_text(self) -> str:
+        user = self.context.user
+        return self.tr("%1 — %2").replace("%1", user.name).replace("%2", role_label(user.role))
 
     def _show_about(self) -> None:
         QMessageBox.about(

@@ -15,6 +15,7 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "a session needs a title"),
     QT_TRANSLATE_NOOP("messages", "a site named “{name}” already exists"),
     QT_TRANSLATE_NOOP("messages", "a site needs a name"),
+    QT_TRANSLATE_NOOP("messages", "add the port to the server address, e.g. {host}:8765"),
     QT_TRANSLATE_NOOP("messages", "agenda item {id} does not exist"),
     QT_TRANSLATE_NOOP("messages", "an agenda item needs text"),
     QT_TRANSLATE_NOOP("messages", "cannot open {file}: {error}"),
@@ -25,7 +26,13 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "every site's time box must be at least one minute"),
     QT_TRANSLATE_NOOP("messages", "field {field} is longer than {limit} characters"),
     QT_TRANSLATE_NOOP("messages", "follow-up {id} does not exist"),
+    QT_TRANSLATE_NOOP("messages", "give the server address, e.g. 127.0.0.1:8765"),
     QT_TRANSLATE_NOOP("messages", "has {got} fields, the header has {expected}"),
+    QT_TRANSLATE_NOOP("messages", "line {line}: a STUN server takes no user name"),
+    QT_TRANSLATE_NOOP("messages", "line {line}: a TURN server needs a user name and a password"),
+    QT_TRANSLATE_NOOP("messages", "line {line}: port {port} must be a number from 1 to 65535"),
+    QT_TRANSLATE_NOOP("messages", "line {line}: “{host}” is not a valid host"),
+    QT_TRANSLATE_NOOP("messages", "line {line}: “{url}” must start with stun:, turn: or turns:"),
     QT_TRANSLATE_NOOP("messages", "missing required column “{required}”"),
     QT_TRANSLATE_NOOP("messages", "more than {limit} rows; split the file"),
     QT_TRANSLATE_NOOP("messages", "not a readable CSV file: {error}"),
@@ -38,6 +45,10 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "the file has a header but no sites"),
     QT_TRANSLATE_NOOP("messages", "the file is empty"),
     QT_TRANSLATE_NOOP("messages", "the new order must list every agenda item of the site once"),
+    QT_TRANSLATE_NOOP("messages", "the port of the server address is not valid"),
+    QT_TRANSLATE_NOOP("messages", "the reminder must come 0 to {limit} minutes before"),
+    QT_TRANSLATE_NOOP("messages", "the server address has no path; remove “{path}”"),
+    QT_TRANSLATE_NOOP("messages", "the server address must start with http, https, ws or wss"),
     QT_TRANSLATE_NOOP("messages", "the site has no name"),
     QT_TRANSLATE_NOOP(
         "messages", "this site appears in sessions or notes; archive it instead of deleting it"
@@ -54,5 +65,7 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
         "messages", "{path} holds real data, not a demo; choose another file for --demo --db"
     ),
     QT_TRANSLATE_NOOP("messages", "{path} is not a usable Outreach database: {error}"),
+    QT_TRANSLATE_NOOP("messages", "“{address}” is not a valid address"),
+    QT_TRANSLATE_NOOP("messages", "“{host}” is not a valid host name or address"),
     QT_TRANSLATE_NOOP("messages", "“{name}” is also on line {other_line}"),
 )

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from outreach_app.config import config_dir
 from outreach_app.core.model import Role, User
+
+DEFAULT_SERVER_ADDRESS = "http://127.0.0.1:8765"
+DEFAULT_REMINDER_MINUTES = 15
 
 
 class AppSettings:
@@ -30,6 +35,51 @@ class AppSettings:
         self._settings.setValue("user/name", user.name)
         self._settings.setValue("user/role", user.role.value)
         self._settings.sync()
+
+    def _text(self, key: str, default: str = "") -> str:
+        return str(self._settings.value(key, default) or default)
+
+    def _set_text(self, key: str, value: str) -> None:
+        self._settings.setValue(key, value)
+
+    # Read where each takes effect; the settings dialog validates before it writes.
+    def database_path(self) -> str:
+        return self._text("storage/database")
+
+    def set_database_path(self, value: str) -> None:
+        self._set_text("storage/database", value)
+
+    def server_address(self) -> str:
+        return self._text("calls/server", DEFAULT_SERVER_ADDRESS)
+
+    def set_server_address(self, value: str) -> None:
+        self._set_text("calls/server", value)
+
+    def ice_servers(self) -> str:
+        return self._text("calls/ice_servers")
+
+    def set_ice_servers(self, value: str) -> None:
+        self._set_text("calls/ice_servers", value)
+
+    def recording_folder(self) -> str:
+        return self._text("calls/recording_folder", str(Path.home() / "Outreach recordings"))
+
+    def set_recording_folder(self, value: str) -> None:
+        self._set_text("calls/recording_folder", value)
+
+    def language(self) -> str:
+        """ "" means the system's language."""
+        return self._text("ui/language")
+
+    def set_language(self, value: str) -> None:
+        self._set_text("ui/language", value)
+
+    def reminder_minutes(self) -> int:
+        stored = self._text("reminders/lead_minutes", str(DEFAULT_REMINDER_MINUTES))
+        return int(stored) if stored.isdigit() else DEFAULT_REMINDER_MINUTES
+
+    def set_reminder_minutes(self, value: int) -> None:
+        self._settings.setValue("reminders/lead_minutes", value)
 
     def window_state(self, key: str) -> QByteArray | None:
         value = self._settings.value(f"window/{key}")

@@ -228,62 +228,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="67" />
+        <location filename="../../outreach_app/ui/main_window.py" line="68" />
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="69" />
+        <location filename="../../outreach_app/ui/main_window.py" line="70" />
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="75" />
+        <location filename="../../outreach_app/ui/main_window.py" line="76" />
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="102" />
+        <location filename="../../outreach_app/ui/main_window.py" line="103" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="107" />
+        <location filename="../../outreach_app/ui/main_window.py" line="108" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="113" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="113" />
+        <location filename="../../outreach_app/ui/main_window.py" line="119" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="121" />
+        <location filename="../../outreach_app/ui/main_window.py" line="127" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="122" />
+        <location filename="../../outreach_app/ui/main_window.py" line="128" />
         <source>&amp;About Outreach</source>
         <translation>关于连线(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="129" />
+        <location filename="../../outreach_app/ui/main_window.py" line="169" />
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="170" />
+        <source>The new database or language is used the next time Outreach starts.</source>
+        <translation>新的数据库或语言将在下次启动连线时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="175" />
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="134" />
+        <location filename="../../outreach_app/ui/main_window.py" line="137" />
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="153" />
+        <location filename="../../outreach_app/ui/main_window.py" line="180" />
         <source>About Outreach</source>
         <translation>关于连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="155" />
+        <location filename="../../outreach_app/ui/main_window.py" line="182" />
         <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (LGPLv3), aiortc (BSD), sqlite-utils (Apache 2.0) and qasync (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception) where installed.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python（LGPLv3）、aiortc（BSD）、sqlite-utils（Apache 2.0）和 qasync（BSD）构建。中文文字在已安装时使用文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
@@ -1379,6 +1394,156 @@
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="40" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="45" />
+        <source>Your name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="47" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="53" />
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="117" />
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="54" />
+        <source>Default: outreach.db in your data folder</source>
+        <translation>默认：数据文件夹中的 outreach.db</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="55" />
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="70" />
+        <source>Browse…</source>
+        <translation>浏览……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="58" />
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="60" />
+        <source>ICE servers</source>
+        <translation>ICE 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="63" />
+        <source>None on a local network. One a line, e.g.
+stun:stun.example.cn:3478
+turn:turn.example.cn:3478 user password</source>
+        <translation>局域网内无需填写。每行一个，例如：
+stun:stun.example.cn:3478
+turn:turn.example.cn:3478 用户名 密码</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="69" />
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="127" />
+        <source>Recording folder</source>
+        <translation>录制文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="73" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="74" />
+        <source>Same as the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="81" />
+        <source>Reminder lead time</source>
+        <translation>提前提醒时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="83" />
+        <source> min before</source>
+        <translation> 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="87" />
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="88" />
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="89" />
+        <source>Database file:</source>
+        <translation>数据库文件：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="90" />
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="91" />
+        <source>ICE servers:</source>
+        <translation>ICE 服务器：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="92" />
+        <source>Recording folder:</source>
+        <translation>录制文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="93" />
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="94" />
+        <source>Reminder:</source>
+        <translation>提醒：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="100" />
+        <source>The database and language change the next time the app starts.</source>
+        <translation>数据库和语言在下次启动应用时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="119" />
+        <source>Outreach database (*.db)</source>
+        <translation>连线数据库 (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="141" />
+        <source>%1 is a file, not a folder</source>
+        <translation>%1 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="143" />
+        <source>%1 is a folder; give the path of a database file</source>
+        <translation>%1 是文件夹，请填写数据库文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="150" />
+        <source>Cannot write in %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="157" />
+        <source>Give your name.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+</context>
+<context>
     <name>SiteEditor</name>
     <message>
         <location filename="../../outreach_app/ui/sites/page.py" line="89" />
@@ -2081,171 +2246,236 @@
     </message>
     <message>
         <location filename="../../outreach_app/ui/message_catalog.py" line="18" />
+        <source>add the port to the server address, e.g. {host}:8765</source>
+        <translation>请在服务器地址中加上端口，例如 {host}:8765</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="19" />
         <source>agenda item {id} does not exist</source>
         <translation>议程项 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="19" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="20" />
         <source>an agenda item needs text</source>
         <translation>议程项需要内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="20" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="21" />
         <source>cannot open {file}: {error}</source>
         <translation>无法打开 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="21" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="22" />
         <source>cannot read {file}: {error}</source>
         <translation>无法读取 {file}：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="22" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="23" />
         <source>cannot search for “{query}”: {error}</source>
         <translation>无法搜索“{query}”：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="23" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="24" />
         <source>contact “{contact}” has no name</source>
         <translation>联系人“{contact}”没有姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="24" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="25" />
         <source>describe what was committed</source>
         <translation>请填写承诺的内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="25" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="26" />
         <source>every site's time box must be at least one minute</source>
         <translation>每个站点的时长至少为 1 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="26" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="27" />
         <source>field {field} is longer than {limit} characters</source>
         <translation>字段 {field} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="27" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="28" />
         <source>follow-up {id} does not exist</source>
         <translation>督办事项 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="28" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="29" />
+        <source>give the server address, e.g. 127.0.0.1:8765</source>
+        <translation>请填写服务器地址，例如 127.0.0.1:8765</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="30" />
         <source>has {got} fields, the header has {expected}</source>
         <translation>有 {got} 个字段，表头有 {expected} 个</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="29" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="31" />
+        <source>line {line}: a STUN server takes no user name</source>
+        <translation>第 {line} 行：STUN 服务器不需要用户名</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="32" />
+        <source>line {line}: a TURN server needs a user name and a password</source>
+        <translation>第 {line} 行：TURN 服务器需要用户名和密码</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="33" />
+        <source>line {line}: port {port} must be a number from 1 to 65535</source>
+        <translation>第 {line} 行：端口 {port} 必须是 1 到 65535 之间的数字</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="34" />
+        <source>line {line}: “{host}” is not a valid host</source>
+        <translation>第 {line} 行：“{host}”不是有效的主机</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="35" />
+        <source>line {line}: “{url}” must start with stun:, turn: or turns:</source>
+        <translation>第 {line} 行：“{url}”必须以 stun:、turn: 或 turns: 开头</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="36" />
         <source>missing required column “{required}”</source>
         <translation>缺少必需的列“{required}”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="30" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="37" />
         <source>more than {limit} rows; split the file</source>
         <translation>超过 {limit} 行，请拆分文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="31" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="38" />
         <source>not a readable CSV file: {error}</source>
         <translation>不是可读取的 CSV 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="32" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="39" />
         <source>not a readable CSV row: {error}</source>
         <translation>不是可读取的 CSV 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="33" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="40" />
         <source>phone number “{phone}” of {name} is not valid</source>
         <translation>{name} 的电话号码“{phone}”无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="34" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="41" />
         <source>question {id} does not exist</source>
         <translation>问题 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="35" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="42" />
         <source>say what must change when sending minutes back</source>
         <translation>退回纪要时请写明需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="36" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="43" />
         <source>session {id} does not exist</source>
         <translation>连线 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="37" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="44" />
         <source>site {id} does not exist</source>
         <translation>站点 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="38" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="45" />
         <source>the file has a header but no sites</source>
         <translation>文件只有表头，没有站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="39" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="46" />
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="40" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="47" />
         <source>the new order must list every agenda item of the site once</source>
         <translation>新顺序必须列出该站点的每个议程项且仅一次</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="41" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="48" />
+        <source>the port of the server address is not valid</source>
+        <translation>服务器地址中的端口无效</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="49" />
+        <source>the reminder must come 0 to {limit} minutes before</source>
+        <translation>提醒时间必须是提前 0 到 {limit} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="50" />
+        <source>the server address has no path; remove “{path}”</source>
+        <translation>服务器地址不应包含路径，请删除“{path}”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="51" />
+        <source>the server address must start with http, https, ws or wss</source>
+        <translation>服务器地址必须以 http、https、ws 或 wss 开头</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="52" />
         <source>the site has no name</source>
         <translation>站点没有名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="42" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="53" />
         <source>this site appears in sessions or notes; archive it instead of deleting it</source>
         <translation>该站点出现在连线或记录中，请归档而不是删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="45" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="56" />
         <source>unknown column(s): {unknown}; expected {expected}</source>
         <translation>未知的列：{unknown}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="46" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="57" />
         <source>unknown status filter “{status}”</source>
         <translation>未知的状态筛选“{status}”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="47" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="58" />
         <source>{file} is larger than 5 MB; split it into smaller files</source>
         <translation>{file} 超过 5 MB，请拆分成较小的文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="48" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="59" />
         <source>{file} is neither UTF-8 nor GB18030 text</source>
         <translation>{file} 既不是 UTF-8 也不是 GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="49" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="60" />
         <source>{file} is not a text file; save it as CSV first</source>
         <translation>{file} 不是文本文件，请先另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="50" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="61" />
         <source>{path} exists and is not an Outreach demo database; choose another --db</source>
         <translation>{path} 已存在且不是连线演示数据库，请选择其他 --db</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="53" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="64" />
         <source>{path} holds real data, not a demo; choose another file for --demo --db</source>
         <translation>{path} 存有真实数据而非演示数据，请为 --demo --db 选择其他文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="56" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="67" />
         <source>{path} is not a usable Outreach database: {error}</source>
         <translation>{path} 不是可用的连线数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="57" />
+        <location filename="../../outreach_app/ui/message_catalog.py" line="68" />
+        <source>“{address}” is not a valid address</source>
+        <translation>“{address}”不是有效的地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="69" />
+        <source>“{host}” is not a valid host name or address</source>
+        <translation>“{host}”不是有效的主机名或地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="70" />
         <source>“{name}” is also on line {other_line}</source>
         <translation>“{name}”也出现在第 {other_line} 行</translation>
     </message>

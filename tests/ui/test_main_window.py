@@ -73,6 +73,7 @@ async def test_menus_offer_every_frequent_action_with_its_shortcut(
     assert shortcuts["New question"] == "Ctrl+Shift+Q"
     assert shortcuts["Search notes"] == "Ctrl+F"
     assert shortcuts["Quit"] == "Ctrl+Q"
+    assert shortcuts["Settings…"] == "Ctrl+,"
     assert [shortcuts[title] for title in ("Sessions", "Sites", "Notes", "Review")] == [
         "Ctrl+1",
         "Ctrl+2",

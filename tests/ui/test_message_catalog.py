@@ -16,6 +16,7 @@ MESSAGE_ERRORS = {
     "SiteInUseError": 0,
     "DemoRefusedError": 0,
     "ImportFileError": 0,
+    "SettingError": 0,
 }
 
 

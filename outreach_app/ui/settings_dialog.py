@@ -1,0 +1,205 @@
+"""Settings: who you are, where the data lives, how calls connect, language and reminders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.core.model import Role, User
+from outreach_app.core.settings_rules import (
+    MAX_REMINDER_MINUTES,
+    SettingError,
+    parse_ice_servers,
+    parse_reminder_minutes,
+    parse_server_address,
+)
+from outreach_app.ui.labels import role_label, translate_message
+from outreach_app.ui.settings import AppSettings
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: AppSettings, user: User, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.saved_user: User | None = None
+        self.restart_needed = False
+
+        self.name_edit = QLineEdit(user.name)
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.role_combo = QComboBox()
+        self.role_combo.setAccessibleName(self.tr("Role"))
+        for role in Role:
+            self.role_combo.addItem(role_label(role), role.value)
+        self.role_combo.setCurrentIndex(self.role_combo.findData(user.role.value))
+
+        self.database_edit = QLineEdit(settings.database_path())
+        self.database_edit.setAccessibleName(self.tr("Database file"))
+        self.database_edit.setPlaceholderText(self.tr("Default: outreach.db in your data folder"))
+        browse_database = QPushButton(self.tr("Browse…"))
+        browse_database.clicked.connect(self._browse_database)
+        self.server_edit = QLineEdit(settings.server_address())
+        self.server_edit.setAccessibleName(self.tr("Server address"))
+        self.ice_edit = QPlainTextEdit(settings.ice_servers())
+        self.ice_edit.setAccessibleName(self.tr("ICE servers"))
+        self.ice_edit.setPlaceholderText(
+            self.tr(
+                "None on a local network. One a line, e.g.\nstun:stun.example.cn:3478\n"
+                "turn:turn.example.cn:3478 user password"
+            )
+        )
+        self.ice_edit.setMaximumHeight(80)
+        self.recording_edit = QLineEdit(settings.recording_folder())
+        self.recording_edit.setAccessibleName(self.tr("Recording folder"))
+        browse_recording = QPushButton(self.tr("Browse…"))
+        browse_recording.clicked.connect(self._browse_recording)
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("Same as the system"), "")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("简体中文", "zh_CN")
+        self.language_combo.setCurrentIndex(
+            max(self.language_combo.findData(settings.language()), 0)
+        )
+        self.reminder_spin = QSpinBox()
+        self.reminder_spin.setAccessibleName(self.tr("Reminder lead time"))
+        self.reminder_spin.setRange(0, MAX_REMINDER_MINUTES)
+        self.reminder_spin.setSuffix(self.tr(" min before"))
+        self.reminder_spin.setValue(settings.reminder_minutes())
+
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Role:"), self.role_combo)
+        form.addRow(self.tr("Database file:"), _row(self.database_edit, browse_database))
+        form.addRow(self.tr("Server address:"), self.server_edit)
+        form.addRow(self.tr("ICE servers:"), self.ice_edit)
+        form.addRow(self.tr("Recording folder:"), _row(self.recording_edit, browse_recording))
+        form.addRow(self.tr("Language:"), self.language_combo)
+        form.addRow(self.tr("Reminder:"), self.reminder_spin)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("settingsProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #8a1c12; font-weight: bold;")
+        self.problem_label.hide()
+        note = QLabel(self.tr("The database and language change the next time the app starts."))
+        note.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def _browse_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Database file"),
+            self.database_edit.text(),
+            self.tr("Outreach database (*.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.database_edit.setText(path)
+
+    def _browse_recording(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self, self.tr("Recording folder"), self.recording_edit.text()
+        )
+        if path:
+            self.recording_edit.setText(path)
+
+    def _fail(self, message: str, focus: QWidget) -> None:
+        self.problem_label.setText(message)
+        self.problem_label.show()
+        focus.setFocus()
+
+    def _path_problem(self, text: str, *, folder: bool) -> str | None:
+        """Why `text` cannot be a database file (folder=False) or a folder; None if it can."""
+        path = Path(text).expanduser()
+        if folder and path.exists() and not path.is_dir():
+            return self.tr("%1 is a file, not a folder").replace("%1", str(path))
+        if not folder and path.is_dir():
+            return self.tr("%1 is a folder; give the path of a database file").replace(
+                "%1", str(path)
+            )
+        existing = path if folder and path.exists() else path.parent
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not os.access(existing, os.W_OK):
+            return self.tr("Cannot write in %1").replace("%1", str(existing))
+        return None
+
+    def save(self) -> None:
+        """Check every field; write them all only when all are valid."""
+        name = self.name_edit.text().strip()
+        if not name:
+            self._fail(self.tr("Give your name."), self.name_edit)
+            return
+        database = self.database_edit.text().strip()
+        problem = self._path_problem(database, folder=False) if database else None
+        if problem is not None:
+            self._fail(problem, self.database_edit)
+            return
+        recording = self.recording_edit.text().strip()
+        problem = self._path_problem(recording, folder=True) if recording else None
+        if problem is not None:
+            self._fail(problem, self.recording_edit)
+            return
+        try:
+            server = parse_server_address(self.server_edit.text())
+        except SettingError as exc:
+            self._fail(translate_message(exc.template, exc.params), self.server_edit)
+            return
+        try:
+            parse_ice_servers(self.ice_edit.toPlainText())
+        except SettingError as exc:
+            self._fail(translate_message(exc.template, exc.params), self.ice_edit)
+            return
+        reminder = parse_reminder_minutes(self.reminder_spin.value())
+        language = str(self.language_combo.currentData())
+
+        settings = self.settings
+        self.restart_needed = (
+            database != settings.database_path() or language != settings.language()
+        )
+        user = User(name, Role(str(self.role_combo.currentData())))
+        settings.set_user(user)
+        settings.set_database_path(database)
+        settings.set_server_address(server)
+        settings.set_ice_servers(self.ice_edit.toPlainText().strip())
+        settings.set_recording_folder(recording)
+        settings.set_language(language)
+        settings.set_reminder_minutes(reminder)
+        settings.sync()
+        self.saved_user = user
+        self.accept()
+
+
+def _row(editor: QWidget, button: QPushButton) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(editor, 1)
+    layout.addWidget(button)
+    return row
