@@ -21,6 +21,7 @@ from outreach_app.ui.fonts import install_cjk_font
 from outreach_app.ui.i18n import install_translations
 from outreach_app.ui.main_window import MainWindow, PageSpec
 from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.reminders import ReminderService, app_icon
 from outreach_app.ui.settings import AppSettings
 
 _log = logging.getLogger(__name__)
@@ -111,6 +112,8 @@ def run_gui(
     asyncio.set_event_loop(loop)
     context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
     window = build_main_window(context)
+    window.setWindowIcon(app_icon())
+    reminders = ReminderService(context, window)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.setQuitOnLastWindowClosed(True)
@@ -119,6 +122,7 @@ def run_gui(
 
     async def run() -> None:
         window.show()
+        reminders.check()
         QTimer.singleShot(0, lambda: _log.info("main window shown"))
         await closed.wait()
 

@@ -722,6 +722,35 @@
     </message>
 </context>
 <context>
+    <name>ReminderService</name>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="38" />
+        <source>Outreach</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="63" />
+        <source>Session at %1</source>
+        <translation>%1 有连线</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/reminders.py" line="64" />
+        <source>“%1” starts at %2 with %n site(s).</source>
+        <translation>
+            <numerusform>“%1”将于 %2 开始，共 %n 个站点。</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="75" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="76" />
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPresenter</name>
     <message>
         <location filename="../../outreach_app/ui/review/presenter.py" line="166" />
@@ -1975,7 +2004,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="104" />
+        <location filename="../../outreach_app/app.py" line="105" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
