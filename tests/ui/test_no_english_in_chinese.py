@@ -1,0 +1,134 @@
+"""Under a Chinese locale no English reaches the screen: every visible string went through tr()."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTabWidget,
+    QTreeWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from outreach_app.app import build_main_window
+from outreach_app.core.model import Role, User
+from outreach_app.storage.demo import build_demo
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.first_run import FirstRunDialog
+from outreach_app.ui.i18n import install_translations
+from tests.ui.conftest import until
+
+# Words that stay as they are in Chinese interfaces: formats, protocols, product names, keys.
+ALLOWED = {
+    "CSV",
+    "UTF",
+    "GB",
+    "ICE",
+    "STUN",
+    "TURN",
+    "Ctrl",
+    "Shift",
+    "Alt",
+    "Enter",
+    "Esc",
+    "Del",
+    "Home",
+    "Outreach",
+    "English",
+    "db",
+    "min",
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
+
+
+# CSV column names are typed by users as they are.
+ALLOWED |= {"name", "region", "address", "contacts", "connection_notes", "tags"}
+# Markup, and file names or server addresses shown as examples.
+MARKUP = re.compile(r"<[^>]*>|&\w+;|\b[\w-]+\.(?:db|csv|qm)\b|\b\w+:[\w.]+(?::\d+)?")
+
+
+def english_words(text: str) -> set[str]:
+    return {w for w in WORD.findall(MARKUP.sub(" ", text)) if w not in ALLOWED}
+
+
+def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root):
+            continue
+        name = type(widget).__name__
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            yield name, widget.text()
+            yield f"{name} tooltip", widget.toolTip()
+        if isinstance(widget, QGroupBox):
+            yield name, widget.title()
+        if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+            yield f"{name} placeholder", widget.placeholderText()
+        if isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                yield name, widget.tabText(index)
+        if isinstance(widget, QTableWidget):
+            for column in range(widget.columnCount()):
+                header = widget.horizontalHeaderItem(column)
+                yield f"{name} header", header.text() if header else ""
+        if isinstance(widget, QTreeWidget):
+            header = widget.headerItem()
+            for column in range(widget.columnCount()):
+                yield f"{name} header", header.text(column)
+        if isinstance(widget, QComboBox) and not widget.isEditable():
+            yield name, widget.currentText()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[None]:
+    install_translations(qapp, "zh_CN")
+    yield
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(QLocale(QLocale.Language.English))
+
+
+async def test_every_page_of_the_demo_shows_no_english(
+    chinese: None, context: UiContext, qtbot: QtBot, db_path: Path
+) -> None:
+    context.store.call(lambda r: build_demo(r))
+    context.user = User("王建国", Role.OFFICIAL)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.resize(1360, 840)
+    window.show()
+    english: list[str] = []
+    for key in window.pages:
+        window.show_page(key)
+        presenter = getattr(window.pages[key].widget, "presenter", None)
+        await until(lambda p=presenter: p is None or not p.is_busy)
+        for kind, text in visible_texts(window):
+            if english_words(text):
+                english.append(f"{key}: {kind}: {text!r}")
+    sites = window.pages["sites"].widget
+    dialogs = [window.open_settings(), sites.open_import(), FirstRunDialog(window)]  # type: ignore[attr-defined]
+    for dialog in dialogs:
+        dialog.show()
+        for kind, text in visible_texts(dialog):
+            if english_words(text):
+                english.append(f"{type(dialog).__name__}: {kind}: {text!r}")
+        dialog.close()
+    for action in window.menuBar().actions():
+        menu = action.menu()
+        for item in [action, *(menu.actions() if menu else [])]:  # type: ignore[union-attr]
+            if english_words(item.text()):
+                english.append(f"menu: {item.text()!r}")
+    assert english == []
