@@ -23,6 +23,7 @@ from outreach_app.ui.main_window import MainWindow, PageSpec
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.reminders import ReminderService, app_icon
 from outreach_app.ui.settings import AppSettings
+from outreach_app.ui.single_instance import InstanceServer, hand_over
 
 _log = logging.getLogger(__name__)
 
@@ -69,6 +70,13 @@ def ask_user(settings: AppSettings, *, demo: bool) -> User | None:
     return user
 
 
+def _bring_to_front(window: MainWindow) -> None:
+    _log.info("brought to the front by a second launch")
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
 def _close_on_termination_signals(window: MainWindow) -> None:
     """SIGTERM and Ctrl+C close the window like the user would: pending typing is saved first."""
 
@@ -95,6 +103,15 @@ def run_gui(
     app = create_application(sys.argv, language=language or settings.language() or None)
     if user_override is not None:
         settings.set_user(user_override)
+    if hand_over({"action": "show"}):
+        print(
+            QCoreApplication.translate(
+                "app", "Outreach is already running; it was brought to the front."
+            )
+        )
+        return 0
+    instance = InstanceServer()
+    instance.listen()
     user = ask_user(settings, demo=demo)
     if user is None:
         return 0
@@ -114,6 +131,7 @@ def run_gui(
     window = build_main_window(context)
     window.setWindowIcon(app_icon())
     reminders = ReminderService(context, window)
+    instance.messageReceived.connect(lambda _message: _bring_to_front(window))
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.setQuitOnLastWindowClosed(True)

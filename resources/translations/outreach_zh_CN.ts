@@ -2004,7 +2004,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="105" />
+        <location filename="../../outreach_app/app.py" line="108" />
+        <source>Outreach is already running; it was brought to the front.</source>
+        <translation>连线已在运行，已切换到其窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/app.py" line="122" />
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>

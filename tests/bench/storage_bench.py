@@ -222,6 +222,8 @@ def measure_app_memory(db_path: Path, settle_s: float = 4.0) -> float | None:
     """Resident memory (MB) of the real app with this database open, on the offscreen platform."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     env.setdefault("OUTREACH_CONFIG_DIR", str(CACHE_DIR / "config"))
+    # Its own data folder: a running Outreach would otherwise take the launch over.
+    env.setdefault("OUTREACH_DATA_DIR", str(CACHE_DIR / "data"))
     process = subprocess.Popen(
         [
             sys.executable,
