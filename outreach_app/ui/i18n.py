@@ -19,6 +19,10 @@ def install_translations(app: QApplication, language: str | None = None) -> QLoc
     locale = QLocale(language) if language else QLocale.system()
     QLocale.setDefault(locale)
     if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        # English needs only its plural forms ("1 note", "2 notes").
+        plurals = QTranslator(app)
+        if plurals.load(str(TRANSLATIONS_DIR / "outreach_en.qm")):
+            app.installTranslator(plurals)
         return locale
     ours = QTranslator(app)
     if ours.load(locale, "outreach", "_", str(TRANSLATIONS_DIR)):

@@ -1,9 +1,9 @@
 """Render every main screen of the app to PNG files, to look at them.
 
-    xvfb-run -a -s "-screen 0 1400x900x24" python -m tests.ui.screenshots OUT_DIR [--empty]
-    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots OUT_DIR [--empty]
+    xvfb-run -a -s "-screen 0 1400x900x24" python -m tests.ui.screenshots OUT_DIR [--empty] [--dark]
+    QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots OUT_DIR [--empty] [--dark]
 
-The demo database by default; --empty starts from a new, empty one.
+The demo database by default; --empty starts from a new, empty one; --dark uses a dark palette.
 
 Under Xvfb the real X11 window is captured (window frame and fonts as a user sees them).
 """
@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 import qasync
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from outreach_app.app import build_main_window, create_application
@@ -89,7 +90,36 @@ async def capture(app: QApplication, out_dir: Path, db_path: Path, *, demo: bool
         store.close()
 
 
-def main(out_dir: Path, *, empty: bool) -> None:
+def dark_palette() -> QPalette:
+    """What a desktop in dark mode hands the app, to check every screen reads in it too."""
+    palette = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: "#2b2b2b",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#1f1f1f",
+        QPalette.ColorRole.AlternateBase: "#2a2a2a",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#353535",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.Highlight: "#2f65ca",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.ToolTipBase: "#353535",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.PlaceholderText: "#8c8c8c",
+        QPalette.ColorRole.Mid: "#555555",
+    }
+    for role, colour in roles.items():
+        palette.setColor(role, QColor(colour))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.WindowText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6e6e6e"))
+    return palette
+
+
+def main(out_dir: Path, *, empty: bool, dark: bool = False) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         os.environ.setdefault("OUTREACH_CONFIG_DIR", scratch)
@@ -97,6 +127,9 @@ def main(out_dir: Path, *, empty: bool) -> None:
         if not empty:
             ensure_demo_database(db_path)
         app = create_application(sys.argv[:1])
+        if dark:
+            app.setStyle("Fusion")
+            app.setPalette(dark_palette())
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
@@ -104,5 +137,9 @@ def main(out_dir: Path, *, empty: bool) -> None:
 
 
 if __name__ == "__main__":
-    arguments = [a for a in sys.argv[1:] if a != "--empty"]
-    main(Path(arguments[0] if arguments else "screenshots"), empty="--empty" in sys.argv[1:])
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(
+        Path(arguments[0] if arguments else "screenshots"),
+        empty="--empty" in sys.argv[1:],
+        dark="--dark" in sys.argv[1:],
+    )

@@ -20,6 +20,7 @@ from tests.ui.conftest import until
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = TRANSLATIONS_DIR / "outreach_zh_CN.ts"
+PLURALS_FILE = TRANSLATIONS_DIR / "outreach_en.ts"
 
 
 def _tool(name: str) -> str:
@@ -29,13 +30,18 @@ def _tool(name: str) -> str:
     return found
 
 
-def test_every_string_in_the_source_has_a_chinese_translation(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("ts_file", "options"), [(TS_FILE, []), (PLURALS_FILE, ["-pluralonly"])], ids=["zh_CN", "en"]
+)
+def test_every_string_in_the_source_is_translated(
+    tmp_path: Path, ts_file: Path, options: list[str]
+) -> None:
     # lupdate re-reads the code into a copy: any new tr() string shows up as unfinished.
-    copy = tmp_path / TS_FILE.name
-    shutil.copy(TS_FILE, copy)
+    copy = tmp_path / ts_file.name
+    shutil.copy(ts_file, copy)
     sources = sorted(str(p) for p in (ROOT / "outreach_app").rglob("*.py"))
     subprocess.run(
-        [_tool("pyside6-lupdate"), *sources, "-ts", str(copy), "-no-obsolete"],
+        [_tool("pyside6-lupdate"), *options, *sources, "-ts", str(copy), "-no-obsolete"],
         check=True,
         capture_output=True,
     )
@@ -45,19 +51,32 @@ def test_every_string_in_the_source_has_a_chinese_translation(tmp_path: Path) ->
         if message.find("translation") is not None
         and message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
     ]
-    assert untranslated == [], "translate these in resources/translations/outreach_zh_CN.ts"
+    assert untranslated == [], f"translate these in {ts_file}"
 
 
-def test_the_compiled_translation_matches_its_source(tmp_path: Path) -> None:
-    compiled = tmp_path / "outreach_zh_CN.qm"
+@pytest.mark.parametrize("ts_file", [TS_FILE, PLURALS_FILE], ids=["zh_CN", "en"])
+def test_the_compiled_translation_matches_its_source(tmp_path: Path, ts_file: Path) -> None:
+    compiled = tmp_path / ts_file.with_suffix(".qm").name
     subprocess.run(
-        [_tool("pyside6-lrelease"), str(TS_FILE), "-qm", str(compiled)],
+        [_tool("pyside6-lrelease"), str(ts_file), "-qm", str(compiled)],
         check=True,
         capture_output=True,
     )
-    assert compiled.read_bytes() == (TRANSLATIONS_DIR / "outreach_zh_CN.qm").read_bytes(), (
-        "run pyside6-lrelease resources/translations/outreach_zh_CN.ts"
+    assert compiled.read_bytes() == ts_file.with_suffix(".qm").read_bytes(), (
+        f"run pyside6-lrelease {ts_file}"
     )
+
+
+def test_english_plurals_read_naturally(qapp: QApplication) -> None:
+    install_translations(qapp, "en")
+    try:
+        one = QCoreApplication.translate("SiteImportDialog", "%n site(s) imported.", "", 1)
+        many = QCoreApplication.translate("SiteImportDialog", "%n site(s) imported.", "", 3)
+        assert (one, many) == ("1 site imported.", "3 sites imported.")
+    finally:
+        for translator in qapp.findChildren(QTranslator):
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
 
 
 async def test_the_window_speaks_chinese_under_a_chinese_locale(

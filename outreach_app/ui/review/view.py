@@ -17,7 +17,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -351,6 +358,11 @@ class ReviewView(QWidget):
         header.addWidget(self.send_back_button)
 
         self.minutes_browser = QTextBrowser()
+        # Minutes are a document: shown on white paper as they will print, in light or dark mode.
+        paper = self.minutes_browser.palette()
+        paper.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
+        paper.setColor(QPalette.ColorRole.Text, QColor("#202124"))
+        self.minutes_browser.setPalette(paper)
         self.minutes_browser.setObjectName("minutesBrowser")
         self.minutes_browser.setAccessibleName(self.tr("Minutes"))
         self.minutes_browser.setOpenLinks(False)
