@@ -192,9 +192,14 @@ class MainWindow(QMainWindow):
         geometry = settings.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        splitter = settings.window_state("main_splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+        for splitter in self._named_splitters():
+            state = settings.window_state(f"splitter/{splitter.objectName()}")
+            if state is not None:
+                splitter.restoreState(state)
+
+    def _named_splitters(self) -> list[QSplitter]:
+        """Every splitter of every page that has a name: their positions are remembered."""
+        return [s for s in self.findChildren(QSplitter) if s.objectName()]
 
     def flush_pending_edits(self) -> None:
         for page in self.pages.values():
@@ -205,6 +210,7 @@ class MainWindow(QMainWindow):
         self.flush_pending_edits()
         settings = self.context.settings
         settings.set_window_state("geometry", self.saveGeometry())
-        settings.set_window_state("main_splitter", self.splitter.saveState())
+        for splitter in self._named_splitters():
+            settings.set_window_state(f"splitter/{splitter.objectName()}", splitter.saveState())
         settings.sync()
         super().closeEvent(event)

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QSplitter
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
@@ -122,3 +122,19 @@ async def test_closing_the_window_saves_typing_that_was_not_saved_yet(
     await notes.presenter.wait_idle()
     saved = repo(lambda r: r.list_questions(session_id))[0].answer
     assert saved is not None and saved.text == "关窗前的最后几个字"
+
+
+async def test_every_named_splitter_is_remembered(
+    context: UiContext, qtbot: QtBot
+) -> None:
+    window = await open_window(context, qtbot)
+    notes_splitter = window.findChild(QSplitter, "notesSplitter")
+    assert isinstance(notes_splitter, QSplitter)
+    notes_splitter.setSizes([150, 300, 600])
+    chosen = notes_splitter.sizes()
+    window.close()
+
+    again = await open_window(context, qtbot)
+    restored = again.findChild(QSplitter, "notesSplitter")
+    assert isinstance(restored, QSplitter)
+    assert restored.sizes() == chosen

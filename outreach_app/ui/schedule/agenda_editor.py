@@ -208,6 +208,7 @@ class AgendaEditor(QWidget):
         briefing_layout.addLayout(briefing_heading)
         briefing_layout.addWidget(self.briefing_edit, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("agendaSplitter")
         splitter.addWidget(agenda_panel)
         splitter.addWidget(follow_up_panel)
         splitter.addWidget(briefing_panel)

@@ -98,6 +98,7 @@ class ScheduleView(QWidget):
                 else QHeaderView.ResizeMode.ResizeToContents,
             )
         left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split.setObjectName("scheduleWeekSplitter")
         left_split.addWidget(self.week)
         upcoming_panel = QWidget()
         upcoming_layout = QVBoxLayout(upcoming_panel)

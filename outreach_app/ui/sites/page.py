@@ -261,6 +261,7 @@ class SitesView(QWidget):
         editor_box = QGroupBox(self.tr("Site"))
         QVBoxLayout(editor_box).addWidget(self.editor)
         self.splitter = QSplitter()
+        self.splitter.setObjectName("sitesSplitter")
         self.splitter.addWidget(left_panel)
         self.splitter.addWidget(editor_box)
         self.splitter.setSizes([520, 560])
