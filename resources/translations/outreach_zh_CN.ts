@@ -83,37 +83,37 @@
         <translation>背景材料(&amp;B)（输入即保存）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="260" />
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="261" />
         <source>Save the session with at least one site to write its agenda.</source>
         <translation>请先保存含至少一个站点的连线，再编写议程。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="302" />
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="303" />
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="307" />
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="308" />
         <source>Planned question</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="331" />
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="332" />
         <source>Delete agenda item</source>
         <translation>删除议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="332" />
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="333" />
         <source>Delete “%1” from the agenda?</source>
         <translation>从议程中删除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="358" />
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="359" />
         <source>Saving…</source>
         <translation>正在保存……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="366" />
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="367" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -761,327 +761,327 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="243" />
+        <location filename="../../outreach_app/ui/review/view.py" line="250" />
         <source>Search all notes</source>
         <translation>搜索全部记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="244" />
+        <location filename="../../outreach_app/ui/review/view.py" line="251" />
         <source>Search all notes (Ctrl+F) — 中文 or English</source>
         <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="247" />
+        <location filename="../../outreach_app/ui/review/view.py" line="254" />
         <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
         <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="257" />
+        <location filename="../../outreach_app/ui/review/view.py" line="264" />
         <source>Site filter</source>
         <translation>站点筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="259" />
+        <location filename="../../outreach_app/ui/review/view.py" line="266" />
         <source>Kind filter</source>
         <translation>类型筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="260" />
+        <location filename="../../outreach_app/ui/review/view.py" line="267" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="264" />
+        <location filename="../../outreach_app/ui/review/view.py" line="271" />
         <source>Category filter</source>
         <translation>类别筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="266" />
+        <location filename="../../outreach_app/ui/review/view.py" line="273" />
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="267" />
+        <location filename="../../outreach_app/ui/review/view.py" line="274" />
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="271" />
+        <location filename="../../outreach_app/ui/review/view.py" line="278" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="273" />
+        <location filename="../../outreach_app/ui/review/view.py" line="280" />
         <source>Any time</source>
         <translation>任意时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="274" />
+        <location filename="../../outreach_app/ui/review/view.py" line="281" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="275" />
+        <location filename="../../outreach_app/ui/review/view.py" line="282" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="276" />
+        <location filename="../../outreach_app/ui/review/view.py" line="283" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="277" />
+        <location filename="../../outreach_app/ui/review/view.py" line="284" />
         <source>Dates below</source>
         <translation>下方日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="281" />
+        <location filename="../../outreach_app/ui/review/view.py" line="288" />
         <source>Period from</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="283" />
+        <location filename="../../outreach_app/ui/review/view.py" line="290" />
         <source>Period to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="295" />
+        <location filename="../../outreach_app/ui/review/view.py" line="302" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="296" />
+        <location filename="../../outreach_app/ui/review/view.py" line="303" />
         <source>Show every site, kind, category and status</source>
         <translation>显示所有站点、类型、类别和状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="300" />
+        <location filename="../../outreach_app/ui/review/view.py" line="307" />
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="301" />
+        <location filename="../../outreach_app/ui/review/view.py" line="308" />
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="302" />
+        <location filename="../../outreach_app/ui/review/view.py" line="309" />
         <source>Ca&amp;tegory:</source>
         <translation>类别(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="303" />
+        <location filename="../../outreach_app/ui/review/view.py" line="310" />
         <source>St&amp;atus:</source>
         <translation>状态(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="304" />
+        <location filename="../../outreach_app/ui/review/view.py" line="311" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="312" />
+        <location filename="../../outreach_app/ui/review/view.py" line="319" />
         <source>Sessions and search results</source>
         <translation>连线和搜索结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="332" />
-        <location filename="../../outreach_app/ui/review/view.py" line="355" />
-        <location filename="../../outreach_app/ui/review/view.py" line="373" />
-        <location filename="../../outreach_app/ui/review/view.py" line="687" />
+        <location filename="../../outreach_app/ui/review/view.py" line="339" />
+        <location filename="../../outreach_app/ui/review/view.py" line="367" />
+        <location filename="../../outreach_app/ui/review/view.py" line="385" />
+        <location filename="../../outreach_app/ui/review/view.py" line="699" />
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="337" />
+        <location filename="../../outreach_app/ui/review/view.py" line="344" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="343" />
+        <location filename="../../outreach_app/ui/review/view.py" line="350" />
         <source>Send &amp;back…</source>
         <translation>退回(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="359" />
-        <location filename="../../outreach_app/ui/review/view.py" line="374" />
-        <location filename="../../outreach_app/ui/review/view.py" line="695" />
+        <location filename="../../outreach_app/ui/review/view.py" line="371" />
+        <location filename="../../outreach_app/ui/review/view.py" line="386" />
+        <location filename="../../outreach_app/ui/review/view.py" line="707" />
         <source>Audit trail</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="361" />
+        <location filename="../../outreach_app/ui/review/view.py" line="373" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="361" />
+        <location filename="../../outreach_app/ui/review/view.py" line="373" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="361" />
+        <location filename="../../outreach_app/ui/review/view.py" line="373" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="361" />
+        <location filename="../../outreach_app/ui/review/view.py" line="373" />
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="431" />
+        <location filename="../../outreach_app/ui/review/view.py" line="443" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="440" />
+        <location filename="../../outreach_app/ui/review/view.py" line="452" />
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="444" />
+        <location filename="../../outreach_app/ui/review/view.py" line="456" />
         <source>%1 (archived)</source>
         <translation>%1（已归档）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="448" />
+        <location filename="../../outreach_app/ui/review/view.py" line="460" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="493" />
+        <location filename="../../outreach_app/ui/review/view.py" line="505" />
         <source>The period starts after it ends: check the two dates.</source>
         <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="560" />
+        <location filename="../../outreach_app/ui/review/view.py" line="572" />
         <source>1 note</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="560" />
+        <location filename="../../outreach_app/ui/review/view.py" line="572" />
         <source>%1 notes</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="565" />
+        <location filename="../../outreach_app/ui/review/view.py" line="577" />
         <source>1 open follow-up</source>
         <translation>1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="565" />
+        <location filename="../../outreach_app/ui/review/view.py" line="577" />
         <source>%1 open follow-ups</source>
         <translation>%1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="598" />
+        <location filename="../../outreach_app/ui/review/view.py" line="610" />
         <source>No sessions match these filters — clear the filters to see all.</source>
         <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="600" />
+        <location filename="../../outreach_app/ui/review/view.py" line="612" />
         <source>No sessions to review yet — they appear here once scheduled.</source>
         <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="603" />
+        <location filename="../../outreach_app/ui/review/view.py" line="615" />
         <source>1 session</source>
         <translation>1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="603" />
+        <location filename="../../outreach_app/ui/review/view.py" line="615" />
         <source>%1 sessions</source>
         <translation>%1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="643" />
+        <location filename="../../outreach_app/ui/review/view.py" line="655" />
         <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
         <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="648" />
+        <location filename="../../outreach_app/ui/review/view.py" line="660" />
         <source>1 match</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="648" />
+        <location filename="../../outreach_app/ui/review/view.py" line="660" />
         <source>%1 matches — newest first</source>
         <translation>%1 条结果——最新的在前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="649" />
+        <location filename="../../outreach_app/ui/review/view.py" line="661" />
         <source>(showing the first 100)</source>
         <translation>（显示前 100 条）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="652" />
+        <location filename="../../outreach_app/ui/review/view.py" line="664" />
         <source>No matches</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="657" />
+        <location filename="../../outreach_app/ui/review/view.py" line="669" />
         <source>The search could not run. Change the search words.</source>
         <translation>无法执行搜索，请更换搜索词。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="658" />
+        <location filename="../../outreach_app/ui/review/view.py" line="670" />
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="660" />
+        <location filename="../../outreach_app/ui/review/view.py" line="672" />
         <source>Cannot search for “%1”: %2</source>
         <translation>无法搜索“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="691" />
+        <location filename="../../outreach_app/ui/review/view.py" line="703" />
         <source>Choose a session on the left to read its minutes.</source>
         <translation>在左侧选择一场连线以阅读纪要。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="768" />
+        <location filename="../../outreach_app/ui/review/view.py" line="780" />
         <source>Audit trail (%1)</source>
         <translation>操作记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="775" />
+        <location filename="../../outreach_app/ui/review/view.py" line="787" />
         <source>Choose a session first</source>
         <translation>请先选择一场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="781" />
+        <location filename="../../outreach_app/ui/review/view.py" line="793" />
         <source>The session is still running</source>
         <translation>连线仍在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="783" />
+        <location filename="../../outreach_app/ui/review/view.py" line="795" />
         <source>The session has not taken place yet</source>
         <translation>连线尚未举行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="791" />
+        <location filename="../../outreach_app/ui/review/view.py" line="803" />
         <source>Already approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="793" />
+        <location filename="../../outreach_app/ui/review/view.py" line="805" />
         <source>Approve these minutes (Ctrl+Shift+A)</source>
         <translation>批准此纪要（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="797" />
+        <location filename="../../outreach_app/ui/review/view.py" line="809" />
         <source>Already sent back; waiting for corrections</source>
         <translation>已退回，等待修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="799" />
+        <location filename="../../outreach_app/ui/review/view.py" line="811" />
         <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
         <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="819" />
+        <location filename="../../outreach_app/ui/review/view.py" line="831" />
         <source>Minutes marked “%1”.</source>
         <translation>纪要已标记为“%1”。</translation>
     </message>
@@ -1120,8 +1120,8 @@
     </message>
     <message>
         <location filename="../../outreach_app/ui/schedule/page.py" line="68" />
-        <location filename="../../outreach_app/ui/schedule/page.py" line="117" />
-        <location filename="../../outreach_app/ui/schedule/page.py" line="260" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="118" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="261" />
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
@@ -1166,47 +1166,47 @@
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="105" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="106" />
         <source>&amp;Upcoming sessions</source>
         <translation>即将举行的连线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="121" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="122" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="122" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="123" />
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="192" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="193" />
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="231" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="232" />
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="277" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="278" />
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="288" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="289" />
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="303" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="304" />
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="304" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="305" />
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
     </message>
@@ -1214,32 +1214,32 @@
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="166" />
+        <location filename="../../outreach_app/ui/review/view.py" line="173" />
         <source>Send minutes back</source>
         <translation>退回纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="168" />
+        <location filename="../../outreach_app/ui/review/view.py" line="175" />
         <source>What must change before the minutes of “%1” can be approved?</source>
         <translation>“%1”的纪要需要修改什么才能批准？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="174" />
+        <location filename="../../outreach_app/ui/review/view.py" line="181" />
         <source>Comment for the note-taker</source>
         <translation>给记录员的意见</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="176" />
+        <location filename="../../outreach_app/ui/review/view.py" line="183" />
         <source>For example: add the speakers' positions to the answers from 余杭区.</source>
         <translation>例如：余杭区的回答请补充发言人职务。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="187" />
+        <location filename="../../outreach_app/ui/review/view.py" line="194" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="202" />
+        <location filename="../../outreach_app/ui/review/view.py" line="209" />
         <source>Write what must change: the note-taker needs it to correct the minutes.</source>
         <translation>请写明需要修改的内容，记录员要据此修改纪要。</translation>
     </message>
@@ -1746,94 +1746,99 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>生成一个可填写的示例 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="79" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="74" />
+        <source>Sites to import, or the lines to fix</source>
+        <translation>要导入的站点，或需要修正的行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="80" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="100" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="101" />
         <source>Choose a CSV file</source>
         <translation>选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="100" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="101" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="107" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="108" />
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="107" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="108" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="114" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="115" />
         <source>Cannot write the template: %1</source>
         <translation>无法写入模板：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="119" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="120" />
         <source>Reading…</source>
         <translation>正在读取……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="135" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="136" />
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="135" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="136" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="145" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="146" />
         <source>%n line(s) must be fixed before anything can be imported.</source>
         <translation>
             <numerusform>有 %n 行需要修正后才能导入。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="154" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="155" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="155" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="156" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="156" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="157" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="157" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="158" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="158" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="159" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="166" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="167" />
         <source>%n site(s) ready to import.</source>
         <translation>
             <numerusform>%n 个站点可以导入。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="184" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="185" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="188" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="189" />
         <source>%n site(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个站点。</numerusform></translation>
@@ -1857,92 +1862,97 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>显示已归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="229" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="228" />
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/page.py" line="230" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="229" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="230" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="229" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="230" />
         <source>Main contact</source>
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="229" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="230" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="237" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="238" />
         <source>No sites yet — add one with New site or import a CSV file.</source>
         <translation>还没有站点——点击“新建站点”或导入 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="241" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="242" />
         <source>New site</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="242" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="243" />
         <source>Add a site (Ctrl+Shift+N)</source>
         <translation>添加站点（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="243" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="244" />
         <source>Import CSV…</source>
         <translation>导入 CSV……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="244" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="245" />
         <source>Import sites from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件导入站点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="261" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="262" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="294" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="296" />
         <source> (archived)</source>
         <translation>（已归档）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="356" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="358" />
         <source>Save the changes to this site first?</source>
         <translation>先保存对此站点的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="374" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="376" />
         <source>A site needs a name.</source>
         <translation>站点需要名称。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="381" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="383" />
         <source>Site saved.</source>
         <translation>站点已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="406" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="408" />
         <source>Site in use</source>
         <translation>站点正在使用</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="408" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="410" />
         <source>“%1” appears in sessions or notes, so it cannot be deleted. Archive it instead? Archived sites stay in the record but are not offered for new sessions.</source>
         <translation>“%1”出现在连线或记录中，不能删除。改为归档吗？归档的站点保留记录，但不再用于新的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="418" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="420" />
         <source>Delete site</source>
         <translation>删除站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="419" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="421" />
         <source>Delete “%1”? This cannot be undone.</source>
         <translation>删除“%1”？此操作无法撤销。</translation>
     </message>
@@ -2542,27 +2552,27 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="320" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="321" />
         <source>&amp;New session</source>
         <translation>新建连线(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="326" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="327" />
         <source>Sessions</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="438" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="440" />
         <source>New &amp;site</source>
         <translation>新建站点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="445" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="447" />
         <source>&amp;Import sites from CSV…</source>
         <translation>从 CSV 导入站点(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="451" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="453" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>

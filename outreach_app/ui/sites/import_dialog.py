@@ -71,6 +71,7 @@ class SiteImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("importTable")
+        self.table.setAccessibleName(self.tr("Sites to import, or the lines to fix"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
 

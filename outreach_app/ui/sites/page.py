@@ -225,6 +225,7 @@ class SitesView(QWidget):
         self.archived_box = QCheckBox(self.tr("Show archived"))
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("sitesTable")
+        self.table.setAccessibleName(self.tr("Sites"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Name"), self.tr("Region"), self.tr("Main contact"), self.tr("Tags")]
         )
