@@ -13,6 +13,7 @@ from outreach_app.config import resources_dir
 from outreach_app.core.model import Session
 from outreach_app.core.reminders import due_reminders
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_time
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.presenter import Presenter
 
@@ -60,9 +61,9 @@ class ReminderService(Presenter):
 
     def _notify(self, session: Session) -> None:
         assert session.id is not None
-        title = self.tr("Session at %1").replace("%1", f"{session.start:%H:%M}")
+        title = self.tr("Session at %1").replace("%1", format_time(session.start))
         text = self.tr("“%1” starts at %2 with %n site(s).", "", len(session.sites))
-        text = text.replace("%1", session.title).replace("%2", f"{session.start:%H:%M}")
+        text = text.replace("%1", session.title).replace("%2", format_time(session.start))
         self._last_clicked = session.id
         if self.tray is not None:
             self.tray.showMessage(title, text, app_icon(), 20_000)

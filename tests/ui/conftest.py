@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 import qasync
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -17,6 +18,7 @@ from outreach_app.core.model import Role, User
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.i18n import install_translations
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 
@@ -93,3 +95,14 @@ def type_text(widget: QWidget, text: str) -> None:
         event = QInputMethodEvent()
         event.setCommitString(char)
         QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def use_language(qapp: QApplication) -> Iterator[Callable[[str], QLocale]]:
+    """Switch the app's language for one test; the translators and locale are put back after."""
+    previous = QLocale()
+    yield lambda language: install_translations(qapp, language)
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    QLocale.setDefault(previous)

@@ -124,9 +124,7 @@ async def test_closing_the_window_saves_typing_that_was_not_saved_yet(
     assert saved is not None and saved.text == "关窗前的最后几个字"
 
 
-async def test_every_named_splitter_is_remembered(
-    context: UiContext, qtbot: QtBot
-) -> None:
+async def test_every_named_splitter_is_remembered(context: UiContext, qtbot: QtBot) -> None:
     window = await open_window(context, qtbot)
     notes_splitter = window.findChild(QSplitter, "notesSplitter")
     assert isinstance(notes_splitter, QSplitter)

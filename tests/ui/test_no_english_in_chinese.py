@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -28,7 +26,6 @@ from outreach_app.core.model import Role, User
 from outreach_app.storage.demo import build_demo
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.first_run import FirstRunDialog
-from outreach_app.ui.i18n import install_translations
 from tests.ui.conftest import until
 
 # Words that stay as they are in Chinese interfaces: formats, protocols, product names, keys.
@@ -91,19 +88,10 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
             yield name, widget.currentText()
 
 
-@pytest.fixture
-def chinese(qapp: QApplication) -> Iterator[None]:
-    install_translations(qapp, "zh_CN")
-    yield
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-        translator.deleteLater()
-    QLocale.setDefault(QLocale(QLocale.Language.English))
-
-
 async def test_every_page_of_the_demo_shows_no_english(
-    chinese: None, context: UiContext, qtbot: QtBot, db_path: Path
+    use_language: Callable[[str], QLocale], context: UiContext, qtbot: QtBot, db_path: Path
 ) -> None:
+    use_language("zh_CN")
     context.store.call(lambda r: build_demo(r))
     context.user = User("王建国", Role.OFFICIAL)
     window = build_main_window(context)

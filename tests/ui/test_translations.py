@@ -6,16 +6,16 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.i18n import TRANSLATIONS_DIR, install_translations
+from outreach_app.ui.i18n import TRANSLATIONS_DIR
 from tests.ui.conftest import until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,35 +67,23 @@ def test_the_compiled_translation_matches_its_source(tmp_path: Path, ts_file: Pa
     )
 
 
-def test_english_plurals_read_naturally(qapp: QApplication) -> None:
-    install_translations(qapp, "en")
-    try:
-        one = QCoreApplication.translate("SiteImportDialog", "%n site(s) imported.", "", 1)
-        many = QCoreApplication.translate("SiteImportDialog", "%n site(s) imported.", "", 3)
-        assert (one, many) == ("1 site imported.", "3 sites imported.")
-    finally:
-        for translator in qapp.findChildren(QTranslator):
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
+def test_english_plurals_read_naturally(use_language: Callable[[str], QLocale]) -> None:
+    use_language("en")
+    one = QCoreApplication.translate("SiteImportDialog", "%n site(s) imported.", "", 1)
+    many = QCoreApplication.translate("SiteImportDialog", "%n site(s) imported.", "", 3)
+    assert (one, many) == ("1 site imported.", "3 sites imported.")
 
 
 async def test_the_window_speaks_chinese_under_a_chinese_locale(
-    context: UiContext, qtbot: QtBot, qapp: QApplication
+    context: UiContext, qtbot: QtBot, use_language: Callable[[str], QLocale]
 ) -> None:
-    locale = install_translations(qapp, "zh_CN")
-    try:
-        assert locale.language() is QLocale.Language.Chinese
-        window = build_main_window(context)
-        qtbot.addWidget(window)
-        titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-        assert titles == ["连线", "站点", "记录", "审阅"]
-        assert window.menuBar().actions()[0].text() == "文件(&F)"
-        assert QCoreApplication.translate("labels", "Policy briefing") == "政策宣讲"
-        assert QCoreApplication.translate("messages", "the file is empty") == "文件是空的"
-        await until(lambda: not window.pages["review"].widget.presenter.is_busy)  # type: ignore[attr-defined]
-    finally:
-        # Later tests expect English: take the Chinese translators out again.
-        for translator in qapp.findChildren(QTranslator):
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
-        QLocale.setDefault(QLocale(QLocale.Language.English))
+    locale = use_language("zh_CN")
+    assert locale.language() is QLocale.Language.Chinese
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert titles == ["连线", "站点", "记录", "审阅"]
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+    assert QCoreApplication.translate("labels", "Policy briefing") == "政策宣讲"
+    assert QCoreApplication.translate("messages", "the file is empty") == "文件是空的"
+    await until(lambda: not window.pages["review"].widget.presenter.is_busy)  # type: ignore[attr-defined]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from outreach_app.core.model import AgendaItem, Question, Session, SessionStatus
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_datetime, format_time
 from outreach_app.ui.labels import kind_label, status_label
 from outreach_app.ui.main_window import PageSpec, page_action
 from outreach_app.ui.notes.presenter import NotesPresenter, SessionNotes
@@ -192,7 +193,7 @@ class NoteEditor(QWidget):
             self.time_label.setText(self.tr("at %1 in session").replace("%1", stamp))
         elif question.created_at is not None:
             self.time_label.setText(
-                self.tr("asked at %1").replace("%1", question.created_at.strftime("%H:%M"))
+                self.tr("asked at %1").replace("%1", format_time(question.created_at))
             )
         answer = question.answer
         self.answer_edit.setPlainText(answer.text if answer else "")
@@ -418,7 +419,7 @@ class NotesView(QWidget):
         with QSignalBlocker(self.session_combo):
             self.session_combo.clear()
             for session in sorted(sessions, key=lambda s: s.start, reverse=True):
-                label = f"{session.start:%Y-%m-%d %H:%M}  {session.title}"
+                label = f"{format_datetime(session.start)}  {session.title}"
                 if session.status is SessionStatus.LIVE:
                     label += "  ● " + status_label(session.status)
                 self.session_combo.addItem(label, session.id)
@@ -678,8 +679,8 @@ class NotesView(QWidget):
 
 def _relative_start(start: datetime, now: datetime) -> str:
     if start.date() == now.date():
-        return start.strftime("%H:%M")
-    return start.strftime("%Y-%m-%d %H:%M")
+        return format_time(start)
+    return format_datetime(start)
 
 
 def build_page(context: UiContext) -> PageSpec:

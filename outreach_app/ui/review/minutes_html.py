@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from outreach_app.core.model import Question, Review, ReviewState
 from outreach_app.core.text_search import highlight_html
 from outreach_app.storage.repository import Minutes
+from outreach_app.ui.formatting import format_datetime, format_time
 from outreach_app.ui.labels import follow_up_label, kind_label, review_label, status_label
 
 REVIEW_COLOURS: dict[ReviewState, tuple[str, str]] = {
@@ -57,7 +58,7 @@ def format_offset(seconds: int | None) -> str:
 
 
 def _stamp(moment: datetime | None) -> str:
-    return moment.strftime("%Y-%m-%d %H:%M") if moment else ""
+    return format_datetime(moment) if moment else ""
 
 
 def review_badge(state: ReviewState) -> str:
@@ -128,14 +129,14 @@ def minutes_html(
 def _header_table(minutes: Minutes, names: Mapping[int, str]) -> str:
     session = minutes.session
     when = (
-        f"{session.start:%Y-%m-%d %H:%M}–{session.end:%H:%M}"
+        f"{format_datetime(session.start)}–{format_time(session.end)}"
         f" ({QCoreApplication.translate('MinutesHtml', '%1 min').replace('%1', str(session.duration_minutes))})"
     )
     if session.started_at is not None:
         held = QCoreApplication.translate("MinutesHtml", "held %1–%2").replace(
-            "%1", f"{session.started_at:%H:%M}"
+            "%1", format_time(session.started_at)
         )
-        held = held.replace("%2", f"{session.ended_at:%H:%M}" if session.ended_at else "…")
+        held = held.replace("%2", format_time(session.ended_at) if session.ended_at else "…")
         when += f"; {held}"
     order = "<br/>".join(
         f"{index}. {html.escape(names.get(slot.site_id, slot.site_name))}"

@@ -67,6 +67,7 @@ from outreach_app.core.model import (
 from outreach_app.core.text_search import highlight_html
 from outreach_app.storage.repository import STATUS_FILTERS, SessionSummary
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_date, format_datetime
 from outreach_app.ui.labels import (
     audit_action_label,
     audit_entity_label,
@@ -570,7 +571,7 @@ class ReviewView(QWidget):
     def _session_html(self, summary: SessionSummary) -> str:
         session = summary.session
         notes = _count(summary.question_count, self.tr("1 note"), self.tr("%1 notes"))
-        details = [f"{session.start:%Y-%m-%d %H:%M}", kind_label(session.kind), notes]
+        details = [format_datetime(session.start), kind_label(session.kind), notes]
         line = " · ".join(html.escape(d) for d in details)
         if summary.open_follow_ups:
             open_text = _count(
@@ -601,7 +602,7 @@ class ReviewView(QWidget):
                 session = summary.session
                 assert session.id is not None
                 plain = (
-                    f"{session.start:%Y-%m-%d %H:%M} {session.title} · "
+                    f"{format_datetime(session.start)} {session.title} · "
                     f"{review_label(summary.review_state)}"
                 )
                 self._add_item(("session", session.id), self._session_html(summary), plain)
@@ -629,7 +630,7 @@ class ReviewView(QWidget):
     def _hit_html(self, hit: SearchHit, query: str) -> str:
         where = [hit.site_name, hit.session_title]
         if hit.at is not None:
-            where.append(f"{hit.at:%Y-%m-%d}")
+            where.append(format_date(hit.at.date()))
         if hit.category:
             where.append(hit.category)
         line = " · ".join(
@@ -767,7 +768,7 @@ class ReviewView(QWidget):
         for row, entry in enumerate(entries):
             who = f"{entry.actor} ({role_short_label(entry.role)})"
             cells = [
-                entry.at.strftime("%Y-%m-%d %H:%M"),
+                format_datetime(entry.at),
                 who,
                 audit_action_label(entry.action),
                 self._audit_what(entry),

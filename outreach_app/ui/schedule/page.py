@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import Session, SessionKind, SessionStatus, Site
 from outreach_app.core.scheduling import Conflict
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_date, format_time
 from outreach_app.ui.labels import status_label
 from outreach_app.ui.main_window import PageSpec, page_action
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
@@ -168,7 +169,7 @@ class ScheduleView(QWidget):
 
     def _show_week(self, monday: date, sessions: list[Session]) -> None:
         sunday = monday + timedelta(days=6)
-        self.week_label.setText(f"{monday:%Y-%m-%d} – {sunday:%Y-%m-%d}")
+        self.week_label.setText(f"{format_date(monday)} – {format_date(sunday)}")
         self.week.set_week(monday, sessions, self._today())
 
     def _show_upcoming(self, sessions: list[Session]) -> None:
@@ -177,8 +178,8 @@ class ScheduleView(QWidget):
             for session in sessions:
                 item = QTreeWidgetItem(
                     [
-                        f"{session.start:%Y-%m-%d} {weekday_name(session.start.date())}",
-                        f"{session.start:%H:%M}–{session.end:%H:%M}",
+                        f"{format_date(session.start.date())} {weekday_name(session.start.date())}",
+                        f"{format_time(session.start)}–{format_time(session.end)}",
                         session.title,
                         status_label(session.status),
                         str(len(session.sites)),

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.core.scheduling import Conflict, ConflictKind, segment_starts
+from outreach_app.ui.formatting import format_time
 from outreach_app.ui.labels import kind_label, status_label
 from outreach_app.ui.schedule.placeholder import paint_placeholder
 
@@ -209,7 +210,7 @@ class SpeakingOrder(QTreeWidget):
             for row, start in enumerate(starts):
                 item = self.topLevelItem(row)
                 if item is not None:
-                    item.setText(START_COLUMN, f"{start:%H:%M}")
+                    item.setText(START_COLUMN, format_time(start))
 
 
 class SessionEditor(QWidget):
@@ -451,7 +452,7 @@ class SessionEditor(QWidget):
         official = self.official_edit.text().strip()
         site = names.get(conflict.site_id or -1, "")
         other_start = starts.get(conflict.other_session_id or -1)
-        at = f"{other_start:%H:%M}" if other_start is not None else ""
+        at = format_time(other_start) if other_start is not None else ""
         if conflict.kind is ConflictKind.OFFICIAL_DOUBLE_BOOKED:
             return (
                 self.tr("%1 is also in “%2” at %3.")

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPain
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from outreach_app.core.model import Session, SessionKind, SessionStatus
+from outreach_app.ui.formatting import format_datetime, format_time
 from outreach_app.ui.labels import kind_label, status_label
 
 FIRST_HOUR = 7
@@ -199,7 +200,7 @@ class WeekView(QWidget):
         font.setStrikeOut(cancelled)
         painter.setFont(font)
         painter.setPen(QColor("white"))
-        text = f"{session.start:%H:%M} {session.title}"
+        text = f"{format_time(session.start)} {session.title}"
         if session.status in (SessionStatus.DRAFT, SessionStatus.LIVE, SessionStatus.CANCELLED):
             text += f" · {status_label(session.status)}"
         area = block.rect.adjusted(4, 2, -3, -2)
@@ -231,7 +232,7 @@ class WeekView(QWidget):
     def tooltip_for(self, session: Session) -> str:
         sites = "、".join(s.site_name for s in session.sites)
         return (
-            f"{session.title}\n{session.start:%Y-%m-%d %H:%M}–{session.end:%H:%M}"
+            f"{session.title}\n{format_datetime(session.start)}–{format_time(session.end)}"
             f"\n{kind_label(session.kind)} · {status_label(session.status)}"
             f"\n{session.official}\n{sites}"
         )

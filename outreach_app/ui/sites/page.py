@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import Contact, Site
 from outreach_app.core.site_import import ContactError, parse_contacts
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_date
 from outreach_app.ui.labels import status_label, translate_message
 from outreach_app.ui.main_window import PageSpec, page_action
 from outreach_app.ui.sites.import_dialog import SiteImportDialog
@@ -181,9 +182,8 @@ class SiteEditor(QWidget):
         )
         self.history.clear()
         for session in details.history if details else []:
-            self.history.addItem(
-                f"{session.start:%Y-%m-%d}  {session.title}  ({status_label(session.status)})"
-            )
+            when = format_date(session.start.date())
+            self.history.addItem(f"{when}  {session.title}  ({status_label(session.status)})")
         if details and not details.history:
             self.history.addItem(self.tr("Not in any session yet"))
         self._clean_state = self._current_or_none()

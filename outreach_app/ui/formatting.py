@@ -1,0 +1,34 @@
+"""Dates and times in the user's locale: 2026/11/23 in Chinese, 11/23/26 in US English.
+
+The plain C locale (servers, tests) gets ISO dates and 24-hour times.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, QLocale, QTime
+
+
+def _locale() -> QLocale:
+    return QLocale()
+
+
+def _is_plain() -> bool:
+    return _locale().language() == QLocale.Language.C
+
+
+def format_date(day: date) -> str:
+    if _is_plain():
+        return day.isoformat()
+    return _locale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def format_time(moment: datetime | time) -> str:
+    if _is_plain():
+        return f"{moment.hour:02d}:{moment.minute:02d}"
+    return _locale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def format_datetime(moment: datetime) -> str:
+    return f"{format_date(moment.date())} {format_time(moment)}"
