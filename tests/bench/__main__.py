@@ -10,6 +10,7 @@ from outreach_app.storage.repository import Repository
 from tests.bench.storage_bench import (
     cached_database,
     measure_app_memory,
+    measure_gui_stall,
     measure_search,
     percentile,
     time_call,
@@ -18,6 +19,7 @@ from tests.bench.storage_bench import (
 SEARCH_TARGET_MS = 50.0
 REVIEW_LIST_TARGET_MS = 300.0
 MEMORY_TARGET_MB = 300.0
+STALL_TARGET_MS = 50.0
 
 
 def _row(name: str, value: str, target: str, verdict: str) -> str:
@@ -33,7 +35,9 @@ def main(argv: list[str] | None = None) -> int:
         help="questions (each with an answer) in the database (default 1,000,000)",
     )
     parser.add_argument("--repeats", type=int, default=40, help="timed runs per measurement")
-    parser.add_argument("--skip-memory", action="store_true", help="do not start the app")
+    parser.add_argument(
+        "--skip-memory", action="store_true", help="do not start the app (memory, GUI stalls)"
+    )
     args = parser.parse_args(argv)
     if args.notes < 100 or args.repeats < 1:
         parser.error("--notes must be at least 100 and --repeats at least 1")
@@ -96,6 +100,23 @@ def main(argv: list[str] | None = None) -> int:
     lines.append(_row("database size", f"{size_mb:,.0f} MB", "", ""))
 
     if not args.skip_memory:
+        stall = measure_gui_stall(path)
+        if stall is None:
+            lines.append(
+                _row("longest GUI stall (pages, searches)", "window did not run", "", "NO")
+            )
+            failures += 1
+        else:
+            ok = stall < STALL_TARGET_MS
+            failures += not ok
+            lines.append(
+                _row(
+                    "longest GUI stall (pages, searches)",
+                    f"{stall:.1f} ms",
+                    f"< {STALL_TARGET_MS:.0f} ms",
+                    "yes" if ok else "NO",
+                )
+            )
         rss = measure_app_memory(path)
         if rss is None:
             lines.append(_row("app resident memory", "app did not start", "", "NO"))

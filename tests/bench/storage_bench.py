@@ -218,6 +218,24 @@ def measure_search(repo: Repository, repeats: int) -> list[Timing]:
     return timings
 
 
+def measure_gui_stall(db_path: Path) -> float | None:
+    """Longest GUI-thread stall (ms) while the real window is used on this database."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.setdefault("OUTREACH_CONFIG_DIR", str(CACHE_DIR / "config"))
+    env.setdefault("OUTREACH_DATA_DIR", str(CACHE_DIR / "data"))
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.bench.gui_bench", str(db_path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    if result.returncode != 0:
+        return None
+    return float(result.stdout.strip().splitlines()[-1])
+
+
 def measure_app_memory(db_path: Path, settle_s: float = 4.0) -> float | None:
     """Resident memory (MB) of the real app with this database open, on the offscreen platform."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}

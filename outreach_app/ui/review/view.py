@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import (
     QDate,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSignalBlocker,
     QSize,
@@ -104,6 +105,12 @@ class HtmlItemDelegate(QStyledItemDelegate):
     """Draws an item's ROLE_HTML as rich text, wrapped to the view's width."""
 
     PADDING = 6
+    SIZE_CACHE_LIMIT = 2000
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Laying out rich text is the costly part of a row; its height depends only on these.
+        self._heights: dict[tuple[str, int, bool], int] = {}
 
     def _document(
         self,
@@ -149,8 +156,15 @@ class HtmlItemDelegate(QStyledItemDelegate):
     ) -> QSize:
         view = self.parent()
         width = view.viewport().width() if isinstance(view, QListView) else 300
-        document = self._document(option, index, width)
-        return QSize(width, int(document.size().height()) + 2 * self.PADDING)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        key = (str(index.data(ROLE_HTML) or ""), width, selected)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) >= self.SIZE_CACHE_LIMIT:
+                self._heights.clear()
+            height = int(self._document(option, index, width).size().height())
+            self._heights[key] = height
+        return QSize(width, height + 2 * self.PADDING)
 
 
 class SearchLineEdit(QLineEdit):
@@ -320,6 +334,9 @@ class ReviewView(QWidget):
         self.results.setAccessibleName(self.tr("Sessions and search results"))
         self.results.setItemDelegate(HtmlItemDelegate(self.results))
         self.results.setResizeMode(QListView.ResizeMode.Adjust)
+        # Rows are rich text laid out one by one; in batches the GUI never waits for all 200.
+        self.results.setLayoutMode(QListView.LayoutMode.Batched)
+        self.results.setBatchSize(20)
         self.results.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
