@@ -236,3 +236,23 @@ def test_default_session_prefers_live_then_next_then_latest() -> None:
     assert choose_default_session([past, later, soon], now) is soon
     assert choose_default_session([past], now) is past
     assert choose_default_session([], now) is None
+
+
+async def test_a_reload_while_typing_keeps_the_text_and_the_cursor(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    view.presenter.ask_new(view._selected_site or 0, "问题")
+    await until(lambda: view.editor.question_id is not None)
+    type_text(view.editor.answer_edit, "正在输入")
+    # Another page changes the session while the answer is being typed.
+    context.bus.changed.emit("sessions")
+    type_text(view.editor.answer_edit, "的回答")
+    await until(lambda: not view.presenter.is_busy)
+    await view.presenter.wait_idle()
+    assert view.editor.answer_edit.toPlainText() == "正在输入的回答"
+    assert view.editor.answer_edit.textCursor().position() == len("正在输入的回答")
+    view.flush()
+    await view.presenter.wait_idle()
+    stored = repo(lambda r: r.get_question(view.editor.question_id)).answer
+    assert stored is not None and stored.text == "正在输入的回答"

@@ -147,6 +147,10 @@ class NoteEditor(QWidget):
     def show_question(
         self, question: Question | None, categories: list[str], speakers: list[str]
     ) -> None:
+        if question is not None and question.id == self.question_id:
+            # Reloaded while being edited: what is in the editor is newer than what was loaded,
+            # and resetting it would move the cursor and drop keystrokes not yet saved.
+            return
         self.question_id = question.id if question else None
         editors: list[QWidget] = [
             self.question_edit,
