@@ -1,45 +1,56 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>NotesView</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/page.py" line="482" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="487"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
             <numerusform>%1. %2
-    %3 min · %n note</numerusform><numerusform>%1. %2
-    %3 min · %n notes</numerusform></translation>
+    %3 min · %n note</numerusform>
+            <numerusform>%1. %2
+    %3 min · %n notes</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>ReminderService</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="64" />
+        <location filename="../../outreach_app/ui/reminders.py" line="65"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
-            <numerusform>“%1” starts at %2 with %n site.</numerusform><numerusform>“%1” starts at %2 with %n sites.</numerusform></translation>
+            <numerusform>“%1” starts at %2 with %n site.</numerusform>
+            <numerusform>“%1” starts at %2 with %n sites.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>SiteImportDialog</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="145" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="231"/>
         <source>%n line(s) must be fixed before anything can be imported.</source>
         <translation>
-            <numerusform>%n line must be fixed before anything can be imported.</numerusform><numerusform>%n lines must be fixed before anything can be imported.</numerusform></translation>
+            <numerusform>%n line must be fixed before anything can be imported.</numerusform>
+            <numerusform>%n lines must be fixed before anything can be imported.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="166" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="210"/>
         <source>%n site(s) ready to import.</source>
         <translation>
-            <numerusform>%n site ready to import.</numerusform><numerusform>%n sites ready to import.</numerusform></translation>
+            <numerusform>%n site ready to import.</numerusform>
+            <numerusform>%n sites ready to import.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="188" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="279"/>
         <source>%n site(s) imported.</source>
         <translation>
-            <numerusform>%n site imported.</numerusform><numerusform>%n sites imported.</numerusform></translation>
+            <numerusform>%n site imported.</numerusform>
+            <numerusform>%n sites imported.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

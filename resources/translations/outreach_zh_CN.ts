@@ -129,22 +129,22 @@
 <context>
     <name>ContactsTable</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="49" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="82" />
         <source>Name</source>
-        <translation>名称</translation>
+        <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="49" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="82" />
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="49" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="82" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="52" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="85" />
         <source>Contact people</source>
         <translation>联系人</translation>
     </message>
@@ -314,107 +314,107 @@
 <context>
     <name>MinutesHtml</name>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="105" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="106" />
         <source>Site %1</source>
         <translation>站点 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="135" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="136" />
         <source>held %1–%2</source>
         <translation>实际 %1–%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="144" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="145" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="146" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="147" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="147" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="148" />
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="149" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="150" />
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="153" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="154" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="156" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="157" />
         <source>Review</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="157" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="158" />
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="171" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="172" />
         <source>Asked by %1</source>
         <translation>提问人 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="177" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="178" />
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="184" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="185" />
         <source>at %1 in the session</source>
         <translation>连线第 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="196" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="197" />
         <source>Answer (%1):</source>
         <translation>回答（%1）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="201" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="202" />
         <source>Answer:</source>
         <translation>回答：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="211" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="212" />
         <source>owner: %1</source>
         <translation>责任单位：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="214" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="215" />
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="218" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="219" />
         <source>no date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="245" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="246" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="246" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="247" />
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="247" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="248" />
         <source>Decision</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="248" />
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="249" />
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -422,146 +422,146 @@
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="64" />
-        <location filename="../../outreach_app/ui/notes/page.py" line="123" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="65" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="124" />
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="67" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="68" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="69" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="70" />
         <source>Asked by</source>
         <translation>提问人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="74" />
-        <location filename="../../outreach_app/ui/notes/page.py" line="126" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="75" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="127" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="75" />
-        <location filename="../../outreach_app/ui/notes/page.py" line="184" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="76" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="189" />
         <source>Type the answer as it is given…</source>
         <translation>边听边记录回答……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="78" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="79" />
         <source>Speaker at the site</source>
         <translation>站点发言人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="81" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="82" />
         <source>Who answered</source>
         <translation>回答人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="84" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="85" />
         <source>This answer is a commitment (creates a follow-up)</source>
         <translation>此回答含承诺事项（生成督办事项）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="88" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="89" />
         <source>Commitment</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="89" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="90" />
         <source>What was promised</source>
         <translation>承诺的内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="91" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="92" />
         <source>Owner</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="92" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="93" />
         <source>Responsible unit or person</source>
         <translation>责任单位或责任人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="95" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="96" />
         <source>Due date</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="98" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="99" />
         <source>Commitment:</source>
         <translation>承诺事项：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="99" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="100" />
         <source>Owner:</source>
         <translation>责任单位：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="100" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="101" />
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="106" />
-        <location filename="../../outreach_app/ui/notes/page.py" line="271" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="107" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="276" />
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="110" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="111" />
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="112" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="113" />
         <source>Asked by:</source>
         <translation>提问人：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="116" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="117" />
         <source>Speaker:</source>
         <translation>发言人：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="180" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="185" />
         <source>Take a planned question or add one to start taking notes.</source>
         <translation>选择一个预设问题或新增问题，开始记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="192" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="197" />
         <source>at %1 in session</source>
         <translation>连线第 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="195" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="200" />
         <source>asked at %1</source>
         <translation>提问于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="259" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="264" />
         <source>Editing…</source>
         <translation>正在编辑……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="260" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="265" />
         <source>Saving…</source>
         <translation>正在保存……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="261" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="266" />
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="262" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="267" />
         <source>Not saved yet — will retry on the next change</source>
         <translation>尚未保存——下次修改时将重试</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="272" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="277" />
         <source>Delete this question with its answer and commitment? This cannot be undone.</source>
         <translation>删除此问题及其回答和承诺事项？此操作无法撤销。</translation>
     </message>
@@ -577,90 +577,90 @@
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="298" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="303" />
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="308" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="313" />
         <source>Start session</source>
         <translation>开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="310" />
-        <location filename="../../outreach_app/ui/notes/page.py" line="644" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="315" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="649" />
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="313" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="318" />
         <source>Session:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="323" />
-        <location filename="../../outreach_app/ui/notes/page.py" line="332" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="328" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="337" />
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="327" />
-        <location filename="../../outreach_app/ui/notes/page.py" line="334" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="332" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="339" />
         <source>Planned questions</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="329" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="334" />
         <source>Ask selected</source>
         <translation>提问所选问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="330" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="335" />
         <source>Record the selected planned question as asked (Enter)</source>
         <translation>将所选预设问题记录为已提问（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="352" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="357" />
         <source>Notes for this site</source>
         <translation>本站点的记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="356" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="361" />
         <source>Type a new question and press Enter</source>
         <translation>输入新问题后按回车</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="357" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="362" />
         <source>New question</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="358" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="363" />
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="360" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="365" />
         <source>Add the typed question (Enter); Ctrl+Shift+Q focuses it</source>
         <translation>添加输入的问题（回车）；Ctrl+Shift+Q 跳到此处</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="366" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="371" />
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="374" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="379" />
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="428" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="433" />
         <source>No sessions yet — schedule one under Sessions</source>
         <translation>还没有连线——请在“连线”页面安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/page.py" line="482" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="487" />
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -668,47 +668,47 @@
     %3 分钟 · %n 条记录</numerusform></translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="516" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="521" />
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="518" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="523" />
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="526" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="531" />
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="529" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="534" />
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="544" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="549" />
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="625" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="630" />
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="645" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="650" />
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="659" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="664" />
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="664" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="669" />
         <source>starts %1</source>
         <translation>%1 开始</translation>
     </message>
@@ -724,28 +724,28 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="38" />
+        <location filename="../../outreach_app/ui/reminders.py" line="39" />
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="63" />
+        <location filename="../../outreach_app/ui/reminders.py" line="64" />
         <source>Session at %1</source>
         <translation>%1 有连线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="64" />
+        <location filename="../../outreach_app/ui/reminders.py" line="65" />
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1”将于 %2 开始，共 %n 个站点。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="75" />
+        <location filename="../../outreach_app/ui/reminders.py" line="76" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="76" />
+        <location filename="../../outreach_app/ui/reminders.py" line="77" />
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -761,327 +761,327 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="250" />
+        <location filename="../../outreach_app/ui/review/view.py" line="265" />
         <source>Search all notes</source>
         <translation>搜索全部记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="251" />
+        <location filename="../../outreach_app/ui/review/view.py" line="266" />
         <source>Search all notes (Ctrl+F) — 中文 or English</source>
         <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="254" />
+        <location filename="../../outreach_app/ui/review/view.py" line="269" />
         <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
         <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="264" />
+        <location filename="../../outreach_app/ui/review/view.py" line="279" />
         <source>Site filter</source>
         <translation>站点筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="266" />
+        <location filename="../../outreach_app/ui/review/view.py" line="281" />
         <source>Kind filter</source>
         <translation>类型筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="267" />
+        <location filename="../../outreach_app/ui/review/view.py" line="282" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="271" />
+        <location filename="../../outreach_app/ui/review/view.py" line="286" />
         <source>Category filter</source>
         <translation>类别筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="273" />
+        <location filename="../../outreach_app/ui/review/view.py" line="288" />
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="274" />
+        <location filename="../../outreach_app/ui/review/view.py" line="289" />
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="278" />
+        <location filename="../../outreach_app/ui/review/view.py" line="293" />
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="280" />
+        <location filename="../../outreach_app/ui/review/view.py" line="295" />
         <source>Any time</source>
         <translation>任意时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="281" />
+        <location filename="../../outreach_app/ui/review/view.py" line="296" />
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="282" />
+        <location filename="../../outreach_app/ui/review/view.py" line="297" />
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="283" />
+        <location filename="../../outreach_app/ui/review/view.py" line="298" />
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="284" />
+        <location filename="../../outreach_app/ui/review/view.py" line="299" />
         <source>Dates below</source>
         <translation>下方日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="288" />
+        <location filename="../../outreach_app/ui/review/view.py" line="303" />
         <source>Period from</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="290" />
+        <location filename="../../outreach_app/ui/review/view.py" line="305" />
         <source>Period to</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="302" />
+        <location filename="../../outreach_app/ui/review/view.py" line="317" />
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="303" />
+        <location filename="../../outreach_app/ui/review/view.py" line="318" />
         <source>Show every site, kind, category and status</source>
         <translation>显示所有站点、类型、类别和状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="307" />
+        <location filename="../../outreach_app/ui/review/view.py" line="322" />
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="308" />
+        <location filename="../../outreach_app/ui/review/view.py" line="323" />
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="309" />
+        <location filename="../../outreach_app/ui/review/view.py" line="324" />
         <source>Ca&amp;tegory:</source>
         <translation>类别(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="310" />
+        <location filename="../../outreach_app/ui/review/view.py" line="325" />
         <source>St&amp;atus:</source>
         <translation>状态(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="311" />
+        <location filename="../../outreach_app/ui/review/view.py" line="326" />
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="319" />
+        <location filename="../../outreach_app/ui/review/view.py" line="334" />
         <source>Sessions and search results</source>
         <translation>连线和搜索结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="339" />
-        <location filename="../../outreach_app/ui/review/view.py" line="367" />
+        <location filename="../../outreach_app/ui/review/view.py" line="357" />
         <location filename="../../outreach_app/ui/review/view.py" line="385" />
-        <location filename="../../outreach_app/ui/review/view.py" line="699" />
+        <location filename="../../outreach_app/ui/review/view.py" line="403" />
+        <location filename="../../outreach_app/ui/review/view.py" line="717" />
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="344" />
+        <location filename="../../outreach_app/ui/review/view.py" line="362" />
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="350" />
+        <location filename="../../outreach_app/ui/review/view.py" line="368" />
         <source>Send &amp;back…</source>
         <translation>退回(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="371" />
-        <location filename="../../outreach_app/ui/review/view.py" line="386" />
-        <location filename="../../outreach_app/ui/review/view.py" line="707" />
+        <location filename="../../outreach_app/ui/review/view.py" line="389" />
+        <location filename="../../outreach_app/ui/review/view.py" line="404" />
+        <location filename="../../outreach_app/ui/review/view.py" line="725" />
         <source>Audit trail</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="373" />
+        <location filename="../../outreach_app/ui/review/view.py" line="391" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="373" />
+        <location filename="../../outreach_app/ui/review/view.py" line="391" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="373" />
+        <location filename="../../outreach_app/ui/review/view.py" line="391" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="373" />
+        <location filename="../../outreach_app/ui/review/view.py" line="391" />
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="443" />
+        <location filename="../../outreach_app/ui/review/view.py" line="461" />
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="452" />
+        <location filename="../../outreach_app/ui/review/view.py" line="470" />
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="456" />
+        <location filename="../../outreach_app/ui/review/view.py" line="474" />
         <source>%1 (archived)</source>
         <translation>%1（已归档）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="460" />
+        <location filename="../../outreach_app/ui/review/view.py" line="478" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="505" />
+        <location filename="../../outreach_app/ui/review/view.py" line="523" />
         <source>The period starts after it ends: check the two dates.</source>
         <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="572" />
+        <location filename="../../outreach_app/ui/review/view.py" line="590" />
         <source>1 note</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="572" />
+        <location filename="../../outreach_app/ui/review/view.py" line="590" />
         <source>%1 notes</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="577" />
+        <location filename="../../outreach_app/ui/review/view.py" line="595" />
         <source>1 open follow-up</source>
         <translation>1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="577" />
+        <location filename="../../outreach_app/ui/review/view.py" line="595" />
         <source>%1 open follow-ups</source>
         <translation>%1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="610" />
+        <location filename="../../outreach_app/ui/review/view.py" line="628" />
         <source>No sessions match these filters — clear the filters to see all.</source>
         <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="612" />
+        <location filename="../../outreach_app/ui/review/view.py" line="630" />
         <source>No sessions to review yet — they appear here once scheduled.</source>
         <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="615" />
+        <location filename="../../outreach_app/ui/review/view.py" line="633" />
         <source>1 session</source>
         <translation>1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="615" />
+        <location filename="../../outreach_app/ui/review/view.py" line="633" />
         <source>%1 sessions</source>
         <translation>%1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="655" />
+        <location filename="../../outreach_app/ui/review/view.py" line="673" />
         <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
         <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="660" />
+        <location filename="../../outreach_app/ui/review/view.py" line="678" />
         <source>1 match</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="660" />
+        <location filename="../../outreach_app/ui/review/view.py" line="678" />
         <source>%1 matches — newest first</source>
         <translation>%1 条结果——最新的在前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="661" />
+        <location filename="../../outreach_app/ui/review/view.py" line="679" />
         <source>(showing the first 100)</source>
         <translation>（显示前 100 条）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="664" />
+        <location filename="../../outreach_app/ui/review/view.py" line="682" />
         <source>No matches</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="669" />
+        <location filename="../../outreach_app/ui/review/view.py" line="687" />
         <source>The search could not run. Change the search words.</source>
         <translation>无法执行搜索，请更换搜索词。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="670" />
+        <location filename="../../outreach_app/ui/review/view.py" line="688" />
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="672" />
+        <location filename="../../outreach_app/ui/review/view.py" line="690" />
         <source>Cannot search for “%1”: %2</source>
         <translation>无法搜索“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="703" />
+        <location filename="../../outreach_app/ui/review/view.py" line="721" />
         <source>Choose a session on the left to read its minutes.</source>
         <translation>在左侧选择一场连线以阅读纪要。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="780" />
+        <location filename="../../outreach_app/ui/review/view.py" line="798" />
         <source>Audit trail (%1)</source>
         <translation>操作记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="787" />
+        <location filename="../../outreach_app/ui/review/view.py" line="805" />
         <source>Choose a session first</source>
         <translation>请先选择一场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="793" />
+        <location filename="../../outreach_app/ui/review/view.py" line="811" />
         <source>The session is still running</source>
         <translation>连线仍在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="795" />
+        <location filename="../../outreach_app/ui/review/view.py" line="813" />
         <source>The session has not taken place yet</source>
         <translation>连线尚未举行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="803" />
+        <location filename="../../outreach_app/ui/review/view.py" line="821" />
         <source>Already approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="805" />
+        <location filename="../../outreach_app/ui/review/view.py" line="823" />
         <source>Approve these minutes (Ctrl+Shift+A)</source>
         <translation>批准此纪要（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="809" />
+        <location filename="../../outreach_app/ui/review/view.py" line="827" />
         <source>Already sent back; waiting for corrections</source>
         <translation>已退回，等待修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="811" />
+        <location filename="../../outreach_app/ui/review/view.py" line="829" />
         <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
         <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="831" />
+        <location filename="../../outreach_app/ui/review/view.py" line="849" />
         <source>Minutes marked “%1”.</source>
         <translation>纪要已标记为“%1”。</translation>
     </message>
@@ -1089,124 +1089,124 @@
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="56" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="57" />
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="57" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="58" />
         <source>Previous week (Alt+Left)</source>
         <translation>上一周（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="59" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="60" />
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="60" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="61" />
         <source>Go to this week (Alt+Home)</source>
         <translation>回到本周（Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="63" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="64" />
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="64" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="65" />
         <source>Next week (Alt+Right)</source>
         <translation>下一周（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="68" />
-        <location filename="../../outreach_app/ui/schedule/page.py" line="118" />
-        <location filename="../../outreach_app/ui/schedule/page.py" line="261" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="69" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="119" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="262" />
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="69" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="70" />
         <source>Schedule a new session (Ctrl+N)</source>
         <translation>安排新的连线（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="79" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="80" />
         <source>Upcoming sessions</source>
         <translation>即将举行的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="80" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="81" />
         <source>Double-click or press Enter to open a session</source>
         <translation>双击或按回车打开连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="84" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="85" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="85" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="86" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="86" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="87" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="87" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="88" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="88" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="89" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="106" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="107" />
         <source>&amp;Upcoming sessions</source>
         <translation>即将举行的连线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="122" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="123" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="123" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="124" />
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="193" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="194" />
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="232" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="233" />
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="278" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="279" />
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="289" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="290" />
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="304" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="305" />
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="305" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="306" />
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
     </message>
@@ -1214,32 +1214,32 @@
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="173" />
+        <location filename="../../outreach_app/ui/review/view.py" line="188" />
         <source>Send minutes back</source>
         <translation>退回纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="175" />
+        <location filename="../../outreach_app/ui/review/view.py" line="190" />
         <source>What must change before the minutes of “%1” can be approved?</source>
         <translation>“%1”的纪要需要修改什么才能批准？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="181" />
+        <location filename="../../outreach_app/ui/review/view.py" line="196" />
         <source>Comment for the note-taker</source>
         <translation>给记录员的意见</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="183" />
+        <location filename="../../outreach_app/ui/review/view.py" line="198" />
         <source>For example: add the speakers' positions to the answers from 余杭区.</source>
         <translation>例如：余杭区的回答请补充发言人职务。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="194" />
+        <location filename="../../outreach_app/ui/review/view.py" line="209" />
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="209" />
+        <location filename="../../outreach_app/ui/review/view.py" line="224" />
         <source>Write what must change: the note-taker needs it to correct the minutes.</source>
         <translation>请写明需要修改的内容，记录员要据此修改纪要。</translation>
     </message>
@@ -1247,177 +1247,177 @@
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="226" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="227" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="227" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="228" />
         <source>e.g. 节前视频连线慰问基层一线</source>
         <translation>例如：节前视频连线慰问基层一线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="229" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="230" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="233" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="234" />
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="235" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="236" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="239" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="240" />
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="242" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="243" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="244" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="245" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="248" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="249" />
         <source>Notes for the session</source>
         <translation>连线备注</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="252" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="253" />
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="253" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="254" />
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="254" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="255" />
         <source>Official:</source>
         <translation>领导：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="257" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="258" />
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="259" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="260" />
         <source>Start:</source>
         <translation>开始：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="260" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="261" />
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="261" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="262" />
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="265" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="266" />
         <source>Site to add</source>
         <translation>要添加的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="266" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="267" />
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="267" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="268" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="268" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="269" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="269" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="270" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="289" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="290" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="292" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="293" />
         <source>Save the session (Ctrl+S)</source>
         <translation>保存连线（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="293" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="294" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="294" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="295" />
         <source>Discard the changes since the last save</source>
         <translation>放弃上次保存后的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="295" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="296" />
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="298" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="299" />
         <source>Cancel session…</source>
         <translation>取消连线……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="308" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="309" />
         <source>Sites in speaking order (drag to reorder):</source>
         <translation>按发言顺序排列的站点（拖动排序）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="370" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="371" />
         <source>All sites are in this session</source>
         <translation>所有站点都已在此连线中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="372" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="373" />
         <source>No sites yet — add them under Sites</source>
         <translation>还没有站点——请在“站点”页面添加</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="409" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="410" />
         <source>Time boxes: %1 of %2 min</source>
         <translation>各站点时长：%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="457" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="458" />
         <source>%1 is also in “%2” at %3.</source>
         <translation>%1 在 %3 还有“%2”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="464" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="465" />
         <source>%1 is booked in “%2” at %3.</source>
         <translation>%1 已被 %3 的“%2”占用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="470" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="471" />
         <source>The time boxes exceed the duration by %1 min.</source>
         <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="473" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="474" />
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
     </message>
@@ -1575,140 +1575,185 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="89" />
-        <location filename="../../outreach_app/ui/sites/page.py" line="166" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="177" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="309" />
         <source>New site</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="91" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="190" />
         <source>Site name</source>
         <translation>站点名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="93" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="193" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="94" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="194" />
         <source>Province, city, county</source>
         <translation>省、市、县</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="96" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="196" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="99" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="200" />
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="101" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="202" />
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="108" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="226" />
         <source>Connection notes</source>
         <translation>连接说明</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="110" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="228" />
         <source>Link, equipment, best time to test, who to call when it fails</source>
         <translation>线路、设备、最佳测试时间、故障时联系谁</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="114" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="233" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="115" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="234" />
         <source>Separated by commas or 、</source>
         <translation>用逗号或顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="117" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="182" />
         <source>Archived: kept for the record, not offered for new sessions.</source>
         <translation>已归档：保留记录，不再用于新的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="121" />
-        <location filename="../../outreach_app/ui/sites/page.py" line="152" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="262" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="264" />
         <source>Sessions with this site</source>
         <translation>该站点参加过的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="125" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="238" />
         <source>Name:</source>
-        <translation>姓名：</translation>
+        <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="126" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="179" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="191" />
+        <source>For example 红旗村村委会</source>
+        <translation>例如：红旗村村委会</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="239" />
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="127" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="240" />
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="128" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="241" />
         <source>Contacts:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="130" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="242" />
         <source>Connection notes:</source>
         <translation>连接说明：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="131" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="243" />
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="133" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="246" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="135" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="249" />
         <source>Save this site (Ctrl+S)</source>
         <translation>保存此站点（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="136" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="250" />
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="137" />
-        <location filename="../../outreach_app/ui/sites/page.py" line="174" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="251" />
+        <source>Undo the changes since the last save</source>
+        <translation>撤销上次保存以来的修改</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="252" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="317" />
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="138" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="253" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="174" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="266" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="266" />
+        <source>Session</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="266" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="317" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="178" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="319" />
+        <source>Offer this site for new sessions again</source>
+        <translation>重新在新连线中提供此站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="321" />
+        <source>Keep the site for the record but stop offering it for new sessions</source>
+        <translation>保留站点记录，但不再在新连线中提供</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="335" />
         <source>This site appears in sessions or notes: archive it instead</source>
         <translation>该站点出现在连线或记录中，请改为归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="188" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="337" />
+        <source>Delete this site for good</source>
+        <translation>永久删除此站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="276" />
         <source>Not in any session yet</source>
         <translation>尚未参加任何连线</translation>
     </message>
@@ -1716,243 +1761,297 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="46" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="57" />
         <source>Import sites from CSV</source>
         <translation>从 CSV 导入站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="51" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="65" />
         <source>Columns: name, region, address, contacts (张德明:13909321234; …), connection_notes, tags. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed.</source>
         <translation>列：name、region、address、contacts（张德明:13909321234; …）、connection_notes、tags，也可用中文列名（名称、地区、地址、联系人、备注、标签）。编码 UTF-8 或 GB18030。只要有一行有误就不会导入任何内容，并列出所有错误行。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="57" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="73" />
+        <source>Not sure about the format? Save template… writes a file with the header and one example row to fill in. You can also drop a CSV file here.</source>
+        <translation>不确定格式？“保存模板…”会写出一个包含表头和一行示例的文件供填写。也可以把 CSV 文件拖到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="79" />
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="59" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="82" />
         <source>Choose file…</source>
         <translation>选择文件……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="61" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="84" />
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="85" />
+        <source>Read the file again after fixing it</source>
+        <translation>修改文件后重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="88" />
         <source>Save template…</source>
         <translation>保存模板……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="62" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="89" />
         <source>Write an example CSV file to fill in</source>
         <translation>生成一个可填写的示例 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="74" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="102" />
         <source>Sites to import, or the lines to fix</source>
         <translation>要导入的站点，或需要修正的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="80" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="109" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="101" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="133" />
         <source>Choose a CSV file</source>
         <translation>选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="101" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="133" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="108" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="140" />
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="108" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="140" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="115" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="150" />
         <source>Cannot write the template: %1</source>
         <translation>无法写入模板：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="120" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="154" />
+        <source>Template saved as %1.</source>
+        <translation>模板已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="177" />
         <source>Reading…</source>
         <translation>正在读取……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="136" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="199" />
+        <source>Connection notes</source>
+        <translation>连接说明</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="215" />
         <source>Line</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="136" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="215" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="146" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="231" />
         <source>%n line(s) must be fixed before anything can be imported.</source>
         <translation>
             <numerusform>有 %n 行需要修正后才能导入。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="155" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="195" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="156" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="196" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="157" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="197" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="158" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="198" />
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="159" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="200" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="167" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="210" />
         <source>%n site(s) ready to import.</source>
         <translation>
             <numerusform>%n 个站点可以导入。</numerusform></translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="185" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="263" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="189" />
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="279" />
         <source>%n site(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个站点。</numerusform></translation>
     </message>
 </context>
 <context>
-    <name>SitesView</name>
+    <name>SitesTableModel</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="222" />
-        <source>Filter by name, region, contact or tag</source>
-        <translation>按名称、地区、联系人或标签筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="223" />
-        <source>Filter sites</source>
-        <translation>筛选站点</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="225" />
-        <source>Show archived</source>
-        <translation>显示已归档</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="228" />
-        <source>Sites</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="230" />
+        <location filename="../../outreach_app/ui/sites/models.py" line="55" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="230" />
+        <location filename="../../outreach_app/ui/sites/models.py" line="56" />
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="230" />
+        <location filename="../../outreach_app/ui/sites/models.py" line="57" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/models.py" line="58" />
         <source>Main contact</source>
         <translation>主要联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="230" />
+        <location filename="../../outreach_app/ui/sites/models.py" line="59" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="238" />
+        <location filename="../../outreach_app/ui/sites/models.py" line="121" />
+        <source>Archived · %1</source>
+        <translation>已归档 · %1</translation>
+    </message>
+</context>
+<context>
+    <name>SitesView</name>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="408" />
+        <source>Filter by name, region, contact or tag</source>
+        <translation>按名称、地区、联系人或标签筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="409" />
+        <source>Filter sites</source>
+        <translation>筛选站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="411" />
+        <source>Show archived</source>
+        <translation>显示已归档</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="412" />
+        <source>List archived sites too, greyed out</source>
+        <translation>同时列出已归档站点（灰色显示）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="425" />
+        <source>Sites</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="517" />
         <source>No sites yet — add one with New site or import a CSV file.</source>
         <translation>还没有站点——点击“新建站点”或导入 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="242" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="413" />
         <source>New site</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="243" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="415" />
         <source>Add a site (Ctrl+Shift+N)</source>
         <translation>添加站点（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="244" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="416" />
         <source>Import CSV…</source>
         <translation>导入 CSV……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="245" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="418" />
         <source>Import sites from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件导入站点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="262" />
-        <source>Site</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="296" />
-        <source> (archived)</source>
-        <translation>（已归档）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="358" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="597" />
         <source>Save the changes to this site first?</source>
         <translation>先保存对此站点的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="376" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="623" />
         <source>A site needs a name.</source>
         <translation>站点需要名称。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="383" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="630" />
         <source>Site saved.</source>
         <translation>站点已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="408" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="672" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="681" />
         <source>Site in use</source>
         <translation>站点正在使用</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="410" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="674" />
+        <source>“%1” appears in sessions or notes, so it cannot be deleted. It is archived already: kept for the record and not offered for new sessions.</source>
+        <translation>“%1”出现在连线或记录中，不能删除。它已归档：保留记录，不再在新连线中提供。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="683" />
         <source>“%1” appears in sessions or notes, so it cannot be deleted. Archive it instead? Archived sites stay in the record but are not offered for new sessions.</source>
         <translation>“%1”出现在连线或记录中，不能删除。改为归档吗？归档的站点保留记录，但不再用于新的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="420" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="693" />
+        <source>Site deleted.</source>
+        <translation>站点已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="661" />
         <source>Delete site</source>
         <translation>删除站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="421" />
+        <location filename="../../outreach_app/ui/sites/view.py" line="519" />
+        <source>No site matches “%1”.</source>
+        <translation>没有与“%1”匹配的站点。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="521" />
+        <source>Every site is archived. Tick Show archived to see them.</source>
+        <translation>所有站点都已归档。勾选“显示已归档”即可查看。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/sites/view.py" line="662" />
         <source>Delete “%1”? This cannot be undone.</source>
         <translation>删除“%1”？此操作无法撤销。</translation>
     </message>
@@ -1960,27 +2059,27 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SpeakingOrder</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="105" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="106" />
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="107" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="108" />
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="107" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="108" />
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="107" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="108" />
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="131" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="132" />
         <source>No sites in this session yet — add them below.</source>
         <translation>此连线还没有站点——请在下方添加。</translation>
     </message>
@@ -1988,12 +2087,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>TimeBoxDelegate</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="68" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="69" />
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="71" />
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="72" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -2001,12 +2100,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/week_view.py" line="45" />
+        <location filename="../../outreach_app/ui/schedule/week_view.py" line="46" />
         <source>Week of sessions</source>
         <translation>本周连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/week_view.py" line="180" />
+        <location filename="../../outreach_app/ui/schedule/week_view.py" line="181" />
         <source>No sessions this week — double-click a time to schedule one</source>
         <translation>本周没有连线——双击某个时间即可安排</translation>
     </message>
@@ -2527,12 +2626,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="690" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="695" />
         <source>New &amp;question</source>
         <translation>新问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="696" />
+        <location filename="../../outreach_app/ui/notes/page.py" line="701" />
         <source>Notes</source>
         <translation>记录</translation>
     </message>
@@ -2552,27 +2651,27 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="321" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="322" />
         <source>&amp;New session</source>
         <translation>新建连线(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="327" />
+        <location filename="../../outreach_app/ui/schedule/page.py" line="328" />
         <source>Sessions</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="440" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="19" />
         <source>New &amp;site</source>
         <translation>新建站点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="447" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="26" />
         <source>&amp;Import sites from CSV…</source>
         <translation>从 CSV 导入站点(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="453" />
+        <location filename="../../outreach_app/ui/sites/page.py" line="32" />
         <source>Sites</source>
         <translation>站点</translation>
     </message>
