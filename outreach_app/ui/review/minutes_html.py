@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from outreach_app.core.model import Question, Review, ReviewState
 from outreach_app.core.text_search import highlight_html
 from outreach_app.storage.repository import Minutes
-from outreach_app.ui.formatting import format_datetime, format_time
+from outreach_app.ui.formatting import format_date, format_datetime, format_time
 from outreach_app.ui.labels import follow_up_label, kind_label, review_label, status_label
 
 REVIEW_COLOURS: dict[ReviewState, tuple[str, str]] = {
@@ -214,7 +214,7 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
             ),
             QCoreApplication.translate("MinutesHtml", "due %1").replace(
                 "%1",
-                follow_up.due.isoformat()
+                format_date(follow_up.due)
                 if follow_up.due
                 else html.escape(QCoreApplication.translate("MinutesHtml", "no date")),
             ),

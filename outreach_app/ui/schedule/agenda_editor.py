@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.core.model import AgendaItem, AgendaItemKind, FollowUp, Session
+from outreach_app.ui.formatting import format_date
 from outreach_app.ui.labels import follow_up_label
 from outreach_app.ui.schedule.placeholder import paint_placeholder
 from outreach_app.ui.schedule.presenter import AgendaBundle, SchedulePresenter
@@ -113,7 +114,7 @@ class FollowUpList(QTreeWidget):
     def show_follow_ups(self, follow_ups: list[FollowUp], today: date) -> None:
         self.clear()
         for follow_up in follow_ups:
-            due = follow_up.due.isoformat() if follow_up.due else self.tr("none")
+            due = format_date(follow_up.due) if follow_up.due else self.tr("none")
             row = QTreeWidgetItem(
                 [follow_up.commitment, follow_up.owner, due, follow_up_label(follow_up.status)]
             )
