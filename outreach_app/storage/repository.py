@@ -140,16 +140,6 @@ class Repository:
                 repo._set_categories(DEFAULT_CATEGORIES)
         return repo
 
-    @classmethod
-    def open_memory(cls, *, clock: Clock = _local_now) -> Repository:
-        db = Database(memory=True)
-        db.execute("PRAGMA foreign_keys = ON")
-        migrate(db)
-        repo = cls(db, clock=clock)
-        with repo.db.atomic():
-            repo._set_categories(DEFAULT_CATEGORIES)
-        return repo
-
     def close(self) -> None:
         self.db.close()
 
@@ -240,11 +230,6 @@ class Repository:
             self.db.execute(
                 "INSERT INTO categories(name, position) VALUES (?, ?)", (name, position)
             )
-
-    def set_categories(self, names: Sequence[str]) -> None:
-        with self._write():
-            self._set_categories(names)
-            self._audit("edit", "categories", None, detail=", ".join(names))
 
     # ------------------------------------------------------------------------------ sites
     @staticmethod

@@ -61,11 +61,6 @@ class FirstRunDialog(QDialog):
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(bool(self.name_edit.text().strip()))
 
-    def select_role(self, role: Role) -> None:
-        for button in self.role_buttons.buttons():
-            if button.property("role") == role.value:
-                button.setChecked(True)
-
     def user(self) -> User:
         checked = self.role_buttons.checkedButton()
         role = Role(str(checked.property("role"))) if checked is not None else Role.STAFF

@@ -20,10 +20,6 @@ class AppSettings:
             settings = QSettings(str(path), QSettings.Format.IniFormat)
         self._settings = settings
 
-    @property
-    def qsettings(self) -> QSettings:
-        return self._settings
-
     def user(self) -> User | None:
         name = str(self._settings.value("user/name", "") or "").strip()
         role = str(self._settings.value("user/role", "") or "")

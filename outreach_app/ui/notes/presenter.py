@@ -258,10 +258,6 @@ class NotesPresenter(Presenter):
             for name, value in changes.items():
                 setattr(question, name, value)
 
-    @property
-    def has_unsaved_edits(self) -> bool:
-        return bool(self._pending) or self._saves_in_flight > 0
-
     def flush(self) -> None:
         """Send every pending edit to the store now (queued in order on the store's thread)."""
         self._save_timer.stop()

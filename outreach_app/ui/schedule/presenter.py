@@ -14,7 +14,6 @@ from outreach_app.core.model import (
     FollowUp,
     Session,
     SessionStatus,
-    Site,
 )
 from outreach_app.core.scheduling import Conflict, week_start
 from outreach_app.storage.repository import Repository
@@ -216,9 +215,3 @@ class SchedulePresenter(Presenter):
             self.query(lambda r: r.save_briefing(session_id, site_id, text)),
             on_done=lambda _: self.briefingSaved.emit(),
         )
-
-
-def sites_offered(sites: list[Site], session: Session) -> list[Site]:
-    """Sites that can still be added: not archived and not already in the session."""
-    taken = {slot.site_id for slot in session.sites}
-    return [s for s in sites if not s.archived and s.id not in taken]
