@@ -419,8 +419,9 @@ class Repository:
             if s.end > start
         ]
 
-    def upcoming_sessions(self, *, limit: int = 50) -> list[Session]:
-        now = self.now()
+    def upcoming_sessions(self, *, limit: int = 50, now: datetime | None = None) -> list[Session]:
+        """Sessions not yet over at `now` (default: the store's clock), soonest first."""
+        now = now or self.now()
         return [
             s
             for s in self._sessions_where(

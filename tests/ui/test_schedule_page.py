@@ -122,7 +122,7 @@ async def test_empty_title_is_refused_with_a_message(
     assert view.upcoming.topLevelItem(0).text(0).startswith("Nothing scheduled")
     assert view.save() is False
     assert "title" in view.messages.label.text()
-    assert repo(lambda r: r.upcoming_sessions()) == []
+    assert repo(lambda r: r.upcoming_sessions(now=NOW)) == []
 
 
 async def test_conflicts_are_warned_while_editing(
@@ -154,7 +154,7 @@ async def test_conflicts_are_warned_while_editing(
     editor.duration_spin.setValue(20)
     await until(lambda: len(editor.warnings()) == 1)
     view.save()
-    await until(lambda: len(repo(lambda r: r.upcoming_sessions())) == 2)
+    await until(lambda: len(repo(lambda r: r.upcoming_sessions(now=NOW))) == 2)
 
 
 async def test_reordering_sites_persists_positions_and_segment_starts(
@@ -289,7 +289,10 @@ async def test_unsaved_changes_are_not_lost_when_opening_another_session(
     answer(QMessageBox.StandardButton.Save)
     view.open_session(session_id)
     await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
-    assert [s.title for s in repo(lambda r: r.upcoming_sessions())] == ["草稿连线", "冬季保供调度"]
+    assert [s.title for s in repo(lambda r: r.upcoming_sessions(now=NOW))] == [
+        "草稿连线",
+        "冬季保供调度",
+    ]
 
 
 async def test_revert_puts_back_the_stored_session(

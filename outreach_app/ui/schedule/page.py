@@ -49,7 +49,9 @@ class ScheduleView(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.presenter = SchedulePresenter(context.store, context.bus, parent=self)
+        self.presenter = SchedulePresenter(
+            context.store, context.bus, parent=self, clock=context.clock
+        )
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
 

@@ -3,6 +3,7 @@ agenda."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -64,9 +65,17 @@ class SchedulePresenter(Presenter):
     agendaLoaded = Signal(object)  # AgendaBundle
     briefingSaved = Signal()
 
-    def __init__(self, store: StoreWorker, bus: ChangeBus, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        store: StoreWorker,
+        bus: ChangeBus,
+        parent: QObject | None = None,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         super().__init__(store, bus, parent)
-        self.monday = week_start(date.today())
+        self._clock = clock
+        self.monday = week_start(clock().date())
         self._draft_for_conflicts: Session | None = None
         self._conflict_timer = QTimer(self)
         self._conflict_timer.setSingleShot(True)
@@ -104,8 +113,10 @@ class SchedulePresenter(Presenter):
         )
 
     def load_upcoming(self) -> None:
+        now = self._clock()
         self.spawn(
-            self.query(lambda r: r.upcoming_sessions(limit=30)), on_done=self.upcomingLoaded.emit
+            self.query(lambda r: r.upcoming_sessions(limit=30, now=now)),
+            on_done=self.upcomingLoaded.emit,
         )
 
     def load_sites(self) -> None:
