@@ -1,0 +1,824 @@
+"""The call engine: the official's hub and a site, each link with an explicit state.
+
+Pure asyncio; presenters turn the events into Qt signals. The hub keeps one RTCPeerConnection per
+site and makes every offer; a site answers. Each connection carries a data channel "control"
+with JSON messages:
+
+    hub -> site  {"type": "ping", "seq": n, "sent": t}       every heartbeat interval
+    site -> hub  {"type": "pong", "seq": n, "sent": t}       t echoed: the hub measures round trips
+    hub -> site  {"type": "quality", "width": w, "height": h, "fps": f, "floor": bool}
+
+aiortc has no ICE restart and its consent checks take ~30 s to notice a dead link, so the
+heartbeat decides: no pong for `heartbeat_timeout` and the hub shows the site RECONNECTING and
+rebuilds the peer connection, retrying with exponential backoff until the site answers again
+(or FAILED after `attempts_before_failed`; a site that rejoins signaling is tried at once).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import json
+import logging
+import math
+import time
+from collections import deque
+from collections.abc import Callable, Coroutine, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Final, Protocol, TypeAlias
+
+from aiortc import RTCPeerConnection, RTCSessionDescription
+from aiortc.contrib.media import MediaRelay
+from aiortc.mediastreams import MediaStreamError
+
+from outreach_app.call.ice import IceServer, rtc_configuration
+from outreach_app.call.media import VideoQuality
+from outreach_app.call.signaling import HOST, SignalingChannel, SignalingClosed, SignalingMessage
+
+log = logging.getLogger(__name__)
+
+CONTROL_CHANNEL: Final = "control"
+
+
+class PeerState(enum.Enum):
+    INVITED = "invited"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    FAILED = "failed"
+    LEFT = "left"
+
+
+_ALLOWED_TRANSITIONS: Final[dict[PeerState, frozenset[PeerState]]] = {
+    PeerState.INVITED: frozenset({PeerState.CONNECTING, PeerState.LEFT}),
+    PeerState.CONNECTING: frozenset(
+        {PeerState.CONNECTED, PeerState.RECONNECTING, PeerState.FAILED, PeerState.LEFT}
+    ),
+    PeerState.CONNECTED: frozenset({PeerState.RECONNECTING, PeerState.LEFT}),
+    PeerState.RECONNECTING: frozenset({PeerState.CONNECTED, PeerState.FAILED, PeerState.LEFT}),
+    # A failed or departed site that joins signaling again starts over.
+    PeerState.FAILED: frozenset({PeerState.CONNECTING, PeerState.LEFT}),
+    PeerState.LEFT: frozenset({PeerState.CONNECTING}),
+}
+
+
+class InvalidTransition(RuntimeError):
+    def __init__(self, current: PeerState, requested: PeerState) -> None:
+        super().__init__(f"a link cannot go from {current.value} to {requested.value}")
+        self.current = current
+        self.requested = requested
+
+
+class PeerStateMachine:
+    """The state of one link; refuses moves that the table above does not allow."""
+
+    def __init__(self, initial: PeerState = PeerState.INVITED) -> None:
+        self._state = initial
+
+    @property
+    def state(self) -> PeerState:
+        return self._state
+
+    def can_move_to(self, state: PeerState) -> bool:
+        return state in _ALLOWED_TRANSITIONS[self._state]
+
+    def move_to(self, state: PeerState) -> PeerState:
+        """Enter `state`; returns the previous state or raises InvalidTransition."""
+        if not self.can_move_to(state):
+            raise InvalidTransition(self._state, state)
+        previous, self._state = self._state, state
+        return previous
+
+
+# Events: plain values delivered to listeners on the event loop's thread.
+
+
+@dataclass(frozen=True)
+class PeerStateChanged:
+    """The link to `site_id` (on a site: its own link to the hub) changed state."""
+
+    site_id: int
+    previous: PeerState
+    state: PeerState
+    reason: str
+
+
+@dataclass(frozen=True)
+class FloorChanged:
+    site_id: int | None
+
+
+@dataclass(frozen=True)
+class FirstFrameReceived:
+    """The first decoded frame of a remote track on a new peer connection."""
+
+    site_id: int
+    kind: str
+    seconds_since_offer: float
+
+
+@dataclass(frozen=True)
+class QualityApplied:
+    """A site changed what it sends because the hub asked it to."""
+
+    site_id: int
+    quality: VideoQuality
+    has_floor: bool
+
+
+EngineEvent: TypeAlias = PeerStateChanged | FloorChanged | FirstFrameReceived | QualityApplied
+EngineListener: TypeAlias = Callable[[EngineEvent], None]
+
+
+FULL_QUALITY: Final = VideoQuality(640, 480, 30)
+REDUCED_QUALITY: Final = VideoQuality(320, 240, 15)
+
+
+@dataclass(frozen=True)
+class QualityPolicy:
+    """What the floor site and the waiting sites send."""
+
+    floor: VideoQuality = FULL_QUALITY
+    waiting: VideoQuality = REDUCED_QUALITY
+
+
+@dataclass(frozen=True)
+class LinkTimings:
+    heartbeat_interval: float = 1.0
+    heartbeat_timeout: float = 3.0
+    first_retry_delay: float = 0.5
+    max_retry_delay: float = 8.0
+    # From offer to open control channel; aiortc on a LAN needs well under a second.
+    attempt_timeout: float = 10.0
+    attempts_before_failed: int = 8
+
+    def retry_delay(self, failed_attempts: int) -> float:
+        if failed_attempts <= 0:
+            return 0.0
+        return min(self.max_retry_delay, self.first_retry_delay * 2.0 ** (failed_attempts - 1))
+
+
+@dataclass(frozen=True)
+class TrackStatistics:
+    """What arrived on one remote track of the current peer connection."""
+
+    kind: str
+    frames_received: int
+    fps: float
+    width: int | None
+    height: int | None
+    seconds_since_last_frame: float | None
+
+
+class FrameCounter:
+    """Counts the frames of one remote track and measures their rate over a sliding window."""
+
+    def __init__(self, kind: str, window_seconds: float = 2.0) -> None:
+        self.kind = kind
+        self._window = window_seconds
+        self._arrivals: deque[float] = deque()
+        self.frames_received = 0
+        self.width: int | None = None
+        self.height: int | None = None
+        self.last_frame_at: float | None = None
+
+    def record(self, frame: Any, now: float) -> None:
+        self.frames_received += 1
+        self.last_frame_at = now
+        if self.kind == "video":
+            self.width, self.height = int(frame.width), int(frame.height)
+        self._arrivals.append(now)
+        while self._arrivals and self._arrivals[0] < now - self._window:
+            self._arrivals.popleft()
+
+    def snapshot(self, now: float) -> TrackStatistics:
+        recent = [arrival for arrival in self._arrivals if arrival >= now - self._window]
+        fps = 0.0
+        if len(recent) >= 2 and recent[-1] > recent[0]:
+            fps = (len(recent) - 1) / (recent[-1] - recent[0])
+        return TrackStatistics(
+            kind=self.kind,
+            frames_received=self.frames_received,
+            fps=fps,
+            width=self.width,
+            height=self.height,
+            seconds_since_last_frame=None
+            if self.last_frame_at is None
+            else now - self.last_frame_at,
+        )
+
+
+class QualityAdjustable(Protocol):
+    """A video source that can change what it sends (the synthetic pattern; later, cameras)."""
+
+    def set_quality(self, width: int, height: int, fps: float) -> None: ...
+
+
+class _Listeners:
+    def __init__(self) -> None:
+        self._listeners: list[EngineListener] = []
+
+    def add(self, listener: EngineListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def emit(self, event: EngineEvent) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:
+                # A broken view must not take the call down with it.
+                log.exception("call event listener failed on %r", event)
+
+
+class _PeerLink:
+    """One RTCPeerConnection with its control channel, frame counters and helper tasks."""
+
+    def __init__(self, configuration_servers: tuple[IceServer, ...]) -> None:
+        self.pc: Any = RTCPeerConnection(rtc_configuration(configuration_servers))
+        self.channel: Any = None
+        self.counters: dict[str, FrameCounter] = {}
+        self.created_at = time.monotonic()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._relayed_tracks: list[Any] = []
+        self._closed = False
+
+    def spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def add_relayed_track(self, relay: MediaRelay, track: Any) -> None:
+        # Each connection gets its own proxy: a rebuilt connection must not share recv() with
+        # the one it replaces, and the proxy is stopped with the connection.
+        proxy = relay.subscribe(track, buffered=False)
+        self._relayed_tracks.append(proxy)
+        self.pc.addTrack(proxy)
+
+    def consume(self, track: Any, on_first_frame: Callable[[str], None]) -> None:
+        # aiortc queues received frames without limit until someone reads them.
+        counter = FrameCounter(track.kind)
+        self.counters[track.kind] = counter
+
+        async def read_frames() -> None:
+            while True:
+                try:
+                    frame = await track.recv()
+                except MediaStreamError:
+                    return
+                counter.record(frame, time.monotonic())
+                if counter.frames_received == 1:
+                    on_first_frame(track.kind)
+
+        self.spawn(read_frames())
+
+    def send_control(self, message: dict[str, object]) -> bool:
+        if self.channel is None or self.channel.readyState != "open":
+            return False
+        self.channel.send(json.dumps(message))
+        return True
+
+    async def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for proxy in self._relayed_tracks:
+            proxy.stop()
+        current = asyncio.current_task()
+        pending = [task for task in self._tasks if task is not current]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        await self.pc.close()
+
+
+def _parse_control(message: object) -> dict[str, Any] | None:
+    if not isinstance(message, str):
+        return None
+    try:
+        value = json.loads(message)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+class _EngineBase:
+    def __init__(
+        self,
+        signaling: SignalingChannel,
+        timings: LinkTimings,
+        ice_servers: Iterable[IceServer],
+    ) -> None:
+        self._signaling = signaling
+        self._timings = timings
+        self._ice_servers = tuple(ice_servers)
+        self._listeners = _Listeners()
+        self._relay = MediaRelay()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closing = False
+
+    def add_listener(self, listener: EngineListener) -> Callable[[], None]:
+        """Call `listener` with every event; returns a function that removes it."""
+        return self._listeners.add(listener)
+
+    def _spawn(self, coroutine: Coroutine[Any, Any, None]) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(coroutine)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[None]) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("call engine task failed", exc_info=task.exception())
+
+    async def _signaling_loop(self) -> None:
+        while True:
+            try:
+                message = await self._signaling.receive()
+            except SignalingClosed:
+                log.info("signaling closed")
+                return
+            try:
+                await self._on_signaling(message)
+            except Exception:
+                # One bad message (a mangled SDP) must not end the session's signaling.
+                log.exception("could not handle signaling message %r", message.get("type"))
+
+    async def _on_signaling(self, message: SignalingMessage) -> None:
+        raise NotImplementedError
+
+    async def _send_signaling(self, message: SignalingMessage) -> bool:
+        try:
+            await self._signaling.send(message)
+        except SignalingClosed:
+            return False
+        return True
+
+    async def _close_tasks(self) -> None:
+        current = asyncio.current_task()
+        pending = [task for task in self._tasks if task is not current]
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+
+
+@dataclass
+class _SiteSlot:
+    """The hub's view of one site."""
+
+    site_id: int
+    machine: PeerStateMachine = field(default_factory=PeerStateMachine)
+    link: _PeerLink | None = None
+    present: asyncio.Event = field(default_factory=asyncio.Event)
+    connect_task: asyncio.Task[None] | None = None
+    connection_opened: asyncio.Future[None] | None = None
+    last_pong_at: float = 0.0
+    round_trip_seconds: float | None = None
+
+
+class HubEngine(_EngineBase):
+    """The official's side: one peer connection per site, the floor, heartbeats, rebuilds."""
+
+    def __init__(
+        self,
+        signaling: SignalingChannel,
+        *,
+        invited_sites: Iterable[int] = (),
+        quality: QualityPolicy | None = None,
+        timings: LinkTimings | None = None,
+        ice_servers: Iterable[IceServer] = (),
+        official_video: Any = None,
+        official_audio: Any = None,
+    ) -> None:
+        super().__init__(signaling, timings or LinkTimings(), ice_servers)
+        self._quality = quality or QualityPolicy()
+        self._official_tracks = [
+            track for track in (official_audio, official_video) if track is not None
+        ]
+        self._slots: dict[int, _SiteSlot] = {}
+        self._floor_site_id: int | None = None
+        for site_id in invited_sites:
+            self._slot(site_id)
+
+    async def start(self) -> None:
+        """Start listening to signaling; sites connect as they join."""
+        self._spawn(self._signaling_loop())
+
+    @property
+    def floor_site_id(self) -> int | None:
+        return self._floor_site_id
+
+    def states(self) -> dict[int, PeerState]:
+        return {site_id: slot.machine.state for site_id, slot in self._slots.items()}
+
+    def state(self, site_id: int) -> PeerState:
+        return self._slots[site_id].machine.state
+
+    def video_statistics(self, site_id: int) -> TrackStatistics | None:
+        return self._statistics(site_id, "video")
+
+    def audio_statistics(self, site_id: int) -> TrackStatistics | None:
+        return self._statistics(site_id, "audio")
+
+    def round_trip_seconds(self, site_id: int) -> float | None:
+        """The last heartbeat round trip over the control channel."""
+        return self._slots[site_id].round_trip_seconds
+
+    def _statistics(self, site_id: int, kind: str) -> TrackStatistics | None:
+        slot = self._slots.get(site_id)
+        counter = slot.link.counters.get(kind) if slot and slot.link else None
+        return counter.snapshot(time.monotonic()) if counter else None
+
+    async def give_floor(self, site_id: int | None) -> None:
+        """Give `site_id` the floor (None: nobody): it sends full quality, the others reduced."""
+        if site_id is not None and site_id not in self._slots:
+            raise KeyError(f"site {site_id} is not in this session")
+        self._floor_site_id = site_id
+        # Lower the waiting sites first so that the encoders never all run at full size at once.
+        ordered = sorted(self._slots.values(), key=lambda slot: slot.site_id == site_id)
+        for slot in ordered:
+            self._send_quality(slot)
+        self._listeners.emit(FloorChanged(site_id))
+        await self._send_signaling({"type": "floor", "site_id": site_id})
+
+    async def close(self) -> None:
+        """Say goodbye to every site, close every connection, stop every task."""
+        if self._closing:
+            return
+        self._closing = True
+        for slot in self._slots.values():
+            if slot.present.is_set():
+                await self._send_signaling(
+                    {"type": "bye", "to": slot.site_id, "reason": "the session has ended"}
+                )
+        await self._close_tasks()
+        for slot in self._slots.values():
+            await self._discard_link(slot)
+            if slot.machine.can_move_to(PeerState.LEFT):
+                self._move(slot, PeerState.LEFT, "the hub closed")
+        await self._signaling.close()
+
+    def _slot(self, site_id: int) -> _SiteSlot:
+        slot = self._slots.get(site_id)
+        if slot is None:
+            slot = self._slots[site_id] = _SiteSlot(site_id)
+        return slot
+
+    def _move(self, slot: _SiteSlot, state: PeerState, reason: str) -> None:
+        previous = slot.machine.move_to(state)
+        log.info("site %s: %s -> %s (%s)", slot.site_id, previous.value, state.value, reason)
+        self._listeners.emit(PeerStateChanged(slot.site_id, previous, state, reason))
+
+    async def _on_signaling(self, message: SignalingMessage) -> None:
+        kind = message.get("type")
+        sender = message.get("from")
+        if kind == "joined":
+            peers = message.get("peers")
+            for peer in peers if isinstance(peers, list) else []:
+                if isinstance(peer, int):
+                    self._site_joined(peer, rejoined=False)
+        elif kind == "peer-joined" and isinstance(peer := message.get("peer"), int):
+            self._site_joined(peer, rejoined=bool(message.get("rejoined")))
+        elif kind == "peer-left" and isinstance(peer := message.get("peer"), int):
+            # Signaling is gone, not necessarily the media: the heartbeat decides about that.
+            self._slot(peer).present.clear()
+        elif kind == "answer" and isinstance(sender, int) and sender in self._slots:
+            sdp = message.get("sdp")
+            if isinstance(sdp, str):
+                await self._apply_answer(self._slots[sender], sdp)
+        elif kind == "bye" and isinstance(sender, int) and sender in self._slots:
+            await self._site_left(self._slots[sender], str(message.get("reason") or "left"))
+        elif kind == "error":
+            log.warning("signaling error: %s", message.get("message"))
+
+    def _site_joined(self, site_id: int, *, rejoined: bool) -> None:
+        slot = self._slot(site_id)
+        slot.present.set()
+        if slot.machine.state is PeerState.CONNECTED and not rejoined:
+            # Its signaling came back while the media link lives on; the heartbeat watches it.
+            return
+        self._start_connecting(slot, "the site rejoined" if rejoined else "the site joined")
+
+    def _start_connecting(self, slot: _SiteSlot, reason: str) -> None:
+        state = slot.machine.state
+        if state in (PeerState.CONNECTED, PeerState.RECONNECTING):
+            target = PeerState.RECONNECTING
+        else:
+            target = PeerState.CONNECTING
+        if state is not target:
+            self._move(slot, target, reason)
+        previous = slot.connect_task
+        if previous is not None:
+            previous.cancel()
+        slot.connect_task = self._spawn(self._connect_with_backoff(slot, previous))
+
+    async def _connect_with_backoff(
+        self, slot: _SiteSlot, previous: asyncio.Task[None] | None
+    ) -> None:
+        if previous is not None:
+            await asyncio.gather(previous, return_exceptions=True)
+        failed_attempts = 0
+        while True:
+            # Offers to a site that is not in the room would only come back as errors.
+            await slot.present.wait()
+            await asyncio.sleep(self._timings.retry_delay(failed_attempts))
+            if await self._attempt(slot):
+                return
+            failed_attempts += 1
+            if failed_attempts >= self._timings.attempts_before_failed:
+                await self._discard_link(slot)
+                self._move(slot, PeerState.FAILED, f"no connection after {failed_attempts} tries")
+                return
+
+    async def _attempt(self, slot: _SiteSlot) -> bool:
+        await self._discard_link(slot)
+        link = slot.link = _PeerLink(self._ice_servers)
+        opened: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        slot.connection_opened = opened
+        pc = link.pc
+        channel = link.channel = pc.createDataChannel(CONTROL_CHANNEL)
+
+        def on_open() -> None:
+            if not opened.done():
+                opened.set_result(None)
+
+        channel.on("open", on_open)
+        channel.on("message", lambda message: self._on_control(slot, message))
+        channel.on("close", lambda: self._link_broken(slot, link, "the control channel closed"))
+
+        def on_connection_state() -> None:
+            if pc.connectionState in ("failed", "closed"):
+                self._link_broken(slot, link, f"the connection {pc.connectionState}")
+
+        pc.on("connectionstatechange", on_connection_state)
+
+        def on_first_frame(kind: str) -> None:
+            seconds = time.monotonic() - link.created_at
+            self._listeners.emit(FirstFrameReceived(slot.site_id, kind, seconds))
+
+        pc.on("track", lambda track: link.consume(track, on_first_frame))
+        for track in self._official_tracks:
+            link.add_relayed_track(self._relay, track)
+        sending = {track.kind for track in self._official_tracks}
+        for kind in ("audio", "video"):
+            if kind not in sending:
+                pc.addTransceiver(kind, direction="recvonly")
+        await pc.setLocalDescription(await pc.createOffer())
+        offer = {"type": "offer", "to": slot.site_id, "sdp": pc.localDescription.sdp}
+        if not await self._send_signaling(offer):
+            return False
+        try:
+            await asyncio.wait_for(opened, self._timings.attempt_timeout)
+        except TimeoutError:
+            log.info(
+                "site %s: no connection within %ss", slot.site_id, self._timings.attempt_timeout
+            )
+            return False
+        slot.last_pong_at = time.monotonic()
+        self._move(slot, PeerState.CONNECTED, "the control channel is open")
+        link.spawn(self._heartbeat(slot, link))
+        self._send_quality(slot)
+        return True
+
+    async def _apply_answer(self, slot: _SiteSlot, sdp: str) -> None:
+        link = slot.link
+        # Only one offer is outstanding at a time; an answer at any other moment is stale.
+        if link is None or link.pc.signalingState != "have-local-offer":
+            log.info("site %s: ignoring an answer nobody waits for", slot.site_id)
+            return
+        await link.pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="answer"))
+
+    async def _heartbeat(self, slot: _SiteSlot, link: _PeerLink) -> None:
+        timings = self._timings
+        # Check four times per interval so a dead link shows within a quarter interval of timeout.
+        tick = timings.heartbeat_interval / 4
+        sequence = 0
+        next_ping_at = time.monotonic()
+        while slot.link is link:
+            now = time.monotonic()
+            if now - slot.last_pong_at > timings.heartbeat_timeout:
+                silent = now - slot.last_pong_at
+                self._link_broken(slot, link, f"no heartbeat for {silent:.1f} s")
+                return
+            if now >= next_ping_at:
+                sequence += 1
+                link.send_control({"type": "ping", "seq": sequence, "sent": now})
+                next_ping_at = now + timings.heartbeat_interval
+            await asyncio.sleep(tick)
+
+    def _on_control(self, slot: _SiteSlot, raw: object) -> None:
+        message = _parse_control(raw)
+        if message is None or message.get("type") != "pong":
+            return
+        now = time.monotonic()
+        slot.last_pong_at = now
+        sent = message.get("sent")
+        if isinstance(sent, int | float) and math.isfinite(sent) and sent <= now:
+            slot.round_trip_seconds = now - sent
+
+    def _link_broken(self, slot: _SiteSlot, link: _PeerLink, reason: str) -> None:
+        if self._closing or slot.link is not link or slot.machine.state is not PeerState.CONNECTED:
+            return
+        self._start_connecting(slot, reason)
+
+    def _send_quality(self, slot: _SiteSlot) -> None:
+        if slot.link is None or slot.machine.state is not PeerState.CONNECTED:
+            return
+        has_floor = slot.site_id == self._floor_site_id
+        quality = self._quality.floor if has_floor else self._quality.waiting
+        slot.link.send_control(
+            {
+                "type": "quality",
+                "width": quality.width,
+                "height": quality.height,
+                "fps": quality.fps,
+                "floor": has_floor,
+            }
+        )
+
+    async def _site_left(self, slot: _SiteSlot, reason: str) -> None:
+        if slot.connect_task is not None:
+            slot.connect_task.cancel()
+            await asyncio.gather(slot.connect_task, return_exceptions=True)
+            slot.connect_task = None
+        await self._discard_link(slot)
+        if slot.machine.can_move_to(PeerState.LEFT):
+            self._move(slot, PeerState.LEFT, reason)
+
+    async def _discard_link(self, slot: _SiteSlot) -> None:
+        link, slot.link = slot.link, None
+        if link is not None:
+            await link.close()
+
+
+class SiteEngine(_EngineBase):
+    """A site's side: answers the hub's offers, answers heartbeats, applies quality requests."""
+
+    def __init__(
+        self,
+        signaling: SignalingChannel,
+        site_id: int,
+        *,
+        video: Any = None,
+        audio: Any = None,
+        timings: LinkTimings | None = None,
+        ice_servers: Iterable[IceServer] = (),
+    ) -> None:
+        super().__init__(signaling, timings or LinkTimings(), ice_servers)
+        self.site_id = site_id
+        self._video = video
+        self._audio = audio
+        self._machine = PeerStateMachine()
+        self._link: _PeerLink | None = None
+        self._last_ping_at = 0.0
+        self.has_floor = False
+
+    @property
+    def state(self) -> PeerState:
+        return self._machine.state
+
+    def received_video_statistics(self) -> TrackStatistics | None:
+        """What arrives from the hub (the official's video)."""
+        counter = self._link.counters.get("video") if self._link else None
+        return counter.snapshot(time.monotonic()) if counter else None
+
+    async def start(self) -> None:
+        self._move(PeerState.CONNECTING, "joined the session")
+        self._spawn(self._signaling_loop())
+
+    async def close(self) -> None:
+        """Leave the session: tell the hub, close the connection, stop every task."""
+        if self._closing:
+            return
+        self._closing = True
+        await self._send_signaling({"type": "bye", "to": HOST, "reason": "the site left"})
+        await self._close_tasks()
+        await self._discard_link()
+        if self._machine.can_move_to(PeerState.LEFT):
+            self._move(PeerState.LEFT, "the site left")
+        await self._signaling.close()
+
+    def _move(self, state: PeerState, reason: str) -> None:
+        previous = self._machine.move_to(state)
+        log.info("site %s: %s -> %s (%s)", self.site_id, previous.value, state.value, reason)
+        self._listeners.emit(PeerStateChanged(self.site_id, previous, state, reason))
+
+    async def _on_signaling(self, message: SignalingMessage) -> None:
+        kind = message.get("type")
+        if message.get("from") != HOST:
+            if kind == "error":
+                log.warning("signaling error: %s", message.get("message"))
+            return
+        if kind == "offer" and isinstance(sdp := message.get("sdp"), str):
+            await self._answer(sdp)
+        elif kind == "bye":
+            await self._discard_link()
+            if self._machine.can_move_to(PeerState.LEFT):
+                self._move(PeerState.LEFT, str(message.get("reason") or "the hub ended the call"))
+
+    async def _answer(self, sdp: str) -> None:
+        if self._machine.state is PeerState.CONNECTED:
+            self._move(PeerState.RECONNECTING, "the hub rebuilds the connection")
+        elif self._machine.state in (PeerState.LEFT, PeerState.FAILED):
+            self._move(PeerState.CONNECTING, "the hub calls again")
+        await self._discard_link()
+        link = self._link = _PeerLink(self._ice_servers)
+        pc = link.pc
+
+        def on_datachannel(channel: Any) -> None:
+            if channel.label != CONTROL_CHANNEL or self._link is not link:
+                return
+            link.channel = channel
+            channel.on("message", lambda message: self._on_control(link, message))
+            channel.on("close", lambda: self._link_broken(link, "the control channel closed"))
+            self._last_ping_at = time.monotonic()
+            self._move(PeerState.CONNECTED, "the control channel is open")
+            link.spawn(self._watch_heartbeat(link))
+
+        pc.on("datachannel", on_datachannel)
+
+        def on_connection_state() -> None:
+            if pc.connectionState in ("failed", "closed"):
+                self._link_broken(link, f"the connection {pc.connectionState}")
+
+        pc.on("connectionstatechange", on_connection_state)
+        pc.on("track", lambda track: link.consume(track, lambda kind: None))
+        await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
+        for track in (self._audio, self._video):
+            if track is not None:
+                link.add_relayed_track(self._relay, track)
+        await pc.setLocalDescription(await pc.createAnswer())
+        await self._send_signaling({"type": "answer", "to": HOST, "sdp": pc.localDescription.sdp})
+
+    async def _watch_heartbeat(self, link: _PeerLink) -> None:
+        tick = self._timings.heartbeat_interval / 4
+        while self._link is link:
+            silent = time.monotonic() - self._last_ping_at
+            if silent > self._timings.heartbeat_timeout:
+                self._link_broken(link, f"no heartbeat for {silent:.1f} s")
+                return
+            await asyncio.sleep(tick)
+
+    def _link_broken(self, link: _PeerLink, reason: str) -> None:
+        # The hub makes every offer: the site shows the loss and waits for the hub's next one.
+        if self._closing or self._link is not link:
+            return
+        if self._machine.state is PeerState.CONNECTED:
+            self._move(PeerState.RECONNECTING, reason)
+
+    def _on_control(self, link: _PeerLink, raw: object) -> None:
+        message = _parse_control(raw)
+        if message is None:
+            return
+        kind = message.get("type")
+        if kind == "ping":
+            self._last_ping_at = time.monotonic()
+            link.send_control(
+                {"type": "pong", "seq": message.get("seq"), "sent": message.get("sent")}
+            )
+        elif kind == "quality":
+            self._apply_quality(message)
+
+    def _apply_quality(self, message: dict[str, Any]) -> None:
+        try:
+            quality = VideoQuality(
+                int(message["width"]), int(message["height"]), float(message["fps"])
+            )
+        except (KeyError, TypeError, ValueError):
+            log.warning("ignoring an invalid quality request %r", message)
+            return
+        self.has_floor = bool(message.get("floor"))
+        adjustable: QualityAdjustable | None = (
+            self._video if callable(getattr(self._video, "set_quality", None)) else None
+        )
+        if adjustable is not None:
+            adjustable.set_quality(quality.width, quality.height, quality.fps)
+        self._listeners.emit(QualityApplied(self.site_id, quality, self.has_floor))
+
+    async def _discard_link(self) -> None:
+        link, self._link = self._link, None
+        if link is not None:
+            await link.close()
+
+
+__all__ = [
+    "FULL_QUALITY",
+    "REDUCED_QUALITY",
+    "EngineEvent",
+    "EngineListener",
+    "FirstFrameReceived",
+    "FloorChanged",
+    "FrameCounter",
+    "HubEngine",
+    "InvalidTransition",
+    "LinkTimings",
+    "PeerState",
+    "PeerStateChanged",
+    "PeerStateMachine",
+    "QualityAdjustable",
+    "QualityApplied",
+    "QualityPolicy",
+    "SiteEngine",
+    "TrackStatistics",
+]

@@ -1,0 +1,97 @@
+"""ICE settings: which local addresses aioice gathers host candidates on, and the ICE servers.
+
+aioice (under aiortc) discovers host addresses itself and skips loopback, so on a machine whose
+only network is 127.0.0.1 two peers gather no candidate and never connect. The same setting that
+fixes that (gather only on chosen addresses) also keeps a machine with several networks or a VPN
+from offering addresses the other side cannot reach.
+
+aiortc offers no option for this: the one hook is `aioice.ice.get_host_addresses`, a module
+global that `Connection.gather_candidates` looks up at every call. `use_host_addresses` replaces
+it there and nowhere else. The setting is process-wide, like aioice's own discovery.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import aioice.ice
+from aiortc import RTCConfiguration, RTCIceServer
+
+if not callable(getattr(aioice.ice, "get_host_addresses", None)):
+    # A newer aioice moved the hook: fail at import rather than silently gather on every network.
+    raise ImportError(
+        "aioice.ice.get_host_addresses is gone; outreach_app.call.ice needs a new hook"
+    )
+
+_AIOICE_DISCOVERY = aioice.ice.get_host_addresses
+_chosen_addresses: tuple[str, ...] | None = None
+
+
+def use_host_addresses(addresses: Sequence[str] | None) -> None:
+    """Gather ICE host candidates only on `addresses` (IPv4 or IPv6 literals, loopback allowed).
+
+    None gives the choice back to aioice (every non-loopback address of every interface).
+    Raises ValueError for anything that is not an IP address, before changing anything.
+    """
+    global _chosen_addresses
+    if addresses is None:
+        _chosen_addresses = None
+        aioice.ice.get_host_addresses = _AIOICE_DISCOVERY
+        return
+    if isinstance(addresses, str):
+        raise TypeError("pass a list of addresses, not one string")
+    _chosen_addresses = tuple(str(ipaddress.ip_address(address)) for address in addresses)
+    aioice.ice.get_host_addresses = _chosen_host_addresses
+
+
+def chosen_host_addresses() -> tuple[str, ...] | None:
+    """The addresses set by `use_host_addresses`, or None when aioice discovers them itself."""
+    return _chosen_addresses
+
+
+@contextmanager
+def host_addresses(addresses: Sequence[str] | None) -> Iterator[None]:
+    """`use_host_addresses` for the duration of a block, then the previous setting again."""
+    previous = _chosen_addresses
+    use_host_addresses(addresses)
+    try:
+        yield
+    finally:
+        use_host_addresses(previous)
+
+
+def _chosen_host_addresses(use_ipv4: bool, use_ipv6: bool) -> list[str]:
+    # Same signature and filtering by family as aioice's own discovery, which it replaces.
+    chosen = _chosen_addresses or ()
+    return [
+        address
+        for address in chosen
+        if (use_ipv4 and ipaddress.ip_address(address).version == 4)
+        or (use_ipv6 and ipaddress.ip_address(address).version == 6)
+    ]
+
+
+@dataclass(frozen=True)
+class IceServer:
+    """One STUN or TURN server, e.g. `IceServer(("turn:turn.example.org:3478",), "u", "p")`."""
+
+    urls: tuple[str, ...]
+    username: str | None = None
+    credential: str | None = None
+
+
+def rtc_configuration(ice_servers: Sequence[IceServer] = ()) -> RTCConfiguration:
+    """An RTCConfiguration that always names its ICE servers.
+
+    aiortc given no list falls back to a public STUN server, which is unreachable offline and
+    then holds up every `setLocalDescription` for 5 s; an empty list (the default, right for a
+    LAN or loopback) means host candidates only.
+    """
+    servers = [
+        RTCIceServer(urls=list(server.urls), username=server.username, credential=server.credential)
+        for server in ice_servers
+    ]
+    return RTCConfiguration(iceServers=servers)

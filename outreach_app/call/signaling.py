@@ -1,0 +1,157 @@
+"""How the call engine reaches its peers before there is a peer connection.
+
+The engine speaks the message shapes of `outreach_app.server.protocol` (``offer``/``answer``
+with ``to`` and ``sdp``; ``joined``, ``peer-joined``, ``peer-left``, ``bye`` and ``error`` from
+the server, each relayed message with ``from``) over any `SignalingChannel`. The WebSocket client
+of the real server is one; `InMemorySignalingRoom` is another, for tests and the in-process demo:
+it routes like the server does for one session, without tokens or limits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Final, Literal, Protocol, TypeAlias
+
+HOST: Final = "host"
+PeerAddress: TypeAlias = int | Literal["host"]
+SignalingMessage: TypeAlias = dict[str, object]
+
+
+class SignalingClosed(ConnectionError):
+    """The channel is closed: nothing more will be received and nothing can be sent."""
+
+
+class SignalingChannel(Protocol):
+    """One participant's connection to the session's signaling room."""
+
+    async def send(self, message: SignalingMessage) -> None:
+        """Send one message; raises SignalingClosed once the channel is closed."""
+
+    async def receive(self) -> SignalingMessage:
+        """The next message; raises SignalingClosed once the channel is closed."""
+
+    async def close(self) -> None:
+        """Leave the room. Idempotent."""
+
+
+class InMemorySignalingChannel:
+    """A participant's end of an `InMemorySignalingRoom`."""
+
+    def __init__(self, room: InMemorySignalingRoom, address: PeerAddress) -> None:
+        self.address = address
+        self._room = room
+        self._inbox: asyncio.Queue[SignalingMessage | None] = asyncio.Queue()
+        self._closed = False
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    async def send(self, message: SignalingMessage) -> None:
+        if self._closed:
+            raise SignalingClosed(f"the channel of {self.address} is closed")
+        self._room.route(self, message)
+
+    async def receive(self) -> SignalingMessage:
+        if self._closed and self._inbox.empty():
+            raise SignalingClosed(f"the channel of {self.address} is closed")
+        message = await self._inbox.get()
+        if message is None:
+            raise SignalingClosed(f"the channel of {self.address} is closed")
+        return message
+
+    async def close(self) -> None:
+        self._room.disconnect(self)
+
+    def deliver(self, message: SignalingMessage) -> None:
+        if not self._closed:
+            self._inbox.put_nowait(message)
+
+    def shut(self) -> None:
+        if not self._closed:
+            self._closed = True
+            # Wakes a pending receive(); messages already queued are still read first.
+            self._inbox.put_nowait(None)
+
+
+class InMemorySignalingRoom:
+    """One session's room: a host and sites, routed as the signaling server routes them.
+
+    A site that connects again replaces its previous connection (the host hears
+    ``peer-joined`` with ``rejoined: true``); a closed channel is announced with ``peer-left``,
+    as the server does when a participant's socket closes (also when its process is killed).
+    """
+
+    def __init__(self) -> None:
+        self._members: dict[PeerAddress, InMemorySignalingChannel] = {}
+        self.floor_site_id: int | None = None
+
+    def connect(self, address: PeerAddress) -> InMemorySignalingChannel:
+        previous = self._members.get(address)
+        if previous is not None:
+            previous.shut()
+        channel = InMemorySignalingChannel(self, address)
+        self._members[address] = channel
+        others = [member for member in self._members if member != address]
+        visible = others if address == HOST else [member for member in others if member == HOST]
+        channel.deliver(
+            {
+                "type": "joined",
+                "role": HOST if address == HOST else "site",
+                "site_id": None if address == HOST else address,
+                "peers": list(visible),
+                "floor": self.floor_site_id,
+            }
+        )
+        for watcher in self._watchers_of(address):
+            watcher.deliver(
+                {"type": "peer-joined", "peer": address, "rejoined": previous is not None}
+            )
+        return channel
+
+    def disconnect(self, channel: InMemorySignalingChannel) -> None:
+        channel.shut()
+        if self._members.get(channel.address) is not channel:
+            return
+        del self._members[channel.address]
+        for watcher in self._watchers_of(channel.address):
+            watcher.deliver({"type": "peer-left", "peer": channel.address})
+
+    def _watchers_of(self, address: PeerAddress) -> list[InMemorySignalingChannel]:
+        # The host hears about every site; a site hears only about the host.
+        if address == HOST:
+            return [channel for member, channel in self._members.items() if member != HOST]
+        host = self._members.get(HOST)
+        return [host] if host is not None else []
+
+    def route(self, sender: InMemorySignalingChannel, message: SignalingMessage) -> None:
+        kind = message.get("type")
+        if kind in ("offer", "answer", "candidate", "bye"):
+            addressee = message.get("to")
+            target = next(
+                (channel for member, channel in self._members.items() if member == addressee),
+                None,
+            )
+            if target is None or (sender.address != HOST and addressee != HOST):
+                sender.deliver(
+                    {
+                        "type": "error",
+                        "code": "peer_unavailable",
+                        "message": f"{addressee!r} is not in the session",
+                        "in_reply_to": kind,
+                    }
+                )
+                return
+            relayed = {key: value for key, value in message.items() if key != "to"}
+            relayed["from"] = sender.address
+            target.deliver(relayed)
+        elif kind == "floor" and sender.address == HOST:
+            site_id = message.get("site_id")
+            self.floor_site_id = site_id if isinstance(site_id, int) else None
+            for member, channel in self._members.items():
+                if member != HOST:
+                    channel.deliver({"type": "floor", "from": HOST, "site_id": self.floor_site_id})
+        else:
+            sender.deliver(
+                {"type": "error", "code": "unknown_type", "message": f"cannot route {kind!r}"}
+            )

@@ -1,0 +1,205 @@
+"""Real aiortc peers in one process over 127.0.0.1: a hub and sites, the floor, lost links."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from outreach_app.call.engine import (
+    EngineEvent,
+    HubEngine,
+    LinkTimings,
+    PeerState,
+    PeerStateChanged,
+    QualityApplied,
+    QualityPolicy,
+    SiteEngine,
+)
+from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.signaling import HOST, InMemorySignalingChannel, InMemorySignalingRoom
+from tests.call.conftest import wait_until
+
+# Small numbers for 2 shared cores; production uses 640x480@30 and 320x240@15.
+FLOOR = VideoQuality(320, 240, 15)
+WAITING = VideoQuality(160, 120, 5)
+SITE_A, SITE_B = 1, 2
+
+
+@dataclass
+class Call:
+    room: InMemorySignalingRoom
+    hub: HubEngine
+    sites: dict[int, SiteEngine] = field(default_factory=dict)
+    channels: dict[int, InMemorySignalingChannel] = field(default_factory=dict)
+    tracks: list[SyntheticVideoTrack | ToneAudioTrack] = field(default_factory=list)
+    hub_events: list[EngineEvent] = field(default_factory=list)
+    site_events: list[EngineEvent] = field(default_factory=list)
+
+    async def join(self, site_id: int, *, audio: bool = False) -> SiteEngine:
+        video = SyntheticVideoTrack(f"SITE {site_id}", WAITING)
+        self.tracks.append(video)
+        tone = ToneAudioTrack() if audio else None
+        if tone is not None:
+            self.tracks.append(tone)
+        channel = self.channels[site_id] = self.room.connect(site_id)
+        site = SiteEngine(channel, site_id, video=video, audio=tone)
+        site.add_listener(self.site_events.append)
+        self.sites[site_id] = site
+        await site.start()
+        return site
+
+    def connected(self, *site_ids: int) -> bool:
+        return all(self.hub.state(site_id) is PeerState.CONNECTED for site_id in site_ids)
+
+    def video_size(self, site_id: int) -> tuple[int | None, int | None]:
+        statistics = self.hub.video_statistics(site_id)
+        return (None, None) if statistics is None else (statistics.width, statistics.height)
+
+    def video_fps(self, site_id: int) -> float:
+        statistics = self.hub.video_statistics(site_id)
+        return 0.0 if statistics is None else statistics.fps
+
+
+@pytest.fixture
+async def call() -> AsyncIterator[Call]:
+    room = InMemorySignalingRoom()
+    official = SyntheticVideoTrack("OFFICIAL", WAITING)
+    hub = HubEngine(
+        room.connect(HOST),
+        invited_sites=[SITE_A, SITE_B],
+        quality=QualityPolicy(floor=FLOOR, waiting=WAITING),
+        timings=LinkTimings(first_retry_delay=0.2, max_retry_delay=1.0, attempt_timeout=3.0),
+        official_video=official,
+    )
+    session = Call(room, hub, tracks=[official])
+    hub.add_listener(session.hub_events.append)
+    await hub.start()
+    try:
+        yield session
+    finally:
+        for site in session.sites.values():
+            await site.close()
+        await hub.close()
+        for track in session.tracks:
+            track.stop()
+
+
+async def test_sites_connect_and_the_floor_decides_what_each_sends(call: Call) -> None:
+    assert call.hub.states() == {SITE_A: PeerState.INVITED, SITE_B: PeerState.INVITED}
+    started = time.monotonic()
+    await call.join(SITE_A, audio=True)
+    await call.join(SITE_B)
+    await wait_until(lambda: call.connected(SITE_A, SITE_B), 5, "both sites connected")
+    connect_seconds = time.monotonic() - started
+    await wait_until(
+        lambda: call.video_size(SITE_A) == call.video_size(SITE_B) == (160, 120),
+        5,
+        "frames from both sites at the waiting size",
+    )
+    first_frame_seconds = time.monotonic() - started
+    audio = call.hub.audio_statistics(SITE_A)
+    assert audio is not None and audio.frames_received > 0
+    official = call.sites[SITE_A].received_video_statistics()
+    assert official is not None and official.frames_received > 0
+
+    await call.hub.give_floor(SITE_A)
+    await wait_until(lambda: call.video_size(SITE_A) == (320, 240), 3, "A at full size")
+    # Let the 2 s measuring window fill with frames sent at the new rate.
+    await asyncio.sleep(2.2)
+    floor_fps_a, waiting_fps_b = call.video_fps(SITE_A), call.video_fps(SITE_B)
+    assert call.video_size(SITE_B) == (160, 120)
+    assert floor_fps_a > 10 and 2.5 < waiting_fps_b < 7.5
+
+    await call.hub.give_floor(SITE_B)
+    await wait_until(lambda: call.video_size(SITE_B) == (320, 240), 3, "B at full size")
+    await asyncio.sleep(2.2)
+    assert call.video_size(SITE_A) == (160, 120)
+    floor_fps_b, waiting_fps_a = call.video_fps(SITE_B), call.video_fps(SITE_A)
+    assert floor_fps_b > 10 and 2.5 < waiting_fps_a < 7.5
+
+    applied = [event for event in call.site_events if isinstance(event, QualityApplied)]
+    assert (applied[-2].site_id, applied[-2].has_floor, applied[-2].quality) == (
+        SITE_A,
+        False,
+        WAITING,
+    )
+    assert (applied[-1].site_id, applied[-1].has_floor, applied[-1].quality) == (
+        SITE_B,
+        True,
+        FLOOR,
+    )
+    round_trip = call.hub.round_trip_seconds(SITE_A)
+    assert round_trip is not None and round_trip < 0.5
+    print(
+        f"\nconnect {connect_seconds * 1000:.0f} ms, first frames {first_frame_seconds * 1000:.0f}"
+        f" ms; floor {floor_fps_a:.1f}/{floor_fps_b:.1f} fps, waiting"
+        f" {waiting_fps_b:.1f}/{waiting_fps_a:.1f} fps, heartbeat round trip"
+        f" {round_trip * 1000:.1f} ms"
+    )
+
+
+async def test_a_killed_site_shows_reconnecting_and_comes_back_by_itself(call: Call) -> None:
+    site_a = await call.join(SITE_A)
+    await call.join(SITE_B)
+    await wait_until(lambda: call.connected(SITE_A, SITE_B), 5, "both sites connected")
+
+    # A killed process: its signaling socket drops without a goodbye, its media stops.
+    killed_at = time.monotonic()
+    await call.channels[SITE_A].close()  # the server sees the socket close: peer-left
+    await site_a.close()  # its goodbye cannot go out any more; its connection closes
+    assert not any(
+        isinstance(e, PeerStateChanged) and e.state is PeerState.LEFT for e in call.hub_events
+    )
+    lost_after = await wait_until(
+        lambda: call.hub.state(SITE_A) is PeerState.RECONNECTING, 3.5, "A shown reconnecting"
+    )
+    assert call.hub.state(SITE_B) is PeerState.CONNECTED
+    del call.sites[SITE_A]
+
+    await call.join(SITE_A)
+    back_after = await wait_until(lambda: call.connected(SITE_A), 5, "A connected again")
+    # Statistics belong to the current connection: these frames came from the new site.
+    await wait_until(lambda: call.video_fps(SITE_A) > 0, 3, "frames from the new A")
+    states = [
+        event.state
+        for event in call.hub_events
+        if isinstance(event, PeerStateChanged) and event.site_id == SITE_A
+    ]
+    assert states == [
+        PeerState.CONNECTING,
+        PeerState.CONNECTED,
+        PeerState.RECONNECTING,
+        PeerState.CONNECTED,
+    ]
+    print(
+        f"\nlost shown {lost_after * 1000:.0f} ms after the kill"
+        f" ({(time.monotonic() - killed_at):.1f} s in all), back {back_after * 1000:.0f} ms"
+        " after the new site joined"
+    )
+
+
+async def test_a_silent_site_is_caught_by_the_heartbeat(call: Call) -> None:
+    site_a = await call.join(SITE_A)
+    await wait_until(lambda: call.connected(SITE_A), 5, "A connected")
+    await asyncio.sleep(1.2)  # some pongs, so the silence starts from a live link
+
+    # A hung process: the connection stays up, but nothing answers the pings any more.
+    site_a._on_control = lambda link, raw: None  # type: ignore[method-assign]
+    silent_from = time.monotonic()
+    await wait_until(
+        lambda: call.hub.state(SITE_A) is PeerState.RECONNECTING, 4.5, "A shown reconnecting"
+    )
+    detected_after = time.monotonic() - silent_from
+    (lost,) = [
+        event
+        for event in call.hub_events
+        if isinstance(event, PeerStateChanged) and event.state is PeerState.RECONNECTING
+    ]
+    assert "heartbeat" in lost.reason
+    # The last pong came at most one interval before the silence: 2-3.5 s after it.
+    assert 2.0 <= detected_after <= 3.5
+    print(f"\nsilence detected after {detected_after:.2f} s")

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+import asyncio
+
+import aioice.ice
+import pytest
+from aiortc import RTCPeerConnection
+
+from outreach_app.call.ice import (
+    IceServer,
+    chosen_host_addresses,
+    host_addresses,
+    rtc_configuration,
+    use_host_addresses,
+)
+
+
+def test_chosen_addresses_replace_aioice_discovery_and_filter_by_family() -> None:
+    with host_addresses(["127.0.0.1", "::1"]):
+        assert aioice.ice.get_host_addresses(True, False) == ["127.0.0.1"]
+        assert aioice.ice.get_host_addresses(True, True) == ["127.0.0.1", "::1"]
+
+
+def test_the_context_manager_restores_the_previous_setting() -> None:
+    before = chosen_host_addresses()  # the autouse fixture chose 127.0.0.1
+    with host_addresses(["10.1.2.3"]):
+        assert chosen_host_addresses() == ("10.1.2.3",)
+    assert chosen_host_addresses() == before == ("127.0.0.1",)
+
+
+def test_none_hands_discovery_back_to_aioice() -> None:
+    with host_addresses(None):
+        # aioice's own discovery never offers loopback.
+        assert "127.0.0.1" not in aioice.ice.get_host_addresses(True, False)
+
+
+def test_anything_but_ip_addresses_is_refused_without_changing_the_setting() -> None:
+    with pytest.raises(ValueError):
+        use_host_addresses(["localhost"])
+    with pytest.raises(TypeError):
+        use_host_addresses("127.0.0.1")
+    assert chosen_host_addresses() == ("127.0.0.1",)
+
+
+def test_the_configuration_always_names_its_ice_servers() -> None:
+    assert rtc_configuration().iceServers == []
+    turn = rtc_configuration([IceServer(("turn:127.0.0.1:3478",), "user", "secret")])
+    (server,) = turn.iceServers
+    assert (server.urls, server.username, server.credential) == (
+        ["turn:127.0.0.1:3478"],
+        "user",
+        "secret",
+    )
+
+
+async def test_two_peer_connections_connect_over_loopback() -> None:
+    offerer = RTCPeerConnection(rtc_configuration())
+    answerer = RTCPeerConnection(rtc_configuration())
+    try:
+        channel = offerer.createDataChannel("control")
+        opened = asyncio.Event()
+        channel.on("open", opened.set)
+        await offerer.setLocalDescription(await offerer.createOffer())
+        assert " 127.0.0.1 " in offerer.localDescription.sdp
+        await answerer.setRemoteDescription(offerer.localDescription)
+        await answerer.setLocalDescription(await answerer.createAnswer())
+        await offerer.setRemoteDescription(answerer.localDescription)
+        await asyncio.wait_for(opened.wait(), 5)
+        assert offerer.connectionState == "connected"
+    finally:
+        await offerer.close()
+        await answerer.close()
