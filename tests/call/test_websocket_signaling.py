@@ -1,4 +1,4 @@
-"""The engine over the real signaling server on 127.0.0.1: joining, refusals, rejoining by itself."""
+"""The engine over the real signaling server on 127.0.0.1: joins, refusals, rejoining alone."""
 
 from __future__ import annotations
 
