@@ -29,8 +29,14 @@ from typing import Any, Final, Protocol, TypeAlias
 
 from aiortc import RTCPeerConnection, RTCSessionDescription
 from aiortc.contrib.media import MediaRelay
-from aiortc.mediastreams import MediaStreamError
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from outreach_app.call.forwarding import (
+    AudioFanout,
+    ForwardedVideoTrack,
+    MixedAudioTrack,
+    VideoBroadcast,
+)
 from outreach_app.call.ice import IceServer, rtc_configuration
 from outreach_app.call.media import VideoQuality
 from outreach_app.call.signaling import HOST, SignalingChannel, SignalingClosed, SignalingMessage
@@ -38,6 +44,8 @@ from outreach_app.call.signaling import HOST, SignalingChannel, SignalingClosed,
 log = logging.getLogger(__name__)
 
 CONTROL_CHANNEL: Final = "control"
+OFFICIAL_VIDEO: Final = "official"
+FLOOR_VIDEO: Final = "floor"
 
 
 class PeerState(enum.Enum):
@@ -240,7 +248,7 @@ class _PeerLink:
         self.counters: dict[str, FrameCounter] = {}
         self.created_at = time.monotonic()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._relayed_tracks: list[Any] = []
+        self._outgoing_tracks: list[MediaStreamTrack] = []
         self._closed = False
 
     def spawn(self, coroutine: Coroutine[Any, Any, None]) -> None:
@@ -251,14 +259,24 @@ class _PeerLink:
     def add_relayed_track(self, relay: MediaRelay, track: Any) -> None:
         # Each connection gets its own proxy: a rebuilt connection must not share recv() with
         # the one it replaces, and the proxy is stopped with the connection.
-        proxy = relay.subscribe(track, buffered=False)
-        self._relayed_tracks.append(proxy)
-        self.pc.addTrack(proxy)
+        self.add_track(relay.subscribe(track, buffered=False))
 
-    def consume(self, track: Any, on_first_frame: Callable[[str], None]) -> None:
+    def add_track(self, track: MediaStreamTrack) -> None:
+        """Send `track` on this connection; it is stopped when the connection closes."""
+        self._outgoing_tracks.append(track)
+        self.pc.addTrack(track)
+
+    def consume(
+        self,
+        track: Any,
+        name: str,
+        on_frame: Callable[[Any], None],
+        on_first_frame: Callable[[str], None],
+    ) -> None:
+        """Read `track` to the end, counting its frames under `name` and handing each on."""
         # aiortc queues received frames without limit until someone reads them.
         counter = FrameCounter(track.kind)
-        self.counters[track.kind] = counter
+        self.counters[name] = counter
 
         async def read_frames() -> None:
             while True:
@@ -267,8 +285,9 @@ class _PeerLink:
                 except MediaStreamError:
                     return
                 counter.record(frame, time.monotonic())
+                on_frame(frame)
                 if counter.frames_received == 1:
-                    on_first_frame(track.kind)
+                    on_first_frame(name)
 
         self.spawn(read_frames())
 
@@ -282,8 +301,8 @@ class _PeerLink:
         if self._closed:
             return
         self._closed = True
-        for proxy in self._relayed_tracks:
-            proxy.stop()
+        for track in self._outgoing_tracks:
+            track.stop()
         current = asyncio.current_task()
         pending = [task for task in self._tasks if task is not current]
         for task in pending:
@@ -370,6 +389,9 @@ class _SiteSlot:
     site_id: int
     machine: PeerStateMachine = field(default_factory=PeerStateMachine)
     link: _PeerLink | None = None
+    # Kept across rebuilt connections, so that forwarding and mixing never lose their source.
+    video: VideoBroadcast = field(default_factory=lambda: VideoBroadcast("site"))
+    audio: AudioFanout = field(default_factory=lambda: AudioFanout("site"))
     present: asyncio.Event = field(default_factory=asyncio.Event)
     connect_task: asyncio.Task[None] | None = None
     connection_opened: asyncio.Future[None] | None = None
@@ -393,9 +415,10 @@ class HubEngine(_EngineBase):
     ) -> None:
         super().__init__(signaling, timings or LinkTimings(), ice_servers)
         self._quality = quality or QualityPolicy()
-        self._official_tracks = [
-            track for track in (official_audio, official_video) if track is not None
-        ]
+        self._official_video = official_video
+        self._official_audio = official_audio
+        self.official_video = VideoBroadcast("official")
+        self.official_audio = AudioFanout("official")
         self._slots: dict[int, _SiteSlot] = {}
         self._floor_site_id: int | None = None
         for site_id in invited_sites:
@@ -403,6 +426,10 @@ class HubEngine(_EngineBase):
 
     async def start(self) -> None:
         """Start listening to signaling; sites connect as they join."""
+        if self._official_video is not None:
+            self._spawn(_pump(self._official_video, self.official_video.publish))
+        if self._official_audio is not None:
+            self._spawn(_pump(self._official_audio, self.official_audio.publish))
         self._spawn(self._signaling_loop())
 
     @property
@@ -420,6 +447,11 @@ class HubEngine(_EngineBase):
 
     def audio_statistics(self, site_id: int) -> TrackStatistics | None:
         return self._statistics(site_id, "audio")
+
+    def latest_video_frame(self, site_id: int) -> Any:
+        """The newest decoded frame from `site_id` (an av.VideoFrame), or None."""
+        slot = self._slots.get(site_id)
+        return None if slot is None else slot.video.latest
 
     def round_trip_seconds(self, site_id: int) -> float | None:
         """The last heartbeat round trip over the control channel."""
@@ -453,6 +485,7 @@ class HubEngine(_EngineBase):
                     {"type": "bye", "to": slot.site_id, "reason": "the session has ended"}
                 )
         await self._close_tasks()
+        self.official_video.close()
         for slot in self._slots.values():
             await self._discard_link(slot)
             if slot.machine.can_move_to(PeerState.LEFT):
@@ -537,6 +570,9 @@ class HubEngine(_EngineBase):
         opened: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         slot.connection_opened = opened
         pc = link.pc
+        # Tracks before the data channel: under max-bundle, aiortc ties every m-line to the
+        # transport of whatever came first, and a data channel first never connects.
+        self._add_outgoing_tracks(slot, link)
         channel = link.channel = pc.createDataChannel(CONTROL_CHANNEL)
 
         def on_open() -> None:
@@ -557,13 +593,11 @@ class HubEngine(_EngineBase):
             seconds = time.monotonic() - link.created_at
             self._listeners.emit(FirstFrameReceived(slot.site_id, kind, seconds))
 
-        pc.on("track", lambda track: link.consume(track, on_first_frame))
-        for track in self._official_tracks:
-            link.add_relayed_track(self._relay, track)
-        sending = {track.kind for track in self._official_tracks}
-        for kind in ("audio", "video"):
-            if kind not in sending:
-                pc.addTransceiver(kind, direction="recvonly")
+        def on_track(track: Any) -> None:
+            publish = slot.video.publish if track.kind == "video" else slot.audio.publish
+            link.consume(track, track.kind, publish, on_first_frame)
+
+        pc.on("track", on_track)
         await pc.setLocalDescription(await pc.createOffer())
         offer = {"type": "offer", "to": slot.site_id, "sdp": pc.localDescription.sdp}
         if not await self._send_signaling(offer):
@@ -580,6 +614,33 @@ class HubEngine(_EngineBase):
         link.spawn(self._heartbeat(slot, link))
         self._send_quality(slot)
         return True
+
+    def _add_outgoing_tracks(self, slot: _SiteSlot, link: _PeerLink) -> None:
+        # The order is the contract with every site (the app and the browser page): the mixed
+        # audio, then the official's video, then the floor site's video.
+        site_id = slot.site_id
+
+        def quality() -> VideoQuality:
+            has_floor = site_id == self._floor_site_id
+            return self._quality.floor if has_floor else self._quality.waiting
+
+        def floor_video() -> VideoBroadcast | None:
+            floor = self._floor_slot()
+            return None if floor is None or floor is slot else floor.video
+
+        def heard() -> list[AudioFanout]:
+            # Mix-minus: the floor site hears the official, not itself.
+            floor = self._floor_slot()
+            if floor is None or floor is slot:
+                return [self.official_audio]
+            return [self.official_audio, floor.audio]
+
+        link.add_track(MixedAudioTrack(heard))
+        link.add_track(ForwardedVideoTrack(lambda: self.official_video, quality))
+        link.add_track(ForwardedVideoTrack(floor_video, quality))
+
+    def _floor_slot(self) -> _SiteSlot | None:
+        return None if self._floor_site_id is None else self._slots.get(self._floor_site_id)
 
     async def _apply_answer(self, slot: _SiteSlot, sdp: str) -> None:
         link = slot.link
@@ -652,6 +713,16 @@ class HubEngine(_EngineBase):
             await link.close()
 
 
+async def _pump(track: Any, publish: Callable[[Any], None]) -> None:
+    """Read a local source (camera, synthetic pattern) once for every connection that sends it."""
+    while True:
+        try:
+            frame = await track.recv()
+        except MediaStreamError:
+            return
+        publish(frame)
+
+
 class SiteEngine(_EngineBase):
     """A site's side: answers the hub's offers, answers heartbeats, applies quality requests."""
 
@@ -673,14 +744,22 @@ class SiteEngine(_EngineBase):
         self._link: _PeerLink | None = None
         self._last_ping_at = 0.0
         self.has_floor = False
+        # What the hub sends, by name: the official's video and the floor site's video.
+        self.received_video = {name: VideoBroadcast(name) for name in (OFFICIAL_VIDEO, FLOOR_VIDEO)}
+        self.received_audio = AudioFanout("mix")
 
     @property
     def state(self) -> PeerState:
         return self._machine.state
 
-    def received_video_statistics(self) -> TrackStatistics | None:
-        """What arrives from the hub (the official's video)."""
-        counter = self._link.counters.get("video") if self._link else None
+    def received_video_statistics(self, name: str = OFFICIAL_VIDEO) -> TrackStatistics | None:
+        """What arrives from the hub: OFFICIAL_VIDEO or FLOOR_VIDEO."""
+        counter = self._link.counters.get(name) if self._link else None
+        return counter.snapshot(time.monotonic()) if counter else None
+
+    def received_audio_statistics(self) -> TrackStatistics | None:
+        """What arrives from the hub as sound: the official mixed with the floor site."""
+        counter = self._link.counters.get("audio") if self._link else None
         return counter.snapshot(time.monotonic()) if counter else None
 
     async def start(self) -> None:
@@ -743,7 +822,18 @@ class SiteEngine(_EngineBase):
                 self._link_broken(link, f"the connection {pc.connectionState}")
 
         pc.on("connectionstatechange", on_connection_state)
-        pc.on("track", lambda track: link.consume(track, lambda kind: None))
+        videos_seen: list[Any] = []
+
+        def on_track(track: Any) -> None:
+            # Tracks arrive in the offer's order: the mix, the official, the floor site.
+            if track.kind == "audio":
+                link.consume(track, "audio", self.received_audio.publish, lambda name: None)
+                return
+            videos_seen.append(track)
+            name = OFFICIAL_VIDEO if len(videos_seen) == 1 else FLOOR_VIDEO
+            link.consume(track, name, self.received_video[name].publish, lambda name: None)
+
+        pc.on("track", on_track)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
         for track in (self._audio, self._video):
             if track is not None:
@@ -803,7 +893,9 @@ class SiteEngine(_EngineBase):
 
 
 __all__ = [
+    "FLOOR_VIDEO",
     "FULL_QUALITY",
+    "OFFICIAL_VIDEO",
     "REDUCED_QUALITY",
     "EngineEvent",
     "EngineListener",

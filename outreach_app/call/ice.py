@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import aioice.ice
-from aiortc import RTCConfiguration, RTCIceServer
+from aiortc import RTCBundlePolicy, RTCConfiguration, RTCIceServer
 
 if not callable(getattr(aioice.ice, "get_host_addresses", None)):
     # A newer aioice moved the hook: fail at import rather than silently gather on every network.
@@ -94,4 +94,7 @@ def rtc_configuration(ice_servers: Sequence[IceServer] = ()) -> RTCConfiguration
         RTCIceServer(urls=list(server.urls), username=server.username, credential=server.credential)
         for server in ice_servers
     ]
-    return RTCConfiguration(iceServers=servers)
+    # One transport for everything. With aiortc's default ("balanced") a second video m-line is
+    # tied to the first video's transport, which BUNDLE then stops: its sender never starts.
+    # (With max-bundle the offerer must add its tracks before its data channel, see engine.)
+    return RTCConfiguration(iceServers=servers, bundlePolicy=RTCBundlePolicy.MAX_BUNDLE)

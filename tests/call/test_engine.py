@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import pytest
 
 from outreach_app.call.engine import (
+    FLOOR_VIDEO,
+    OFFICIAL_VIDEO,
     EngineEvent,
     HubEngine,
     LinkTimings,
@@ -59,6 +61,13 @@ class Call:
         statistics = self.hub.video_statistics(site_id)
         return (None, None) if statistics is None else (statistics.width, statistics.height)
 
+    def received(self, site_id: int, name: str) -> tuple[int | None, int | None, float]:
+        """Width, height and frame rate of what `site_id` receives from the hub as `name`."""
+        statistics = self.sites[site_id].received_video_statistics(name)
+        if statistics is None:
+            return (None, None, 0.0)
+        return (statistics.width, statistics.height, statistics.fps)
+
     def video_fps(self, site_id: int) -> float:
         statistics = self.hub.video_statistics(site_id)
         return 0.0 if statistics is None else statistics.fps
@@ -67,7 +76,7 @@ class Call:
 @pytest.fixture
 async def call() -> AsyncIterator[Call]:
     room = InMemorySignalingRoom()
-    official = SyntheticVideoTrack("OFFICIAL", WAITING)
+    official = SyntheticVideoTrack("OFFICIAL", FLOOR)
     hub = HubEngine(
         room.connect(HOST),
         invited_sites=[SITE_A, SITE_B],
@@ -103,8 +112,11 @@ async def test_sites_connect_and_the_floor_decides_what_each_sends(call: Call) -
     first_frame_seconds = time.monotonic() - started
     audio = call.hub.audio_statistics(SITE_A)
     assert audio is not None and audio.frames_received > 0
-    official = call.sites[SITE_A].received_video_statistics()
-    assert official is not None and official.frames_received > 0
+    # Nobody has the floor: every site gets the official, reduced, and no floor video.
+    await wait_until(
+        lambda: call.received(SITE_A, OFFICIAL_VIDEO)[:2] == (160, 120), 3, "official at A"
+    )
+    assert call.received(SITE_B, FLOOR_VIDEO) == (None, None, 0.0)
 
     await call.hub.give_floor(SITE_A)
     await wait_until(lambda: call.video_size(SITE_A) == (320, 240), 3, "A at full size")
@@ -113,6 +125,20 @@ async def test_sites_connect_and_the_floor_decides_what_each_sends(call: Call) -
     floor_fps_a, waiting_fps_b = call.video_fps(SITE_A), call.video_fps(SITE_B)
     assert call.video_size(SITE_B) == (160, 120)
     assert floor_fps_a > 10 and 2.5 < waiting_fps_b < 7.5
+    # The floor site gets the official at full quality and no copy of itself; the waiting
+    # site gets the official and the floor site's video forwarded by the hub, both reduced.
+    official_at_a = call.received(SITE_A, OFFICIAL_VIDEO)
+    assert official_at_a[:2] == (320, 240) and official_at_a[2] > 10
+    assert call.received(SITE_A, FLOOR_VIDEO)[:2] == (None, None)
+    official_at_b, floor_at_b = (
+        call.received(SITE_B, OFFICIAL_VIDEO),
+        call.received(SITE_B, FLOOR_VIDEO),
+    )
+    assert official_at_b[:2] == floor_at_b[:2] == (160, 120)
+    assert 2.5 < official_at_b[2] < 7.5 and 2.5 < floor_at_b[2] < 7.5
+    # B hears the mix of the official (silent here) and A's tone.
+    mixed_at_b = call.sites[SITE_B].received_audio_statistics()
+    assert mixed_at_b is not None and mixed_at_b.fps > 40
 
     await call.hub.give_floor(SITE_B)
     await wait_until(lambda: call.video_size(SITE_B) == (320, 240), 3, "B at full size")
