@@ -178,6 +178,18 @@ class TrackStatistics:
     seconds_since_last_frame: float | None
 
 
+@dataclass(frozen=True)
+class LinkStatistics:
+    """How one site's link is doing, for the official's thumbnails."""
+
+    fps: float
+    width: int | None
+    height: int | None
+    kilobits_per_second: float | None
+    round_trip_ms: float | None
+    loss_percent: float | None
+
+
 class FrameCounter:
     """Counts the frames of one remote track and measures their rate over a sliding window."""
 
@@ -397,6 +409,8 @@ class _SiteSlot:
     connection_opened: asyncio.Future[None] | None = None
     last_pong_at: float = 0.0
     round_trip_seconds: float | None = None
+    # (monotonic time, bytes received) at the last statistics reading, for the bit rate.
+    last_bytes_reading: tuple[float, int] | None = None
 
 
 class HubEngine(_EngineBase):
@@ -447,6 +461,41 @@ class HubEngine(_EngineBase):
 
     def audio_statistics(self, site_id: int) -> TrackStatistics | None:
         return self._statistics(site_id, "audio")
+
+    async def link_statistics(self, site_id: int) -> LinkStatistics | None:
+        """Frame rate and size of the site's video, bit rate in, heartbeat round trip and
+        packet loss of the current connection; None while there is no connection."""
+        slot = self._slots.get(site_id)
+        link = slot.link if slot else None
+        if slot is None or link is None:
+            return None
+        report = await link.pc.getStats()
+        received_bytes = 0
+        packets_received = packets_lost = 0
+        for entry in report.values():
+            if entry.type == "transport":
+                received_bytes += int(getattr(entry, "bytesReceived", 0) or 0)
+            elif entry.type == "inbound-rtp":
+                packets_received += int(getattr(entry, "packetsReceived", 0) or 0)
+                packets_lost += max(0, int(getattr(entry, "packetsLost", 0) or 0))
+        now = time.monotonic()
+        kilobits: float | None = None
+        previous, slot.last_bytes_reading = slot.last_bytes_reading, (now, received_bytes)
+        if previous is not None and now > previous[0] and received_bytes >= previous[1]:
+            kilobits = (received_bytes - previous[1]) * 8 / 1000 / (now - previous[0])
+        expected = packets_received + packets_lost
+        video = link.counters.get("video")
+        snapshot = video.snapshot(now) if video else None
+        return LinkStatistics(
+            fps=snapshot.fps if snapshot else 0.0,
+            width=snapshot.width if snapshot else None,
+            height=snapshot.height if snapshot else None,
+            kilobits_per_second=kilobits,
+            round_trip_ms=None
+            if slot.round_trip_seconds is None
+            else slot.round_trip_seconds * 1000,
+            loss_percent=100 * packets_lost / expected if expected else None,
+        )
 
     def latest_video_frame(self, site_id: int) -> Any:
         """The newest decoded frame from `site_id` (an av.VideoFrame), or None."""
@@ -566,6 +615,7 @@ class HubEngine(_EngineBase):
 
     async def _attempt(self, slot: _SiteSlot) -> bool:
         await self._discard_link(slot)
+        slot.last_bytes_reading = None
         link = slot.link = _PeerLink(self._ice_servers)
         opened: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         slot.connection_opened = opened
@@ -904,6 +954,7 @@ __all__ = [
     "FrameCounter",
     "HubEngine",
     "InvalidTransition",
+    "LinkStatistics",
     "LinkTimings",
     "PeerState",
     "PeerStateChanged",

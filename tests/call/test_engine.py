@@ -160,6 +160,12 @@ async def test_sites_connect_and_the_floor_decides_what_each_sends(call: Call) -
     )
     round_trip = call.hub.round_trip_seconds(SITE_A)
     assert round_trip is not None and round_trip < 0.5
+    await call.hub.link_statistics(SITE_B)
+    await asyncio.sleep(0.5)
+    link = await call.hub.link_statistics(SITE_B)
+    assert link is not None and (link.width, link.height) == (320, 240) and link.fps > 10
+    assert link.kilobits_per_second is not None and link.kilobits_per_second > 10
+    assert link.loss_percent == 0 and link.round_trip_ms is not None
     print(
         f"\nconnect {connect_seconds * 1000:.0f} ms, first frames {first_frame_seconds * 1000:.0f}"
         f" ms; floor {floor_fps_a:.1f}/{floor_fps_b:.1f} fps, waiting"
