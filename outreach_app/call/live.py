@@ -1,0 +1,156 @@
+"""The official's side of live sessions: the signaling server, invitation links and the hub.
+
+`CallService` lives as long as the app. It runs the embedded signaling server when the server
+address is on this machine (the default, 127.0.0.1) and otherwise uses a standalone
+`outreach-server` that shares the signing secret. `LiveCall` is one session in progress: the
+host's signaling connection and the `HubEngine` the call window watches.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+from urllib.parse import urlsplit
+
+from outreach_app.call.engine import HubEngine, LinkTimings, QualityPolicy
+from outreach_app.call.ice import IceServer, use_host_addresses
+from outreach_app.call.websocket_signaling import WebSocketSignaling
+from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
+from outreach_app.server.app import load_or_create_secret
+from outreach_app.server.embedded import EmbeddedServer
+
+log = logging.getLogger(__name__)
+
+# Invitations stay valid this long after the session's planned end (overruns, late rejoins).
+INVITATION_GRACE_SECONDS: Final = 2 * 3600
+_LOCAL_NAMES: Final = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", "::"})
+
+
+@dataclass(frozen=True)
+class CallSettings:
+    server_address: str
+    secret_path: Path
+    ice_servers: tuple[IceServer, ...] = ()
+    # None: aioice finds this machine's addresses; a list restricts ICE to those.
+    host_addresses: tuple[str, ...] | None = None
+
+
+def is_local_server(address: str) -> bool:
+    """Whether the app itself should run the signaling server at `address`."""
+    host = (urlsplit(address).hostname or "").lower()
+    if host in _LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class CallService:
+    """One per app: the signing secret, the signaling server, and the calls started on it."""
+
+    def __init__(self, settings: CallSettings) -> None:
+        self.settings = settings
+        self._secret: bytes | None = None
+        self._embedded: EmbeddedServer | None = None
+        self._base_url: str | None = None
+        if settings.host_addresses is not None:
+            use_host_addresses(list(settings.host_addresses))
+
+    @property
+    def secret(self) -> bytes:
+        if self._secret is None:
+            self.settings.secret_path.parent.mkdir(parents=True, exist_ok=True)
+            self._secret = load_or_create_secret(self.settings.secret_path)
+        return self._secret
+
+    @property
+    def embedded_server(self) -> EmbeddedServer | None:
+        return self._embedded
+
+    async def server_url(self) -> str:
+        """The base URL of the signaling server, starting the embedded one on first use.
+
+        Raises OSError when the embedded server cannot listen (the port is taken).
+        """
+        if self._base_url is not None:
+            return self._base_url
+        address = self.settings.server_address
+        if not is_local_server(address):
+            self._base_url = address.rstrip("/")
+            return self._base_url
+        parts = urlsplit(address)
+        embedded = EmbeddedServer(
+            self.secret, host=parts.hostname or "127.0.0.1", port=parts.port or 0
+        )
+        self._base_url = await embedded.start()
+        self._embedded = embedded
+        log.info("signaling server listening on %s", self._base_url)
+        return self._base_url
+
+    def invitation_link(self, base_url: str, session_id: int, site_id: int, ends_at: float) -> str:
+        expires = int(ends_at) + INVITATION_GRACE_SECONDS
+        return join_url(base_url, issue_site_token(self.secret, session_id, site_id, expires))
+
+    async def start_call(
+        self,
+        session_id: int,
+        site_ids: Sequence[int],
+        *,
+        ends_at: float,
+        official_video: Any = None,
+        official_audio: Any = None,
+        quality: QualityPolicy | None = None,
+        timings: LinkTimings | None = None,
+    ) -> LiveCall:
+        """Join the session's room as its host and start the hub; sites connect as they join."""
+        base_url = await self.server_url()
+        token = issue_host_token(
+            self.secret, session_id, int(max(ends_at, time.time())) + INVITATION_GRACE_SECONDS
+        )
+        signaling = WebSocketSignaling(base_url, token)
+        await signaling.connect()
+        hub = HubEngine(
+            signaling,
+            invited_sites=site_ids,
+            quality=quality,
+            timings=timings,
+            ice_servers=self.settings.ice_servers,
+            official_video=official_video,
+            official_audio=official_audio,
+        )
+        await hub.start()
+        links = {
+            site_id: self.invitation_link(base_url, session_id, site_id, ends_at)
+            for site_id in site_ids
+        }
+        return LiveCall(session_id, hub, links)
+
+    async def end_call(self, call: LiveCall) -> None:
+        """End the session: every site is told, and its invitations admit nobody any more."""
+        await call.close()
+        if self._embedded is not None:
+            self._embedded.signaling.end_session(call.session_id)
+
+    async def close(self) -> None:
+        embedded, self._embedded = self._embedded, None
+        self._base_url = None
+        if embedded is not None:
+            await embedded.stop()
+
+
+@dataclass
+class LiveCall:
+    """One session on air: its hub and the invitation link of each site."""
+
+    session_id: int
+    hub: HubEngine
+    invitation_links: dict[int, str]
+
+    async def close(self) -> None:
+        await self.hub.close()

@@ -1,0 +1,59 @@
+"""A live call as the app runs it: embedded server, invitation links, hub, a site joining by link."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from outreach_app.call.engine import PeerState, SiteEngine
+from outreach_app.call.live import CallService, CallSettings, is_local_server
+from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
+from outreach_app.core.invitations import token_from_join_url
+from tests.call.conftest import wait_until
+
+SMALL = VideoQuality(160, 120, 5)
+
+
+def test_local_addresses_run_the_embedded_server() -> None:
+    assert is_local_server("http://127.0.0.1:8765")
+    assert is_local_server("http://localhost:8765")
+    assert is_local_server("http://[::1]:8765")
+    assert not is_local_server("https://outreach.example.org")
+    assert not is_local_server("http://10.1.2.3:8765")
+
+
+async def test_a_site_joins_by_its_link_and_the_ended_session_admits_nobody(
+    tmp_path: Path,
+) -> None:
+    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "keys" / "secret"))
+    official = SyntheticVideoTrack("OFFICIAL", SMALL)
+    camera = SyntheticVideoTrack("SITE", SMALL)
+    call = await service.start_call(41, [5, 6], ends_at=time.time() + 3600, official_video=official)
+    try:
+        assert (tmp_path / "keys" / "secret").stat().st_mode & 0o077 == 0
+        link = call.invitation_links[5]
+        assert link.startswith(await service.server_url() + "/join/")
+        signaling = WebSocketSignaling(link, token_from_join_url(link))
+        joined = await signaling.connect()
+        assert joined["site_id"] == 5
+        site = SiteEngine(signaling, 5, video=camera)
+        await site.start()
+        await wait_until(lambda: call.hub.state(5) is PeerState.CONNECTED, 10, "site 5 on air")
+        assert call.hub.state(6) is PeerState.INVITED
+
+        await service.end_call(call)
+        await wait_until(lambda: site.state is PeerState.LEFT, 5, "the site told it ended")
+        await site.close()
+        again = WebSocketSignaling(link, token_from_join_url(link))
+        with pytest.raises(SignalingRefused) as refused:
+            await again.connect()
+        assert refused.value.code == "session_ended"
+        await again.close()
+    finally:
+        await call.close()
+        await service.close()
+        official.stop()
+        camera.stop()
