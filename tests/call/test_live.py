@@ -1,4 +1,4 @@
-"""A live call as the app runs it: embedded server, invitation links, hub, a site joining by link."""
+"""A live call as the app runs it: embedded server, invitation links, a site joining by link."""
 
 from __future__ import annotations
 
