@@ -37,9 +37,10 @@ from outreach_app.call.forwarding import (
     MixedAudioTrack,
     VideoBroadcast,
 )
-from outreach_app.call.ice import IceServer, rtc_configuration
+from outreach_app.call.ice import rtc_configuration
 from outreach_app.call.media import VideoQuality
 from outreach_app.call.signaling import HOST, SignalingChannel, SignalingClosed, SignalingMessage
+from outreach_app.core.settings_rules import IceServer
 
 log = logging.getLogger(__name__)
 

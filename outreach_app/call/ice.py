@@ -15,10 +15,11 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 
 import aioice.ice
 from aiortc import RTCBundlePolicy, RTCConfiguration, RTCIceServer
+
+from outreach_app.core.settings_rules import IceServer
 
 if not callable(getattr(aioice.ice, "get_host_addresses", None)):
     # A newer aioice moved the hook: fail at import rather than silently gather on every network.
@@ -74,15 +75,6 @@ def _chosen_host_addresses(use_ipv4: bool, use_ipv6: bool) -> list[str]:
     ]
 
 
-@dataclass(frozen=True)
-class IceServer:
-    """One STUN or TURN server, e.g. `IceServer(("turn:turn.example.org:3478",), "u", "p")`."""
-
-    urls: tuple[str, ...]
-    username: str | None = None
-    credential: str | None = None
-
-
 def rtc_configuration(ice_servers: Sequence[IceServer] = ()) -> RTCConfiguration:
     """An RTCConfiguration that always names its ICE servers.
 
@@ -91,7 +83,9 @@ def rtc_configuration(ice_servers: Sequence[IceServer] = ()) -> RTCConfiguration
     LAN or loopback) means host candidates only.
     """
     servers = [
-        RTCIceServer(urls=list(server.urls), username=server.username, credential=server.credential)
+        RTCIceServer(
+            urls=server.url, username=server.username or None, credential=server.credential or None
+        )
         for server in ice_servers
     ]
     # One transport for everything. With aiortc's default ("balanced") a second video m-line is

@@ -18,9 +18,10 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from outreach_app.call.engine import HubEngine, LinkTimings, QualityPolicy
-from outreach_app.call.ice import IceServer, use_host_addresses
+from outreach_app.call.ice import use_host_addresses
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
+from outreach_app.core.settings_rules import IceServer
 from outreach_app.server.app import load_or_create_secret
 from outreach_app.server.embedded import EmbeddedServer
 

@@ -44,7 +44,7 @@ def test_anything_but_ip_addresses_is_refused_without_changing_the_setting() -> 
 
 def test_the_configuration_always_names_its_ice_servers() -> None:
     assert rtc_configuration().iceServers == []
-    turn = rtc_configuration([IceServer(("turn:127.0.0.1:3478",), "user", "secret")])
+    turn = rtc_configuration([IceServer("turn:127.0.0.1:3478", "user", "secret")])
     (server,) = turn.iceServers
     assert (server.urls, server.username, server.credential) == (
         ["turn:127.0.0.1:3478"],

@@ -1,0 +1,200 @@
+"""Six sites in other processes (the headless test site) against the hub of a live call.
+
+What the issue asks of the engine with several sites: all connect; passing the floor changes
+what each site sends and receives; a site whose process is killed shows as lost within 5 s and
+connects again by itself when its process comes back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from outreach_app.call.engine import LinkTimings, PeerState, QualityPolicy
+from outreach_app.call.live import CallService, CallSettings, LiveCall
+from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from tests.call.conftest import wait_until
+
+SITES = [11, 12, 13, 14, 15, 16]
+# Small sizes: six encoders each way share two cores with the rest of the test run.
+FLOOR = VideoQuality(320, 240, 15)
+WAITING = VideoQuality(160, 120, 5)
+REPORT = re.compile(
+    r"site (?P<site>\d+): (?P<state>\w+); sending (?P<sending>\S+); receiving official"
+    r" (?P<official>.+?), floor (?P<floor>.+?), sound"
+)
+
+
+@dataclass
+class SiteProcess:
+    links: Sequence[str]
+    process: asyncio.subprocess.Process | None = None
+    lines: list[str] = field(default_factory=list)
+    reader: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        self.process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "outreach_app.site",
+            *self.links,
+            "--synthetic",
+            "--host-address",
+            "127.0.0.1",
+            "--report-every",
+            "0.5",
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            cwd=Path(__file__).parents[2],
+        )
+        self.reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        assert self.process is not None and self.process.stdout is not None
+        async for raw in self.process.stdout:
+            self.lines.append(raw.decode(errors="replace").rstrip())
+
+    def last_report(self, site_id: int) -> dict[str, str] | None:
+        for line in reversed(self.lines):
+            match = REPORT.search(line)
+            if match and int(match["site"]) == site_id:
+                return match.groupdict()
+        return None
+
+    async def ended_by_itself(self) -> int:
+        assert self.process is not None
+        status = await asyncio.wait_for(self.process.wait(), 15)
+        if self.reader is not None:
+            await asyncio.wait_for(self.reader, 5)
+        return status
+
+    async def stop(self, signal_number: int = signal.SIGTERM) -> int:
+        assert self.process is not None
+        if self.process.returncode is None:
+            self.process.send_signal(signal_number)
+        status = await asyncio.wait_for(self.process.wait(), 15)
+        if self.reader is not None:
+            await asyncio.wait_for(self.reader, 5)
+        return status
+
+
+@pytest.fixture
+async def live(tmp_path: Path) -> AsyncIterator[tuple[CallService, LiveCall]]:
+    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "secret"))
+    official = SyntheticVideoTrack("OFFICIAL", FLOOR)
+    call = await service.start_call(
+        90,
+        SITES,
+        ends_at=time.time() + 3600,
+        official_video=official,
+        quality=QualityPolicy(floor=FLOOR, waiting=WAITING),
+        timings=LinkTimings(first_retry_delay=0.3, max_retry_delay=1.0, attempt_timeout=5.0),
+    )
+    yield service, call
+    await call.close()
+    await service.close()
+    official.stop()
+
+
+async def test_six_sites_in_other_processes_floor_and_a_killed_site(
+    live: tuple[CallService, LiveCall],
+) -> None:
+    _, call = live
+    hub = call.hub
+    five = SiteProcess([call.invitation_links[site] for site in SITES[:5]])
+    lone = SiteProcess([call.invitation_links[SITES[5]]])
+    await five.start()
+    await lone.start()
+    try:
+        await wait_until(
+            lambda: all(hub.state(site) is PeerState.CONNECTED for site in SITES),
+            30,
+            "all six sites connected",
+        )
+
+        def size_at_hub(site: int) -> tuple[int | None, int | None]:
+            statistics = hub.video_statistics(site)
+            return (None, None) if statistics is None else (statistics.width, statistics.height)
+
+        for floor_site in (SITES[0], SITES[1]):
+            await hub.give_floor(floor_site)
+            await wait_until(
+                lambda floor_site=floor_site: all(
+                    size_at_hub(site) == ((320, 240) if site == floor_site else (160, 120))
+                    for site in SITES
+                ),
+                10,
+                f"site {floor_site} sending full size, the others reduced",
+            )
+        # What the sites receive, from their own reports: the floor site gets the official
+        # at full size and no copy of itself; a waiting site gets both, reduced.
+        await wait_until(
+            lambda: (
+                (five.last_report(SITES[1]) or {}).get("official", "").startswith("320x240")
+                # Frames forwarded while another site had the floor leave its 2 s window first.
+                and (five.last_report(SITES[1]) or {}).get("floor") == "nothing"
+                and (five.last_report(SITES[2]) or {}).get("floor", "").startswith("160x120")
+                and (five.last_report(SITES[2]) or {}).get("official", "").startswith("160x120")
+            ),
+            10,
+            "sites report what they receive",
+        )
+        floor_report = five.last_report(SITES[1])
+        assert floor_report is not None and floor_report["sending"] == FLOOR.describe()
+
+        killed_at = time.monotonic()
+        assert await lone.stop(signal.SIGKILL) == -signal.SIGKILL
+        await wait_until(
+            lambda: hub.state(SITES[5]) is PeerState.RECONNECTING, 5, "the killed site shown lost"
+        )
+        lost_after = time.monotonic() - killed_at
+        assert all(hub.state(site) is PeerState.CONNECTED for site in SITES[:5])
+
+        back = SiteProcess([call.invitation_links[SITES[5]]])
+        await back.start()
+        try:
+            back_after = await wait_until(
+                lambda: hub.state(SITES[5]) is PeerState.CONNECTED, 15, "the site back by itself"
+            )
+        finally:
+            assert await back.stop() == 0
+        print(f"\nlost shown after {lost_after:.1f} s; back {back_after:.1f} s after restart")
+    finally:
+        status = await five.stop()
+        if lone.process is not None and lone.process.returncode is None:
+            await lone.stop(signal.SIGKILL)
+    assert status == 0, "\n".join(five.lines[-20:])
+    await wait_until(
+        lambda: all(hub.state(site) is PeerState.LEFT for site in SITES[:5]),
+        5,
+        "sites that left said goodbye",
+    )
+    assert any("has the floor" in line for line in five.lines)
+
+
+async def test_the_test_site_says_why_an_invitation_is_refused(
+    live: tuple[CallService, LiveCall],
+) -> None:
+    service, call = live
+    link = call.invitation_links[SITES[0]]
+    forged = link[:-4] + ("AAAA" if not link.endswith("AAAA") else "BBBB")
+    site = SiteProcess([forged])
+    await site.start()
+    assert await site.ended_by_itself() == 3
+    assert any("not valid" in line for line in site.lines), site.lines
+
+    embedded = service.embedded_server
+    assert embedded is not None
+    embedded.signaling.end_session(call.session_id)
+    ended = SiteProcess([link])
+    await ended.start()
+    assert await ended.ended_by_itself() == 3
+    assert any("the session has ended" in line for line in ended.lines), ended.lines
