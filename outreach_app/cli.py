@@ -80,8 +80,14 @@ def resolve_user(args: argparse.Namespace) -> User | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments[:1] == ["site"]:
+        # The headless test site, reachable from the bundled app too (no `python -m` there).
+        from outreach_app.site import main as site_main
+
+        return site_main(arguments[1:])
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",

@@ -21,6 +21,7 @@ import pytest
 from outreach_app.call.engine import LinkTimings, PeerState, QualityPolicy
 from outreach_app.call.live import CallService, CallSettings, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.simulated import SimulatedSites
 from tests.call.conftest import wait_until
 
 SITES = [11, 12, 13, 14, 15, 16]
@@ -198,3 +199,28 @@ async def test_the_test_site_says_why_an_invitation_is_refused(
     await ended.start()
     assert await ended.ended_by_itself() == 3
     assert any("the session has ended" in line for line in ended.lines), ended.lines
+
+
+async def test_the_demo_s_simulated_sites_join_and_leave_with_the_call(
+    live: tuple[CallService, LiveCall],
+) -> None:
+    _, call = live
+    simulated = SimulatedSites(
+        [call.invitation_links[site] for site in SITES[:2]], host_addresses=["127.0.0.1"]
+    )
+    await simulated.start()
+    try:
+        await wait_until(
+            lambda: all(call.hub.state(site) is PeerState.CONNECTED for site in SITES[:2]),
+            20,
+            "simulated sites on air",
+        )
+        assert simulated.running
+    finally:
+        await simulated.stop()
+    assert not simulated.running
+    await wait_until(
+        lambda: all(call.hub.state(site) is PeerState.LEFT for site in SITES[:2]),
+        5,
+        "simulated sites said goodbye",
+    )
