@@ -321,7 +321,9 @@ class _PeerLink:
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
-        await self.pc.close()
+        # Shielded: a second close() waits on aiortc's own "closed" future, and cancelling that
+        # waiter would cancel the future under the first close() (InvalidStateError there).
+        await asyncio.shield(self.pc.close())
 
 
 def _parse_control(message: object) -> dict[str, Any] | None:
@@ -497,6 +499,11 @@ class HubEngine(_EngineBase):
             else slot.round_trip_seconds * 1000,
             loss_percent=100 * packets_lost / expected if expected else None,
         )
+
+    def site_video(self, site_id: int) -> VideoBroadcast | None:
+        """The site's decoded video as it arrives (await `next_frame`), kept across rebuilds."""
+        slot = self._slots.get(site_id)
+        return None if slot is None else slot.video
 
     def latest_video_frame(self, site_id: int) -> Any:
         """The newest decoded frame from `site_id` (an av.VideoFrame), or None."""

@@ -1,4 +1,4 @@
-"""Run the benchmarks and print a table: `python -m tests.bench [--notes N] [--repeats R]`."""
+"""Run the benchmarks and print tables: `python -m tests.bench [--part all|storage|calls]`."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ SEARCH_TARGET_MS = 50.0
 REVIEW_LIST_TARGET_MS = 300.0
 MEMORY_TARGET_MB = 300.0
 STALL_TARGET_MS = 50.0
+FIRST_FRAME_TARGET_MS = 300.0
+LATENCY_RATIO_TARGET = 1.10
+FLOOR_FPS_TARGET = 28.0
+HUB_CORES_TARGET = 1.5
+HUB_MEMORY_TARGET_MB = 500.0
 
 
 def _row(name: str, value: str, target: str, verdict: str) -> str:
@@ -38,9 +43,123 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--skip-memory", action="store_true", help="do not start the app (memory, GUI stalls)"
     )
+    parser.add_argument(
+        "--part",
+        choices=["all", "storage", "calls"],
+        default="all",
+        help="run only the storage or only the call benchmarks (default: both)",
+    )
+    parser.add_argument(
+        "--hub-sites",
+        default="1,2,4,6",
+        help="site counts for the hub benchmark, comma-separated (default 1,2,4,6)",
+    )
     args = parser.parse_args(argv)
     if args.notes < 100 or args.repeats < 1:
         parser.error("--notes must be at least 100 and --repeats at least 1")
+    try:
+        hub_sites = [int(count) for count in args.hub_sites.split(",")]
+    except ValueError:
+        parser.error("--hub-sites takes numbers separated by commas, e.g. 1,2,4,6")
+    if any(not 1 <= count <= 12 for count in hub_sites):
+        parser.error("--hub-sites: each count must be from 1 to 12")
+    failures = 0
+    if args.part in ("all", "storage"):
+        failures += storage_benchmark(args)
+    if args.part in ("all", "calls"):
+        failures += call_benchmark(hub_sites)
+    return 1 if failures else 0
+
+
+def call_benchmark(hub_sites: list[int]) -> int:
+    """The call benchmarks; prints their table and returns the number of missed targets."""
+    import asyncio
+    import tempfile
+    from pathlib import Path
+
+    from tests.bench.call_bench import HubResult, measure_first_frame, measure_hub, measure_latency
+
+    failures = 0
+    lines = [
+        "",
+        "Call benchmark: every peer on 127.0.0.1; sites of the hub rows in a second process",
+        _row("measurement", "result", "target", "ok?"),
+        "|" + "-" * 48 + "|" + "-" * 24 + "|" + "-" * 14 + "|------|",
+    ]
+
+    def verdict(ok: bool) -> str:
+        nonlocal failures
+        failures += not ok
+        return "yes" if ok else "NO"
+
+    print("call benchmark: first frames…", file=sys.stderr, flush=True)
+    with tempfile.TemporaryDirectory() as folder:
+        first = asyncio.run(measure_first_frame(Path(folder)))
+    median_first = sorted(first)[len(first) // 2]
+    lines.append(
+        _row(
+            "start call to first remote frame",
+            f"p50 {median_first:.0f} / max {max(first):.0f} ms",
+            f"p50 < {FIRST_FRAME_TARGET_MS:.0f} ms",
+            verdict(median_first < FIRST_FRAME_TARGET_MS),
+        )
+    )
+    print("call benchmark: frame latency…", file=sys.stderr, flush=True)
+    latency = asyncio.run(measure_latency())
+    ratio = latency.engine_ms / latency.bare_ms
+    lines.append(
+        _row("reference: frame latency, bare aiortc", f"p50 {latency.bare_ms:.1f} ms", "", "")
+    )
+    lines.append(
+        _row(
+            "frame latency through the engine",
+            f"p50 {latency.engine_ms:.1f} ms ×{ratio:.2f}",
+            f"× ≤ {LATENCY_RATIO_TARGET:.2f}",
+            verdict(ratio <= LATENCY_RATIO_TARGET),
+        )
+    )
+    for count in hub_sites:
+        print(f"call benchmark: hub with {count} sites…", file=sys.stderr, flush=True)
+        result = measure_hub(count)
+        if not isinstance(result, HubResult):
+            lines.append(_row(f"hub, {count} sites", f"failed: {result}"[:22], "", verdict(False)))
+            continue
+        judged = count == max(hub_sites)
+        lines.append(
+            _row(
+                f"hub, {count} sites: floor fps / waiting fps",
+                f"{result.floor_fps:.1f} / {result.waiting_fps:.1f}",
+                f"floor ≥ {FLOOR_FPS_TARGET:.0f}" if judged else "",
+                verdict(result.floor_fps >= FLOOR_FPS_TARGET) if judged else "",
+            )
+        )
+        lines.append(
+            _row(
+                "  cores: hub / sites process",
+                f"{result.hub_cores:.2f} / {result.sites_cores:.2f}",
+                f"hub < {HUB_CORES_TARGET}" if judged else "",
+                verdict(result.hub_cores < HUB_CORES_TARGET) if judged else "",
+            )
+        )
+        lines.append(
+            _row(
+                "  hub memory / longest GUI stall",
+                f"{result.hub_rss_mb:.0f} MB / {result.longest_stall_ms:.0f} ms",
+                f"< {HUB_MEMORY_TARGET_MB:.0f} MB / {STALL_TARGET_MS:.0f}" if judged else "",
+                verdict(
+                    result.hub_rss_mb < HUB_MEMORY_TARGET_MB
+                    and result.longest_stall_ms < STALL_TARGET_MS
+                )
+                if judged
+                else "",
+            )
+        )
+    print("\n".join(lines))
+    return failures
+
+
+def storage_benchmark(args: argparse.Namespace) -> int:
+    """The storage benchmarks; prints their table and returns the number of missed targets."""
 
     def progress(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -133,7 +252,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
     print("\n".join(lines))
-    return 1 if failures else 0
+    return failures
 
 
 if __name__ == "__main__":
