@@ -224,3 +224,45 @@ DEFAULT_CATEGORIES: tuple[str, ...] = (
     "生态环境",
     "其他",
 )
+
+
+class CheckResult(enum.StrEnum):
+    """One part of a site's pre-call check."""
+
+    OK = "ok"
+    FAILED = "failed"  # present but not working (no frames, silence, no answer)
+    MISSING = "missing"  # no such device
+    DENIED = "denied"  # the person or the browser refused access
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class SiteCheck:
+    """The latest pre-call check a site ran for a session (camera, microphone, server)."""
+
+    session_id: int
+    site_id: int
+    checked_at: datetime
+    camera: CheckResult
+    microphone: CheckResult
+    connection: CheckResult
+    round_trip_ms: float | None = None
+    source: str = "browser"  # "browser" or "app"
+    detail: str = ""
+
+    @property
+    def passed(self) -> bool:
+        return all(
+            part is CheckResult.OK for part in (self.camera, self.microphone, self.connection)
+        )
+
+
+@dataclass(frozen=True)
+class Recording:
+    """A session's recording: the mixed audio and the floor video, from `started_at`."""
+
+    id: int | None
+    session_id: int
+    path: str
+    started_at: datetime
+    ended_at: datetime | None = None

@@ -24,10 +24,12 @@ from outreach_app.core.model import (
     AgendaItemKind,
     Answer,
     AuditEntry,
+    CheckResult,
     Contact,
     FollowUp,
     FollowUpStatus,
     Question,
+    Recording,
     Review,
     ReviewState,
     Role,
@@ -38,6 +40,7 @@ from outreach_app.core.model import (
     SessionSite,
     SessionStatus,
     Site,
+    SiteCheck,
     User,
 )
 from outreach_app.core.scheduling import Conflict, find_conflicts
@@ -1189,6 +1192,93 @@ class Repository:
             at=_parse_ts(r["at"]),
             body=r["body"],
         )
+
+    # ------------------------------------------------------------ pre-call checks, recordings
+    def record_site_check(self, check: SiteCheck) -> None:
+        """Keep `check` as the site's latest for the session (the session must invite it)."""
+        with self._write():
+            invited = self._one(
+                "SELECT 1 AS yes FROM session_sites WHERE session_id = ? AND site_id = ?",
+                (check.session_id, check.site_id),
+            )
+            if invited is None:
+                raise NotFoundError(
+                    "site {site} is not in session {session}",
+                    site=check.site_id,
+                    session=check.session_id,
+                )
+            self.db.execute(
+                "INSERT OR REPLACE INTO site_checks (session_id, site_id, checked_at, camera,"
+                " microphone, connection, round_trip_ms, source, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    check.session_id,
+                    check.site_id,
+                    _ts(check.checked_at),
+                    check.camera.value,
+                    check.microphone.value,
+                    check.connection.value,
+                    check.round_trip_ms,
+                    check.source,
+                    check.detail[:500],
+                ),
+            )
+            self._audit(
+                "check",
+                "site",
+                check.site_id,
+                session_id=check.session_id,
+                detail="passed" if check.passed else "failed",
+            )
+
+    def site_checks(self, session_id: int) -> dict[int, SiteCheck]:
+        """The latest pre-call check of each site of the session that ran one."""
+        return {
+            row["site_id"]: SiteCheck(
+                session_id=row["session_id"],
+                site_id=row["site_id"],
+                checked_at=_parse_ts(row["checked_at"]) or self.now(),
+                camera=CheckResult(row["camera"]),
+                microphone=CheckResult(row["microphone"]),
+                connection=CheckResult(row["connection"]),
+                round_trip_ms=row["round_trip_ms"],
+                source=row["source"],
+                detail=row["detail"],
+            )
+            for row in self._rows("SELECT * FROM site_checks WHERE session_id = ?", (session_id,))
+        }
+
+    def start_recording(self, session_id: int, path: str) -> Recording:
+        with self._write():
+            started = self.now()
+            cursor = self.db.execute(
+                "INSERT INTO recordings (session_id, path, started_at) VALUES (?, ?, ?)",
+                (session_id, path, _ts(started)),
+            )
+            recording_id = int(cursor.lastrowid or 0)
+            self._audit("record", "session", session_id, session_id=session_id, detail=path)
+        return Recording(recording_id, session_id, path, started)
+
+    def finish_recording(self, recording_id: int) -> None:
+        with self._write():
+            self.db.execute(
+                "UPDATE recordings SET ended_at = coalesce(ended_at, ?) WHERE id = ?",
+                (_ts(self.now()), recording_id),
+            )
+
+    def recordings(self, session_id: int) -> list[Recording]:
+        return [
+            Recording(
+                row["id"],
+                row["session_id"],
+                row["path"],
+                _parse_ts(row["started_at"]) or self.now(),
+                _parse_ts(row["ended_at"]),
+            )
+            for row in self._rows(
+                "SELECT * FROM recordings WHERE session_id = ? ORDER BY started_at", (session_id,)
+            )
+        ]
 
 
 STATUS_FILTERS = (

@@ -254,6 +254,35 @@ def search_filter_indexes(db: Database) -> None:
     db.execute("CREATE INDEX search_docs_session ON search_docs(session_id, id)")
 
 
+@migrations(name="0004_site_checks_and_recordings")
+def site_checks_and_recordings(db: Database) -> None:
+    # The latest pre-call check per site and session; older ones are of no use to anybody.
+    db.execute(
+        """CREATE TABLE site_checks (
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    site_id INTEGER NOT NULL REFERENCES sites(id),
+    checked_at TEXT NOT NULL,
+    camera TEXT NOT NULL,
+    microphone TEXT NOT NULL,
+    connection TEXT NOT NULL,
+    round_trip_ms REAL,
+    source TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, site_id)
+)"""
+    )
+    db.execute(
+        """CREATE TABLE recordings (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT
+)"""
+    )
+    db.execute("CREATE INDEX recordings_session ON recordings(session_id, started_at)")
+
+
 def migrate(db: Database) -> None:
     register_functions(db)
     migrations.apply(db)
