@@ -28,10 +28,13 @@ import numpy.typing as npt
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import AudioFrame, AudioResampler, VideoFrame
 
-from outreach_app.call.media import AUDIO_SAMPLE_RATE, VideoQuality
+from outreach_app.call.media import (
+    AUDIO_SAMPLE_RATE,
+    VIDEO_CLOCK_RATE,
+    VIDEO_TIME_BASE,
+    VideoQuality,
+)
 
-VIDEO_CLOCK_RATE: Final = 90_000
-VIDEO_TIME_BASE: Final = fractions.Fraction(1, VIDEO_CLOCK_RATE)
 AUDIO_TIME_BASE: Final = fractions.Fraction(1, AUDIO_SAMPLE_RATE)
 SAMPLES_PER_FRAME: Final = AUDIO_SAMPLE_RATE // 50  # 20 ms
 # A listener's buffer keeps at most this much audio: more means the mix lags behind the talk.

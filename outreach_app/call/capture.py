@@ -1,0 +1,127 @@
+"""Camera and microphone tracks fed from outside the engine, with echo cancellation.
+
+The engine never opens devices: the UI opens the camera and microphone the user picked (Qt
+Multimedia) and pushes what they deliver into these tracks, and pushes what it plays to the
+speakers as the echo canceller's reference. aiortc has no echo cancellation; without it a
+site on loudspeakers hears itself back from the official's microphone. Browsers cancel echo
+themselves, so only the desktop path needs this.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Final, Protocol
+
+import numpy as np
+import numpy.typing as npt
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+from av import AudioFrame, VideoFrame
+
+from outreach_app.call.forwarding import (
+    AUDIO_TIME_BASE,
+    SAMPLES_PER_FRAME,
+    AudioListener,
+    ForwardedVideoTrack,
+    VideoBroadcast,
+)
+from outreach_app.call.media import AUDIO_SAMPLE_RATE, VideoQuality
+
+CHUNK_SAMPLES: Final = AUDIO_SAMPLE_RATE // 100  # the echo canceller works on 10 ms
+Int16Samples = npt.NDArray[np.int16]
+
+
+class CameraTrack(ForwardedVideoTrack):
+    """Frames pushed from a camera, sent at the quality the hub asks for (newest frame wins)."""
+
+    def __init__(self, quality: VideoQuality) -> None:
+        self.source = VideoBroadcast("camera")
+        self._quality = quality
+        super().__init__(lambda: self.source, lambda: self._quality)
+
+    @property
+    def quality(self) -> VideoQuality:
+        return self._quality
+
+    def set_quality(self, width: int, height: int, fps: float) -> None:
+        self._quality = VideoQuality(width, height, fps)
+
+    def push(self, frame: VideoFrame) -> None:
+        """A frame from the camera; called on the event loop's thread."""
+        self.source.publish(frame)
+
+    def push_rgb(self, pixels: npt.NDArray[np.uint8]) -> None:
+        """A height x width x 3 RGB picture from the camera."""
+        self.push(VideoFrame.from_ndarray(np.ascontiguousarray(pixels), format="rgb24"))
+
+
+class EchoProcessor(Protocol):
+    def process(self, near: Int16Samples, far: Int16Samples | None = None) -> object: ...
+
+
+def create_echo_canceller() -> EchoProcessor:
+    """WebRTC's audio processing: echo cancellation, noise suppression, high-pass filter."""
+    import pywebrtc_audio
+
+    processor: EchoProcessor = pywebrtc_audio.AudioProcessor(
+        sample_rate=AUDIO_SAMPLE_RATE,
+        num_channels=1,
+        echo_cancellation=True,
+        noise_suppression=True,
+        high_pass_filter=True,
+    )
+    return processor
+
+
+class MicrophoneTrack(MediaStreamTrack):
+    """48 kHz mono from a microphone, echo cancelled against what the speakers play."""
+
+    kind = "audio"
+
+    def __init__(self, echo_canceller: EchoProcessor | None = None) -> None:
+        super().__init__()
+        self._near = AudioListener()
+        self._far = AudioListener()
+        self._echo_canceller = echo_canceller
+        self.muted = False
+        self._started_at: float | None = None
+        self._samples_sent = 0
+
+    def push(self, samples: Int16Samples) -> None:
+        """What the microphone recorded (any length); called on the event loop's thread."""
+        self._near.push(np.asarray(samples, dtype=np.int16).reshape(-1))
+
+    def played(self, samples: Int16Samples) -> None:
+        """What the speakers are playing now: the echo to remove from the microphone."""
+        if self._echo_canceller is not None:
+            self._far.push(np.asarray(samples, dtype=np.int16).reshape(-1))
+
+    def clean(self, near: Int16Samples) -> Int16Samples:
+        """`near` (a whole number of 10 ms chunks) with the speakers' echo taken out."""
+        if self._echo_canceller is None:
+            return near
+        cleaned = np.empty_like(near)
+        for start in range(0, len(near), CHUNK_SAMPLES):
+            chunk = near[start : start + CHUNK_SAMPLES]
+            far = self._far.take(len(chunk))
+            result = self._echo_canceller.process(chunk, far)
+            cleaned[start : start + CHUNK_SAMPLES] = np.asarray(result, dtype=np.int16).reshape(-1)
+        return cleaned
+
+    async def recv(self) -> AudioFrame:
+        if self.readyState != "live":
+            raise MediaStreamError
+        if self._started_at is None:
+            self._started_at = time.monotonic()
+        else:
+            due = self._started_at + self._samples_sent / AUDIO_SAMPLE_RATE
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
+        samples = self.clean(self._near.take(SAMPLES_PER_FRAME))
+        if self.muted:
+            samples = np.zeros(SAMPLES_PER_FRAME, dtype=np.int16)
+        frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate = AUDIO_SAMPLE_RATE
+        frame.pts = self._samples_sent
+        frame.time_base = AUDIO_TIME_BASE
+        self._samples_sent += SAMPLES_PER_FRAME
+        return frame
