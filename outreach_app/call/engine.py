@@ -697,6 +697,20 @@ class HubEngine(_EngineBase):
         link.add_track(ForwardedVideoTrack(lambda: self.official_video, quality))
         link.add_track(ForwardedVideoTrack(floor_video, quality))
 
+    def recording_tracks(self) -> tuple[MixedAudioTrack, ForwardedVideoTrack]:
+        """What a recording keeps: the official mixed with the floor site, and the floor
+        site's video (the official's while nobody has the floor), at full quality."""
+
+        def heard() -> list[AudioFanout]:
+            floor = self._floor_slot()
+            return [self.official_audio] + ([floor.audio] if floor else [])
+
+        def seen() -> VideoBroadcast:
+            floor = self._floor_slot()
+            return self.official_video if floor is None else floor.video
+
+        return MixedAudioTrack(heard), ForwardedVideoTrack(seen, lambda: self._quality.floor)
+
     def _floor_slot(self) -> _SiteSlot | None:
         return None if self._floor_site_id is None else self._slots.get(self._floor_site_id)
 
