@@ -63,6 +63,27 @@ class AppSettings:
     def set_recording_folder(self, value: str) -> None:
         self._set_text("calls/recording_folder", value)
 
+    def camera(self) -> str:
+        """The chosen camera's id (hex); "" for the test pattern."""
+        return self._text("devices/camera")
+
+    def set_camera(self, value: str) -> None:
+        self._set_text("devices/camera", value)
+
+    def microphone(self) -> str:
+        """The chosen microphone's id (hex); "" for none (a tone in a demo)."""
+        return self._text("devices/microphone")
+
+    def set_microphone(self, value: str) -> None:
+        self._set_text("devices/microphone", value)
+
+    def speaker(self) -> str:
+        """The chosen speakers' id (hex); "" for the system's default."""
+        return self._text("devices/speaker")
+
+    def set_speaker(self, value: str) -> None:
+        self._set_text("devices/speaker", value)
+
     def language(self) -> str:
         """ "" means the system's language."""
         return self._text("ui/language")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +31,7 @@ from outreach_app.core.settings_rules import (
     parse_server_address,
 )
 from outreach_app.ui.labels import role_label, translate_message
+from outreach_app.ui.media import SYNTHETIC, DeviceChoice, cameras, microphones, speakers
 from outreach_app.ui.settings import AppSettings
 
 
@@ -69,6 +71,15 @@ class SettingsDialog(QDialog):
         self.recording_edit.setAccessibleName(self.tr("Recording folder"))
         browse_recording = QPushButton(self.tr("Browse…"))
         browse_recording.clicked.connect(self._browse_recording)
+        self.camera_combo = _device_combo(
+            self.tr("Camera"), self.tr("Test pattern (no camera)"), cameras(), settings.camera()
+        )
+        self.microphone_combo = _device_combo(
+            self.tr("Microphone"), self.tr("None"), microphones(), settings.microphone()
+        )
+        self.speaker_combo = _device_combo(
+            self.tr("Speakers"), self.tr("System default"), speakers(), settings.speaker()
+        )
         self.language_combo = QComboBox()
         self.language_combo.setAccessibleName(self.tr("Language"))
         self.language_combo.addItem(self.tr("Same as the system"), "")
@@ -90,6 +101,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Server address:"), self.server_edit)
         form.addRow(self.tr("ICE servers:"), self.ice_edit)
         form.addRow(self.tr("Recording folder:"), _row(self.recording_edit, browse_recording))
+        form.addRow(self.tr("Camera:"), self.camera_combo)
+        form.addRow(self.tr("Microphone:"), self.microphone_combo)
+        form.addRow(self.tr("Speakers:"), self.speaker_combo)
         form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Reminder:"), self.reminder_spin)
         self.problem_label = QLabel()
@@ -189,11 +203,35 @@ class SettingsDialog(QDialog):
         settings.set_server_address(server)
         settings.set_ice_servers(self.ice_edit.toPlainText().strip())
         settings.set_recording_folder(recording)
+        settings.set_camera(str(self.camera_combo.currentData()))
+        settings.set_microphone(str(self.microphone_combo.currentData()))
+        settings.set_speaker(str(self.speaker_combo.currentData()))
         settings.set_language(language)
         settings.set_reminder_minutes(reminder)
         settings.sync()
         self.saved_user = user
         self.accept()
+
+
+def _device_combo(
+    accessible_name: str, fallback: str, devices: list[DeviceChoice], chosen: str
+) -> QComboBox:
+    """A device picker by name; a remembered device that is not plugged in stays selectable,
+    so that opening Settings without it does not silently forget the choice."""
+    combo = QComboBox()
+    combo.setAccessibleName(accessible_name)
+    combo.addItem(fallback, SYNTHETIC)
+    for device in devices:
+        combo.addItem(device.name, device.device_id)
+    if chosen and combo.findData(chosen) < 0:
+        combo.addItem(
+            QCoreApplication.translate("SettingsDialog", "Not connected: %1").replace(
+                "%1", chosen[:12]
+            ),
+            chosen,
+        )
+    combo.setCurrentIndex(max(combo.findData(chosen), 0))
+    return combo
 
 
 def _row(editor: QWidget, button: QPushButton) -> QWidget:
