@@ -24,10 +24,12 @@ from outreach_app.call.forwarding import (
     AudioListener,
     ForwardedVideoTrack,
     VideoBroadcast,
+    shared_clock_pts,
 )
-from outreach_app.call.media import AUDIO_SAMPLE_RATE, VideoQuality
+from outreach_app.call.media import AUDIO_SAMPLE_RATE, VIDEO_TIME_BASE, VideoQuality
 
 CHUNK_SAMPLES: Final = AUDIO_SAMPLE_RATE // 100  # the echo canceller works on 10 ms
+_CAMERA_OFF_INTERVAL: Final = 0.5
 Int16Samples = npt.NDArray[np.int16]
 
 
@@ -37,6 +39,7 @@ class CameraTrack(ForwardedVideoTrack):
     def __init__(self, quality: VideoQuality) -> None:
         self.source = VideoBroadcast("camera")
         self._quality = quality
+        self.enabled = True
         super().__init__(lambda: self.source, lambda: self._quality)
 
     @property
@@ -49,6 +52,20 @@ class CameraTrack(ForwardedVideoTrack):
     def push(self, frame: VideoFrame) -> None:
         """A frame from the camera; called on the event loop's thread."""
         self.source.publish(frame)
+
+    async def recv(self) -> VideoFrame:
+        if self.enabled:
+            return await super().recv()
+        # Camera off: a dark picture twice a second, so the others see "off", not a frozen face.
+        await asyncio.sleep(_CAMERA_OFF_INTERVAL)
+        if self.readyState != "live":
+            raise MediaStreamError
+        frame = VideoFrame(self._quality.width // 2 * 2, self._quality.height // 2 * 2, "yuv420p")
+        for plane, value in zip(frame.planes, (16, 128, 128), strict=True):
+            plane.update(bytes([value]) * plane.buffer_size)
+        frame.pts = shared_clock_pts()
+        frame.time_base = VIDEO_TIME_BASE
+        return frame
 
     def push_rgb(self, pixels: npt.NDArray[np.uint8]) -> None:
         """A height x width x 3 RGB picture from the camera."""
@@ -95,6 +112,10 @@ class MicrophoneTrack(MediaStreamTrack):
         """What the speakers are playing now: the echo to remove from the microphone."""
         if self._echo_canceller is not None:
             self._far.push(np.asarray(samples, dtype=np.int16).reshape(-1))
+
+    def drain(self) -> Int16Samples:
+        """Everything recorded and not yet sent (for a level meter that sends nothing)."""
+        return self._near.take(self._near.buffered_samples)
 
     def clean(self, near: Int16Samples) -> Int16Samples:
         """`near` (a whole number of 10 ms chunks) with the speakers' echo taken out."""

@@ -9,6 +9,7 @@ audio): the recording may stutter on an overloaded machine, the call does not.
 from __future__ import annotations
 
 import asyncio
+import fractions
 import logging
 import queue
 import threading
@@ -43,6 +44,7 @@ class SessionRecorder:
         self.frames_written = 0
         self.video_frames_dropped = 0
         self.started_at: float | None = None
+        self._started_monotonic = 0.0
 
     @property
     def recording(self) -> bool:
@@ -63,6 +65,7 @@ class SessionRecorder:
             container.close()
             raise
         self.started_at = time.time()
+        self._started_monotonic = time.monotonic()
         self._writer = threading.Thread(
             target=self._write, args=(container, audio, video), name="recording", daemon=True
         )
@@ -76,30 +79,38 @@ class SessionRecorder:
                 frame = await track.recv()
             except MediaStreamError:
                 return
+            item = (track.kind, frame, time.monotonic())
             try:
-                self._queue.put_nowait((track.kind, frame))
+                self._queue.put_nowait(item)
             except queue.Full:
                 if track.kind == "video":
                     self.video_frames_dropped += 1
                     continue
                 # Audio is small and must stay continuous: wait for the writer off the loop.
-                await asyncio.to_thread(self._queue.put, (track.kind, frame))
+                await asyncio.to_thread(self._queue.put, item)
 
     def _write(self, container: Any, audio: Any, video: Any) -> None:
         width, height = self._quality.width, self._quality.height
-        video_frames = audio_samples = 0
+        rate = int(self._quality.fps)
+        time_base = fractions.Fraction(1, rate)
+        audio_samples = 0
+        last_pts = -1
+        # Time zero of the file is the moment recording started (`started_at`).
+        first_arrival = self._started_monotonic
         try:
             while True:
                 item = self._queue.get()
                 if item is _STOP:
                     break
-                kind, frame = item
+                kind, frame, arrived = item
                 if kind == "video":
                     if (frame.width, frame.height) != (width, height):
                         frame = frame.reformat(width=width, height=height, format="yuv420p")
-                    # Constant-rate timestamps: the file plays smoothly at the recorded rate.
-                    frame.pts = video_frames
-                    video_frames += 1
+                    # Timestamps from arrival, not from a frame count: dropped frames leave a
+                    # gap instead of shifting everything after them, so note times stay right.
+                    last_pts = max(last_pts + 1, round((arrived - first_arrival) * rate))
+                    frame.pts = last_pts
+                    frame.time_base = time_base
                     packets = video.encode(frame)
                 else:
                     frame.pts = audio_samples

@@ -32,6 +32,12 @@ async def test_camera_frames_go_out_at_the_quality_asked_for() -> None:
     second = await asyncio.wait_for(camera.recv(), 1)
     assert (second.width, second.height) == (320, 240)
     assert camera.quality == VideoQuality(320, 240, 15)
+
+    camera.enabled = False  # camera off: dark frames, whatever the camera still delivers
+    camera.push_rgb(np.full((480, 640, 3), 255, dtype=np.uint8))
+    dark = await asyncio.wait_for(camera.recv(), 2)
+    assert (dark.width, dark.height) == (320, 240)
+    assert dark.to_ndarray(format="gray").max() < 30
     camera.stop()
 
 
