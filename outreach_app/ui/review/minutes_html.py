@@ -7,7 +7,7 @@ HTML and CSS subset that QTextDocument understands: tables with attributes, simp
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -74,17 +74,27 @@ class _Writer:
 
     def __init__(self, highlight: str) -> None:
         self.highlight = highlight
+        self.playable: Callable[[int], bool] | None = None
 
     def text(self, value: str) -> str:
         marked = highlight_html(value, self.highlight) if self.highlight else html.escape(value)
         return marked.replace("\n", "<br/>")
 
 
+PLAY_SCHEME = "play"
+
+
 def minutes_html(
-    minutes: Minutes, *, site_names: Mapping[int, str] | None = None, highlight: str = ""
+    minutes: Minutes,
+    *,
+    site_names: Mapping[int, str] | None = None,
+    highlight: str = "",
+    playable: Callable[[int], bool] | None = None,
 ) -> str:
-    """The whole record of a session; `highlight` marks search terms in what was said."""
+    """The whole record of a session; `highlight` marks search terms in what was said, and a
+    note time for which `playable(seconds)` holds links to the recording (play:SECONDS)."""
     write = _Writer(highlight)
+    write.playable = playable
     session = minutes.session
     names = {slot.site_id: slot.site_name for slot in session.sites}
     for site_id, name in (site_names or {}).items():
@@ -181,9 +191,14 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
         )
     offset = format_offset(question.offset_seconds)
     if offset:
-        byline.append(
-            QCoreApplication.translate("MinutesHtml", "at %1 in the session").replace("%1", offset)
+        when = QCoreApplication.translate("MinutesHtml", "at %1 in the session").replace(
+            "%1", offset
         )
+        seconds = question.offset_seconds
+        if seconds is not None and write.playable is not None and write.playable(seconds):
+            listen = QCoreApplication.translate("MinutesHtml", "play the recording")
+            when += f' <a href="{PLAY_SCHEME}:{seconds}">▶ {html.escape(listen)}</a>'
+        byline.append(when)
     parts = [
         f'<p class="question">{anchor}{html.escape(QCoreApplication.translate("MinutesHtml", "Q%1.").replace("%1", str(number)))} '
         f"{write.text(question.text)}</p>"

@@ -3,11 +3,18 @@ and audit trail, and the reviewer's decisions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from outreach_app.core.model import AuditEntry, ReviewState, SearchFilters, SearchHit, Site
+from outreach_app.core.model import (
+    AuditEntry,
+    Recording,
+    ReviewState,
+    SearchFilters,
+    SearchHit,
+    Site,
+)
 from outreach_app.storage.repository import Minutes, Repository, SessionSummary, StoreError
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.labels import translate_message
@@ -33,6 +40,7 @@ class SessionRecord:
 
     minutes: Minutes
     audit: list[AuditEntry]
+    recordings: list[Recording] = field(default_factory=list)
 
     @property
     def session_id(self) -> int:
@@ -42,7 +50,11 @@ class SessionRecord:
 
 
 def _load_record(repo: Repository, session_id: int) -> SessionRecord:
-    return SessionRecord(minutes=repo.minutes(session_id), audit=repo.audit_trail(session_id))
+    return SessionRecord(
+        minutes=repo.minutes(session_id),
+        audit=repo.audit_trail(session_id),
+        recordings=repo.recordings(session_id),
+    )
 
 
 class ReviewPresenter(Presenter):

@@ -6,6 +6,7 @@ import html
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import (
     QDate,
@@ -16,6 +17,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
+    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
@@ -57,6 +59,7 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import (
     AuditEntry,
     FollowUpStatus,
+    Recording,
     Review,
     ReviewState,
     SearchFilters,
@@ -65,6 +68,7 @@ from outreach_app.core.model import (
     SessionKind,
     SessionStatus,
 )
+from outreach_app.core.recordings import recording_at
 from outreach_app.core.text_search import highlight_html
 from outreach_app.storage.repository import STATUS_FILTERS, SessionSummary
 from outreach_app.ui.context import UiContext
@@ -81,12 +85,14 @@ from outreach_app.ui.labels import (
     status_label,
 )
 from outreach_app.ui.review.minutes_html import (
+    PLAY_SCHEME,
     minutes_html,
     question_anchor,
     review_badge,
     site_anchor,
 )
 from outreach_app.ui.review.presenter import FilterOptions, ReviewPresenter, SessionRecord
+from outreach_app.ui.review.recording_player import RecordingPlayer
 from outreach_app.ui.widgets import MessageBar, heading
 
 SEARCH_DELAY_MS = 250
@@ -254,6 +260,7 @@ class ReviewView(QWidget):
         super().__init__(parent)
         self.context = context
         self.presenter = ReviewPresenter(context.store, context.bus, parent=self)
+        self.recording_player: RecordingPlayer | None = None
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
         self.send_back_dialog: SendBackDialog | None = None
@@ -384,6 +391,7 @@ class ReviewView(QWidget):
         self.minutes_browser.setObjectName("minutesBrowser")
         self.minutes_browser.setAccessibleName(self.tr("Minutes"))
         self.minutes_browser.setOpenLinks(False)
+        self.minutes_browser.anchorClicked.connect(self._link_clicked)
         self.audit_table = QTableWidget(0, 4)
         self.audit_table.setObjectName("auditTable")
         self.audit_table.setAccessibleName(self.tr("Audit trail"))
@@ -732,7 +740,12 @@ class ReviewView(QWidget):
         highlight = self.presenter.query_text.strip() if self.presenter.searching else ""
         scroll = self.minutes_browser.verticalScrollBar().value()
         self.minutes_browser.setHtml(
-            minutes_html(minutes, site_names=self.presenter.site_names, highlight=highlight)
+            minutes_html(
+                minutes,
+                site_names=self.presenter.site_names,
+                highlight=highlight,
+                playable=lambda seconds: self._recording_at(record, seconds) is not None,
+            )
         )
         anchor = self._anchor_for(record)
         if anchor:
@@ -742,6 +755,23 @@ class ReviewView(QWidget):
             self.minutes_browser.verticalScrollBar().setValue(scroll)
         self._show_audit(record.audit)
         self._update_actions()
+
+    @staticmethod
+    def _recording_at(record: SessionRecord, seconds: int) -> tuple[Recording, float] | None:
+        return recording_at(record.recordings, record.minutes.session.started_at, seconds)
+
+    def _link_clicked(self, url: QUrl) -> None:
+        record = self.presenter.record
+        if url.scheme() != PLAY_SCHEME or record is None or not url.path().isdigit():
+            return
+        found = self._recording_at(record, int(url.path()))
+        if found is None:
+            return
+        recording, seconds = found
+        player = RecordingPlayer(Path(recording.path), seconds, self)
+        player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        player.show()
+        self.recording_player = player
 
     def _anchor_for(self, record: SessionRecord) -> str | None:
         pending, self._pending_anchor = self._pending_anchor, None
