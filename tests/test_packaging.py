@@ -74,6 +74,8 @@ def test_bundle_builds_and_starts_to_a_main_window(tmp_path: Path) -> None:
     resources = bundle / "_internal" / "resources"
     assert (resources / "translations" / "outreach_zh_CN.qm").is_file()
     assert list((resources / "fonts").glob("*.tt[cf]")), "no CJK font in the bundle"
+    static = bundle / "_internal" / "outreach_app" / "server" / "static"
+    assert (static / "join.html").is_file(), "no browser join page in the bundle"
 
     env = {
         **os.environ,

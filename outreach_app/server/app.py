@@ -14,6 +14,7 @@ import binascii
 import html
 import logging
 import os
+import re
 import stat
 import time
 from collections.abc import Callable, Set
@@ -78,6 +79,24 @@ _AUTH_ERRORS: Final = {
 _HARD_LIMIT_FACTOR: Final = 4
 _HEARTBEAT_SECONDS: Final = 20.0
 _WRITER_FINISH_SECONDS: Final = 5.0
+
+# The browser pages (the join page first): plain files, no build step, shipped as package data.
+STATIC_DIR: Final = Path(__file__).with_name("static")
+JOIN_PAGE: Final = "join.html"
+_CONTENT_TYPES: Final = {
+    ".html": "text/html",
+    ".js": "text/javascript",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+}
+# A Host header fit to be written into a policy: a name or address and a port, nothing else.
+_POLICY_HOST = re.compile(r"(?:[A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]{2,45}\])(?::[0-9]{1,5})?")
+# The token is in the address: keep it out of caches and Referer headers.
+_PRIVATE_HEADERS: Final = {
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
 
 
 @dataclass(frozen=True)
@@ -400,7 +419,27 @@ class SessionEnded(Exception):
         self.session_id = session_id
 
 
+@dataclass(frozen=True)
+class StaticFile:
+    name: str
+    body: bytes
+    content_type: str
+
+
+def load_static_files(folder: Path = STATIC_DIR) -> dict[str, StaticFile]:
+    """The browser pages' files by name, read once: serving them never touches the disk again."""
+    files: dict[str, StaticFile] = {}
+    for path in sorted(folder.iterdir()):
+        content_type = _CONTENT_TYPES.get(path.suffix)
+        if content_type is not None and path.is_file():
+            files[path.name] = StaticFile(path.name, path.read_bytes(), content_type)
+    if JOIN_PAGE not in files:
+        raise FileNotFoundError(f"{folder / JOIN_PAGE} is missing: the package is incomplete")
+    return files
+
+
 SIGNALING: Final = web.AppKey("signaling", Signaling)
+STATIC_FILES: Final = web.AppKey("static_files", dict[str, StaticFile])
 
 
 def create_app(
@@ -418,8 +457,10 @@ def create_app(
     signaling = Signaling(secret, ended_sessions=ended_sessions, limits=limits, clock=clock)
     app = web.Application()
     app[SIGNALING] = signaling
+    app[STATIC_FILES] = load_static_files()
     app.router.add_get("/health", _health)
     app.router.add_get("/join/{token}", _join_page)
+    app.router.add_get("/static/{name}", _static_file)
     app.router.add_get("/ws", _websocket)
 
     async def close_connections(_: web.Application) -> None:
@@ -474,11 +515,54 @@ async def _join_page(request: web.Request) -> web.Response:
             "这次连线已经结束。",
             "This session has ended.",
         )
-    return _page(
-        200,
-        "邀请有效 · Invitation accepted",
-        "邀请有效。请用 Outreach 应用打开这个链接加入连线。",
-        "Your invitation is valid. Open this link in the Outreach app to join the session.",
+    # The page is the same for every invitation: its script reads the token from the address,
+    # so no request data is ever written into the HTML.
+    page = request.app[STATIC_FILES].get(JOIN_PAGE)
+    assert page is not None, "create_app loads the join page"
+    return web.Response(
+        body=page.body,
+        content_type=page.content_type,
+        charset="utf-8",
+        headers={
+            **_PRIVATE_HEADERS,
+            "Content-Security-Policy": join_page_policy(request.host),
+            # Only this page may ask for the camera and microphone, and never a frame inside it.
+            "Permissions-Policy": "camera=(self), microphone=(self), display-capture=()",
+        },
+    )
+
+
+async def _static_file(request: web.Request) -> web.Response:
+    static = request.app[STATIC_FILES].get(request.match_info["name"])
+    # Pages are served only by their own routes, which check the token and send their policy.
+    if static is None or static.content_type == "text/html":
+        raise web.HTTPNotFound()
+    return web.Response(
+        body=static.body,
+        content_type=static.content_type,
+        charset="utf-8",
+        headers={
+            # Revalidate every time: a page from a newer app must not run an older script.
+            "Cache-Control": "no-cache",
+            "X-Content-Type-Options": "nosniff",
+            "Cross-Origin-Resource-Policy": "same-origin",
+        },
+    )
+
+
+def join_page_policy(host: str | None = None) -> str:
+    """The join page's Content-Security-Policy: nothing but its own files and its WebSocket.
+
+    CSP 3 lets 'self' match ws: and wss: on the page's own host, but older WebKit (iPhones
+    that are not updated) does not, so the page's host is also named for both schemes. Video
+    elements play MediaStreams (srcObject), which no fetch directive governs.
+    """
+    connect = "'self'"
+    if host is not None and _POLICY_HOST.fullmatch(host):
+        connect += f" ws://{host} wss://{host}"
+    return (
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        f"connect-src {connect}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
     )
 
 
@@ -499,10 +583,7 @@ def _page(status: int, title: str, chinese: str, english: str) -> web.Response:
         content_type="text/html",
         charset="utf-8",
         headers={
-            # The token is in the address: keep it out of caches and Referer headers.
-            "Cache-Control": "no-store",
-            "Referrer-Policy": "no-referrer",
-            "X-Content-Type-Options": "nosniff",
+            **_PRIVATE_HEADERS,
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
         },
     )

@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outreach_app.core.invitations import issue_host_token, issue_site_token
+from outreach_app.server.app import STATIC_DIR, join_page_policy
 from outreach_app.server.embedded import EmbeddedServer
 from outreach_app.server.protocol import (
     Answer,
@@ -475,12 +476,48 @@ async def test_health_counts_rooms_and_connections_and_rooms_go_when_empty(
 async def test_the_join_page_opens_for_a_valid_invitation(
     server: EmbeddedServer, http: aiohttp.ClientSession
 ) -> None:
-    async with http.get(f"{server.url}/join/{site_token(SESSION_A, 1)}") as response:
+    token = site_token(SESSION_A, 1)
+    async with http.get(f"{server.url}/join/{token}") as response:
         body = await response.text()
         assert response.status == 200
         assert response.content_type == "text/html"
         assert response.headers["Referrer-Policy"] == "no-referrer"
-    assert "Invitation accepted" in body
+        assert response.headers["Cache-Control"] == "no-store"
+        host = server.url.removeprefix("http://")
+        policy = response.headers["Content-Security-Policy"]
+        assert policy == join_page_policy(host)
+    assert "script-src 'self';" in policy and "'unsafe" not in policy
+    assert f"connect-src 'self' ws://{host} wss://{host};" in policy
+    # The same static page for every invitation: nothing from the request is written into it.
+    assert token not in body and str(SESSION_A) not in body
+    assert '<script src="../static/join.js" defer></script>' in body
+    assert "<script>" not in body and " style=" not in body and "http" not in body
+
+
+@pytest.mark.parametrize(
+    "host", ["evil.example; script-src *", "a b", "x" * 300, "h:123456", "[::1]x", ""]
+)
+def test_a_strange_host_header_never_reaches_the_join_page_policy(host: str) -> None:
+    assert join_page_policy(host) == join_page_policy(None)
+    assert "connect-src 'self';" in join_page_policy(host)
+
+
+async def test_the_join_page_files_are_served_and_nothing_else(
+    server: EmbeddedServer, http: aiohttp.ClientSession
+) -> None:
+    for name, content_type in (
+        ("join.js", "text/javascript"),
+        ("join.css", "text/css"),
+        ("icon.svg", "image/svg+xml"),
+    ):
+        async with http.get(f"{server.url}/static/{name}") as response:
+            assert response.status == 200, name
+            assert response.content_type == content_type
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+            assert await response.read() == (STATIC_DIR / name).read_bytes()
+    for name in ("join.html", "missing.js", "..%2Fapp.py", "%2E%2E"):
+        async with http.get(f"{server.url}/static/{name}") as response:
+            assert response.status == 404, name
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,93 @@
+"""Headless Chromium for the server's browser pages, shared by the whole test session.
+
+Chromium never gathers ICE candidates on 127.0.0.1 and tests must not use the machine's own
+address, so Chromium runs inside the network namespace of `network_namespace` (tests/netns.py)
+and reaches test servers on the namespace's root-side address. Fake camera and microphone, and
+permission prompts answered yes.
+
+Plain http on a network address is not a secure context, where browsers refuse the camera; the
+browser is started trusting exactly one origin as if it were https:
+``http://<network_namespace.root_address>:<browser_server_port>``. A test server that the
+page should treat as secure listens there (one at a time); any other origin stays insecure.
+
+Tests that use `browser` run on the session's event loop:
+``pytestmark = pytest.mark.asyncio(loop_scope="session")``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import socket
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, Playwright, async_playwright
+
+from tests.netns import NetworkNamespace
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = (
+    # 30 fps (the default is 20), as a real camera sends.
+    "--use-fake-device-for-media-stream=fps=30",
+    "--use-fake-ui-for-media-stream",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+@pytest.fixture(scope="session")
+def browser_server_port(network_namespace: NetworkNamespace) -> int:
+    """The port of the one origin the browser treats as secure (see the module docstring)."""
+    with socket.create_server((network_namespace.root_address, 0)) as probe:
+        port: int = probe.getsockname()[1]
+    return port
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def browser(
+    network_namespace: NetworkNamespace,
+    browser_server_port: int,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> AsyncIterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing; run bash .ci/setup")
+    # Playwright takes an executable and adds its own arguments: a wrapper runs it in the
+    # namespace. Never `playwright install`: Debian's Chromium is the browser under test.
+    executable = network_namespace.wrapper_script(tmp_path_factory.mktemp("chromium"), CHROMIUM)
+    origin = f"http://{network_namespace.root_address}:{browser_server_port}"
+    playwright: Playwright = await async_playwright().start()
+    try:
+        launched = await playwright.chromium.launch(
+            executable_path=str(executable),
+            args=[*CHROMIUM_ARGS, f"--unsafely-treat-insecure-origin-as-secure={origin}"],
+            timeout=30_000,
+        )
+        yield launched
+        await launched.close()
+    finally:
+        await playwright.stop()
+
+
+async def eventually(
+    condition: Callable[[], object | Awaitable[object]], what: str, timeout: float = 10.0
+) -> object:
+    """The first truthy value of `condition()` (sync or async); fails the test after `timeout`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = condition()
+        if inspect.isawaitable(value):
+            value = await value
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            pytest.fail(f"not within {timeout} s: {what}")
+        await asyncio.sleep(0.05)

@@ -1,0 +1,456 @@
+"""The browser join page, in headless Chromium with fake devices, against the official's hub.
+
+Chromium never gathers ICE candidates on 127.0.0.1, and tests must not use the machine's own
+address, so Chromium runs inside a network namespace (tests/netns.py) and reaches the server on
+the root side of a veth pair; the hub gathers only on that address (tests/server/conftest.py).
+One browser serves the session; each test gets its own context (profile), server and hub.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, BrowserContext, Page
+
+from outreach_app.call.engine import HubEngine, LinkTimings, PeerState, SiteEngine
+from outreach_app.call.ice import host_addresses
+from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.websocket_signaling import WebSocketSignaling
+from outreach_app.core.invitations import (
+    generate_secret,
+    issue_host_token,
+    issue_site_token,
+    join_url,
+)
+from outreach_app.server.embedded import EmbeddedServer
+from tests.netns import NetworkNamespace
+from tests.server.conftest import eventually
+
+pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.timeout(60)]
+
+SESSION, ENDED_SESSION = 41, 42
+SITE, OTHER_SITE = 7, 8
+FAST = LinkTimings(first_retry_delay=0.2, max_retry_delay=1.0, attempt_timeout=5.0)
+SMALL = VideoQuality(320, 240, 15)
+SCREENSHOT = Path("/tmp/join_page.png")
+
+
+def in_an_hour() -> int:
+    return int(time.time()) + 3600
+
+
+# ----- One browser context (profile) per test -----
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def english(browser: Browser) -> AsyncIterator[BrowserContext]:
+    context = await browser.new_context(locale="en-US", viewport={"width": 1100, "height": 760})
+    yield context
+    await context.close()
+
+
+# ----- Server and hub, per test -----
+
+
+@pytest.fixture
+def secret() -> bytes:
+    return generate_secret()
+
+
+@pytest.fixture
+def ended_sessions() -> set[int]:
+    return {ENDED_SESSION}
+
+
+@pytest_asyncio.fixture(loop_scope="session")
+async def server(
+    secret: bytes,
+    network_namespace: NetworkNamespace,
+    browser_server_port: int,
+    ended_sessions: set[int],
+) -> AsyncIterator[EmbeddedServer]:
+    embedded = EmbeddedServer(
+        secret,
+        host=network_namespace.root_address,
+        port=browser_server_port,
+        ended_sessions=ended_sessions,
+    )
+    await embedded.start()
+    yield embedded
+    await embedded.stop()
+
+
+@pytest.fixture
+def hub_ice(network_namespace: NetworkNamespace) -> Iterator[None]:
+    with host_addresses([network_namespace.root_address]):
+        yield
+
+
+def site_link(server: EmbeddedServer, secret: bytes, site_id: int = SITE) -> str:
+    return join_url(server.url, issue_site_token(secret, SESSION, site_id, in_an_hour()))
+
+
+@asynccontextmanager
+async def running_hub(server: EmbeddedServer, secret: bytes) -> AsyncIterator[HubEngine]:
+    """The official's hub joined over the server, with a test pattern and a tone."""
+    signaling = WebSocketSignaling(
+        server.url, issue_host_token(secret, SESSION, in_an_hour()), first_retry_delay=0.2
+    )
+    await signaling.connect()
+    official = SyntheticVideoTrack("OFFICIAL")
+    tone = ToneAudioTrack()
+    hub = HubEngine(
+        signaling,
+        invited_sites=[SITE, OTHER_SITE],
+        timings=FAST,
+        official_video=official,
+        official_audio=tone,
+    )
+    await hub.start()
+    try:
+        yield hub
+    finally:
+        await hub.close()
+        official.stop()
+        tone.stop()
+
+
+async def join_state(page: Page) -> Any:
+    return await page.evaluate("window.outreachJoin.state")
+
+
+async def page_video(page: Page, name: str) -> dict[str, float]:
+    video: dict[str, float] = await page.evaluate(f"window.outreachJoin.video.{name}")
+    return video
+
+
+async def wait_for_state(page: Page, wanted: str, timeout: float = 10.0) -> None:
+    try:
+        await eventually(
+            lambda: page.evaluate(
+                f"window.outreachJoin && window.outreachJoin.state === {wanted!r}"
+            ),
+            f"page state {wanted!r}",
+            timeout,
+        )
+    except pytest.fail.Exception:
+        pytest.fail(f"page state not {wanted!r} within {timeout} s: {await join_state(page)!r}")
+
+
+async def status_text(page: Page) -> str:
+    return await page.inner_text("#status-text")
+
+
+# ----- Tests -----
+
+
+async def test_a_site_joins_from_the_browser_and_both_sides_see_each_other(
+    server: EmbeddedServer, secret: bytes, english: BrowserContext, hub_ice: None
+) -> None:
+    page = await english.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if message.type == "error" else None,
+    )
+    async with running_hub(server, secret) as hub:
+        started = time.monotonic()
+        await page.goto(site_link(server, secret))
+        await wait_for_state(page, "connected")
+        await eventually(lambda: hub.state(SITE) is PeerState.CONNECTED, "the hub connected")
+        connected_after = time.monotonic() - started
+
+        # The hub receives the browser's camera; the page receives the official.
+        await eventually(
+            lambda: (stats := hub.video_statistics(SITE)) and stats.frames_received > 10,
+            "browser video at the hub",
+        )
+        await eventually(
+            lambda: _frames_at_least(page, "official", 10), "official video on the page"
+        )
+
+        # Without the floor a site sends reduced video, and says how it applied the request.
+        quality = await eventually(
+            lambda: page.evaluate("window.outreachJoin.quality"), "a quality request applied"
+        )
+        assert quality == {
+            "width": 320,
+            "height": 240,
+            "fps": 15,
+            "floor": False,
+            "via": "setParameters",
+            "scale": 2,
+        }
+        # Frame rates are measured over two seconds: wait for the window to hold only new frames.
+        await eventually(
+            lambda: (s := hub.video_statistics(SITE)) and (s.width or 0) <= 320 and s.fps <= 18,
+            "the hub receives at most 320x240 at 15 fps from a waiting site",
+        )
+        stats = hub.video_statistics(SITE)
+        assert stats is not None and stats.fps >= 5 and (stats.height or 0) <= 240, stats
+        official = await eventually(
+            lambda: _video_if(page, "official", lambda v: v["fps"] >= 5),
+            "the official at a steady rate on the page",
+        )
+        assert isinstance(official, dict)
+        assert official["width"] <= 320 and official["fps"] <= 18, official
+        assert await page.is_hidden("#floor-tile")
+
+        # The floor: full quality, and the page says so.
+        await hub.give_floor(SITE)
+        await eventually(
+            lambda: page.evaluate(
+                "window.outreachJoin.quality.fps === 30 && window.outreachJoin.hasFloor"
+            ),
+            "full quality with the floor",
+        )
+        assert (await page.evaluate("window.outreachJoin.quality"))["width"] == 640
+        assert "you have the floor" in await status_text(page)
+        assert await page.is_visible("#floor-banner")
+
+        # The encoder ramps up with its bandwidth estimate and, on a busy machine, trades size
+        # or rate for CPU; either way the floor site soon sends more than a waiting site may.
+        def above_waiting_quality() -> bool:
+            stats = hub.video_statistics(SITE)
+            return stats is not None and ((stats.width or 0) > 320 or stats.fps > 18)
+
+        try:
+            await eventually(above_waiting_quality, "more than a waiting site", timeout=15)
+        except pytest.fail.Exception:
+            sending = await page.evaluate("window.outreachJoin.sending")
+            pytest.fail(
+                f"the floor site still sends waiting quality: the hub receives "
+                f"{hub.video_statistics(SITE)}, the page sends {sending}"
+            )
+
+        # Another site gets the floor: the page shows that site next to the official.
+        camera = SyntheticVideoTrack("SITE 8", SMALL)
+        other_signaling = WebSocketSignaling(
+            server.url, issue_site_token(secret, SESSION, OTHER_SITE, in_an_hour())
+        )
+        await other_signaling.connect()
+        other = SiteEngine(other_signaling, OTHER_SITE, video=camera, timings=FAST)
+        try:
+            await other.start()
+            await eventually(
+                lambda: hub.state(OTHER_SITE) is PeerState.CONNECTED, "the other site connects"
+            )
+            await hub.give_floor(OTHER_SITE)
+            await eventually(
+                lambda: _frames_at_least(page, "floor", 10), "the floor site's video on the page"
+            )
+            assert await page.is_visible("#floor-tile")
+            assert not await page.evaluate("window.outreachJoin.hasFloor")
+            assert (await page.evaluate("window.outreachJoin.quality"))["fps"] == 15
+            assert await status_text(page) == "Connected"
+            await asyncio.sleep(0.5)
+            await page.screenshot(path=str(SCREENSHOT))
+        finally:
+            await other.close()
+            camera.stop()
+    assert connected_after < 8, connected_after
+    assert errors == []
+
+
+async def _frames_at_least(page: Page, name: str, count: int) -> bool:
+    return (await page_video(page, name))["frames"] >= count
+
+
+async def _video_if(
+    page: Page, name: str, condition: Callable[[dict[str, float]], bool]
+) -> dict[str, float] | None:
+    video = await page_video(page, name)
+    return video if condition(video) else None
+
+
+async def test_the_page_reconnects_by_itself_after_a_dead_link_and_a_new_hub(
+    server: EmbeddedServer,
+    secret: bytes,
+    english: BrowserContext,
+    hub_ice: None,
+    network_namespace: NetworkNamespace,
+) -> None:
+    page = await english.new_page()
+    async with running_hub(server, secret) as first_hub:
+        await page.goto(site_link(server, secret))
+        await wait_for_state(page, "connected")
+        await eventually(lambda: _frames_at_least(page, "official", 5), "first official video")
+        await eventually(lambda: first_hub.state(SITE) is PeerState.CONNECTED, "hub connected")
+
+        # The network drops out: both sides notice by the heartbeat; once it is back, the
+        # hub's new offer reaches the page, which answers it on a new peer connection.
+        with network_namespace.link_cut():
+            await wait_for_state(page, "reconnecting", timeout=8)
+            assert "reconnecting" in await status_text(page)
+            assert first_hub.state(SITE) is PeerState.RECONNECTING
+        await wait_for_state(page, "connected", timeout=15)
+        assert await page.evaluate("window.outreachJoin.connections") == 2
+        frames_before = (await page_video(page, "official"))["frames"]
+        await eventually(
+            lambda: _frames_at_least(page, "official", int(frames_before) + 5),
+            "official video again on the rebuilt link",
+        )
+
+    # The official's app closed (it says bye and leaves): the page waits, then takes a new
+    # hub's offer on its own.
+    await wait_for_state(page, "waiting")
+    assert "waiting for the official" in await status_text(page)
+    frames_before = (await page_video(page, "official"))["frames"]
+    async with running_hub(server, secret) as second_hub:
+        await wait_for_state(page, "connected")
+        assert await page.evaluate("window.outreachJoin.connections") == 3
+        await eventually(
+            lambda: _frames_at_least(page, "official", int(frames_before) + 5),
+            "official video again from the new hub",
+        )
+        await eventually(
+            lambda: (s := second_hub.video_statistics(SITE)) and s.frames_received > 5,
+            "browser video at the new hub",
+        )
+
+
+async def test_the_page_waits_for_the_official_in_the_browsers_language(
+    server: EmbeddedServer, secret: bytes, browser: Browser
+) -> None:
+    link = site_link(server, secret)
+    seen: dict[str, tuple[str, str]] = {}
+    for locale in ("zh-CN", "en-GB"):
+        context = await browser.new_context(locale=locale)
+        try:
+            page = await context.new_page()
+            await page.goto(link)
+            await wait_for_state(page, "waiting")
+            seen[locale] = (await status_text(page), await page.inner_text("#leave"))
+        finally:
+            await context.close()
+    assert seen["zh-CN"] == ("连线尚未开始，正在等待官员进入", "离开")
+    assert seen["en-GB"] == ("The session has not started yet — waiting for the official", "Leave")
+
+
+@pytest.mark.parametrize(
+    ("make_token", "title"),
+    [
+        (lambda secret: "o1.not.valid", "邀请无效 · Invalid invitation"),
+        (
+            lambda secret: issue_site_token(secret, SESSION, SITE, int(time.time()) - 5),
+            "邀请已过期 · Invitation expired",
+        ),
+        (
+            lambda secret: issue_site_token(secret, ENDED_SESSION, SITE, in_an_hour()),
+            "连线已结束 · Session ended",
+        ),
+    ],
+    ids=["invalid", "expired", "ended"],
+)
+async def test_a_bad_link_opens_the_servers_refusal(
+    server: EmbeddedServer,
+    secret: bytes,
+    english: BrowserContext,
+    make_token: Callable[[bytes], str],
+    title: str,
+) -> None:
+    page = await english.new_page()
+    response = await page.goto(join_url(server.url, make_token(secret)))
+    assert response is not None and response.status == 403
+    assert await page.inner_text("h1") == title
+
+
+@pytest.mark.parametrize(
+    ("restarted", "state", "title"),
+    [
+        ({}, "waiting", None),
+        ({"secret": generate_secret()}, "invalid", "Invalid invitation"),
+        ({"clock": lambda: time.time() + 2 * 3600}, "expired", "Invitation expired"),
+        ({"ended_sessions": {SESSION}}, "ended", "Session ended"),
+    ],
+    ids=["same-server", "new-secret", "expired-while-waiting", "ended-while-away"],
+)
+async def test_the_page_joins_again_after_a_restart_or_explains_the_refusal(
+    server: EmbeddedServer,
+    secret: bytes,
+    network_namespace: NetworkNamespace,
+    english: BrowserContext,
+    restarted: dict[str, Any],
+    state: str,
+    title: str | None,
+) -> None:
+    # The page outlives its WebSocket: the server restarts and the page joins again by itself,
+    # unless the server now refuses its link (a new secret, the link expired meanwhile, the
+    # session ended), which the page then explains instead of trying forever.
+    page = await english.new_page()
+    await page.goto(site_link(server, secret))
+    await wait_for_state(page, "waiting")
+    port = int(server.url.rsplit(":", 1)[1])
+    await server.stop()
+    await wait_for_state(page, "reconnecting")
+    options: dict[str, Any] = {"secret": secret, **restarted}
+    replacement = EmbeddedServer(host=network_namespace.root_address, port=port, **options)
+    await replacement.start()
+    try:
+        if title is None:
+            await eventually(
+                lambda: page.evaluate("window.outreachJoin.joins === 2"), "joined again"
+            )
+            await wait_for_state(page, state)
+            return
+        await wait_for_state(page, state)
+        assert await page.inner_text("#notice-title") == title
+        assert await page.is_hidden("#call")
+        assert await page.evaluate("window.outreachJoin.joins") == 1
+    finally:
+        await replacement.stop()
+
+
+async def test_a_session_ended_during_the_wait_and_a_second_window_are_explained(
+    server: EmbeddedServer, secret: bytes, english: BrowserContext
+) -> None:
+    link = site_link(server, secret)
+    first = await english.new_page()
+    await first.goto(link)
+    await wait_for_state(first, "waiting")
+    second = await english.new_page()
+    await second.goto(link)
+    await wait_for_state(second, "waiting")
+    await wait_for_state(first, "replaced")
+    assert await first.inner_text("#notice-title") == "Joined in another window"
+
+    server.signaling.end_session(SESSION)
+    await wait_for_state(second, "ended")
+    assert await second.inner_text("#notice-text") == (
+        "This session has ended. Thank you for taking part."
+    )
+    # Closed for good: no rejoin attempts, no camera left on.
+    assert await second.evaluate("window.outreachJoin.localTracks") == []
+
+
+async def test_a_plain_http_link_still_lets_the_site_watch_and_listen(
+    secret: bytes, network_namespace: NetworkNamespace, english: BrowserContext, hub_ice: None
+) -> None:
+    # The embedded server's default: http on a network address. Browsers refuse the camera
+    # there (not a secure context); the page says why and joins to watch and listen.
+    insecure = EmbeddedServer(secret, host=network_namespace.root_address, port=0)
+    await insecure.start()
+    try:
+        async with running_hub(insecure, secret) as hub:
+            page = await english.new_page()
+            await page.goto(site_link(insecure, secret))
+            await wait_for_state(page, "connected")
+            assert await page.evaluate("window.outreachJoin.warning") == "insecure"
+            assert "not a secure (https) connection" in await page.inner_text("#warning")
+            await eventually(
+                lambda: _frames_at_least(page, "official", 5), "official video without a camera"
+            )
+            assert await page.evaluate("window.outreachJoin.localTracks") == []
+            assert await page.is_disabled("#mic") and await page.is_disabled("#camera")
+            stats = hub.video_statistics(SITE)
+            assert stats is None or stats.frames_received == 0
+    finally:
+        await insecure.stop()
