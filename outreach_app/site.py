@@ -36,7 +36,7 @@ from outreach_app.call.engine import (
     SiteEngine,
     TrackStatistics,
 )
-from outreach_app.call.ice import use_host_addresses
+from outreach_app.call.ice import ice_servers_from_joined, use_host_addresses
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
@@ -154,7 +154,7 @@ class HeadlessSites:
                 site_id,
                 video=video,
                 audio=audio,
-                ice_servers=self._arguments.parsed_ice_servers,
+                ice_servers=self._arguments.parsed_ice_servers or ice_servers_from_joined(joined),
             )
             engine.add_listener(functools.partial(self._on_event, site_id))
             self.sites.append(JoinedSite(site_id, engine, video, audio))

@@ -84,7 +84,9 @@ def rtc_configuration(ice_servers: Sequence[IceServer] = ()) -> RTCConfiguration
     """
     servers = [
         RTCIceServer(
-            urls=server.url, username=server.username or None, credential=server.credential or None
+            urls=[server.url],
+            username=server.username or None,
+            credential=server.credential or None,
         )
         for server in ice_servers
     ]
@@ -92,3 +94,22 @@ def rtc_configuration(ice_servers: Sequence[IceServer] = ()) -> RTCConfiguration
     # tied to the first video's transport, which BUNDLE then stops: its sender never starts.
     # (With max-bundle the offerer must add its tracks before its data channel, see engine.)
     return RTCConfiguration(iceServers=servers, bundlePolicy=RTCBundlePolicy.MAX_BUNDLE)
+
+
+def ice_servers_from_joined(joined: dict[str, object]) -> list[IceServer]:
+    """The STUN/TURN servers the signaling server hands a site when it joins; entries that are
+    not well formed are left out (a site without them still works on a LAN)."""
+    listed = joined.get("ice_servers")
+    servers: list[IceServer] = []
+    for entry in listed if isinstance(listed, list) else []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("urls"), str):
+            continue
+        username, credential = entry.get("username", ""), entry.get("credential", "")
+        servers.append(
+            IceServer(
+                entry["urls"],
+                username if isinstance(username, str) else "",
+                credential if isinstance(credential, str) else "",
+            )
+        )
+    return servers

@@ -23,6 +23,7 @@ from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
 from outreach_app.core.settings_rules import IceServer
 from outreach_app.server.app import load_or_create_secret
+from outreach_app.server.checks import CheckListener
 from outreach_app.server.embedded import EmbeddedServer
 
 log = logging.getLogger(__name__)
@@ -55,8 +56,9 @@ def is_local_server(address: str) -> bool:
 class CallService:
     """One per app: the signing secret, the signaling server, and the calls started on it."""
 
-    def __init__(self, settings: CallSettings) -> None:
+    def __init__(self, settings: CallSettings, *, on_check: CheckListener | None = None) -> None:
         self.settings = settings
+        self._on_check = on_check
         self._secret: bytes | None = None
         self._embedded: EmbeddedServer | None = None
         self._base_url: str | None = None
@@ -87,7 +89,11 @@ class CallService:
             return self._base_url
         parts = urlsplit(address)
         embedded = EmbeddedServer(
-            self.secret, host=parts.hostname or "127.0.0.1", port=parts.port or 0
+            self.secret,
+            host=parts.hostname or "127.0.0.1",
+            port=parts.port or 0,
+            on_check=self._on_check,
+            ice_servers=self.settings.ice_servers,
         )
         self._base_url = await embedded.start()
         self._embedded = embedded

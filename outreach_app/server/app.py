@@ -11,13 +11,14 @@ from __future__ import annotations
 import asyncio
 import base64
 import binascii
+import functools
 import html
 import logging
 import os
 import re
 import stat
 import time
-from collections.abc import Callable, Set
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, TypeAlias
@@ -32,6 +33,8 @@ from outreach_app.core.invitations import (
     generate_secret,
     verify,
 )
+from outreach_app.core.settings_rules import IceServer
+from outreach_app.server.checks import CHECK_PAGE, CheckListener, add_check_routes
 from outreach_app.server.protocol import (
     BENIGN_ERRORS,
     HOST,
@@ -43,6 +46,7 @@ from outreach_app.server.protocol import (
     ErrorCode,
     Floor,
     Join,
+    JSONValue,
     Limits,
     Offer,
     PeerAddress,
@@ -192,6 +196,7 @@ class Signaling:
         ended_sessions: EndedSessions = None,
         limits: Limits | None = None,
         clock: Callable[[], float] = time.time,
+        ice_servers: Sequence[IceServer] = (),
     ) -> None:
         if len(secret) < MIN_SECRET_BYTES:
             raise ValueError(f"the signing secret must be at least {MIN_SECRET_BYTES} bytes")
@@ -200,6 +205,12 @@ class Signaling:
         self._ended_here: set[int] = set()
         self.limits = limits or Limits()
         self._clock = clock
+        self.ice_servers: list[JSONValue] = [
+            {"urls": server.url, "username": server.username, "credential": server.credential}
+            if server.username
+            else {"urls": server.url}
+            for server in ice_servers
+        ]
         self.rooms: dict[int, Room] = {}
         self.connections: set[Connection] = set()
         self._handlers: set[asyncio.Task[object]] = set()
@@ -300,6 +311,11 @@ class Signaling:
         if isinstance(message, Join):
             self._join(connection, message)
             return
+        if isinstance(message, Ping):
+            # Also before joining: the pre-call check measures the round trip without entering
+            # the room (which would make the hub call it).
+            connection.send(pong_message(message))
+            return
         room = connection.room
         if connection.claims is None or room is None:
             raise ProtocolError(
@@ -309,8 +325,6 @@ class Signaling:
 
     def _dispatch(self, connection: Connection, room: Room, message: ClientMessage) -> None:
         match message:
-            case Ping():
-                connection.send(pong_message(message))
             case Floor():
                 if not connection.is_host:
                     raise ProtocolError(
@@ -389,9 +403,9 @@ class Signaling:
                 site.send(peer_joined_message(HOST, rejoined=previous is not None))
         else:
             present = [HOST] if room.host is not None else []
-            connection.send(
-                joined_message(claims.session_id, claims.site_id, present, room.floor_site_id)
-            )
+            joined = joined_message(claims.session_id, claims.site_id, present, room.floor_site_id)
+            joined["ice_servers"] = self.ice_servers
+            connection.send(joined)
             if room.host is not None:
                 room.host.send(peer_joined_message(address, rejoined=previous is not None))
 
@@ -448,13 +462,19 @@ def create_app(
     ended_sessions: EndedSessions = None,
     limits: Limits | None = None,
     clock: Callable[[], float] = time.time,
+    on_check: CheckListener | None = None,
+    ice_servers: Sequence[IceServer] = (),
 ) -> web.Application:
     """The signaling server as an aiohttp application.
 
     `ended_sessions` is a set of session ids (read live, so the caller may add to it) or a
     predicate; tokens of those sessions are refused. `clock` gives UTC epoch seconds.
+    `on_check` hears every site's pre-call check; `ice_servers` are handed to every site that
+    joins, so browsers use the same STUN/TURN servers as the official's app.
     """
-    signaling = Signaling(secret, ended_sessions=ended_sessions, limits=limits, clock=clock)
+    signaling = Signaling(
+        secret, ended_sessions=ended_sessions, limits=limits, clock=clock, ice_servers=ice_servers
+    )
     app = web.Application()
     app[SIGNALING] = signaling
     app[STATIC_FILES] = load_static_files()
@@ -462,6 +482,15 @@ def create_app(
     app.router.add_get("/join/{token}", _join_page)
     app.router.add_get("/static/{name}", _static_file)
     app.router.add_get("/ws", _websocket)
+    add_check_routes(
+        app,
+        secret=secret,
+        clock=clock,
+        verify_invitation=signaling.verify_site_invitation,
+        page=functools.partial(serve_page, name=CHECK_PAGE),
+        refusal=refusal_page,
+        on_check=on_check,
+    )
 
     async def close_connections(_: web.Application) -> None:
         await signaling.close_all()
@@ -494,31 +523,42 @@ async def _join_page(request: web.Request) -> web.Response:
     signaling = request.app[SIGNALING]
     try:
         signaling.verify_site_invitation(request.match_info["token"])
-    except InvalidToken as invalid:
-        if invalid.reason is InvalidReason.EXPIRED:
-            return _page(
-                403,
-                "邀请已过期 · Invitation expired",
-                "这个邀请链接已过期，请向组织方索取新的链接。",
-                "This invitation link has expired. Ask the organiser for a new one.",
-            )
+    except (InvalidToken, SessionEnded) as refused:
+        return refusal_page(refused)
+    return serve_page(request, JOIN_PAGE)
+
+
+def refusal_page(refused: Exception) -> web.Response:
+    """The page a browser gets for an invitation that admits nobody, saying why."""
+    if isinstance(refused, InvalidToken) and refused.reason is InvalidReason.EXPIRED:
         return _page(
             403,
-            "邀请无效 · Invalid invitation",
-            "这个邀请链接无效，请检查链接是否完整。",
-            "This invitation link is not valid. Check that you copied all of it.",
+            "邀请已过期 · Invitation expired",
+            "这个邀请链接已过期，请向组织方索取新的链接。",
+            "This invitation link has expired. Ask the organiser for a new one.",
         )
-    except SessionEnded:
+    if isinstance(refused, SessionEnded):
         return _page(
             403,
             "连线已结束 · Session ended",
             "这次连线已经结束。",
             "This session has ended.",
         )
+    return _page(
+        403,
+        "邀请无效 · Invalid invitation",
+        "这个邀请链接无效，请检查链接是否完整。",
+        "This invitation link is not valid. Check that you copied all of it.",
+    )
+
+
+def serve_page(request: web.Request, name: str) -> web.Response:
+    """One of the static pages (the join page, the check page) with its policy headers."""
     # The page is the same for every invitation: its script reads the token from the address,
     # so no request data is ever written into the HTML.
-    page = request.app[STATIC_FILES].get(JOIN_PAGE)
-    assert page is not None, "create_app loads the join page"
+    page = request.app[STATIC_FILES].get(name)
+    if page is None:
+        raise web.HTTPNotFound()
     return web.Response(
         body=page.body,
         content_type=page.content_type,

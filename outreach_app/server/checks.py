@@ -50,7 +50,9 @@ def parse_check(body: bytes, claims: Claims, now: datetime) -> SiteCheck:
         try:
             parts[name] = CheckResult(str(data.get(name)))
         except ValueError as error:
-            raise CheckRejected(f"{name} must be one of {[r.value for r in CheckResult]}") from error
+            raise CheckRejected(
+                f"{name} must be one of {[r.value for r in CheckResult]}"
+            ) from error
     round_trip = data.get("round_trip_ms")
     if round_trip is not None and (
         isinstance(round_trip, bool)
@@ -108,9 +110,7 @@ class CheckBoard:
                 "passed": check.passed,
                 "detail": check.detail,
             }
-            for check in sorted(
-                self.latest.get(session_id, {}).values(), key=lambda c: c.site_id
-            )
+            for check in sorted(self.latest.get(session_id, {}).values(), key=lambda c: c.site_id)
         ]
 
 
@@ -123,7 +123,7 @@ def add_check_routes(
     secret: bytes,
     clock: Callable[[], float],
     verify_invitation: Callable[[str], Claims],
-    page: Callable[[], web.Response],
+    page: Callable[[web.Request], web.Response],
     refusal: Callable[[Exception], web.Response],
     on_check: CheckListener | None = None,
 ) -> CheckBoard:
@@ -137,7 +137,7 @@ def add_check_routes(
             verify_invitation(request.match_info["token"])
         except Exception as refused:
             return refusal(refused)
-        return page()
+        return page(request)
 
     async def post_check(request: web.Request) -> web.Response:
         try:

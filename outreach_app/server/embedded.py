@@ -10,11 +10,13 @@ import ipaddress
 import socket
 import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from aiohttp import web
 
+from outreach_app.core.settings_rules import IceServer
 from outreach_app.server.app import SIGNALING, EndedSessions, Signaling, create_app
+from outreach_app.server.checks import CHECK_BOARD, CheckBoard, CheckListener
 from outreach_app.server.protocol import Limits
 
 DEFAULT_HOST = "127.0.0.1"
@@ -35,13 +37,22 @@ class EmbeddedServer:
         ended_sessions: EndedSessions = None,
         limits: Limits | None = None,
         clock: Callable[[], float] = time.time,
+        on_check: CheckListener | None = None,
+        ice_servers: Sequence[IceServer] = (),
     ) -> None:
         if not 0 <= port <= 65535:
             raise ValueError(f"port must be between 0 and 65535, not {port}")
         self._host = host
         self._port = port
         self._ssl_context = ssl_context
-        self.app = create_app(secret, ended_sessions=ended_sessions, limits=limits, clock=clock)
+        self.app = create_app(
+            secret,
+            ended_sessions=ended_sessions,
+            limits=limits,
+            clock=clock,
+            on_check=on_check,
+            ice_servers=ice_servers,
+        )
         self._runner: web.AppRunner | None = None
         self._url: str | None = None
 
@@ -49,6 +60,11 @@ class EmbeddedServer:
     def signaling(self) -> Signaling:
         """The live state: rooms, connections, and `end_session`."""
         return self.app[SIGNALING]
+
+    @property
+    def checks(self) -> CheckBoard:
+        """The sites' latest pre-call checks."""
+        return self.app[CHECK_BOARD]
 
     @property
     def url(self) -> str:

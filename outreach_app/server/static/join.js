@@ -564,6 +564,8 @@
     return false;
   }
 
+  let iceServers = [];
+
   async function handleSignal(message) {
     if (!message || typeof message !== "object") return;
     switch (message.type) {
@@ -574,6 +576,8 @@
         state.siteId = message.site_id ?? null;
         state.hostPresent = Array.isArray(message.peers) && message.peers.includes("host");
         state.floorSiteId = message.floor ?? null;
+        // The official's STUN/TURN servers; none on a LAN.
+        iceServers = Array.isArray(message.ice_servers) ? message.ice_servers : [];
         break;
       case "peer-joined":
         if (message.peer === "host") state.hostPresent = true;
@@ -654,7 +658,7 @@
     // A new offer while a link is up: the hub found it dead and rebuilds it.
     if (link && link.open) state.linkLost = true;
     closeLink();
-    const pc = new RTCPeerConnection({ iceServers: [] });
+    const pc = new RTCPeerConnection({ iceServers, bundlePolicy: "max-bundle" });
     const current = {
       pc,
       channel: null,
