@@ -14,7 +14,7 @@ def test_benchmark_prints_every_measurement(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setattr(storage_bench, "CACHE_DIR", tmp_path)
-    bench.main(["--notes", "500", "--repeats", "2", "--skip-memory"])
+    bench.main(["--part", "storage", "--notes", "500", "--repeats", "2", "--skip-memory"])
     table = capsys.readouterr().out
     for query in storage_bench.QUERIES:
         assert f"search {query}" in table
@@ -29,3 +29,19 @@ def test_benchmark_prints_every_measurement(
         not line.split("|")[2].strip().startswith("0 /")
         for line in hits[: len(storage_bench.QUERIES)]
     )
+
+
+def test_call_benchmark_prints_every_measurement(capsys: pytest.CaptureFixture[str]) -> None:
+    bench.main(["--part", "calls", "--quick", "--hub-sites", "1", "--hub-seconds", "2"])
+    table = capsys.readouterr().out
+    for row in (
+        "start call to first remote frame",
+        "reference: frame latency, bare aiortc",
+        "frame latency through the engine",
+        "hub, 1 sites: floor fps / waiting fps",
+        "cores: hub / sites process",
+        "frames painted in the floor view",
+        "hub memory / longest GUI stall",
+    ):
+        assert row in table, row
+    assert "failed" not in table

@@ -542,11 +542,11 @@ class HubEngine(_EngineBase):
                     {"type": "bye", "to": slot.site_id, "reason": "the session has ended"}
                 )
         await self._close_tasks()
-        self.official_video.close()
         for slot in self._slots.values():
             await self._discard_link(slot)
             if slot.machine.can_move_to(PeerState.LEFT):
                 self._move(slot, PeerState.LEFT, "the hub closed")
+        self.official_video.close()
         await self._signaling.close()
 
     def _slot(self, site_id: int) -> _SiteSlot:

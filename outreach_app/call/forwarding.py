@@ -147,6 +147,10 @@ class ForwardedVideoTrack(MediaStreamTrack):
                 continue
             arrival = await source.next_frame(self._after, _RESELECT_SECONDS)
             if arrival is None:
+                if source.closed:
+                    # The source is gone for good (the hub is closing): so is this track.
+                    # Looping on would spin without ever yielding to the event loop.
+                    raise MediaStreamError
                 continue
             self._after, frame = arrival
             quality = self._select_quality()

@@ -528,6 +528,41 @@ class Repository:
                 raise NotFoundError("session {id} does not exist", id=session_id)
             self._audit("status", "session", session_id, session_id=session_id, detail=status.value)
 
+    def record_site_joined(self, session_id: int, site_id: int) -> None:
+        """A site's link came up: the first time sets joined_at; coming back clears left_at."""
+        self._record_presence(
+            session_id,
+            site_id,
+            "joined_at = coalesce(joined_at, :now), left_at = NULL",
+        )
+
+    def record_site_left(self, session_id: int, site_id: int) -> None:
+        """A site that had joined went away, or the call ended with it on air."""
+        self._record_presence(
+            session_id, site_id, "left_at = :now", extra_where=" AND joined_at IS NOT NULL"
+        )
+
+    def _record_presence(
+        self, session_id: int, site_id: int, assignments: str, *, extra_where: str = ""
+    ) -> None:
+        # Connection events, not edits by a person: no audit entry.
+        with self._write():
+            if (
+                self._one(
+                    "SELECT 1 FROM session_sites WHERE session_id = ? AND site_id = ?",
+                    (session_id, site_id),
+                )
+                is None
+            ):
+                raise NotFoundError(
+                    "site {site} is not in session {session}", site=site_id, session=session_id
+                )
+            self.db.execute(
+                f"UPDATE session_sites SET {assignments}"
+                f" WHERE session_id = :session AND site_id = :site{extra_where}",
+                {"now": _ts(self.now()), "session": session_id, "site": site_id},
+            )
+
     # ----------------------------------------------------------------------------- agenda
     def list_agenda(self, session_id: int, site_id: int | None = None) -> list[AgendaItem]:
         where, params = "session_id = ?", [session_id]

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from outreach_app.core.model import User
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    from outreach_app.ui.call.launcher import CallWindows
 
 
 def _local_now() -> datetime:
@@ -24,3 +28,5 @@ class UiContext:
     settings: AppSettings
     demo: bool = False
     clock: Callable[[], datetime] = field(default=_local_now)
+    # The open call windows; created with the first call (see ui/call/launcher.py).
+    calls: CallWindows | None = None

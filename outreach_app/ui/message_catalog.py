@@ -42,6 +42,7 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "say what must change when sending minutes back"),
     QT_TRANSLATE_NOOP("messages", "session {id} does not exist"),
     QT_TRANSLATE_NOOP("messages", "site {id} does not exist"),
+    QT_TRANSLATE_NOOP("messages", "site {site} is not in session {session}"),
     QT_TRANSLATE_NOOP("messages", "the file has a header but no sites"),
     QT_TRANSLATE_NOOP("messages", "the file is empty"),
     QT_TRANSLATE_NOOP("messages", "the new order must list every agenda item of the site once"),

@@ -4,7 +4,7 @@
 <context>
     <name>NotesView</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/page.py" line="487"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="531"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>

@@ -214,12 +214,13 @@ class HubResult:
     hub_cores: float
     sites_cores: float
     hub_rss_mb: float
+    floor_view_fps: float
     longest_stall_ms: float
     connected: int
 
 
 def measure_hub(sites: int, seconds: float = 10.0) -> HubResult | str:
-    """Run the hub (Qt + qasync, like the app) in its own process against `sites` sites."""
+    """Run the official's call window in its own process against `sites` sites."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [

@@ -1,9 +1,15 @@
-"""One hub measurement, in a process of its own: `python -m tests.bench.call_hub --sites N`.
+"""One hub measurement in a process of its own: the official's real call window with N sites.
 
-The official's side runs as in the app (Qt on the offscreen platform, qasync, the embedded
-signaling server, the hub at 640x480 30 fps for the floor); the sites run in a second process
-(the demo's simulated sites). Prints one JSON line: floor and waiting frame rates at the hub,
-CPU cores used by each process, the hub's resident memory and the longest GUI-thread stall.
+    python -m tests.bench.call_hub --sites N [--seconds S]
+    xvfb-run -a -s "-screen 0 1400x900x24" python -m tests.bench.call_hub --sites 6  (real X11)
+
+The official's side runs as in the app: the call window with its notes panel, the embedded
+signaling server, the hub (floor 640x480 at 30 fps, waiting sites 320x240 at 15 fps), the
+official's synthetic camera. The sites run in a second process (the demo's simulated sites)
+over loopback. With the floor on the first site it measures what the hub receives (floor and
+waiting frame rates), the CPU cores each process uses, the app's resident memory and how late a
+10 ms timer fires on the GUI thread; then the floor moves and the session ends with every site
+connected, which is timed too. Prints one JSON line.
 """
 
 from __future__ import annotations
@@ -16,21 +22,79 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import psutil
 import qasync
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from outreach_app.call.engine import PeerState
 from outreach_app.call.live import CallService, CallSettings
-from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
 from outreach_app.call.simulated import SimulatedSites
-from tests.bench.gui_bench import StallMeter
+from outreach_app.core.model import (
+    Role,
+    Session,
+    SessionKind,
+    SessionSite,
+    SessionStatus,
+    Site,
+    User,
+)
+from outreach_app.storage.repository import Repository
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.call.presenter import CallPhase
+from outreach_app.ui.call.window import CallWindow
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.settings import AppSettings
 
-OFFICIAL = VideoQuality(640, 480, 30)
+TICK_MS = 10
+
+
+class LatenessMeter:
+    """How late a 10 ms timer fires on the GUI thread."""
+
+    def __init__(self) -> None:
+        self.samples: list[float] = []
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.samples = []
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.samples.append(max(0.0, (now - self._last) * 1000 - TICK_MS))
+        self._last = now
+
+    @property
+    def longest_ms(self) -> float:
+        return max(self.samples, default=0.0)
+
+
+def _seed(repo: Repository, sites: int) -> int:
+    site_ids = [repo.save_site(Site(f"站点{n}")) for n in range(1, sites + 1)]
+    return repo.save_session(
+        Session(
+            "基准连线",
+            SessionKind.POLICY_BRIEFING,
+            "王建国",
+            datetime.now().replace(microsecond=0) - timedelta(minutes=1),
+            60,
+            status=SessionStatus.SCHEDULED,
+            sites=[SessionSite(site, i, 10) for i, site in enumerate(site_ids)],
+        )
+    )
 
 
 def _cpu_seconds(process: psutil.Process) -> float:
@@ -38,67 +102,94 @@ def _cpu_seconds(process: psutil.Process) -> float:
     return float(times.user + times.system)
 
 
-async def run(sites: int, seconds: float, meter: StallMeter) -> dict[str, float | int]:
-    site_ids = list(range(1, sites + 1))
-    official = SyntheticVideoTrack("OFFICIAL", OFFICIAL)
-    tone = ToneAudioTrack()
-    with tempfile.TemporaryDirectory() as folder:
-        service = CallService(
-            CallSettings(
-                "http://127.0.0.1:0", Path(folder) / "secret", host_addresses=("127.0.0.1",)
-            )
-        )
-        call = await service.start_call(
-            77, site_ids, ends_at=time.time() + 3600, official_video=official, official_audio=tone
-        )
+async def _wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"not within {seconds} s: {what}")
+        await asyncio.sleep(0.05)
+
+
+async def run(sites: int, seconds: float) -> dict[str, float | int]:
+    folder = Path(tempfile.mkdtemp())
+    user = User("基准测试", Role.OFFICIAL)
+    store = StoreWorker.open_path(folder / "outreach.db", user)
+    session_id = store.call(lambda r: _seed(r, sites))
+    context = UiContext(store=store, bus=ChangeBus(), user=user, settings=AppSettings())
+    service = CallService(
+        CallSettings("http://127.0.0.1:0", folder / "secret", host_addresses=("127.0.0.1",))
+    )
+    window = CallWindow(context, session_id, service)
+    window.resize(1360, 840)
+    window.show()
+    presenter = window.presenter
+    meter = LatenessMeter()
+    simulated: SimulatedSites | None = None
+    try:
+        await _wait_for(lambda: presenter.phase is CallPhase.LIVE, 20, "the call started")
+        call = presenter.call
+        assert call is not None
         hub = call.hub
         simulated = SimulatedSites(
-            [call.invitation_links[site] for site in site_ids], host_addresses=["127.0.0.1"]
+            [presenter.invitation_link(site) or "" for site in presenter.order],
+            host_addresses=["127.0.0.1"],
         )
         await simulated.start()
-        try:
-            deadline = time.monotonic() + 60
-            while not all(hub.state(site) is PeerState.CONNECTED for site in site_ids):
-                if time.monotonic() > deadline:
-                    raise SystemExit("not every site connected within 60 s")
-                await asyncio.sleep(0.1)
-            await hub.give_floor(site_ids[0])
-            await asyncio.sleep(4.0)  # encoders settle at their new sizes
+        await _wait_for(
+            lambda: all(presenter.state(s) is PeerState.CONNECTED for s in presenter.order),
+            60,
+            "every site connected",
+        )
+        floor_site = presenter.order[0]
+        presenter.give_floor(floor_site)
+        await asyncio.sleep(4.0)  # encoders settle at their new sizes
 
-            me = psutil.Process()
-            children = me.children(recursive=True)
-            started = time.monotonic()
-            hub_cpu = _cpu_seconds(me)
-            sites_cpu = sum(_cpu_seconds(child) for child in children)
-            meter.longest_ms = 0.0
-            floor_samples: list[float] = []
-            waiting_samples: list[float] = []
-            while time.monotonic() - started < seconds:
-                await asyncio.sleep(0.5)
-                for site in site_ids:
-                    video = hub.video_statistics(site)
-                    fps = 0.0 if video is None else video.fps
-                    (floor_samples if site == site_ids[0] else waiting_samples).append(fps)
-            elapsed = time.monotonic() - started
-            result: dict[str, float | int] = {
-                "sites": sites,
-                "floor_fps": statistics.median(floor_samples),
-                "waiting_fps": statistics.median(waiting_samples) if waiting_samples else 0.0,
-                "hub_cores": (_cpu_seconds(me) - hub_cpu) / elapsed,
-                "sites_cores": sum(_cpu_seconds(child) for child in children if child.is_running())
-                - sites_cpu,
-                "hub_rss_mb": me.memory_info().rss / 2**20,
-                "longest_stall_ms": meter.longest_ms,
-                "connected": sum(hub.state(site) is PeerState.CONNECTED for site in site_ids),
-            }
-            result["sites_cores"] = float(result["sites_cores"]) / elapsed
-            return result
-        finally:
+        me = psutil.Process()
+        children = me.children(recursive=True)
+        hub_cpu = _cpu_seconds(me)
+        sites_cpu = sum(_cpu_seconds(child) for child in children)
+        floor_fps: list[float] = []
+        waiting_fps: list[float] = []
+        shown_before = window.floor_view.frames_shown
+        meter.start()
+        started = time.monotonic()
+        while time.monotonic() - started < seconds:
+            await asyncio.sleep(0.5)
+            for site in presenter.order:
+                video = hub.video_statistics(site)
+                fps = 0.0 if video is None else video.fps
+                (floor_fps if site == floor_site else waiting_fps).append(fps)
+        elapsed = time.monotonic() - started
+        streaming_stall = meter.longest_ms
+        result: dict[str, float | int] = {
+            "sites": sites,
+            "floor_fps": statistics.median(floor_fps),
+            "waiting_fps": statistics.median(waiting_fps) if waiting_fps else 0.0,
+            "hub_cores": (_cpu_seconds(me) - hub_cpu) / elapsed,
+            "sites_cores": (
+                sum(_cpu_seconds(child) for child in children if child.is_running()) - sites_cpu
+            )
+            / elapsed,
+            "hub_rss_mb": me.memory_info().rss / 2**20,
+            "floor_view_fps": (window.floor_view.frames_shown - shown_before) / elapsed,
+            "connected": sum(presenter.state(s) is PeerState.CONNECTED for s in presenter.order),
+        }
+        # Moving the floor and ending the session with everyone on air: no stall either.
+        meter.start()
+        presenter.next_site()
+        await asyncio.sleep(2.0)
+        await presenter.end()
+        result["longest_stall_ms"] = max(streaming_stall, meter.longest_ms)
+        return result
+    finally:
+        if presenter.phase is not CallPhase.ENDED:
+            await presenter.end()
+        if simulated is not None:
             await simulated.stop()
-            await service.end_call(call)
-            await service.close()
-            official.stop()
-            tone.stop()
+        window.close()
+        await asyncio.sleep(0.3)
+        await service.close()
+        store.close()
 
 
 def main() -> int:
@@ -107,12 +198,11 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10.0)
     arguments = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    meter = StallMeter()
+    app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        meter.start()
-        result = loop.run_until_complete(run(arguments.sites, arguments.seconds, meter))
+        result = loop.run_until_complete(run(arguments.sites, arguments.seconds))
     print(json.dumps(result))
     return 0
 

@@ -235,3 +235,19 @@ async def test_a_silent_site_is_caught_by_the_heartbeat(call: Call) -> None:
     # The last pong came at most one interval before the silence: 2-3.5 s after it.
     assert 2.0 <= detected_after <= 3.5
     print(f"\nsilence detected after {detected_after:.2f} s")
+
+
+async def test_the_hub_closes_promptly_with_several_sites_on_air(call: Call) -> None:
+    await call.join(SITE_A)
+    await call.join(SITE_B)
+    await wait_until(lambda: call.connected(SITE_A, SITE_B), 5, "both sites connected")
+    await call.hub.give_floor(SITE_A)
+    await asyncio.sleep(0.3)
+    # Closing stops the official's source while other sites' senders still forward it: those
+    # must end, not spin on the event loop (which froze the app on "End session").
+    await asyncio.wait_for(call.hub.close(), 5)
+    await wait_until(
+        lambda: all(site.state is PeerState.LEFT for site in call.sites.values()),
+        5,
+        "both sites told the call ended",
+    )

@@ -67,11 +67,16 @@ def test_file_database_uses_wal_foreign_keys_and_records_migrations(tmp_path: Pa
     assert repo.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert repo.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     applied = [r[0] for r in repo.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    assert applied == ["0001_initial", "0002_session_times", "0003_search_filter_indexes"]
+    assert applied == [
+        "0001_initial",
+        "0002_session_times",
+        "0003_search_filter_indexes",
+        "0004_site_checks_and_recordings",
+    ]
     repo.close()
     # Opening again applies nothing twice.
     again = Repository.open(tmp_path / "a.db")
-    assert again.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 3
+    assert again.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 4
     assert again.list_categories()  # default categories seeded once
 
 
@@ -154,6 +159,31 @@ def test_session_sites_keep_order_time_boxes_and_join_times_across_edits(repo: R
         ("甲", 1, 25),
     ]
     assert reloaded.sites[1].joined_at == datetime(2026, 11, 23, 9, 1)
+
+
+def test_join_and_leave_times_keep_the_first_join_and_the_last_leave(repo: Repository) -> None:
+    a, b = (repo.save_site(Site(n)) for n in ("甲", "乙"))
+    session_id = add_session(repo, [a, b])
+    now = [START]
+    repo.clock = lambda: now[0]
+    repo.record_site_joined(session_id, a)
+    now[0] = START + timedelta(minutes=5)
+    repo.record_site_left(session_id, a)
+    # Never joined: leaving (the call ended) leaves no trace.
+    repo.record_site_left(session_id, b)
+    slots = {s.site_id: s for s in repo.get_session(session_id).sites}
+    assert (slots[a].joined_at, slots[a].left_at) == (START, START + timedelta(minutes=5))
+    assert (slots[b].joined_at, slots[b].left_at) == (None, None)
+
+    now[0] = START + timedelta(minutes=7)
+    repo.record_site_joined(session_id, a)
+    assert repo.get_session(session_id).sites[0].left_at is None
+    now[0] = START + timedelta(minutes=30)
+    repo.record_site_left(session_id, a)
+    slot = repo.get_session(session_id).sites[0]
+    assert (slot.joined_at, slot.left_at) == (START, START + timedelta(minutes=30))
+    with pytest.raises(NotFoundError):
+        repo.record_site_joined(session_id, repo.save_site(Site("丙")))
 
 
 def test_invalid_sessions_are_refused(repo: Repository) -> None:

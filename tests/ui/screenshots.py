@@ -4,6 +4,8 @@
     QT_QPA_PLATFORM=offscreen python -m tests.ui.screenshots OUT_DIR [--empty] [--dark]
 
 The demo database by default; --empty starts from a new, empty one; --dark uses a dark palette.
+With the demo, today's session is also run as a call: three synthetic sites join from a child
+process over loopback (call_waiting.png, call.png with the floor and a note, call_overrun.png).
 
 Under Xvfb the real X11 window is captured (window frame and fonts as a user sees them).
 """
@@ -14,6 +16,8 @@ import asyncio
 import os
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import qasync
@@ -85,9 +89,90 @@ async def capture(app: QApplication, out_dir: Path, db_path: Path, *, demo: bool
         await asyncio.sleep(0.3)
         grab(dialog, out_dir / "first_run.png")
         dialog.close()
+        if demo:
+            await capture_call(context, out_dir)
     finally:
         window.close()
         store.close()
+
+
+async def _wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SystemExit(f"not within {seconds} s: {what}")
+        await asyncio.sleep(0.1)
+
+
+async def capture_call(context: UiContext, out_dir: Path) -> None:
+    """Today's demo session as a call with three synthetic sites (a child process)."""
+    from outreach_app.call.engine import PeerState
+    from outreach_app.call.live import CallService, CallSettings
+    from outreach_app.call.simulated import SimulatedSites
+    from outreach_app.ui.call.presenter import CallPhase
+    from outreach_app.ui.call.window import CallWindow
+
+    now = context.clock()
+    sessions = await context.store.run(lambda r: r.upcoming_sessions(now=now))
+    today = [s for s in sessions if s.start.date() == now.date() and s.id is not None]
+    if not today or today[0].id is None:
+        return
+    session_id = today[0].id
+    with tempfile.TemporaryDirectory() as keys:
+        service = CallService(
+            CallSettings("http://127.0.0.1:0", Path(keys) / "secret", host_addresses=("127.0.0.1",))
+        )
+        window = CallWindow(context, session_id, service)
+        window.resize(1360, 840)
+        window.show()
+        presenter = window.presenter
+        sites: SimulatedSites | None = None
+        try:
+            await _wait_for(lambda: presenter.phase is CallPhase.LIVE, 20, "the call started")
+            joining = presenter.order[:3]
+            links = [presenter.invitation_link(site_id) or "" for site_id in joining]
+            sites = SimulatedSites(links, host_addresses=["127.0.0.1"])
+            await sites.start()
+            await _wait_for(
+                lambda: all(presenter.state(s) is PeerState.CONNECTED for s in joining),
+                60,
+                "three sites connected",
+            )
+            await asyncio.sleep(3 * SETTLE_S)
+            grab(window, out_dir / "call_waiting.png")
+            presenter.next_site()
+            await asyncio.sleep(2 * SETTLE_S)
+            notes = window.notes.presenter
+            asked = set() if notes.notes is None else notes.notes.asked_agenda_ids()
+            planned = [
+                item
+                for item in (
+                    [] if notes.notes is None else notes.notes.planned_questions(joining[0])
+                )
+                if item.id not in asked
+            ]
+            if planned:
+                notes.ask_planned(planned[0])
+                await asyncio.sleep(SETTLE_S)
+                editor = window.notes.editor
+                editor.answer_edit.setPlainText("排了三班倒，每人能休四天，家在外地的优先。")
+                editor.speaker_combo.setEditText("艾力·买买提")
+            await asyncio.sleep(2 * SETTLE_S)
+            grab(window, out_dir / "call.png")
+            second = joining[1]
+            presenter.next_site()
+            await _wait_for(lambda: presenter.floor_site_id == second, 5, "the floor moved on")
+            # As if the second site had talked past its time box.
+            presenter.segments._spoken[second] = presenter.segments.time_box(second) + 75
+            await asyncio.sleep(2 * SETTLE_S)
+            grab(window, out_dir / "call_overrun.png")
+        finally:
+            await presenter.end()
+            if sites is not None:
+                await sites.stop()
+            window.close()
+            await asyncio.sleep(0.5)
+            await service.close()
 
 
 def dark_palette() -> QPalette:

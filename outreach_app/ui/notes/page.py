@@ -1,7 +1,8 @@
 """The notes panel: take planned or new questions, record answers and commitments as they come.
 
 It works without a call (sessions held in person need it); the call window puts it beside the
-video later.
+video, fixed to its session (`NotesView(context, session_id=...)`), and moves it to the site
+that has the floor.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.core.model import AgendaItem, Question, Session, SessionStatus
+from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_datetime, format_time
 from outreach_app.ui.labels import kind_label, status_label
@@ -283,9 +285,14 @@ class NoteEditor(QWidget):
 
 
 class NotesView(QWidget):
-    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, context: UiContext, parent: QWidget | None = None, *, session_id: int | None = None
+    ) -> None:
+        """`session_id`: show only that session, in a narrow layout, without choosing sessions
+        or sites (the call window does that)."""
         super().__init__(parent)
         self.context = context
+        self.fixed_session_id = session_id
         self.presenter = NotesPresenter(
             context.store,
             context.bus,
@@ -314,7 +321,12 @@ class NotesView(QWidget):
         self.start_button.setObjectName("startButton")
         self.end_button = QPushButton(self.tr("End session"))
         self.end_button.setObjectName("endButton")
-        top = QHBoxLayout()
+        self.call_button = QPushButton(self.tr("Start call"))
+        self.call_button.setObjectName("callButton")
+        self.call_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.top_bar = QWidget()
+        top = QHBoxLayout(self.top_bar)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(QLabel(self.tr("Session:")))
         top.addWidget(self.session_combo, 1)
         top.addWidget(self.session_info)
@@ -322,6 +334,7 @@ class NotesView(QWidget):
         top.addWidget(self.clock_label)
         top.addWidget(self.start_button)
         top.addWidget(self.end_button)
+        top.addWidget(self.call_button)
 
         self.sites_list = QListWidget()
         self.sites_list.setObjectName("sitesList")
@@ -334,7 +347,8 @@ class NotesView(QWidget):
         self.ask_button = QPushButton(self.tr("Ask selected"))
         self.ask_button.setToolTip(self.tr("Record the selected planned question as asked (Enter)"))
         left = QVBoxLayout()
-        left.addWidget(QLabel(self.tr("Sites in speaking order")))
+        self.sites_label = QLabel(self.tr("Sites in speaking order"))
+        left.addWidget(self.sites_label)
         left.addWidget(self.sites_list, 2)
         left.addWidget(QLabel(self.tr("Planned questions")))
         left.addWidget(self.planned_list, 3)
@@ -364,14 +378,17 @@ class NotesView(QWidget):
         self.add_button.setToolTip(
             self.tr("Add the typed question (Enter); Ctrl+Shift+Q focuses it")
         )
-        add_row = QHBoxLayout()
+        add_row_widget = QWidget()
+        add_row = QHBoxLayout(add_row_widget)
+        add_row.setContentsMargins(0, 0, 0, 0)
         add_row.addWidget(self.new_question_edit, 1)
         add_row.addWidget(self.add_button)
         middle = QVBoxLayout()
         self.notes_title = QLabel(self.tr("Notes"))
         middle.addWidget(self.notes_title)
         middle.addWidget(self.notes_list, 1)
-        middle.addLayout(add_row)
+        if session_id is None:
+            middle.addWidget(add_row_widget)
         middle_panel = QWidget()
         middle_panel.setLayout(middle)
 
@@ -381,17 +398,38 @@ class NotesView(QWidget):
         editor_layout.addWidget(self.editor)
 
         self.splitter = QSplitter()
-        self.splitter.setObjectName("notesSplitter")
-        self.splitter.addWidget(left_panel)
-        self.splitter.addWidget(middle_panel)
-        self.splitter.addWidget(editor_box)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setStretchFactor(2, 4)
+        if session_id is None:
+            self.splitter.setObjectName("notesSplitter")
+            self.splitter.addWidget(left_panel)
+            self.splitter.addWidget(middle_panel)
+            self.splitter.addWidget(editor_box)
+            self.splitter.setStretchFactor(0, 2)
+            self.splitter.setStretchFactor(1, 3)
+            self.splitter.setStretchFactor(2, 4)
+        else:
+            # Beside the video there is room for two columns at most: the lists above the note.
+            for widget in (self.top_bar, self.sites_label, self.sites_list):
+                widget.hide()
+            self.splitter.setObjectName("callNotesSplitter")
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            lists = QSplitter()
+            lists.setObjectName("callNotesListsSplitter")
+            lists.addWidget(left_panel)
+            lists.addWidget(middle_panel)
+            # A new question gets the panel's whole width: the lists are narrow here.
+            bottom = QWidget()
+            bottom_layout = QVBoxLayout(bottom)
+            bottom_layout.setContentsMargins(0, 0, 0, 0)
+            bottom_layout.addWidget(add_row_widget)
+            bottom_layout.addWidget(editor_box, 1)
+            self.splitter.addWidget(lists)
+            self.splitter.addWidget(bottom)
+            self.splitter.setStretchFactor(0, 2)
+            self.splitter.setStretchFactor(1, 3)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.messages)
-        layout.addLayout(top)
+        layout.addWidget(self.top_bar)
         layout.addWidget(self.splitter, 1)
 
         self.session_combo.activated.connect(self._session_chosen)
@@ -403,6 +441,7 @@ class NotesView(QWidget):
         self.add_button.clicked.connect(self._add_new_question)
         self.start_button.clicked.connect(lambda: self.presenter.set_status(SessionStatus.LIVE))
         self.end_button.clicked.connect(self._end_session)
+        self.call_button.clicked.connect(self.open_call)
 
         self.presenter.sessionsLoaded.connect(self._show_sessions)
         self.presenter.notesLoaded.connect(self._show_notes)
@@ -414,7 +453,10 @@ class NotesView(QWidget):
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._update_clock)
         self._tick.start()
-        self.presenter.load_sessions()
+        if session_id is None:
+            self.presenter.load_sessions()
+        else:
+            self.presenter.open_session(session_id)
 
     # ------------------------------------------------------------------- sessions
     def _show_sessions(self, sessions: list[Session], default_id: int | None) -> None:
@@ -462,6 +504,7 @@ class NotesView(QWidget):
         for widget in (
             self.start_button,
             self.end_button,
+            self.call_button,
             self.new_question_edit,
             self.add_button,
             self.ask_button,
@@ -478,6 +521,7 @@ class NotesView(QWidget):
             session.status in (SessionStatus.DRAFT, SessionStatus.SCHEDULED)
         )
         self.end_button.setEnabled(session.status is SessionStatus.LIVE)
+        self._show_call_button(session)
         self.new_question_edit.setEnabled(True)
         self.add_button.setEnabled(True)
         with QSignalBlocker(self.sites_list):
@@ -500,6 +544,41 @@ class NotesView(QWidget):
             self.sites_list.setCurrentRow(site_ids.index(self._selected_site))
         self._show_site()
         self._update_clock()
+
+    def _show_call_button(self, session: Session) -> None:
+        available = call_available(session, self.presenter.now().date())
+        self.call_button.setEnabled(available)
+        self.call_button.setText(
+            self.tr("Join call") if session.status is SessionStatus.LIVE else self.tr("Start call")
+        )
+        self.call_button.setToolTip(
+            self.tr("Open the call window; sites join by their invitation links (Ctrl+Shift+L)")
+            if available
+            else self.tr("Calls are started on the day of a scheduled session")
+        )
+
+    def open_call(self) -> None:
+        notes = self.presenter.notes
+        if notes is None or notes.session.id is None or not self.call_button.isEnabled():
+            return
+        self.flush()
+        call_windows(self.context).open_call(notes.session.id)
+
+    def select_site(self, site_id: int) -> None:
+        """Show the notes of `site_id` (the call window: the site that has the floor)."""
+        if site_id == self._selected_site:
+            return
+        self.presenter.flush()
+        self._selected_site = site_id
+        for row in range(self.sites_list.count()):
+            if self.sites_list.item(row).data(ROLE_ID) == site_id:
+                # Moves the lists and the editor through _site_changed.
+                self.sites_list.setCurrentRow(row)
+                return
+
+    @property
+    def selected_site_id(self) -> int | None:
+        return self._selected_site
 
     def _site_changed(self, current: QListWidgetItem | None, _: object) -> None:
         if current is None:
@@ -673,7 +752,8 @@ class NotesView(QWidget):
             self.clock_label.setText("")
 
     def _on_bus_changed(self, topic: str) -> None:
-        if topic == "sessions":
+        # A fixed session is reloaded by the presenter itself.
+        if topic == "sessions" and self.fixed_session_id is None:
             self.presenter.load_sessions()
 
     def flush(self) -> None:
@@ -696,11 +776,18 @@ def build_page(context: UiContext) -> PageSpec:
         QKeySequence("Ctrl+Shift+Q"),
         view.focus_new_question,
     )
+    start_call = page_action(
+        view,
+        "notes",
+        QCoreApplication.translate("pages", "Start or join &call"),
+        QKeySequence("Ctrl+Shift+L"),
+        view.open_call,
+    )
     return PageSpec(
         key="notes",
         title=QCoreApplication.translate("pages", "Notes"),
         widget=view,
         icon=QStyle.StandardPixmap.SP_FileDialogDetailedView,
         flush=view.flush,
-        actions=[new_question],
+        actions=[new_question, start_call],
     )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from outreach_app.core.model import Session, SessionKind, SessionStatus, Site
 from outreach_app.core.scheduling import Conflict
+from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_date, format_time
 from outreach_app.ui.labels import status_label
@@ -152,12 +153,14 @@ class ScheduleView(QWidget):
         self.editor.save_button.clicked.connect(self.save)
         self.editor.revert_button.clicked.connect(self._revert)
         self.editor.cancel_session_button.clicked.connect(self._cancel_session)
+        self.editor.call_button.clicked.connect(self.start_call)
         self.presenter.weekLoaded.connect(self._show_week)
         self.presenter.upcomingLoaded.connect(self._show_upcoming)
         self.presenter.sitesLoaded.connect(self._sites_loaded)
         self.presenter.sessionOpened.connect(self._show_session)
         self.presenter.sessionSaved.connect(self._saved)
         self.presenter.conflictsFound.connect(self._show_conflicts)
+        context.bus.changed.connect(self._on_bus_changed)
         self._sites: list[Site] = []
         self.new_session()
         self.presenter.refresh()
@@ -261,6 +264,7 @@ class ScheduleView(QWidget):
 
     def _show_session(self, session: Session) -> None:
         self.editor.show_session(session)
+        self._show_call_button(session)
         self.editor_title.setText(session.title or self.tr("New session"))
         self.agenda.set_session(session)
         self.tabs.setTabEnabled(1, session.id is not None)
@@ -268,6 +272,36 @@ class ScheduleView(QWidget):
         self._select_in_upcoming(session.id)
         if session.id is not None:
             self.presenter.check_conflicts(session)
+
+    def _show_call_button(self, session: Session) -> None:
+        available = call_available(session, self._today())
+        self.editor.call_button.setEnabled(available)
+        self.editor.call_button.setText(
+            self.tr("Join call") if session.status is SessionStatus.LIVE else self.tr("Start call")
+        )
+        self.editor.call_button.setToolTip(
+            self.tr("Open the call window; sites join by their invitation links")
+            if available
+            else self.tr("Calls are started on the day of a scheduled session")
+        )
+
+    def _on_bus_changed(self, topic: str) -> None:
+        shown = self.editor.session
+        if topic != "sessions" or shown is None or shown.id is None:
+            return
+        session_id = shown.id
+        self.presenter.spawn(
+            self.presenter.query(lambda r: r.get_session(session_id)),
+            on_done=self._status_may_have_changed,
+        )
+
+    def _status_may_have_changed(self, stored: Session) -> None:
+        shown = self.editor.session
+        if shown is None or shown.id != stored.id or shown.status is stored.status:
+            return
+        # A call started or ended; the rest of what is being edited stays as it is.
+        self.editor.show_status(stored.status)
+        self._show_call_button(stored)
 
     def _editor_changed(self) -> None:
         self.presenter.check_conflicts(self.editor.current_session())
@@ -311,6 +345,12 @@ class ScheduleView(QWidget):
         )
         if choice == QMessageBox.StandardButton.Yes:
             self.presenter.set_status(session.id, SessionStatus.CANCELLED)
+
+    def start_call(self) -> None:
+        session = self.editor.session
+        if session is None or session.id is None or not self._confirm_leaving():
+            return
+        call_windows(self.context).open_call(session.id)
 
     def flush(self) -> None:
         self.presenter.flush()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -297,11 +298,17 @@ class SessionEditor(QWidget):
         self.unsaved_label.setObjectName("unsavedLabel")
         self.unsaved_label.setStyleSheet("#unsavedLabel { color: #7a4500; }")
         self.cancel_session_button = QPushButton(self.tr("Cancel session…"))
+        # Enabled by the page, which knows what day it is.
+        self.call_button = QPushButton(self.tr("Start call"))
+        self.call_button.setObjectName("startCallButton")
+        self.call_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+        self.call_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.unsaved_label)
         buttons.addStretch()
+        buttons.addWidget(self.call_button)
         buttons.addWidget(self.cancel_session_button)
 
         layout = QVBoxLayout(self)
@@ -356,6 +363,18 @@ class SessionEditor(QWidget):
         self.show_conflicts([], {})
         self._refresh_derived()
         self.set_offered_sites(self._offered)
+
+    def show_status(self, status: SessionStatus) -> None:
+        """The status changed elsewhere (a call started or ended): show it as the saved state,
+        so that saving other edits later does not put the old status back."""
+        if self.session is None:
+            return
+        self._loading = True
+        self.session = replace(self.session, status=status)
+        self.status_combo.setCurrentIndex(self.status_combo.findData(status.value))
+        self._loading = False
+        self._clean = replace(self._clean, status=status) if self._clean else None
+        self._refresh_derived()
 
     def set_offered_sites(self, sites: list[Site]) -> None:
         self._offered = sites

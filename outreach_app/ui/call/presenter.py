@@ -1,0 +1,348 @@
+"""The call window's view-model: one live session, its hub, the floor and the store writes.
+
+Engine events arrive on the event loop's thread, which is the GUI thread under qasync; they are
+turned into Qt signals here. The presenter also keeps the session's record: live when the call
+starts, ended when it ends, and per site when its link first came up and when it went away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, Final
+
+from PySide6.QtCore import QObject, Signal
+
+from outreach_app.call.engine import (
+    EngineEvent,
+    FloorChanged,
+    LinkStatistics,
+    LinkTimings,
+    PeerState,
+    PeerStateChanged,
+    QualityPolicy,
+)
+from outreach_app.call.live import CallService, LiveCall
+from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.core.model import Session, SessionStatus
+from outreach_app.core.segments import SegmentClock, next_in_order, previous_in_order
+from outreach_app.storage.repository import Repository
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.presenter import ChangeBus, Presenter
+
+_log = logging.getLogger(__name__)
+
+STATISTICS_INTERVAL_S: Final = 1.0
+# Links in these states carry media; a frame kept from an earlier link is not shown as live.
+ON_AIR: Final = frozenset({PeerState.CONNECTED, PeerState.RECONNECTING})
+
+# The official's camera and microphone: (video track, audio track), either may be None.
+OfficialMedia = Callable[[], tuple[Any, Any]]
+
+
+def synthetic_official_media(
+    label: str = "OFFICIAL", quality: VideoQuality | None = None
+) -> OfficialMedia:
+    """A test pattern and a quiet tone, until a camera and microphone source is chosen."""
+
+    def open_tracks() -> tuple[Any, Any]:
+        return SyntheticVideoTrack(label, quality or VideoQuality(640, 480, 30)), ToneAudioTrack(
+            level=0.05
+        )
+
+    return open_tracks
+
+
+class CallPhase(enum.Enum):
+    STARTING = "starting"
+    LIVE = "live"
+    ENDING = "ending"
+    ENDED = "ended"
+    FAILED = "failed"
+
+
+class CallPresenter(Presenter):
+    sessionLoaded = Signal(object)  # Session, again whenever it changes (started_at, status)
+    phaseChanged = Signal(object)  # CallPhase
+    siteStateChanged = Signal(int, object)  # site id, PeerState
+    floorChanged = Signal(object)  # site id or None
+    statisticsChanged = Signal(int, object)  # site id, LinkStatistics or None
+
+    def __init__(
+        self,
+        store: StoreWorker,
+        bus: ChangeBus,
+        session_id: int,
+        service: CallService,
+        *,
+        media: OfficialMedia | None = None,
+        quality: QualityPolicy | None = None,
+        timings: LinkTimings | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(store, bus, parent)
+        self.session_id = session_id
+        self._service = service
+        self._media = media or synthetic_official_media()
+        self._quality = quality
+        self._timings = timings
+        self._monotonic = monotonic
+        self.session: Session | None = None
+        self.call: LiveCall | None = None
+        self.phase = CallPhase.STARTING
+        self.segments = SegmentClock({}, clock=monotonic)
+        self._states: dict[int, PeerState] = {}
+        self._statistics: dict[int, LinkStatistics | None] = {}
+        self._tracks: tuple[Any, Any] = (None, None)
+        # Sites whose joining is on record and whose leaving is not yet.
+        self._present: set[int] = set()
+        self._statistics_task: asyncio.Task[None] | None = None
+        self._remove_listener: Callable[[], None] | None = None
+        self._went_live = False
+
+    # ------------------------------------------------------------------------- reading
+    @property
+    def order(self) -> list[int]:
+        """Site ids in speaking order."""
+        if self.session is None:
+            return []
+        return [slot.site_id for slot in sorted(self.session.sites, key=lambda s: s.position)]
+
+    def site_name(self, site_id: int) -> str:
+        slots = self.session.sites if self.session else []
+        return next((slot.site_name for slot in slots if slot.site_id == site_id), "")
+
+    def state(self, site_id: int) -> PeerState:
+        return self._states.get(site_id, PeerState.INVITED)
+
+    def statistics(self, site_id: int) -> LinkStatistics | None:
+        return self._statistics.get(site_id)
+
+    @property
+    def floor_site_id(self) -> int | None:
+        return self.segments.current
+
+    @property
+    def is_live(self) -> bool:
+        return self.phase is CallPhase.LIVE
+
+    def invitation_link(self, site_id: int) -> str | None:
+        return None if self.call is None else self.call.invitation_links.get(site_id)
+
+    def latest_frame(self, site_id: int) -> Any:
+        """The newest decoded frame of a site that is on air, or None."""
+        if self.call is None or self.state(site_id) not in ON_AIR:
+            return None
+        return self.call.hub.latest_video_frame(site_id)
+
+    def self_view_frame(self) -> Any:
+        """The newest frame of the official's own camera."""
+        return None if self.call is None else self.call.hub.official_video.latest
+
+    def seconds_in_session(self, now: float | None = None) -> int | None:
+        """Time since the session went live (from the record, so it survives a restart)."""
+        if self.session is None or self.session.started_at is None:
+            return None
+        started = self.session.started_at.timestamp()
+        return max(0, int((time.time() if now is None else now) - started))
+
+    # ------------------------------------------------------------------------ starting
+    def start(self) -> None:
+        async def start_or_explain() -> None:
+            try:
+                await self._start()
+            except _NotStartable as refusal:
+                self.error.emit(str(refusal))
+
+        self.spawn(start_or_explain())
+
+    async def _start(self) -> None:
+        session = await self.query(lambda r: r.get_session(self.session_id))
+        self._set_session(session)
+        if self.phase is not CallPhase.STARTING:
+            return
+        if session.status in (SessionStatus.ENDED, SessionStatus.CANCELLED):
+            self._set_phase(CallPhase.FAILED)
+            raise _NotStartable(
+                self.tr("This session is over; its call cannot be started again.")
+                if session.status is SessionStatus.ENDED
+                else self.tr("This session was cancelled.")
+            )
+        self.segments = SegmentClock(
+            {slot.site_id: slot.time_box_minutes * 60 for slot in session.sites},
+            clock=self._monotonic,
+        )
+        self._states = {site_id: PeerState.INVITED for site_id in self.order}
+        self._tracks = self._media()
+        video, audio = self._tracks
+        try:
+            call = await self._service.start_call(
+                self.session_id,
+                self.order,
+                ends_at=session.end.timestamp(),
+                official_video=video,
+                official_audio=audio,
+                quality=self._quality,
+                timings=self._timings,
+            )
+        except Exception as exc:
+            # The server cannot listen or cannot be reached, or refuses the host.
+            self._stop_tracks()
+            self._set_phase(CallPhase.FAILED)
+            raise _NotStartable(
+                self.tr("The call could not start: %1").replace(
+                    "%1", str(exc) or type(exc).__name__
+                )
+            ) from exc
+        if not self._in_phase(CallPhase.STARTING):
+            # The window was closed while the call was being set up.
+            await self._service.end_call(call)
+            self._stop_tracks()
+            return
+        self.call = call
+        self._remove_listener = call.hub.add_listener(self._on_event)
+        for site_id, state in call.hub.states().items():
+            self._set_state(site_id, state)
+        # From here on the record must end up ended, whatever happens to the call.
+        self._went_live = True
+        if session.status is not SessionStatus.LIVE:
+            await self.query(lambda r: r.set_session_status(self.session_id, SessionStatus.LIVE))
+            self._set_session(await self.query(lambda r: r.get_session(self.session_id)))
+            self.announce("sessions")
+        if not self._in_phase(CallPhase.STARTING):
+            return  # ended while the record was being written; end() has the call
+        self._set_phase(CallPhase.LIVE)
+        self._statistics_task = asyncio.ensure_future(self._poll_statistics())
+
+    def _set_session(self, session: Session) -> None:
+        self.session = session
+        self.sessionLoaded.emit(session)
+
+    def _in_phase(self, phase: CallPhase) -> bool:
+        # A method, not a comparison inline: the phase changes across every await.
+        return self.phase is phase
+
+    def _set_phase(self, phase: CallPhase) -> None:
+        if phase is not self.phase:
+            self.phase = phase
+            self.phaseChanged.emit(phase)
+
+    # -------------------------------------------------------------------------- events
+    def _on_event(self, event: EngineEvent) -> None:
+        if isinstance(event, PeerStateChanged):
+            self._set_state(event.site_id, event.state)
+        elif isinstance(event, FloorChanged):
+            self.segments.floor_moved(event.site_id)
+            self.floorChanged.emit(event.site_id)
+
+    def _set_state(self, site_id: int, state: PeerState) -> None:
+        self._states[site_id] = state
+        if state not in ON_AIR:
+            self._statistics[site_id] = None
+        self._record_presence(site_id, state)
+        self.siteStateChanged.emit(site_id, state)
+
+    def _record_presence(self, site_id: int, state: PeerState) -> None:
+        session_id = self.session_id
+        if state is PeerState.CONNECTED and site_id not in self._present:
+            self._present.add(site_id)
+            self.spawn(self.query(lambda r: r.record_site_joined(session_id, site_id)))
+        elif state in (PeerState.LEFT, PeerState.FAILED) and site_id in self._present:
+            self._present.discard(site_id)
+            self.spawn(self.query(lambda r: r.record_site_left(session_id, site_id)))
+
+    async def _poll_statistics(self) -> None:
+        while self.call is not None and self.phase is CallPhase.LIVE:
+            hub = self.call.hub
+            for site_id in self.order:
+                if self.state(site_id) not in ON_AIR:
+                    continue
+                try:
+                    statistics = await hub.link_statistics(site_id)
+                except Exception:
+                    # A link torn down while its report was read: the next round reads again.
+                    _log.debug("no statistics for site %s", site_id, exc_info=True)
+                    continue
+                if not self._in_phase(CallPhase.LIVE):
+                    return
+                self._statistics[site_id] = statistics
+                self.statisticsChanged.emit(site_id, statistics)
+            await asyncio.sleep(STATISTICS_INTERVAL_S)
+
+    # ---------------------------------------------------------------------------- floor
+    def give_floor(self, site_id: int | None) -> None:
+        if self.call is None or not self.is_live or site_id == self.floor_site_id:
+            return
+        self.spawn(self.call.hub.give_floor(site_id))
+
+    def next_site(self) -> int | None:
+        """Pass the floor to the next site in speaking order; returns that site."""
+        target = next_in_order(self.order, self.floor_site_id)
+        if target is not None:
+            self.give_floor(target)
+        return target
+
+    def previous_site(self) -> int | None:
+        target = previous_in_order(self.order, self.floor_site_id)
+        if target is not None:
+            self.give_floor(target)
+        return target
+
+    def can_go_next(self) -> bool:
+        return self.is_live and next_in_order(self.order, self.floor_site_id) is not None
+
+    def can_go_previous(self) -> bool:
+        return self.is_live and previous_in_order(self.order, self.floor_site_id) is not None
+
+    # --------------------------------------------------------------------------- ending
+    async def end(self) -> None:
+        """End the session: every site is told, the record says ended and when each site left.
+
+        Await it from outside the presenter (the window's close), or start it with `end_call`.
+        """
+        if self.phase in (CallPhase.ENDING, CallPhase.ENDED):
+            return
+        self._set_phase(CallPhase.ENDING)
+        call, self.call = self.call, None
+        if self._statistics_task is not None:
+            self._statistics_task.cancel()
+        if call is not None:
+            if self.segments.current is not None:
+                self.segments.floor_moved(None)
+            try:
+                await self._service.end_call(call)
+            finally:
+                if self._remove_listener is not None:
+                    self._remove_listener()
+                self._stop_tracks()
+        present, self._present = sorted(self._present), set()
+        session_id = self.session_id
+        went_live = self._went_live
+
+        def close_the_record(repo: Repository) -> Session:
+            for site_id in present:
+                repo.record_site_left(session_id, site_id)
+            if went_live:
+                repo.set_session_status(session_id, SessionStatus.ENDED)
+            return repo.get_session(session_id)
+
+        self._set_session(await self.query(close_the_record))
+        self.announce("sessions")
+        self._set_phase(CallPhase.ENDED)
+
+    def end_call(self) -> None:
+        self.spawn(self.end())
+
+    def _stop_tracks(self) -> None:
+        for track in self._tracks:
+            if track is not None:
+                track.stop()
+        self._tracks = (None, None)
+
+
+class _NotStartable(Exception):
+    """Shown to the user as it is (already translated)."""

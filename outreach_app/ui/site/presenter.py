@@ -1,0 +1,296 @@
+"""Joining a session as a site from the desktop app: the view-model behind the site window.
+
+It opens the devices chosen in Settings (the test pattern when there is no camera), joins with
+the invitation link, and turns the engine's events into signals. The pre-call check runs the
+same three tests as the browser's check page and posts its result the same way.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable
+from typing import Any, Final
+
+import aiohttp
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from outreach_app.call.capture import CameraTrack, MicrophoneTrack, create_echo_canceller
+from outreach_app.call.engine import (
+    FLOOR_VIDEO,
+    OFFICIAL_VIDEO,
+    EngineEvent,
+    PeerStateChanged,
+    QualityApplied,
+    SiteEngine,
+)
+from outreach_app.call.ice import ice_servers_from_joined
+from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
+from outreach_app.core.invitations import token_from_join_url
+from outreach_app.core.model import CheckResult
+from outreach_app.core.settings_rules import SettingError, parse_ice_servers
+from outreach_app.ui.media import SYNTHETIC, CameraFeeder, MicrophoneFeeder, SpeakerOutput
+from outreach_app.ui.settings import AppSettings
+
+log = logging.getLogger(__name__)
+
+START_QUALITY: Final = VideoQuality(320, 240, 15)
+CHECK_SECONDS: Final = 3.0
+# RMS of 16-bit samples above which the microphone is taken to hear something.
+_HEARD_LEVEL: Final = 60.0
+
+
+class SitePresenter(QObject):
+    stateChanged = Signal(str, str)  # PeerState value, reason
+    floorChanged = Signal(bool)  # this site has the floor
+    problem = Signal(str)  # something the user should know, in their language
+    refused = Signal(str)  # the invitation cannot be used: the window says why and stops
+    checkFinished = Signal(dict)  # camera, microphone, connection, round_trip_ms
+
+    def __init__(self, link: str, settings: AppSettings, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.link = link
+        self.token = token_from_join_url(link)  # ValueError for anything that is not a link
+        self._settings = settings
+        self.site_id: int | None = None
+        self.engine: SiteEngine | None = None
+        self.camera = CameraTrack(START_QUALITY)
+        self.microphone = MicrophoneTrack(None)
+        self._camera_feeder = CameraFeeder(self.camera, self)
+        self._microphone_feeder: MicrophoneFeeder | None = None
+        self._speakers: SpeakerOutput | None = None
+        self._pattern: SyntheticVideoTrack | None = None
+        self._pattern_task: asyncio.Task[None] | None = None
+        self.has_floor = False
+        self._camera_feeder.problem.connect(self.problem)
+
+    # ------------------------------------------------------------------ sources shown
+    def official_frame(self) -> Any:
+        return self.engine.received_video[OFFICIAL_VIDEO].latest if self.engine else None
+
+    def floor_frame(self) -> Any:
+        return self.engine.received_video[FLOOR_VIDEO].latest if self.engine else None
+
+    def own_frame(self) -> Any:
+        return self.camera.source.latest
+
+    @property
+    def camera_is_live(self) -> bool:
+        """A real camera is delivering (not the test pattern)."""
+        return self._pattern is None
+
+    # ------------------------------------------------------------------ joining and leaving
+    async def join(self) -> bool:
+        """Open the devices and join; False (after `refused` or `problem`) if it cannot."""
+        self._open_devices()
+        signaling = WebSocketSignaling(self.link, self.token)
+        try:
+            joined = await signaling.connect()
+        except SignalingRefused as refusal:
+            await signaling.close()
+            self.refused.emit(refusal_text(refusal.code))
+            return False
+        except (aiohttp.ClientError, OSError, TimeoutError):
+            await signaling.close()
+            self.refused.emit(
+                self.tr("Cannot reach the session's server. Check the network and try again.")
+            )
+            return False
+        try:
+            ice_servers = parse_ice_servers(self._settings.ice_servers())
+        except SettingError:
+            ice_servers = []
+        # The organiser's servers when this machine has none of its own.
+        ice_servers = ice_servers or ice_servers_from_joined(joined)
+        self.site_id = int(str(joined.get("site_id")))
+        engine = SiteEngine(
+            signaling,
+            self.site_id,
+            video=self.camera,
+            audio=self.microphone,
+            ice_servers=ice_servers,
+        )
+        engine.add_listener(self._on_event)
+        self.engine = engine
+        self._speakers = SpeakerOutput(engine.received_audio.listen(), self.microphone, self)
+        self._speakers.problem.connect(self.problem)
+        self._speakers.open(self._settings.speaker())
+        await engine.start()
+        peers = joined.get("peers")
+        if not (isinstance(peers, list) and "host" in peers):
+            self.stateChanged.emit("waiting", "")
+        return True
+
+    async def leave(self) -> None:
+        engine, self.engine = self.engine, None
+        if engine is not None:
+            await engine.close()
+        self._close_devices()
+
+    def set_muted(self, muted: bool) -> None:
+        self.microphone.muted = muted
+
+    def set_camera_on(self, on: bool) -> None:
+        self.camera.enabled = on
+
+    def _open_devices(self) -> None:
+        if not self._camera_feeder.open(self._settings.camera()):
+            self._start_pattern()
+        microphone_id = self._settings.microphone()
+        if microphone_id != SYNTHETIC:
+            self.microphone = MicrophoneTrack(create_echo_canceller())
+            self._microphone_feeder = MicrophoneFeeder(self.microphone, self)
+            self._microphone_feeder.problem.connect(self.problem)
+            self._microphone_feeder.open(microphone_id)
+
+    def _start_pattern(self) -> None:
+        label = self.tr("SITE")
+        pattern = self._pattern = SyntheticVideoTrack(label, START_QUALITY)
+
+        async def pump() -> None:
+            while True:
+                frame = await pattern.recv()
+                self.camera.push(frame)
+
+        self._pattern_task = asyncio.get_running_loop().create_task(pump())
+
+    def _close_devices(self) -> None:
+        self._camera_feeder.close()
+        if self._microphone_feeder is not None:
+            self._microphone_feeder.close()
+        if self._speakers is not None:
+            self._speakers.close()
+        if self._pattern_task is not None:
+            self._pattern_task.cancel()
+        if self._pattern is not None:
+            self._pattern.stop()
+        self.camera.stop()
+        self.microphone.stop()
+
+    def _on_event(self, event: EngineEvent) -> None:
+        if isinstance(event, PeerStateChanged):
+            self.stateChanged.emit(event.state.value, event.reason)
+        elif isinstance(event, QualityApplied):
+            if self._pattern is not None:
+                self._pattern.set_quality(
+                    event.quality.width, event.quality.height, event.quality.fps
+                )
+            if event.has_floor != self.has_floor:
+                self.has_floor = event.has_floor
+                self.floorChanged.emit(event.has_floor)
+
+    # ------------------------------------------------------------------ pre-call check
+    async def run_check(self) -> dict[str, object]:
+        """Camera, microphone and server, as the browser's check page tests them; the result
+        is posted for the organiser and emitted with `checkFinished`."""
+        camera = await self._check_camera()
+        microphone = await self._check_microphone()
+        connection, round_trip = await self._check_connection()
+        result: dict[str, object] = {
+            "camera": camera.value,
+            "microphone": microphone.value,
+            "connection": connection.value,
+            "round_trip_ms": round_trip,
+            "source": "app",
+            "detail": "Outreach desktop app",
+        }
+        result["posted"] = await self._post_check(result)
+        self.checkFinished.emit(result)
+        return result
+
+    async def _check_camera(self) -> CheckResult:
+        if self._settings.camera() == SYNTHETIC:
+            return CheckResult.MISSING
+        before = self._camera_feeder.frames_pushed
+        if not self._camera_feeder.open(self._settings.camera()):
+            return CheckResult.MISSING
+        delivered = await _within(CHECK_SECONDS, lambda: self._camera_feeder.frames_pushed > before)
+        return CheckResult.OK if delivered else CheckResult.FAILED
+
+    async def _check_microphone(self) -> CheckResult:
+        microphone_id = self._settings.microphone()
+        if microphone_id == SYNTHETIC:
+            return CheckResult.MISSING
+        listening = MicrophoneTrack(None)
+        feeder = MicrophoneFeeder(listening, self)
+        if not feeder.open(microphone_id):
+            return CheckResult.MISSING
+        loudest = 0.0
+
+        def heard() -> bool:
+            nonlocal loudest
+            samples = listening.drain()
+            if len(samples):
+                loudest = max(loudest, float(np.sqrt(np.mean(samples.astype(np.float64) ** 2))))
+            return loudest > _HEARD_LEVEL
+
+        try:
+            return CheckResult.OK if await _within(CHECK_SECONDS, heard) else CheckResult.FAILED
+        finally:
+            feeder.close()
+            listening.stop()
+
+    async def _check_connection(self) -> tuple[CheckResult, float | None]:
+        base = self.link.split("/join/", 1)[0]
+        times: list[float] = []
+        try:
+            async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http:
+                for _ in range(3):
+                    started = time.perf_counter()
+                    async with http.get(f"{base}/health") as response:
+                        if response.status != 200:
+                            return CheckResult.FAILED, None
+                    times.append((time.perf_counter() - started) * 1000)
+        except (aiohttp.ClientError, OSError, TimeoutError):
+            return CheckResult.FAILED, None
+        return CheckResult.OK, round(sorted(times)[1], 1)
+
+    async def _post_check(self, result: dict[str, object]) -> bool:
+        base = self.link.split("/join/", 1)[0]
+        try:
+            async with (
+                aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as http,
+                http.post(
+                    f"{base}/check/{self.token}",
+                    data=json.dumps(result),
+                    headers={"Content-Type": "application/json"},
+                ) as response,
+            ):
+                return response.status == 200
+        except (aiohttp.ClientError, OSError, TimeoutError):
+            return False
+
+
+async def _within(seconds: float, condition: Callable[[], bool]) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        await asyncio.sleep(0.1)
+    return condition()
+
+
+def refusal_text(code: str) -> str:
+    """Why an invitation cannot be used, in the user's language."""
+    texts = {
+        "token_invalid": QCoreApplication.translate(
+            "SitePresenter", "This invitation link is not valid. Check that all of it was copied."
+        ),
+        "token_expired": QCoreApplication.translate(
+            "SitePresenter", "This invitation has expired. Ask the organiser for a new one."
+        ),
+        "wrong_session": QCoreApplication.translate(
+            "SitePresenter", "This invitation is for another session."
+        ),
+        "session_ended": QCoreApplication.translate("SitePresenter", "This session has ended."),
+        "replaced": QCoreApplication.translate(
+            "SitePresenter", "This site joined again from another place; this window stops."
+        ),
+    }
+    return texts.get(
+        code, QCoreApplication.translate("SitePresenter", "The server refused this invitation.")
+    )

@@ -1,0 +1,186 @@
+"""The site's window: the official large, the floor site beside, oneself small; mute, camera,
+pre-call check and leave, each with a shortcut; the state of the link in plain words."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.ui.call.video import VideoView
+from outreach_app.ui.settings import AppSettings
+from outreach_app.ui.site.presenter import SitePresenter
+
+log = logging.getLogger(__name__)
+
+# (background, text) per tone; text as well as colour says the state.
+_TONES = {
+    "ok": ("#1a7f37", "#ffffff"),
+    "busy": ("#b7791f", "#ffffff"),
+    "bad": ("#b3261e", "#ffffff"),
+    "wait": ("#3b6fb6", "#ffffff"),
+}
+
+
+class SiteWindow(QMainWindow):
+    def __init__(self, link: str, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.presenter = SitePresenter(link, settings, self)
+        self.setWindowTitle(self.tr("Outreach — joined as a site"))
+        self.setObjectName("siteWindow")
+        self._left = False
+
+        self.banner = QLabel(self.tr("Joining…"))
+        self.banner.setObjectName("siteState")
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setAccessibleName(self.tr("Connection state"))
+        self.official_view = VideoView(fps=30, placeholder=self.tr("The official appears here"))
+        self.official_view.setAccessibleName(self.tr("The official"))
+        self.official_view.set_source(self.presenter.official_frame)
+        self.floor_view = VideoView(fps=15, placeholder=self.tr("The site with the floor"))
+        self.floor_view.setAccessibleName(self.tr("The site with the floor"))
+        self.floor_view.set_source(self.presenter.floor_frame)
+        self.own_view = VideoView(fps=10, minimum=QSize(160, 120))
+        self.own_view.setAccessibleName(self.tr("Your camera"))
+        self.own_view.set_source(self.presenter.own_frame)
+        self.own_view.setMaximumSize(QSize(240, 180))
+        self.message = QLabel()
+        self.message.setObjectName("siteMessage")
+        self.message.setWordWrap(True)
+        self.message.hide()
+
+        self.mute_button = self._button(self.tr("Mute"), "Ctrl+D", checkable=True)
+        self.mute_button.toggled.connect(self._mute_toggled)
+        self.camera_button = self._button(self.tr("Camera off"), "Ctrl+E", checkable=True)
+        self.camera_button.toggled.connect(self._camera_toggled)
+        self.check_button = self._button(self.tr("Test my setup"), "Ctrl+T")
+        self.check_button.clicked.connect(self._run_check)
+        self.leave_button = self._button(self.tr("Leave"), "Ctrl+W")
+        self.leave_button.clicked.connect(self.close)
+
+        videos = QHBoxLayout()
+        videos.addWidget(self.official_view, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.floor_view, 2)
+        side.addWidget(self.own_view, 1, Qt.AlignmentFlag.AlignRight)
+        videos.addLayout(side, 2)
+        buttons = QHBoxLayout()
+        for button in (self.mute_button, self.camera_button, self.check_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.leave_button)
+        layout = QVBoxLayout()
+        layout.addWidget(self.banner)
+        layout.addLayout(videos, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        central = QWidget()
+        central.setLayout(layout)
+        self.setCentralWidget(central)
+        self.resize(1100, 680)
+        self._show_state("busy", self.tr("Joining…"))
+
+        self.presenter.stateChanged.connect(self._on_state)
+        self.presenter.floorChanged.connect(self._on_floor)
+        self.presenter.problem.connect(self._show_message)
+        self.presenter.refused.connect(self._on_refused)
+        self.presenter.checkFinished.connect(self._on_check)
+
+    def _button(self, text: str, shortcut: str, *, checkable: bool = False) -> QPushButton:
+        button = QPushButton(text)
+        button.setCheckable(checkable)
+        button.setShortcut(QKeySequence(shortcut))
+        button.setToolTip(f"{text} ({QKeySequence(shortcut).toString()})")
+        return button
+
+    async def join(self) -> bool:
+        return await self.presenter.join()
+
+    def _show_state(self, tone: str, text: str) -> None:
+        background, foreground = _TONES[tone]
+        self.banner.setText(text)
+        self.banner.setStyleSheet(
+            f"background: {background}; color: {foreground}; font-weight: bold; padding: 6px;"
+        )
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def _on_state(self, state: str, reason: str) -> None:
+        texts = {
+            "waiting": ("wait", self.tr("Waiting for the official to start the session")),
+            "connecting": ("busy", self.tr("Connecting…")),
+            "connected": ("ok", self.tr("Connected — waiting for your turn")),
+            "reconnecting": ("busy", self.tr("Connection lost — reconnecting by itself…")),
+            "failed": ("bad", self.tr("Could not connect. Check the network.")),
+            "left": ("wait", self.tr("You have left the session.")),
+        }
+        tone, text = texts.get(state, ("busy", state))
+        if state == "connected" and self.presenter.has_floor:
+            tone, text = "ok", self.tr("You have the floor")
+        if state == "left" and reason and reason != "the site left":
+            text = self.tr("The session has ended.")
+        self._show_state(tone, text)
+
+    def _on_floor(self, has_floor: bool) -> None:
+        if has_floor:
+            self._show_state("ok", self.tr("You have the floor"))
+        else:
+            self._show_state("ok", self.tr("Connected — waiting for your turn"))
+
+    def _on_refused(self, text: str) -> None:
+        self._show_state("bad", text)
+        for button in (self.mute_button, self.camera_button, self.check_button):
+            button.setEnabled(False)
+
+    def _mute_toggled(self, muted: bool) -> None:
+        self.presenter.set_muted(muted)
+        self.mute_button.setText(self.tr("Unmute") if muted else self.tr("Mute"))
+
+    def _camera_toggled(self, off: bool) -> None:
+        self.presenter.set_camera_on(not off)
+        self.camera_button.setText(self.tr("Camera on") if off else self.tr("Camera off"))
+
+    def _run_check(self) -> None:
+        self.check_button.setEnabled(False)
+        self._show_message(self.tr("Testing camera, microphone and connection…"))
+        task = asyncio.get_running_loop().create_task(self.presenter.run_check())
+        task.add_done_callback(lambda _task: self.check_button.setEnabled(True))
+
+    def _on_check(self, result: dict[str, object]) -> None:
+        names = {
+            "ok": self.tr("working"),
+            "missing": self.tr("none found"),
+            "failed": self.tr("not working"),
+            "denied": self.tr("not allowed"),
+            "skipped": self.tr("not tested"),
+        }
+        lines = [
+            self.tr("Camera: %1").replace("%1", names.get(str(result["camera"]), "?")),
+            self.tr("Microphone: %1").replace("%1", names.get(str(result["microphone"]), "?")),
+            self.tr("Connection: %1").replace("%1", names.get(str(result["connection"]), "?")),
+        ]
+        if not result.get("posted"):
+            lines.append(self.tr("The result could not be sent to the organiser."))
+        self._show_message(" · ".join(lines))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._left:
+            self._left = True
+            event.ignore()
+            # Say goodbye before the window goes, so the official sees "left", not "lost".
+            task = asyncio.get_running_loop().create_task(self.presenter.leave())
+            task.add_done_callback(lambda _task: self.close())
+            return
+        super().closeEvent(event)

@@ -1,0 +1,374 @@
+"""The call window on a real call: the embedded signaling server, the hub, and two sites that join
+by their invitation links over loopback, each sending a small synthetic picture."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from outreach_app.call.engine import (
+    LinkStatistics,
+    PeerState,
+    QualityPolicy,
+    SiteEngine,
+)
+from outreach_app.call.ice import host_addresses
+from outreach_app.call.live import CallService, CallSettings
+from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.websocket_signaling import WebSocketSignaling
+from outreach_app.core.invitations import token_from_join_url
+from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
+from outreach_app.storage.repository import Repository
+from outreach_app.ui.call.launcher import CallWindows, call_available
+from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
+from outreach_app.ui.call.run_sheet import LEFT_COLUMN, STATE_COLUMN
+from outreach_app.ui.call.window import CallWindow, CloseChoice, describe_statistics
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.notes.page import NotesView
+from outreach_app.ui.schedule.page import ScheduleView
+from tests.ui.conftest import type_text, until
+from tests.ui.test_accessibility import unnamed_controls
+from tests.ui.test_no_english_in_chinese import english_words, visible_texts
+
+Repo = Callable[[Callable[[Repository], Any]], Any]
+# Small pictures for 2 shared cores; the app uses 640x480@30 on the floor and 320x240@15 waiting.
+OFFICIAL = VideoQuality(160, 120, 10)
+QUALITY = QualityPolicy(floor=VideoQuality(320, 240, 15), waiting=VideoQuality(160, 120, 5))
+GAS_FIELD, VILLAGE = "克拉2气田中控室", "红旗村村委会"
+
+
+@pytest.fixture(autouse=True)
+def loopback_ice() -> Iterator[None]:
+    with host_addresses(["127.0.0.1"]):
+        yield
+
+
+@pytest.fixture
+def seeded(repo: Repo) -> tuple[int, int, int]:
+    """Today's session with the gas field (10 min) and then the village (5 min)."""
+
+    def seed(r: Repository) -> tuple[int, int, int]:
+        gas = r.save_site(Site(GAS_FIELD))
+        village = r.save_site(Site(VILLAGE))
+        start = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=1)
+        session_id = r.save_session(
+            Session(
+                "节前视频连线慰问基层一线",
+                SessionKind.POLICY_BRIEFING,
+                "王建国",
+                start,
+                60,
+                status=SessionStatus.SCHEDULED,
+                sites=[SessionSite(gas, 0, 10), SessionSite(village, 1, 5)],
+            )
+        )
+        return session_id, gas, village
+
+    result: tuple[int, int, int] = repo(seed)
+    return result
+
+
+@pytest.fixture
+async def service(tmp_path: Path) -> AsyncIterator[CallService]:
+    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "keys" / "secret"))
+    yield service
+    await service.close()
+
+
+def call_window(context: UiContext, session_id: int, service: CallService) -> CallWindow:
+    presenter = CallPresenter(
+        context.store,
+        context.bus,
+        session_id,
+        service,
+        media=synthetic_official_media(quality=OFFICIAL),
+        quality=QUALITY,
+    )
+    window = CallWindow(context, session_id, service, presenter=presenter)
+    window.resize(1360, 840)
+    window.show()
+    window.activateWindow()
+    return window
+
+
+async def join(link: str, site_id: int, tracks: list[SyntheticVideoTrack]) -> SiteEngine:
+    signaling = WebSocketSignaling(link, token_from_join_url(link))
+    await signaling.connect()
+    camera = SyntheticVideoTrack(f"SITE {site_id}", QUALITY.waiting)
+    tracks.append(camera)
+    site = SiteEngine(signaling, site_id, video=camera)
+    await site.start()
+    return site
+
+
+async def test_a_real_call_from_start_to_end(
+    context: UiContext,
+    qtbot: QtBot,
+    repo: Repo,
+    seeded: tuple[int, int, int],
+    service: CallService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session_id, gas, village = seeded
+    window = call_window(context, session_id, service)
+    presenter = window.presenter
+    tracks: list[SyntheticVideoTrack] = []
+    sites: list[SiteEngine] = []
+    try:
+        await until(lambda: presenter.phase is CallPhase.LIVE, timeout=10)
+        assert window.run_sheet.row_texts(gas)[1:3] == [GAS_FIELD, "10 min"]
+        assert "Invited" in window.run_sheet.row_texts(village)[STATE_COLUMN]
+        await until(lambda: repo(lambda r: r.get_session(session_id)).status is SessionStatus.LIVE)
+
+        for site_id in (gas, village):
+            link = presenter.invitation_link(site_id)
+            assert link is not None
+            sites.append(await join(link, site_id, tracks))
+        await until(
+            lambda: all(
+                "Connected" in window.run_sheet.row_texts(s)[STATE_COLUMN]
+                and "Connected" in window._tiles[s].state_label.text()
+                for s in (gas, village)
+            ),
+            timeout=10,
+        )
+        await until(
+            lambda: all(
+                slot.joined_at is not None and slot.left_at is None
+                for slot in repo(lambda r: r.get_session(session_id)).sites
+            )
+        )
+        # Every picture arrives: both thumbnails, and the official's own camera, which is the
+        # large view while nobody has the floor.
+        await until(
+            lambda: (
+                all(window._tiles[s].video.frames_shown >= 3 for s in (gas, village))
+                and window.floor_view.frames_shown >= 3
+            ),
+            timeout=10,
+        )
+        assert window.floor_view.source_size == (OFFICIAL.width, OFFICIAL.height)
+        assert not window.self_view.isVisibleTo(window)
+        # Link quality as the thumbnails show it; the bit rate needs two readings.
+        await until(
+            lambda: re.search(
+                r"\d+ fps · \d+ kbit/s\nRTT \d+ ms · loss \d+\.\d%",
+                window._tiles[gas].stats_label.text(),
+            ),
+            timeout=5,
+        )
+
+        # F8 gives the floor to the first site: large, at floor quality, with its countdown.
+        assert "F8" in window.next_button.toolTip()
+        QTest.keyClick(window, Qt.Key.Key_F8)
+        await until(lambda: presenter.call is not None and presenter.call.hub.floor_site_id == gas)
+        assert window.run_sheet.row_texts(gas)[0].startswith("▶")
+        assert window.floor_caption.text().startswith(GAS_FIELD)
+        assert not window._tiles[gas].isVisibleTo(window) and window.self_view.isVisibleTo(window)
+        assert window.countdown_label.text() in ("10:00", "09:59")
+        await until(lambda: window.floor_view.source_size == (320, 240), timeout=10)
+        await until(lambda: window.self_view.frames_shown > 0)
+        assert window.notes.selected_site_id == gas
+        await until(lambda: window.countdown_label.text() == "09:59", timeout=3)
+        assert window.run_sheet.row_texts(gas)[LEFT_COLUMN] == "09:59"
+
+        # The next press moves on to the village, whose own five minutes start.
+        QTest.keyClick(window, Qt.Key.Key_F8)
+        await until(
+            lambda: presenter.call is not None and presenter.call.hub.floor_site_id == village
+        )
+        assert window.countdown_label.text() in ("05:00", "04:59")
+        assert window.run_sheet.row_texts(gas)[LEFT_COLUMN] in ("09:59", "09:58")
+        assert not window.next_action.isEnabled() and window.previous_action.isEnabled()
+        await until(lambda: window.notes.selected_site_id == village)
+
+        # A question typed in the panel goes to the village, stamped with the time in session.
+        notes = window.notes
+        await until(
+            lambda: (
+                notes.presenter.notes is not None
+                and notes.presenter.notes.session.started_at is not None
+            )
+        )
+        qtbot.keyClicks(notes.new_question_edit, "How is the heating?")
+        QTest.keyClick(notes.new_question_edit, Qt.Key.Key_Return)
+        await until(lambda: notes.editor.question_id is not None)
+        stored = repo(lambda r: r.list_questions(session_id))
+        assert [(q.text, q.site_id) for q in stored] == [("How is the heating?", village)]
+        assert stored[0].offset_seconds is not None and 0 <= stored[0].offset_seconds < 120
+        type_text(notes.editor.answer_edit, "供暖正常")
+
+        # Closing mid-call can keep the session running: the window only minimizes.
+        monkeypatch.setattr(window, "ask_close_choice", lambda: CloseChoice.KEEP_RUNNING)
+        window.close()
+        assert window.isMinimized() and presenter.is_live
+
+        monkeypatch.setattr(window, "confirm_end", lambda: True)
+        window.showNormal()
+        window.end_action.trigger()
+        await until(lambda: presenter.phase is CallPhase.ENDED, timeout=10)
+        await until(lambda: all(site.state is PeerState.LEFT for site in sites), timeout=5)
+        await presenter.wait_idle()
+        ended = repo(lambda r: r.get_session(session_id))
+        assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
+        assert all(slot.left_at is not None for slot in ended.sites)
+        assert not window.end_action.isEnabled()
+
+        # Once over, the window closes without asking; the answer typed last is saved.
+        window.close()
+        await until(lambda: not shiboken6.isValid(window))
+        answers = [q.answer for q in repo(lambda r: r.list_questions(session_id))]
+        assert answers[0] is not None and answers[0].text == "供暖正常"
+    finally:
+        if shiboken6.isValid(window):
+            await presenter.end()
+            window.deleteLater()
+        for site in sites:
+            await site.close()
+        for track in tracks:
+            track.stop()
+
+
+async def test_closing_mid_call_can_end_the_session(
+    context: UiContext, repo: Repo, seeded: tuple[int, int, int], service: CallService
+) -> None:
+    session_id, _, _ = seeded
+    window = call_window(context, session_id, service)
+    await until(lambda: window.presenter.phase is CallPhase.LIVE, timeout=10)
+    window.ask_close_choice = lambda: CloseChoice.END  # type: ignore[method-assign]
+    window.close()
+    await until(lambda: not shiboken6.isValid(window), timeout=10)
+    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.ENDED
+
+
+async def test_the_call_window_speaks_chinese(
+    context: UiContext,
+    seeded: tuple[int, int, int],
+    service: CallService,
+    use_language: Callable[[str], QLocale],
+) -> None:
+    use_language("zh_CN")
+    session_id, gas, _ = seeded
+    window = call_window(context, session_id, service)
+    try:
+        await until(lambda: window.presenter.phase is CallPhase.LIVE, timeout=10)
+        await until(lambda: not window.notes.presenter.is_busy)
+        english = [
+            f"{kind}: {text!r}" for kind, text in visible_texts(window) if english_words(text)
+        ]
+        menu_bar = window.menuBar()
+        for action in menu_bar.actions():
+            menu = action.menu()
+            for item in [action, *(menu.actions() if menu else [])]:  # type: ignore[union-attr]
+                if english_words(item.text()):
+                    english.append(f"menu: {item.text()!r}")
+        statistics = LinkStatistics(15, 320, 240, 312.4, 4.2, 0.5)
+        described = describe_statistics(statistics)
+        if english_words(described):
+            english.append(described)
+        assert english == []
+        assert "已邀请" in window.run_sheet.row_texts(gas)[STATE_COLUMN]
+        assert window.next_button.text() == "下一站点 ▶"
+        assert unnamed_controls(window) == []
+    finally:
+        await window.presenter.end()
+        window.deleteLater()
+
+
+class StubWindow(QWidget):
+    def __init__(self, session_id: int) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.raised = 0
+
+    def raise_(self) -> None:
+        self.raised += 1
+        super().raise_()
+
+
+class StubService:
+    closed = False
+
+    async def close(self) -> None:
+        self.closed = True
+
+
+async def test_pages_open_one_call_window_per_session_and_raise_it_again(
+    context: UiContext, qtbot: QtBot, repo: Repo, seeded: tuple[int, int, int]
+) -> None:
+    session_id, _, _ = seeded
+    opened: list[StubWindow] = []
+    service = StubService()
+
+    def factory(_context: UiContext, sid: int, _service: object) -> QWidget:
+        opened.append(StubWindow(sid))
+        return opened[-1]
+
+    calls = context.calls = CallWindows(
+        context,
+        service_factory=lambda: service,  # type: ignore[arg-type,return-value]
+        window_factory=factory,
+    )
+    notes = NotesView(context)
+    qtbot.addWidget(notes)
+    await until(lambda: notes.presenter.notes is not None and notes.call_button.isEnabled())
+    assert notes.call_button.text() == "Start call"
+    qtbot.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
+    assert [w.session_id for w in opened] == [session_id]
+    assert opened[0].raised == 2 and calls.window_for(session_id) is opened[0]
+
+    # The Sessions page offers the same window from the session's editor.
+    schedule = ScheduleView(context)
+    qtbot.addWidget(schedule)
+    await until(lambda: not schedule.presenter.is_busy)
+    schedule.open_session(session_id)
+    editor = schedule.editor
+    await until(lambda: editor.session is not None and editor.session.id == session_id)
+    assert editor.call_button.isEnabled() and editor.call_button.text() == "Start call"
+    qtbot.mouseClick(editor.call_button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].raised == 3
+    # A call that starts elsewhere shows in the editor, so that saving it later keeps "live".
+    repo(lambda r: r.set_session_status(session_id, SessionStatus.LIVE))
+    context.bus.changed.emit("sessions")
+    await until(lambda: editor.call_button.text() == "Join call")
+    assert editor.current_session().status is SessionStatus.LIVE and not editor.is_modified()
+    # The last call window gone, the signaling server gives its port back.
+    opened[0].deleteLater()
+    await until(lambda: calls.window_for(session_id) is None and service.closed)
+
+    today = datetime.now().date()
+    session = repo(lambda r: r.get_session(session_id))
+    session.status = SessionStatus.SCHEDULED
+    assert call_available(session, today)
+    assert not call_available(session, today + timedelta(days=1))
+    session.status = SessionStatus.ENDED
+    assert not call_available(session, today)
+    session.status = SessionStatus.LIVE
+    assert call_available(session, today + timedelta(days=1))
+    await notes.presenter.wait_idle()
+    await schedule.presenter.wait_idle()
+
+
+async def test_an_ended_session_is_not_started_again(
+    context: UiContext, repo: Repo, seeded: tuple[int, int, int], service: CallService
+) -> None:
+    session_id, _, _ = seeded
+    repo(lambda r: r.set_session_status(session_id, SessionStatus.ENDED))
+    window = call_window(context, session_id, service)
+    await until(lambda: window.presenter.phase is CallPhase.FAILED)
+    assert "cannot be started again" in window.messages.label.text()
+    assert window.messages.isVisibleTo(window) and not window.end_action.isEnabled()
+    assert service.embedded_server is None
+    window.close()
+    await until(lambda: not shiboken6.isValid(window))

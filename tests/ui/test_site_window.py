@@ -1,0 +1,96 @@
+"""Joining as a site from the desktop app, against a real hub over the embedded server."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from outreach_app.call.engine import PeerState
+from outreach_app.call.ice import host_addresses
+from outreach_app.call.live import CallService, CallSettings, LiveCall
+from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.site.window import SiteWindow
+from tests.ui.conftest import until
+
+SITE = 4
+SMALL = VideoQuality(320, 240, 15)
+
+
+@pytest.fixture(autouse=True)
+def loopback_ice() -> Iterator[None]:
+    with host_addresses(["127.0.0.1"]):
+        yield
+
+
+@pytest.fixture
+async def live(tmp_path: Path) -> AsyncIterator[tuple[CallService, LiveCall]]:
+    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "secret"))
+    official = SyntheticVideoTrack("OFFICIAL", SMALL)
+    call = await service.start_call(55, [SITE], ends_at=time.time() + 3600, official_video=official)
+    yield service, call
+    await call.close()
+    await service.close()
+    official.stop()
+
+
+async def open_window(context: UiContext, qtbot: QtBot, link: str) -> SiteWindow:
+    window = SiteWindow(link, context.settings)
+    qtbot.addWidget(window)
+    window.show()
+    await window.join()
+    return window
+
+
+async def test_a_site_joins_gets_the_floor_mutes_and_leaves(
+    context: UiContext, qtbot: QtBot, live: tuple[CallService, LiveCall]
+) -> None:
+    _, call = live
+    hub = call.hub
+    window = await open_window(context, qtbot, call.invitation_links[SITE])
+    await until(lambda: hub.state(SITE) is PeerState.CONNECTED, 10)
+    await until(lambda: window.official_view.frames_shown > 0, 5)
+    await until(lambda: window.own_view.frames_shown > 0, 5)
+    assert "waiting for your turn" in window.banner.text()
+
+    await hub.give_floor(SITE)
+    await until(lambda: window.banner.text() == "You have the floor", 5)
+    await until(lambda: (hub.video_statistics(SITE) or None) is not None, 5)
+
+    window.mute_button.click()
+    assert window.presenter.microphone.muted and window.mute_button.text() == "Unmute"
+    window.camera_button.click()
+    assert not window.presenter.camera.enabled
+
+    def dark_at_hub() -> bool:
+        frame = hub.latest_video_frame(SITE)
+        return frame is not None and int(frame.to_ndarray(format="gray").max()) < 40
+
+    await until(dark_at_hub, 5)
+
+    window.close()
+    await until(lambda: hub.state(SITE) is PeerState.LEFT, 5)
+    await until(lambda: not window.isVisible(), 5)
+
+
+async def test_an_invitation_the_server_refuses_is_explained(
+    context: UiContext, qtbot: QtBot, live: tuple[CallService, LiveCall]
+) -> None:
+    service, call = live
+    embedded = service.embedded_server
+    assert embedded is not None
+    embedded.signaling.end_session(call.session_id)
+    window = await open_window(context, qtbot, call.invitation_links[SITE])
+    assert window.banner.text() == "This session has ended."
+    assert not window.mute_button.isEnabled()
+
+
+def test_something_that_is_not_a_link_is_refused_before_a_window_opens(
+    context: UiContext,
+) -> None:
+    with pytest.raises(ValueError):
+        SiteWindow("see you at 9", context.settings)
