@@ -33,6 +33,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from outreach_app.call.forwarding import (
     AudioFanout,
+    AudioMix,
     ForwardedVideoTrack,
     MixedAudioTrack,
     VideoBroadcast,
@@ -696,6 +697,15 @@ class HubEngine(_EngineBase):
         link.add_track(MixedAudioTrack(heard))
         link.add_track(ForwardedVideoTrack(lambda: self.official_video, quality))
         link.add_track(ForwardedVideoTrack(floor_video, quality))
+
+    def official_hears(self) -> AudioMix:
+        """What the official's speakers play: the site that has the floor."""
+
+        def heard() -> list[AudioFanout]:
+            floor = self._floor_slot()
+            return [floor.audio] if floor else []
+
+        return AudioMix(heard)
 
     def recording_tracks(self) -> tuple[MixedAudioTrack, ForwardedVideoTrack]:
         """What a recording keeps: the official mixed with the floor site, and the floor

@@ -228,6 +228,41 @@ class AudioFanout:
                 listener.push(samples)
 
 
+class AudioMix:
+    """The sum of whichever sources a selector names at each read (the floor moves)."""
+
+    def __init__(self, select_sources: Callable[[], Sequence[AudioFanout]]) -> None:
+        self._select_sources = select_sources
+        self._listening: dict[int, tuple[AudioFanout, AudioListener]] = {}
+        # Listen from now on: sound that arrives before the first read is kept.
+        self._listeners()
+
+    @property
+    def buffered_samples(self) -> int:
+        return max((listener.buffered_samples for listener in self._listeners()), default=0)
+
+    def take(self, count: int) -> Int16Samples:
+        mix = np.zeros(count, dtype=np.int32)
+        for listener in self._listeners():
+            mix += listener.take(count)
+        return np.clip(mix, -32768, 32767).astype(np.int16)
+
+    def close(self) -> None:
+        for fanout, listener in self._listening.values():
+            fanout.forget(listener)
+        self._listening.clear()
+
+    def _listeners(self) -> list[AudioListener]:
+        selected = {id(fanout): fanout for fanout in self._select_sources()}
+        for key in [key for key in self._listening if key not in selected]:
+            fanout, listener = self._listening.pop(key)
+            fanout.forget(listener)
+        for key, fanout in selected.items():
+            if key not in self._listening:
+                self._listening[key] = (fanout, fanout.listen())
+        return [listener for _, listener in self._listening.values()]
+
+
 class MixedAudioTrack(MediaStreamTrack):
     """The sum of the selected sources, 20 ms at a time, paced by the clock."""
 
@@ -235,8 +270,7 @@ class MixedAudioTrack(MediaStreamTrack):
 
     def __init__(self, select_sources: Callable[[], Sequence[AudioFanout]]) -> None:
         super().__init__()
-        self._select_sources = select_sources
-        self._listening: dict[int, tuple[AudioFanout, AudioListener]] = {}
+        self._mix = AudioMix(select_sources)
         self._started_at: float | None = None
         self._samples_sent = 0
 
@@ -248,10 +282,7 @@ class MixedAudioTrack(MediaStreamTrack):
         else:
             due = self._started_at + self._samples_sent / AUDIO_SAMPLE_RATE
             await asyncio.sleep(max(0.0, due - time.monotonic()))
-        mix = np.zeros(SAMPLES_PER_FRAME, dtype=np.int32)
-        for listener in self._current_listeners():
-            mix += listener.take(SAMPLES_PER_FRAME)
-        samples = np.clip(mix, -32768, 32767).astype(np.int16)
+        samples = self._mix.take(SAMPLES_PER_FRAME)
         frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = AUDIO_SAMPLE_RATE
         frame.pts = self._samples_sent
@@ -260,17 +291,5 @@ class MixedAudioTrack(MediaStreamTrack):
         return frame
 
     def stop(self) -> None:
-        for fanout, listener in self._listening.values():
-            fanout.forget(listener)
-        self._listening.clear()
+        self._mix.close()
         super().stop()
-
-    def _current_listeners(self) -> list[AudioListener]:
-        selected = {id(fanout): fanout for fanout in self._select_sources()}
-        for key in [key for key in self._listening if key not in selected]:
-            fanout, listener = self._listening.pop(key)
-            fanout.forget(listener)
-        for key, fanout in selected.items():
-            if key not in self._listening:
-                self._listening[key] = (fanout, fanout.listen())
-        return [listener for _, listener in self._listening.values()]

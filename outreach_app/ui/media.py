@@ -8,11 +8,13 @@ words the user can act on.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, Protocol
 
 import numpy as np
+from aiortc.mediastreams import MediaStreamError
 from PySide6.QtCore import QByteArray, QIODevice, QObject, QTimer, Signal
 from PySide6.QtMultimedia import (
     QAudioDevice,
@@ -28,9 +30,14 @@ from PySide6.QtMultimedia import (
     QVideoSink,
 )
 
-from outreach_app.call.capture import CameraTrack, MicrophoneTrack
-from outreach_app.call.forwarding import AudioListener
-from outreach_app.call.media import AUDIO_SAMPLE_RATE
+from outreach_app.call.capture import (
+    CameraTrack,
+    Int16Samples,
+    MicrophoneTrack,
+    create_echo_canceller,
+)
+from outreach_app.call.media import AUDIO_SAMPLE_RATE, SyntheticVideoTrack, VideoQuality
+from outreach_app.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
 
@@ -177,7 +184,7 @@ class SpeakerOutput(QObject):
     problem = Signal(str)
 
     def __init__(
-        self, source: AudioListener, microphone: MicrophoneTrack | None, parent: QObject | None
+        self, source: PlayableSound, microphone: MicrophoneTrack | None, parent: QObject | None
     ) -> None:
         super().__init__(parent)
         self._source = source
@@ -224,3 +231,105 @@ class SpeakerOutput(QObject):
         self._device.write(samples.tobytes())
         if self._microphone is not None:
             self._microphone.played(samples)
+
+
+class PlayableSound(Protocol):
+    """What speakers play: samples taken as they are due (an AudioListener or an AudioMix)."""
+
+    @property
+    def buffered_samples(self) -> int: ...
+
+    def take(self, count: int) -> Int16Samples: ...
+
+
+class LocalMedia(QObject):
+    """This machine's own side of a call: the camera and microphone chosen in Settings (a test
+    pattern with `label` and silence when there are none), and the speakers.
+
+    The tracks exist from the start, so a call can be set up before the devices deliver; camera
+    off and mute act on the tracks, whatever feeds them."""
+
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        settings: AppSettings,
+        label: str,
+        quality: VideoQuality,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._label = label
+        self.video = CameraTrack(quality)
+        self.audio = MicrophoneTrack(None)
+        self._camera = CameraFeeder(self.video, self)
+        self._camera.problem.connect(self.problem)
+        self._microphone: MicrophoneFeeder | None = None
+        self._speakers: SpeakerOutput | None = None
+        self.pattern: SyntheticVideoTrack | None = None
+        self._pattern_task: asyncio.Task[None] | None = None
+
+    @property
+    def camera_feeder(self) -> CameraFeeder:
+        return self._camera
+
+    def open(self) -> None:
+        """Start the chosen devices; the test pattern stands in for a missing camera."""
+        if not self._camera.open(self._settings.camera()):
+            self._start_pattern()
+        microphone_id = self._settings.microphone()
+        if microphone_id != SYNTHETIC:
+            self.audio = MicrophoneTrack(create_echo_canceller())
+            self._microphone = MicrophoneFeeder(self.audio, self)
+            self._microphone.problem.connect(self.problem)
+            self._microphone.open(microphone_id)
+
+    def open_tracks(self) -> tuple[CameraTrack, MicrophoneTrack]:
+        """Open the devices; the tracks to send (a call's media factory)."""
+        self.open()
+        return self.video, self.audio
+
+    def play(self, sound: PlayableSound) -> None:
+        """Play `sound` on the chosen speakers, as the microphone's echo reference."""
+        self._speakers = SpeakerOutput(sound, self.audio, self)
+        self._speakers.problem.connect(self.problem)
+        self._speakers.open(self._settings.speaker())
+
+    def set_muted(self, muted: bool) -> None:
+        self.audio.muted = muted
+
+    def set_camera_on(self, on: bool) -> None:
+        self.video.enabled = on
+
+    def follow_quality(self, quality: VideoQuality) -> None:
+        """The hub asked for another size or rate: the pattern draws at it (a camera is scaled)."""
+        if self.pattern is not None:
+            self.pattern.set_quality(quality.width, quality.height, quality.fps)
+
+    def close(self) -> None:
+        self._camera.close()
+        if self._microphone is not None:
+            self._microphone.close()
+        if self._speakers is not None:
+            self._speakers.close()
+        if self._pattern_task is not None:
+            self._pattern_task.cancel()
+        if self.pattern is not None:
+            self.pattern.stop()
+        self.video.stop()
+        self.audio.stop()
+
+    def _start_pattern(self) -> None:
+        pattern = self.pattern = SyntheticVideoTrack(self._label, self.video.quality)
+        video = self.video
+
+        async def pump() -> None:
+            while True:
+                try:
+                    frame = await pattern.recv()
+                except MediaStreamError:
+                    return
+                video.push(frame)
+
+        self._pattern_task = asyncio.get_running_loop().create_task(pump())

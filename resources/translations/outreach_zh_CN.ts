@@ -130,19 +130,29 @@
 <context>
     <name>CallPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="171"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="185"/>
         <source>This session is over; its call cannot be started again.</source>
         <translation>本场连线已结束，不能再次开始通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="173"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="187"/>
         <source>This session was cancelled.</source>
         <translation>本场连线已取消。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="197"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="211"/>
         <source>The call could not start: %1</source>
         <translation>通话无法开始：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="394"/>
+        <source>Cannot record to %1: %2</source>
+        <translation>无法录制到 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="415"/>
+        <source>The recording stopped: %1</source>
+        <translation>录制已停止：%1</translation>
     </message>
 </context>
 <context>
@@ -181,22 +191,22 @@
 <context>
     <name>CallStatistics</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="125"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="130"/>
         <source>%1 fps</source>
         <translation>%1 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="127"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="132"/>
         <source>%1 kbit/s</source>
         <translation>%1 千比特/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="132"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="137"/>
         <source>RTT %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="136"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="141"/>
         <source>loss %1%</source>
         <translation>丢包 %1%</translation>
     </message>
@@ -204,192 +214,222 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="167"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="180"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="174"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="187"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="177"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="190"/>
         <source>Copy the join link of the selected site (%1)</source>
         <translation>复制所选站点的入会链接（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="185"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="198"/>
         <source>&amp;Run sheet</source>
         <translation>流程表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="242"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="256"/>
         <source>&amp;Call</source>
         <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="243"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="257"/>
         <source>&amp;Next site</source>
         <translation>下一站点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="246"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="260"/>
         <source>Pass the floor to the next site in speaking order (%1)</source>
         <translation>按发言顺序请下一个站点发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="251"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="265"/>
         <source>&amp;Previous site</source>
         <translation>上一站点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="254"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="268"/>
         <source>Give the floor back to the previous site (%1)</source>
         <translation>请上一个站点再次发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="259"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="273"/>
         <source>&amp;Copy invitation link</source>
         <translation>复制邀请链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="262"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="276"/>
         <source>&amp;End session…</source>
         <translation>结束连线(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="265"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="279"/>
         <source>End the session for every site (%1)</source>
         <translation>为所有站点结束连线（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="268"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="299"/>
         <source>C&amp;lose window</source>
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="290"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="324"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="297"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="331"/>
         <source>Time left of the current site&apos;s time box; +: over time</source>
         <translation>当前站点时长的剩余时间；+ 表示超时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="355"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="405"/>
         <source>Video of the site that has the floor</source>
         <translation>正在发言站点的视频</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="362"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="363"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="412"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="413"/>
         <source>Your own camera</source>
         <translation>您自己的摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="479"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="544"/>
         <source>Your camera — nobody has the floor; %1 starts with the first site.</source>
         <translation>您的摄像头——暂无站点发言；按 %1 从第一个站点开始。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="399"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="449"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="191"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="204"/>
         <source>Double-click a site or press Enter to give it the floor. Notes are taken for the selected site.</source>
         <translation>双击站点或按回车键，请该站点发言。记录归入所选站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="422"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="282"/>
+        <source>&amp;Mute my microphone</source>
+        <translation>关闭我的麦克风(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="286"/>
+        <source>Turn my &amp;camera off</source>
+        <translation>关闭我的摄像头(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="290"/>
+        <source>&amp;Record the session</source>
+        <translation>录制连线(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="294"/>
+        <source>Record the floor&apos;s video and sound to the recording folder (%1)</source>
+        <translation>把发言站点的画面和声音录制到录制文件夹（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="347"/>
+        <source>● REC</source>
+        <translation>● 录制中</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="349"/>
+        <source>This session is being recorded</source>
+        <translation>本场连线正在录制</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="472"/>
         <source>Starting the call…</source>
         <translation>正在开始通话…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="423"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="473"/>
         <source>● Live</source>
         <translation>● 进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="424"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="474"/>
         <source>Ending…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="425"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="475"/>
         <source>Session ended</source>
         <translation>连线已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="426"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="476"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="441"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="492"/>
         <source>The session has ended. Notes can still be edited.</source>
         <translation>连线已结束，记录仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="442"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="493"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="465"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="482"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="530"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="547"/>
         <source>Your camera</source>
         <translation>您的摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="490"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="555"/>
         <source>Waiting for video from %1…</source>
         <translation>正在等待%1的视频…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="494"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="559"/>
         <source>On the floor:
 %1</source>
         <translation>正在发言：
 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="505"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="570"/>
         <source>%1 in session</source>
         <translation>已进行 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="534"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="599"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="554"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="569"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="619"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="634"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="556"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="621"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="565"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="630"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="567"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="632"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="570"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="635"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -397,7 +437,7 @@
 <context>
     <name>CameraFeeder</name>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="101"/>
+        <location filename="../../outreach_app/ui/media.py" line="108"/>
         <source>The chosen camera is not connected.</source>
         <translation>所选摄像头未连接。</translation>
     </message>
@@ -590,17 +630,17 @@
 <context>
     <name>MicrophoneFeeder</name>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="146"/>
+        <location filename="../../outreach_app/ui/media.py" line="153"/>
         <source>The chosen microphone is not connected.</source>
         <translation>所选麦克风未连接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="150"/>
+        <location filename="../../outreach_app/ui/media.py" line="157"/>
         <source>The microphone cannot record at 48 kHz.</source>
         <translation>该麦克风不支持 48 kHz 录音。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="155"/>
+        <location filename="../../outreach_app/ui/media.py" line="162"/>
         <source>The microphone could not be opened.</source>
         <translation>无法打开麦克风。</translation>
     </message>
@@ -2414,42 +2454,42 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SitePresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="100"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="97"/>
         <source>Cannot reach the session&apos;s server. Check the network and try again.</source>
         <translation>连不上连线服务器，请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="151"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="61"/>
         <source>SITE</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="280"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="239"/>
         <source>This invitation link is not valid. Check that all of it was copied.</source>
         <translation>邀请链接无效，请检查链接是否复制完整。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="283"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="242"/>
         <source>This invitation has expired. Ask the organiser for a new one.</source>
         <translation>邀请已过期，请向组织方索取新的链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="286"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="245"/>
         <source>This invitation is for another session.</source>
         <translation>这个邀请属于另一场连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="289"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="248"/>
         <source>This session has ended.</source>
         <translation>这场连线已经结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="290"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="249"/>
         <source>This site joined again from another place; this window stops.</source>
         <translation>本站点已在别处重新加入，此窗口停止。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="295"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="254"/>
         <source>The server refused this invitation.</source>
         <translation>服务器拒绝了这个邀请。</translation>
     </message>
@@ -2457,12 +2497,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteTile</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="71"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="76"/>
         <source>Double-click to give %1 the floor</source>
         <translation>双击请%1发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="102"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="107"/>
         <source>Waiting for video…</source>
         <translation>正在等待视频…</translation>
     </message>
@@ -2776,12 +2816,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SpeakerOutput</name>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="198"/>
+        <location filename="../../outreach_app/ui/media.py" line="205"/>
         <source>The chosen speakers are not connected.</source>
         <translation>所选扬声器未连接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="203"/>
+        <location filename="../../outreach_app/ui/media.py" line="210"/>
         <source>The speakers could not be opened.</source>
         <translation>无法打开扬声器。</translation>
     </message>

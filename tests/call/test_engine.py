@@ -136,9 +136,13 @@ async def test_sites_connect_and_the_floor_decides_what_each_sends(call: Call) -
     )
     assert official_at_b[:2] == floor_at_b[:2] == (160, 120)
     assert 2.5 < official_at_b[2] < 7.5 and 2.5 < floor_at_b[2] < 7.5
-    # B hears the mix of the official (silent here) and A's tone.
+    # B hears the mix of the official (silent here) and A's tone; so does the official.
     mixed_at_b = call.sites[SITE_B].received_audio_statistics()
     assert mixed_at_b is not None and mixed_at_b.fps > 40
+    official_hears = call.hub.official_hears()
+    await asyncio.sleep(0.3)
+    assert official_hears.buffered_samples > 0 and official_hears.take(4800).any()
+    official_hears.close()
 
     await call.hub.give_floor(SITE_B)
     await wait_until(lambda: call.video_size(SITE_B) == (320, 240), 3, "B at full size")

@@ -3,6 +3,7 @@ by their invitation links over loopback, each sending a small synthetic picture.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime, timedelta
@@ -34,6 +35,7 @@ from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_o
 from outreach_app.ui.call.run_sheet import LEFT_COLUMN, STATE_COLUMN
 from outreach_app.ui.call.window import CallWindow, CloseChoice, describe_statistics
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.page import NotesView
 from outreach_app.ui.schedule.page import ScheduleView
 from tests.ui.conftest import type_text, until
@@ -372,3 +374,58 @@ async def test_an_ended_session_is_not_started_again(
     assert service.embedded_server is None
     window.close()
     await until(lambda: not shiboken6.isValid(window))
+
+
+async def test_own_media_mute_camera_and_a_recording_from_the_window(
+    context: UiContext,
+    qtbot: QtBot,
+    repo: Repo,
+    seeded: tuple[int, int, int],
+    service: CallService,
+    tmp_path: Path,
+) -> None:
+    session_id, gas, _village = seeded
+    context.settings.set_recording_folder(str(tmp_path / "recordings"))
+    # No camera or microphone here: the official's own media falls back to the test pattern.
+    local = LocalMedia(context.settings, "OFFICIAL", OFFICIAL)
+    presenter = CallPresenter(
+        context.store, context.bus, session_id, service, local=local, quality=QUALITY
+    )
+    window = CallWindow(context, session_id, service, presenter=presenter)
+    window.show()
+    tracks: list[SyntheticVideoTrack] = []
+    site: SiteEngine | None = None
+    try:
+        await until(lambda: presenter.phase is CallPhase.LIVE, timeout=10)
+        call = presenter.call
+        assert call is not None
+        # The official's own media reaches the hub (the test pattern: no camera here).
+        await until(lambda: call.hub.official_video.sequence > 3)
+        link = presenter.invitation_link(gas)
+        assert link is not None
+        site = await join(link, gas, tracks)
+        await until(lambda: presenter.state(gas) is PeerState.CONNECTED, timeout=10)
+        presenter.give_floor(gas)
+
+        window.mute_action.trigger()
+        assert local.audio.muted and window.mute_action.isChecked()
+        window.camera_action.trigger()
+        assert not local.video.enabled
+
+        assert not window.recording_label.isVisible()
+        window.record_action.trigger()
+        await until(lambda: presenter.recording and window.recording_label.isVisible())
+        await asyncio.sleep(1.5)
+        window.record_action.trigger()
+        await until(lambda: not presenter.recording and not window.recording_label.isVisible())
+        (recording,) = repo(lambda r: r.recordings(session_id))
+        assert recording.ended_at is not None
+        assert Path(recording.path).parent == tmp_path / "recordings"
+        assert Path(recording.path).stat().st_size > 1000
+    finally:
+        if site is not None:
+            await site.close()
+        await presenter.end()
+        window.close()
+        for track in tracks:
+            track.stop()

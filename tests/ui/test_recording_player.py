@@ -54,8 +54,10 @@ def test_the_player_opens_at_the_given_moment(qtbot: QtBot, tmp_path: Path) -> N
     qtbot.addWidget(player)
     player.show()
     qtbot.waitUntil(
-        lambda: player.player.mediaStatus()
-        in (QMediaPlayer.MediaStatus.BufferedMedia, QMediaPlayer.MediaStatus.EndOfMedia),
+        lambda: (
+            player.player.mediaStatus()
+            in (QMediaPlayer.MediaStatus.BufferedMedia, QMediaPlayer.MediaStatus.EndOfMedia)
+        ),
         timeout=5000,
     )
     qtbot.waitUntil(lambda: player.player.position() >= 3900, timeout=5000)

@@ -12,11 +12,14 @@ import enum
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import QObject, Signal
 
 from outreach_app.call.engine import (
+    FULL_QUALITY,
     EngineEvent,
     FloorChanged,
     LinkStatistics,
@@ -27,10 +30,12 @@ from outreach_app.call.engine import (
 )
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.recording import SessionRecorder
 from outreach_app.core.model import Session, SessionStatus
 from outreach_app.core.segments import SegmentClock, next_in_order, previous_in_order
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.presenter import ChangeBus, Presenter
 
 _log = logging.getLogger(__name__)
@@ -70,6 +75,7 @@ class CallPresenter(Presenter):
     siteStateChanged = Signal(int, object)  # site id, PeerState
     floorChanged = Signal(object)  # site id or None
     statisticsChanged = Signal(int, object)  # site id, LinkStatistics or None
+    recordingChanged = Signal(bool)  # recording now
 
     def __init__(
         self,
@@ -79,6 +85,7 @@ class CallPresenter(Presenter):
         service: CallService,
         *,
         media: OfficialMedia | None = None,
+        local: LocalMedia | None = None,
         quality: QualityPolicy | None = None,
         timings: LinkTimings | None = None,
         monotonic: Callable[[], float] = time.monotonic,
@@ -87,7 +94,14 @@ class CallPresenter(Presenter):
         super().__init__(store, bus, parent)
         self.session_id = session_id
         self._service = service
-        self._media = media or synthetic_official_media()
+        # The official's own devices; without them (tests, benchmarks) a synthetic source.
+        self.local = local
+        if local is not None:
+            self._media = local.open_tracks
+        else:
+            self._media = media or synthetic_official_media()
+        self._recorder: SessionRecorder | None = None
+        self._recording_id: int | None = None
         self._quality = quality
         self._timings = timings
         self._monotonic = monotonic
@@ -205,6 +219,8 @@ class CallPresenter(Presenter):
             return
         self.call = call
         self._remove_listener = call.hub.add_listener(self._on_event)
+        if self.local is not None:
+            self.local.play(call.hub.official_hears())
         for site_id, state in call.hub.states().items():
             self._set_state(site_id, state)
         # From here on the record must end up ended, whatever happens to the call.
@@ -307,6 +323,7 @@ class CallPresenter(Presenter):
         if self.phase in (CallPhase.ENDING, CallPhase.ENDED):
             return
         self._set_phase(CallPhase.ENDING)
+        await self.stop_recording()
         call, self.call = self.call, None
         if self._statistics_task is not None:
             self._statistics_task.cancel()
@@ -338,10 +355,71 @@ class CallPresenter(Presenter):
         self.spawn(self.end())
 
     def _stop_tracks(self) -> None:
+        if self.local is not None:
+            self.local.close()
         for track in self._tracks:
             if track is not None:
                 track.stop()
         self._tracks = (None, None)
+
+    # ------------------------------------------------------------------------ own media
+    def set_muted(self, muted: bool) -> None:
+        if self.local is not None:
+            self.local.set_muted(muted)
+
+    def set_camera_on(self, on: bool) -> None:
+        if self.local is not None:
+            self.local.set_camera_on(on)
+
+    # ------------------------------------------------------------------------ recording
+    @property
+    def recording(self) -> bool:
+        return self._recorder is not None
+
+    async def start_recording(self, folder: Path) -> None:
+        """Record the floor's video and the official mixed with the floor site to `folder`."""
+        if self.call is None or self._recorder is not None or self.session is None:
+            return
+        stamp = datetime.now().strftime("%Y-%m-%d %H.%M.%S")
+        path = folder / f"{_safe_file_name(self.session.title)} {stamp}.mp4"
+        audio, video = self.call.hub.recording_tracks()
+        recorder = SessionRecorder(path, audio, video, FULL_QUALITY)
+        try:
+            await asyncio.to_thread(folder.mkdir, parents=True, exist_ok=True)
+            recorder.start()
+        except OSError as exc:
+            audio.stop()
+            video.stop()
+            self.error.emit(
+                self.tr("Cannot record to %1: %2")
+                .replace("%1", str(folder))
+                .replace("%2", exc.strerror or str(exc))
+            )
+            return
+        self._recorder = recorder
+        session_id = self.session_id
+        recording = await self.query(lambda r: r.start_recording(session_id, str(path)))
+        self._recording_id = recording.id
+        self.recordingChanged.emit(True)
+        self.announce("sessions")
+
+    async def stop_recording(self) -> None:
+        recorder, self._recorder = self._recorder, None
+        recording_id, self._recording_id = self._recording_id, None
+        if recorder is None:
+            return
+        await recorder.stop()
+        if recording_id is not None:
+            await self.query(lambda r: r.finish_recording(recording_id))
+        if recorder.error:
+            self.error.emit(self.tr("The recording stopped: %1").replace("%1", recorder.error))
+        self.recordingChanged.emit(False)
+
+
+def _safe_file_name(title: str) -> str:
+    """`title` without the characters file systems refuse, never empty."""
+    cleaned = "".join("_" if c in '<>:"/\\|?*' or ord(c) < 32 else c for c in title).strip(" .")
+    return cleaned[:80] or "session"
 
 
 class _NotStartable(Exception):

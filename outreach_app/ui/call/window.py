@@ -8,6 +8,7 @@ import enum
 import functools
 import logging
 import re
+from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Signal
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.call.engine import LinkStatistics, PeerState
+from outreach_app.call.engine import FULL_QUALITY, LinkStatistics, PeerState
 from outreach_app.call.live import CallService
 from outreach_app.core.model import Session
 from outreach_app.core.segments import format_countdown
@@ -35,6 +36,7 @@ from outreach_app.ui.call.presenter import CallPhase, CallPresenter, OfficialMed
 from outreach_app.ui.call.run_sheet import RunSheet, overrun_colour, state_colour, state_text
 from outreach_app.ui.call.video import VideoView
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.page import NotesView, format_offset
 from outreach_app.ui.widgets import MessageBar
 
@@ -50,6 +52,9 @@ NEXT_SHORTCUT: Final = "F8"
 PREVIOUS_SHORTCUT: Final = "Shift+F8"
 END_SHORTCUT: Final = "Ctrl+Shift+E"
 COPY_LINK_SHORTCUT: Final = "Ctrl+Shift+C"
+MUTE_SHORTCUT: Final = "Ctrl+D"
+CAMERA_SHORTCUT: Final = "Ctrl+E"
+RECORD_SHORTCUT: Final = "Ctrl+R"
 
 
 class CloseChoice(enum.Enum):
@@ -158,7 +163,15 @@ class CallWindow(QMainWindow):
         self.context = context
         self.session_id = session_id
         self.presenter = presenter or CallPresenter(
-            context.store, context.bus, session_id, service, media=media
+            context.store,
+            context.bus,
+            session_id,
+            service,
+            media=media,
+            # The official's own camera, microphone and speakers, unless a source is given.
+            local=None
+            if media is not None
+            else LocalMedia(context.settings, "OFFICIAL", FULL_QUALITY),
         )
         self.presenter.setParent(self)
         self._tiles: dict[int, SiteTile] = {}
@@ -228,6 +241,7 @@ class CallWindow(QMainWindow):
         self.presenter.siteStateChanged.connect(self._show_site_state)
         self.presenter.floorChanged.connect(self._show_floor)
         self.presenter.statisticsChanged.connect(self._show_statistics)
+        self.presenter.recordingChanged.connect(self._show_recording)
 
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -265,10 +279,30 @@ class CallWindow(QMainWindow):
             self.tr("End the session for every site (%1)").replace("%1", END_SHORTCUT)
         )
         self.end_action.triggered.connect(self.request_end)
+        self.mute_action = QAction(self.tr("&Mute my microphone"), self)
+        self.mute_action.setCheckable(True)
+        self.mute_action.setShortcut(QKeySequence(MUTE_SHORTCUT))
+        self.mute_action.toggled.connect(self.presenter.set_muted)
+        self.camera_action = QAction(self.tr("Turn my &camera off"), self)
+        self.camera_action.setCheckable(True)
+        self.camera_action.setShortcut(QKeySequence(CAMERA_SHORTCUT))
+        self.camera_action.toggled.connect(lambda off: self.presenter.set_camera_on(not off))
+        self.record_action = QAction(self.tr("&Record the session"), self)
+        self.record_action.setCheckable(True)
+        self.record_action.setShortcut(QKeySequence(RECORD_SHORTCUT))
+        self.record_action.setToolTip(
+            self.tr("Record the floor's video and sound to the recording folder (%1)").replace(
+                "%1", RECORD_SHORTCUT
+            )
+        )
+        self.record_action.triggered.connect(self._record_triggered)
         close_action = QAction(self.tr("C&lose window"), self)
         close_action.setShortcut(QKeySequence("Ctrl+W"))
         close_action.triggered.connect(self.close)
         for action in (self.next_action, self.previous_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (self.mute_action, self.camera_action, self.record_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.copy_link_action)
@@ -307,6 +341,17 @@ class CallWindow(QMainWindow):
         self.next_button.setObjectName("nextButton")
         self.end_button = self._action_button(self.end_action, "")
         self.end_button.setObjectName("endCallButton")
+        self.mute_button = self._action_button(self.mute_action, "")
+        self.camera_button = self._action_button(self.camera_action, "")
+        self.record_button = self._action_button(self.record_action, "")
+        self.recording_label = QLabel(self.tr("● REC"))
+        self.recording_label.setObjectName("recordingLabel")
+        self.recording_label.setToolTip(self.tr("This session is being recorded"))
+        self.recording_label.setStyleSheet(
+            "#recordingLabel { color: #ffffff; background: #c62828; font-weight: bold;"
+            " padding: 2px 6px; border-radius: 3px; }"
+        )
+        self.recording_label.hide()
 
         header = QWidget()
         row = QHBoxLayout(header)
@@ -317,6 +362,7 @@ class CallWindow(QMainWindow):
         status_row = QHBoxLayout()
         status_row.setSpacing(12)
         status_row.addWidget(self.phase_label)
+        status_row.addWidget(self.recording_label)
         status_row.addWidget(self.session_clock)
         status_row.addStretch()
         titles.addLayout(status_row)
@@ -326,6 +372,10 @@ class CallWindow(QMainWindow):
         row.addSpacing(8)
         row.addWidget(self.previous_button)
         row.addWidget(self.next_button)
+        row.addSpacing(16)
+        row.addWidget(self.mute_button)
+        row.addWidget(self.camera_button)
+        row.addWidget(self.record_button)
         row.addSpacing(16)
         row.addWidget(self.end_button)
         return header
@@ -432,6 +482,7 @@ class CallWindow(QMainWindow):
         ).name()
         self.phase_label.setStyleSheet(f"#phaseLabel {{ color: {colour}; font-weight: bold; }}")
         self.end_action.setEnabled(phase in (CallPhase.STARTING, CallPhase.LIVE))
+        self.record_action.setEnabled(live)
         self.copy_link_button.setEnabled(live)
         self.copy_link_action.setEnabled(live)
         self._update_navigation()
@@ -440,6 +491,20 @@ class CallWindow(QMainWindow):
             self._show_floor(None)
             self.floor_caption.setText(self.tr("The session has ended. Notes can still be edited."))
             self.messages.show_info(self.tr("The session has ended."))
+
+    def _record_triggered(self, wanted: bool) -> None:
+        # The checkbox follows what the presenter reports, not the click: a refused start
+        # (no folder) must not leave it looking checked.
+        self.record_action.setChecked(self.presenter.recording)
+        folder = Path(self.context.settings.recording_folder()).expanduser()
+        if wanted:
+            self.presenter.spawn(self.presenter.start_recording(folder))
+        else:
+            self.presenter.spawn(self.presenter.stop_recording())
+
+    def _show_recording(self, recording: bool) -> None:
+        self.record_action.setChecked(recording)
+        self.recording_label.setVisible(recording)
 
     def _show_site_state(self, site_id: int, state: PeerState) -> None:
         self.run_sheet.set_state(site_id, state)

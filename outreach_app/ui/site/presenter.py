@@ -18,7 +18,7 @@ import aiohttp
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from outreach_app.call.capture import CameraTrack, MicrophoneTrack, create_echo_canceller
+from outreach_app.call.capture import CameraTrack, MicrophoneTrack
 from outreach_app.call.engine import (
     FLOOR_VIDEO,
     OFFICIAL_VIDEO,
@@ -28,12 +28,12 @@ from outreach_app.call.engine import (
     SiteEngine,
 )
 from outreach_app.call.ice import ice_servers_from_joined
-from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.media import VideoQuality
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import CheckResult
 from outreach_app.core.settings_rules import SettingError, parse_ice_servers
-from outreach_app.ui.media import SYNTHETIC, CameraFeeder, MicrophoneFeeder, SpeakerOutput
+from outreach_app.ui.media import SYNTHETIC, LocalMedia, MicrophoneFeeder
 from outreach_app.ui.settings import AppSettings
 
 log = logging.getLogger(__name__)
@@ -58,15 +58,9 @@ class SitePresenter(QObject):
         self._settings = settings
         self.site_id: int | None = None
         self.engine: SiteEngine | None = None
-        self.camera = CameraTrack(START_QUALITY)
-        self.microphone = MicrophoneTrack(None)
-        self._camera_feeder = CameraFeeder(self.camera, self)
-        self._microphone_feeder: MicrophoneFeeder | None = None
-        self._speakers: SpeakerOutput | None = None
-        self._pattern: SyntheticVideoTrack | None = None
-        self._pattern_task: asyncio.Task[None] | None = None
+        self.media = LocalMedia(settings, self.tr("SITE"), START_QUALITY, self)
+        self.media.problem.connect(self.problem)
         self.has_floor = False
-        self._camera_feeder.problem.connect(self.problem)
 
     # ------------------------------------------------------------------ sources shown
     def official_frame(self) -> Any:
@@ -76,17 +70,20 @@ class SitePresenter(QObject):
         return self.engine.received_video[FLOOR_VIDEO].latest if self.engine else None
 
     def own_frame(self) -> Any:
-        return self.camera.source.latest
+        return self.media.video.source.latest
 
     @property
-    def camera_is_live(self) -> bool:
-        """A real camera is delivering (not the test pattern)."""
-        return self._pattern is None
+    def camera(self) -> CameraTrack:
+        return self.media.video
+
+    @property
+    def microphone(self) -> MicrophoneTrack:
+        return self.media.audio
 
     # ------------------------------------------------------------------ joining and leaving
     async def join(self) -> bool:
         """Open the devices and join; False (after `refused` or `problem`) if it cannot."""
-        self._open_devices()
+        self.media.open()
         signaling = WebSocketSignaling(self.link, self.token)
         try:
             joined = await signaling.connect()
@@ -110,15 +107,13 @@ class SitePresenter(QObject):
         engine = SiteEngine(
             signaling,
             self.site_id,
-            video=self.camera,
-            audio=self.microphone,
+            video=self.media.video,
+            audio=self.media.audio,
             ice_servers=ice_servers,
         )
         engine.add_listener(self._on_event)
         self.engine = engine
-        self._speakers = SpeakerOutput(engine.received_audio.listen(), self.microphone, self)
-        self._speakers.problem.connect(self.problem)
-        self._speakers.open(self._settings.speaker())
+        self.media.play(engine.received_audio.listen())
         await engine.start()
         peers = joined.get("peers")
         if not (isinstance(peers, list) and "host" in peers):
@@ -129,56 +124,19 @@ class SitePresenter(QObject):
         engine, self.engine = self.engine, None
         if engine is not None:
             await engine.close()
-        self._close_devices()
+        self.media.close()
 
     def set_muted(self, muted: bool) -> None:
-        self.microphone.muted = muted
+        self.media.set_muted(muted)
 
     def set_camera_on(self, on: bool) -> None:
-        self.camera.enabled = on
-
-    def _open_devices(self) -> None:
-        if not self._camera_feeder.open(self._settings.camera()):
-            self._start_pattern()
-        microphone_id = self._settings.microphone()
-        if microphone_id != SYNTHETIC:
-            self.microphone = MicrophoneTrack(create_echo_canceller())
-            self._microphone_feeder = MicrophoneFeeder(self.microphone, self)
-            self._microphone_feeder.problem.connect(self.problem)
-            self._microphone_feeder.open(microphone_id)
-
-    def _start_pattern(self) -> None:
-        label = self.tr("SITE")
-        pattern = self._pattern = SyntheticVideoTrack(label, START_QUALITY)
-
-        async def pump() -> None:
-            while True:
-                frame = await pattern.recv()
-                self.camera.push(frame)
-
-        self._pattern_task = asyncio.get_running_loop().create_task(pump())
-
-    def _close_devices(self) -> None:
-        self._camera_feeder.close()
-        if self._microphone_feeder is not None:
-            self._microphone_feeder.close()
-        if self._speakers is not None:
-            self._speakers.close()
-        if self._pattern_task is not None:
-            self._pattern_task.cancel()
-        if self._pattern is not None:
-            self._pattern.stop()
-        self.camera.stop()
-        self.microphone.stop()
+        self.media.set_camera_on(on)
 
     def _on_event(self, event: EngineEvent) -> None:
         if isinstance(event, PeerStateChanged):
             self.stateChanged.emit(event.state.value, event.reason)
         elif isinstance(event, QualityApplied):
-            if self._pattern is not None:
-                self._pattern.set_quality(
-                    event.quality.width, event.quality.height, event.quality.fps
-                )
+            self.media.follow_quality(event.quality)
             if event.has_floor != self.has_floor:
                 self.has_floor = event.has_floor
                 self.floorChanged.emit(event.has_floor)
@@ -205,10 +163,11 @@ class SitePresenter(QObject):
     async def _check_camera(self) -> CheckResult:
         if self._settings.camera() == SYNTHETIC:
             return CheckResult.MISSING
-        before = self._camera_feeder.frames_pushed
-        if not self._camera_feeder.open(self._settings.camera()):
+        feeder = self.media.camera_feeder
+        before = feeder.frames_pushed
+        if not feeder.open(self._settings.camera()):
             return CheckResult.MISSING
-        delivered = await _within(CHECK_SECONDS, lambda: self._camera_feeder.frames_pushed > before)
+        delivered = await _within(CHECK_SECONDS, lambda: feeder.frames_pushed > before)
         return CheckResult.OK if delivered else CheckResult.FAILED
 
     async def _check_microphone(self) -> CheckResult:
