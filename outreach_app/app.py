@@ -15,6 +15,7 @@ from outreach_app.config import APP_NAME, ORGANIZATION
 from outreach_app.core.model import User
 from outreach_app.storage.repository import StoreError
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.first_run import FirstRunDialog
 from outreach_app.ui.fonts import install_cjk_font
@@ -77,11 +78,27 @@ def _bring_to_front(window: MainWindow) -> None:
     window.activateWindow()
 
 
-def _close_on_termination_signals(window: MainWindow) -> None:
-    """SIGTERM and Ctrl+C close the window like the user would: pending typing is saved first."""
+def _close_on_termination_signals(
+    window: MainWindow, context: UiContext, starting: list[asyncio.Task[None]]
+) -> None:
+    """SIGTERM and Ctrl+C end the app like the user would: calls are ended (their notes saved
+    and the sites told), site windows leave, then the main window saves and closes."""
+    terminating: list[asyncio.Task[None]] = []
+
+    async def terminate() -> None:
+        # Whatever is still starting (the call server, the demo's call) stops first, so that
+        # nothing is left pending when Qt's loop ends.
+        for task in starting:
+            task.cancel()
+        await asyncio.gather(*starting, return_exceptions=True)
+        await call_windows(context).end_all()
+        for site_window in list(window.site_windows):
+            site_window.close()
+        window.close()
 
     def close(_signum: int, _frame: object) -> None:
-        QTimer.singleShot(0, window.close)
+        if not terminating:
+            QTimer.singleShot(0, lambda: terminating.append(asyncio.ensure_future(terminate())))
 
     signal.signal(signal.SIGTERM, close)
     signal.signal(signal.SIGINT, close)
@@ -92,18 +109,38 @@ def _close_on_termination_signals(window: MainWindow) -> None:
     wake.start()
 
 
+def _handle_message(window: MainWindow, message: dict[str, object]) -> None:
+    """A second launch handed its request over: come to the front, or join with its link."""
+    _bring_to_front(window)
+    link = message.get("link")
+    if message.get("action") == "join" and isinstance(link, str):
+        window.open_site_window(link)
+
+
+async def _open_todays_call(context: UiContext) -> None:
+    """The demo starts with today's session live, its simulated sites joining."""
+    today = context.clock().date()
+    sessions = await context.store.run(lambda r: r.upcoming_sessions(limit=10, now=context.clock()))
+    for session in sessions:
+        if session.id is not None and call_available(session, today):
+            call_windows(context).open_call(session.id)
+            return
+
+
 def run_gui(
     db_path: Path,
     *,
     demo: bool,
     user_override: User | None = None,
     language: str | None = None,
+    join_link: str | None = None,
 ) -> int:
     settings = AppSettings()
     app = create_application(sys.argv, language=language or settings.language() or None)
     if user_override is not None:
         settings.set_user(user_override)
-    if hand_over({"action": "show"}):
+    request = {"action": "join", "link": join_link} if join_link else {"action": "show"}
+    if hand_over(request):
         print(
             QCoreApplication.translate(
                 "app", "Outreach is already running; it was brought to the front."
@@ -131,17 +168,33 @@ def run_gui(
     window = build_main_window(context)
     window.setWindowIcon(app_icon())
     reminders = ReminderService(context, window)
-    instance.messageReceived.connect(lambda _message: _bring_to_front(window))
+    instance.messageReceived.connect(lambda message: _handle_message(window, message))
+    calls = call_windows(context)
+    calls.checkReceived.connect(reminders.check_received)
+    calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.setQuitOnLastWindowClosed(True)
 
-    _close_on_termination_signals(window)
+    starting: list[asyncio.Task[None]] = []
+    _close_on_termination_signals(window, context, starting)
 
     async def run() -> None:
         window.show()
         reminders.check()
         QTimer.singleShot(0, lambda: _log.info("main window shown"))
+        if join_link:
+            window.open_site_window(join_link)
+
+        async def start_calls() -> None:
+            # Sites open their check and join links before the call: the server runs from now.
+            await calls.start_server()
+            if demo and not join_link:
+                await _open_todays_call(context)
+
+        starting.append(asyncio.ensure_future(start_calls()))
+        # Nothing may be awaited after this: Qt's loop is already stopping. The embedded server
+        # goes with the process; simulated sites leave when our end of their pipe closes.
         await closed.wait()
 
     try:

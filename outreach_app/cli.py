@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the interface (default: the system's)",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail")
+    parser.add_argument(
+        "link",
+        nargs="?",
+        metavar="JOIN_URL",
+        help="an invitation link: join that session as a site (in the running app if open)",
+    )
     return parser
 
 
@@ -104,12 +110,21 @@ def main(argv: list[str] | None = None) -> int:
                 ensure_demo_database(db_path)
             except DemoRefusedError as exc:
                 raise UsageError(str(exc)) from exc
+        if args.link is not None:
+            from outreach_app.core.invitations import token_from_join_url
+
+            try:
+                token_from_join_url(args.link)
+            except ValueError as exc:
+                raise UsageError(f"{args.link!r} is not an invitation link") from exc
     except UsageError as exc:
         parser.exit(2, f"{parser.prog}: error: {exc}\n")
 
     from outreach_app.app import run_gui
 
-    return run_gui(db_path, demo=args.demo, user_override=user, language=args.language)
+    return run_gui(
+        db_path, demo=args.demo, user_override=user, language=args.language, join_link=args.link
+    )
 
 
 if __name__ == "__main__":

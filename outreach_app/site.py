@@ -88,6 +88,11 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--report-every", type=float, default=5.0, metavar="S", help="seconds between reports"
     )
+    parser.add_argument(
+        "--leave-on-eof",
+        action="store_true",
+        help="leave when standard input closes (run by another program that may die)",
+    )
     arguments = parser.parse_args(argv)
     for link in arguments.links:
         try:
@@ -203,6 +208,9 @@ async def run(arguments: argparse.Namespace, out: TextIO = sys.stdout) -> int:
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signal_number, sites.finished.set)
     reporting = asyncio.create_task(sites.report())
+    watching = (
+        asyncio.create_task(_leave_on_eof(sites.finished)) if arguments.leave_on_eof else None
+    )
     try:
         await sites.join_all()
         if arguments.seconds is None:
@@ -212,9 +220,17 @@ async def run(arguments: argparse.Namespace, out: TextIO = sys.stdout) -> int:
                 await asyncio.wait_for(sites.finished.wait(), arguments.seconds)
     finally:
         reporting.cancel()
+        if watching is not None:
+            watching.cancel()
         await sites.leave()
     sites.say("left")
     return sites.exit_status
+
+
+async def _leave_on_eof(finished: asyncio.Event) -> None:
+    # The parent holds our standard input open; when it dies, even by SIGKILL, the pipe closes.
+    await asyncio.to_thread(sys.stdin.buffer.read)
+    finished.set()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -105,3 +105,10 @@ def test_the_database_chosen_in_settings_is_used_unless_db_is_given(tmp_path: Pa
     settings.set_database_path(str(tmp_path / "office.db"))
     settings.sync()
     assert configured_database() == tmp_path / "office.db"
+
+
+def test_something_that_is_not_an_invitation_link_is_refused_clearly(tmp_path: Path) -> None:
+    result = run_cli("--db", str(tmp_path / "x.db"), "see you at nine")
+    assert result.returncode == 2
+    assert "is not an invitation link" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -141,7 +141,7 @@ EngineListener: TypeAlias = Callable[[EngineEvent], None]
 
 
 FULL_QUALITY: Final = VideoQuality(640, 480, 30)
-REDUCED_QUALITY: Final = VideoQuality(320, 240, 15)
+REDUCED_QUALITY: Final = VideoQuality(320, 240, 10)
 
 
 @dataclass(frozen=True)

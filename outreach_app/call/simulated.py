@@ -26,7 +26,7 @@ def site_command(links: Sequence[str], host_addresses: Sequence[str] = ()) -> li
         program = [sys.executable, "site"]
     else:
         program = [sys.executable, "-m", "outreach_app.site"]
-    options = ["--synthetic", "--report-every", "30"]
+    options = ["--synthetic", "--report-every", "30", "--leave-on-eof"]
     for address in host_addresses:
         options += ["--host-address", address]
     return [*program, *links, *options]
@@ -49,7 +49,8 @@ class SimulatedSites:
             return
         self._process = await asyncio.create_subprocess_exec(
             *self._command,
-            stdin=asyncio.subprocess.DEVNULL,
+            # Held open while we live: the sites leave when it closes, even if we are killed.
+            stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT,
         )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from outreach_app.core.model import FollowUpStatus, ReviewState, Role, SessionKind, SessionStatus
+from outreach_app.core.model import (
+    CheckResult,
+    FollowUpStatus,
+    ReviewState,
+    Role,
+    SessionKind,
+    SessionStatus,
+)
 
 
 def kind_label(kind: SessionKind) -> str:
@@ -45,6 +52,16 @@ def follow_up_label(status: FollowUpStatus) -> str:
         FollowUpStatus.RESPONDED: QCoreApplication.translate("labels", "Responded"),
         FollowUpStatus.SOLVED: QCoreApplication.translate("labels", "Solved"),
     }[status]
+
+
+def check_result_label(result: CheckResult) -> str:
+    return {
+        CheckResult.OK: QCoreApplication.translate("labels", "working"),
+        CheckResult.FAILED: QCoreApplication.translate("labels", "not working"),
+        CheckResult.MISSING: QCoreApplication.translate("labels", "none found"),
+        CheckResult.DENIED: QCoreApplication.translate("labels", "not allowed"),
+        CheckResult.SKIPPED: QCoreApplication.translate("labels", "not tested"),
+    }[result]
 
 
 def review_label(state: ReviewState) -> str:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.pages = {p.key: p for p in pages}
+        self.site_windows: list[QWidget] = []
         title = self.tr("Outreach")
         if context.demo:
             title += " — " + self.tr("demo")
@@ -104,6 +106,11 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             for action in page.actions:
                 file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.join_action = QAction(self.tr("&Join a session as a site…"), self)
+        self.join_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.join_action.triggered.connect(self.ask_join_link)
+        file_menu.addAction(self.join_action)
         file_menu.addSeparator()
         settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -149,6 +156,41 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         return list(self.pages)[self.stack.currentIndex()]
+
+    def ask_join_link(self) -> None:
+        link, accepted = QInputDialog.getText(
+            self,
+            self.tr("Join a session as a site"),
+            self.tr("Paste the invitation link you received:"),
+        )
+        if accepted and link.strip():
+            self.open_site_window(link.strip())
+
+    def open_site_window(self, link: str) -> QWidget | None:
+        """Join with `link` in a window of its own; a message if it is not an invitation."""
+        from outreach_app.ui.site.window import SiteWindow
+
+        try:
+            window = SiteWindow(link, self.context.settings)
+        except ValueError:
+            QMessageBox.warning(
+                self,
+                self.tr("Join a session as a site"),
+                self.tr(
+                    "This is not an invitation link. It looks like"
+                    " https://server/join/… — copy all of it from the invitation."
+                ),
+            )
+            return None
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.show()
+        window.start()
+        self.site_windows.append(window)
+        window.destroyed.connect(lambda _=None, w=window: self._forget_site_window(w))
+        return window
+
+    def _forget_site_window(self, window: QWidget) -> None:
+        self.site_windows = [w for w in self.site_windows if w is not window]
 
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.context.settings, self.context.user, self)

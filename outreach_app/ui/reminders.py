@@ -10,8 +10,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from outreach_app.config import resources_dir
-from outreach_app.core.model import Session
+from outreach_app.core.model import CheckResult, Session, SiteCheck
 from outreach_app.core.reminders import due_reminders
+from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_time
 from outreach_app.ui.main_window import MainWindow
@@ -26,6 +27,7 @@ def app_icon() -> QIcon:
 
 class ReminderService(Presenter):
     reminded = Signal(int)  # session id
+    checkFailed = Signal(int)  # site id whose pre-call check failed
 
     def __init__(self, context: UiContext, window: MainWindow, parent: QObject | None = None):
         super().__init__(context.store, context.bus, parent or window)
@@ -70,6 +72,47 @@ class ReminderService(Presenter):
         else:
             self._show_fallback(session.id, title, text)
         self.reminded.emit(session.id)
+
+    def check_received(self, check: SiteCheck) -> None:
+        """A site's pre-call check failed: tell the staff now, not on the day."""
+        if check.passed:
+            return
+
+        def tell(found: tuple[Session, str]) -> None:
+            session, site_name = found
+            problems = [
+                name
+                for name, result in (
+                    (self.tr("camera"), check.camera),
+                    (self.tr("microphone"), check.microphone),
+                    (self.tr("connection"), check.connection),
+                )
+                if result is not CheckResult.OK
+            ]
+            title = self.tr("Pre-call check failed: %1").replace("%1", site_name)
+            text = (
+                self.tr("%1 for “%2”: %3 not working.")
+                .replace("%1", site_name)
+                .replace("%2", session.title)
+                .replace("%3", self.tr(", ").join(problems))
+            )
+            assert session.id is not None
+            self._last_clicked = session.id
+            if self.tray is not None:
+                self.tray.showMessage(title, text, app_icon(), 20_000)
+            else:
+                self._show_fallback(session.id, title, text)
+            self.checkFailed.emit(check.site_id)
+
+        def load(repo: Repository) -> tuple[Session, str]:
+            session = repo.get_session(check.session_id)
+            name = next(
+                (slot.site_name for slot in session.sites if slot.site_id == check.site_id),
+                str(check.site_id),
+            )
+            return session, name
+
+        self.spawn(self.query(load), on_done=tell)
 
     def _show_fallback(self, session_id: int, title: str, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)

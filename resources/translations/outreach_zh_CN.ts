@@ -435,6 +435,14 @@
     </message>
 </context>
 <context>
+    <name>CallWindows</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/launcher.py" line="96"/>
+        <source>The call server could not start at %1: %2</source>
+        <translation>连线服务器无法在 %1 启动：%2</translation>
+    </message>
+</context>
+<context>
     <name>CameraFeeder</name>
     <message>
         <location filename="../../outreach_app/ui/media.py" line="108"/>
@@ -544,77 +552,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="68"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="70"/>
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="70"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="72"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="76"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="78"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="103"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="105"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="108"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="110"/>
+        <source>&amp;Join a session as a site…</source>
+        <translation>以站点身份加入连线(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="115"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="113"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="120"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="119"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="126"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="127"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="134"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="128"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="135"/>
         <source>&amp;About Outreach</source>
         <translation>关于连线(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="169"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="163"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="178"/>
+        <source>Join a session as a site</source>
+        <translation>以站点身份加入连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="164"/>
+        <source>Paste the invitation link you received:</source>
+        <translation>粘贴收到的邀请链接：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="180"/>
+        <source>This is not an invitation link. It looks like https://server/join/… — copy all of it from the invitation.</source>
+        <translation>这不是邀请链接。邀请链接形如 https://服务器/join/…，请从邀请中完整复制。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="211"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="170"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="212"/>
         <source>The new database or language is used the next time Outreach starts.</source>
         <translation>新的数据库或语言将在下次启动连线时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="175"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="217"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="137"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="144"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="180"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="222"/>
         <source>About Outreach</source>
         <translation>关于连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="182"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="224"/>
         <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (LGPLv3), aiortc (BSD), sqlite-utils (Apache 2.0) and qasync (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception) where installed.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python（LGPLv3）、aiortc（BSD）、sqlite-utils（Apache 2.0）和 qasync（BSD）构建。中文文字在已安装时使用文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
@@ -1124,29 +1153,59 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="39"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="41"/>
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="64"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="66"/>
         <source>Session at %1</source>
         <translation>%1 有连线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="65"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="67"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1”将于 %2 开始，共 %n 个站点。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="76"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="86"/>
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="87"/>
+        <source>microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="88"/>
+        <source>connection</source>
+        <translation>网络连接</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="92"/>
+        <source>Pre-call check failed: %1</source>
+        <translation>连线前检查未通过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="94"/>
+        <source>%1 for “%2”: %3 not working.</source>
+        <translation>%1（“%2”）：%3不能正常工作。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="97"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/reminders.py" line="119"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="77"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="120"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -1580,7 +1639,7 @@
     <message>
         <location filename="../../outreach_app/ui/schedule/page.py" line="72"/>
         <location filename="../../outreach_app/ui/schedule/page.py" line="122"/>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="268"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="269"/>
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
@@ -1640,52 +1699,52 @@
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="199"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="200"/>
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="238"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="239"/>
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="280"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="282"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="280"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="282"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="283"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="285"/>
         <source>Open the call window; sites join by their invitation links</source>
         <translation>打开通话窗口；各站点通过邀请链接加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="285"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="287"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="315"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="324"/>
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="326"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="335"/>
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="341"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="350"/>
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="342"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="351"/>
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
     </message>
@@ -1726,182 +1785,182 @@
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="228"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="291"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="229"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="292"/>
         <source>e.g. 节前视频连线慰问基层一线</source>
         <translation>例如：节前视频连线慰问基层一线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="231"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="294"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="235"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="298"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="237"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="300"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="241"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="304"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="244"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="307"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="246"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="309"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="250"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="313"/>
         <source>Notes for the session</source>
         <translation>连线备注</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="254"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="317"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="255"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="318"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="256"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="319"/>
         <source>Official:</source>
         <translation>领导：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="259"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="322"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="261"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="324"/>
         <source>Start:</source>
         <translation>开始：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="262"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="325"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="263"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="326"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="267"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="330"/>
         <source>Site to add</source>
         <translation>要添加的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="268"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="331"/>
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="269"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="332"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="270"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="333"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="271"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="334"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="291"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="294"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="357"/>
         <source>Save the session (Ctrl+S)</source>
         <translation>保存连线（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="295"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="358"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="296"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="359"/>
         <source>Discard the changes since the last save</source>
         <translation>放弃上次保存后的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="297"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="360"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="300"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="363"/>
         <source>Cancel session…</source>
         <translation>取消连线……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="302"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="365"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="316"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="379"/>
         <source>Sites in speaking order (drag to reorder):</source>
         <translation>按发言顺序排列的站点（拖动排序）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="390"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="453"/>
         <source>All sites are in this session</source>
         <translation>所有站点都已在此连线中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="392"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="455"/>
         <source>No sites yet — add them under Sites</source>
         <translation>还没有站点——请在“站点”页面添加</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="429"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="492"/>
         <source>Time boxes: %1 of %2 min</source>
         <translation>各站点时长：%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="477"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="540"/>
         <source>%1 is also in “%2” at %3.</source>
         <translation>%1 在 %3 还有“%2”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="484"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="547"/>
         <source>%1 is booked in “%2” at %3.</source>
         <translation>%1 已被 %3 的“%2”占用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="490"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="553"/>
         <source>The time boxes exceed the duration by %1 min.</source>
         <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="493"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="556"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
     </message>
@@ -2510,145 +2569,120 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="39"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="41"/>
         <source>Outreach — joined as a site</source>
         <translation>连线 — 以站点身份加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="43"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="91"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="46"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="94"/>
         <source>Joining…</source>
         <translation>正在加入……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="46"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="49"/>
         <source>Connection state</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="47"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="50"/>
         <source>The official appears here</source>
         <translation>领导的画面显示在这里</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="48"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="51"/>
         <source>The official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="50"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="51"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="53"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="54"/>
         <source>The site with the floor</source>
         <translation>正在发言的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="54"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="57"/>
         <source>Your camera</source>
         <translation>本站画面</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="62"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="149"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="65"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="156"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="64"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="153"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="67"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="160"/>
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="66"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="69"/>
         <source>Test my setup</source>
         <translation>检查设备</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="68"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="71"/>
         <source>Leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="122"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="129"/>
         <source>Waiting for the official to start the session</source>
         <translation>等待领导开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="123"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="130"/>
         <source>Connecting…</source>
         <translation>正在连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="124"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="140"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="131"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="147"/>
         <source>Connected — waiting for your turn</source>
         <translation>已连接 — 等待轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="125"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="132"/>
         <source>Connection lost — reconnecting by itself…</source>
         <translation>连接中断 — 正在自动重连……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="126"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="133"/>
         <source>Could not connect. Check the network.</source>
         <translation>无法连接，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="127"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="134"/>
         <source>You have left the session.</source>
         <translation>您已离开连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="131"/>
         <location filename="../../outreach_app/ui/site/window.py" line="138"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="145"/>
         <source>You have the floor</source>
         <translation>轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="133"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="140"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="149"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="156"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="153"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="160"/>
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="157"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="164"/>
         <source>Testing camera, microphone and connection…</source>
         <translation>正在检查摄像头、麦克风和网络连接……</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="163"/>
-        <source>working</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="164"/>
-        <source>none found</source>
-        <translation>未找到</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="165"/>
-        <source>not working</source>
-        <translation>不能正常工作</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="166"/>
-        <source>not allowed</source>
-        <translation>未获允许</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="167"/>
-        <source>not tested</source>
-        <translation>未检查</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site/window.py" line="170"/>
@@ -2829,40 +2863,100 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SpeakingOrder</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="107"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="115"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="109"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="109"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="109"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="133"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
+        <source>Pre-call check</source>
+        <translation>连线前检查</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="145"/>
         <source>No sites in this session yet — add them below.</source>
         <translation>此连线还没有站点——请在下方添加。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="175"/>
+        <source>not run</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="176"/>
+        <source>The site has not opened its check link.</source>
+        <translation>该站点还没有打开检查链接。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="181"/>
+        <source>✓ passed %1</source>
+        <translation>✓ 通过 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="187"/>
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="188"/>
+        <source>microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="189"/>
+        <source>connection</source>
+        <translation>网络连接</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="195"/>
+        <source>✗ %1 — %2</source>
+        <translation>✗ %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="196"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="203"/>
+        <source>Camera: %1 · Microphone: %2 · Connection: %3 (round trip %4) · from %5</source>
+        <translation>摄像头：%1 · 麦克风：%2 · 连接：%3（往返 %4）· 来自 %5</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="209"/>
+        <source>the app</source>
+        <translation>桌面应用</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="209"/>
+        <source>a browser</source>
+        <translation>浏览器</translation>
     </message>
 </context>
 <context>
     <name>TimeBoxDelegate</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="70"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="78"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="73"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="81"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -2883,12 +2977,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="108"/>
+        <location filename="../../outreach_app/app.py" line="145"/>
         <source>Outreach is already running; it was brought to the front.</source>
         <translation>连线已在运行，已切换到其窗口。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="122"/>
+        <location filename="../../outreach_app/app.py" line="159"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2896,231 +2990,256 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="12"/>
+        <location filename="../../outreach_app/ui/labels.py" line="19"/>
         <source>Policy briefing</source>
         <translation>政策宣讲</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="13"/>
+        <location filename="../../outreach_app/ui/labels.py" line="20"/>
         <source>Investigation and research</source>
         <translation>调查研究</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="16"/>
+        <location filename="../../outreach_app/ui/labels.py" line="23"/>
         <source>Reception of letters and visits</source>
         <translation>信访接待</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="19"/>
+        <location filename="../../outreach_app/ui/labels.py" line="26"/>
         <source>On-site work</source>
         <translation>现场办公</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="25"/>
+        <location filename="../../outreach_app/ui/labels.py" line="32"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="26"/>
+        <location filename="../../outreach_app/ui/labels.py" line="33"/>
         <source>Scheduled</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="27"/>
+        <location filename="../../outreach_app/ui/labels.py" line="34"/>
         <source>Live</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="28"/>
+        <location filename="../../outreach_app/ui/labels.py" line="35"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="29"/>
+        <location filename="../../outreach_app/ui/labels.py" line="36"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="35"/>
+        <location filename="../../outreach_app/ui/labels.py" line="42"/>
         <source>Staff (prepares sessions)</source>
         <translation>工作人员（筹备连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="36"/>
+        <location filename="../../outreach_app/ui/labels.py" line="43"/>
         <source>Official (runs sessions)</source>
         <translation>领导（主持连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="37"/>
+        <location filename="../../outreach_app/ui/labels.py" line="44"/>
         <source>Reviewer (reviews minutes)</source>
         <translation>审阅人（审阅纪要）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="43"/>
+        <location filename="../../outreach_app/ui/labels.py" line="50"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="44"/>
+        <location filename="../../outreach_app/ui/labels.py" line="51"/>
         <source>Claimed</source>
         <translation>已认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/labels.py" line="52"/>
         <source>Responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="46"/>
+        <location filename="../../outreach_app/ui/labels.py" line="53"/>
         <source>Solved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="52"/>
+        <location filename="../../outreach_app/ui/labels.py" line="59"/>
+        <source>working</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="60"/>
+        <source>not working</source>
+        <translation>不能正常工作</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="61"/>
+        <source>none found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="62"/>
+        <source>not allowed</source>
+        <translation>未获允许</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="63"/>
+        <source>not tested</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="69"/>
         <source>Awaiting review</source>
         <translation>待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="53"/>
+        <location filename="../../outreach_app/ui/labels.py" line="70"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/labels.py" line="71"/>
         <source>Sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="61"/>
+        <location filename="../../outreach_app/ui/labels.py" line="78"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="62"/>
+        <location filename="../../outreach_app/ui/labels.py" line="79"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/labels.py" line="80"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="70"/>
+        <location filename="../../outreach_app/ui/labels.py" line="87"/>
         <source>Minutes awaiting review</source>
         <translation>纪要待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="71"/>
+        <location filename="../../outreach_app/ui/labels.py" line="88"/>
         <source>Minutes approved</source>
         <translation>纪要已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/labels.py" line="89"/>
         <source>Minutes sent back</source>
         <translation>纪要已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="73"/>
+        <location filename="../../outreach_app/ui/labels.py" line="90"/>
         <source>Has open follow-ups</source>
         <translation>有未办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="74"/>
+        <location filename="../../outreach_app/ui/labels.py" line="91"/>
         <source>Has solved follow-ups</source>
         <translation>有已办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="81"/>
-        <location filename="../../outreach_app/ui/labels.py" line="105"/>
+        <location filename="../../outreach_app/ui/labels.py" line="98"/>
+        <location filename="../../outreach_app/ui/labels.py" line="122"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="82"/>
-        <location filename="../../outreach_app/ui/labels.py" line="106"/>
+        <location filename="../../outreach_app/ui/labels.py" line="99"/>
+        <location filename="../../outreach_app/ui/labels.py" line="123"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="83"/>
-        <location filename="../../outreach_app/ui/labels.py" line="109"/>
+        <location filename="../../outreach_app/ui/labels.py" line="100"/>
+        <location filename="../../outreach_app/ui/labels.py" line="126"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="84"/>
-        <location filename="../../outreach_app/ui/labels.py" line="107"/>
+        <location filename="../../outreach_app/ui/labels.py" line="101"/>
+        <location filename="../../outreach_app/ui/labels.py" line="124"/>
         <source>Follow-up</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/labels.py" line="107"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/labels.py" line="108"/>
         <source>Edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="92"/>
+        <location filename="../../outreach_app/ui/labels.py" line="109"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="93"/>
+        <location filename="../../outreach_app/ui/labels.py" line="110"/>
         <source>Changed status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="94"/>
+        <location filename="../../outreach_app/ui/labels.py" line="111"/>
         <source>Reviewed</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="95"/>
+        <location filename="../../outreach_app/ui/labels.py" line="112"/>
         <source>Archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="96"/>
+        <location filename="../../outreach_app/ui/labels.py" line="113"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="97"/>
+        <location filename="../../outreach_app/ui/labels.py" line="114"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="98"/>
+        <location filename="../../outreach_app/ui/labels.py" line="115"/>
         <source>Reordered</source>
         <translation>调整顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="104"/>
+        <location filename="../../outreach_app/ui/labels.py" line="121"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="108"/>
+        <location filename="../../outreach_app/ui/labels.py" line="125"/>
         <source>Agenda item</source>
         <translation>议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="110"/>
+        <location filename="../../outreach_app/ui/labels.py" line="127"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="111"/>
+        <location filename="../../outreach_app/ui/labels.py" line="128"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="112"/>
+        <location filename="../../outreach_app/ui/labels.py" line="129"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
@@ -3431,12 +3550,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="364"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="373"/>
         <source>&amp;New session</source>
         <translation>新建连线(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="370"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="379"/>
         <source>Sessions</source>
         <translation>连线</translation>
     </message>

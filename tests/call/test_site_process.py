@@ -224,3 +224,21 @@ async def test_the_demo_s_simulated_sites_join_and_leave_with_the_call(
         5,
         "simulated sites said goodbye",
     )
+
+
+async def test_simulated_sites_leave_when_the_app_that_started_them_is_gone(
+    live: tuple[CallService, LiveCall],
+) -> None:
+    _, call = live
+    simulated = SimulatedSites([call.invitation_links[SITES[0]]], host_addresses=["127.0.0.1"])
+    await simulated.start()
+    await wait_until(
+        lambda: call.hub.state(SITES[0]) is PeerState.CONNECTED, 20, "simulated site on air"
+    )
+    process = simulated._process
+    assert process is not None and process.stdin is not None
+    # What the kernel does to the pipe when the app dies, even by SIGKILL.
+    process.stdin.close()
+    assert await asyncio.wait_for(process.wait(), 10) == 0
+    await wait_until(lambda: call.hub.state(SITES[0]) is PeerState.LEFT, 5, "it said goodbye")
+    await simulated.stop()

@@ -7,17 +7,20 @@ Light on purpose: the pages import this at start-up, while aiortc and the signal
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from outreach_app.call.simulated import SimulatedSites
 from outreach_app.config import config_dir
-from outreach_app.core.model import Session, SessionStatus
+from outreach_app.core.model import Session, SessionStatus, SiteCheck
 from outreach_app.core.settings_rules import SettingError, parse_ice_servers
+from outreach_app.storage.repository import StoreError
 
 if TYPE_CHECKING:
     from outreach_app.call.live import CallService
@@ -39,7 +42,14 @@ WindowFactory = Callable[["UiContext", int, "CallService"], QWidget]
 
 
 class CallWindows(QObject):
-    """The open call windows of the app and the one call service they share."""
+    """The open call windows of the app and the one call service they share.
+
+    The service (with the embedded signaling server) lives as long as the app once started:
+    sites open their pre-call check and join links before and between calls. In the demo,
+    simulated sites join every call as soon as it is live."""
+
+    checkReceived = Signal(object)  # SiteCheck, after it is stored
+    serverProblem = Signal(str)  # the signaling server could not start
 
     def __init__(
         self,
@@ -54,6 +64,7 @@ class CallWindows(QObject):
         self._window_factory = window_factory
         self._service: CallService | None = None
         self._windows: dict[int, QWidget] = {}
+        self._simulated: dict[int, SimulatedSites] = {}
 
     def window_for(self, session_id: int) -> QWidget | None:
         return self._windows.get(session_id)
@@ -66,10 +77,47 @@ class CallWindows(QObject):
             window = factory(self._context, session_id, self.service())
             self._windows[session_id] = window
             window.destroyed.connect(lambda _=None, sid=session_id: self._forget(sid))
+            if self._context.demo:
+                self._simulate_sites_of(session_id, window)
         window.showNormal()
         window.raise_()
         window.activateWindow()
         return window
+
+    async def start_server(self) -> None:
+        """Start the signaling server without holding up the window: aiortc and aiohttp are
+        imported on a worker thread first (about 0.3 s)."""
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
+        try:
+            url = await self.service().server_url()
+        except OSError as exc:
+            self.serverProblem.emit(
+                self.tr("The call server could not start at %1: %2")
+                .replace("%1", self._context.settings.server_address())
+                .replace("%2", exc.strerror or str(exc))
+            )
+            return
+        _log.info("call server at %s", url)
+
+    async def end_all(self) -> None:
+        """End every call and close its window: notes saved, sites told, records closed."""
+        tasks = []
+        for window in list(self._windows.values()):
+            end_and_close = getattr(window, "end_and_close", None)
+            if callable(end_and_close):
+                tasks.append(end_and_close())
+            else:
+                window.close()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def close(self) -> None:
+        for simulated in list(self._simulated.values()):
+            await simulated.stop()
+        self._simulated.clear()
+        service, self._service = self._service, None
+        if service is not None:
+            await service.close()
 
     def service(self) -> CallService:
         if self._service is None:
@@ -93,21 +141,53 @@ class CallWindows(QObject):
                 # Shared with an `outreach-server` started with its defaults on this machine.
                 secret_path=config_dir() / SECRET_FILE_NAME,
                 ice_servers=tuple(servers),
-            )
+                # The demo's sites run on this machine: loopback is enough and always there.
+                host_addresses=("127.0.0.1",) if self._context.demo else None,
+            ),
+            on_check=self._store_check,
         )
+
+    async def _store_check(self, check: SiteCheck) -> None:
+        try:
+            await self._context.store.run(lambda r: r.record_site_check(check))
+        except StoreError:
+            # A check for a session or site this database does not have (another office's
+            # invitation on a shared server): nothing to keep here.
+            _log.info("ignoring the check of site %s", check.site_id, exc_info=True)
+            return
+        self._context.bus.changed.emit("sessions")
+        self.checkReceived.emit(check)
+
+    def _simulate_sites_of(self, session_id: int, window: QWidget) -> None:
+        presenter = getattr(window, "presenter", None)
+        if presenter is None:
+            return
+        from outreach_app.ui.call.presenter import CallPhase
+
+        def phase_changed(phase: object) -> None:
+            if phase is CallPhase.LIVE and session_id not in self._simulated:
+                links = [presenter.invitation_link(site) or "" for site in presenter.order]
+                simulated = SimulatedSites([link for link in links if link], ["127.0.0.1"])
+                self._simulated[session_id] = simulated
+                asyncio.ensure_future(simulated.start()).add_done_callback(_log_failure)
+            elif phase in (CallPhase.ENDED, CallPhase.FAILED):
+                self._stop_simulated(session_id)
+
+        presenter.phaseChanged.connect(phase_changed)
+
+    def _stop_simulated(self, session_id: int) -> None:
+        simulated = self._simulated.pop(session_id, None)
+        if simulated is not None:
+            asyncio.ensure_future(simulated.stop()).add_done_callback(_log_failure)
 
     def _forget(self, session_id: int) -> None:
         self._windows.pop(session_id, None)
-        if not self._windows and self._service is not None:
-            # No call left: the embedded signaling server gives its port back.
-            service, self._service = self._service, None
-            task = asyncio.ensure_future(service.close())
-            task.add_done_callback(_log_failure)
+        self._stop_simulated(session_id)
 
 
-def _log_failure(task: asyncio.Task[None]) -> None:
+def _log_failure(task: asyncio.Future[None]) -> None:
     if not task.cancelled() and task.exception() is not None:
-        _log.error("closing the call service failed", exc_info=task.exception())
+        _log.error("a call background task failed", exc_info=task.exception())
 
 
 def _default_window_factory(context: UiContext, session_id: int, service: CallService) -> QWidget:

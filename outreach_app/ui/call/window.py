@@ -689,6 +689,12 @@ class CallWindow(QMainWindow):
             end = True
         self._shutdown_task = asyncio.ensure_future(self._shut_down(end=end))
 
+    def end_and_close(self) -> asyncio.Task[None]:
+        """End the call without asking and close (the app is being terminated)."""
+        if self._shutdown_task is None:
+            self._shutdown_task = asyncio.ensure_future(self._shut_down(end=True))
+        return self._shutdown_task
+
     async def _shut_down(self, *, end: bool) -> None:
         """Save the notes, end the call if asked, wait for the store, then really close."""
         try:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.core.model import Session, SessionKind, SessionStatus, Site
+from outreach_app.core.model import Session, SessionKind, SessionStatus, Site, SiteCheck
 from outreach_app.core.scheduling import Conflict
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
@@ -158,6 +158,7 @@ class ScheduleView(QWidget):
         self.presenter.upcomingLoaded.connect(self._show_upcoming)
         self.presenter.sitesLoaded.connect(self._sites_loaded)
         self.presenter.sessionOpened.connect(self._show_session)
+        self.presenter.checksLoaded.connect(self._show_checks)
         self.presenter.sessionSaved.connect(self._saved)
         self.presenter.conflictsFound.connect(self._show_conflicts)
         context.bus.changed.connect(self._on_bus_changed)
@@ -272,6 +273,7 @@ class ScheduleView(QWidget):
         self._select_in_upcoming(session.id)
         if session.id is not None:
             self.presenter.check_conflicts(session)
+            self.presenter.load_checks(session.id)
 
     def _show_call_button(self, session: Session) -> None:
         available = call_available(session, self._today())
@@ -285,11 +287,18 @@ class ScheduleView(QWidget):
             else self.tr("Calls are started on the day of a scheduled session")
         )
 
+    def _show_checks(self, session_id: int, checks: dict[int, SiteCheck]) -> None:
+        shown = self.editor.session
+        if shown is not None and shown.id == session_id:
+            self.editor.order.show_checks(checks)
+
     def _on_bus_changed(self, topic: str) -> None:
         shown = self.editor.session
         if topic != "sessions" or shown is None or shown.id is None:
             return
         session_id = shown.id
+        # A site may have run its pre-call check.
+        self.presenter.load_checks(session_id)
         self.presenter.spawn(
             self.presenter.query(lambda r: r.get_session(session_id)),
             on_done=self._status_may_have_changed,

@@ -63,6 +63,7 @@ class SchedulePresenter(Presenter):
     sessionSaved = Signal(object)  # Session as stored
     conflictsFound = Signal(list, object)  # list[Conflict], {other session id: its start}
     agendaLoaded = Signal(object)  # AgendaBundle
+    checksLoaded = Signal(int, object)  # session id, {site id: SiteCheck}
     briefingSaved = Signal()
 
     def __init__(
@@ -123,6 +124,12 @@ class SchedulePresenter(Presenter):
         self.spawn(self.query(lambda r: r.list_sites()), on_done=self.sitesLoaded.emit)
 
     # --------------------------------------------------------------------- sessions
+    def load_checks(self, session_id: int) -> None:
+        self.spawn(
+            self.query(lambda r: r.site_checks(session_id)),
+            on_done=lambda checks: self.checksLoaded.emit(session_id, checks),
+        )
+
     def open_session(self, session_id: int) -> None:
         self.flush()
         self.spawn(self.query(lambda r: r.get_session(session_id)), on_done=self.sessionOpened.emit)

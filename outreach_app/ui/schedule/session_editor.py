@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QDropEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QColor, QDropEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,10 +37,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
+from outreach_app.core.model import (
+    CheckResult,
+    Session,
+    SessionKind,
+    SessionSite,
+    SessionStatus,
+    Site,
+    SiteCheck,
+)
 from outreach_app.core.scheduling import Conflict, ConflictKind, segment_starts
-from outreach_app.ui.formatting import format_time
-from outreach_app.ui.labels import kind_label, status_label
+from outreach_app.ui.formatting import format_datetime, format_time
+from outreach_app.ui.labels import check_result_label, kind_label, status_label
 from outreach_app.ui.schedule.placeholder import paint_placeholder
 
 DEFAULT_TIME_BOX = 10
@@ -48,7 +56,7 @@ DEFAULT_DURATION = 60
 MAX_TIME_BOX = 240
 ROW_HEIGHT = 30
 ID_ROLE = Qt.ItemDataRole.UserRole
-NAME_COLUMN, BOX_COLUMN, START_COLUMN = 0, 1, 2
+NAME_COLUMN, BOX_COLUMN, START_COLUMN, CHECK_COLUMN = 0, 1, 2, 3
 
 
 def next_half_hour(now: datetime) -> datetime:
@@ -105,8 +113,10 @@ class SpeakingOrder(QTreeWidget):
         super().__init__(parent)
         self.setObjectName("speakingOrder")
         self.setAccessibleName(self.tr("Sites in speaking order"))
-        self.setColumnCount(3)
-        self.setHeaderLabels([self.tr("Site"), self.tr("Time box"), self.tr("Starts")])
+        self.setColumnCount(4)
+        self.setHeaderLabels(
+            [self.tr("Site"), self.tr("Time box"), self.tr("Starts"), self.tr("Pre-call check")]
+        )
         self.setRootIsDecorated(False)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -119,6 +129,8 @@ class SpeakingOrder(QTreeWidget):
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(BOX_COLUMN, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(START_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHECK_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        self._checks: dict[int, SiteCheck] = {}
         header.resizeSection(BOX_COLUMN, 96)
         self.itemChanged.connect(lambda *_: self.orderChanged.emit())
 
@@ -148,8 +160,58 @@ class SpeakingOrder(QTreeWidget):
         editor = self.itemWidget(item, BOX_COLUMN) if item is not None else None
         return editor if isinstance(editor, QSpinBox) else None
 
+    def show_checks(self, checks: dict[int, SiteCheck]) -> None:
+        """Each site's latest pre-call check, as text and colour (staff call the failed ones)."""
+        self._checks = checks
+        for row in range(self.topLevelItemCount()):
+            item = self.topLevelItem(row)
+            if item is not None:
+                self._show_check(item)
+
+    def _show_check(self, item: QTreeWidgetItem) -> None:
+        check = self._checks.get(int(item.data(NAME_COLUMN, ID_ROLE)))
+        with QSignalBlocker(self):
+            if check is None:
+                item.setText(CHECK_COLUMN, self.tr("not run"))
+                item.setToolTip(CHECK_COLUMN, self.tr("The site has not opened its check link."))
+                item.setForeground(CHECK_COLUMN, self.palette().placeholderText())
+                return
+            when = format_datetime(check.checked_at)
+            if check.passed:
+                item.setText(CHECK_COLUMN, self.tr("✓ passed %1").replace("%1", when))
+                item.setForeground(CHECK_COLUMN, QColor("#1a7f37"))
+            else:
+                failing = [
+                    name
+                    for name, result in (
+                        (self.tr("camera"), check.camera),
+                        (self.tr("microphone"), check.microphone),
+                        (self.tr("connection"), check.connection),
+                    )
+                    if result is not CheckResult.OK
+                ]
+                item.setText(
+                    CHECK_COLUMN,
+                    self.tr("✗ %1 — %2")
+                    .replace("%1", self.tr(", ").join(failing))
+                    .replace("%2", when),
+                )
+                item.setForeground(CHECK_COLUMN, QColor("#b3261e"))
+            rtt = "—" if check.round_trip_ms is None else f"{check.round_trip_ms:.0f} ms"
+            item.setToolTip(
+                CHECK_COLUMN,
+                self.tr("Camera: %1 · Microphone: %2 · Connection: %3 (round trip %4) · from %5")
+                .replace("%1", check_result_label(check.camera))
+                .replace("%2", check_result_label(check.microphone))
+                .replace("%3", check_result_label(check.connection))
+                .replace("%4", rtt)
+                .replace(
+                    "%5", self.tr("the app") if check.source == "app" else self.tr("a browser")
+                ),
+            )
+
     def add_slot(self, site_id: int, name: str, minutes: int) -> None:
-        item = QTreeWidgetItem([name, "", ""])
+        item = QTreeWidgetItem([name, "", "", ""])
         item.setData(NAME_COLUMN, ID_ROLE, site_id)
         item.setData(BOX_COLUMN, Qt.ItemDataRole.EditRole, minutes)
         # Rows are moved, never dropped into one another.
@@ -161,6 +223,7 @@ class SpeakingOrder(QTreeWidget):
         )
         with QSignalBlocker(self):
             self.addTopLevelItem(item)
+        self._show_check(item)
         self._open_time_box_editors()
 
     def remove_current(self) -> bool:

@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_app.core.model import CheckResult
 from outreach_app.ui.call.video import VideoView
+from outreach_app.ui.labels import check_result_label
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.site.presenter import SitePresenter
 
@@ -39,6 +41,7 @@ class SiteWindow(QMainWindow):
         self.setWindowTitle(self.tr("Outreach — joined as a site"))
         self.setObjectName("siteWindow")
         self._left = False
+        self._join_task: asyncio.Task[bool] | None = None
 
         self.banner = QLabel(self.tr("Joining…"))
         self.banner.setObjectName("siteState")
@@ -106,6 +109,10 @@ class SiteWindow(QMainWindow):
     async def join(self) -> bool:
         return await self.presenter.join()
 
+    def start(self) -> None:
+        """Join in the background (the window shows "Joining…" meanwhile)."""
+        self._join_task = asyncio.get_running_loop().create_task(self.join())
+
     def _show_state(self, tone: str, text: str) -> None:
         background, foreground = _TONES[tone]
         self.banner.setText(text)
@@ -159,17 +166,10 @@ class SiteWindow(QMainWindow):
         task.add_done_callback(lambda _task: self.check_button.setEnabled(True))
 
     def _on_check(self, result: dict[str, object]) -> None:
-        names = {
-            "ok": self.tr("working"),
-            "missing": self.tr("none found"),
-            "failed": self.tr("not working"),
-            "denied": self.tr("not allowed"),
-            "skipped": self.tr("not tested"),
-        }
         lines = [
-            self.tr("Camera: %1").replace("%1", names.get(str(result["camera"]), "?")),
-            self.tr("Microphone: %1").replace("%1", names.get(str(result["microphone"]), "?")),
-            self.tr("Connection: %1").replace("%1", names.get(str(result["connection"]), "?")),
+            self.tr("Camera: %1").replace("%1", _label(result["camera"])),
+            self.tr("Microphone: %1").replace("%1", _label(result["microphone"])),
+            self.tr("Connection: %1").replace("%1", _label(result["connection"])),
         ]
         if not result.get("posted"):
             lines.append(self.tr("The result could not be sent to the organiser."))
@@ -184,3 +184,10 @@ class SiteWindow(QMainWindow):
             task.add_done_callback(lambda _task: self.close())
             return
         super().closeEvent(event)
+
+
+def _label(value: object) -> str:
+    try:
+        return check_result_label(CheckResult(str(value)))
+    except ValueError:
+        return "?"
