@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtNetwork import QLocalSocket
+from pytestqt.qtbot import QtBot
 
+from outreach_app.app import _handle_message, build_main_window
+from outreach_app.ui.context import UiContext
 from outreach_app.ui.single_instance import InstanceServer, hand_over
 from tests.ui.conftest import until
 
@@ -94,3 +97,24 @@ def test_two_real_launches_leave_one_app_running(tmp_path: Path) -> None:
     finally:
         first.send_signal(signal.SIGTERM)
         assert first.wait(15) == 0
+
+
+async def test_an_invitation_link_from_a_second_launch_joins_in_the_running_app(
+    context: UiContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    name = unique_name()
+    server = InstanceServer(name)
+    assert server.listen()
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    joined: list[str] = []
+    monkeypatch.setattr(window, "open_site_window", joined.append)
+    server.messageReceived.connect(lambda message: _handle_message(window, message))
+
+    link = "http://127.0.0.1:8765/join/o1.abc.def"
+    assert hand_over({"action": "join", "link": link}, name)
+    await until(lambda: joined == [link])
+    assert hand_over({"action": "join", "link": 5}, name)  # not a link: only brought forward
+    assert hand_over({"action": "show"}, name)
+    await until(lambda: window.isVisible())
+    assert joined == [link]
