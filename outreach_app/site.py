@@ -89,6 +89,12 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--report-every", type=float, default=5.0, metavar="S", help="seconds between reports"
     )
     parser.add_argument(
+        "--label",
+        action="append",
+        metavar="TEXT",
+        help="text drawn in the test pattern, one per link in order (default: SITE <id>)",
+    )
+    parser.add_argument(
         "--leave-on-eof",
         action="store_true",
         help="leave when standard input closes (run by another program that may die)",
@@ -112,6 +118,8 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--seconds must be positive")
     if arguments.report_every <= 0:
         parser.error("--report-every must be positive")
+    if arguments.label and len(arguments.label) != len(arguments.links):
+        parser.error("give one --label per link, or none")
     return arguments
 
 
@@ -135,7 +143,8 @@ class HeadlessSites:
         print(f"[{time.strftime('%H:%M:%S')}] {text}", file=self._out, flush=True)
 
     async def join_all(self) -> None:
-        for link in self._arguments.links:
+        labels = self._arguments.label or [None] * len(self._arguments.links)
+        for link, label in zip(self._arguments.links, labels, strict=True):
             signaling = WebSocketSignaling(link, token_from_join_url(link))
             try:
                 joined = await signaling.connect()
@@ -152,7 +161,7 @@ class HeadlessSites:
                 self.finished.set()
                 return
             site_id = int(str(joined.get("site_id")))
-            video = SyntheticVideoTrack(f"SITE {site_id}", START_QUALITY)
+            video = SyntheticVideoTrack(label or f"SITE {site_id}", START_QUALITY)
             audio = ToneAudioTrack(frequency=330.0 + 55.0 * (len(self.sites) % 8))
             engine = SiteEngine(
                 signaling,

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ipaddress
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Final
 
 import aioice.ice
 from aiortc import RTCBundlePolicy, RTCConfiguration, RTCIceServer
@@ -28,6 +29,15 @@ if not callable(getattr(aioice.ice, "get_host_addresses", None)):
     )
 
 _AIOICE_DISCOVERY = aioice.ice.get_host_addresses
+
+# aioice drops a connection after 6 consent checks in a row go unanswered within 0.5 s each
+# (about 30 s). On a machine whose CPU is full (a hub with six sites on two cores) answers come
+# later than that while media still flows, and links dropped every minute. Our heartbeat on the
+# data channel already finds dead links within 3 s, so consent only needs to catch a peer that
+# is gone for good: allow about two minutes.
+TOLERATED_CONSENT_FAILURES: Final = 24
+if isinstance(getattr(aioice.ice, "CONSENT_FAILURES", None), int):
+    aioice.ice.CONSENT_FAILURES = max(aioice.ice.CONSENT_FAILURES, TOLERATED_CONSENT_FAILURES)
 _chosen_addresses: tuple[str, ...] | None = None
 
 

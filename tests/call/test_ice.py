@@ -87,3 +87,11 @@ def test_ice_servers_from_the_joined_message_skip_what_is_malformed() -> None:
         IceServer("stun:stun.example.cn", "", ""),
     ]
     assert ice_servers_from_joined({}) == []
+
+
+def test_consent_tolerates_a_busy_machine_and_the_heartbeat_finds_dead_links() -> None:
+    # Imported for its effect on aioice, as the engine does.
+    from outreach_app.call import ice
+
+    assert aioice.ice.CONSENT_FAILURES >= ice.TOLERATED_CONSENT_FAILURES
+    assert aioice.ice.CONSENT_FAILURES * aioice.ice.CONSENT_INTERVAL >= 100

@@ -167,7 +167,12 @@ class CallWindows(QObject):
         def phase_changed(phase: object) -> None:
             if phase is CallPhase.LIVE and session_id not in self._simulated:
                 links = [presenter.invitation_link(site) or "" for site in presenter.order]
-                simulated = SimulatedSites([link for link in links if link], ["127.0.0.1"])
+                # Numbered as in the run sheet (the pattern has no Chinese glyphs for names).
+                simulated = SimulatedSites(
+                    [link for link in links if link],
+                    ["127.0.0.1"],
+                    labels=[f"SITE {n}" for n, link in enumerate(links, start=1) if link],
+                )
                 self._simulated[session_id] = simulated
                 asyncio.ensure_future(simulated.start()).add_done_callback(_log_failure)
             elif phase in (CallPhase.ENDED, CallPhase.FAILED):
