@@ -10,23 +10,25 @@ themselves, so only the desktop path needs this.
 from __future__ import annotations
 
 import asyncio
-import time
 from typing import Final, Protocol
 
 import numpy as np
 import numpy.typing as npt
-from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
-from av import AudioFrame, VideoFrame
+from aiortc.mediastreams import MediaStreamError
+from av import VideoFrame
 
 from outreach_app.call.forwarding import (
-    AUDIO_TIME_BASE,
-    SAMPLES_PER_FRAME,
     AudioListener,
     ForwardedVideoTrack,
     VideoBroadcast,
     shared_clock_pts,
 )
-from outreach_app.call.media import AUDIO_SAMPLE_RATE, VIDEO_TIME_BASE, VideoQuality
+from outreach_app.call.media import (
+    AUDIO_SAMPLE_RATE,
+    VIDEO_TIME_BASE,
+    PacedAudioTrack,
+    VideoQuality,
+)
 
 CHUNK_SAMPLES: Final = AUDIO_SAMPLE_RATE // 100  # the echo canceller works on 10 ms
 _CAMERA_OFF_INTERVAL: Final = 0.5
@@ -90,10 +92,8 @@ def create_echo_canceller() -> EchoProcessor:
     return processor
 
 
-class MicrophoneTrack(MediaStreamTrack):
+class MicrophoneTrack(PacedAudioTrack):
     """48 kHz mono from a microphone, echo cancelled against what the speakers play."""
-
-    kind = "audio"
 
     def __init__(self, echo_canceller: EchoProcessor | None = None) -> None:
         super().__init__()
@@ -101,8 +101,6 @@ class MicrophoneTrack(MediaStreamTrack):
         self._far = AudioListener()
         self._echo_canceller = echo_canceller
         self.muted = False
-        self._started_at: float | None = None
-        self._samples_sent = 0
 
     def push(self, samples: Int16Samples) -> None:
         """What the microphone recorded (any length); called on the event loop's thread."""
@@ -129,20 +127,6 @@ class MicrophoneTrack(MediaStreamTrack):
             cleaned[start : start + CHUNK_SAMPLES] = np.asarray(result, dtype=np.int16).reshape(-1)
         return cleaned
 
-    async def recv(self) -> AudioFrame:
-        if self.readyState != "live":
-            raise MediaStreamError
-        if self._started_at is None:
-            self._started_at = time.monotonic()
-        else:
-            due = self._started_at + self._samples_sent / AUDIO_SAMPLE_RATE
-            await asyncio.sleep(max(0.0, due - time.monotonic()))
-        samples = self.clean(self._near.take(SAMPLES_PER_FRAME))
-        if self.muted:
-            samples = np.zeros(SAMPLES_PER_FRAME, dtype=np.int16)
-        frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
-        frame.sample_rate = AUDIO_SAMPLE_RATE
-        frame.pts = self._samples_sent
-        frame.time_base = AUDIO_TIME_BASE
-        self._samples_sent += SAMPLES_PER_FRAME
-        return frame
+    def next_samples(self, count: int) -> Int16Samples:
+        samples = self.clean(self._near.take(count))
+        return np.zeros(count, dtype=np.int16) if self.muted else samples

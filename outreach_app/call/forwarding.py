@@ -17,7 +17,6 @@ its own outgoing track; these tracks pull from shared sources instead of decodin
 from __future__ import annotations
 
 import asyncio
-import fractions
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -32,11 +31,11 @@ from outreach_app.call.media import (
     AUDIO_SAMPLE_RATE,
     VIDEO_CLOCK_RATE,
     VIDEO_TIME_BASE,
+    PacedAudioTrack,
     VideoQuality,
 )
 
-AUDIO_TIME_BASE: Final = fractions.Fraction(1, AUDIO_SAMPLE_RATE)
-SAMPLES_PER_FRAME: Final = AUDIO_SAMPLE_RATE // 50  # 20 ms
+SAMPLES_PER_FRAME: Final = PacedAudioTrack.samples_per_frame  # 20 ms
 # A listener's buffer keeps at most this much audio: more means the mix lags behind the talk.
 MAX_BUFFERED_SAMPLES: Final = AUDIO_SAMPLE_RATE // 5
 # How long a forwarded track waits for a selected source before it looks at the selection again
@@ -263,32 +262,15 @@ class AudioMix:
         return [listener for _, listener in self._listening.values()]
 
 
-class MixedAudioTrack(MediaStreamTrack):
+class MixedAudioTrack(PacedAudioTrack):
     """The sum of the selected sources, 20 ms at a time, paced by the clock."""
-
-    kind = "audio"
 
     def __init__(self, select_sources: Callable[[], Sequence[AudioFanout]]) -> None:
         super().__init__()
         self._mix = AudioMix(select_sources)
-        self._started_at: float | None = None
-        self._samples_sent = 0
 
-    async def recv(self) -> AudioFrame:
-        if self.readyState != "live":
-            raise MediaStreamError
-        if self._started_at is None:
-            self._started_at = time.monotonic()
-        else:
-            due = self._started_at + self._samples_sent / AUDIO_SAMPLE_RATE
-            await asyncio.sleep(max(0.0, due - time.monotonic()))
-        samples = self._mix.take(SAMPLES_PER_FRAME)
-        frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
-        frame.sample_rate = AUDIO_SAMPLE_RATE
-        frame.pts = self._samples_sent
-        frame.time_base = AUDIO_TIME_BASE
-        self._samples_sent += SAMPLES_PER_FRAME
-        return frame
+    def next_samples(self, count: int) -> Int16Samples:
+        return self._mix.take(count)
 
     def stop(self) -> None:
         self._mix.close()

@@ -26,6 +26,7 @@ VIDEO_CLOCK_RATE: Final = 90_000
 VIDEO_TIME_BASE: Final = fractions.Fraction(1, VIDEO_CLOCK_RATE)
 AUDIO_SAMPLE_RATE: Final = 48_000
 AUDIO_FRAME_SECONDS: Final = 0.020
+AUDIO_TIME_BASE: Final = fractions.Fraction(1, AUDIO_SAMPLE_RATE)
 
 _Plane = npt.NDArray[np.uint8]
 
@@ -266,23 +267,20 @@ class SyntheticVideoTrack(MediaStreamTrack):
         return frame
 
 
-class ToneAudioTrack(MediaStreamTrack):
-    """A continuous sine tone, 48 kHz mono, in 20 ms frames paced by the clock."""
+class PacedAudioTrack(MediaStreamTrack):
+    """48 kHz mono in 20 ms frames, paced by the clock; subclasses say what the samples are."""
 
     kind = "audio"
+    samples_per_frame = int(AUDIO_SAMPLE_RATE * AUDIO_FRAME_SECONDS)
 
-    def __init__(self, frequency: float = 440.0, level: float = 0.2) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        if not 0 < frequency < AUDIO_SAMPLE_RATE / 2:
-            raise ValueError(f"the tone must be below {AUDIO_SAMPLE_RATE // 2} Hz")
-        if not 0 <= level <= 1:
-            raise ValueError("the level is a fraction of full scale, between 0 and 1")
-        self._angular_step = 2 * math.pi * frequency / AUDIO_SAMPLE_RATE
-        self._amplitude = level * 32767
-        self._samples_per_frame = int(AUDIO_SAMPLE_RATE * AUDIO_FRAME_SECONDS)
-        self._sample_offsets = np.arange(self._samples_per_frame, dtype=np.float64)
         self._started_at: float | None = None
         self._samples_sent = 0
+
+    def next_samples(self, count: int) -> npt.NDArray[np.int16]:
+        """The next `count` samples to send."""
+        raise NotImplementedError
 
     async def recv(self) -> AudioFrame:
         if self.readyState != "live":
@@ -292,11 +290,28 @@ class ToneAudioTrack(MediaStreamTrack):
         else:
             due = self._started_at + self._samples_sent / AUDIO_SAMPLE_RATE
             await asyncio.sleep(max(0.0, due - time.monotonic()))
-        phases = (self._samples_sent + self._sample_offsets) * self._angular_step
-        samples = (np.sin(phases) * self._amplitude).astype(np.int16)
+        samples = self.next_samples(self.samples_per_frame)
         frame = AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = AUDIO_SAMPLE_RATE
         frame.pts = self._samples_sent
-        frame.time_base = fractions.Fraction(1, AUDIO_SAMPLE_RATE)
-        self._samples_sent += self._samples_per_frame
+        frame.time_base = AUDIO_TIME_BASE
+        self._samples_sent += self.samples_per_frame
         return frame
+
+
+class ToneAudioTrack(PacedAudioTrack):
+    """A continuous sine tone."""
+
+    def __init__(self, frequency: float = 440.0, level: float = 0.2) -> None:
+        super().__init__()
+        if not 0 < frequency < AUDIO_SAMPLE_RATE / 2:
+            raise ValueError(f"the tone must be below {AUDIO_SAMPLE_RATE // 2} Hz")
+        if not 0 <= level <= 1:
+            raise ValueError("the level is a fraction of full scale, between 0 and 1")
+        self._angular_step = 2 * math.pi * frequency / AUDIO_SAMPLE_RATE
+        self._amplitude = level * 32767
+        self._sample_offsets = np.arange(self.samples_per_frame, dtype=np.float64)
+
+    def next_samples(self, count: int) -> npt.NDArray[np.int16]:
+        phases = (self._samples_sent + self._sample_offsets[:count]) * self._angular_step
+        return (np.sin(phases) * self._amplitude).astype(np.int16)

@@ -11,6 +11,7 @@ from outreach_app.core.model import (
     Role,
     SessionKind,
     SessionStatus,
+    SiteCheck,
 )
 
 
@@ -62,6 +63,16 @@ def check_result_label(result: CheckResult) -> str:
         CheckResult.DENIED: QCoreApplication.translate("labels", "not allowed"),
         CheckResult.SKIPPED: QCoreApplication.translate("labels", "not tested"),
     }[result]
+
+
+def failing_parts(check: SiteCheck) -> list[str]:
+    """The names of the parts of a pre-call check that did not pass, in the user's language."""
+    parts = (
+        (QCoreApplication.translate("labels", "camera"), check.camera),
+        (QCoreApplication.translate("labels", "microphone"), check.microphone),
+        (QCoreApplication.translate("labels", "connection"), check.connection),
+    )
+    return [name for name, result in parts if result is not CheckResult.OK]
 
 
 def review_label(state: ReviewState) -> str:

@@ -10,11 +10,12 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from outreach_app.config import resources_dir
-from outreach_app.core.model import CheckResult, Session, SiteCheck
+from outreach_app.core.model import Session, SiteCheck
 from outreach_app.core.reminders import due_reminders
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_time
+from outreach_app.ui.labels import failing_parts
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.presenter import Presenter
 
@@ -80,15 +81,7 @@ class ReminderService(Presenter):
 
         def tell(found: tuple[Session, str]) -> None:
             session, site_name = found
-            problems = [
-                name
-                for name, result in (
-                    (self.tr("camera"), check.camera),
-                    (self.tr("microphone"), check.microphone),
-                    (self.tr("connection"), check.connection),
-                )
-                if result is not CheckResult.OK
-            ]
+            problems = failing_parts(check)
             title = self.tr("Pre-call check failed: %1").replace("%1", site_name)
             text = (
                 self.tr("%1 for “%2”: %3 not working.")

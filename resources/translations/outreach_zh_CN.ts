@@ -1153,59 +1153,44 @@
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="41"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="42"/>
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="66"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="67"/>
         <source>Session at %1</source>
         <translation>%1 有连线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="67"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="68"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1”将于 %2 开始，共 %n 个站点。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="86"/>
-        <source>camera</source>
-        <translation>摄像头</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="87"/>
-        <source>microphone</source>
-        <translation>麦克风</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="88"/>
-        <source>connection</source>
-        <translation>网络连接</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="92"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="85"/>
         <source>Pre-call check failed: %1</source>
         <translation>连线前检查未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="94"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="87"/>
         <source>%1 for “%2”: %3 not working.</source>
         <translation>%1（“%2”）：%3不能正常工作。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="97"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="90"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="119"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="112"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="120"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="113"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -1785,182 +1770,182 @@
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="291"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="287"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="292"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="288"/>
         <source>e.g. 节前视频连线慰问基层一线</source>
         <translation>例如：节前视频连线慰问基层一线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="294"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="290"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="298"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="294"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="300"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="296"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="304"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="300"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="307"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="303"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="309"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="305"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="313"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="309"/>
         <source>Notes for the session</source>
         <translation>连线备注</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="317"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="313"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="318"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="314"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="319"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="315"/>
         <source>Official:</source>
         <translation>领导：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="322"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="318"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="324"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="320"/>
         <source>Start:</source>
         <translation>开始：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="325"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="321"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="326"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="322"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="330"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="326"/>
         <source>Site to add</source>
         <translation>要添加的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="331"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="327"/>
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="332"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="328"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="333"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="329"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="334"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="330"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="350"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="357"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="353"/>
         <source>Save the session (Ctrl+S)</source>
         <translation>保存连线（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="358"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="359"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="355"/>
         <source>Discard the changes since the last save</source>
         <translation>放弃上次保存后的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="360"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="356"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="363"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="359"/>
         <source>Cancel session…</source>
         <translation>取消连线……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="365"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="361"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="379"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="375"/>
         <source>Sites in speaking order (drag to reorder):</source>
         <translation>按发言顺序排列的站点（拖动排序）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="453"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="449"/>
         <source>All sites are in this session</source>
         <translation>所有站点都已在此连线中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="455"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="451"/>
         <source>No sites yet — add them under Sites</source>
         <translation>还没有站点——请在“站点”页面添加</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="492"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="488"/>
         <source>Time boxes: %1 of %2 min</source>
         <translation>各站点时长：%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="540"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="536"/>
         <source>%1 is also in “%2” at %3.</source>
         <translation>%1 在 %3 还有“%2”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="547"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="543"/>
         <source>%1 is booked in “%2” at %3.</source>
         <translation>%1 已被 %3 的“%2”占用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="553"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="549"/>
         <source>The time boxes exceed the duration by %1 min.</source>
         <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="556"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="552"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
     </message>
@@ -2863,87 +2848,72 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SpeakingOrder</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="115"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="119"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="122"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="122"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="122"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="122"/>
         <source>Pre-call check</source>
         <translation>连线前检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="145"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="149"/>
         <source>No sites in this session yet — add them below.</source>
         <translation>此连线还没有站点——请在下方添加。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="175"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="179"/>
         <source>not run</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="176"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="180"/>
         <source>The site has not opened its check link.</source>
         <translation>该站点还没有打开检查链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="181"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="185"/>
         <source>✓ passed %1</source>
         <translation>✓ 通过 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="187"/>
-        <source>camera</source>
-        <translation>摄像头</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="188"/>
-        <source>microphone</source>
-        <translation>麦克风</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="189"/>
-        <source>connection</source>
-        <translation>网络连接</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="195"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="191"/>
         <source>✗ %1 — %2</source>
         <translation>✗ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="196"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="192"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="203"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="199"/>
         <source>Camera: %1 · Microphone: %2 · Connection: %3 (round trip %4) · from %5</source>
         <translation>摄像头：%1 · 麦克风：%2 · 连接：%3（往返 %4）· 来自 %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="209"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="205"/>
         <source>the app</source>
         <translation>桌面应用</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="209"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="205"/>
         <source>a browser</source>
         <translation>浏览器</translation>
     </message>
@@ -2951,12 +2921,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>TimeBoxDelegate</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="78"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="82"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="81"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="85"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -2990,256 +2960,271 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="19"/>
+        <location filename="../../outreach_app/ui/labels.py" line="20"/>
         <source>Policy briefing</source>
         <translation>政策宣讲</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="20"/>
+        <location filename="../../outreach_app/ui/labels.py" line="21"/>
         <source>Investigation and research</source>
         <translation>调查研究</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="23"/>
+        <location filename="../../outreach_app/ui/labels.py" line="24"/>
         <source>Reception of letters and visits</source>
         <translation>信访接待</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="26"/>
+        <location filename="../../outreach_app/ui/labels.py" line="27"/>
         <source>On-site work</source>
         <translation>现场办公</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="32"/>
+        <location filename="../../outreach_app/ui/labels.py" line="33"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="33"/>
+        <location filename="../../outreach_app/ui/labels.py" line="34"/>
         <source>Scheduled</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="34"/>
+        <location filename="../../outreach_app/ui/labels.py" line="35"/>
         <source>Live</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="35"/>
+        <location filename="../../outreach_app/ui/labels.py" line="36"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="36"/>
+        <location filename="../../outreach_app/ui/labels.py" line="37"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="42"/>
+        <location filename="../../outreach_app/ui/labels.py" line="43"/>
         <source>Staff (prepares sessions)</source>
         <translation>工作人员（筹备连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="43"/>
+        <location filename="../../outreach_app/ui/labels.py" line="44"/>
         <source>Official (runs sessions)</source>
         <translation>领导（主持连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="44"/>
+        <location filename="../../outreach_app/ui/labels.py" line="45"/>
         <source>Reviewer (reviews minutes)</source>
         <translation>审阅人（审阅纪要）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="50"/>
+        <location filename="../../outreach_app/ui/labels.py" line="51"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="51"/>
+        <location filename="../../outreach_app/ui/labels.py" line="52"/>
         <source>Claimed</source>
         <translation>已认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="52"/>
+        <location filename="../../outreach_app/ui/labels.py" line="53"/>
         <source>Responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="53"/>
+        <location filename="../../outreach_app/ui/labels.py" line="54"/>
         <source>Solved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="59"/>
+        <location filename="../../outreach_app/ui/labels.py" line="60"/>
         <source>working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="60"/>
+        <location filename="../../outreach_app/ui/labels.py" line="61"/>
         <source>not working</source>
         <translation>不能正常工作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="61"/>
+        <location filename="../../outreach_app/ui/labels.py" line="62"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="62"/>
+        <location filename="../../outreach_app/ui/labels.py" line="63"/>
         <source>not allowed</source>
         <translation>未获允许</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/labels.py" line="64"/>
         <source>not tested</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="69"/>
+        <location filename="../../outreach_app/ui/labels.py" line="71"/>
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="72"/>
+        <source>microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="73"/>
+        <source>connection</source>
+        <translation>网络连接</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="80"/>
         <source>Awaiting review</source>
         <translation>待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="70"/>
+        <location filename="../../outreach_app/ui/labels.py" line="81"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="71"/>
+        <location filename="../../outreach_app/ui/labels.py" line="82"/>
         <source>Sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="78"/>
+        <location filename="../../outreach_app/ui/labels.py" line="89"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="79"/>
+        <location filename="../../outreach_app/ui/labels.py" line="90"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="80"/>
+        <location filename="../../outreach_app/ui/labels.py" line="91"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="87"/>
+        <location filename="../../outreach_app/ui/labels.py" line="98"/>
         <source>Minutes awaiting review</source>
         <translation>纪要待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="88"/>
+        <location filename="../../outreach_app/ui/labels.py" line="99"/>
         <source>Minutes approved</source>
         <translation>纪要已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="89"/>
+        <location filename="../../outreach_app/ui/labels.py" line="100"/>
         <source>Minutes sent back</source>
         <translation>纪要已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/labels.py" line="101"/>
         <source>Has open follow-ups</source>
         <translation>有未办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/labels.py" line="102"/>
         <source>Has solved follow-ups</source>
         <translation>有已办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="98"/>
-        <location filename="../../outreach_app/ui/labels.py" line="122"/>
+        <location filename="../../outreach_app/ui/labels.py" line="109"/>
+        <location filename="../../outreach_app/ui/labels.py" line="133"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="99"/>
-        <location filename="../../outreach_app/ui/labels.py" line="123"/>
+        <location filename="../../outreach_app/ui/labels.py" line="110"/>
+        <location filename="../../outreach_app/ui/labels.py" line="134"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="100"/>
-        <location filename="../../outreach_app/ui/labels.py" line="126"/>
+        <location filename="../../outreach_app/ui/labels.py" line="111"/>
+        <location filename="../../outreach_app/ui/labels.py" line="137"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="101"/>
-        <location filename="../../outreach_app/ui/labels.py" line="124"/>
+        <location filename="../../outreach_app/ui/labels.py" line="112"/>
+        <location filename="../../outreach_app/ui/labels.py" line="135"/>
         <source>Follow-up</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="107"/>
+        <location filename="../../outreach_app/ui/labels.py" line="118"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="108"/>
+        <location filename="../../outreach_app/ui/labels.py" line="119"/>
         <source>Edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="109"/>
+        <location filename="../../outreach_app/ui/labels.py" line="120"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="110"/>
+        <location filename="../../outreach_app/ui/labels.py" line="121"/>
         <source>Changed status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="111"/>
+        <location filename="../../outreach_app/ui/labels.py" line="122"/>
         <source>Reviewed</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="112"/>
+        <location filename="../../outreach_app/ui/labels.py" line="123"/>
         <source>Archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="113"/>
+        <location filename="../../outreach_app/ui/labels.py" line="124"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="114"/>
+        <location filename="../../outreach_app/ui/labels.py" line="125"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="115"/>
+        <location filename="../../outreach_app/ui/labels.py" line="126"/>
         <source>Reordered</source>
         <translation>调整顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="121"/>
+        <location filename="../../outreach_app/ui/labels.py" line="132"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="125"/>
+        <location filename="../../outreach_app/ui/labels.py" line="136"/>
         <source>Agenda item</source>
         <translation>议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="127"/>
+        <location filename="../../outreach_app/ui/labels.py" line="138"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="128"/>
+        <location filename="../../outreach_app/ui/labels.py" line="139"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="129"/>
+        <location filename="../../outreach_app/ui/labels.py" line="140"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>

@@ -38,7 +38,6 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.core.model import (
-    CheckResult,
     Session,
     SessionKind,
     SessionSite,
@@ -48,7 +47,12 @@ from outreach_app.core.model import (
 )
 from outreach_app.core.scheduling import Conflict, ConflictKind, segment_starts
 from outreach_app.ui.formatting import format_datetime, format_time
-from outreach_app.ui.labels import check_result_label, kind_label, status_label
+from outreach_app.ui.labels import (
+    check_result_label,
+    failing_parts,
+    kind_label,
+    status_label,
+)
 from outreach_app.ui.schedule.placeholder import paint_placeholder
 
 DEFAULT_TIME_BOX = 10
@@ -181,15 +185,7 @@ class SpeakingOrder(QTreeWidget):
                 item.setText(CHECK_COLUMN, self.tr("✓ passed %1").replace("%1", when))
                 item.setForeground(CHECK_COLUMN, QColor("#1a7f37"))
             else:
-                failing = [
-                    name
-                    for name, result in (
-                        (self.tr("camera"), check.camera),
-                        (self.tr("microphone"), check.microphone),
-                        (self.tr("connection"), check.connection),
-                    )
-                    if result is not CheckResult.OK
-                ]
+                failing = failing_parts(check)
                 item.setText(
                     CHECK_COLUMN,
                     self.tr("✗ %1 — %2")
