@@ -101,15 +101,21 @@ def test_bundle_builds_and_starts_to_a_main_window(tmp_path: Path) -> None:
         text=True,
     )
     assert process.stdout is not None
-    seen, deadline = "", time.monotonic() + 60
-    while "main window shown" not in seen and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
-            break
-        seen += line
-    process.send_signal(signal.SIGTERM)
-    # Keep reading: the demo's call logs a lot with -v, and a full pipe would block the app.
-    rest, _ = process.communicate(timeout=30)
+    try:
+        seen, deadline = "", time.monotonic() + 60
+        while "main window shown" not in seen and time.monotonic() < deadline:
+            line = process.stdout.readline()
+            if not line and process.poll() is not None:
+                break
+            seen += line
+        process.send_signal(signal.SIGTERM)
+        # Keep reading: the demo's call logs a lot with -v, and a full pipe would block the app.
+        rest, _ = process.communicate(timeout=30)
+    finally:
+        # A failed run must not leave the app (and its simulated sites) behind.
+        if process.poll() is None:
+            process.kill()
+            process.wait()
     assert process.returncode == 0, (seen + rest)[-3000:]
     assert "main window shown" in seen, seen[-2000:]
     assert (tmp_path / "data" / "demo.db").is_file()

@@ -223,9 +223,11 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<h3>Outreach %1</h3><p>Scheduled video sessions between officials and "
                 "grassroots sites, with structured notes, follow-ups and review.</p>"
-                "<p>Built with Qt for Python (LGPLv3), aiortc (BSD), sqlite-utils (Apache 2.0) "
-                "and qasync (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font "
-                "exception) where installed.</p>"
+                "<p>Built with Qt for Python and Qt Multimedia (LGPLv3), aiortc and aioice (BSD), "
+                "PyAV (BSD) with FFmpeg (LGPL) and x264 (GPLv2), libvpx and Opus (BSD), "
+                "WebRTC audio processing via pywebrtc-audio (BSD), aiohttp and sqlite-utils "
+                "(Apache 2.0), qasync and NumPy (BSD). Chinese text uses WenQuanYi Micro Hei "
+                "(GPLv3 with font exception), bundled with the app.</p>"
             ).replace("%1", __version__),
         )
 

@@ -633,6 +633,11 @@
         <translation>%1 — %2</translation>
     </message>
     <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="224"/>
+        <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python and Qt Multimedia (LGPLv3), aiortc and aioice (BSD), PyAV (BSD) with FFmpeg (LGPL) and x264 (GPLv2), libvpx and Opus (BSD), WebRTC audio processing via pywebrtc-audio (BSD), aiohttp and sqlite-utils (Apache 2.0), qasync and NumPy (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception), bundled with the app.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python 和 Qt Multimedia（LGPLv3）、aiortc 和 aioice（BSD）、PyAV（BSD）及 FFmpeg（LGPL）和 x264（GPLv2）、libvpx 和 Opus（BSD）、经 pywebrtc-audio 使用的 WebRTC 音频处理（BSD）、aiohttp 和 sqlite-utils（Apache 2.0）、qasync 和 NumPy（BSD）构建。中文文字使用随应用附带的文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
+    </message>
+    <message>
         <location filename="../../outreach_app/ui/main_window.py" line="144"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
@@ -641,11 +646,6 @@
         <location filename="../../outreach_app/ui/main_window.py" line="222"/>
         <source>About Outreach</source>
         <translation>关于连线</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="224"/>
-        <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python (LGPLv3), aiortc (BSD), sqlite-utils (Apache 2.0) and qasync (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception) where installed.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python（LGPLv3）、aiortc（BSD）、sqlite-utils（Apache 2.0）和 qasync（BSD）构建。中文文字在已安装时使用文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2498,42 +2498,37 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SitePresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="97"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="98"/>
         <source>Cannot reach the session&apos;s server. Check the network and try again.</source>
         <translation>连不上连线服务器，请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="61"/>
-        <source>SITE</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="239"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="240"/>
         <source>This invitation link is not valid. Check that all of it was copied.</source>
         <translation>邀请链接无效，请检查链接是否复制完整。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="242"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="243"/>
         <source>This invitation has expired. Ask the organiser for a new one.</source>
         <translation>邀请已过期，请向组织方索取新的链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="245"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="246"/>
         <source>This invitation is for another session.</source>
         <translation>这个邀请属于另一场连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="248"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="249"/>
         <source>This session has ended.</source>
         <translation>这场连线已经结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="249"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="250"/>
         <source>This site joined again from another place; this window stops.</source>
         <translation>本站点已在别处重新加入，此窗口停止。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="254"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="255"/>
         <source>The server refused this invitation.</source>
         <translation>服务器拒绝了这个邀请。</translation>
     </message>
@@ -2560,7 +2555,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site/window.py" line="46"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="94"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="99"/>
         <source>Joining…</source>
         <translation>正在加入……</translation>
     </message>
@@ -2576,29 +2571,32 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site/window.py" line="51"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="76"/>
         <source>The official</source>
         <translation>领导</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site/window.py" line="53"/>
         <location filename="../../outreach_app/ui/site/window.py" line="54"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="80"/>
         <source>The site with the floor</source>
         <translation>正在发言的站点</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site/window.py" line="57"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="82"/>
         <source>Your camera</source>
         <translation>本站画面</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site/window.py" line="65"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="156"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="161"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site/window.py" line="67"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="160"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="165"/>
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
@@ -2613,79 +2611,79 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="129"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="134"/>
         <source>Waiting for the official to start the session</source>
         <translation>等待领导开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="130"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="135"/>
         <source>Connecting…</source>
         <translation>正在连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="131"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="147"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="136"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="152"/>
         <source>Connected — waiting for your turn</source>
         <translation>已连接 — 等待轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="132"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="137"/>
         <source>Connection lost — reconnecting by itself…</source>
         <translation>连接中断 — 正在自动重连……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="133"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="138"/>
         <source>Could not connect. Check the network.</source>
         <translation>无法连接，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="134"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="139"/>
         <source>You have left the session.</source>
         <translation>您已离开连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="138"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="145"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="143"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="150"/>
         <source>You have the floor</source>
         <translation>轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="140"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="145"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="156"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="161"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="160"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="165"/>
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="164"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="169"/>
         <source>Testing camera, microphone and connection…</source>
         <translation>正在检查摄像头、麦克风和网络连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="170"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="175"/>
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="171"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="176"/>
         <source>Microphone: %1</source>
         <translation>麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="172"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="177"/>
         <source>Connection: %1</source>
         <translation>连接：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="175"/>
+        <location filename="../../outreach_app/ui/site/window.py" line="180"/>
         <source>The result could not be sent to the organiser.</source>
         <translation>检查结果未能发送给组织方。</translation>
     </message>

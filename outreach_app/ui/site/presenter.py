@@ -58,7 +58,8 @@ class SitePresenter(QObject):
         self._settings = settings
         self.site_id: int | None = None
         self.engine: SiteEngine | None = None
-        self.media = LocalMedia(settings, self.tr("SITE"), START_QUALITY, self)
+        # The pattern's font has Latin letters only: the label stays untranslated.
+        self.media = LocalMedia(settings, "SITE", START_QUALITY, self)
         self.media.problem.connect(self.problem)
         self.has_floor = False
 

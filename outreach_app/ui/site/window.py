@@ -72,9 +72,14 @@ class SiteWindow(QMainWindow):
         self.leave_button.clicked.connect(self.close)
 
         videos = QHBoxLayout()
-        videos.addWidget(self.official_view, 3)
+        main = QVBoxLayout()
+        main.addWidget(_caption(self.tr("The official")))
+        main.addWidget(self.official_view, 1)
+        videos.addLayout(main, 3)
         side = QVBoxLayout()
+        side.addWidget(_caption(self.tr("The site with the floor")))
         side.addWidget(self.floor_view, 2)
+        side.addWidget(_caption(self.tr("Your camera")), 0, Qt.AlignmentFlag.AlignRight)
         side.addWidget(self.own_view, 1, Qt.AlignmentFlag.AlignRight)
         videos.addLayout(side, 2)
         buttons = QHBoxLayout()
@@ -191,3 +196,11 @@ def _label(value: object) -> str:
         return check_result_label(CheckResult(str(value)))
     except ValueError:
         return "?"
+
+
+def _caption(text: str) -> QLabel:
+    caption = QLabel(text)
+    font = caption.font()
+    font.setBold(True)
+    caption.setFont(font)
+    return caption
