@@ -87,6 +87,8 @@ async def test_an_invitation_the_server_refuses_is_explained(
     window = await open_window(context, qtbot, call.invitation_links[SITE])
     assert window.banner.text() == "This session has ended."
     assert not window.mute_button.isEnabled()
+    window.close()
+    await until(lambda: not window.isVisible())
 
 
 def test_something_that_is_not_a_link_is_refused_before_a_window_opens(

@@ -181,6 +181,12 @@ class SiteWindow(QMainWindow):
         self._show_message(" · ".join(lines))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            # No loop any more (the app is shutting down): release the devices and go.
+            self._left = True
+            self.presenter.media.close()
         if not self._left:
             self._left = True
             event.ignore()
