@@ -508,8 +508,8 @@ class HubEngine(_EngineBase):
 
     def latest_video_frame(self, site_id: int) -> Any:
         """The newest decoded frame from `site_id` (an av.VideoFrame), or None."""
-        slot = self._slots.get(site_id)
-        return None if slot is None else slot.video.latest
+        video = self.site_video(site_id)
+        return None if video is None else video.latest
 
     def round_trip_seconds(self, site_id: int) -> float | None:
         """The last heartbeat round trip over the control channel."""

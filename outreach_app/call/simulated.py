@@ -57,9 +57,8 @@ class SimulatedSites:
         return any(process.returncode is None for process in self._processes)
 
     @property
-    def _process(self) -> asyncio.subprocess.Process | None:
-        """The first child (tests reach its pipes)."""
-        return self._processes[0] if self._processes else None
+    def processes(self) -> tuple[asyncio.subprocess.Process, ...]:
+        return tuple(self._processes)
 
     async def start(self) -> None:
         if self.running:

@@ -101,7 +101,8 @@ class CameraFeeder(QObject):
         self.frames_pushed = 0
 
     def open(self, device_id: str) -> bool:
-        """Start the camera; False (and `problem`) when there is none to start."""
+        """Start the camera (instead of any open one); False (and `problem`) when there is none."""
+        self.close()
         device = _find_camera(device_id) if device_id else None
         if device is None:
             if device_id:
@@ -147,6 +148,7 @@ class MicrophoneFeeder(QObject):
         self._device: QIODevice | None = None
 
     def open(self, device_id: str) -> bool:
+        self.close()
         device = _find_audio(QMediaDevices.audioInputs(), device_id) if device_id else None
         if device is None:
             if device_id:
@@ -196,6 +198,7 @@ class SpeakerOutput(QObject):
         self._timer.timeout.connect(self._feed)
 
     def open(self, device_id: str) -> bool:
+        self.close()
         devices = QMediaDevices.audioOutputs()
         device = (
             _find_audio(devices, device_id) if device_id else QMediaDevices.defaultAudioOutput()
@@ -280,6 +283,7 @@ class LocalMedia(QObject):
             self._start_pattern()
         microphone_id = self._settings.microphone()
         if microphone_id != SYNTHETIC:
+            self.audio.stop()
             self.audio = MicrophoneTrack(create_echo_canceller())
             self._microphone = MicrophoneFeeder(self.audio, self)
             self._microphone.problem.connect(self.problem)

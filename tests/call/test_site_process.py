@@ -235,8 +235,8 @@ async def test_simulated_sites_leave_when_the_app_that_started_them_is_gone(
     await wait_until(
         lambda: call.hub.state(SITES[0]) is PeerState.CONNECTED, 20, "simulated site on air"
     )
-    process = simulated._process
-    assert process is not None and process.stdin is not None
+    (process,) = simulated.processes
+    assert process.stdin is not None
     # What the kernel does to the pipe when the app dies, even by SIGKILL.
     process.stdin.close()
     assert await asyncio.wait_for(process.wait(), 10) == 0

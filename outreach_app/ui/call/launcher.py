@@ -1,7 +1,7 @@
 """Opening call windows: one per session, raised when it is open already.
 
 Light on purpose: the pages import this at start-up, while aiortc and the signaling server
-(about 0.3 s to import) load only when the first call starts.
+(about 0.3 s to import) load on a worker thread once the window is up (`start_server`).
 """
 
 from __future__ import annotations
