@@ -27,7 +27,7 @@ from collections.abc import Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol, TypeAlias
 
-from aiortc import RTCPeerConnection, RTCSessionDescription
+from aiortc import RTCPeerConnection, RTCRtpSender, RTCSessionDescription
 from aiortc.contrib.media import MediaRelay
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
@@ -40,6 +40,7 @@ from outreach_app.call.forwarding import (
 )
 from outreach_app.call.ice import rtc_configuration
 from outreach_app.call.media import VideoQuality
+from outreach_app.call.shared_encoding import VP8_MIME_TYPE, SharedVideoEncoder, SwitchingVideoTrack
 from outreach_app.call.signaling import HOST, SignalingChannel, SignalingClosed, SignalingMessage
 from outreach_app.core.settings_rules import IceServer
 
@@ -275,10 +276,23 @@ class _PeerLink:
         # the one it replaces, and the proxy is stopped with the connection.
         self.add_track(relay.subscribe(track, buffered=False))
 
-    def add_track(self, track: MediaStreamTrack) -> None:
+    def add_track(self, track: MediaStreamTrack) -> Any:
         """Send `track` on this connection; it is stopped when the connection closes."""
         self._outgoing_tracks.append(track)
-        self.pc.addTrack(track)
+        return self.pc.addTrack(track)
+
+    def add_video_track(self, track: SwitchingVideoTrack) -> None:
+        """Send forwarded video that may carry shared VP8 packets: VP8 is all it may offer."""
+        sender = self.add_track(track)
+        track.attach_sender(sender)
+        vp8_only = [
+            codec
+            for codec in RTCRtpSender.getCapabilities("video").codecs
+            if codec.mimeType == VP8_MIME_TYPE or codec.mimeType == "video/rtx"
+        ]
+        for transceiver in self.pc.getTransceivers():
+            if transceiver.sender is sender:
+                transceiver.setCodecPreferences(vp8_only)
 
     def consume(
         self,
@@ -439,6 +453,11 @@ class HubEngine(_EngineBase):
         self.official_audio = AudioFanout("official")
         self._slots: dict[int, _SiteSlot] = {}
         self._floor_site_id: int | None = None
+        # What every waiting site gets, encoded once for all of them.
+        self._waiting_streams = {
+            OFFICIAL_VIDEO: SharedVideoEncoder(lambda: self.official_video, self._quality.waiting),
+            FLOOR_VIDEO: SharedVideoEncoder(self._floor_video, self._quality.waiting),
+        }
         for site_id in invited_sites:
             self._slot(site_id)
 
@@ -548,6 +567,8 @@ class HubEngine(_EngineBase):
             if slot.machine.can_move_to(PeerState.LEFT):
                 self._move(slot, PeerState.LEFT, "the hub closed")
         self.official_video.close()
+        for stream in self._waiting_streams.values():
+            stream.close()
         await self._signaling.close()
 
     def _slot(self, site_id: int) -> _SiteSlot:
@@ -679,9 +700,11 @@ class HubEngine(_EngineBase):
         # audio, then the official's video, then the floor site's video.
         site_id = slot.site_id
 
+        def has_floor() -> bool:
+            return site_id == self._floor_site_id
+
         def quality() -> VideoQuality:
-            has_floor = site_id == self._floor_site_id
-            return self._quality.floor if has_floor else self._quality.waiting
+            return self._quality.floor if has_floor() else self._quality.waiting
 
         def floor_video() -> VideoBroadcast | None:
             floor = self._floor_slot()
@@ -694,9 +717,26 @@ class HubEngine(_EngineBase):
                 return [self.official_audio]
             return [self.official_audio, floor.audio]
 
+        def waiting() -> bool:
+            return not has_floor()
+
         link.add_track(MixedAudioTrack(heard))
-        link.add_track(ForwardedVideoTrack(lambda: self.official_video, quality))
-        link.add_track(ForwardedVideoTrack(floor_video, quality))
+        for name, source in (
+            (OFFICIAL_VIDEO, lambda: self.official_video),
+            (FLOOR_VIDEO, floor_video),
+        ):
+            own_frames = ForwardedVideoTrack(source, quality)
+            link.add_video_track(
+                SwitchingVideoTrack(own_frames, self._waiting_streams[name], waiting)
+            )
+
+    def waiting_stream_subscribers(self) -> dict[str, int]:
+        """How many sites get each stream from its one shared encoder (the waiting sites)."""
+        return {name: stream.subscriber_count for name, stream in self._waiting_streams.items()}
+
+    def _floor_video(self) -> VideoBroadcast | None:
+        floor = self._floor_slot()
+        return None if floor is None else floor.video
 
     def official_hears(self) -> AudioMix:
         """What the official's speakers play: the site that has the floor."""

@@ -117,6 +117,8 @@ async def test_sites_connect_and_the_floor_decides_what_each_sends(call: Call) -
         lambda: call.received(SITE_A, OFFICIAL_VIDEO)[:2] == (160, 120), 3, "official at A"
     )
     assert call.received(SITE_B, FLOOR_VIDEO) == (None, None, 0.0)
+    # Both wait: one encoder serves the official's reduced video to both.
+    assert call.hub.waiting_stream_subscribers()[OFFICIAL_VIDEO] == 2
 
     await call.hub.give_floor(SITE_A)
     await wait_until(lambda: call.video_size(SITE_A) == (320, 240), 3, "A at full size")
@@ -135,6 +137,8 @@ async def test_sites_connect_and_the_floor_decides_what_each_sends(call: Call) -
         call.received(SITE_B, FLOOR_VIDEO),
     )
     assert official_at_b[:2] == floor_at_b[:2] == (160, 120)
+    # Only B waits now; A's official video comes from its own sender's encoder at full size.
+    assert call.hub.waiting_stream_subscribers() == {OFFICIAL_VIDEO: 1, FLOOR_VIDEO: 1}
     assert 2.5 < official_at_b[2] < 7.5 and 2.5 < floor_at_b[2] < 7.5
     # B hears the mix of the official (silent here) and A's tone; so does the official.
     mixed_at_b = call.sites[SITE_B].received_audio_statistics()
