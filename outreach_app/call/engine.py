@@ -31,6 +31,7 @@ from aiortc import RTCPeerConnection, RTCRtpSender, RTCSessionDescription
 from aiortc.contrib.media import MediaRelay
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from outreach_app.call import loss_repair  # noqa: F401  (installs itself)
 from outreach_app.call.forwarding import (
     AudioFanout,
     AudioMix,
@@ -973,11 +974,13 @@ class SiteEngine(_EngineBase):
             await asyncio.sleep(tick)
 
     def _link_broken(self, link: _PeerLink, reason: str) -> None:
-        # The hub makes every offer: the site shows the loss and waits for the hub's next one.
+        # The hub makes every offer: the site shows the loss and waits for the hub's next one,
+        # making sure its signaling is not stuck on the same dead network meanwhile.
         if self._closing or self._link is not link:
             return
         if self._machine.state is PeerState.CONNECTED:
             self._move(PeerState.RECONNECTING, reason)
+            self._signaling.link_suspect()
 
     def _on_control(self, link: _PeerLink, raw: object) -> None:
         message = _parse_control(raw)

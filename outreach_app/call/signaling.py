@@ -33,6 +33,10 @@ class SignalingChannel(Protocol):
     async def close(self) -> None:
         """Leave the room. Idempotent."""
 
+    def link_suspect(self) -> None:
+        """The peer connection went silent: the network under this channel may have dropped
+        too. A channel over the network reconnects now instead of waiting on its old socket."""
+
 
 class InMemorySignalingChannel:
     """A participant's end of an `InMemorySignalingRoom`."""
@@ -51,6 +55,9 @@ class InMemorySignalingChannel:
         if self._closed:
             raise SignalingClosed(f"the channel of {self.address} is closed")
         self._room.route(self, message)
+
+    def link_suspect(self) -> None:
+        """Nothing to do: the room is in this process."""
 
     async def receive(self) -> SignalingMessage:
         if self._closed and self._inbox.empty():

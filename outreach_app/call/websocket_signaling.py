@@ -27,6 +27,11 @@ FINAL_ERROR_CODES: Final = frozenset(
     {"token_invalid", "token_expired", "wrong_session", "session_ended", "replaced"}
 )
 _JOIN_TIMEOUT_SECONDS: Final = 10.0
+# Opening the socket: aiohttp would wait 30 s for a TCP connection; over a dropped link a fresh
+# attempt with a fresh SYN gets through sooner than the retransmissions of an old one.
+_CONNECT_TIMEOUT_SECONDS: Final = 3.0
+# After the media link went silent the network may come back any moment: try at least this often.
+_SUSPECT_RETRY_SECONDS: Final = 1.0
 _HEARTBEAT_SECONDS: Final = 10.0
 
 
@@ -67,6 +72,8 @@ class WebSocketSignaling:
         self._pending_joined: SignalingMessage | None = None
         self._closed = False
         self._refusal: SignalingRefused | None = None
+        self._suspect = False
+        self._dropping: asyncio.Task[bool] | None = None
         self.joins = 0
 
     async def connect(self) -> SignalingMessage:
@@ -129,13 +136,30 @@ class WebSocketSignaling:
         if self._http is not None:
             await self._http.close()
 
+    def link_suspect(self) -> None:
+        """Drop the socket and join again now, retrying often until joined.
+
+        TCP backs off its retransmissions while a link is down (by 15 s, the next try can be
+        6 s away), so a socket that lived through a cut may take long to carry anything again;
+        a new connection does not wait for it. Rejoining also tells the hub to call again."""
+        if self._closed or self._suspect:
+            return
+        self._suspect = True
+        socket = self._socket
+        if socket is not None and not socket.closed:
+            # Closing waits (briefly) for the server's goodbye; receive() returns meanwhile.
+            self._dropping = asyncio.ensure_future(socket.close())
+
     async def _rejoin(self) -> None:
         attempt = 0
         while not self._closed:
             delay = min(self._max_retry_delay, self._first_retry_delay * 2.0**attempt)
+            if self._suspect:
+                delay = min(delay, _SUSPECT_RETRY_SECONDS)
             await asyncio.sleep(delay)
             try:
                 self._pending_joined = await self._join()
+                self._suspect = False
                 return
             except SignalingRefused as refused:
                 self._refusal = refused
@@ -147,9 +171,12 @@ class WebSocketSignaling:
     async def _join(self) -> SignalingMessage:
         if self._http is None:
             self._http = aiohttp.ClientSession()
-        socket = await self._http.ws_connect(
-            self._url, heartbeat=_HEARTBEAT_SECONDS, timeout=aiohttp.ClientWSTimeout(ws_close=2)
-        )
+        async with asyncio.timeout(_CONNECT_TIMEOUT_SECONDS):
+            socket = await self._http.ws_connect(
+                self._url,
+                heartbeat=_HEARTBEAT_SECONDS,
+                timeout=aiohttp.ClientWSTimeout(ws_close=2),
+            )
         try:
             await socket.send_str(json.dumps({"type": "join", "token": self._token}))
             async with asyncio.timeout(_JOIN_TIMEOUT_SECONDS):

@@ -163,3 +163,26 @@ async def test_a_site_token_for_another_session_does_not_see_this_one(
     assert SITE not in server.signaling.rooms[SESSION].members
     await other.close()
     await host.close()
+
+
+async def test_a_suspect_link_drops_the_socket_and_joins_again_at_once(
+    server: EmbeddedServer, secret: bytes
+) -> None:
+    host = WebSocketSignaling(server.url, issue_host_token(secret, SESSION, in_an_hour()))
+    site = WebSocketSignaling(server.url, issue_site_token(secret, SESSION, SITE, in_an_hour()))
+    await host.connect()
+    assert (await host.receive())["type"] == "joined"
+    await site.connect()
+    assert (await site.receive())["type"] == "joined"
+    assert (await host.receive())["type"] == "peer-joined"
+    started = time.monotonic()
+    site.link_suspect()
+    # The site's next read rejoins on a new socket; the host hears it join again (here the old
+    # socket closed cleanly first; over a dead network the server sees it replaced instead).
+    assert (await asyncio.wait_for(site.receive(), 5))["type"] == "joined"
+    heard = [(await asyncio.wait_for(host.receive(), 5))["type"] for _ in range(2)]
+    assert heard == ["peer-left", "peer-joined"]
+    assert time.monotonic() - started < 3.5
+    assert site.joins == 2
+    await site.close()
+    await host.close()
