@@ -138,7 +138,17 @@ class QualityApplied:
     has_floor: bool
 
 
-EngineEvent: TypeAlias = PeerStateChanged | FloorChanged | FirstFrameReceived | QualityApplied
+@dataclass(frozen=True)
+class VideoSendingChanged:
+    """A site stopped or started sending video because the hub asked it to (sound only)."""
+
+    site_id: int
+    sending: bool
+
+
+EngineEvent: TypeAlias = (
+    PeerStateChanged | FloorChanged | FirstFrameReceived | QualityApplied | VideoSendingChanged
+)
 EngineListener: TypeAlias = Callable[[EngineEvent], None]
 
 
@@ -272,10 +282,17 @@ class _PeerLink:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def add_relayed_track(self, relay: MediaRelay, track: Any) -> None:
+    def add_relayed_track(
+        self, relay: MediaRelay, track: Any, sending: Callable[[], bool] | None = None
+    ) -> None:
         # Each connection gets its own proxy: a rebuilt connection must not share recv() with
         # the one it replaces, and the proxy is stopped with the connection.
-        self.add_track(relay.subscribe(track, buffered=False))
+        proxy = relay.subscribe(track, buffered=False)
+        if sending is None:
+            self.add_track(proxy)
+            return
+        gate = _GatedVideoTrack(proxy, sending)
+        gate.attach_sender(self.add_track(gate))
 
     def add_track(self, track: MediaStreamTrack) -> Any:
         """Send `track` on this connection; it is stopped when the connection closes."""
@@ -320,6 +337,17 @@ class _PeerLink:
 
         self.spawn(read_frames())
 
+    def last_heard(self, last_control_at: float) -> float:
+        """When anything last came from the peer: a control message or a media frame.
+
+        Media counts: on a lossy link the heartbeat rides a reliable channel whose
+        retransmissions back off to seconds while sound and pictures still arrive, and a link
+        that carries them is not lost."""
+        return max(
+            [last_control_at]
+            + [c.last_frame_at for c in self.counters.values() if c.last_frame_at is not None]
+        )
+
     def send_control(self, message: dict[str, object]) -> bool:
         if self.channel is None or self.channel.readyState != "open":
             return False
@@ -340,6 +368,39 @@ class _PeerLink:
         # Shielded: a second close() waits on aiortc's own "closed" future, and cancelling that
         # waiter would cancel the future under the first close() (InvalidStateError there).
         await asyncio.shield(self.pc.close())
+
+
+class _GatedVideoTrack(MediaStreamTrack):
+    """A site's own video that can be held back (sound only), restarting on a keyframe."""
+
+    kind = "video"
+
+    def __init__(self, source: MediaStreamTrack, sending: Callable[[], bool]) -> None:
+        super().__init__()
+        self._source = source
+        self._sending = sending
+        self._held = False
+        self._sender_keyframe: Callable[[], None] | None = None
+
+    def attach_sender(self, sender: Any) -> None:
+        self._sender_keyframe = sender._send_keyframe
+
+    async def recv(self) -> Any:
+        while True:
+            frame = await self._source.recv()
+            if not self._sending():
+                self._held = True
+                continue  # read and drop: the source must not queue frames meanwhile
+            if self._held:
+                self._held = False
+                # The receiver's decoder lost track while nothing came: start afresh.
+                if self._sender_keyframe is not None:
+                    self._sender_keyframe()
+            return frame
+
+    def stop(self) -> None:
+        self._source.stop()
+        super().stop()
 
 
 def _parse_control(message: object) -> dict[str, Any] | None:
@@ -430,6 +491,10 @@ class _SiteSlot:
     round_trip_seconds: float | None = None
     # (monotonic time, bytes received) at the last statistics reading, for the bit rate.
     last_bytes_reading: tuple[float, int] | None = None
+    # (packets received, packets lost) at the last reading, for the loss since then.
+    last_loss_reading: tuple[int, int] | None = None
+    # The official chose sound only for this site (its link cannot carry video).
+    audio_only: bool = False
 
 
 class HubEngine(_EngineBase):
@@ -507,6 +572,17 @@ class HubEngine(_EngineBase):
         previous, slot.last_bytes_reading = slot.last_bytes_reading, (now, received_bytes)
         if previous is not None and now > previous[0] and received_bytes >= previous[1]:
             kilobits = (received_bytes - previous[1]) * 8 / 1000 / (now - previous[0])
+        # Loss since the last reading: what the link does now, not since the call began.
+        previous_loss, slot.last_loss_reading = (
+            slot.last_loss_reading,
+            (
+                packets_received,
+                packets_lost,
+            ),
+        )
+        if previous_loss is not None and packets_received >= previous_loss[0]:
+            packets_received -= previous_loss[0]
+            packets_lost = max(0, packets_lost - previous_loss[1])
         expected = packets_received + packets_lost
         video = link.counters.get("video")
         snapshot = video.snapshot(now) if video else None
@@ -551,6 +627,19 @@ class HubEngine(_EngineBase):
             self._send_quality(slot)
         self._listeners.emit(FloorChanged(site_id))
         await self._send_signaling({"type": "floor", "site_id": site_id})
+
+    def audio_only(self, site_id: int) -> bool:
+        return self._slots[site_id].audio_only
+
+    def set_audio_only(self, site_id: int, audio_only: bool) -> None:
+        """Sound only for `site_id` (its link is too poor for video), or video again.
+
+        The hub stops sending it video and asks it to stop sending its own; the sound goes on.
+        The choice holds across rebuilt connections until it is changed back."""
+        slot = self._slots[site_id]
+        slot.audio_only = audio_only
+        if slot.link is not None:
+            slot.link.send_control({"type": "media", "video": not audio_only})
 
     async def close(self) -> None:
         """Say goodbye to every site, close every connection, stop every task."""
@@ -647,6 +736,7 @@ class HubEngine(_EngineBase):
     async def _attempt(self, slot: _SiteSlot) -> bool:
         await self._discard_link(slot)
         slot.last_bytes_reading = None
+        slot.last_loss_reading = None
         link = slot.link = _PeerLink(self._ice_servers)
         opened: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         slot.connection_opened = opened
@@ -694,6 +784,8 @@ class HubEngine(_EngineBase):
         self._move(slot, PeerState.CONNECTED, "the control channel is open")
         link.spawn(self._heartbeat(slot, link))
         self._send_quality(slot)
+        if slot.audio_only:
+            link.send_control({"type": "media", "video": False})
         return True
 
     def _add_outgoing_tracks(self, slot: _SiteSlot, link: _PeerLink) -> None:
@@ -721,6 +813,9 @@ class HubEngine(_EngineBase):
         def waiting() -> bool:
             return not has_floor()
 
+        def paused() -> bool:
+            return slot.audio_only
+
         link.add_track(MixedAudioTrack(heard))
         for name, source in (
             (OFFICIAL_VIDEO, lambda: self.official_video),
@@ -728,7 +823,7 @@ class HubEngine(_EngineBase):
         ):
             own_frames = ForwardedVideoTrack(source, quality)
             link.add_video_track(
-                SwitchingVideoTrack(own_frames, self._waiting_streams[name], waiting)
+                SwitchingVideoTrack(own_frames, self._waiting_streams[name], waiting, paused)
             )
 
     def waiting_stream_subscribers(self) -> dict[str, int]:
@@ -781,9 +876,9 @@ class HubEngine(_EngineBase):
         next_ping_at = time.monotonic()
         while slot.link is link:
             now = time.monotonic()
-            if now - slot.last_pong_at > timings.heartbeat_timeout:
-                silent = now - slot.last_pong_at
-                self._link_broken(slot, link, f"no heartbeat for {silent:.1f} s")
+            silent = now - link.last_heard(slot.last_pong_at)
+            if silent > timings.heartbeat_timeout:
+                self._link_broken(slot, link, f"no heartbeat or media for {silent:.1f} s")
                 return
             if now >= next_ping_at:
                 sequence += 1
@@ -867,6 +962,8 @@ class SiteEngine(_EngineBase):
         self._link: _PeerLink | None = None
         self._last_ping_at = 0.0
         self.has_floor = False
+        # False while the hub asked for sound only (the link is too poor for video).
+        self.sending_video = True
         # What the hub sends, by name: the official's video and the floor site's video.
         self.received_video = {name: VideoBroadcast(name) for name in (OFFICIAL_VIDEO, FLOOR_VIDEO)}
         self.received_audio = AudioFanout("mix")
@@ -958,18 +1055,19 @@ class SiteEngine(_EngineBase):
 
         pc.on("track", on_track)
         await pc.setRemoteDescription(RTCSessionDescription(sdp=sdp, type="offer"))
-        for track in (self._audio, self._video):
-            if track is not None:
-                link.add_relayed_track(self._relay, track)
+        if self._audio is not None:
+            link.add_relayed_track(self._relay, self._audio)
+        if self._video is not None:
+            link.add_relayed_track(self._relay, self._video, lambda: self.sending_video)
         await pc.setLocalDescription(await pc.createAnswer())
         await self._send_signaling({"type": "answer", "to": HOST, "sdp": pc.localDescription.sdp})
 
     async def _watch_heartbeat(self, link: _PeerLink) -> None:
         tick = self._timings.heartbeat_interval / 4
         while self._link is link:
-            silent = time.monotonic() - self._last_ping_at
+            silent = time.monotonic() - link.last_heard(self._last_ping_at)
             if silent > self._timings.heartbeat_timeout:
-                self._link_broken(link, f"no heartbeat for {silent:.1f} s")
+                self._link_broken(link, f"no heartbeat or media for {silent:.1f} s")
                 return
             await asyncio.sleep(tick)
 
@@ -994,6 +1092,13 @@ class SiteEngine(_EngineBase):
             )
         elif kind == "quality":
             self._apply_quality(message)
+        elif kind == "media" and message.get("video") in (True, False):
+            self._apply_media(bool(message["video"]))
+
+    def _apply_media(self, send_video: bool) -> None:
+        if self.sending_video != send_video:
+            self.sending_video = send_video
+            self._listeners.emit(VideoSendingChanged(self.site_id, send_video))
 
     def _apply_quality(self, message: dict[str, Any]) -> None:
         try:
@@ -1039,4 +1144,5 @@ __all__ = [
     "QualityPolicy",
     "SiteEngine",
     "TrackStatistics",
+    "VideoSendingChanged",
 ]

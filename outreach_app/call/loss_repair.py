@@ -12,7 +12,9 @@ A packet that never comes (its retransmissions lost too, or aged out of the send
 still holds the jitter buffer until 512 later packets have arrived: 5 to 10 s of frozen
 picture. `RecoveringJitterBuffer` gives a hole `MAX_HOLE_SECONDS`: then it drops the frames the
 hole spoils, asks for a keyframe (PLI) and passes nothing but a keyframe on to the decoder, so the
-picture resumes clean about one round trip later.
+picture resumes clean about one round trip later. Sound packets are never asked for again, so a
+gap in the sound is passed as soon as a few later packets are queued (as many as the buffer
+keeps in reserve for packets arriving out of order).
 
 Importing this module installs both, for every receiver created afterwards (the engine imports it).
 """
@@ -64,7 +66,8 @@ del _probe
 
 
 class RecoveringJitterBuffer(JitterBuffer):
-    """aiortc's jitter buffer that stops waiting for a video packet after `MAX_HOLE_SECONDS`."""
+    """aiortc's jitter buffer that stops waiting for a lost packet: a video packet after
+    `MAX_HOLE_SECONDS`, a sound packet once the usual reserve of later ones has arrived."""
 
     def __init__(self, capacity: int, prefetch: int = 0, is_video: bool = False) -> None:
         super().__init__(capacity, prefetch=prefetch, is_video=is_video)
@@ -74,10 +77,14 @@ class RecoveringJitterBuffer(JitterBuffer):
 
     def add(self, packet: Any) -> tuple[bool, JitterFrame | None]:
         ask_for_keyframe, frame = super().add(packet)
-        if not self._is_video:
-            return ask_for_keyframe, frame
         now = time.monotonic()
-        if frame is None and now - self._last_frame_at > MAX_HOLE_SECONDS and self._skip_hole():
+        if not self._is_video:
+            return ask_for_keyframe, frame if frame is not None else self._sound_past_holes()
+        if (
+            frame is None
+            and now - self._last_frame_at > MAX_HOLE_SECONDS
+            and self._skip_hole(spoils_next_frame=True)
+        ):
             self.holes_skipped += 1
             self._awaiting_keyframe = ask_for_keyframe = True
             frame = self._remove_frame(packet.sequence_number)
@@ -92,8 +99,33 @@ class RecoveringJitterBuffer(JitterBuffer):
             self._awaiting_keyframe = False
         return ask_for_keyframe, frame
 
-    def _skip_hole(self) -> bool:
-        """Drop everything up to the first frame that starts after the oldest hole."""
+    def _sound_past_holes(self) -> JitterFrame | None:
+        """The oldest sound packet, gaps before it passed, once enough are queued behind it.
+
+        Each sound packet is a whole 20 ms frame, decoded on its own. aiortc's buffer waits at
+        a gap until 16 packets pile up, then drops them; passing each gap as soon as the usual
+        reserve of later packets is there keeps the sound going at whatever rate arrives."""
+        if self._origin is None:
+            return None
+        capacity = self._capacity
+        queued = [
+            (offset, queued_packet)
+            for offset in range(capacity)
+            if (queued_packet := self._packets[(self._origin + offset) % capacity]) is not None
+        ]
+        if len(queued) <= self._prefetch:
+            return None
+        offset, oldest = queued[0]
+        if offset > 0:
+            self.holes_skipped += 1
+        for index in range(offset + 1):
+            self._packets[(self._origin + index) % capacity] = None
+        self._origin = uint16_add(self._origin, offset + 1)
+        data: bytes = oldest._data  # type: ignore[attr-defined]  # set by aiortc on arrival
+        return JitterFrame(data=data, timestamp=oldest.timestamp)
+
+    def _skip_hole(self, *, spoils_next_frame: bool) -> bool:
+        """Drop everything up to the oldest hole, and (video) the frame the hole cut into."""
         if self._origin is None:
             return False
         packets = self._packets
@@ -115,7 +147,7 @@ class RecoveringJitterBuffer(JitterBuffer):
         spoiled = packets[(self._origin + after_hole) % capacity]
         assert spoiled is not None
         next_frame = after_hole
-        while next_frame < capacity:
+        while spoils_next_frame and next_frame < capacity:
             candidate = packets[(self._origin + next_frame) % capacity]
             if candidate is not None and candidate.timestamp != spoiled.timestamp:
                 break

@@ -231,14 +231,17 @@ class SwitchingVideoTrack(MediaStreamTrack):
         own_frames: ForwardedVideoTrack,
         shared: SharedVideoEncoder,
         use_shared: Callable[[], bool],
+        paused: Callable[[], bool] = lambda: False,
     ) -> None:
         super().__init__()
         self._own_frames = own_frames
         self._shared = shared
         self._use_shared = use_shared
+        self._paused = paused
         self._packets: EncodedPackets | None = None
         self._sender_keyframe: Callable[[], None] | None = None
         self._last_pts = -1
+        self._own_frames_need_keyframe = False
 
     def attach_sender(self, sender: Any) -> None:
         """Route the receiver's keyframe requests to whichever encoder serves it now.
@@ -274,6 +277,12 @@ class SwitchingVideoTrack(MediaStreamTrack):
         while True:
             if self.readyState != "live":
                 raise MediaStreamError
+            if self._paused():
+                # Sound only for this site: send nothing, and start on a keyframe afterwards.
+                self._leave_shared()
+                self._own_frames_need_keyframe = True
+                await asyncio.sleep(_RESELECT_SECONDS)
+                continue
             if self._use_shared():
                 if self._packets is None:
                     self._packets = self._shared.subscribe()
@@ -281,8 +290,9 @@ class SwitchingVideoTrack(MediaStreamTrack):
                 if packet is not None:
                     return packet
                 continue
-            if self._packets is not None:
+            if self._packets is not None or self._own_frames_need_keyframe:
                 self._leave_shared()
+                self._own_frames_need_keyframe = False
                 # The sender's own encoder still holds pictures from before: start afresh.
                 if self._sender_keyframe is not None:
                     self._sender_keyframe()

@@ -20,6 +20,7 @@ from outreach_app.call.engine import (
     QualityApplied,
     QualityPolicy,
     SiteEngine,
+    VideoSendingChanged,
 )
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
 from outreach_app.call.signaling import HOST, InMemorySignalingChannel, InMemorySignalingRoom
@@ -223,8 +224,10 @@ async def test_a_silent_site_is_caught_by_the_heartbeat(call: Call) -> None:
     await wait_until(lambda: call.connected(SITE_A), 5, "A connected")
     await asyncio.sleep(1.2)  # some pongs, so the silence starts from a live link
 
-    # A hung process: the connection stays up, but nothing answers the pings any more.
+    # A hung process: the connection stays up, but nothing answers the pings any more and no
+    # picture comes (a link that still carries media is slow, not lost).
     site_a._on_control = lambda link, raw: None  # type: ignore[method-assign]
+    site_a.sending_video = False
     silent_from = time.monotonic()
     await wait_until(
         lambda: call.hub.state(SITE_A) is PeerState.RECONNECTING, 4.5, "A shown reconnecting"
@@ -236,7 +239,7 @@ async def test_a_silent_site_is_caught_by_the_heartbeat(call: Call) -> None:
         if isinstance(event, PeerStateChanged) and event.state is PeerState.RECONNECTING
     ]
     assert "heartbeat" in lost.reason
-    # The last pong came at most one interval before the silence: 2-3.5 s after it.
+    # The last pong and frame came at most one interval before the silence: 2-3.5 s after it.
     assert 2.0 <= detected_after <= 3.5
     print(f"\nsilence detected after {detected_after:.2f} s")
 
@@ -254,4 +257,41 @@ async def test_the_hub_closes_promptly_with_several_sites_on_air(call: Call) -> 
         lambda: all(site.state is PeerState.LEFT for site in call.sites.values()),
         5,
         "both sites told the call ended",
+    )
+
+
+async def test_sound_only_stops_video_both_ways_and_keeps_the_sound(call: Call) -> None:
+    site_a = await call.join(SITE_A, audio=True)
+    await call.join(SITE_B)
+    await wait_until(lambda: call.connected(SITE_A, SITE_B), 5, "both sites connected")
+    await call.hub.give_floor(SITE_A)
+    await wait_until(lambda: call.video_fps(SITE_A) > 10, 5, "A's video on the floor")
+    await wait_until(lambda: call.received(SITE_A, OFFICIAL_VIDEO)[2] > 5, 5, "official at A")
+
+    call.hub.set_audio_only(SITE_A, True)
+    await wait_until(lambda: not site_a.sending_video, 3, "A told to stop its video")
+    assert any(
+        isinstance(event, VideoSendingChanged) and not event.sending for event in call.site_events
+    )
+    await asyncio.sleep(0.5)
+    hub_video_before = call.hub.video_statistics(SITE_A)
+    official_at_a = call.sites[SITE_A].received_video_statistics(OFFICIAL_VIDEO)
+    hub_audio_before = call.hub.audio_statistics(SITE_A)
+    assert hub_video_before and official_at_a and hub_audio_before
+    await asyncio.sleep(1.5)
+    # No picture either way; the sound goes on.
+    hub_video = call.hub.video_statistics(SITE_A)
+    assert hub_video and hub_video.frames_received == hub_video_before.frames_received
+    received = call.sites[SITE_A].received_video_statistics(OFFICIAL_VIDEO)
+    assert received and received.frames_received <= official_at_a.frames_received + 1
+    hub_audio = call.hub.audio_statistics(SITE_A)
+    assert hub_audio and hub_audio.frames_received > hub_audio_before.frames_received + 40
+    # B still sees the official (A's picture is gone from the floor, its sound is not).
+    assert call.received(SITE_B, OFFICIAL_VIDEO)[2] > 1
+
+    call.hub.set_audio_only(SITE_A, False)
+    await wait_until(lambda: site_a.sending_video, 3, "A told to send video again")
+    await wait_until(lambda: call.video_fps(SITE_A) > 10, 5, "A's video back at the hub")
+    await wait_until(
+        lambda: call.received(SITE_A, OFFICIAL_VIDEO)[2] > 5, 5, "the official's video back at A"
     )

@@ -85,3 +85,19 @@ def test_keyframes_are_told_apart_for_vp8_and_h264() -> None:
     assert is_keyframe(b"\x00\x00\x00\x01\x67\x42\x00\x00\x00\x01\x65\x88")
     assert not is_keyframe(b"\x00\x00\x00\x01\x41\x9a")
     assert not is_keyframe(b"")
+
+
+def test_sound_passes_a_gap_once_its_reserve_of_later_packets_is_there() -> None:
+    # aiortc's sound buffer: 16 packets, 4 kept in reserve for packets out of order.
+    buffer = RecoveringJitterBuffer(capacity=16, prefetch=4)
+    out: list[bytes] = []
+    for sequence_number in [1, 2, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15]:  # 3 and 9 are lost
+        asked, frame = buffer.add(
+            video_packet(sequence_number, 960 * sequence_number, b"%d" % sequence_number)
+        )
+        assert not asked
+        if frame is not None:
+            out.append(frame.data)
+    # Every packet that came goes out in order, each as soon as four more are queued behind it.
+    assert out == [b"1", b"2", b"4", b"5", b"6", b"7", b"8", b"10", b"11"]
+    assert buffer.holes_skipped == 2

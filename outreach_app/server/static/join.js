@@ -21,6 +21,7 @@
       floor: "已接通 · 现在轮到你发言",
       reconnecting: "连接中断，正在重新连接…",
       signalingLost: "已接通（服务器连接中断，正在恢复）",
+      soundOnly: "已接通 · 网络较差，主持人已切换为仅语音",
       official: "官员",
       floorSite: "正在发言的站点",
       you: "你",
@@ -79,6 +80,7 @@
       floor: "Connected — you have the floor",
       reconnecting: "Connection lost — reconnecting…",
       signalingLost: "Connected (server link lost, restoring it)",
+      soundOnly: "Connected — sound only: the link is too poor for video",
       official: "Official",
       floorSite: "Site speaking now",
       you: "You",
@@ -199,6 +201,7 @@
     floorSiteId: null,
     signalingUp: false,
     linkLost: false, // a link we had went silent; the hub will offer again
+    soundOnly: false, // the official chose sound only for this site's poor link
     warning: null, // a key of STRINGS
     needsAudioClick: false,
     micMuted: false,
@@ -317,7 +320,13 @@
       text = t(finalNotice[0]);
       tone = current === "left" ? "wait" : "bad";
     } else if (current === "connected") {
-      text = floorNow ? t("floor") : state.signalingUp ? t("connected") : t("signalingLost");
+      text = state.soundOnly
+        ? t("soundOnly")
+        : floorNow
+          ? t("floor")
+          : state.signalingUp
+            ? t("connected")
+            : t("signalingLost");
       tone = floorNow ? "floor" : "ok";
     } else {
       text = t(current);
@@ -808,8 +817,26 @@
         state.quality = { width, height, fps, floor: !!message.floor, via: null, scale: null };
         state.qualityFloor = !!message.floor;
         applyQuality().finally(render);
+      } else if (message.type === "media" && typeof message.video === "boolean") {
+        state.soundOnly = !message.video;
+        applyMedia().finally(render);
       }
     });
+  }
+
+  // Sound only: the video encoding is switched off at the sender (the camera and the
+  // self-view stay on) until the official turns video back on.
+  async function applyMedia() {
+    const sender = link && link.videoSender;
+    if (!sender) return;
+    try {
+      const parameters = sender.getParameters();
+      if (!parameters.encodings || parameters.encodings.length === 0) parameters.encodings = [{}];
+      for (const encoding of parameters.encodings) encoding.active = !state.soundOnly;
+      await sender.setParameters(parameters);
+    } catch (error) {
+      console.warn("could not switch the video encoding", error);
+    }
   }
 
   // Sends no more than the hub asked for: scaled down at the encoder, so the self-view and

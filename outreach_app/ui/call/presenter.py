@@ -28,6 +28,7 @@ from outreach_app.call.engine import (
     PeerStateChanged,
     QualityPolicy,
 )
+from outreach_app.call.link_quality import PoorLinkJudge
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
 from outreach_app.call.recording import SessionRecorder
@@ -76,6 +77,8 @@ class CallPresenter(Presenter):
     floorChanged = Signal(object)  # site id or None
     statisticsChanged = Signal(int, object)  # site id, LinkStatistics or None
     recordingChanged = Signal(bool)  # recording now
+    linkPoorChanged = Signal(int, bool)  # site id, whether its link is poor now
+    audioOnlyChanged = Signal(int, bool)  # site id, whether it gets and sends sound only
 
     def __init__(
         self,
@@ -111,6 +114,8 @@ class CallPresenter(Presenter):
         self.segments = SegmentClock({}, clock=monotonic)
         self._states: dict[int, PeerState] = {}
         self._statistics: dict[int, LinkStatistics | None] = {}
+        self._judges: dict[int, PoorLinkJudge] = {}
+        self._audio_only: set[int] = set()
         self._tracks: tuple[Any, Any] = (None, None)
         # Sites whose joining is on record and whose leaving is not yet.
         self._present: set[int] = set()
@@ -287,7 +292,29 @@ class CallPresenter(Presenter):
                     return
                 self._statistics[site_id] = statistics
                 self.statisticsChanged.emit(site_id, statistics)
+                judge = self._judges.setdefault(site_id, PoorLinkJudge())
+                was_poor = judge.poor
+                if judge.add(statistics) != was_poor:
+                    self.linkPoorChanged.emit(site_id, judge.poor)
             await asyncio.sleep(STATISTICS_INTERVAL_S)
+
+    def link_poor(self, site_id: int) -> bool:
+        judge = self._judges.get(site_id)
+        return judge is not None and judge.poor
+
+    def audio_only(self, site_id: int) -> bool:
+        return site_id in self._audio_only
+
+    def set_audio_only(self, site_id: int, audio_only: bool) -> None:
+        """Sound only for a site whose link cannot carry video (or video again)."""
+        if self.call is None or not self.is_live or audio_only == self.audio_only(site_id):
+            return
+        self.call.hub.set_audio_only(site_id, audio_only)
+        if audio_only:
+            self._audio_only.add(site_id)
+        else:
+            self._audio_only.discard(site_id)
+        self.audioOnlyChanged.emit(site_id, audio_only)
 
     # ---------------------------------------------------------------------------- floor
     def give_floor(self, site_id: int | None) -> None:

@@ -60,6 +60,11 @@ def state_colour(state: PeerState, palette: QPalette) -> QColor:
     return QColor(dark if is_dark(palette) else light)
 
 
+def warning_colour(palette: QPalette) -> QColor:
+    """A link that works badly: the colour of reconnecting, readable on light and dark."""
+    return state_colour(PeerState.RECONNECTING, palette)
+
+
 def overrun_colour(palette: QPalette) -> QColor:
     light, dark = _OVERRUN_COLOURS
     return QColor(dark if is_dark(palette) else light)

@@ -33,7 +33,13 @@ from outreach_app.call.live import CallService
 from outreach_app.core.model import Session
 from outreach_app.core.segments import format_countdown
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, OfficialMedia
-from outreach_app.ui.call.run_sheet import RunSheet, overrun_colour, state_colour, state_text
+from outreach_app.ui.call.run_sheet import (
+    RunSheet,
+    overrun_colour,
+    state_colour,
+    state_text,
+    warning_colour,
+)
 from outreach_app.ui.call.video import VideoView
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
@@ -67,6 +73,7 @@ class SiteTile(QFrame):
     """A waiting site: its picture, name, link state and link quality."""
 
     floorRequested = Signal(int)
+    audioOnlyRequested = Signal(int, bool)  # site id, sound only wanted
 
     def __init__(self, site_id: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +92,16 @@ class SiteTile(QFrame):
         self.state_label.setObjectName("tileState")
         self.stats_label = QLabel()
         self.stats_label.setObjectName("tileStats")
+        self.link_label = QLabel()
+        self.link_label.setObjectName("tileLink")
+        self.link_label.setVisible(False)
+        self.audio_only_button = QToolButton()
+        self.audio_only_button.setObjectName("tileAudioOnly")
+        self.audio_only_button.setVisible(False)
+        self._audio_only = False
+        self.audio_only_button.clicked.connect(
+            lambda: self.audioOnlyRequested.emit(self.site_id, not self._audio_only)
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(2)
@@ -92,6 +109,8 @@ class SiteTile(QFrame):
         layout.addWidget(self.name_label)
         layout.addWidget(self.state_label)
         layout.addWidget(self.stats_label)
+        layout.addWidget(self.link_label)
+        layout.addWidget(self.audio_only_button)
         self.setFixedWidth(THUMBNAIL_SIZE.width() + 10)
         self.set_state(PeerState.INVITED)
 
@@ -111,6 +130,33 @@ class SiteTile(QFrame):
 
     def set_statistics(self, statistics: LinkStatistics | None) -> None:
         self.stats_label.setText(describe_statistics(statistics))
+
+    def set_link(self, poor: bool, audio_only: bool) -> None:
+        """Say when the link is poor and offer sound only (and video back once chosen)."""
+        self._audio_only = audio_only
+        self.link_label.setVisible(poor or audio_only)
+        self.link_label.setText(link_text(poor, audio_only))
+        colour = warning_colour(self.palette()).name()
+        self.link_label.setStyleSheet(f"#tileLink {{ color: {colour}; font-weight: bold; }}")
+        self.audio_only_button.setVisible(poor or audio_only)
+        self.audio_only_button.setText(audio_only_button_text(audio_only))
+        self.video.set_placeholder(
+            self.tr("Sound only") if audio_only else self.tr("Waiting for video…")
+        )
+
+
+def link_text(poor: bool, audio_only: bool) -> str:
+    if audio_only:
+        return QCoreApplication.translate("CallLink", "Sound only")
+    return QCoreApplication.translate("CallLink", "⚠ Poor link") if poor else ""
+
+
+def audio_only_button_text(audio_only: bool) -> str:
+    return (
+        QCoreApplication.translate("CallLink", "Turn video back on")
+        if audio_only
+        else QCoreApplication.translate("CallLink", "Switch to sound only")
+    )
 
 
 def button_text(menu_text: str) -> str:
@@ -242,6 +288,8 @@ class CallWindow(QMainWindow):
         self.presenter.floorChanged.connect(self._show_floor)
         self.presenter.statisticsChanged.connect(self._show_statistics)
         self.presenter.recordingChanged.connect(self._show_recording)
+        self.presenter.linkPoorChanged.connect(self._show_link)
+        self.presenter.audioOnlyChanged.connect(self._show_link)
 
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -427,11 +475,27 @@ class CallWindow(QMainWindow):
         scroller.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         scroller.setFixedHeight(THUMBNAIL_SIZE.height() + 90)
 
+        # Under the large picture: the floor site's link is poor, and what to do about it.
+        self.floor_link_bar = QFrame()
+        self.floor_link_bar.setObjectName("floorLinkBar")
+        self.floor_link_label = QLabel()
+        self.floor_link_label.setObjectName("floorLinkLabel")
+        self.floor_link_label.setWordWrap(True)
+        self.floor_audio_only_button = QPushButton()
+        self.floor_audio_only_button.setObjectName("floorAudioOnly")
+        self.floor_audio_only_button.clicked.connect(self._toggle_floor_audio_only)
+        bar_layout = QHBoxLayout(self.floor_link_bar)
+        bar_layout.setContentsMargins(6, 2, 6, 2)
+        bar_layout.addWidget(self.floor_link_label, 1)
+        bar_layout.addWidget(self.floor_audio_only_button)
+        self.floor_link_bar.setVisible(False)
+
         panel = QWidget()
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.floor_caption)
         layout.addWidget(self.floor_view, 1)
+        layout.addWidget(self.floor_link_bar)
         layout.addWidget(scroller)
         return panel
 
@@ -464,6 +528,7 @@ class CallWindow(QMainWindow):
             tile = SiteTile(slot.site_id, slot.site_name)
             tile.video.set_source(functools.partial(self.presenter.latest_frame, slot.site_id))
             tile.floorRequested.connect(self.presenter.give_floor)
+            tile.audioOnlyRequested.connect(self.presenter.set_audio_only)
             self.thumbnails_layout.insertWidget(index, tile)
             self._tiles[slot.site_id] = tile
 
@@ -521,6 +586,38 @@ class CallWindow(QMainWindow):
         if site_id == self.presenter.floor_site_id:
             self.floor_view.setToolTip(describe_statistics(statistics))
 
+    def _show_link(self, site_id: int, _changed: bool = False) -> None:
+        poor, audio_only = self.presenter.link_poor(site_id), self.presenter.audio_only(site_id)
+        tile = self._tiles.get(site_id)
+        if tile is not None:
+            tile.set_link(poor, audio_only)
+        if site_id == self.presenter.floor_site_id:
+            self._show_floor_link(site_id)
+
+    def _show_floor_link(self, site_id: int | None) -> None:
+        if site_id is None:
+            self.floor_link_bar.setVisible(False)
+            return
+        poor, audio_only = self.presenter.link_poor(site_id), self.presenter.audio_only(site_id)
+        self.floor_link_bar.setVisible(poor or audio_only)
+        name = self.presenter.site_name(site_id)
+        if audio_only:
+            text = self.tr("%1 is on sound only: its link is too poor for video.")
+        else:
+            text = self.tr(
+                "The link to %1 is poor: its video will stutter or freeze. Sound only keeps"
+                " the conversation going."
+            )
+        self.floor_link_label.setText(text.replace("%1", name))
+        colour = warning_colour(self.palette()).name()
+        self.floor_link_label.setStyleSheet(f"#floorLinkLabel {{ color: {colour}; }}")
+        self.floor_audio_only_button.setText(audio_only_button_text(audio_only))
+
+    def _toggle_floor_audio_only(self) -> None:
+        site_id = self.presenter.floor_site_id
+        if site_id is not None:
+            self.presenter.set_audio_only(site_id, not self.presenter.audio_only(site_id))
+
     def _show_floor(self, site_id: int | None) -> None:
         for tile_site, tile in self._tiles.items():
             tile.setVisible(tile_site != site_id)
@@ -534,6 +631,7 @@ class CallWindow(QMainWindow):
             self.notes.select_site(site_id)
         self.run_sheet.set_floor(site_id)
         self._show_floor_caption(site_id)
+        self._show_floor_link(site_id)
         self._update_navigation()
         self._update_clocks()
 

@@ -26,6 +26,7 @@ from outreach_app.call.engine import (
     PeerStateChanged,
     QualityApplied,
     SiteEngine,
+    VideoSendingChanged,
 )
 from outreach_app.call.ice import ice_servers_from_joined
 from outreach_app.call.media import VideoQuality
@@ -141,6 +142,12 @@ class SitePresenter(QObject):
             if event.has_floor != self.has_floor:
                 self.has_floor = event.has_floor
                 self.floorChanged.emit(event.has_floor)
+        elif isinstance(event, VideoSendingChanged):
+            self.problem.emit(
+                self.tr("Your link is too poor for video: the official switched to sound only.")
+                if not event.sending
+                else self.tr("The official turned video back on.")
+            )
 
     # ------------------------------------------------------------------ pre-call check
     async def run_check(self) -> dict[str, object]:
