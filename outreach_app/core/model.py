@@ -137,8 +137,24 @@ class Answer:
     id: int | None = None
 
 
+class Satisfaction(enum.StrEnum):
+    """How the site judged a solved follow-up, when it said so."""
+
+    SATISFIED = "satisfied"
+    BASICALLY_SATISFIED = "basically_satisfied"
+    UNSATISFIED = "unsatisfied"
+
+
 @dataclass
 class FollowUp:
+    """A commitment to a site, tracked from open through claimed and responded to solved.
+
+    `owner` is the unit responsible; `claimed_by` the named person in it who took the item.
+    `due` is the date by which it must be solved; `claim_due` and `respond_due` are the dates
+    for the earlier steps. The `*_at` times are when the item last reached that step (cleared
+    when it is reopened); every step is also kept in its history (FollowUpStep).
+    """
+
     commitment: str
     owner: str
     due: date | None
@@ -148,6 +164,28 @@ class FollowUp:
     session_id: int | None = None
     resolution: str = ""
     created_at: datetime | None = None
+    id: int | None = None
+    claimed_by: str = ""
+    response: str = ""
+    satisfaction: Satisfaction | None = None
+    claim_due: date | None = None
+    respond_due: date | None = None
+    claimed_at: datetime | None = None
+    responded_at: datetime | None = None
+    solved_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpStep:
+    """One step in a follow-up's history: the status it reached, when, who recorded it, and the
+    note of that step (who claimed it, what was done, the outcome, or why it was reopened)."""
+
+    follow_up_id: int
+    status: FollowUpStatus
+    at: datetime
+    actor: str
+    note: str = ""
     id: int | None = None
 
 
@@ -197,6 +235,22 @@ class SearchFilters:
     status: str | None = None
     period_start: date | None = None
     period_end: date | None = None
+
+
+@dataclass(frozen=True)
+class FollowUpFilters:
+    """What the follow-up board shows. `owner` is a unit ('' for items no unit has yet);
+    the period is when the item was made; `text` words must all appear."""
+
+    site_id: int | None = None
+    kind: SessionKind | None = None
+    category: str | None = None
+    status: FollowUpStatus | None = None
+    owner: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    overdue_only: bool = False
+    text: str = ""
 
 
 @dataclass(frozen=True)

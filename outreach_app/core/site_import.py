@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from outreach_app.core.model import Contact, Site
@@ -90,66 +90,90 @@ def parse_contacts(value: str) -> list[Contact]:
     return contacts
 
 
-def _normalise_header(header: str) -> str:
+def normalise_header(header: str, aliases: dict[str, str]) -> str:
+    """A column name as written (`Region`, `地区`) -> the name the parser knows (`region`)."""
     key = header.strip().lower().replace(" ", "_")
-    return HEADER_ALIASES.get(header.strip(), key)
+    return aliases.get(header.strip(), aliases.get(key, key))
 
 
-def parse_sites_csv(text: str, existing_names: Iterable[str] = ()) -> SiteImportResult:
-    result = SiteImportResult()
+@dataclass
+class CsvRecords:
+    """The rows of a CSV file whose header and field counts are right, each with its line."""
+
+    columns: list[str] = field(default_factory=list)
+    # Each column as the file's header writes it, for messages.
+    headers: dict[str, str] = field(default_factory=dict)
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    # Rows that are not blank, well formed or not.
+    row_count: int = 0
+
+
+def read_csv_records(
+    text: str,
+    *,
+    known: Sequence[str],
+    required: Sequence[str],
+    aliases: dict[str, str],
+    max_rows: int = MAX_ROWS,
+) -> CsvRecords:
+    """Check the header, then collect the rows with the right number of fields (values stripped).
+
+    Shared by every CSV import; the caller checks the values of each row. Errors are in line order.
+    """
+    records = CsvRecords()
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader)
     except StopIteration:
-        result.errors.append(RowError(1, "the file is empty"))
-        return result
+        records.errors.append(RowError(1, "the file is empty"))
+        return records
     except csv.Error as exc:
-        result.errors.append(RowError(1, "not a readable CSV file: {error}", {"error": exc}))
-        return result
-    columns = [_normalise_header(h) for h in header]
-    unknown = [h for h, c in zip(header, columns, strict=True) if c not in KNOWN_COLUMNS]
+        records.errors.append(RowError(1, "not a readable CSV file: {error}", {"error": exc}))
+        return records
+    columns = [normalise_header(h, aliases) for h in header]
+    unknown = [h for h, c in zip(header, columns, strict=True) if c not in known]
     if unknown:
-        result.errors.append(
+        records.errors.append(
             RowError(
                 1,
                 "unknown column(s): {unknown}; expected {expected}",
-                {"unknown": ", ".join(unknown), "expected": ", ".join(KNOWN_COLUMNS)},
+                {"unknown": ", ".join(unknown), "expected": ", ".join(known)},
             )
         )
-    for required in REQUIRED_COLUMNS:
-        if required not in columns:
-            result.errors.append(
-                RowError(1, "missing required column “{required}”", {"required": required})
+    for name in required:
+        if name not in columns:
+            records.errors.append(
+                RowError(1, "missing required column “{required}”", {"required": name})
             )
     if len(set(columns)) != len(columns):
-        result.errors.append(RowError(1, "a column appears twice"))
-    if result.errors:
-        return result
-
-    taken = {n.strip().casefold() for n in existing_names}
-    seen_in_file: dict[str, int] = {}
-    row_count = 0
+        records.errors.append(RowError(1, "a column appears twice"))
+    if records.errors:
+        return records
+    records.columns = columns
+    records.headers = {c: h.strip() for c, h in zip(columns, header, strict=True)}
     while True:
+        # A record may span lines (a quoted field with line breaks): it is named by its first.
+        line = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            result.errors.append(
+            records.errors.append(
                 RowError(reader.line_num, "not a readable CSV row: {error}", {"error": exc})
             )
             break
-        line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
-        row_count += 1
-        if row_count > MAX_ROWS:
-            result.errors.append(
-                RowError(line, "more than {limit} rows; split the file", {"limit": MAX_ROWS})
+        records.row_count += 1
+        if records.row_count > max_rows:
+            records.errors.append(
+                RowError(line, "more than {limit} rows; split the file", {"limit": max_rows})
             )
             break
         if len(row) != len(columns):
-            result.errors.append(
+            records.errors.append(
                 RowError(
                     line,
                     "has {got} fields, the header has {expected}",
@@ -157,7 +181,22 @@ def parse_sites_csv(text: str, existing_names: Iterable[str] = ()) -> SiteImport
                 )
             )
             continue
-        values = {c: v.strip() for c, v in zip(columns, row, strict=True)}
+        records.rows.append((line, {c: v.strip() for c, v in zip(columns, row, strict=True)}))
+    return records
+
+
+def parse_sites_csv(text: str, existing_names: Iterable[str] = ()) -> SiteImportResult:
+    result = SiteImportResult()
+    records = read_csv_records(
+        text, known=KNOWN_COLUMNS, required=REQUIRED_COLUMNS, aliases=HEADER_ALIASES
+    )
+    result.errors.extend(records.errors)
+    if not records.columns:
+        return result
+
+    taken = {n.strip().casefold() for n in existing_names}
+    seen_in_file: dict[str, int] = {}
+    for line, values in records.rows:
         too_long = [c for c, v in values.items() if len(v) > MAX_FIELD_CHARS]
         if too_long:
             result.errors.append(
@@ -204,6 +243,8 @@ def parse_sites_csv(text: str, existing_names: Iterable[str] = ()) -> SiteImport
                 tags=tags,
             )
         )
-    if row_count == 0 and not result.errors:
+    # Field-count and CSV errors were found first; the user reads the list in line order.
+    result.errors.sort(key=lambda e: e.line)
+    if records.row_count == 0 and not result.errors:
         result.errors.append(RowError(2, "the file has a header but no sites"))
     return result

@@ -33,20 +33,23 @@ def _candidate_files() -> list[Path]:
     return [*shipped, *(Path(p) for p in SYSTEM_CJK_FONTS)]
 
 
-def install_cjk_font(app: QApplication) -> str | None:
-    """Register a CJK font and put it behind the default family as a fallback; return its family."""
-    family: str | None = None
+def _cjk_family() -> str | None:
+    """Register the first CJK font file found (shipped, then the system's) and return its family;
+    else a platform family with Chinese glyphs, if there is one."""
     for path in _candidate_files():
         if not path.is_file():
             continue
         font_id = QFontDatabase.addApplicationFont(str(path))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:
-            family = families[0]
-            break
-    if family is None:
-        available = set(QFontDatabase.families())
-        family = next((f for f in PLATFORM_CJK_FAMILIES if f in available), None)
+            return families[0]
+    available = set(QFontDatabase.families())
+    return next((f for f in PLATFORM_CJK_FAMILIES if f in available), None)
+
+
+def install_cjk_font(app: QApplication) -> str | None:
+    """Register a CJK font and put it behind the default family as a fallback; return its family."""
+    family = _cjk_family()
     if family is None:
         _log.warning("no font with Chinese glyphs found; Chinese text may show as boxes")
         return None
@@ -54,3 +57,16 @@ def install_cjk_font(app: QApplication) -> str | None:
     font.setFamilies([app.font().family(), family])
     app.setFont(font)
     return family
+
+
+_document_family: list[str | None] = []
+
+
+def document_cjk_family() -> str | None:
+    """A family with Chinese glyphs for documents the app writes (PDF), registered once.
+
+    Call it on the GUI thread; the family name can then be used on any thread.
+    """
+    if not _document_family:
+        _document_family.append(_cjk_family())
+    return _document_family[0]

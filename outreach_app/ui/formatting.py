@@ -32,3 +32,8 @@ def format_time(moment: datetime | time) -> str:
 
 def format_datetime(moment: datetime) -> str:
     return f"{format_date(moment.date())} {format_time(moment)}"
+
+
+def count_text(number: int, one: str, many: str) -> str:
+    """`one` for 1, else `many` with %1 the number: "1 note", "3 notes" (translated texts)."""
+    return one if number == 1 else many.replace("%1", str(number))

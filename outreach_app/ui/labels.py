@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from outreach_app.core.interruptions import is_interrupted
 from outreach_app.core.model import (
     CheckResult,
     FollowUpStatus,
@@ -36,6 +37,14 @@ def status_label(status: SessionStatus) -> str:
         SessionStatus.ENDED: QCoreApplication.translate("labels", "Ended"),
         SessionStatus.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }[status]
+
+
+def call_status_label(status: SessionStatus, call_running: bool) -> str:
+    """A session's status as lists show it: a live session without a call of this app running
+    for it was interrupted (the app stopped mid-call) and says so."""
+    if is_interrupted(status, call_running):
+        return QCoreApplication.translate("labels", "Interrupted")
+    return status_label(status)
 
 
 def role_label(role: Role) -> str:
@@ -124,6 +133,12 @@ def audit_action_label(action: str) -> str:
         "restore": QCoreApplication.translate("labels", "Restored"),
         "import": QCoreApplication.translate("labels", "Imported"),
         "reorder": QCoreApplication.translate("labels", "Reordered"),
+        # Steps of a follow-up (storage: claim_follow_up ... set_follow_up_due_dates).
+        "claim": QCoreApplication.translate("labels", "Claimed"),
+        "respond": QCoreApplication.translate("labels", "Responded"),
+        "solve": QCoreApplication.translate("labels", "Solved"),
+        "reopen": QCoreApplication.translate("labels", "Reopened"),
+        "due": QCoreApplication.translate("labels", "Set due dates"),
     }.get(action, action)
 
 

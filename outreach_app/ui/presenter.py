@@ -9,7 +9,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from outreach_app.storage.repository import Repository, StoreError
 from outreach_app.storage.worker import StoreWorker
@@ -99,3 +99,59 @@ class Presenter(QObject):
 
     def announce(self, topic: str) -> None:
         self._bus.changed.emit(topic)
+
+
+class ChangeFollower(QObject):
+    """Refreshes what a presenter shows when other presenters change its `topics`.
+
+    Topics announced close together (typing notes announces "notes" every few hundred
+    milliseconds) are handled once, `delay_ms` after the last, by `refresh(topics)`. While
+    inactive (its page is out of sight) they are kept for when it is active again. What the
+    presenter announces through `announce` does not come back to it.
+    """
+
+    def __init__(
+        self,
+        presenter: Presenter,
+        topics: frozenset[str],
+        refresh: Callable[[set[str]], None],
+        delay_ms: int,
+    ) -> None:
+        super().__init__(presenter)
+        self._presenter = presenter
+        self._topics = topics
+        self._refresh = refresh
+        self._pending: set[str] = set()
+        self._active = True
+        self._announcing = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._refresh_now)
+        presenter.bus.changed.connect(self._changed)
+
+    def announce(self, topic: str) -> None:
+        """Tell the other presenters; this one knows already."""
+        self._announcing = True
+        try:
+            self._presenter.announce(topic)
+        finally:
+            self._announcing = False
+
+    def set_active(self, active: bool) -> None:
+        self._active = active
+        if active and self._pending:
+            self._timer.start()
+
+    def _changed(self, topic: str) -> None:
+        if self._announcing or topic not in self._topics:
+            return
+        self._pending.add(topic)
+        if self._active:
+            self._timer.start()
+
+    def _refresh_now(self) -> None:
+        if not self._active:
+            return
+        topics, self._pending = self._pending, set()
+        self._refresh(topics)

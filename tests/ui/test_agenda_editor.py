@@ -185,7 +185,7 @@ async def test_briefing_lists_the_sites_open_follow_ups_from_other_sessions(
         ["检修锅炉", "热力公司", "2026-12-05", "Claimed"],
     ]
     assert rows[0].foreground(2).color() == OVERDUE_COLOUR
-    assert rows[0].toolTip(2) == "Overdue"
+    assert rows[0].toolTip(2) == "Solution overdue by 22 days (due 2026-11-01)"
     assert rows[1].foreground(2).color() != OVERDUE_COLOUR
 
     editor.site_combo.setCurrentIndex(1)

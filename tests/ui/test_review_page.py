@@ -210,14 +210,14 @@ async def test_filters_narrow_the_list_by_site_kind_category_status_and_period(
     await shows([seeded.coming, seeded.winter])
     view.status_combo.setCurrentIndex(0)
 
-    view.period_combo.setCurrentIndex(view.period_combo.findData("last_month"))
+    view.period.combo.setCurrentIndex(view.period.combo.findData("last_month"))
     await shows([seeded.summer])
-    assert view.from_edit.date() == QDate(2026, 7, 1)
-    view.period_combo.setCurrentIndex(view.period_combo.findData("this_month"))
+    assert view.period.from_edit.date() == QDate(2026, 7, 1)
+    view.period.combo.setCurrentIndex(view.period.combo.findData("this_month"))
     await shows([seeded.coming])
-    view.from_edit.setDate(QDate(2026, 1, 1))
-    view.to_edit.setDate(QDate(2026, 1, 31))
-    assert view.period_combo.currentData(ROLE_KEY) == "custom"
+    view.period.from_edit.setDate(QDate(2026, 1, 1))
+    view.period.to_edit.setDate(QDate(2026, 1, 31))
+    assert view.period.key() == "custom"
     await shows([seeded.winter])
 
     qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
@@ -229,8 +229,8 @@ async def test_a_period_that_ends_before_it_starts_is_refused_with_a_message(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    view.from_edit.setDate(QDate(2026, 5, 1))
-    view.to_edit.setDate(QDate(2026, 4, 1))
+    view.period.from_edit.setDate(QDate(2026, 5, 1))
+    view.period.to_edit.setDate(QDate(2026, 4, 1))
     assert view.messages.isVisible()
     assert "starts after it ends" in view.messages.label.text()
     assert listed_sessions(view) == [seeded.coming, seeded.summer, seeded.winter]
@@ -438,7 +438,7 @@ async def test_page_spec_and_ctrl_f_focuses_the_search_box(
     assert isinstance(view, ReviewView)
     qtbot.addWidget(view)
     assert page.key == "review" and page.title == "Review"
-    (search_action,) = page.actions
+    search_action = page.actions[0]
     assert search_action.shortcut().toString() == "Ctrl+F"
     view.show()
     view.activateWindow()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from outreach_app.core.model import Question, Review, ReviewState
 from outreach_app.core.text_search import highlight_html
 from outreach_app.storage.repository import Minutes
+from outreach_app.ui.follow_ups.labels import satisfaction_label
 from outreach_app.ui.formatting import format_date, format_datetime, format_time
 from outreach_app.ui.labels import follow_up_label, kind_label, review_label, status_label
 
@@ -75,6 +76,7 @@ class _Writer:
     def __init__(self, highlight: str) -> None:
         self.highlight = highlight
         self.playable: Callable[[int], bool] | None = None
+        self.follow_up_links = False
 
     def text(self, value: str) -> str:
         marked = highlight_html(value, self.highlight) if self.highlight else html.escape(value)
@@ -82,6 +84,8 @@ class _Writer:
 
 
 PLAY_SCHEME = "play"
+# followup:ID links a commitment to the follow-up board.
+FOLLOW_UP_SCHEME = "followup"
 
 
 def minutes_html(
@@ -90,11 +94,14 @@ def minutes_html(
     site_names: Mapping[int, str] | None = None,
     highlight: str = "",
     playable: Callable[[int], bool] | None = None,
+    follow_up_links: bool = False,
 ) -> str:
     """The whole record of a session; `highlight` marks search terms in what was said, and a
-    note time for which `playable(seconds)` holds links to the recording (play:SECONDS)."""
+    note time for which `playable(seconds)` holds links to the recording (play:SECONDS).
+    With `follow_up_links`, each commitment links to the follow-up board (followup:ID)."""
     write = _Writer(highlight)
     write.playable = playable
+    write.follow_up_links = follow_up_links
     session = minutes.session
     names = {slot.site_id: slot.site_name for slot in session.sites}
     for site_id, name in (site_names or {}).items():
@@ -235,12 +242,25 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
             ),
             html.escape(follow_up_label(follow_up.status)),
         ]
+        if follow_up.claimed_by:
+            details.insert(
+                1,
+                QCoreApplication.translate("MinutesHtml", "claimed by %1").replace(
+                    "%1", html.escape(follow_up.claimed_by)
+                ),
+            )
         text = (
             f"<b>{html.escape(QCoreApplication.translate('MinutesHtml', 'Commitment:'))}</b> {write.text(follow_up.commitment)}"
             f" ({'; '.join(details)})"
         )
         if follow_up.resolution:
             text += f"<br/><b>{html.escape(QCoreApplication.translate('MinutesHtml', 'Resolution:'))}</b> {write.text(follow_up.resolution)}"
+            if follow_up.satisfaction is not None:
+                judged = QCoreApplication.translate("MinutesHtml", "site's satisfaction: %1")
+                text += f" ({html.escape(judged.replace('%1', satisfaction_label(follow_up.satisfaction)))})"
+        if write.follow_up_links and follow_up.id is not None:
+            board = QCoreApplication.translate("MinutesHtml", "open on the follow-up board")
+            text += f' <a href="{FOLLOW_UP_SCHEME}:{follow_up.id}">→ {html.escape(board)}</a>'
         parts.append(f'<p class="commitment">{text}</p>')
     return "".join(parts)
 

@@ -23,10 +23,20 @@ def build_page(context: UiContext) -> PageSpec:
     search.setToolTip(
         QCoreApplication.translate("pages", "Search the notes of every session (Ctrl+F)")
     )
+    export = page_action(
+        view,
+        "review",
+        QCoreApplication.translate("pages", "&Export minutes…"),
+        QKeySequence("Ctrl+E"),
+        view.export_minutes,
+    )
+    export.setToolTip(
+        QCoreApplication.translate("pages", "Save the open minutes as PDF or Word (Ctrl+E)")
+    )
     return PageSpec(
         key="review",
         title=QCoreApplication.translate("pages", "Review"),
         widget=view,
         icon=QStyle.StandardPixmap.SP_FileDialogContentsView,
-        actions=[search],
+        actions=[search, export],
     )

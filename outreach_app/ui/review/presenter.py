@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from outreach_app.core.model import (
     AuditEntry,
@@ -18,7 +18,7 @@ from outreach_app.core.model import (
 from outreach_app.storage.repository import Minutes, Repository, SessionSummary, StoreError
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.labels import translate_message
-from outreach_app.ui.presenter import ChangeBus, Presenter
+from outreach_app.ui.presenter import ChangeBus, ChangeFollower, Presenter
 
 # Typing in the notes panel announces "notes" every few hundred milliseconds; coalesce those.
 REFRESH_DELAY_MS = 300
@@ -77,13 +77,9 @@ class ReviewPresenter(Presenter):
         # Answers may arrive out of order (a slow search after a fast one); only the newest counts.
         self._list_generation = 0
         self._record_generation = 0
-        self._announcing = False
-        self._pending_topics: set[str] = set()
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
-        self._refresh_timer.timeout.connect(self._refresh_after_changes)
-        bus.changed.connect(self._on_bus_changed)
+        self._changes = ChangeFollower(
+            self, LIST_TOPICS, self._refresh_after_changes, REFRESH_DELAY_MS
+        )
 
     @property
     def searching(self) -> bool:
@@ -203,23 +199,12 @@ class ReviewPresenter(Presenter):
             self.recordLoaded.emit(record)
             self.reviewSaved.emit(record.minutes.reviews[-1])
             self.refresh_list()
-            self._announcing = True
-            try:
-                self.announce("reviews")
-            finally:
-                self._announcing = False
+            self._changes.announce("reviews")
 
         self.spawn(decide(), on_done=decided)
 
     # ------------------------------------------------------------------------- changes
-    def _on_bus_changed(self, topic: str) -> None:
-        if self._announcing or topic not in LIST_TOPICS:
-            return
-        self._pending_topics.add(topic)
-        self._refresh_timer.start()
-
-    def _refresh_after_changes(self) -> None:
-        topics, self._pending_topics = self._pending_topics, set()
+    def _refresh_after_changes(self, topics: set[str]) -> None:
         if topics & OPTION_TOPICS:
             self.load_options()
         self.refresh_list()

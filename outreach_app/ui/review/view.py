@@ -5,11 +5,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QDate,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -30,13 +29,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -48,14 +45,13 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from outreach_app.core.minutes_document import build_minutes_document, file_name_stem
 from outreach_app.core.model import (
     AuditEntry,
     FollowUpStatus,
@@ -70,9 +66,28 @@ from outreach_app.core.model import (
 )
 from outreach_app.core.recordings import recording_at
 from outreach_app.core.text_search import highlight_html
+from outreach_app.exports.files import Progress
+from outreach_app.exports.minutes_docx import write_minutes_docx
 from outreach_app.storage.repository import STATUS_FILTERS, SessionSummary
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.formatting import format_date, format_datetime
+from outreach_app.ui.exports.minutes_pdf import write_minutes_pdf
+from outreach_app.ui.exports.runner import (
+    ExportOutcome,
+    ExportTask,
+    export_folder,
+    remember_export_folder,
+)
+from outreach_app.ui.exports.vocabulary import minutes_vocabulary
+from outreach_app.ui.filter_lists import (
+    category_filter,
+    kind_filter,
+    show_categories,
+    show_sites,
+    site_filter,
+    status_filter,
+)
+from outreach_app.ui.fonts import document_cjk_family
+from outreach_app.ui.formatting import count_text, format_date, format_datetime
 from outreach_app.ui.labels import (
     audit_action_label,
     audit_entity_label,
@@ -84,7 +99,9 @@ from outreach_app.ui.labels import (
     status_filter_label,
     status_label,
 )
+from outreach_app.ui.period_filter import PeriodFilter
 from outreach_app.ui.review.minutes_html import (
+    FOLLOW_UP_SCHEME,
     PLAY_SCHEME,
     minutes_html,
     question_anchor,
@@ -93,7 +110,7 @@ from outreach_app.ui.review.minutes_html import (
 )
 from outreach_app.ui.review.presenter import FilterOptions, ReviewPresenter, SessionRecord
 from outreach_app.ui.review.recording_player import RecordingPlayer
-from outreach_app.ui.widgets import MessageBar, heading
+from outreach_app.ui.widgets import MessageBar, heading, read_only_table, show_rows
 
 SEARCH_DELAY_MS = 250
 EXCERPT_CHARS = 160
@@ -256,6 +273,9 @@ def is_reviewable(session: Session, now: datetime) -> bool:
 
 
 class ReviewView(QWidget):
+    # A commitment's link in the minutes: the follow-up board shows that follow-up.
+    followUpRequested = Signal(int)
+
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -282,45 +302,11 @@ class ReviewView(QWidget):
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
 
-        self.site_combo = QComboBox()
-        self.site_combo.setAccessibleName(self.tr("Site filter"))
-        self.kind_combo = QComboBox()
-        self.kind_combo.setAccessibleName(self.tr("Kind filter"))
-        self.kind_combo.addItem(self.tr("All kinds"), None)
-        for kind in SessionKind:
-            self.kind_combo.addItem(kind_label(kind), kind.value)
-        self.category_combo = QComboBox()
-        self.category_combo.setAccessibleName(self.tr("Category filter"))
-        self.status_combo = QComboBox()
-        self.status_combo.setAccessibleName(self.tr("Status filter"))
-        self.status_combo.addItem(self.tr("Any status"), None)
-        for status in STATUS_FILTERS:
-            self.status_combo.addItem(status_filter_label(status), status)
-        self.period_combo = QComboBox()
-        self.period_combo.setAccessibleName(self.tr("Period"))
-        for label, key in (
-            (self.tr("Any time"), "any"),
-            (self.tr("This month"), "this_month"),
-            (self.tr("Last month"), "last_month"),
-            (self.tr("This year"), "this_year"),
-            (self.tr("Dates below"), "custom"),
-        ):
-            self.period_combo.addItem(label, key)
-        self.from_edit = QDateEdit()
-        self.from_edit.setAccessibleName(self.tr("Period from"))
-        self.to_edit = QDateEdit()
-        self.to_edit.setAccessibleName(self.tr("Period to"))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        today = self.context.clock().date()
-        self.from_edit.setDate(QDate(today.year, 1, 1))
-        self.to_edit.setDate(QDate(today.year, today.month, today.day))
-        dates = QHBoxLayout()
-        dates.setContentsMargins(0, 0, 0, 0)
-        dates.addWidget(self.from_edit, 1)
-        dates.addWidget(QLabel("–"))
-        dates.addWidget(self.to_edit, 1)
+        self.site_combo = site_filter()
+        self.kind_combo = kind_filter()
+        self.category_combo = category_filter()
+        self.status_combo = status_filter((status_filter_label(s), s) for s in STATUS_FILTERS)
+        self.period = PeriodFilter(context.clock, dates_below=True)
         self.clear_filters_button = QPushButton(self.tr("Clear filters"))
         self.clear_filters_button.setToolTip(self.tr("Show every site, kind, category and status"))
 
@@ -330,8 +316,7 @@ class ReviewView(QWidget):
         filters.addRow(self.tr("&Kind:"), self.kind_combo)
         filters.addRow(self.tr("Ca&tegory:"), self.category_combo)
         filters.addRow(self.tr("St&atus:"), self.status_combo)
-        filters.addRow(self.tr("&Period:"), self.period_combo)
-        filters.addRow("", dates)
+        filters.addRow(self.tr("&Period:"), self.period)
 
         self.result_label = QLabel()
         self.result_label.setObjectName("resultLabel")
@@ -376,11 +361,19 @@ class ReviewView(QWidget):
         self.send_back_button.setObjectName("sendBackButton")
         self.send_back_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
         self.send_back_button.setShortcut("Ctrl+Shift+B")
+        # Ctrl+E belongs to the page's menu action ("Export minutes…"), which calls the same.
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setObjectName("exportMinutesButton")
+        self.export_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
+        )
+        self.export_task: ExportTask | None = None
         header = QHBoxLayout()
         header.addWidget(self.title_label, 1)
         header.addWidget(self.state_label)
         header.addWidget(self.approve_button)
         header.addWidget(self.send_back_button)
+        header.addWidget(self.export_button)
 
         self.minutes_browser = QTextBrowser()
         # Minutes are a document: shown on white paper as they will print, in light or dark mode.
@@ -392,20 +385,11 @@ class ReviewView(QWidget):
         self.minutes_browser.setAccessibleName(self.tr("Minutes"))
         self.minutes_browser.setOpenLinks(False)
         self.minutes_browser.anchorClicked.connect(self._link_clicked)
-        self.audit_table = QTableWidget(0, 4)
-        self.audit_table.setObjectName("auditTable")
-        self.audit_table.setAccessibleName(self.tr("Audit trail"))
-        self.audit_table.setHorizontalHeaderLabels(
+        self.audit_table = read_only_table(
             [self.tr("When"), self.tr("Who"), self.tr("Action"), self.tr("What")]
         )
-        self.audit_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.audit_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.audit_table.setWordWrap(True)
-        self.audit_table.verticalHeader().setVisible(False)
-        audit_header = self.audit_table.horizontalHeader()
-        for column in range(3):
-            audit_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        audit_header.setStretchLastSection(True)
+        self.audit_table.setObjectName("auditTable")
+        self.audit_table.setAccessibleName(self.tr("Audit trail"))
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reviewTabs")
         self.tabs.addTab(self.minutes_browser, self.tr("Minutes"))
@@ -434,27 +418,27 @@ class ReviewView(QWidget):
         self.setTabOrder(self.site_combo, self.kind_combo)
         self.setTabOrder(self.kind_combo, self.category_combo)
         self.setTabOrder(self.category_combo, self.status_combo)
-        self.setTabOrder(self.status_combo, self.period_combo)
-        self.setTabOrder(self.period_combo, self.from_edit)
-        self.setTabOrder(self.from_edit, self.to_edit)
-        self.setTabOrder(self.to_edit, self.clear_filters_button)
+        self.setTabOrder(self.status_combo, self.period.combo)
+        self.setTabOrder(self.period.combo, self.period.from_edit)
+        self.setTabOrder(self.period.from_edit, self.period.to_edit)
+        self.setTabOrder(self.period.to_edit, self.clear_filters_button)
         self.setTabOrder(self.clear_filters_button, self.results)
         self.setTabOrder(self.results, self.approve_button)
         self.setTabOrder(self.approve_button, self.send_back_button)
-        self.setTabOrder(self.send_back_button, self.tabs)
+        self.setTabOrder(self.send_back_button, self.export_button)
+        self.setTabOrder(self.export_button, self.tabs)
 
         self.search_edit.textChanged.connect(self._search_text_changed)
         self.search_edit.returnPressed.connect(self.search_now)
         self._search_timer.timeout.connect(self.search_now)
         for combo in (self.site_combo, self.kind_combo, self.category_combo, self.status_combo):
             combo.currentIndexChanged.connect(self._filters_changed)
-        self.period_combo.currentIndexChanged.connect(self._period_chosen)
-        self.from_edit.dateChanged.connect(self._dates_edited)
-        self.to_edit.dateChanged.connect(self._dates_edited)
+        self.period.changed.connect(self._filters_changed)
         self.clear_filters_button.clicked.connect(self.clear_filters)
         self.results.currentItemChanged.connect(self._result_chosen)
         self.approve_button.clicked.connect(self.approve)
         self.send_back_button.clicked.connect(self.ask_send_back)
+        self.export_button.clicked.connect(self.export_minutes)
 
         self.presenter.optionsLoaded.connect(self._show_options)
         self.presenter.sessionsLoaded.connect(self._show_sessions)
@@ -464,81 +448,33 @@ class ReviewView(QWidget):
         self.presenter.recordCleared.connect(self._show_no_record)
         self.presenter.reviewSaved.connect(self._review_saved)
 
-        self._period_chosen()
+        self._filters_changed()
         self._show_no_record()
         self.result_label.setText(self.tr("Loading…"))
         self.presenter.load()
 
     # ------------------------------------------------------------------- filters
     def _show_options(self, options: FilterOptions) -> None:
-        site_id = self.site_combo.currentData(ROLE_KEY)
-        category = self.category_combo.currentData(ROLE_KEY)
-        with QSignalBlocker(self.site_combo), QSignalBlocker(self.category_combo):
-            self.site_combo.clear()
-            self.site_combo.addItem(self.tr("All sites"), None)
-            for site in options.sites:
-                name = site.name
-                if site.archived:
-                    name = self.tr("%1 (archived)").replace("%1", site.name)
-                self.site_combo.addItem(name, site.id)
-            self.site_combo.setCurrentIndex(max(self.site_combo.findData(site_id), 0))
-            self.category_combo.clear()
-            self.category_combo.addItem(self.tr("All categories"), None)
-            for name in options.categories:
-                self.category_combo.addItem(name, name)
-            self.category_combo.setCurrentIndex(max(self.category_combo.findData(category), 0))
-        self._filters_changed()
-
-    def _period_range(self, key: str) -> tuple[date, date] | None:
-        today = self.context.clock().date()
-        month_start = today.replace(day=1)
-        if key == "this_month":
-            next_month = (month_start + timedelta(days=32)).replace(day=1)
-            return month_start, next_month - timedelta(days=1)
-        if key == "last_month":
-            last_end = month_start - timedelta(days=1)
-            return last_end.replace(day=1), last_end
-        if key == "this_year":
-            return date(today.year, 1, 1), date(today.year, 12, 31)
-        return None
-
-    def _period_chosen(self) -> None:
-        key = str(self.period_combo.currentData(ROLE_KEY))
-        span = self._period_range(key)
-        with QSignalBlocker(self.from_edit), QSignalBlocker(self.to_edit):
-            if span is not None:
-                for edit, day in zip((self.from_edit, self.to_edit), span, strict=True):
-                    edit.setDate(QDate(day.year, day.month, day.day))
-        for edit in (self.from_edit, self.to_edit):
-            edit.setEnabled(key != "any")
-        self._filters_changed()
-
-    def _dates_edited(self) -> None:
-        custom = self.period_combo.findData("custom")
-        if self.period_combo.currentIndex() != custom:
-            with QSignalBlocker(self.period_combo):
-                self.period_combo.setCurrentIndex(custom)
+        show_sites(self.site_combo, options.sites)
+        show_categories(self.category_combo, options.categories)
         self._filters_changed()
 
     def current_filters(self) -> SearchFilters | None:
         """The filters as chosen, or None (with a message) when the period makes no sense."""
-        period_start = period_end = None
-        if self.period_combo.currentData(ROLE_KEY) != "any":
-            period_start = _to_date(self.from_edit.date())
-            period_end = _to_date(self.to_edit.date())
-            if period_start > period_end:
-                self.messages.show_error(
-                    self.tr("The period starts after it ends: check the two dates.")
-                )
-                return None
+        if not self.period.is_valid():
+            self.messages.show_error(
+                self.tr("The period starts after it ends: check the two dates.")
+            )
+            return None
+        span = self.period.span()
         kind = self.kind_combo.currentData(ROLE_KEY)
         return SearchFilters(
             site_id=self.site_combo.currentData(ROLE_KEY),
             kind=SessionKind(kind) if kind else None,
             category=self.category_combo.currentData(ROLE_KEY),
             status=self.status_combo.currentData(ROLE_KEY),
-            period_start=period_start,
-            period_end=period_end,
+            period_start=span[0] if span else None,
+            period_end=span[1] if span else None,
         )
 
     def _filters_changed(self) -> None:
@@ -548,23 +484,17 @@ class ReviewView(QWidget):
         self.clear_filters_button.setEnabled(self._has_filters())
 
     def _has_filters(self) -> bool:
-        return any(
+        return self.period.is_set() or any(
             combo.currentIndex() > 0
-            for combo in (
-                self.site_combo,
-                self.kind_combo,
-                self.category_combo,
-                self.status_combo,
-                self.period_combo,
-            )
+            for combo in (self.site_combo, self.kind_combo, self.category_combo, self.status_combo)
         )
 
     def clear_filters(self) -> None:
         for combo in (self.site_combo, self.kind_combo, self.category_combo, self.status_combo):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(0)
-        self.period_combo.setCurrentIndex(0)
-        self._period_chosen()
+        self.period.reset()
+        self._filters_changed()
 
     # -------------------------------------------------------------------- search
     def _search_text_changed(self, _text: str) -> None:
@@ -595,11 +525,11 @@ class ReviewView(QWidget):
 
     def _session_html(self, summary: SessionSummary) -> str:
         session = summary.session
-        notes = _count(summary.question_count, self.tr("1 note"), self.tr("%1 notes"))
+        notes = count_text(summary.question_count, self.tr("1 note"), self.tr("%1 notes"))
         details = [format_datetime(session.start), kind_label(session.kind), notes]
         line = " · ".join(html.escape(d) for d in details)
         if summary.open_follow_ups:
-            open_text = _count(
+            open_text = count_text(
                 summary.open_follow_ups, self.tr("1 open follow-up"), self.tr("%1 open follow-ups")
             )
             line += f' · <span class="warn">{html.escape(open_text)}</span>'
@@ -638,7 +568,7 @@ class ReviewView(QWidget):
                     else self.tr("No sessions to review yet — they appear here once scheduled.")
                 )
         self.result_label.setText(
-            _count(len(summaries), self.tr("1 session"), self.tr("%1 sessions"))
+            count_text(len(summaries), self.tr("1 session"), self.tr("%1 sessions"))
         )
         ids = [s.session.id for s in summaries]
         if not summaries:
@@ -683,7 +613,7 @@ class ReviewView(QWidget):
                 )
         if hits:
             self.result_label.setText(
-                _count(len(hits), self.tr("1 match"), self.tr("%1 matches — newest first"))
+                count_text(len(hits), self.tr("1 match"), self.tr("%1 matches — newest first"))
                 + ("" if len(hits) < 100 else " " + self.tr("(showing the first 100)"))
             )
         else:
@@ -745,6 +675,7 @@ class ReviewView(QWidget):
                 site_names=self.presenter.site_names,
                 highlight=highlight,
                 playable=lambda seconds: self._recording_at(record, seconds) is not None,
+                follow_up_links=True,
             )
         )
         anchor = self._anchor_for(record)
@@ -761,6 +692,9 @@ class ReviewView(QWidget):
         return recording_at(record.recordings, record.minutes.session.started_at, seconds)
 
     def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() == FOLLOW_UP_SCHEME and url.path().isdigit():
+            self.followUpRequested.emit(int(url.path()))
+            return
         record = self.presenter.record
         if url.scheme() != PLAY_SCHEME or record is None or not url.path().isdigit():
             return
@@ -811,24 +745,26 @@ class ReviewView(QWidget):
         return f"{what}: {detail}" if detail else what
 
     def _show_audit(self, entries: list[AuditEntry]) -> None:
-        self.audit_table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            who = f"{entry.actor} ({role_short_label(entry.role)})"
-            cells = [
+        rows = [
+            [
                 format_datetime(entry.at),
-                who,
+                f"{entry.actor} ({role_short_label(entry.role)})",
                 audit_action_label(entry.action),
                 self._audit_what(entry),
             ]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
-                self.audit_table.setItem(row, column, cell)
-        self.audit_table.resizeRowsToContents()
+            for entry in entries
+        ]
+        show_rows(self.audit_table, rows)
         self.tabs.setTabText(1, self.tr("Audit trail (%1)").replace("%1", str(len(entries))))
 
     def _update_actions(self) -> None:
         record = self.presenter.record
+        self.export_button.setEnabled(record is not None)
+        self.export_button.setToolTip(
+            self.tr("Save these minutes as PDF or Word (Ctrl+E)")
+            if record is not None
+            else self.tr("Choose a session first")
+        )
         if record is None:
             for button in (self.approve_button, self.send_back_button):
                 button.setEnabled(False)
@@ -879,13 +815,70 @@ class ReviewView(QWidget):
             self.tr("Minutes marked “%1”.").replace("%1", review_label(review.state))
         )
 
+    # -------------------------------------------------------------------- export
+    def export_minutes(self) -> None:
+        """Ask where to save the open minutes, as PDF or Word, then save them."""
+        record = self.presenter.record
+        if record is None:
+            self.messages.show_error(self.tr("Choose a session whose minutes to export."))
+            return
+        if self.export_task is not None:
+            return
+        session = record.minutes.session
+        pdf = self.tr("PDF document (*.pdf)")
+        word = self.tr("Word document (*.docx)")
+        stem = file_name_stem(session.start.date(), session.title, self.tr("minutes"))
+        folder = export_folder(self.context.settings)
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export minutes"), str(folder / f"{stem}.pdf"), f"{pdf};;{word}", pdf
+        )
+        if not chosen:
+            return
+        target = Path(chosen)
+        if target.suffix.lower() not in (".pdf", ".docx"):
+            target = target.with_name(target.name + (".docx" if chosen_filter == word else ".pdf"))
+        remember_export_folder(self.context.settings, target.parent)
+        self.export_minutes_to(target)
 
-def _count(number: int, one: str, many: str) -> str:
-    return one if number == 1 else many.replace("%1", str(number))
+    def export_minutes_to(self, target: Path) -> ExportTask | None:
+        """Save the open minutes to `target` (.docx: Word, otherwise PDF) on a worker thread."""
+        record = self.presenter.record
+        if record is None or self.export_task is not None:
+            return None
+        session = record.minutes.session
+        document = build_minutes_document(
+            record.minutes, words=minutes_vocabulary(), site_names=self.presenter.site_names
+        )
+        author = self.context.user.name
+        family = document_cjk_family()
 
+        def job(progress: Progress) -> list[Path]:
+            if target.suffix.lower() == ".docx":
+                write_minutes_docx(document, target, progress=progress, author=author)
+            else:
+                write_minutes_pdf(document, target, font_family=family, progress=progress)
+            return [target]
 
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+        task = ExportTask(
+            self,
+            self.tr("Export minutes"),
+            self.tr("Saving the minutes of “%1”…").replace("%1", session.title),
+        )
+        self.export_task = task
+        self.presenter.spawn(task.run(job, target), on_done=self._export_finished)
+        return task
+
+    def _export_finished(self, outcome: ExportOutcome) -> None:
+        self.export_task = None
+        if outcome.cancelled:
+            self.messages.show_info(self.tr("Export cancelled; no file was written."))
+        elif outcome.error:
+            self.messages.show_error(outcome.error)
+        else:
+            self.messages.show_info(
+                self.tr("Minutes saved as “%1”.").replace("%1", str(outcome.paths[0])),
+                timeout_ms=8000,
+            )
 
 
 def _label_or_value(value: str, label: Callable[[str], str]) -> str:

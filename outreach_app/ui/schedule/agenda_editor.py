@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
@@ -27,7 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_app.core.follow_ups import is_overdue
 from outreach_app.core.model import AgendaItem, AgendaItemKind, FollowUp, Session
+from outreach_app.storage.repository import DemandSource
+from outreach_app.ui.follow_ups.labels import overdue_text, owner_text
 from outreach_app.ui.formatting import format_date
 from outreach_app.ui.labels import follow_up_label
 from outreach_app.ui.schedule.placeholder import paint_placeholder
@@ -93,12 +96,15 @@ class NewItemEdit(QLineEdit):
 
 
 class FollowUpList(QTreeWidget):
-    """Read-only: commitments made to the site in earlier sessions and not yet solved."""
+    """Read-only: commitments made to the site in earlier sessions and demands its residents
+    posted on a message board, not yet solved."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("openFollowUps")
-        self.setAccessibleName(self.tr("Open follow-ups from earlier sessions"))
+        self.setAccessibleName(
+            self.tr("Open follow-ups from earlier sessions and residents' demands")
+        )
         self.setRootIsDecorated(False)
         self.setWordWrap(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -111,18 +117,43 @@ class FollowUpList(QTreeWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-    def show_follow_ups(self, follow_ups: list[FollowUp], today: date) -> None:
+    def show_follow_ups(
+        self,
+        follow_ups: list[FollowUp],
+        today: date,
+        demands: Mapping[int, DemandSource] | None = None,
+    ) -> None:
+        """`demands`: the items residents posted on a message board, shown with their channel."""
         self.clear()
         for follow_up in follow_ups:
             due = format_date(follow_up.due) if follow_up.due else self.tr("none")
+            demand = (demands or {}).get(follow_up.id or 0)
+            text = follow_up.commitment
+            tip = follow_up.commitment
+            if demand is not None:
+                text = self.tr("[%1] %2").replace("%1", demand.channel).replace("%2", text)
+                tip = (
+                    self.tr("A resident's demand, received on %1 through %2 (%3)")
+                    .replace("%1", format_date(demand.received_on))
+                    .replace("%2", demand.channel)
+                    .replace("%3", demand.area)
+                    + "\n"
+                    + follow_up.commitment
+                )
             row = QTreeWidgetItem(
-                [follow_up.commitment, follow_up.owner, due, follow_up_label(follow_up.status)]
+                [
+                    text,
+                    owner_text(follow_up),
+                    due,
+                    follow_up_label(follow_up.status),
+                ]
             )
-            row.setToolTip(0, follow_up.commitment)
-            if follow_up.due is not None and follow_up.due < today:
+            row.setToolTip(0, tip)
+            # Late for any step: to be claimed, responded to or solved (core/follow_ups.py).
+            if is_overdue(follow_up, today):
                 for column in range(4):
                     row.setForeground(column, QBrush(OVERDUE_COLOUR))
-                row.setToolTip(2, self.tr("Overdue"))
+                row.setToolTip(2, overdue_text(follow_up, today))
             self.addTopLevelItem(row)
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -196,7 +227,9 @@ class AgendaEditor(QWidget):
         follow_up_panel = QWidget()
         follow_up_layout = QVBoxLayout(follow_up_panel)
         follow_up_layout.setContentsMargins(0, 0, 0, 0)
-        follow_up_layout.addWidget(QLabel(self.tr("Open follow-ups from earlier sessions")))
+        follow_up_layout.addWidget(
+            QLabel(self.tr("Open follow-ups from earlier sessions and residents' demands"))
+        )
         follow_up_layout.addWidget(self.follow_ups, 1)
         briefing_panel = QWidget()
         briefing_layout = QVBoxLayout(briefing_panel)
@@ -294,7 +327,9 @@ class AgendaEditor(QWidget):
                 self.briefing_edit.setPlainText(bundle.briefing)
         if not typing:
             self.briefing_state.setText("")
-        self.follow_ups.show_follow_ups(bundle.open_follow_ups, self._clock().date())
+        self.follow_ups.show_follow_ups(
+            bundle.open_follow_ups, self._clock().date(), bundle.demands
+        )
 
     def _entry_for(self, item: AgendaItem) -> QListWidgetItem:
         entry = QListWidgetItem(self.style().standardIcon(KIND_ICONS[item.kind]), item.text)

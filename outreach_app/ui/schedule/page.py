@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSignalBlocker, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -21,12 +25,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_app.core.ics import invitation_files, uid_namespace_for
 from outreach_app.core.model import Session, SessionKind, SessionStatus, Site, SiteCheck
 from outreach_app.core.scheduling import Conflict
+from outreach_app.exports.files import Progress, write_files
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.exports.runner import (
+    ExportOutcome,
+    ExportTask,
+    export_folder,
+    remember_export_folder,
+)
+from outreach_app.ui.exports.vocabulary import invitation_words
 from outreach_app.ui.formatting import format_date, format_time
-from outreach_app.ui.labels import status_label
+from outreach_app.ui.labels import call_status_label
 from outreach_app.ui.main_window import PageSpec, page_action
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.presenter import SchedulePresenter
@@ -154,6 +167,8 @@ class ScheduleView(QWidget):
         self.editor.revert_button.clicked.connect(self._revert)
         self.editor.cancel_session_button.clicked.connect(self._cancel_session)
         self.editor.call_button.clicked.connect(self.start_call)
+        self.editor.invitations_button.clicked.connect(self.save_invitations)
+        self.invitations_task: ExportTask | None = None
         self.presenter.weekLoaded.connect(self._show_week)
         self.presenter.upcomingLoaded.connect(self._show_upcoming)
         self.presenter.sitesLoaded.connect(self._sites_loaded)
@@ -162,6 +177,9 @@ class ScheduleView(QWidget):
         self.presenter.sessionSaved.connect(self._saved)
         self.presenter.conflictsFound.connect(self._show_conflicts)
         context.bus.changed.connect(self._on_bus_changed)
+        self._upcoming_sessions: list[Session] = []
+        # A call started or closed: "Interrupted" becomes "Live" again, or the other way.
+        call_windows(context).callsChanged.connect(self._calls_changed)
         self._sites: list[Site] = []
         self.new_session()
         self.presenter.refresh()
@@ -179,6 +197,9 @@ class ScheduleView(QWidget):
         self.week.set_week(monday, sessions, self._today())
 
     def _show_upcoming(self, sessions: list[Session]) -> None:
+        self._upcoming_sessions = sessions
+        # A live session without a call of this app running for it shows as interrupted.
+        running = call_windows(self.context).running_session_ids()
         with QSignalBlocker(self.upcoming):
             self.upcoming.clear()
             for session in sessions:
@@ -187,7 +208,7 @@ class ScheduleView(QWidget):
                         f"{format_date(session.start.date())} {weekday_name(session.start.date())}",
                         f"{format_time(session.start)}–{format_time(session.end)}",
                         session.title,
-                        status_label(session.status),
+                        call_status_label(session.status, session.id in running),
                         str(len(session.sites)),
                     ]
                 )
@@ -202,6 +223,9 @@ class ScheduleView(QWidget):
                 self.upcoming.addTopLevelItem(item)
                 item.setFirstColumnSpanned(True)
             self._select_in_upcoming(self.week.selected_id)
+
+    def _calls_changed(self) -> None:
+        self._show_upcoming(self._upcoming_sessions)
 
     def upcoming_session_ids(self) -> list[int]:
         """The sessions in the upcoming list, soonest first."""
@@ -266,6 +290,7 @@ class ScheduleView(QWidget):
     def _show_session(self, session: Session) -> None:
         self.editor.show_session(session)
         self._show_call_button(session)
+        self._show_invitations_button(session)
         self.editor_title.setText(session.title or self.tr("New session"))
         self.agenda.set_session(session)
         self.tabs.setTabEnabled(1, session.id is not None)
@@ -311,6 +336,7 @@ class ScheduleView(QWidget):
         # A call started or ended; the rest of what is being edited stays as it is.
         self.editor.show_status(stored.status)
         self._show_call_button(stored)
+        self._show_invitations_button(stored)
 
     def _editor_changed(self) -> None:
         self.presenter.check_conflicts(self.editor.current_session())
@@ -361,6 +387,121 @@ class ScheduleView(QWidget):
             return
         call_windows(self.context).open_call(session.id)
 
+    # ------------------------------------------------------------------ invitations
+    def _invitation_problem(self, session: Session | None) -> str:
+        """Why invitations cannot be issued for `session` now; "" when they can."""
+        if session is None or session.id is None:
+            return self.tr("Save the session first: invitations need its time and sites.")
+        if session.status in (SessionStatus.CANCELLED, SessionStatus.ENDED):
+            return self.tr("The session is over or cancelled: there is nothing to invite to.")
+        if not session.sites:
+            return self.tr("Add the sites first: each gets its own invitation.")
+        return ""
+
+    def _show_invitations_button(self, session: Session) -> None:
+        problem = self._invitation_problem(session)
+        self.editor.invitations_button.setEnabled(not problem)
+        self.editor.invitations_button.setToolTip(
+            problem
+            or self.tr(
+                "Save a calendar invitation (.ics) for each site, with its turn and its join"
+                " link, and one with every site (Ctrl+Shift+I)"
+            )
+        )
+
+    def save_invitations(self) -> None:
+        """Ask for a folder, then save one .ics per site and one for the whole session there."""
+        session = self.editor.session
+        problem = self._invitation_problem(session)
+        if not problem and self.editor.is_modified():
+            problem = self.tr("Save the changes first: the invitations carry the saved times.")
+        if problem:
+            self.messages.show_error(problem)
+            return
+        if self.invitations_task is not None:
+            return
+        chosen = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Folder for the invitations"),
+            str(export_folder(self.context.settings)),
+        )
+        if not chosen:
+            return
+        remember_export_folder(self.context.settings, Path(chosen))
+        self.save_invitations_to(Path(chosen))
+
+    def save_invitations_to(self, folder: Path) -> ExportTask | None:
+        session = self.editor.session
+        if session is None or self._invitation_problem(session) or self.invitations_task:
+            return None
+        assert session.id is not None
+        session_id = session.id
+        calls = call_windows(self.context)
+        words = invitation_words()
+        stamp = self.context.clock()
+        whole = self.tr("all sites")
+        task = ExportTask(
+            self,
+            self.tr("Save invitations"),
+            self.tr("Saving the invitations to “%1”…").replace("%1", str(folder)),
+        )
+        self.invitations_task = task
+
+        async def run() -> ExportOutcome:
+            loop = asyncio.get_running_loop()
+            try:
+                # The call service (aiortc, the signaling server) loads off the GUI thread.
+                await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
+                service = calls.service()
+                base_url = await service.server_url()
+            except OSError as exc:
+                task.finish()
+                return ExportOutcome(
+                    error=self.tr(
+                        "The invitations need the call server, which could not start: %1"
+                    ).replace("%1", exc.strerror or str(exc))
+                )
+
+            def job(progress: Progress) -> list[Path]:
+                ends_at = session.end.timestamp()
+                links = {
+                    slot.site_id: service.invitation_link(
+                        base_url, session_id, slot.site_id, ends_at
+                    )
+                    for slot in session.sites
+                }
+                progress.check()
+                files = invitation_files(
+                    session,
+                    links,
+                    uid_namespace=uid_namespace_for(service.secret),
+                    stamp=stamp,
+                    whole_session_label=whole,
+                    words=words,
+                )
+                return write_files(
+                    [(folder / name, text.encode("utf-8")) for name, text in files], progress
+                )
+
+            return await task.run(job, folder)
+
+        self.presenter.spawn(run(), on_done=self._invitations_saved)
+        return task
+
+    def _invitations_saved(self, outcome: ExportOutcome) -> None:
+        self.invitations_task = None
+        if outcome.cancelled:
+            self.messages.show_info(self.tr("Cancelled; no invitation was written."))
+        elif outcome.error:
+            self.messages.show_error(outcome.error)
+        elif outcome.paths:
+            self.messages.show_info(
+                self.tr("Saved %1 invitations in “%2”: one for each site and one with all sites.")
+                .replace("%1", str(len(outcome.paths)))
+                .replace("%2", str(outcome.paths[0].parent)),
+                timeout_ms=8000,
+            )
+
     def flush(self) -> None:
         self.presenter.flush()
 
@@ -374,11 +515,23 @@ def build_page(context: UiContext) -> PageSpec:
         QKeySequence.StandardKey.New,
         view.new_session,
     )
+    invitations = page_action(
+        view,
+        "schedule",
+        QCoreApplication.translate("pages", "Save &invitations as .ics…"),
+        QKeySequence("Ctrl+Shift+I"),
+        view.save_invitations,
+    )
+    invitations.setToolTip(
+        QCoreApplication.translate(
+            "pages", "Save the open session's invitations as calendar files (Ctrl+Shift+I)"
+        )
+    )
     return PageSpec(
         key="schedule",
         title=QCoreApplication.translate("pages", "Sessions"),
         widget=view,
         icon=QStyle.StandardPixmap.SP_FileDialogListView,
         flush=view.flush,
-        actions=[new_session],
+        actions=[new_session, invitations],
     )

@@ -17,7 +17,7 @@ from outreach_app.core.model import (
     SessionStatus,
 )
 from outreach_app.core.scheduling import Conflict, week_start
-from outreach_app.storage.repository import Repository
+from outreach_app.storage.repository import DemandSource, Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.presenter import ChangeBus, Presenter
 
@@ -34,15 +34,19 @@ class AgendaBundle:
     items: list[AgendaItem]
     briefing: str
     open_follow_ups: list[FollowUp] = field(default_factory=list)
+    # Where the open items that residents posted on a message board came from, by id.
+    demands: dict[int, DemandSource] = field(default_factory=dict)
 
 
 def _agenda_bundle(repo: Repository, session_id: int, site_id: int) -> AgendaBundle:
+    open_follow_ups = repo.open_follow_ups_for_site(site_id, excluding_session=session_id)
     return AgendaBundle(
         session_id=session_id,
         site_id=site_id,
         items=repo.list_agenda(session_id, site_id),
         briefing=repo.get_briefing(session_id, site_id),
-        open_follow_ups=repo.open_follow_ups_for_site(site_id, excluding_session=session_id),
+        open_follow_ups=open_follow_ups,
+        demands=repo.demand_sources([f.id for f in open_follow_ups if f.id is not None]),
     )
 
 
@@ -87,11 +91,15 @@ class SchedulePresenter(Presenter):
         self._briefing_timer.setSingleShot(True)
         self._briefing_timer.setInterval(BRIEFING_SAVE_DELAY_MS)
         self._briefing_timer.timeout.connect(self.flush)
+        self._open_agenda: tuple[int, int] | None = None
         bus.changed.connect(self._on_bus_changed)
 
     def _on_bus_changed(self, topic: str) -> None:
         if topic in ("sessions", "sites"):
             self.refresh()
+        # A follow-up claimed or solved on the board changes what the open briefing lists.
+        if topic == "follow_ups" and self._open_agenda is not None:
+            self.open_agenda(*self._open_agenda)
 
     def refresh(self) -> None:
         self.load_week(self.monday)
@@ -175,6 +183,7 @@ class SchedulePresenter(Presenter):
     # ----------------------------------------------------------------------- agenda
     def open_agenda(self, session_id: int, site_id: int) -> None:
         self.flush()
+        self._open_agenda = (session_id, site_id)
         self.spawn(
             self.query(lambda r: _agenda_bundle(r, session_id, site_id)),
             on_done=self.agendaLoaded.emit,

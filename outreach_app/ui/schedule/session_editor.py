@@ -362,11 +362,19 @@ class SessionEditor(QWidget):
         self.call_button.setObjectName("startCallButton")
         self.call_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.call_button.setEnabled(False)
+        # Enabled by the page for saved sessions with sites; Ctrl+Shift+I is the page's action.
+        self.invitations_button = QPushButton(self.tr("Invitations (.ics)…"))
+        self.invitations_button.setObjectName("saveInvitationsButton")
+        self.invitations_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
+        )
+        self.invitations_button.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.unsaved_label)
         buttons.addStretch()
+        buttons.addWidget(self.invitations_button)
         buttons.addWidget(self.call_button)
         buttons.addWidget(self.cancel_session_button)
 

@@ -38,8 +38,9 @@ class SiteDetails:
     referenced: bool
 
 
-def read_import_file(path: Path, existing_names: list[str]) -> SiteImportResult:
-    """Runs off the GUI thread: read, decode and parse a CSV file of sites."""
+def read_import_bytes(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
+    """Runs off the GUI thread: at most `limit` + 1 bytes of a file to import (one byte more than
+    allowed tells a file at the limit from a larger one)."""
     try:
         file = path.open("rb")
     except OSError as exc:
@@ -48,12 +49,16 @@ def read_import_file(path: Path, existing_names: list[str]) -> SiteImportResult:
         ) from exc
     try:
         with file:
-            # One byte more than allowed tells a file at the limit from a larger one.
-            data = file.read(MAX_IMPORT_BYTES + 1)
+            return file.read(limit + 1)
     except OSError as exc:
         raise ImportFileError(
             "cannot read {file}: {error}", file=path.name, error=exc.strerror or exc
         ) from exc
+
+
+def read_import_file(path: Path, existing_names: list[str]) -> SiteImportResult:
+    """Runs off the GUI thread: read, decode and parse a CSV file of sites."""
+    data = read_import_bytes(path)
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportFileError(
             "{file} is larger than 5 MB; split it into smaller files", file=path.name

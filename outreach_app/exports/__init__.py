@@ -1,0 +1,1 @@
+"""Files the app writes for people outside it: minutes, invitations, reports. No Qt."""

@@ -1,0 +1,218 @@
+"""`outreach-app report`: the statistics page without the window, as JSON, XLSX or PDF.
+
+    outreach-app report --month 2026-11 [--to 2027-01] --format json|xlsx|pdf
+                        [--db PATH] [--output FILE] [--language en|zh_CN]
+
+Exit codes: 0 written; 1 failed (the database cannot be read, the file cannot be written);
+2 bad command line (a bad month, a missing database); 130 stopped with Ctrl+C (nothing written).
+Qt draws the PDF's charts and translates the words, on its offscreen platform: no display needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from outreach_app.core.statistics import MAX_PERIOD_MONTHS, Month, Period, StatisticsReport
+from outreach_app.exports.files import Progress
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+FORMATS = ("json", "xlsx", "pdf")
+
+
+class UsageError(Exception):
+    pass
+
+
+class Failure(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="outreach-app report",
+        description="Demands received, claimed, responded to and solved in a month or a range of"
+        " months, by channel, category, site and session kind, with the changes on the previous"
+        " period and year on year: every figure of the Statistics page.",
+        epilog="Exit codes: 0 written, 1 failed, 2 bad command line.",
+    )
+    parser.add_argument("--month", required=True, metavar="YYYY-MM", help="the (first) month")
+    parser.add_argument("--to", metavar="YYYY-MM", help="the last month of a range")
+    parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="the database (default: the one in Settings, else outreach.db in your data folder)",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="the file to write (default: JSON to standard output, XLSX and PDF to"
+        " outreach-statistics-YYYY-MM.xlsx|pdf in the current folder); - for standard output",
+    )
+    parser.add_argument(
+        "--language",
+        choices=["en", "zh_CN"],
+        help="language of the names and headings (default: as in Settings, else the system's)",
+    )
+    return parser
+
+
+def parse_period(month: str, to: str | None) -> Period:
+    try:
+        first = Month.parse(month)
+    except ValueError as exc:
+        raise UsageError(f"--month {month!r} is not a month; write it like 2026-11") from exc
+    last = first
+    if to is not None:
+        try:
+            last = Month.parse(to)
+        except ValueError as exc:
+            raise UsageError(f"--to {to!r} is not a month; write it like 2026-12") from exc
+    if last < first:
+        raise UsageError(f"--to {last} is before --month {first}")
+    period = Period(first, last)
+    if period.months > MAX_PERIOD_MONTHS:
+        raise UsageError(f"a range may span at most {MAX_PERIOD_MONTHS} months")
+    return period
+
+
+def find_database(given: Path | None) -> Path:
+    if given is None:
+        from outreach_app.cli import configured_database
+        from outreach_app.config import default_db_path
+
+        given = configured_database() or default_db_path()
+    path = given.expanduser()
+    if path.is_dir():
+        raise UsageError(f"--db {path} is a folder; give the path of a database file")
+    if not path.exists():
+        raise UsageError(f"there is no database at {path}; give its path with --db")
+    return path
+
+
+def _open_key(path: Path) -> str | None:
+    from outreach_app.storage.encryption import KEY_ENVIRONMENT, find_key, is_encrypted
+
+    if not is_encrypted(path):
+        return None
+    key = find_key(path)
+    if key is None:
+        # An encrypted file looks like any other file that is not SQLite.
+        raise Failure(
+            f"{path} is not a plain Outreach database; if it is an encrypted one, set"
+            f" {KEY_ENVIRONMENT} to its passphrase or keep that in the system keyring"
+        )
+    return key
+
+
+def load_report(path: Path, period: Period) -> StatisticsReport:
+    from outreach_app.storage.repository import Repository, StoreError
+
+    try:
+        repo = Repository.open(path, key=_open_key(path))
+    except StoreError as exc:
+        raise Failure(str(exc)) from exc
+    try:
+        return repo.statistics_report(period)
+    finally:
+        repo.close()
+
+
+def _start_qt(language: str | None) -> None:
+    """Qt for the words and the charts, on the offscreen platform: no window is ever shown."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from outreach_app.config import APP_NAME, ORGANIZATION
+    from outreach_app.ui.fonts import install_cjk_font
+    from outreach_app.ui.i18n import install_translations
+
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(["outreach-app", "-platform", "offscreen"])
+    )
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    if language is None:
+        from outreach_app.ui.settings import AppSettings
+
+        language = AppSettings().language() or None
+    install_cjk_font(app)
+    install_translations(app, language)
+
+
+def _progress() -> Progress:
+    """Progress on the terminal, when there is one to show it on."""
+    if not sys.stderr.isatty():
+        return Progress()
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\rexporting… {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return Progress(show)
+
+
+def _output(args: argparse.Namespace, period: Period, fmt: str) -> Path | None:
+    """The file to write; None for standard output."""
+    output: Path | None = args.output
+    if output == Path("-") or (output is None and fmt == "json"):
+        if fmt != "json":
+            raise UsageError(f"a {fmt.upper()} file cannot go to standard output; give --output")
+        return None
+    if output is None:
+        from outreach_app.ui.statistics.export import ExportFormat, default_file_name
+
+        return Path.cwd() / default_file_name(period, ExportFormat(fmt))
+    if output.is_dir():
+        raise UsageError(f"--output {output} is a folder; give a file name")
+    if not output.parent.exists():
+        raise UsageError(f"the folder {output.parent} does not exist")
+    return output
+
+
+def run(args: argparse.Namespace) -> int:
+    period = parse_period(args.month, args.to)
+    database = find_database(args.db)
+    output = _output(args, period, args.format)
+    report = load_report(database, period)
+    _start_qt(args.language)
+    from outreach_app.ui.statistics.export import ExportFormat, prepare_export, write_export
+
+    prepared = prepare_export(
+        report, ExportFormat(args.format), generated_at=datetime.now().replace(microsecond=0)
+    )
+    if output is None:
+        sys.stdout.write(prepared.json_text)
+        return 0
+    try:
+        write_export(prepared, output, _progress())
+    except OSError as exc:
+        raise Failure(f"cannot write {output}: {exc.strerror or exc}") from exc
+    print(f"statistics for {period} written to {output}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)  # exits with 2 and a message on bad arguments
+    try:
+        return run(args)
+    except UsageError as exc:
+        parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")
+    except Failure as exc:
+        parser.exit(EXIT_FAILED, f"{parser.prog}: {exc}\n")
+    except KeyboardInterrupt:
+        parser.exit(EXIT_INTERRUPTED, f"{parser.prog}: stopped; nothing was written\n")

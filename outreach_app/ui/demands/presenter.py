@@ -1,0 +1,101 @@
+"""Reading a message board export off the GUI thread, checking it, and importing it whole."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from outreach_app.core.demand_import import (
+    MAX_DEMAND_BYTES,
+    DemandFileError,
+    DemandImportResult,
+    DemandRow,
+    parse_demands,
+)
+from outreach_app.storage.repository import DemandImportSummary
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.presenter import ChangeBus, Presenter
+from outreach_app.ui.sites.presenter import ImportFileError, read_import_bytes
+
+
+@dataclass
+class DemandPreview:
+    """A checked file, and which of its demands are stored already."""
+
+    file_name: str
+    result: DemandImportResult
+    known: set[str] = field(default_factory=set)
+
+    def already_imported(self, demand: DemandRow) -> bool:
+        return demand.fingerprint in self.known
+
+    @property
+    def to_import(self) -> list[DemandRow]:
+        return [d for d in self.result.new_demands if not self.already_imported(d)]
+
+    @property
+    def skipped(self) -> int:
+        return len(self.result.demands) - len(self.to_import)
+
+
+class DemandImportPresenter(Presenter):
+    """One per import dialog."""
+
+    parsed = Signal(object)  # DemandPreview
+    failed = Signal(str, dict)  # untranslated message template, its values
+    imported = Signal(object)  # DemandImportSummary
+
+    def __init__(
+        self,
+        store: StoreWorker,
+        bus: ChangeBus,
+        clock: Callable[[], datetime],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(store, bus, parent)
+        self.clock = clock
+        self._generation = 0
+
+    def parse(self, path: Path) -> None:
+        # Only the last file chosen counts, however long an earlier one takes to read.
+        self._generation += 1
+        generation = self._generation
+        today = self.clock().date()
+
+        async def parse() -> DemandPreview | ImportFileError | DemandFileError:
+            sites = await self.query(lambda r: r.list_sites(include_archived=True))
+            try:
+                data = await asyncio.to_thread(read_import_bytes, path, MAX_DEMAND_BYTES)
+                result = await asyncio.to_thread(
+                    parse_demands, data, file_name=path.name, sites=sites, today=today
+                )
+            except (ImportFileError, DemandFileError) as exc:
+                return exc
+            fingerprints = [d.fingerprint for d in result.demands]
+            known = await self.query(lambda r: r.known_demand_fingerprints(fingerprints))
+            return DemandPreview(path.name, result, known)
+
+        def done(outcome: DemandPreview | ImportFileError | DemandFileError) -> None:
+            if generation != self._generation:
+                return
+            if isinstance(outcome, DemandPreview):
+                self.parsed.emit(outcome)
+            else:
+                self.failed.emit(outcome.template, outcome.params)
+
+        self.spawn(parse(), on_done=done)
+
+    def import_demands(self, preview: DemandPreview) -> None:
+        demands = preview.result.demands
+        source = preview.file_name
+
+        def done(summary: DemandImportSummary) -> None:
+            self.imported.emit(summary)
+            self.announce("follow_ups")
+
+        self.spawn(self.query(lambda r: r.import_demands(demands, source)), on_done=done)

@@ -1,0 +1,1 @@
+"""Saving minutes and invitations: file dialogs, progress, and the Qt PDF writer."""

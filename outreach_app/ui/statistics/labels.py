@@ -1,0 +1,320 @@
+"""The words of the statistics page and its exports, in the user's language.
+
+Exports are written on a worker thread: `report_texts` gathers every word they need on the GUI
+thread first, so that the writers (xlsx_export, pdf_export) never call into Qt's translator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from outreach_app.core.model import SessionKind
+from outreach_app.core.statistics import (
+    MEASURES,
+    Dimension,
+    Group,
+    Kpi,
+    Month,
+    Period,
+    StatisticsReport,
+)
+from outreach_app.ui.formatting import format_datetime
+from outreach_app.ui.labels import kind_label
+
+UP, DOWN, LEVEL = "▲", "▼", "■"
+
+
+def measure_label(measure: str) -> str:
+    return {
+        "received": QCoreApplication.translate("statistics", "Received"),
+        "claimed": QCoreApplication.translate("statistics", "Claimed"),
+        "responded": QCoreApplication.translate("statistics", "Responded"),
+        "solved": QCoreApplication.translate("statistics", "Solved"),
+        "claim_rate": QCoreApplication.translate("statistics", "Claim rate"),
+        "on_time_rate": QCoreApplication.translate("statistics", "On-time rate"),
+        "solve_rate": QCoreApplication.translate("statistics", "Solve rate"),
+    }[measure]
+
+
+def measure_help(measure: str) -> str:
+    return {
+        "received": QCoreApplication.translate(
+            "statistics", "Demands received in the period: imported or committed in a session"
+        ),
+        "claimed": QCoreApplication.translate(
+            "statistics", "Demands a person of the responsible unit claimed in the period"
+        ),
+        "responded": QCoreApplication.translate(
+            "statistics", "Demands the unit responded to in the period"
+        ),
+        "solved": QCoreApplication.translate("statistics", "Demands solved in the period"),
+        "claim_rate": QCoreApplication.translate(
+            "statistics", "Of the demands received in the period, the share claimed by its end"
+        ),
+        "on_time_rate": QCoreApplication.translate(
+            "statistics",
+            "Of the demands solved in the period, the share solved by their due date"
+            " (no due date counts as on time)",
+        ),
+        "solve_rate": QCoreApplication.translate(
+            "statistics", "Of the demands received in the period, the share solved by its end"
+        ),
+    }[measure]
+
+
+def state_label(state: str) -> str:
+    """Where a received demand stood at the period's end (the stacks of the bar charts)."""
+    return {
+        "open": QCoreApplication.translate("statistics", "Still open"),
+        "claimed": QCoreApplication.translate("statistics", "Claimed"),
+        "responded": QCoreApplication.translate("statistics", "Responded"),
+        "solved": QCoreApplication.translate("statistics", "Solved"),
+    }[state]
+
+
+def dimension_title(dimension: Dimension) -> str:
+    return {
+        Dimension.CHANNEL: QCoreApplication.translate("statistics", "By channel"),
+        Dimension.CATEGORY: QCoreApplication.translate("statistics", "By category"),
+        Dimension.SITE: QCoreApplication.translate("statistics", "By site"),
+        Dimension.SESSION_KIND: QCoreApplication.translate("statistics", "By session kind"),
+    }[dimension]
+
+
+def dimension_column(dimension: Dimension) -> str:
+    return {
+        Dimension.CHANNEL: QCoreApplication.translate("statistics", "Channel"),
+        Dimension.CATEGORY: QCoreApplication.translate("statistics", "Category"),
+        Dimension.SITE: QCoreApplication.translate("statistics", "Site"),
+        Dimension.SESSION_KIND: QCoreApplication.translate("statistics", "Session kind"),
+    }[dimension]
+
+
+def group_label(dimension: Dimension, group: Group) -> str:
+    if dimension is Dimension.CHANNEL and not group.key:
+        return QCoreApplication.translate("statistics", "Sessions")
+    if dimension is Dimension.CATEGORY and not group.key:
+        return QCoreApplication.translate("statistics", "No category")
+    if dimension is Dimension.SESSION_KIND:
+        if not group.key:
+            return QCoreApplication.translate("statistics", "Imported (no session)")
+        try:
+            return kind_label(SessionKind(group.key))
+        except ValueError:
+            return group.key
+    return group.name
+
+
+def _is_chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def month_label(month: Month) -> str:
+    """2026年11月, November 2026; 2026-11 in the plain C locale."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return str(month)
+    if _is_chinese():
+        return f"{month.year}年{month.month}月"
+    return locale.toString(QDate(month.year, month.month, 1), "MMMM yyyy")
+
+
+def short_month_label(month: Month, *, with_year: bool = True) -> str:
+    """For chart axes: 25年11月 or 11月, Nov 25; the year only where it changes, in Chinese."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return str(month)
+    if _is_chinese():
+        return f"{month.year % 100:02d}年{month.month}月" if with_year else f"{month.month}月"
+    return locale.toString(QDate(month.year, month.month, 1), "MMM yy")
+
+
+def period_label(period: Period) -> str:
+    if period.is_single_month:
+        return month_label(period.first)
+    return (
+        QCoreApplication.translate("statistics", "%1 to %2")
+        .replace("%1", month_label(period.first))
+        .replace("%2", month_label(period.last))
+    )
+
+
+def _number(value: float, decimals: int) -> str:
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def format_count(value: int | float | None) -> str:
+    return "—" if value is None else QLocale().toString(int(value))
+
+
+def format_rate(value: int | float | None) -> str:
+    return "—" if value is None else f"{_number(value, 2)}%"
+
+
+def format_value(kpi: Kpi, value: int | float | None) -> str:
+    return format_rate(value) if kpi.is_rate else format_count(value)
+
+
+def format_change(change: float | None, *, points: bool) -> str:
+    """▲ 12.50%, ▼ 3.00 pp, ■ 0.00%; a dash when there is nothing to compare with."""
+    if change is None:
+        return "—"
+    arrow = UP if change > 0 else DOWN if change < 0 else LEVEL
+    magnitude = _number(abs(change), 2)
+    if points:
+        return (
+            QCoreApplication.translate("statistics", "%1 %2 pp")
+            .replace("%1", arrow)
+            .replace("%2", magnitude)
+        )
+    return f"{arrow} {magnitude}%"
+
+
+def change_sentence(change: float | None, *, points: bool, against: str) -> str:
+    """The change in words, for people who do not see the colour or the arrow."""
+    if change is None:
+        return QCoreApplication.translate("statistics", "no figure to compare with %1").replace(
+            "%1", against
+        )
+    magnitude = _number(abs(change), 2)
+    amount = (
+        QCoreApplication.translate("statistics", "%1 percentage points").replace("%1", magnitude)
+        if points
+        else f"{magnitude}%"
+    )
+    if change > 0:
+        text = QCoreApplication.translate("statistics", "up %1 on %2")
+    elif change < 0:
+        text = QCoreApplication.translate("statistics", "down %1 on %2")
+    else:
+        text = QCoreApplication.translate("statistics", "unchanged on %2")
+    return text.replace("%1", amount).replace("%2", against)
+
+
+def trend_label(report: StatisticsReport) -> str:
+    """The months of the trend chart: 2025年11月 – 2026年11月."""
+    if not report.trend:
+        return ""
+    return (
+        QCoreApplication.translate("statistics", "%1 to %2")
+        .replace("%1", month_label(report.trend[0].month))
+        .replace("%2", month_label(report.trend[-1].month))
+    )
+
+
+@dataclass(frozen=True)
+class ReportTexts:
+    """Every word of an exported report, translated on the GUI thread."""
+
+    title: str
+    period: str
+    comparison: str
+    generated: str
+    previous_heading: str
+    year_heading: str
+    change_heading: str
+    year_change_heading: str
+    figure_heading: str
+    figure_total: str
+    at_end: str  # "At period end: %1", %1 a state
+    this_period_heading: str
+    key_figures: str
+    trend_title: str
+    month_heading: str
+    state_title: str
+    definitions_title: str
+    definitions: list[str]
+    empty: str
+    sheet_key_figures: str
+    sheet_trend: str
+    points_suffix: str
+    measures: dict[str, str]
+    states: dict[str, str]
+    dimension_titles: dict[Dimension, str]
+    dimension_columns: dict[Dimension, str]
+    groups: dict[tuple[Dimension, str], str]
+    months: dict[str, str]
+    changes: dict[tuple[str, str], str] = field(default_factory=dict)
+    values: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def group(self, dimension: Dimension, group: Group) -> str:
+        return self.groups.get((dimension, group.key), group.name)
+
+
+def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportTexts:
+    period = report.period
+    previous, year = report.previous.period, report.year_earlier.period
+    comparison = (
+        QCoreApplication.translate("statistics", "Compared with %1 and with %2 a year earlier.")
+        .replace("%1", period_label(previous))
+        .replace("%2", period_label(year))
+    )
+    changes: dict[tuple[str, str], str] = {}
+    values: dict[tuple[str, str], str] = {}
+    for kpi in report.kpis:
+        changes[(kpi.measure, "previous")] = format_change(kpi.change_previous, points=kpi.is_rate)
+        changes[(kpi.measure, "year")] = format_change(kpi.change_year, points=kpi.is_rate)
+        values[(kpi.measure, "current")] = format_value(kpi, kpi.value)
+        values[(kpi.measure, "previous")] = format_value(kpi, kpi.previous)
+        values[(kpi.measure, "year")] = format_value(kpi, kpi.year_earlier)
+    groups = {
+        (dimension, group.key): group_label(dimension, group)
+        for dimension in Dimension
+        for group in report.current.breakdown(dimension)
+    }
+    return ReportTexts(
+        title=QCoreApplication.translate("statistics", "Demand statistics"),
+        period=period_label(period),
+        comparison=comparison,
+        generated=QCoreApplication.translate("statistics", "Made on %1 by Outreach").replace(
+            "%1", format_datetime(generated_at)
+        ),
+        previous_heading=period_label(previous),
+        year_heading=period_label(year),
+        change_heading=QCoreApplication.translate("statistics", "Change on previous period"),
+        year_change_heading=QCoreApplication.translate("statistics", "Change year on year"),
+        figure_heading=QCoreApplication.translate("statistics", "Figure"),
+        figure_total=QCoreApplication.translate("statistics", "Total"),
+        at_end=QCoreApplication.translate("statistics", "At period end: %1"),
+        this_period_heading=period_label(period),
+        key_figures=QCoreApplication.translate("statistics", "Key figures"),
+        trend_title=QCoreApplication.translate(
+            "statistics", "Received, claimed and solved, month by month: %1"
+        ).replace("%1", trend_label(report)),
+        month_heading=QCoreApplication.translate("statistics", "Month"),
+        state_title=QCoreApplication.translate(
+            "statistics", "Where the demands received stood at the end of the period"
+        ),
+        definitions_title=QCoreApplication.translate("statistics", "How the figures are counted"),
+        definitions=[
+            *(
+                QCoreApplication.translate("statistics", "%1: %2.")
+                .replace("%1", measure_label(m))
+                .replace("%2", measure_help(m))
+                for m in MEASURES
+            ),
+            QCoreApplication.translate(
+                "statistics",
+                "Changes of counts are percentages of the earlier figure; changes of rates are"
+                " in percentage points (pp). Both are rounded to two decimals.",
+            ),
+        ],
+        empty=QCoreApplication.translate(
+            "statistics",
+            "No demands were received, claimed, responded to or solved in this period.",
+        ),
+        sheet_key_figures=QCoreApplication.translate("statistics", "Key figures"),
+        sheet_trend=QCoreApplication.translate("statistics", "Trend"),
+        points_suffix=QCoreApplication.translate("statistics", "pp"),
+        measures={m: measure_label(m) for m in MEASURES},
+        states={s: state_label(s) for s in ("open", "claimed", "responded", "solved")},
+        dimension_titles={d: dimension_title(d) for d in Dimension},
+        dimension_columns={d: dimension_column(d) for d in Dimension},
+        groups=groups,
+        months={str(p.month): month_label(p.month) for p in report.trend},
+        changes=changes,
+        values=values,
+    )

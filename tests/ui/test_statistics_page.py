@@ -1,0 +1,276 @@
+"""The statistics page on the hand-counted database of tests/statistics_data.py."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from datetime import datetime
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCharts import QHorizontalStackedBarSeries, QLineSeries
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from outreach_app.core.demand_import import DemandRow
+from outreach_app.core.model import Role, User
+from outreach_app.core.statistics import Dimension, Month, Period
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.settings import AppSettings
+from outreach_app.ui.statistics import presenter as presenter_module
+from outreach_app.ui.statistics.export import ExportFormat
+from outreach_app.ui.statistics.view import BAD, GOOD, NEUTRAL, StatisticsView
+from tests.statistics_data import SITE_A, SITE_B, build_file
+from tests.ui.conftest import until
+
+NOW = datetime(2026, 11, 23, 10, 0)
+
+
+@pytest.fixture
+def english(use_language: Callable[[str], QLocale]) -> None:
+    use_language("en")
+
+
+@pytest.fixture
+def counted(tmp_path: Path, qapp: QApplication) -> Iterator[UiContext]:
+    path = tmp_path / "counted.db"
+    build_file(path)
+    user = User("陈静", Role.REVIEWER)
+    store = StoreWorker.open_path(path, user)
+    yield UiContext(
+        store=store, bus=ChangeBus(), user=user, settings=AppSettings(), clock=lambda: NOW
+    )
+    store.close()
+
+
+async def open_page(context: UiContext, qtbot: QtBot) -> StatisticsView:
+    view = StatisticsView(context)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    await loaded(view)
+    return view
+
+
+async def loaded(view: StatisticsView) -> None:
+    await until(lambda: view.presenter.report is not None and not view.presenter.is_busy)
+
+
+def card(view: StatisticsView, measure: str) -> tuple[str, str, str]:
+    kpi = view.cards[measure]
+    return kpi.value.text(), kpi.previous.text(), kpi.year.text()
+
+
+def table(view: StatisticsView, dimension: Dimension) -> list[list[str]]:
+    widget = view.tables[dimension]
+    return [
+        [widget.item(r, c).text() for c in range(widget.columnCount())]
+        for r in range(widget.rowCount())
+    ]
+
+
+async def test_the_month_opens_with_its_key_figures_and_changes(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    assert view.period() == Period.month(Month(2026, 11))
+    assert view.caption.text() == (
+        "November 2026 — compared with October 2026 and with November 2025 a year earlier"
+    )
+    assert card(view, "received") == ("4", "▲ 100.00% month on month", "▲ 33.33% year on year")
+    assert card(view, "solved") == ("3", "▲ 200.00% month on month", "▲ 200.00% year on year")
+    assert card(view, "responded")[1:] == ("— month on month", "— year on year")
+    assert card(view, "claim_rate") == (
+        "75.00%",
+        "▼ 25.00 pp month on month",
+        "▲ 41.67 pp year on year",
+    )
+    assert card(view, "solve_rate")[1] == "■ 0.00 pp month on month"
+    # Colour and words both say it: a fall in the claim rate is bad news, more solved is good,
+    # and more demands received is neither.
+    claim = view.cards["claim_rate"]
+    assert BAD in claim.previous.styleSheet() and GOOD in claim.year.styleSheet()
+    assert claim.previous.toolTip() == "down 25.00 percentage points on October 2026"
+    assert NEUTRAL in view.cards["received"].previous.styleSheet()
+    assert view.cards["received"].year.toolTip() == "up 33.33% on November 2025"
+    assert "no figure to compare with" in view.cards["responded"].previous.toolTip()
+    assert view.empty_label.isHidden()
+    assert view.export_button.isEnabled()
+
+
+async def test_tables_break_the_month_down(counted: UiContext, qtbot: QtBot, english: None) -> None:
+    view = await open_page(counted, qtbot)
+    channels = table(view, Dimension.CHANNEL)
+    assert [row[:5] for row in channels] == [
+        ["Sessions", "2", "2", "1", "2"],
+        ["Ask Politics", "1", "1", "1", "1"],
+        ["People's Voices", "1", "0", "0", "0"],
+        ["Total", "4", "3", "2", "3"],
+    ]
+    assert channels[-1][5:] == ["75.00%", "66.67%", "50.00%"]
+    sites = {row[0]: row[1:5] for row in table(view, Dimension.SITE)}
+    assert sites == {
+        SITE_A: ["2", "2", "1", "1"],
+        SITE_B: ["2", "1", "1", "2"],
+        "Total": ["4", "3", "2", "3"],
+    }
+    kinds = [row[0] for row in table(view, Dimension.SESSION_KIND)]
+    assert kinds == ["Policy briefing", "Imported (no session)", "Total"]
+    categories = [row[0] for row in table(view, Dimension.CATEGORY)]
+    assert "No category" in categories
+
+
+async def test_charts_show_the_trend_and_where_demands_stood(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    lines = [s for s in view.trend_view.chart().series() if isinstance(s, QLineSeries)]
+    assert [s.name() for s in lines] == ["Received", "Claimed", "Solved"]
+    received = [point.y() for point in lines[0].points()]
+    assert len(received) == 13
+    assert (received[0], received[-2], received[-1]) == (3, 2, 4)
+    bars = view.site_view.chart().series()[0]
+    assert isinstance(bars, QHorizontalStackedBarSeries)
+    stacks = {b.label(): [b.at(i) for i in range(b.count())] for b in bars.barSets()}
+    # Site B at the bottom (fewer solved), site A on top: B had D4 open and F2 solved.
+    assert stacks["Solved"] == [1.0, 1.0] and sum(stacks["Still open"]) == 1.0
+    view.breakdown_choice.setCurrentIndex(1)
+    assert "By category" in view.breakdown_view.chart().title()
+
+
+async def test_a_range_and_the_step_buttons(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    view.step_month(-1)
+    await until(lambda: view.presenter.report.period == Period.month(Month(2026, 10)))
+    assert card(view, "received")[0] == "2"
+    view.range_check.setChecked(True)
+    view.to_edit.setDate(view.to_edit.date().addMonths(1))
+    await until(lambda: view.presenter.report.period == Period(Month(2026, 10), Month(2026, 11)))
+    assert card(view, "received") == ("6", "— on previous", "▲ 100.00% year on year")
+    assert "October 2026 to November 2026" in view.caption.text()
+
+
+async def test_an_empty_database_says_so(context: UiContext, qtbot: QtBot, english: None) -> None:
+    view = await open_page(context, qtbot)
+    assert not view.empty_label.isHidden()
+    assert card(view, "received") == ("0", "— month on month", "— year on year")
+    assert card(view, "claim_rate")[0] == "—"
+    assert table(view, Dimension.SITE) == []
+
+
+async def test_the_page_follows_new_demands(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    site_b = counted.store.call(lambda r: next(s.id for s in r.list_sites() if s.name == SITE_B))
+    row = DemandRow(2, NOW.date(), "朝阳区", site_b, SITE_B, "Consumer Rights", "预付卡退费")
+    counted.store.call(lambda r: r.import_demands([row], "board.csv"))
+    counted.bus.changed.emit("follow_ups")
+    await until(lambda: card(view, "received")[0] == "5")
+    assert "Consumer Rights" in [r[0] for r in table(view, Dimension.CHANNEL)]
+
+
+async def test_export_writes_a_workbook_with_numbers(
+    counted: UiContext, qtbot: QtBot, tmp_path: Path, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    path = tmp_path / "statistics.xlsx"
+    steps: list[tuple[int, int]] = []
+    view.presenter.exportProgress.connect(lambda done, total: steps.append((done, total)))
+    view.export_to(path, ExportFormat.XLSX)
+    assert view.progress_dialog is not None and not view.export_button.isEnabled()
+    await until(lambda: path.exists() and not view.presenter.exporting)
+    assert steps and steps[-1][0] == steps[-1][1]
+    assert "Statistics saved as" in view.messages.label.text()
+    assert view.progress_dialog is None and view.export_button.isEnabled()
+    sheet = openpyxl.load_workbook(path)["Key figures"]
+    figures = {row[0].value: row for row in sheet.iter_rows(min_row=7, max_row=13)}
+    assert figures["Received"][1].value == 4
+    assert figures["Claim rate"][1].value == 0.75
+    assert figures["Claim rate"][1].number_format == "0.00%"
+
+
+async def test_a_cancelled_export_leaves_no_file(
+    counted: UiContext, qtbot: QtBot, tmp_path: Path, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    path = tmp_path / "statistics.pdf"
+    view.export_to(path, ExportFormat.PDF)
+    assert view.progress_dialog is not None
+    view.progress_dialog.canceled.emit()  # what its Cancel button sends
+    await until(lambda: not view.presenter.exporting)
+    assert "Export stopped; nothing was saved." in view.messages.label.text()
+    assert not path.exists()
+    assert [p.name for p in tmp_path.iterdir() if "statistics" in p.name] == []  # no .part
+
+
+async def test_a_failed_export_says_why(
+    counted: UiContext, qtbot: QtBot, tmp_path: Path, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    view.export_to(tmp_path / "missing" / "statistics.json", ExportFormat.JSON)
+    await until(lambda: not view.presenter.exporting)
+    assert re.search(
+        r"Cannot save statistics.json: the folder does not exist", (view.messages.label.text())
+    )
+
+
+async def test_the_main_window_has_the_page_and_its_actions(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    from outreach_app.app import build_main_window
+
+    window = build_main_window(counted)
+    qtbot.addWidget(window)
+    assert "statistics" in window.pages
+    texts = [a.text() for a in window.pages["statistics"].actions]
+    assert texts == ["Import &demands…", "&Export statistics…"]
+    window.pages["statistics"].actions[0].trigger()
+    assert window.current_page_key() == "statistics"
+    view = window.pages["statistics"].widget
+    assert isinstance(view, StatisticsView)
+    dialog = view._import_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    for spec in window.pages.values():
+        presenter = getattr(spec.widget, "presenter", None)
+        if presenter is not None and hasattr(presenter, "wait_idle"):
+            await presenter.wait_idle()
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+async def test_export_writes_a_pdf_report_off_the_gui_thread(
+    counted: UiContext, qtbot: QtBot, tmp_path: Path, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    path = tmp_path / "statistics.pdf"
+    view.export_to(path, ExportFormat.PDF)
+    await until(lambda: not view.presenter.exporting, timeout=20)
+    assert path.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Demand statistics" in text and "November 2026" in text
+    assert SITE_A in text and "75.00%" in text
+
+
+async def test_an_export_that_breaks_closes_its_progress_dialog(
+    counted: UiContext, qtbot: QtBot, tmp_path: Path, english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("out of ink")
+
+    monkeypatch.setattr(presenter_module, "write_export", broken)
+    view = await open_page(counted, qtbot)
+    view.export_to(tmp_path / "statistics.xlsx", ExportFormat.XLSX)
+    await until(lambda: not view.presenter.exporting)
+    assert view.progress_dialog is None and view.export_button.isEnabled()
+    assert "out of ink" in view.messages.label.text()
