@@ -8,6 +8,10 @@ from offering addresses the other side cannot reach.
 aiortc offers no option for this: the one hook is `aioice.ice.get_host_addresses`, a module
 global that `Connection.gather_candidates` looks up at every call. `use_host_addresses` replaces
 it there and nowhere else. The setting is process-wide, like aioice's own discovery.
+
+`use_relay_only` (also process-wide) makes every new peer connection offer TURN relay
+candidates only: neither side learns the other's addresses and all media goes through the TURN
+server (which must then be reachable: without one, nothing connects).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from contextlib import contextmanager
 from typing import Final
 
 import aioice.ice
-from aiortc import RTCBundlePolicy, RTCConfiguration, RTCIceServer
+from aiortc import RTCBundlePolicy, RTCConfiguration, RTCIceServer, RTCIceTransportPolicy
 
 from outreach_app.core.settings_rules import IceServer
 
@@ -39,6 +43,7 @@ TOLERATED_CONSENT_FAILURES: Final = 24
 if isinstance(getattr(aioice.ice, "CONSENT_FAILURES", None), int):
     aioice.ice.CONSENT_FAILURES = max(aioice.ice.CONSENT_FAILURES, TOLERATED_CONSENT_FAILURES)
 _chosen_addresses: tuple[str, ...] | None = None
+_relay_only = False
 
 
 def use_host_addresses(addresses: Sequence[str] | None) -> None:
@@ -74,6 +79,27 @@ def host_addresses(addresses: Sequence[str] | None) -> Iterator[None]:
         use_host_addresses(previous)
 
 
+def use_relay_only(enabled: bool) -> None:
+    """From now on, peer connections use TURN relay candidates only (or all kinds again)."""
+    global _relay_only
+    _relay_only = bool(enabled)
+
+
+def is_relay_only() -> bool:
+    return _relay_only
+
+
+@contextmanager
+def relay_only(enabled: bool = True) -> Iterator[None]:
+    """`use_relay_only` for the duration of a block, then the previous setting again."""
+    previous = _relay_only
+    use_relay_only(enabled)
+    try:
+        yield
+    finally:
+        use_relay_only(previous)
+
+
 def _chosen_host_addresses(use_ipv4: bool, use_ipv6: bool) -> list[str]:
     # Same signature and filtering by family as aioice's own discovery, which it replaces.
     chosen = _chosen_addresses or ()
@@ -103,7 +129,13 @@ def rtc_configuration(ice_servers: Sequence[IceServer] = ()) -> RTCConfiguration
     # One transport for everything. With aiortc's default ("balanced") a second video m-line is
     # tied to the first video's transport, which BUNDLE then stops: its sender never starts.
     # (With max-bundle the offerer must add its tracks before its data channel, see engine.)
-    return RTCConfiguration(iceServers=servers, bundlePolicy=RTCBundlePolicy.MAX_BUNDLE)
+    return RTCConfiguration(
+        iceServers=servers,
+        bundlePolicy=RTCBundlePolicy.MAX_BUNDLE,
+        iceTransportPolicy=RTCIceTransportPolicy.RELAY
+        if _relay_only
+        else RTCIceTransportPolicy.ALL,
+    )
 
 
 def ice_servers_from_joined(joined: dict[str, object]) -> list[IceServer]:

@@ -18,7 +18,8 @@ from typing import Any, Final
 from urllib.parse import urlsplit
 
 from outreach_app.call.engine import HubEngine, LinkTimings, QualityPolicy
-from outreach_app.call.ice import use_host_addresses
+from outreach_app.call.ice import ice_servers_from_joined, use_host_addresses
+from outreach_app.call.signaling import SignalingClosed
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
 from outreach_app.core.settings_rules import IceServer
@@ -121,13 +122,16 @@ class CallService:
             self.secret, session_id, int(max(ends_at, time.time())) + INVITATION_GRACE_SECONDS
         )
         signaling = WebSocketSignaling(base_url, token)
-        await signaling.connect()
+        joined = await signaling.connect()
+        # The server's list: the ICE servers of Settings (the embedded server hands them on) or
+        # of a standalone server's configuration, with TURN credentials made for this host.
+        ice_servers = tuple(ice_servers_from_joined(joined)) or self.settings.ice_servers
         hub = HubEngine(
             signaling,
             invited_sites=site_ids,
             quality=quality,
             timings=timings,
-            ice_servers=self.settings.ice_servers,
+            ice_servers=ice_servers,
             official_video=official_video,
             official_audio=official_audio,
         )
@@ -136,13 +140,22 @@ class CallService:
             site_id: self.invitation_link(base_url, session_id, site_id, ends_at)
             for site_id in site_ids
         }
-        return LiveCall(session_id, hub, links)
+        return LiveCall(session_id, hub, links, signaling)
 
     async def end_call(self, call: LiveCall) -> None:
         """End the session: every site is told, and its invitations admit nobody any more."""
-        await call.close()
         if self._embedded is not None:
+            await call.close()
             self._embedded.signaling.end_session(call.session_id)
+            return
+        # A standalone server learns it from the host: it tells every site, refuses the
+        # session's invitations from then on, and remembers that across restarts.
+        try:
+            if call.signaling is not None:
+                await call.signaling.send({"type": "end"})
+        except SignalingClosed:
+            log.warning("could not tell the server that session %s ended", call.session_id)
+        await call.close()
 
     async def close(self) -> None:
         embedded, self._embedded = self._embedded, None
@@ -158,6 +171,7 @@ class LiveCall:
     session_id: int
     hub: HubEngine
     invitation_links: dict[int, str]
+    signaling: WebSocketSignaling | None = None
 
     async def close(self) -> None:
         await self.hub.close()

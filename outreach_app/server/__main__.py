@@ -1,8 +1,12 @@
 """`outreach-server`: the signaling server on its own, for deployment.
 
-    outreach-server --host 0.0.0.0 --port 8443 --cert fullchain.pem --key privkey.pem
+    outreach-server --host 0.0.0.0 --port 8443 --cert fullchain.pem --key privkey.pem \
+        --turn-url turn:turn.example.org:3478 --turn-secret-file /etc/outreach/turn-secret
 
-The app that issues the invitations and this server must share the secret file.
+The app that issues the invitations and this server must share the secret file. With
+``--turn-url`` the server hands every participant TURN credentials of its own that expire
+(coturn's ``use-auth-secret``); the TURN secret can also come from $OUTREACH_TURN_SECRET and the
+URLs from $OUTREACH_TURN_URLS (separated by spaces or commas).
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ import argparse
 import asyncio
 import ipaddress
 import logging
+import os
 import signal
 import ssl
 import sys
@@ -19,11 +24,15 @@ from pathlib import Path
 
 from outreach_app import __version__
 from outreach_app.config import config_dir
-from outreach_app.server.app import load_or_create_secret
+from outreach_app.server.app import EndedSessionsFile, load_or_create_secret
 from outreach_app.server.embedded import DEFAULT_HOST, EmbeddedServer
+from outreach_app.server.turn import DEFAULT_LIFETIME_SECONDS, TurnRest
 
 DEFAULT_PORT = 8765
 SECRET_FILE_NAME = "signaling-secret"
+ENDED_SESSIONS_FILE_NAME = "ended-sessions"
+TURN_SECRET_VARIABLE = "OUTREACH_TURN_SECRET"
+TURN_URLS_VARIABLE = "OUTREACH_TURN_URLS"
 
 
 def port_number(text: str) -> int:
@@ -67,8 +76,69 @@ def build_parser() -> argparse.ArgumentParser:
         help="file with the secret that signs invitations, shared with the app; created "
         f"(readable by you only) when missing (default: {SECRET_FILE_NAME} in the config folder)",
     )
+    parser.add_argument(
+        "--ended-sessions-file",
+        type=Path,
+        metavar="PATH",
+        help="file where ended sessions are kept, so their invitations stay refused after a "
+        f"restart (default: {ENDED_SESSIONS_FILE_NAME} next to the secret file)",
+    )
+    turn = parser.add_argument_group(
+        "TURN relay",
+        "hand every participant short-lived credentials for a TURN server configured with "
+        "use-auth-secret (coturn)",
+    )
+    turn.add_argument(
+        "--turn-url",
+        action="append",
+        metavar="URL",
+        help="TURN server, such as turn:turn.example.org:3478 or "
+        "turns:turn.example.org:5349?transport=tcp; repeat for several "
+        f"(default: ${TURN_URLS_VARIABLE})",
+    )
+    turn.add_argument(
+        "--turn-secret-file",
+        type=Path,
+        metavar="PATH",
+        help="file holding coturn's static-auth-secret (default: "
+        f"${TURN_SECRET_VARIABLE}); never on the command line, where other users can read it",
+    )
+    turn.add_argument(
+        "--turn-lifetime",
+        type=int,
+        default=DEFAULT_LIFETIME_SECONDS,
+        metavar="SECONDS",
+        help=f"how long a credential stays valid (default {DEFAULT_LIFETIME_SECONDS}: "
+        "longer than the longest session)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every join and leave")
     return parser
+
+
+def turn_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> TurnRest | None:
+    urls: list[str] = list(args.turn_url or [])
+    if not urls:
+        urls = os.environ.get(TURN_URLS_VARIABLE, "").replace(",", " ").split()
+    secret_file: Path | None = args.turn_secret_file
+    if secret_file is not None:
+        try:
+            secret = secret_file.expanduser().read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            parser.error(f"--turn-secret-file {secret_file}: {exc}")
+    else:
+        secret = os.environ.get(TURN_SECRET_VARIABLE, "").strip()
+    if not urls:
+        if secret_file is not None:
+            parser.error("--turn-secret-file needs --turn-url: say where the TURN server is")
+        return None
+    if not secret:
+        parser.error(
+            f"--turn-url needs the TURN secret: --turn-secret-file or ${TURN_SECRET_VARIABLE}"
+        )
+    try:
+        return TurnRest(tuple(urls), secret, args.turn_lifetime)
+    except ValueError as exc:
+        parser.error(f"TURN: {exc}")
 
 
 def tls_context(parser: argparse.ArgumentParser, args: argparse.Namespace) -> ssl.SSLContext | None:
@@ -124,7 +194,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     context = tls_context(parser, args)
-    secret = read_secret(parser, args.secret_file or config_dir() / SECRET_FILE_NAME)
+    turn = turn_settings(parser, args)
+    secret_path: Path = args.secret_file or config_dir() / SECRET_FILE_NAME
+    secret = read_secret(parser, secret_path)
+    ended_path: Path = (
+        args.ended_sessions_file or secret_path.expanduser().parent / ENDED_SESSIONS_FILE_NAME
+    )
+    try:
+        ended = EndedSessionsFile(ended_path.expanduser())
+    except OSError as exc:
+        parser.error(f"--ended-sessions-file {ended_path}: {exc}")
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -135,7 +214,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "in clear text (use --cert and --key)",
             file=sys.stderr,
         )
-    server = EmbeddedServer(secret, host=args.host, port=args.port, ssl_context=context)
+    server = EmbeddedServer(
+        secret,
+        host=args.host,
+        port=args.port,
+        ssl_context=context,
+        ended_sessions=ended.__contains__,
+        on_session_ended=ended.add,
+        turn=turn,
+    )
     try:
         asyncio.run(serve(server))
     except OSError as exc:

@@ -43,6 +43,7 @@ from outreach_app.server.protocol import (
     Candidate,
     ClientMessage,
     CloseCode,
+    End,
     ErrorCode,
     Floor,
     Join,
@@ -65,6 +66,7 @@ from outreach_app.server.protocol import (
     pong_message,
     relayed_message,
 )
+from outreach_app.server.turn import TurnRest, turn_user
 
 log = logging.getLogger(__name__)
 
@@ -113,8 +115,14 @@ class Connection:
     """One WebSocket client. Outgoing messages go through an outbox with its own writer task,
     so a client that reads slowly delays only itself."""
 
-    def __init__(self, ws: web.WebSocketResponse, limits: Limits) -> None:
+    def __init__(
+        self,
+        ws: web.WebSocketResponse,
+        limits: Limits,
+        transport: asyncio.Transport | None = None,
+    ) -> None:
         self.ws = ws
+        self._transport = transport
         self.claims: Claims | None = None
         # How others in the room address this connection, once it has joined.
         self.address: PeerAddress | None = None
@@ -134,9 +142,16 @@ class Connection:
         if self.closing:
             return
         if self._outbox.qsize() >= self._outbox_limit:
-            log.warning("closing a connection that does not read its messages")
+            log.warning("dropping a connection that does not read its messages")
             self.closing = True
-            self._outbox.put_nowait(_CloseRequest(CloseCode.ABUSE, ErrorCode.SLOW_CONSUMER.value))
+            if self._transport is not None:
+                # The writer is stuck waiting for the client to read, so a close frame would
+                # never leave: cut the connection. Its handler then ends and leaves the room.
+                self._transport.abort()
+            else:
+                self._outbox.put_nowait(
+                    _CloseRequest(CloseCode.ABUSE, ErrorCode.SLOW_CONSUMER.value)
+                )
             return
         self._outbox.put_nowait(encode(message))
 
@@ -197,6 +212,8 @@ class Signaling:
         limits: Limits | None = None,
         clock: Callable[[], float] = time.time,
         ice_servers: Sequence[IceServer] = (),
+        turn: TurnRest | None = None,
+        on_session_ended: Callable[[int], None] | None = None,
     ) -> None:
         if len(secret) < MIN_SECRET_BYTES:
             raise ValueError(f"the signing secret must be at least {MIN_SECRET_BYTES} bytes")
@@ -205,15 +222,21 @@ class Signaling:
         self._ended_here: set[int] = set()
         self.limits = limits or Limits()
         self._clock = clock
-        self.ice_servers: list[JSONValue] = [
-            {"urls": server.url, "username": server.username, "credential": server.credential}
-            if server.username
-            else {"urls": server.url}
-            for server in ice_servers
-        ]
+        self.ice_servers: list[JSONValue] = [_ice_server_json(server) for server in ice_servers]
+        self.turn = turn
+        self._on_session_ended = on_session_ended
         self.rooms: dict[int, Room] = {}
         self.connections: set[Connection] = set()
         self._handlers: set[asyncio.Task[object]] = set()
+
+    def ice_servers_for(self, claims: Claims) -> list[JSONValue]:
+        """The ICE servers handed to one participant: the fixed ones, then TURN servers with
+        credentials made for it now (see `outreach_app.server.turn`)."""
+        servers = list(self.ice_servers)
+        if self.turn is not None:
+            user = turn_user(claims.session_id, claims.site_id)
+            servers += [_ice_server_json(s) for s in self.turn.ice_servers(user, self._clock())]
+        return servers
 
     def is_ended(self, session_id: int) -> bool:
         if session_id in self._ended_here:
@@ -226,6 +249,12 @@ class Signaling:
 
     def end_session(self, session_id: int) -> None:
         """Refuse the session's tokens from now on and close the connections in its room."""
+        if session_id not in self._ended_here and self._on_session_ended is not None:
+            try:
+                self._on_session_ended(session_id)
+            except Exception:
+                # Still ended while this server runs; only a restart could forget it.
+                log.exception("could not record that session %s ended", session_id)
         self._ended_here.add(session_id)
         room = self.rooms.get(session_id)
         if room is None:
@@ -243,8 +272,12 @@ class Signaling:
             raise SessionEnded(claims.session_id)
         return claims
 
-    async def serve(self, ws: web.WebSocketResponse) -> None:
-        connection = Connection(ws, self.limits)
+    async def serve(
+        self, ws: web.WebSocketResponse, transport: asyncio.Transport | None = None
+    ) -> None:
+        """Run one client's connection until it ends; `transport` (the request's) lets the
+        server cut a client that stopped reading."""
+        connection = Connection(ws, self.limits, transport)
         self.connections.add(connection)
         current = asyncio.current_task()
         if current is not None:
@@ -335,6 +368,13 @@ class Signaling:
                     site.send(floor_message(message))
             case Offer() | Answer() | Candidate() | Bye():
                 self._relay(connection, room, message)
+            case End():
+                if not connection.is_host:
+                    raise ProtocolError(
+                        ErrorCode.FORBIDDEN, "Only the host ends the session.", "end"
+                    )
+                log.info("session %s: ended by its host", room.session_id)
+                self.end_session(room.session_id)
             case Join():
                 raise AssertionError("join is handled before dispatch")
 
@@ -398,13 +438,15 @@ class Signaling:
 
         if connection.is_host:
             present: list[PeerAddress] = sorted(room.sites())
-            connection.send(joined_message(claims.session_id, None, present, room.floor_site_id))
+            joined = joined_message(claims.session_id, None, present, room.floor_site_id)
+            joined["ice_servers"] = self.ice_servers_for(claims)
+            connection.send(joined)
             for site in room.sites().values():
                 site.send(peer_joined_message(HOST, rejoined=previous is not None))
         else:
             present = [HOST] if room.host is not None else []
             joined = joined_message(claims.session_id, claims.site_id, present, room.floor_site_id)
-            joined["ice_servers"] = self.ice_servers
+            joined["ice_servers"] = self.ice_servers_for(claims)
             connection.send(joined)
             if room.host is not None:
                 room.host.send(peer_joined_message(address, rejoined=previous is not None))
@@ -425,6 +467,12 @@ class Signaling:
             room.host.send(peer_left_message(address))
         if not room.members:
             del self.rooms[room.session_id]
+
+
+def _ice_server_json(server: IceServer) -> JSONValue:
+    if not server.username:
+        return {"urls": server.url}
+    return {"urls": server.url, "username": server.username, "credential": server.credential}
 
 
 class SessionEnded(Exception):
@@ -464,16 +512,26 @@ def create_app(
     clock: Callable[[], float] = time.time,
     on_check: CheckListener | None = None,
     ice_servers: Sequence[IceServer] = (),
+    turn: TurnRest | None = None,
+    on_session_ended: Callable[[int], None] | None = None,
 ) -> web.Application:
     """The signaling server as an aiohttp application.
 
     `ended_sessions` is a set of session ids (read live, so the caller may add to it) or a
     predicate; tokens of those sessions are refused. `clock` gives UTC epoch seconds.
-    `on_check` hears every site's pre-call check; `ice_servers` are handed to every site that
-    joins, so browsers use the same STUN/TURN servers as the official's app.
+    `on_check` hears every site's pre-call check; `ice_servers` are handed to every participant
+    that joins, so browsers use the same STUN/TURN servers as the official's app, followed by
+    the `turn` servers with credentials made for that participant. `on_session_ended` hears
+    each session that ends (to remember it across restarts, see `EndedSessionsFile`).
     """
     signaling = Signaling(
-        secret, ended_sessions=ended_sessions, limits=limits, clock=clock, ice_servers=ice_servers
+        secret,
+        ended_sessions=ended_sessions,
+        limits=limits,
+        clock=clock,
+        ice_servers=ice_servers,
+        turn=turn,
+        on_session_ended=on_session_ended,
     )
     app = web.Application()
     app[SIGNALING] = signaling
@@ -515,7 +573,7 @@ async def _websocket(request: web.Request) -> web.WebSocketResponse:
         compress=False,
     )
     await ws.prepare(request)
-    await signaling.serve(ws)
+    await signaling.serve(ws, request.transport)
     return ws
 
 
@@ -627,6 +685,38 @@ def _page(status: int, title: str, chinese: str, english: str) -> web.Response:
             "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
         },
     )
+
+
+class EndedSessionsFile:
+    """The ids of ended sessions, one a line, so that a restarted standalone server still
+    refuses their invitations. Appended to, never rewritten: a crash loses at most the line
+    being written."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._ids: set[int] = set()
+        try:
+            text = path.read_text(encoding="ascii", errors="replace")
+        except FileNotFoundError:
+            text = ""
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip().isdigit():
+                self._ids.add(int(line.strip()))
+            elif line.strip():
+                log.warning("%s line %s is not a session id; ignored", path, number)
+
+    def __contains__(self, session_id: int) -> bool:
+        return session_id in self._ids
+
+    def add(self, session_id: int) -> None:
+        if session_id in self._ids:
+            return
+        self._ids.add(session_id)
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(descriptor, "a", encoding="ascii") as file:
+            file.write(f"{session_id}\n")
+            file.flush()
+            os.fsync(file.fileno())
 
 
 def load_or_create_secret(path: Path) -> bytes:

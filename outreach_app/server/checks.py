@@ -22,12 +22,17 @@ from aiohttp import web
 
 from outreach_app.core.invitations import Claims, InvalidToken, verify
 from outreach_app.core.model import CheckResult, SiteCheck
+from outreach_app.server.protocol import TokenBucket
 
 log = logging.getLogger(__name__)
 
 CHECK_PAGE: Final = "check.html"
 MAX_CHECK_BYTES: Final = 2048
 MAX_DETAIL_CHARS: Final = 300
+# A site runs its check a few times before the day; each post is written to the app's database,
+# so a page (or a script) posting in a loop is slowed down rather than stored every time.
+CHECK_POSTS_BURST: Final = 5.0
+CHECK_POSTS_PER_SECOND: Final = 1 / 12
 CheckListener = Callable[[SiteCheck], Awaitable[None]]
 
 
@@ -85,9 +90,27 @@ def parse_check(body: bytes, claims: Claims, now: datetime) -> SiteCheck:
 class CheckBoard:
     """The latest check per session and site, and who to tell about new ones."""
 
-    def __init__(self, on_check: CheckListener | None = None) -> None:
+    def __init__(
+        self,
+        on_check: CheckListener | None = None,
+        *,
+        posts_burst: float = CHECK_POSTS_BURST,
+        posts_per_second: float = CHECK_POSTS_PER_SECOND,
+    ) -> None:
         self.on_check = on_check
         self.latest: dict[int, dict[int, SiteCheck]] = {}
+        self._posts_burst = posts_burst
+        self._posts_per_second = posts_per_second
+        # One bucket per invited site: only valid invitations get one, so their number is bounded.
+        self._posts: dict[tuple[int, int | None], TokenBucket] = {}
+
+    def may_post(self, claims: Claims) -> bool:
+        """Whether the site of `claims` may post a check now (the rate limit)."""
+        key = (claims.session_id, claims.site_id)
+        bucket = self._posts.get(key)
+        if bucket is None:
+            bucket = self._posts[key] = TokenBucket(self._posts_burst, self._posts_per_second)
+        return bucket.try_take()
 
     async def record(self, check: SiteCheck) -> None:
         self.latest.setdefault(check.session_id, {})[check.site_id] = check
@@ -146,6 +169,12 @@ def add_check_routes(
             return web.json_response({"error": "this invitation is not valid"}, status=403)
         if request.content_length is not None and request.content_length > MAX_CHECK_BYTES:
             return web.json_response({"error": "the check is too large"}, status=413)
+        if not board.may_post(claims):
+            return web.json_response(
+                {"error": "too many checks in a short time; try again in a minute"},
+                status=429,
+                headers={"Retry-After": "60"},
+            )
         body = await request.content.read(MAX_CHECK_BYTES + 1)
         try:
             check = parse_check(body, claims, datetime.fromtimestamp(clock()))

@@ -18,6 +18,7 @@ from outreach_app.core.settings_rules import IceServer
 from outreach_app.server.app import SIGNALING, EndedSessions, Signaling, create_app
 from outreach_app.server.checks import CHECK_BOARD, CheckBoard, CheckListener
 from outreach_app.server.protocol import Limits
+from outreach_app.server.turn import TurnRest
 
 DEFAULT_HOST = "127.0.0.1"
 # How long stopping waits for open requests; WebSocket handlers end sooner (they are closed).
@@ -39,6 +40,8 @@ class EmbeddedServer:
         clock: Callable[[], float] = time.time,
         on_check: CheckListener | None = None,
         ice_servers: Sequence[IceServer] = (),
+        turn: TurnRest | None = None,
+        on_session_ended: Callable[[int], None] | None = None,
     ) -> None:
         if not 0 <= port <= 65535:
             raise ValueError(f"port must be between 0 and 65535, not {port}")
@@ -52,6 +55,8 @@ class EmbeddedServer:
             clock=clock,
             on_check=on_check,
             ice_servers=ice_servers,
+            turn=turn,
+            on_session_ended=on_session_ended,
         )
         self._runner: web.AppRunner | None = None
         self._url: str | None = None

@@ -8,6 +8,7 @@ Client to server::
     {"type": "floor", "site_id": <site id> | null}                              host only
     {"type": "bye", "to": ..., "reason": "..."}                                 reason optional
     {"type": "ping", "id": "..." | <int>}                                       id optional
+    {"type": "end"}                                                             host only
 
 Server to client: ``joined``, ``peer-joined``, ``peer-left``, ``pong``, ``error`` and the relayed
 ``offer``/``answer``/``candidate``/``bye``/``floor``, each with ``from`` ("host" or a site id).
@@ -16,6 +17,10 @@ type of the offending message when it had one). A host learns which sites come a
 learns only about the host. ``peer-joined`` with ``"rejoined": true`` means the peer's previous
 connection was replaced (a reload or a reconnect): its peer connection must be rebuilt.
 Connections closed by the server carry a `CloseCode` (4001 unauthorized, 4002 replaced, ...).
+
+``end`` ends the session for good: everyone in the room is told (``session_ended``) and
+disconnected, and the session's tokens admit nobody from then on (a standalone server keeps the
+ended sessions in a file, so this survives a restart).
 
 Every incoming frame goes through `parse_message`, which returns a typed message or raises
 `ProtocolError` and nothing else. Only the validated fields are relayed, never the raw frame.
@@ -49,6 +54,7 @@ class MessageType(enum.StrEnum):
     FLOOR = "floor"
     BYE = "bye"
     PING = "ping"
+    END = "end"
     # Sent by the server only.
     JOINED = "joined"
     PEER_JOINED = "peer-joined"
@@ -66,6 +72,7 @@ CLIENT_MESSAGE_TYPES: Final = frozenset(
         MessageType.FLOOR,
         MessageType.BYE,
         MessageType.PING,
+        MessageType.END,
     }
 )
 
@@ -162,7 +169,12 @@ class Ping:
     id: str | int | None = None
 
 
-ClientMessage: TypeAlias = Join | Offer | Answer | Candidate | Floor | Bye | Ping
+@dataclass(frozen=True)
+class End:
+    """The host ends the session: its tokens are refused from now on."""
+
+
+ClientMessage: TypeAlias = Join | Offer | Answer | Candidate | Floor | Bye | Ping | End
 RelayedMessage: TypeAlias = Offer | Answer | Candidate | Bye
 
 
@@ -263,6 +275,8 @@ def parse_value(value: object) -> ClientMessage:
             if isinstance(ping_id, str) and len(ping_id) <= 64:
                 return Ping(ping_id)
             raise fields.error("id must be a short string or an integer")
+        case MessageType.END:
+            return End()
     raise fields.error("this message type is sent by the server only")
 
 

@@ -4,13 +4,15 @@ import asyncio
 
 import aioice.ice
 import pytest
-from aiortc import RTCPeerConnection
+from aiortc import RTCIceTransportPolicy, RTCPeerConnection
 
 from outreach_app.call.ice import (
     IceServer,
     chosen_host_addresses,
     host_addresses,
     ice_servers_from_joined,
+    is_relay_only,
+    relay_only,
     rtc_configuration,
     use_host_addresses,
 )
@@ -95,3 +97,20 @@ def test_consent_tolerates_a_busy_machine_and_the_heartbeat_finds_dead_links() -
 
     assert aioice.ice.CONSENT_FAILURES >= ice.TOLERATED_CONSENT_FAILURES
     assert aioice.ice.CONSENT_FAILURES * aioice.ice.CONSENT_INTERVAL >= 100
+
+
+async def test_relay_only_offers_no_host_candidate_and_ends_with_its_block() -> None:
+    assert not is_relay_only()
+    with relay_only():
+        configuration = rtc_configuration()
+        assert configuration.iceTransportPolicy is RTCIceTransportPolicy.RELAY
+        peer = RTCPeerConnection(configuration)
+        try:
+            peer.createDataChannel("control")
+            await peer.setLocalDescription(await peer.createOffer())
+            # No TURN server here: relay-only gathers nothing at all, not even 127.0.0.1.
+            assert "a=candidate:" not in peer.localDescription.sdp
+        finally:
+            await peer.close()
+    assert not is_relay_only()
+    assert rtc_configuration().iceTransportPolicy is RTCIceTransportPolicy.ALL

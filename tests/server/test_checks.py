@@ -19,6 +19,7 @@ from outreach_app.core.invitations import (
 )
 from outreach_app.core.model import CheckResult, SiteCheck
 from outreach_app.core.settings_rules import IceServer
+from outreach_app.server.checks import CHECK_POSTS_BURST
 from outreach_app.server.embedded import EmbeddedServer
 from tests.netns import NetworkNamespace
 from tests.server.conftest import eventually
@@ -181,3 +182,22 @@ async def test_the_check_page_tests_camera_microphone_and_server_in_chromium(
         await embedded.stop()
     (check,) = heard
     assert check.passed and check.source == "browser" and check.round_trip_ms is not None
+
+
+async def test_a_site_posting_checks_in_a_loop_is_slowed_down_and_nothing_more_is_kept(
+    server: EmbeddedServer, secret: bytes, heard: list[SiteCheck]
+) -> None:
+    statuses: list[int] = []
+    async with aiohttp.ClientSession() as http:
+        for _ in range(int(CHECK_POSTS_BURST) + 3):
+            async with http.post(check_url(server, secret), json=GOOD) as response:
+                statuses.append(response.status)
+                if response.status == 429:
+                    assert "too many checks" in (await response.json())["error"]
+                    assert response.headers["Retry-After"] == "60"
+        # Another site of the session has a budget of its own.
+        async with http.post(check_url(server, secret, site=SITE + 1), json=GOOD) as response:
+            assert response.status == 200
+
+    assert statuses == [200] * int(CHECK_POSTS_BURST) + [429] * 3
+    assert [check.site_id for check in heard] == [SITE] * int(CHECK_POSTS_BURST) + [SITE + 1]

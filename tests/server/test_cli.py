@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 import ipaddress
 import json
@@ -14,12 +15,14 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from outreach_app.core.invitations import issue_site_token
+from outreach_app.core.invitations import issue_host_token, issue_site_token
 from outreach_app.server.__main__ import main
-from outreach_app.server.app import load_or_create_secret
+from outreach_app.server.app import EndedSessionsFile, load_or_create_secret
+from outreach_app.server.turn import turn_credential
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -165,3 +168,114 @@ def test_the_standalone_server_serves_https_and_accepts_tokens_signed_with_its_s
         server.send_signal(signal.SIGTERM)
         _, stderr = server.communicate(timeout=10)
     assert server.returncode == 0, stderr
+
+
+# Issue 5: a standalone server remembers ended sessions across restarts and hands out TURN
+# credentials of its own.
+
+
+def test_the_ended_sessions_file_keeps_ids_and_skips_nonsense(tmp_path: Path) -> None:
+    path = tmp_path / "ended-sessions"
+    path.write_text("12\nnot a number\n\n7\n")
+
+    ended = EndedSessionsFile(path)
+    ended.add(30)
+    ended.add(30)
+
+    assert 12 in ended and 7 in ended and 30 in ended and 8 not in ended
+    assert path.read_text() == "12\nnot a number\n\n7\n30\n"
+    assert 30 in EndedSessionsFile(path)
+    assert 5 not in EndedSessionsFile(tmp_path / "missing")
+
+
+def start_standalone(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "outreach_app.server", "--port", "0", *argv],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **env},
+    )
+    assert server.stdout is not None and server.stderr is not None
+    line = server.stdout.readline()
+    assert "listening on https://127.0.0.1:" in line, line or server.stderr.read()
+    return server, line.rsplit(" ", 1)[1].strip()
+
+
+def stop_standalone(server: subprocess.Popen[str]) -> None:
+    server.send_signal(signal.SIGTERM)
+    _, stderr = server.communicate(timeout=10)
+    assert server.returncode == 0, stderr
+
+
+async def join(
+    url: str, cert: Path, token: str, then: dict[str, object] | None = None
+) -> list[dict[str, Any]]:
+    """Join over wss with `token` (trusting `cert`), send `then` if given, and return what the
+    server says until it closes the connection or goes quiet."""
+    import aiohttp
+
+    assert url.startswith("https://")
+    context = ssl.create_default_context(cafile=str(cert))
+    replies: list[dict[str, Any]] = []
+    ws_url = "wss://" + url.removeprefix("https://") + "/ws"
+    async with aiohttp.ClientSession() as http, http.ws_connect(ws_url, ssl=context) as ws:
+        await ws.send_json({"type": "join", "token": token})
+        if then is not None:
+            replies.append(await ws.receive_json(timeout=5))
+            await ws.send_json(then)
+        while True:
+            try:
+                frame = await ws.receive(timeout=1)
+            except TimeoutError:
+                return replies
+            if frame.type is not aiohttp.WSMsgType.TEXT:
+                return replies
+            replies.append(json.loads(frame.data))
+
+
+@pytest.mark.slow
+def test_a_restarted_standalone_server_still_refuses_a_session_its_host_ended(
+    tmp_path: Path,
+) -> None:
+    # Over wss, with TURN credentials made by the server.
+    cert, key = write_self_signed_certificate(tmp_path)
+    secret_file = tmp_path / "secret"
+    turn_secret = "coturn static auth secret"
+    argv = [
+        *("--cert", str(cert), "--key", str(key)),
+        *("--secret-file", str(secret_file)),
+        *("--turn-url", "turn:127.0.0.1:3478"),
+    ]
+    env = {"OUTREACH_TURN_SECRET": turn_secret}
+    server, url = start_standalone(argv, env)
+    try:
+        secret = load_or_create_secret(secret_file)
+        expires = int(time.time()) + 3600
+        site = issue_site_token(secret, 1, 1, expires)
+        (joined, *after_end) = asyncio.run(
+            join(url, cert, issue_host_token(secret, 1, expires), then={"type": "end"})
+        )
+        (turn,) = joined["ice_servers"]
+        assert turn["urls"] == "turn:127.0.0.1:3478"
+        assert turn["username"].endswith(":s1-host")
+        assert (
+            turn["credential"]
+            == turn_credential(
+                turn_secret, "s1-host", int(turn["username"].split(":")[0]), 0
+            ).credential
+        )
+        assert [reply.get("code") for reply in after_end] == ["session_ended"]
+        assert asyncio.run(join(url, cert, site))[0]["code"] == "session_ended"
+    finally:
+        stop_standalone(server)
+    assert (tmp_path / "ended-sessions").read_text() == "1\n"
+
+    server, url = start_standalone(argv, env)
+    try:
+        assert asyncio.run(join(url, cert, site))[0]["code"] == "session_ended"
+        other = issue_site_token(secret, 2, 1, expires)
+        assert asyncio.run(join(url, cert, other))[0]["type"] == "joined"
+    finally:
+        stop_standalone(server)

@@ -7,6 +7,7 @@ by side; every misbehaviour in one must leave the other untouched.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import AsyncIterator, Iterator
@@ -25,6 +26,7 @@ from outreach_app.server.protocol import (
     Bye,
     Candidate,
     CloseCode,
+    End,
     ErrorCode,
     Floor,
     Join,
@@ -612,7 +614,7 @@ def parses_or_refuses(frame: str | bytes) -> None:
         assert error.code in set(ErrorCode)
         assert error.message
     else:
-        assert isinstance(message, Join | Offer | Answer | Candidate | Floor | Bye | Ping)
+        assert isinstance(message, Join | Offer | Answer | Candidate | Floor | Bye | Ping | End)
 
 
 @settings(max_examples=300, deadline=None)
@@ -645,6 +647,7 @@ def test_any_text_or_bytes_parses_or_raises_a_protocol_error(frame: str | bytes)
         ({"type": "bye", "to": "host"}, Bye("host")),
         ({"type": "ping"}, Ping()),
         ({"type": "ping", "id": "abc"}, Ping("abc")),
+        ({"type": "end", "reason": "ignored"}, End()),
     ],
 )
 def test_valid_messages_become_typed_values(value: object, expected: object) -> None:
@@ -690,3 +693,145 @@ def test_the_token_bucket_allows_a_burst_then_the_refill_rate() -> None:
     assert [bucket.try_take() for _ in range(2)] == [True, False]
     now[0] += 100
     assert sum(bucket.try_take() for _ in range(10)) == 3
+
+
+# Issue 5: the host ends a session through the server (a standalone server learns it this way),
+# forged tokens naming another site or session, and a client that stops reading.
+
+
+async def test_the_host_ends_the_session_and_its_invitations_are_refused_from_then_on(
+    server: EmbeddedServer, connect: Connect, session_b: tuple[Peer, Peer]
+) -> None:
+    site_invitation = site_token(SESSION_A, 1)
+    host_credential = host_token(SESSION_A)
+    host = await connect(host_credential)
+    site = await connect(site_invitation)
+    await host.expect("peer-joined", peer=1)
+
+    await host.send({"type": "end"})
+
+    for peer in (host, site):
+        await peer.expect_error("session_ended")
+        assert await peer.close_code() == CloseCode.SESSION_ENDED
+    assert server.signaling.is_ended(SESSION_A)
+    for token in (site_invitation, host_credential, site_token(SESSION_A, 2)):
+        replay = await connect.raw()
+        await replay.send({"type": "join", "token": token})
+        await replay.expect_error("session_ended")
+        assert await replay.close_code() == CloseCode.SESSION_ENDED
+    await assert_still_working(session_b)
+
+
+async def test_a_site_cannot_end_the_session(connect: Connect) -> None:
+    host = await connect(host_token(SESSION_A))
+    site = await connect(site_token(SESSION_A, 1))
+    await host.expect("peer-joined", peer=1)
+
+    await site.send({"type": "end"})
+
+    await site.expect_error("forbidden")
+    await site.send({"type": "offer", "to": "host", "sdp": "v=0 still on"})
+    await host.expect("offer", sdp="v=0 still on")
+
+
+async def test_ended_sessions_are_handed_to_the_callback_once() -> None:
+    ended: list[int] = []
+    embedded = EmbeddedServer(SECRET, on_session_ended=ended.append)
+    await embedded.start()
+    try:
+        embedded.signaling.end_session(5)
+        embedded.signaling.end_session(5)
+        embedded.signaling.end_session(6)
+    finally:
+        await embedded.stop()
+    assert ended == [5, 6]
+
+
+def forge(token: str, **changes: object) -> str:
+    """`token` with its payload changed and the original signature kept."""
+    import base64
+
+    version, payload, mac = token.split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    claims.update(changes)
+    claims = {key: value for key, value in claims.items() if value is not None}
+    forged = base64.urlsafe_b64encode(json.dumps(claims, separators=(",", ":")).encode())
+    return f"{version}.{forged.rstrip(b'=').decode()}.{mac}"
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"t": 2}, {"s": SESSION_B}, {"r": "host", "t": None}, {"e": 2**40}],
+    ids=["another-site", "another-session", "made-host", "longer-life"],
+)
+async def test_a_token_altered_to_admit_someone_else_is_refused(
+    connect: Connect, session_b: tuple[Peer, Peer], changes: dict[str, object]
+) -> None:
+    peer = await connect.raw()
+    await peer.send({"type": "join", "token": forge(site_token(SESSION_A, 1), **changes)})
+
+    await peer.expect_error("token_invalid")
+    assert await peer.close_code() == CloseCode.UNAUTHORIZED
+    for bystander in session_b:
+        await bystander.nothing_else_arrived()
+
+
+async def raw_websocket_join(url: str, token: str) -> asyncio.StreamWriter:
+    """A WebSocket client written by hand that joins with `token` and then never reads: its
+    receive buffer is small, so the server soon cannot write to it any more."""
+    import base64
+    import os
+    import socket
+    import struct
+
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.setblocking(False)
+    await asyncio.get_running_loop().sock_connect(sock, (host, int(port)))
+    reader, writer = await asyncio.open_connection(sock=sock, limit=4096)
+    key = base64.b64encode(os.urandom(16)).decode()
+    writer.write(
+        f"GET /ws HTTP/1.1\r\nHost: {host}:{port}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+        "Sec-WebSocket-Version: 13\r\n\r\n".encode()
+    )
+    assert b" 101 " in await reader.readuntil(b"\r\n\r\n")
+    payload = json.dumps({"type": "join", "token": token}).encode()
+    mask = os.urandom(4)
+    header = struct.pack("!BBH", 0x81, 0x80 | 126, len(payload))
+    writer.write(header + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload)))
+    await writer.drain()
+    return writer
+
+
+async def test_a_client_that_stops_reading_is_dropped_instead_of_buffered_without_end() -> None:
+    embedded = EmbeddedServer(
+        SECRET, limits=Limits(messages_burst=400, messages_per_second=400, outbox_messages=8)
+    )
+    await embedded.start()
+    try:
+        async with aiohttp.ClientSession() as http:
+            host = Peer(await http.ws_connect(f"{embedded.url}/ws"))
+            await host.send({"type": "join", "token": host_token(SESSION_A)})
+            await host.expect("joined")
+            silent = await raw_websocket_join(embedded.url, site_token(SESSION_A, 1))
+            await host.expect("peer-joined", peer=1)
+
+            offer = {"type": "offer", "to": 1, "sdp": "v=0 " + "x" * 60_000}
+            replies: list[dict[str, Any]] = []
+            for _ in range(300):
+                await host.send(offer)
+                with contextlib.suppress(TimeoutError):
+                    frame = await host.ws.receive(timeout=0.005)
+                    replies.append(json.loads(frame.data))
+                if {"type": "peer-left", "peer": 1} in replies:
+                    break
+            else:
+                await host.expect("peer-left", peer=1)
+            # Gone from the room; the host learned it; everything queued for it was dropped.
+            assert 1 not in embedded.signaling.rooms[SESSION_A].members
+            assert len(embedded.signaling.connections) == 1
+            silent.close()
+    finally:
+        await embedded.stop()
