@@ -86,6 +86,13 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--seconds", type=float, default=None, help="leave after this many seconds")
     parser.add_argument(
+        "--max-retry-delay",
+        type=float,
+        default=8.0,
+        metavar="S",
+        help="longest pause between attempts to reach the server again after losing it",
+    )
+    parser.add_argument(
         "--report-every", type=float, default=5.0, metavar="S", help="seconds between reports"
     )
     parser.add_argument(
@@ -118,6 +125,8 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--seconds must be positive")
     if arguments.report_every <= 0:
         parser.error("--report-every must be positive")
+    if arguments.max_retry_delay <= 0:
+        parser.error("--max-retry-delay must be positive")
     if arguments.label and len(arguments.label) != len(arguments.links):
         parser.error("give one --label per link, or none")
     return arguments
@@ -145,7 +154,11 @@ class HeadlessSites:
     async def join_all(self) -> None:
         labels = self._arguments.label or [None] * len(self._arguments.links)
         for link, label in zip(self._arguments.links, labels, strict=True):
-            signaling = WebSocketSignaling(link, token_from_join_url(link))
+            signaling = WebSocketSignaling(
+                link,
+                token_from_join_url(link),
+                max_retry_delay=self._arguments.max_retry_delay,
+            )
             try:
                 joined = await signaling.connect()
             except SignalingRefused as refused:

@@ -22,6 +22,8 @@ from outreach_app.call.engine import LinkTimings, PeerState, QualityPolicy
 from outreach_app.call.live import CallService, CallSettings, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.simulated import SimulatedSites
+from outreach_app.core.invitations import issue_site_token, join_url
+from outreach_app.site import parse_arguments
 from tests.call.conftest import wait_until
 
 SITES = [11, 12, 13, 14, 15, 16]
@@ -87,6 +89,15 @@ class SiteProcess:
         return status
 
 
+def receives_official(sites: SiteProcess, site_id: int, from_line: int) -> bool:
+    """Whether a report of `site_id` after line `from_line` shows it on air, seeing the official."""
+    for line in reversed(sites.lines[from_line:]):
+        match = REPORT.search(line)
+        if match and int(match["site"]) == site_id:
+            return match["state"] == "connected" and match["official"] != "nothing"
+    return False
+
+
 @pytest.fixture
 async def live(tmp_path: Path) -> AsyncIterator[tuple[CallService, LiveCall]]:
     service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "secret"))
@@ -121,6 +132,10 @@ async def test_six_sites_in_other_processes_floor_and_a_killed_site(
             "all six sites connected",
         )
 
+        def frames_at_hub(site: int) -> int:
+            statistics = hub.video_statistics(site)
+            return 0 if statistics is None else statistics.frames_received
+
         def size_at_hub(site: int) -> tuple[int | None, int | None]:
             statistics = hub.video_statistics(site)
             return (None, None) if statistics is None else (statistics.width, statistics.height)
@@ -147,17 +162,37 @@ async def test_six_sites_in_other_processes_floor_and_a_killed_site(
             ),
             10,
             "sites report what they receive",
+            lambda: f"reports: {five.last_report(SITES[1])}, {five.last_report(SITES[2])}",
         )
         floor_report = five.last_report(SITES[1])
         assert floor_report is not None and floor_report["sending"] == FLOOR.describe()
 
+        others = SITES[:5]
+        frames_before = {site: frames_at_hub(site) for site in others}
         killed_at = time.monotonic()
         assert await lone.stop(signal.SIGKILL) == -signal.SIGKILL
         await wait_until(
             lambda: hub.state(SITES[5]) is PeerState.RECONNECTING, 5, "the killed site shown lost"
         )
         lost_after = time.monotonic() - killed_at
-        assert all(hub.state(site) is PeerState.CONNECTED for site in SITES[:5])
+        assert all(hub.state(site) is PeerState.CONNECTED for site in others)
+        # The others go on: their pictures keep reaching the hub on the same links (the
+        # counts only grow), and the hub's keep reaching them, by their own reports made
+        # after the kill (rates over the last 2 s).
+        await asyncio.sleep(2.0)
+        reports_from = len(five.lines)
+        await wait_until(
+            lambda: all(frames_at_hub(site) >= frames_before[site] + 5 for site in others),
+            5,
+            "pictures from the other sites still arriving",
+        )
+        await wait_until(
+            lambda: all(receives_official(five, site, reports_from) for site in others),
+            5,
+            "the other sites still receiving the official",
+        )
+        assert all(hub.state(site) is PeerState.CONNECTED for site in others)
+        frames_before = {site: frames_at_hub(site) for site in others}
 
         back = SiteProcess([call.invitation_links[SITES[5]]])
         await back.start()
@@ -165,6 +200,13 @@ async def test_six_sites_in_other_processes_floor_and_a_killed_site(
             back_after = await wait_until(
                 lambda: hub.state(SITES[5]) is PeerState.CONNECTED, 15, "the site back by itself"
             )
+            # Nor does its return hold the others up.
+            await wait_until(
+                lambda: all(frames_at_hub(site) >= frames_before[site] + 5 for site in others),
+                5,
+                "pictures from the other sites arriving while the killed one came back",
+            )
+            assert all(hub.state(site) is PeerState.CONNECTED for site in others)
         finally:
             assert await back.stop() == 0
         print(f"\nlost shown after {lost_after:.1f} s; back {back_after:.1f} s after restart")
@@ -242,3 +284,15 @@ async def test_simulated_sites_leave_when_the_app_that_started_them_is_gone(
     assert await asyncio.wait_for(process.wait(), 10) == 0
     await wait_until(lambda: call.hub.state(SITES[0]) is PeerState.LEFT, 5, "it said goodbye")
     await simulated.stop()
+
+
+def test_the_test_site_checks_its_pause_between_attempts(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    link = join_url("http://127.0.0.1:8765", issue_site_token(b"k" * 32, 90, 11, 2_000_000_000))
+    assert parse_arguments([link, "--synthetic"]).max_retry_delay == 8.0
+    assert parse_arguments([link, "--synthetic", "--max-retry-delay", "1"]).max_retry_delay == 1.0
+    with pytest.raises(SystemExit) as refused:
+        parse_arguments([link, "--synthetic", "--max-retry-delay", "0"])
+    assert refused.value.code == 2
+    assert "--max-retry-delay must be positive" in capsys.readouterr().err

@@ -256,3 +256,22 @@ async def test_a_reload_while_typing_keeps_the_text_and_the_cursor(
     await view.presenter.wait_idle()
     stored = repo(lambda r: r.get_question(view.editor.question_id)).answer
     assert stored is not None and stored.text == "正在输入的回答"
+
+
+async def test_a_new_question_opens_in_the_editor_after_earlier_ones(
+    context: UiContext, qtbot: QtBot, session_id: int
+) -> None:
+    """The answer typed next goes to the question just asked, never to the one before it
+    (re-filling the list used to move the editor to a neighbouring question)."""
+    view = await open_view(context, qtbot)
+    site = view.selected_site_id
+    assert site is not None
+    added: list[int | None] = []
+    view.presenter.questionAdded.connect(lambda question: added.append(question.id))
+    asked: list[str] = []
+    for number in range(1, 5):
+        asked.append(f"第{number}个问题？")
+        assert view.presenter.ask_new(site, asked[-1])
+        await until(lambda: len(added) == len(asked))
+        await asyncio.sleep(0.05)
+        assert view.editor.question_id == added[-1], f"question {number}"

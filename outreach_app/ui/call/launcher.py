@@ -50,6 +50,7 @@ class CallWindows(QObject):
 
     checkReceived = Signal(object)  # SiteCheck, after it is stored
     serverProblem = Signal(str)  # the signaling server could not start
+    callsChanged = Signal()  # a call window opened or went away (see running_session_ids)
 
     def __init__(
         self,
@@ -69,6 +70,17 @@ class CallWindows(QObject):
     def window_for(self, session_id: int) -> QWidget | None:
         return self._windows.get(session_id)
 
+    def running_session_ids(self) -> set[int]:
+        """The sessions whose call this app carries now (their call window is open)."""
+        return set(self._windows)
+
+    def end_on_server(self, session_id: int) -> None:
+        """A session ended without its call (it was interrupted): sites that rejoined and wait
+        for the official are told, and its invitations admit nobody while the server runs."""
+        embedded = self._service.embedded_server if self._service is not None else None
+        if embedded is not None:
+            embedded.signaling.end_session(session_id)
+
     def open_call(self, session_id: int) -> QWidget:
         """The call window of `session_id`, brought to the front; started if it is not open."""
         window = self._windows.get(session_id)
@@ -79,6 +91,7 @@ class CallWindows(QObject):
             window.destroyed.connect(lambda _=None, sid=session_id: self._forget(sid))
             if self._context.demo:
                 self._simulate_sites_of(session_id, window)
+            self.callsChanged.emit()
         window.showNormal()
         window.raise_()
         window.activateWindow()
@@ -188,6 +201,7 @@ class CallWindows(QObject):
     def _forget(self, session_id: int) -> None:
         self._windows.pop(session_id, None)
         self._stop_simulated(session_id)
+        self.callsChanged.emit()
 
 
 def _log_failure(task: asyncio.Future[None]) -> None:

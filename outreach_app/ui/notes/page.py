@@ -591,7 +591,10 @@ class NotesView(QWidget):
         notes = self.presenter.notes
         site_id = self._selected_site
         self.planned_list.clear()
-        self.notes_list.clear()
+        # Blocked: emptying the list moves its current row through the other notes, and with it
+        # the editor; the question being edited (or just asked) must stay the one shown.
+        with QSignalBlocker(self.notes_list):
+            self.notes_list.clear()
         if notes is None or site_id is None:
             self.editor.show_question(None, [], [])
             self.ask_button.setEnabled(False)
