@@ -42,16 +42,22 @@ def create_application(argv: list[str], *, language: str | None = None) -> QAppl
 
 def build_pages(context: UiContext) -> list[PageSpec]:
     # Imported here so that importing outreach_app.app stays cheap for the command line.
+    from outreach_app.ui.follow_ups.page import build_page as follow_ups_page
     from outreach_app.ui.notes.page import build_page as notes_page
     from outreach_app.ui.review.page import build_page as review_page
     from outreach_app.ui.schedule.page import build_page as schedule_page
     from outreach_app.ui.sites.page import build_page as sites_page
+    from outreach_app.ui.statistics.page import build_page as statistics_page
 
+    review = review_page(context)
     return [
         schedule_page(context),
         sites_page(context),
         notes_page(context),
-        review_page(context),
+        review,
+        # The minutes link each commitment to the board.
+        follow_ups_page(context, review=review),
+        statistics_page(context),
     ]
 
 
@@ -152,8 +158,15 @@ def run_gui(
     user = ask_user(settings, demo=demo)
     if user is None:
         return 0
+    from outreach_app.ui.data_safety import DataSafety, UnlockCancelledError, unlock_database
+
     try:
-        store = StoreWorker.open_path(db_path, user)
+        # An encrypted database's passphrase: from the environment, the keyring or the person.
+        key = unlock_database(db_path)
+    except UnlockCancelledError:
+        return 0
+    try:
+        store = StoreWorker.open_path(db_path, user, key=key)
     except StoreError as exc:
         QMessageBox.critical(
             None, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
@@ -167,11 +180,17 @@ def run_gui(
     context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
     window = build_main_window(context)
     window.setWindowIcon(app_icon())
+    # Back up now / restore / encryption in the File menu, and the backup schedule.
+    data_safety = DataSafety(context, window, db_path, key)
     reminders = ReminderService(context, window)
     instance.messageReceived.connect(lambda message: _handle_message(window, message))
     calls = call_windows(context)
     calls.checkReceived.connect(reminders.check_received)
     calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
+    # A call cut short when the app last stopped (killed, power loss): offered at the top.
+    from outreach_app.ui.call.interrupted import watch_interrupted_calls
+
+    watch_interrupted_calls(context, window)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.setQuitOnLastWindowClosed(True)
@@ -203,4 +222,6 @@ def run_gui(
     finally:
         # Drains queued saves before the database closes.
         store.close()
+        # Then the backup due at quit, or the restore or encryption change that closed the app.
+        data_safety.finish()
     return 0

@@ -11,6 +11,8 @@ from outreach_app import __version__
 from outreach_app.config import default_db_path, demo_db_path
 from outreach_app.core.model import Role, User
 
+DATA_SAFETY_COMMANDS = ("backup", "restore", "encrypt", "decrypt")
+
 
 class UsageError(Exception):
     """Bad command-line input; the message says what to do instead."""
@@ -20,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="outreach-app",
         description="Scheduled video sessions with grassroots sites: schedule, notes, review.",
+        epilog="Data safety: outreach-app backup|restore|encrypt|decrypt --help",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -92,6 +95,16 @@ def main(argv: list[str] | None = None) -> int:
         from outreach_app.site import main as site_main
 
         return site_main(arguments[1:])
+    if arguments[:1] == ["report"]:
+        # Statistics as JSON, XLSX or PDF: see report_cli.py.
+        from outreach_app.report_cli import main as report_main
+
+        return report_main(arguments[1:])
+    if arguments[:1] and arguments[0] in DATA_SAFETY_COMMANDS:
+        # backup, restore, encrypt, decrypt: see safety_cli.py.
+        from outreach_app.safety_cli import main as safety_main
+
+        return safety_main(arguments)
     parser = build_parser()
     args = parser.parse_args(arguments)
     logging.basicConfig(

@@ -6,13 +6,13 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from outreach_app.core.model import Site
 from outreach_app.storage.repository import Repository
+from tests.app_process import start_app
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,35 +60,8 @@ def test_demo_refuses_to_overwrite_a_real_database(tmp_path: Path) -> None:
 def test_demo_app_starts_shows_its_window_and_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "outreach_app",
-            "--demo",
-            "--db",
-            str(db),
-            "--user",
-            "王芳",
-            "--role",
-            "official",
-            "-v",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    assert process.stdout is not None
-    deadline = time.monotonic() + 30
-    seen = ""
-    while "main window shown" not in seen and time.monotonic() < deadline:
-        line = process.stdout.readline()
-        if not line and process.poll() is not None:
-            break
-        seen += line
-    assert "main window shown" in seen, seen
+    argv = ["--demo", "--db", str(db), "--user", "王芳", "--role", "official", "-v"]
+    process = start_app(argv, env)
     process.send_signal(signal.SIGTERM)
     assert process.wait(15) == 0
     repo = Repository.open(db)

@@ -11,14 +11,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 
+from outreach_app.core.follow_ups import FollowUpAction, suggested_due_dates
 from outreach_app.core.model import (
     AgendaItemKind,
     Contact,
-    FollowUpStatus,
     ReviewState,
     Role,
+    Satisfaction,
     Session,
     SessionKind,
     SessionSite,
@@ -26,6 +28,7 @@ from outreach_app.core.model import (
     Site,
     User,
 )
+from outreach_app.storage.demo_demands import build_demo_demands
 from outreach_app.storage.repository import Repository, StoreError
 
 DEMO_MARKER = "demo_built_on"
@@ -282,13 +285,87 @@ PAST_SESSIONS: list[tuple[int, str, SessionKind, list[Exchange]]] = [
     ),
 ]
 
-# Solved outcomes for the older commitments, in the order the commitments appear above.
-RESOLUTIONS = {
-    "协调县供销社与电商平台对接马铃薯销售": "已与两家电商平台签约，销售马铃薯 1200 吨。",
-    "排查上学路段落石隐患并设置警示标志": "完成 3 处防护网和 8 块警示牌。",
-    "督促供热企业排查新阳路 3 栋管网并回访居民": "更换老化阀门，室温升至 20 度，居民满意。",
-    "督办两家工地年前结清拖欠工资": "11 户工资已于腊月二十五前全部结清。",
+
+@dataclass(frozen=True)
+class _Step:
+    """A step in a commitment's history, `days` after its session (hours into that day)."""
+
+    days: int
+    action: FollowUpAction
+    text: str
+    satisfaction: Satisfaction | None = None
+    hours: int = 10
+
+
+CLAIM, RESPOND, SOLVE, REOPEN = (
+    FollowUpAction.CLAIM,
+    FollowUpAction.RESPOND,
+    FollowUpAction.SOLVE,
+    FollowUpAction.REOPEN,
+)
+
+# What became of each commitment: claimed by a named person of its unit, responded, solved with
+# the site's judgement, or still waiting (several of them late), and one reopened because the
+# site was not satisfied. A claim's text is the person; the unit is the commitment's owner.
+HISTORIES: dict[str, list[_Step]] = {
+    "协调县供销社与电商平台对接马铃薯销售": [
+        _Step(1, CLAIM, "赵志刚"),
+        _Step(9, RESPOND, "已联系三家电商平台，县供销社组织农户统一分拣包装。"),
+        _Step(27, SOLVE, "已与两家电商平台签约，销售马铃薯 1200 吨。", Satisfaction.SATISFIED),
+    ],
+    "排查上学路段落石隐患并设置警示标志": [
+        _Step(2, CLAIM, "吉克阿呷"),
+        _Step(23, SOLVE, "完成 3 处防护网和 8 块警示牌。", Satisfaction.BASICALLY_SATISFIED, 16),
+    ],
+    "督促供热企业排查新阳路 3 栋管网并回访居民": [
+        _Step(0, CLAIM, "王立新", hours=15),
+        _Step(2, RESPOND, "已排查管网，发现 2 处阀门老化，更换配件已到货。"),
+        _Step(5, SOLVE, "更换老化阀门，室温升至 20 度，居民满意。", Satisfaction.SATISFIED),
+    ],
+    "为克拉作业区增配一台备用压缩机": [
+        _Step(3, CLAIM, "陈海峰"),
+        _Step(30, RESPOND, "已列入年度设备采购计划，完成招标。"),
+        _Step(84, SOLVE, "备用压缩机到货并完成安装调试。", Satisfaction.SATISFIED),
+    ],
+    "组织低层住户协商会，提出补偿方案": [
+        _Step(2, CLAIM, "杨帆"),
+        _Step(20, RESPOND, "召开两次协商会，补偿方案正在征求意见。"),
+        _Step(44, SOLVE, "补偿方案已公示，5 个单元中 3 个达成一致。", Satisfaction.UNSATISFIED),
+        _Step(60, REOPEN, "仍有 2 个单元未达成一致，居民多次来电反映。", hours=14),
+        _Step(62, CLAIM, "杨帆"),
+        _Step(120, RESPOND, "聘请第三方调解，又有 1 个单元达成一致，最后 1 个单元继续协商。"),
+    ],
+    "督办两家工地年前结清拖欠工资": [
+        _Step(0, CLAIM, "刘建军", hours=16),
+        _Step(4, RESPOND, "两家工地已支付七成，余款承诺节前付清。"),
+        _Step(8, SOLVE, "11 户工资已于腊月二十五前全部结清。", Satisfaction.SATISFIED),
+    ],
+    "落实 2 处地质灾害隐患点工程治理资金": [
+        _Step(5, CLAIM, "阿尔木呷"),
+        _Step(30, RESPOND, "治理资金已申请，等待州财政批复。"),
+    ],
+    "在预警短信中增加英文版本": [
+        _Step(1, CLAIM, "周敏"),
+        _Step(14, RESPOND, "英文模板已起草，正与运营商联调。"),
+        _Step(
+            25,
+            SOLVE,
+            "预警短信已中英双语发送，覆盖外籍居民 1300 余人。",
+            Satisfaction.SATISFIED,
+        ),
+    ],
+    "协调增设快递柜和夜间共享停车位": [_Step(2, CLAIM, "孙浩")],
+    "更换三组供水管道增压泵": [],
+    "研究搬迁户冬季取暖电费补贴政策": [_Step(1, CLAIM, "沙马拉则")],
 }
+
+# Days after the session to claim and respond by, where the usual suggestion does not apply;
+# a reopened item gets new dates (days after its session: claim, respond, solve).
+DUE_OVERRIDES: dict[str, tuple[int, int]] = {"研究搬迁户冬季取暖电费补贴政策": (3, 21)}
+REOPENED_DUES: dict[str, tuple[int, int, int]] = {
+    "组织低层住户协商会，提出补偿方案": (63, 100, 360)
+}
+
 
 TODAY_PLAN: list[tuple[int, int, list[tuple[AgendaItemKind, str]], str]] = [
     (
@@ -379,8 +456,16 @@ def build_demo(repo: Repository, today: date | None = None) -> None:
     try:
         with _acting(repo, STAFF):
             site_ids = [repo.save_site(site) for site in SITES]
+        commitments: list[tuple[int, datetime, str, date | None]] = []
         for days_ago, title, kind, exchanges in PAST_SESSIONS:
-            _build_past_session(repo, clock, site_ids, today, days_ago, title, kind, exchanges, rng)
+            _build_past_session(
+                repo, clock, site_ids, today, days_ago, title, kind, exchanges, rng, commitments
+            )
+        _follow_commitments_up(repo, clock, commitments)
+        # Demands residents posted on the provincial message board (demo_demands.py).
+        build_demo_demands(
+            repo, partial(setattr, clock, "at"), site_ids, [s.name for s in SITES], today, STAFF
+        )
         clock.at = datetime.combine(today, time(8, 30))
         _build_today(repo, site_ids, today)
         repo.set_meta(DEMO_MARKER, today.isoformat())
@@ -398,6 +483,7 @@ def _build_past_session(
     kind: SessionKind,
     exchanges: list[Exchange],
     rng: random.Random,
+    commitments: list[tuple[int, datetime, str, date | None]],
 ) -> None:
     start = datetime.combine(today - timedelta(days=days_ago), time(9, 30))
     involved = list(dict.fromkeys(e[0] for e in exchanges))
@@ -440,11 +526,8 @@ def _build_past_session(
                 follow_up = repo.set_commitment(
                     q.id, text, owner, start.date() + timedelta(days=due_in_days)
                 )
-                if text in RESOLUTIONS and follow_up.id is not None:
-                    clock.at = start + timedelta(days=due_in_days - 2)
-                    repo.set_follow_up_status(
-                        follow_up.id, FollowUpStatus.SOLVED, RESOLUTIONS[text]
-                    )
+                assert follow_up.id is not None
+                commitments.append((follow_up.id, start, text, follow_up.due))
         clock.at = start + timedelta(seconds=offset + 300)
         repo.set_session_status(session_id, SessionStatus.ENDED)
     with _acting(repo, REVIEWER):
@@ -455,6 +538,63 @@ def _build_past_session(
             )
         elif days_ago > 30:
             repo.set_review(session_id, ReviewState.APPROVED)
+
+
+def _follow_commitments_up(
+    repo: Repository, clock: _Clock, commitments: list[tuple[int, datetime, str, date | None]]
+) -> None:
+    """Due dates for every step, then each commitment's history, all in the order they
+    happened so that the audit trail reads in time order."""
+    events: list[tuple[datetime, Callable[[], object]]] = []
+    for follow_up_id, start, text, due in commitments:
+        made = start.date()
+        if text in DUE_OVERRIDES:
+            claim_days, respond_days = DUE_OVERRIDES[text]
+            claim_due = made + timedelta(days=claim_days)
+            respond_due = made + timedelta(days=respond_days)
+        else:
+            claim_due, respond_due = suggested_due_dates(made, due)
+        dues = partial(
+            repo.set_follow_up_due_dates,
+            follow_up_id,
+            claim_due=claim_due,
+            respond_due=respond_due,
+            due=due,
+        )
+        events.append((start + timedelta(hours=2), dues))
+        for step in HISTORIES.get(text, []):
+            at = datetime.combine(made + timedelta(days=step.days), time(step.hours, 20))
+            events.append((at, _step_action(repo, follow_up_id, step)))
+            if step.action is REOPEN and text in REOPENED_DUES:
+                claim_days, respond_days, solve_days = REOPENED_DUES[text]
+                new_dues = partial(
+                    repo.set_follow_up_due_dates,
+                    follow_up_id,
+                    claim_due=made + timedelta(days=claim_days),
+                    respond_due=made + timedelta(days=respond_days),
+                    due=made + timedelta(days=solve_days),
+                )
+                events.append((at + timedelta(minutes=5), new_dues))
+    # sorted() is stable: events at the same moment keep the order they were listed in.
+    for at, act in sorted(events, key=lambda event: event[0]):
+        clock.at = at
+        with _acting(repo, STAFF):
+            act()
+
+
+def _step_action(repo: Repository, follow_up_id: int, step: _Step) -> Callable[[], object]:
+    # Staff keep the board current; the reviewer reopens what the site was not satisfied with.
+    def act() -> object:
+        with _acting(repo, REVIEWER if step.action is REOPEN else STAFF):
+            if step.action is CLAIM:
+                return repo.claim_follow_up(follow_up_id, step.text)
+            if step.action is RESPOND:
+                return repo.respond_to_follow_up(follow_up_id, step.text)
+            if step.action is SOLVE:
+                return repo.solve_follow_up(follow_up_id, step.text, step.satisfaction)
+            return repo.reopen_follow_up(follow_up_id, step.text)
+
+    return act
 
 
 def _today_start(today: date, now: datetime) -> datetime:

@@ -8,7 +8,6 @@ its audit entry.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,6 +17,17 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from outreach_app.core.demand_import import DemandRow
+from outreach_app.core.follow_ups import (
+    TARGET,
+    FollowUpAction,
+    FollowUpRuleError,
+    StepInput,
+    check_due_dates,
+    step_note,
+    validate_step,
+)
+from outreach_app.core.interruptions import InterruptedSession
 from outreach_app.core.model import (
     DEFAULT_CATEGORIES,
     AgendaItem,
@@ -27,12 +37,15 @@ from outreach_app.core.model import (
     CheckResult,
     Contact,
     FollowUp,
+    FollowUpFilters,
     FollowUpStatus,
+    FollowUpStep,
     Question,
     Recording,
     Review,
     ReviewState,
     Role,
+    Satisfaction,
     SearchFilters,
     SearchHit,
     Session,
@@ -44,12 +57,29 @@ from outreach_app.core.model import (
     User,
 )
 from outreach_app.core.scheduling import Conflict, find_conflicts
+from outreach_app.core.statistics import (
+    Counts,
+    FigureRow,
+    Period,
+    PeriodFigures,
+    StatisticsReport,
+    TrendPoint,
+    figures_from_rows,
+    trend_period,
+)
 from outreach_app.core.text_search import SearchPlan, matches_all_terms, plan_search
 from outreach_app.storage.schema import migrate
+from outreach_app.storage.sqlite_driver import (  # plain SQLite or SQLCipher
+    DATABASE_ERRORS,
+    INTEGRITY_ERRORS,
+    OPERATIONAL_ERRORS,
+    connect,
+)
 
 Clock = Callable[[], datetime]
 SYSTEM_USER = User("system", Role.STAFF)
 NO_FILTERS = SearchFilters()
+NO_FOLLOW_UP_FILTERS = FollowUpFilters()
 # Below this many notes left by the filters, a search reads them and matches in Python.
 NARROW_FILTER_MAX_NOTES = 2000
 # Saving as the user types must not write one audit row per keystroke: edits to the same record
@@ -101,6 +131,47 @@ class SessionSummary:
     open_follow_ups: int
 
 
+@dataclass(frozen=True)
+class FollowUpEntry:
+    """A follow-up on the board, with where it comes from: the session and question it was
+    committed in, or (imported demands) the channel it arrived through."""
+
+    follow_up: FollowUp
+    site_name: str
+    session_title: str = ""
+    session_kind: SessionKind | None = None
+    session_start: datetime | None = None
+    category: str = ""
+    question_text: str = ""
+    answer_text: str = ""
+    channel: str = ""
+
+
+@dataclass
+class DemandImportSummary:
+    """What an import of demands stored, and the lines it skipped as already there."""
+
+    follow_up_ids: list[int] = field(default_factory=list)
+    skipped_lines: list[int] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return len(self.follow_up_ids)
+
+
+@dataclass(frozen=True)
+class DemandSource:
+    """Where an imported demand came from: the message board's channel and the file."""
+
+    follow_up_id: int
+    channel: str
+    received_on: date
+    area: str
+    category: str
+    source: str
+    line: int
+
+
 @dataclass
 class Minutes:
     session: Session
@@ -120,11 +191,14 @@ class Repository:
         self.actor: User = SYSTEM_USER
 
     @classmethod
-    def open(cls, path: Path | str, *, clock: Clock = _local_now) -> Repository:
+    def open(
+        cls, path: Path | str, *, clock: Clock = _local_now, key: str | None = None
+    ) -> Repository:
+        """`key`: the passphrase of an encrypted database (see encryption.py); None for plain."""
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(str(path), isolation_level=None, timeout=10)
+            conn = connect(path, key)
             db = Database(conn)
             db.execute("PRAGMA journal_mode = WAL")
             # FULL: a commit reaches the disk before the user's next keystroke is saved, so a
@@ -132,7 +206,7 @@ class Repository:
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
             migrate(db)
-        except sqlite3.DatabaseError as exc:
+        except DATABASE_ERRORS as exc:
             raise StoreError(
                 "{path} is not a usable Outreach database: {error}", path=path, error=exc
             ) from exc
@@ -285,7 +359,7 @@ class Repository:
                 f"INSERT INTO sites ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                 list(values.values()),
             )
-        except sqlite3.IntegrityError as exc:
+        except INTEGRITY_ERRORS as exc:
             raise StoreError(
                 "a site named “{name}” already exists", name=site.name.strip()
             ) from exc
@@ -303,7 +377,7 @@ class Repository:
                 cursor = self.db.execute(
                     f"UPDATE sites SET {assignments} WHERE id = ?", [*values.values(), site.id]
                 )
-            except sqlite3.IntegrityError as exc:
+            except INTEGRITY_ERRORS as exc:
                 raise StoreError(
                     "a site named “{name}” already exists", name=values["name"]
                 ) from exc
@@ -682,6 +756,15 @@ class Repository:
             status=FollowUpStatus(row["status"]),
             resolution=row["resolution"],
             created_at=_parse_ts(row["created_at"]),
+            claimed_by=row["claimed_by"],
+            response=row["response"],
+            satisfaction=Satisfaction(row["satisfaction"]) if row["satisfaction"] else None,
+            claim_due=_parse_date(row["claim_due"]),
+            respond_due=_parse_date(row["respond_due"]),
+            claimed_at=_parse_ts(row["claimed_at"]),
+            responded_at=_parse_ts(row["responded_at"]),
+            solved_at=_parse_ts(row["solved_at"]),
+            updated_at=_parse_ts(row["updated_at"]),
         )
 
     def _questions_where(self, where: str, params: Sequence[Any]) -> list[Question]:
@@ -886,6 +969,7 @@ class Repository:
                     ),
                 )
                 follow_up_id = int(cursor.lastrowid or 0)
+                self._add_follow_up_step(follow_up_id, FollowUpStatus.OPEN, "")
                 self._audit(
                     "create",
                     "follow_up",
@@ -943,14 +1027,30 @@ class Repository:
     def set_follow_up_status(
         self, follow_up_id: int, status: FollowUpStatus, resolution: str = ""
     ) -> None:
+        """Put a follow-up straight into `status`, without the workflow's checks: for callers
+        that predate the workflow (seeding data). People go through claim_follow_up,
+        respond_to_follow_up, solve_follow_up and reopen_follow_up, which check each step."""
         with self._write():
             row = self._one("SELECT session_id FROM follow_ups WHERE id = ?", (follow_up_id,))
             if row is None:
                 raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
             self.db.execute(
-                "UPDATE follow_ups SET status = ?, resolution = ?, updated_at = ? WHERE id = ?",
-                (status.value, resolution, _ts(self.now()), follow_up_id),
+                "UPDATE follow_ups SET status = :status, resolution = :resolution,"
+                " updated_at = :now,"
+                " claimed_at = CASE WHEN :status = 'open' THEN NULL"
+                "   ELSE coalesce(claimed_at, :now) END,"
+                " responded_at = CASE WHEN :status = 'responded' THEN :now"
+                "   WHEN :status IN ('open', 'claimed') THEN NULL ELSE responded_at END,"
+                " solved_at = CASE WHEN :status = 'solved' THEN :now END"
+                " WHERE id = :id",
+                {
+                    "status": status.value,
+                    "resolution": resolution,
+                    "now": _ts(self.now()),
+                    "id": follow_up_id,
+                },
             )
+            self._add_follow_up_step(follow_up_id, status, resolution)
             self._audit(
                 "status",
                 "follow_up",
@@ -958,6 +1058,448 @@ class Repository:
                 session_id=row["session_id"],
                 detail=status.value,
             )
+
+    # ------------------------------------------------- follow-up workflow and board (issue 4)
+    # Each step checks the workflow's rules (core/follow_ups.py) against the stored status,
+    # then writes the follow-up, a row of its history and an audit entry in one transaction.
+    def _add_follow_up_step(self, follow_up_id: int, status: FollowUpStatus, note: str) -> None:
+        self.db.execute(
+            "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (follow_up_id, status.value, _ts(self.now()), self.actor.name, note),
+        )
+
+    def claim_follow_up(self, follow_up_id: int, claimed_by: str, owner: str = "") -> FollowUp:
+        """A named person of the owner unit takes the item; `owner` changes the unit."""
+        return self._take_follow_up_step(
+            follow_up_id, FollowUpAction.CLAIM, StepInput(claimed_by=claimed_by, owner=owner)
+        )
+
+    def respond_to_follow_up(self, follow_up_id: int, response: str) -> FollowUp:
+        """Record what has been done so far."""
+        return self._take_follow_up_step(
+            follow_up_id, FollowUpAction.RESPOND, StepInput(response=response)
+        )
+
+    def solve_follow_up(
+        self, follow_up_id: int, resolution: str, satisfaction: Satisfaction | None = None
+    ) -> FollowUp:
+        """The outcome and, when the site said so, how satisfied it is."""
+        return self._take_follow_up_step(
+            follow_up_id,
+            FollowUpAction.SOLVE,
+            StepInput(resolution=resolution, satisfaction=satisfaction),
+        )
+
+    def reopen_follow_up(self, follow_up_id: int, reason: str) -> FollowUp:
+        """Back to open; what was done before stays in the history."""
+        return self._take_follow_up_step(
+            follow_up_id, FollowUpAction.REOPEN, StepInput(reason=reason)
+        )
+
+    def _take_follow_up_step(
+        self, follow_up_id: int, action: FollowUpAction, given: StepInput
+    ) -> FollowUp:
+        with self._write():
+            row = self._one(
+                "SELECT session_id, status, owner FROM follow_ups WHERE id = ?", (follow_up_id,)
+            )
+            if row is None:
+                raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
+            try:
+                cleaned = validate_step(FollowUpStatus(row["status"]), row["owner"], action, given)
+            except FollowUpRuleError as exc:
+                raise StoreError(exc.template, **exc.params) from exc
+            now = _ts(self.now())
+            values: dict[str, object] = {"status": TARGET[action].value, "updated_at": now}
+            if action is FollowUpAction.CLAIM:
+                values.update(claimed_by=cleaned.claimed_by, owner=cleaned.owner, claimed_at=now)
+            elif action is FollowUpAction.RESPOND:
+                values.update(response=cleaned.response, responded_at=now)
+            elif action is FollowUpAction.SOLVE:
+                satisfaction = cleaned.satisfaction.value if cleaned.satisfaction else ""
+                values.update(
+                    resolution=cleaned.resolution, satisfaction=satisfaction, solved_at=now
+                )
+            else:
+                # Back to square one; the history keeps who claimed it and what was done.
+                values.update(
+                    claimed_by="",
+                    response="",
+                    resolution="",
+                    satisfaction="",
+                    claimed_at=None,
+                    responded_at=None,
+                    solved_at=None,
+                )
+            self.db.execute(
+                f"UPDATE follow_ups SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+                [*values.values(), follow_up_id],
+            )
+            note = step_note(action, cleaned)
+            self._add_follow_up_step(follow_up_id, TARGET[action], note)
+            detail = f"{note} ({cleaned.owner})" if action is FollowUpAction.CLAIM else note
+            self._audit(
+                action.value, "follow_up", follow_up_id, session_id=row["session_id"], detail=detail
+            )
+        return self.get_follow_up(follow_up_id)
+
+    def follow_up_steps(self, follow_up_id: int) -> list[FollowUpStep]:
+        """The item's history, oldest first. An item made without one (an import that wrote
+        the row only) shows the step that opened it, at its creation."""
+        steps = [
+            FollowUpStep(
+                id=r["id"],
+                follow_up_id=r["follow_up_id"],
+                status=FollowUpStatus(r["status"]),
+                at=datetime.fromisoformat(r["at"]),
+                actor=r["actor"],
+                note=r["note"],
+            )
+            for r in self._rows(
+                "SELECT * FROM follow_up_steps WHERE follow_up_id = ? ORDER BY id",
+                (follow_up_id,),
+            )
+        ]
+        if not steps:
+            follow_up = self.get_follow_up(follow_up_id)
+            steps = [
+                FollowUpStep(
+                    follow_up_id, FollowUpStatus.OPEN, follow_up.created_at or self.now(), ""
+                )
+            ]
+        return steps
+
+    def set_follow_up_due_dates(
+        self,
+        follow_up_id: int,
+        *,
+        claim_due: date | None,
+        respond_due: date | None,
+        due: date | None,
+    ) -> FollowUp:
+        """The dates to claim, respond and solve by (None: no date for that step)."""
+        try:
+            check_due_dates(claim_due, respond_due, due)
+        except FollowUpRuleError as exc:
+            raise StoreError(exc.template, **exc.params) from exc
+        with self._write():
+            row = self._one("SELECT session_id FROM follow_ups WHERE id = ?", (follow_up_id,))
+            if row is None:
+                raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
+            dates = [d.isoformat() if d else None for d in (claim_due, respond_due, due)]
+            self.db.execute(
+                "UPDATE follow_ups SET claim_due = ?, respond_due = ?, due = ?, updated_at = ?"
+                " WHERE id = ?",
+                [*dates, _ts(self.now()), follow_up_id],
+            )
+            self._audit(
+                "due",
+                "follow_up",
+                follow_up_id,
+                session_id=row["session_id"],
+                detail=" / ".join(d or "—" for d in dates),
+            )
+        return self.get_follow_up(follow_up_id)
+
+    def follow_up_owner_units(self) -> list[str]:
+        """Every owner unit named on a follow-up, for the board's filter."""
+        return [
+            r["owner"]
+            for r in self._rows(
+                "SELECT DISTINCT owner FROM follow_ups WHERE owner != '' ORDER BY owner"
+            )
+        ]
+
+    def follow_up_claimers(self) -> list[str]:
+        """Everyone who ever claimed a follow-up, for suggestions when the next one is claimed."""
+        return [
+            r["note"]
+            for r in self._rows(
+                "SELECT DISTINCT note FROM follow_up_steps WHERE status = 'claimed'"
+                " AND note != '' ORDER BY note"
+            )
+        ]
+
+    def _has_demands_table(self) -> bool:
+        # Imported demands (migration 0006) carry their own category and channel.
+        row = self._one(
+            "SELECT count(*) AS n FROM pragma_table_info('demands')"
+            " WHERE name IN ('category', 'channel')"
+        )
+        return bool(row and row["n"] == 2)
+
+    def _entry_query(self) -> tuple[str, str]:
+        """The SELECT ... FROM of a board entry, and the expression of its category."""
+        demands = self._has_demands_table()
+        category = "coalesce(nullif(q.category, ''), d.category, '')" if demands else "q.category"
+        sql = (
+            "SELECT f.*, st.name AS site_name, coalesce(s.title, '') AS session_title,"
+            " s.kind AS session_kind, s.start AS session_start,"
+            f" coalesce({category}, '') AS category, coalesce(q.text, '') AS question_text,"
+            " coalesce(a.text, '') AS answer_text,"
+            + (" coalesce(d.channel, '') AS channel" if demands else " '' AS channel")
+            + " FROM follow_ups f JOIN sites st ON st.id = f.site_id"
+            " LEFT JOIN sessions s ON s.id = f.session_id"
+            " LEFT JOIN questions q ON q.id = f.question_id"
+            " LEFT JOIN answers a ON a.question_id = q.id"
+            + (" LEFT JOIN demands d ON d.follow_up_id = f.id" if demands else "")
+        )
+        return sql, category
+
+    def list_follow_ups(
+        self,
+        filters: FollowUpFilters = NO_FOLLOW_UP_FILTERS,
+        *,
+        today: date | None = None,
+        limit: int = 2000,
+    ) -> list[FollowUpEntry]:
+        """Follow-ups for the board, newest first. The period is when the item was made (in a
+        session, or the day an imported demand was received); `today` decides what is overdue."""
+        select, category = self._entry_query()
+        where: list[str] = []
+        params: dict[str, Any] = {"today": (today or self.now().date()).isoformat()}
+
+        def when(clause: str, **values: Any) -> None:
+            where.append(clause)
+            params.update(values)
+
+        if filters.site_id is not None:
+            when("f.site_id = :site", site=filters.site_id)
+        if filters.kind is not None:
+            when("s.kind = :kind", kind=filters.kind.value)
+        if filters.category:
+            when(f"{category} = :category", category=filters.category)
+        if filters.status is not None:
+            when("f.status = :status", status=filters.status.value)
+        if filters.owner is not None:
+            when("f.owner = :owner", owner=filters.owner)
+        if filters.period_start is not None:
+            when("f.created_at >= :period_start", period_start=filters.period_start.isoformat())
+        if filters.period_end is not None:
+            end = (filters.period_end + timedelta(days=1)).isoformat()
+            when("f.created_at < :period_end", period_end=end)
+        if filters.overdue_only:
+            # The rule of core.follow_ups.overdue: a step not reached yet whose date is past.
+            when(
+                "f.status != 'solved' AND ((f.status = 'open' AND f.claim_due < :today)"
+                " OR (f.status IN ('open', 'claimed') AND f.respond_due < :today)"
+                " OR f.due < :today)"
+            )
+        for number, term in enumerate(filters.text.split()):
+            # Every word must appear; follow-ups are few enough to read them all.
+            when(
+                "instr(lower(f.commitment || ' ' || f.resolution || ' ' || f.response || ' '"
+                f" || f.claimed_by || ' ' || f.owner || ' ' || st.name), :term{number}) > 0",
+                **{f"term{number}": term.lower()},
+            )
+        rows = self._rows(
+            select
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " ORDER BY f.created_at DESC, f.id DESC LIMIT :limit",
+            {**params, "limit": limit},
+        )
+        return [self._entry_from_row(r) for r in rows]
+
+    def get_follow_up_entry(self, follow_up_id: int) -> FollowUpEntry:
+        """One follow-up with what the board shows about it, whatever the filters."""
+        select, _category = self._entry_query()
+        row = self._one(f"{select} WHERE f.id = ?", (follow_up_id,))
+        if row is None:
+            raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
+        return self._entry_from_row(row)
+
+    def _entry_from_row(self, row: dict[str, Any]) -> FollowUpEntry:
+        return FollowUpEntry(
+            follow_up=self._follow_up_from_row(row),
+            site_name=row["site_name"],
+            session_title=row["session_title"],
+            session_kind=SessionKind(row["session_kind"]) if row["session_kind"] else None,
+            session_start=_parse_ts(row["session_start"]),
+            category=row["category"],
+            question_text=row["question_text"],
+            answer_text=row["answer_text"],
+            channel=row["channel"],
+        )
+
+    # ----------------------------------------------------- end of follow-up workflow and board
+
+    # ------------------------------------------- imported demands and statistics (issue 4, B)
+    # A demand from a message board is a follow-up without a session plus a row in `demands`
+    # saying where it came from (migration 0006).
+    def import_demands(self, demands: Sequence[DemandRow], source: str) -> DemandImportSummary:
+        """Store checked demands in one transaction; those already stored (same date, channel,
+        area and text, from any file) or repeated in the file are skipped and reported."""
+        now = _ts(self.now())
+        summary = DemandImportSummary()
+        with self._write():
+            for demand in demands:
+                fingerprint = demand.fingerprint
+                if demand.duplicate_of is not None or self._one(
+                    "SELECT 1 FROM demands WHERE fingerprint = ?", (fingerprint,)
+                ):
+                    summary.skipped_lines.append(demand.line)
+                    continue
+                if self._one("SELECT 1 FROM sites WHERE id = ?", (demand.site_id,)) is None:
+                    raise NotFoundError("site {id} does not exist", id=demand.site_id)
+                received = _ts(datetime.combine(demand.received_on, datetime.min.time()))
+                cursor = self.db.execute(
+                    "INSERT INTO follow_ups (site_id, commitment, owner, status, created_at,"
+                    " updated_at) VALUES (?, ?, '', 'open', ?, ?)",
+                    (demand.site_id, demand.text, received, now),
+                )
+                follow_up_id = int(cursor.lastrowid or 0)
+                # Opened when the resident posted it; the history starts there.
+                self.db.execute(
+                    "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)"
+                    " VALUES (?, 'open', ?, ?, ?)",
+                    (follow_up_id, received, self.actor.name, demand.channel),
+                )
+                self.db.execute(
+                    "INSERT INTO demands (follow_up_id, channel, received_on, area, category,"
+                    " source, line, fingerprint, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        follow_up_id,
+                        demand.channel,
+                        demand.received_on.isoformat(),
+                        demand.area,
+                        demand.category,
+                        source,
+                        demand.line,
+                        fingerprint,
+                        now,
+                    ),
+                )
+                if demand.category:
+                    # Search filters by category like the notes of a session.
+                    self.db.execute(
+                        "UPDATE search_docs SET category = ? WHERE kind = 'follow_up'"
+                        " AND ref_id = ?",
+                        (demand.category, follow_up_id),
+                    )
+                summary.follow_up_ids.append(follow_up_id)
+            if summary.follow_up_ids:
+                self._audit(
+                    "import",
+                    "follow_up",
+                    None,
+                    detail=f"{len(summary.follow_up_ids)} demands from {source}",
+                )
+        return summary
+
+    def known_demand_fingerprints(self, fingerprints: Sequence[str]) -> set[str]:
+        """Which of these demands are stored already (for the import's preview)."""
+        known: set[str] = set()
+        unique = list(dict.fromkeys(fingerprints))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            known.update(
+                r["fingerprint"]
+                for r in self._rows(
+                    "SELECT fingerprint FROM demands"
+                    f" WHERE fingerprint IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return known
+
+    def demand_sources(self, follow_up_ids: Sequence[int]) -> dict[int, DemandSource]:
+        """Where imported follow-ups came from, by follow-up id (others are left out)."""
+        if not follow_up_ids:
+            return {}
+        ids = list(dict.fromkeys(follow_up_ids))
+        return {
+            r["follow_up_id"]: DemandSource(
+                follow_up_id=r["follow_up_id"],
+                channel=r["channel"],
+                received_on=date.fromisoformat(r["received_on"]),
+                area=r["area"],
+                category=r["category"],
+                source=r["source"],
+                line=r["line"],
+            )
+            for r in self._rows(
+                f"SELECT * FROM demands WHERE follow_up_id IN ({', '.join('?' * len(ids))})",
+                ids,
+            )
+        }
+
+    def statistics_figures(self, period: Period) -> PeriodFigures:
+        """Counts of the period by channel, category, site and session kind (see
+        core/statistics.py for what each figure means)."""
+        params = {
+            "a": period.start.isoformat(),
+            "b": (period.end + timedelta(days=1)).isoformat(),
+        }
+
+        def within(column: str) -> str:
+            return f"(f.{column} >= :a AND f.{column} < :b)"
+
+        received = within("created_at")
+        rows = self._rows(
+            "SELECT coalesce(d.channel, '') AS channel,"
+            " coalesce(nullif(q.category, ''), d.category, '') AS category,"
+            " f.site_id, st.name AS site_name, coalesce(s.kind, '') AS session_kind,"
+            f" sum({received}) AS received,"
+            f" sum({within('claimed_at')}) AS claimed,"
+            f" sum({within('responded_at')}) AS responded,"
+            f" sum({within('solved_at')}) AS solved,"
+            f" sum({received} AND (f.claimed_at < :b OR f.responded_at < :b"
+            " OR f.solved_at < :b)) AS received_claimed,"
+            f" sum({received} AND (f.responded_at < :b OR f.solved_at < :b))"
+            " AS received_responded,"
+            f" sum({received} AND f.solved_at < :b) AS received_solved,"
+            f" sum({within('solved_at')} AND (f.due IS NULL"
+            " OR substr(f.solved_at, 1, 10) <= f.due)) AS solved_on_time"
+            " FROM follow_ups f JOIN sites st ON st.id = f.site_id"
+            " LEFT JOIN demands d ON d.follow_up_id = f.id"
+            " LEFT JOIN questions q ON q.id = f.question_id"
+            " LEFT JOIN sessions s ON s.id = f.session_id"
+            f" WHERE {received} OR {within('claimed_at')} OR {within('responded_at')}"
+            f" OR {within('solved_at')}"
+            " GROUP BY 1, 2, 3, 5",
+            params,
+        )
+        counted = [
+            "received",
+            "claimed",
+            "responded",
+            "solved",
+            "received_claimed",
+            "received_responded",
+            "received_solved",
+            "solved_on_time",
+        ]
+        return figures_from_rows(
+            period,
+            (
+                FigureRow(
+                    channel=r["channel"],
+                    category=r["category"],
+                    site_id=r["site_id"],
+                    site_name=r["site_name"],
+                    session_kind=r["session_kind"],
+                    counts=Counts(**{name: int(r[name] or 0) for name in counted}),
+                )
+                for r in rows
+            ),
+        )
+
+    def statistics_report(self, period: Period) -> StatisticsReport:
+        """The period with the one before it, the same period a year earlier, and the monthly
+        totals of the 13 months up to its end."""
+        trend = [
+            TrendPoint(month, self.statistics_figures(Period.month(month)).totals)
+            for month in trend_period(period).each_month()
+        ]
+        return StatisticsReport(
+            current=self.statistics_figures(period),
+            previous=self.statistics_figures(period.previous()),
+            year_earlier=self.statistics_figures(period.year_earlier()),
+            trend=trend,
+        )
+
+    # ------------------------------------------- end of imported demands and statistics
 
     # ----------------------------------------------------------------------------- review
     def minutes(self, session_id: int) -> Minutes:
@@ -1125,7 +1667,7 @@ class Repository:
                 if narrow is not None:
                     return narrow
             rows = self._search_by_index(plan, clauses, self._period_id_range(filters), limit)
-        except sqlite3.OperationalError as exc:
+        except OPERATIONAL_ERRORS as exc:
             raise StoreError(
                 "cannot search for “{query}”: {error}", query=query, error=exc
             ) from exc
@@ -1314,6 +1856,60 @@ class Repository:
                 "SELECT * FROM recordings WHERE session_id = ? ORDER BY started_at", (session_id,)
             )
         ]
+
+    # ------------------------------------------------ interrupted calls (issue 5, crashes)
+    def interrupted_sessions(self) -> list[InterruptedSession]:
+        """Sessions left live, soonest first, with when their last note was written.
+
+        Whether a call of the running app still carries one is for the app to say
+        (`core.interruptions.still_interrupted`); at start-up none does.
+        """
+        found = []
+        for row in self._rows(
+            "SELECT id, title, start, started_at FROM sessions WHERE status = ? ORDER BY start",
+            (SessionStatus.LIVE.value,),
+        ):
+            notes = self._one(
+                "SELECT max(q.updated_at) AS question_at, max(a.updated_at) AS answer_at"
+                " FROM questions q LEFT JOIN answers a ON a.question_id = q.id"
+                " WHERE q.session_id = ?",
+                (row["id"],),
+            )
+            written = [
+                moment
+                for moment in (
+                    _parse_ts(notes["question_at"]) if notes else None,
+                    _parse_ts(notes["answer_at"]) if notes else None,
+                )
+                if moment is not None
+            ]
+            found.append(
+                InterruptedSession(
+                    session_id=row["id"],
+                    title=row["title"],
+                    start=datetime.fromisoformat(row["start"]),
+                    started_at=_parse_ts(row["started_at"]),
+                    last_note_at=max(written) if written else None,
+                )
+            )
+        return found
+
+    def end_interrupted_session(self, session_id: int) -> None:
+        """End a session left live without starting its call again, as ending the call would:
+        sites on record as present leave, and the session is ended. A session that is no longer
+        live (its call was started again and ended meanwhile) is left as it is."""
+        if self.get_session(session_id).status is not SessionStatus.LIVE:
+            return
+        present = self._rows(
+            "SELECT site_id FROM session_sites WHERE session_id = ?"
+            " AND joined_at IS NOT NULL AND left_at IS NULL",
+            (session_id,),
+        )
+        for row in present:
+            self.record_site_left(session_id, row["site_id"])
+        self.set_session_status(session_id, SessionStatus.ENDED)
+
+    # ------------------------------------------------ end of interrupted calls
 
 
 STATUS_FILTERS = (

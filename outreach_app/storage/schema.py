@@ -283,6 +283,87 @@ def site_checks_and_recordings(db: Database) -> None:
     db.execute("CREATE INDEX recordings_session ON recordings(session_id, started_at)")
 
 
+# ------------------------------------------------------------ 0005 follow-up workflow (issue 4)
+@migrations(name="0005_follow_up_workflow")
+def follow_up_workflow(db: Database) -> None:
+    # `owner` is the unit; `claimed_by` the named person in it. `due` stays the date to solve by.
+    # The *_at columns hold when the item last reached that step (cleared when it is reopened),
+    # so that statistics need not read the history.
+    for column in (
+        "claimed_by TEXT NOT NULL DEFAULT ''",
+        "response TEXT NOT NULL DEFAULT ''",
+        "satisfaction TEXT NOT NULL DEFAULT ''",
+        "claim_due TEXT",
+        "respond_due TEXT",
+        "claimed_at TEXT",
+        "responded_at TEXT",
+        "solved_at TEXT",
+    ):
+        db.execute(f"ALTER TABLE follow_ups ADD COLUMN {column}")
+    db.execute(
+        """CREATE TABLE follow_up_steps (
+    id INTEGER PRIMARY KEY,
+    follow_up_id INTEGER NOT NULL REFERENCES follow_ups(id) ON DELETE CASCADE,
+    status TEXT NOT NULL CHECK (status IN ('open', 'claimed', 'responded', 'solved')),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+)"""
+    )
+    db.execute("CREATE INDEX follow_up_steps_follow_up ON follow_up_steps(follow_up_id, id)")
+    # Backfill: every existing item was opened when it was made, by whoever made it; an item
+    # already further along reached its status at its last update. Reaching responded or
+    # solved implies it had been claimed.
+    _run(
+        db,
+        """
+INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)
+    SELECT f.id, 'open', f.created_at,
+           coalesce((SELECT a.actor FROM audit_log a WHERE a.entity = 'follow_up'
+                     AND a.entity_id = f.id AND a.action = 'create' ORDER BY a.id LIMIT 1), ''),
+           ''
+    FROM follow_ups f ORDER BY f.id;
+INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)
+    SELECT f.id, f.status, f.updated_at,
+           coalesce((SELECT a.actor FROM audit_log a WHERE a.entity = 'follow_up'
+                     AND a.entity_id = f.id AND a.action = 'status' ORDER BY a.id DESC LIMIT 1),
+                    ''),
+           CASE WHEN f.status = 'solved' THEN f.resolution ELSE '' END
+    FROM follow_ups f WHERE f.status IN ('claimed', 'responded', 'solved') ORDER BY f.id;
+UPDATE follow_ups SET
+    claimed_at = CASE WHEN status IN ('claimed', 'responded', 'solved') THEN updated_at END,
+    responded_at = CASE WHEN status = 'responded' THEN updated_at END,
+    solved_at = CASE WHEN status = 'solved' THEN updated_at END
+""",
+    )
+
+
+# ------------------------------------------------------------ 0006 imported demands (issue 4)
+@migrations(name="0006_demands")
+def demands(db: Database) -> None:
+    # A demand a resident posted on a message board is tracked as a follow-up without a session;
+    # this row says where it came from. `fingerprint` (date, channel, area, text) keeps a file
+    # imported twice, or an export that overlaps an earlier one, from adding anything twice.
+    db.execute(
+        """CREATE TABLE demands (
+    id INTEGER PRIMARY KEY,
+    follow_up_id INTEGER NOT NULL UNIQUE REFERENCES follow_ups(id) ON DELETE CASCADE,
+    channel TEXT NOT NULL,
+    received_on TEXT NOT NULL,
+    area TEXT NOT NULL DEFAULT '',
+    category TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL,
+    line INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL UNIQUE,
+    imported_at TEXT NOT NULL
+)"""
+    )
+    db.execute("CREATE INDEX demands_channel ON demands(channel)")
+    # Statistics count what happened in a month: each step's time is a range condition.
+    for column in ("created_at", "claimed_at", "responded_at", "solved_at"):
+        db.execute(f"CREATE INDEX follow_ups_{column} ON follow_ups({column})")
+
+
 def migrate(db: Database) -> None:
     register_functions(db)
     migrations.apply(db)

@@ -41,9 +41,13 @@ class StoreWorker:
         self._opened.result()
 
     @classmethod
-    def open_path(cls, path: Path | str, user: User | None = None) -> StoreWorker:
+    def open_path(
+        cls, path: Path | str, user: User | None = None, *, key: str | None = None
+    ) -> StoreWorker:
+        """`key`: the passphrase of an encrypted database; None for a plain one."""
+
         def opener() -> Repository:
-            repo = Repository.open(path)
+            repo = Repository.open(path, key=key)
             if user is not None:
                 repo.actor = user
             return repo

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -94,7 +95,16 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1000])
-        self.setCentralWidget(self.splitter)
+        # Notices across the top of every page (add_banner), above the navigation and pages.
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self.banners = QVBoxLayout()
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        central_layout.addLayout(self.banners)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self._build_menus()
         self._build_status_bar()
         self.resize(1280, 800)
@@ -102,7 +112,7 @@ class MainWindow(QMainWindow):
         self.show_page(ROLE_START_PAGE.get(context.user.role, pages[0].key))
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         for page in self.pages.values():
             for action in page.actions:
                 file_menu.addAction(action)
@@ -112,7 +122,8 @@ class MainWindow(QMainWindow):
         self.join_action.triggered.connect(self.ask_join_link)
         file_menu.addAction(self.join_action)
         file_menu.addSeparator()
-        settings_action = QAction(self.tr("&Settings…"), self)
+        # Named: ui/data_safety.py puts the backup actions before it.
+        settings_action = self.settings_action = QAction(self.tr("&Settings…"), self)
         settings_action.setShortcut(QKeySequence("Ctrl+,"))
         settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         settings_action.triggered.connect(self.open_settings)
@@ -148,6 +159,10 @@ class MainWindow(QMainWindow):
                 " border-radius: 3px; }"
             )
             self.statusBar().addPermanentWidget(badge)
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Show `banner` across the top of the window, above every page (it hides itself)."""
+        self.banners.addWidget(banner)
 
     def show_page(self, key: str) -> None:
         keys = list(self.pages)

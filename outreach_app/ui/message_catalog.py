@@ -22,6 +22,7 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "cannot read {file}: {error}"),
     QT_TRANSLATE_NOOP("messages", "cannot search for “{query}”: {error}"),
     QT_TRANSLATE_NOOP("messages", "contact “{contact}” has no name"),
+    QT_TRANSLATE_NOOP("messages", "describe the outcome: what was solved and how"),
     QT_TRANSLATE_NOOP("messages", "describe what was committed"),
     QT_TRANSLATE_NOOP("messages", "every site's time box must be at least one minute"),
     QT_TRANSLATE_NOOP("messages", "field {field} is longer than {limit} characters"),
@@ -37,12 +38,22 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "more than {limit} rows; split the file"),
     QT_TRANSLATE_NOOP("messages", "not a readable CSV file: {error}"),
     QT_TRANSLATE_NOOP("messages", "not a readable CSV row: {error}"),
+    QT_TRANSLATE_NOOP("messages", "only a claimed follow-up can be marked as responded"),
+    QT_TRANSLATE_NOOP("messages", "only a claimed or responded follow-up can be solved"),
+    QT_TRANSLATE_NOOP("messages", "only an open follow-up can be claimed"),
     QT_TRANSLATE_NOOP("messages", "phone number “{phone}” of {name} is not valid"),
     QT_TRANSLATE_NOOP("messages", "question {id} does not exist"),
+    QT_TRANSLATE_NOOP("messages", "say what has been done so far"),
     QT_TRANSLATE_NOOP("messages", "say what must change when sending minutes back"),
+    QT_TRANSLATE_NOOP("messages", "say which unit takes this follow-up"),
+    QT_TRANSLATE_NOOP("messages", "say who takes this follow-up: a named person in the unit"),
+    QT_TRANSLATE_NOOP("messages", "say why the follow-up is reopened"),
     QT_TRANSLATE_NOOP("messages", "session {id} does not exist"),
     QT_TRANSLATE_NOOP("messages", "site {id} does not exist"),
     QT_TRANSLATE_NOOP("messages", "site {site} is not in session {session}"),
+    QT_TRANSLATE_NOOP("messages", "the date to claim by must not be after the date to respond by"),
+    QT_TRANSLATE_NOOP("messages", "the date to claim by must not be after the date to solve by"),
+    QT_TRANSLATE_NOOP("messages", "the date to respond by must not be after the date to solve by"),
     QT_TRANSLATE_NOOP("messages", "the file has a header but no sites"),
     QT_TRANSLATE_NOOP("messages", "the file is empty"),
     QT_TRANSLATE_NOOP("messages", "the new order must list every agenda item of the site once"),
@@ -54,6 +65,7 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP(
         "messages", "this site appears in sessions or notes; archive it instead of deleting it"
     ),
+    QT_TRANSLATE_NOOP("messages", "this follow-up is already open"),
     QT_TRANSLATE_NOOP("messages", "unknown column(s): {unknown}; expected {expected}"),
     QT_TRANSLATE_NOOP("messages", "unknown status filter “{status}”"),
     QT_TRANSLATE_NOOP("messages", "{file} is larger than 5 MB; split it into smaller files"),
@@ -69,4 +81,67 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "“{address}” is not a valid address"),
     QT_TRANSLATE_NOOP("messages", "“{host}” is not a valid host name or address"),
     QT_TRANSLATE_NOOP("messages", "“{name}” is also on line {other_line}"),
+    # Imported demands (core/demand_import.py).
+    QT_TRANSLATE_NOOP("messages", "a JSON file must hold a list of demands, each in braces"),
+    QT_TRANSLATE_NOOP(
+        "messages", "each demand must be an object with date, site, channel and text"
+    ),
+    QT_TRANSLATE_NOOP("messages", "field {field} must be text in quotes"),
+    QT_TRANSLATE_NOOP("messages", "no site is called “{area}” or lies there"),
+    QT_TRANSLATE_NOOP("messages", "not valid JSON: {error}"),
+    QT_TRANSLATE_NOOP("messages", "the date {value} is in the future"),
+    QT_TRANSLATE_NOOP("messages", "the demand has no channel (such as Ask Politics)"),
+    QT_TRANSLATE_NOOP("messages", "the demand has no site or area"),
+    QT_TRANSLATE_NOOP("messages", "the demand has no text"),
+    QT_TRANSLATE_NOOP("messages", "the file has a header but no demands"),
+    QT_TRANSLATE_NOOP("messages", "the file holds no demands"),
+    QT_TRANSLATE_NOOP("messages", "{file} is not a text file; save it as CSV or JSON first"),
+    QT_TRANSLATE_NOOP("messages", "“{area}” fits several sites ({sites}); write the site's name"),
+    QT_TRANSLATE_NOOP("messages", "“{value}” is not a date; write it like 2026-11-03"),
+    QT_TRANSLATE_NOOP("messages", "“{value}” is not a valid date"),
+    # Backups and encryption (storage/backup.py, storage/encryption.py).
+    QT_TRANSLATE_NOOP("messages", "a passphrase cannot contain a NUL character"),
+    QT_TRANSLATE_NOOP("messages", "a passphrase needs at least {count} characters"),
+    QT_TRANSLATE_NOOP("messages", "cannot convert {path}: {error}; the database is unchanged"),
+    QT_TRANSLATE_NOOP("messages", "cannot create the backup folder {folder}: {error}"),
+    QT_TRANSLATE_NOOP("messages", "cannot read {path}: {error}"),
+    QT_TRANSLATE_NOOP("messages", "cannot restore into {path}: {error}; the database is unchanged"),
+    QT_TRANSLATE_NOOP("messages", "cannot write the backup to {folder}: {error}"),
+    QT_TRANSLATE_NOOP(
+        "messages", "encryption needs the sqlcipher3 package, which is not installed"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "the converted copy of {path} failed its check; the database is unchanged"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "the passphrase does not open {path} (or it is not an Outreach database)"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "the passphrase does not open {path}, or it is not an Outreach backup"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "the restored database does not open ({error}); the database is unchanged"
+    ),
+    QT_TRANSLATE_NOOP("messages", "there is no database at {path} to back up"),
+    QT_TRANSLATE_NOOP("messages", "{folder} is a file, not a folder"),
+    QT_TRANSLATE_NOOP("messages", "{path} does not exist or is not a file"),
+    QT_TRANSLATE_NOOP("messages", "{path} is a database, but not an Outreach database"),
+    QT_TRANSLATE_NOOP("messages", "{path} is damaged or not a database: {error}"),
+    QT_TRANSLATE_NOOP("messages", "{path} is damaged: {problem}"),
+    QT_TRANSLATE_NOOP("messages", "{path} is empty: not an Outreach backup"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{path} is encrypted (then give its passphrase) or not a database at all"
+    ),
+    QT_TRANSLATE_NOOP("messages", "{path} is encrypted: its passphrase is needed"),
+    QT_TRANSLATE_NOOP("messages", "{path} is not a database: {error}"),
+    QT_TRANSLATE_NOOP("messages", "{path} is not a plain Outreach database"),
+    QT_TRANSLATE_NOOP("messages", "{path} is not encrypted"),
+    QT_TRANSLATE_NOOP("messages", "{path} is open in another program; quit Outreach, then restore"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{path} is open in another program; quit Outreach, then try again"
+    ),
+    QT_TRANSLATE_NOOP("messages", "{path} is the database itself, not a backup of it"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{path} was made by a newer version of Outreach; update the app to restore it"
+    ),
 )

@@ -8,6 +8,12 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from outreach_app.config import config_dir
 from outreach_app.core.model import Role, User
+from outreach_app.storage.backup import (
+    DEFAULT_INTERVAL_HOURS,
+    DEFAULT_KEEP,
+    MAX_INTERVAL_HOURS,
+    MAX_KEEP,
+)
 
 DEFAULT_SERVER_ADDRESS = "http://127.0.0.1:8765"
 DEFAULT_REMINDER_MINUTES = 15
@@ -98,12 +104,45 @@ class AppSettings:
     def set_reminder_minutes(self, value: int) -> None:
         self._settings.setValue("reminders/lead_minutes", value)
 
+    # Backups (see storage/backup.py and ui/data_safety.py).
+    def backup_folder(self) -> str:
+        """ "" means the default, backups/ in the data folder."""
+        return self._text("backup/folder")
+
+    def set_backup_folder(self, value: str) -> None:
+        self._set_text("backup/folder", value)
+
+    def backup_interval_hours(self) -> int:
+        """Hours between automatic backups while the app is open; 0 turns them off."""
+        return self._bounded("backup/interval_hours", DEFAULT_INTERVAL_HOURS, 0, MAX_INTERVAL_HOURS)
+
+    def set_backup_interval_hours(self, value: int) -> None:
+        self._settings.setValue("backup/interval_hours", value)
+
+    def backups_kept(self) -> int:
+        return self._bounded("backup/keep", DEFAULT_KEEP, 1, MAX_KEEP)
+
+    def set_backups_kept(self, value: int) -> None:
+        self._settings.setValue("backup/keep", value)
+
+    def _bounded(self, key: str, default: int, low: int, high: int) -> int:
+        """A whole number from `low` to `high`; 0 is a value here, not "unset"."""
+        stored = str(self._settings.value(key, default)).strip()
+        return min(max(int(stored), low), high) if stored.isdigit() else default
+
     def window_state(self, key: str) -> QByteArray | None:
         value = self._settings.value(f"window/{key}")
         return value if isinstance(value, QByteArray) else None
 
     def set_window_state(self, key: str, value: QByteArray) -> None:
         self._settings.setValue(f"window/{key}", value)
+
+    # --- exports (minutes, invitations): the folder chosen last time --------------------
+    def export_folder(self) -> str:
+        return self._text("exports/folder")
+
+    def set_export_folder(self, value: str) -> None:
+        self._set_text("exports/folder", value)
 
     def sync(self) -> None:
         self._settings.sync()

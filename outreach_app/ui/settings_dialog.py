@@ -30,6 +30,7 @@ from outreach_app.core.settings_rules import (
     parse_reminder_minutes,
     parse_server_address,
 )
+from outreach_app.storage.backup import MAX_INTERVAL_HOURS, MAX_KEEP, default_backup_folder
 from outreach_app.ui.labels import role_label, translate_message
 from outreach_app.ui.media import SYNTHETIC, DeviceChoice, cameras, microphones, speakers
 from outreach_app.ui.settings import AppSettings
@@ -93,6 +94,7 @@ class SettingsDialog(QDialog):
         self.reminder_spin.setRange(0, MAX_REMINDER_MINUTES)
         self.reminder_spin.setSuffix(self.tr(" min before"))
         self.reminder_spin.setValue(settings.reminder_minutes())
+        self._build_backup_fields(settings)
 
         form = QFormLayout()
         form.addRow(self.tr("Name:"), self.name_edit)
@@ -106,6 +108,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Speakers:"), self.speaker_combo)
         form.addRow(self.tr("Language:"), self.language_combo)
         form.addRow(self.tr("Reminder:"), self.reminder_spin)
+        form.addRow(self.tr("Backup folder:"), _row(self.backup_folder_edit, self.browse_backup))
+        form.addRow(self.tr("Back up every:"), self.backup_interval_spin)
+        form.addRow(self.tr("Backups kept:"), self.backups_kept_spin)
         self.problem_label = QLabel()
         self.problem_label.setObjectName("settingsProblem")
         self.problem_label.setWordWrap(True)
@@ -135,6 +140,36 @@ class SettingsDialog(QDialog):
         )
         if path:
             self.database_edit.setText(path)
+
+    # ------------------------------------------------------------------ backups (data safety)
+    def _build_backup_fields(self, settings: AppSettings) -> None:
+        self.backup_folder_edit = QLineEdit(settings.backup_folder())
+        self.backup_folder_edit.setAccessibleName(self.tr("Backup folder"))
+        self.backup_folder_edit.setPlaceholderText(
+            self.tr("Default: %1").replace("%1", str(default_backup_folder()))
+        )
+        self.browse_backup = QPushButton(self.tr("Browse…"))
+        self.browse_backup.clicked.connect(self._browse_backup)
+        self.backup_interval_spin = QSpinBox()
+        self.backup_interval_spin.setAccessibleName(self.tr("Back up every"))
+        self.backup_interval_spin.setRange(0, MAX_INTERVAL_HOURS)
+        self.backup_interval_spin.setSpecialValueText(self.tr("Never (no automatic backups)"))
+        self.backup_interval_spin.setSuffix(self.tr(" h, and when Outreach closes"))
+        self.backup_interval_spin.setValue(settings.backup_interval_hours())
+        self.backups_kept_spin = QSpinBox()
+        self.backups_kept_spin.setAccessibleName(self.tr("Backups kept"))
+        self.backups_kept_spin.setRange(1, MAX_KEEP)
+        self.backups_kept_spin.setSuffix(self.tr(" newest"))
+        self.backups_kept_spin.setValue(settings.backups_kept())
+
+    def _browse_backup(self) -> None:
+        path = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Backup folder"),
+            self.backup_folder_edit.text() or str(default_backup_folder()),
+        )
+        if path:
+            self.backup_folder_edit.setText(path)
 
     def _browse_recording(self) -> None:
         path = QFileDialog.getExistingDirectory(
@@ -180,6 +215,11 @@ class SettingsDialog(QDialog):
         if problem is not None:
             self._fail(problem, self.recording_edit)
             return
+        backup_folder = self.backup_folder_edit.text().strip()
+        problem = self._path_problem(backup_folder, folder=True) if backup_folder else None
+        if problem is not None:
+            self._fail(problem, self.backup_folder_edit)
+            return
         try:
             server = parse_server_address(self.server_edit.text())
         except SettingError as exc:
@@ -208,6 +248,9 @@ class SettingsDialog(QDialog):
         settings.set_speaker(str(self.speaker_combo.currentData()))
         settings.set_language(language)
         settings.set_reminder_minutes(reminder)
+        settings.set_backup_folder(backup_folder)
+        settings.set_backup_interval_hours(self.backup_interval_spin.value())
+        settings.set_backups_kept(self.backups_kept_spin.value())
         settings.sync()
         self.saved_user = user
         self.accept()

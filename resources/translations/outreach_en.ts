@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DemandImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="93"/>
+        <source>%n demand(s) ready to import.</source>
+        <translation>
+            <numerusform>%n demand ready to import.</numerusform>
+            <numerusform>%n demands ready to import.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="96"/>
+        <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
+        <translation>
+            <numerusform>%n demand already imported or repeated in the file will be skipped.</numerusform>
+            <numerusform>%n demands already imported or repeated in the file will be skipped.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="145"/>
+        <source>%n demand(s) imported.</source>
+        <translation>
+            <numerusform>%n demand imported.</numerusform>
+            <numerusform>%n demands imported.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="148"/>
+        <source>%n skipped: imported before or repeated in the file.</source>
+        <translation>
+            <numerusform>%n skipped: imported before or repeated in the file.</numerusform>
+            <numerusform>%n skipped: imported before or repeated in the file.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>NotesView</name>
     <message numerus="yes">
         <location filename="../../outreach_app/ui/notes/page.py" line="531"/>
@@ -18,7 +53,7 @@
 <context>
     <name>ReminderService</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="65"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="68"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1” starts at %2 with %n site.</numerusform>
@@ -29,15 +64,7 @@
 <context>
     <name>SiteImportDialog</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="231"/>
-        <source>%n line(s) must be fixed before anything can be imported.</source>
-        <translation>
-            <numerusform>%n line must be fixed before anything can be imported.</numerusform>
-            <numerusform>%n lines must be fixed before anything can be imported.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="210"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="81"/>
         <source>%n site(s) ready to import.</source>
         <translation>
             <numerusform>%n site ready to import.</numerusform>
@@ -45,11 +72,22 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="279"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="108"/>
         <source>%n site(s) imported.</source>
         <translation>
             <numerusform>%n site imported.</numerusform>
             <numerusform>%n sites imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_ImportCounts</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/import_preview.py" line="50"/>
+        <source>%n line(s) must be fixed before anything can be imported.</source>
+        <translation>
+            <numerusform>%n line must be fixed before anything can be imported.</numerusform>
+            <numerusform>%n lines must be fixed before anything can be imported.</numerusform>
         </translation>
     </message>
 </context>

@@ -4,117 +4,117 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="150"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="181"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="153"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="184"/>
         <source>No topics or questions yet — type one below and press Enter.</source>
         <translation>还没有议题或问题——在下方输入后按回车。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="157"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="188"/>
         <source>New topic or question</source>
         <translation>新议题或问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="159"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="190"/>
         <source>A question (Enter) or a topic (Ctrl+Enter) for this site</source>
         <translation>为本站点添加问题（回车）或议题（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="161"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="192"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="162"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="193"/>
         <source>Add as a planned question (Enter)</source>
         <translation>添加为预设问题（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="163"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="194"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="164"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="195"/>
         <source>Add as a topic (Ctrl+Enter)</source>
         <translation>添加为议题（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="165"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="196"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="166"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="197"/>
         <source>Delete the selected item (Del)</source>
         <translation>删除所选项（Del）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="175"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="206"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="177"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="208"/>
         <source>Background for the official: the site, its people, demands received…</source>
         <translation>供领导参考的背景：站点情况、人员、收到的诉求……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="184"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="215"/>
         <source>S&amp;ite:</source>
         <translation>站点(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="192"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="223"/>
         <source>Topics and planned questions (drag to reorder, double-click to edit)</source>
         <translation>议题和预设问题（拖动排序，双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="199"/>
-        <source>Open follow-ups from earlier sessions</source>
-        <translation>以往连线中未办结的事项</translation>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="231"/>
+        <source>Open follow-ups from earlier sessions and residents&apos; demands</source>
+        <translation>以往连线的未办结事项和群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="205"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="238"/>
         <source>&amp;Briefing (saved as you type)</source>
         <translation>背景材料(&amp;B)（输入即保存）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="262"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="295"/>
         <source>Save the session with at least one site to write its agenda.</source>
         <translation>请先保存含至少一个站点的连线，再编写议程。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="304"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="339"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="309"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="344"/>
         <source>Planned question</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="333"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="368"/>
         <source>Delete agenda item</source>
         <translation>删除议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="334"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="369"/>
         <source>Delete “%1” from the agenda?</source>
         <translation>从议程中删除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="360"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="395"/>
         <source>Saving…</source>
         <translation>正在保存……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="368"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="403"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -122,35 +122,58 @@
 <context>
     <name>AgendaList</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="53"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="56"/>
         <source>Topics and planned questions</source>
         <translation>议题和预设问题</translation>
     </message>
 </context>
 <context>
+    <name>CallLink</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="150"/>
+        <source>Sound only</source>
+        <translation>仅语音</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="151"/>
+        <source>⚠ Poor link</source>
+        <translation>⚠ 网络较差</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="156"/>
+        <source>Turn video back on</source>
+        <translation>恢复视频</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="158"/>
+        <source>Switch to sound only</source>
+        <translation>切换为仅语音</translation>
+    </message>
+</context>
+<context>
     <name>CallPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="185"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="190"/>
         <source>This session is over; its call cannot be started again.</source>
         <translation>本场连线已结束，不能再次开始通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="187"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="192"/>
         <source>This session was cancelled.</source>
         <translation>本场连线已取消。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="211"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="216"/>
         <source>The call could not start: %1</source>
         <translation>通话无法开始：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="394"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="421"/>
         <source>Cannot record to %1: %2</source>
         <translation>无法录制到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="415"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="442"/>
         <source>The recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
     </message>
@@ -191,22 +214,22 @@
 <context>
     <name>CallStatistics</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="130"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="176"/>
         <source>%1 fps</source>
         <translation>%1 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="132"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="178"/>
         <source>%1 kbit/s</source>
         <translation>%1 千比特/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="137"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="183"/>
         <source>RTT %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="141"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="187"/>
         <source>loss %1%</source>
         <translation>丢包 %1%</translation>
     </message>
@@ -214,222 +237,232 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="180"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="226"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="187"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="233"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="190"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="236"/>
         <source>Copy the join link of the selected site (%1)</source>
         <translation>复制所选站点的入会链接（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="198"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="244"/>
         <source>&amp;Run sheet</source>
         <translation>流程表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="256"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="304"/>
         <source>&amp;Call</source>
         <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="257"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="305"/>
         <source>&amp;Next site</source>
         <translation>下一站点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="260"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="308"/>
         <source>Pass the floor to the next site in speaking order (%1)</source>
         <translation>按发言顺序请下一个站点发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="265"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="313"/>
         <source>&amp;Previous site</source>
         <translation>上一站点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="268"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="316"/>
         <source>Give the floor back to the previous site (%1)</source>
         <translation>请上一个站点再次发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="273"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="321"/>
         <source>&amp;Copy invitation link</source>
         <translation>复制邀请链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="276"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="324"/>
         <source>&amp;End session…</source>
         <translation>结束连线(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="279"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="327"/>
         <source>End the session for every site (%1)</source>
         <translation>为所有站点结束连线（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="299"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="347"/>
         <source>C&amp;lose window</source>
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="324"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="372"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="331"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="379"/>
         <source>Time left of the current site&apos;s time box; +: over time</source>
         <translation>当前站点时长的剩余时间；+ 表示超时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="405"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="453"/>
         <source>Video of the site that has the floor</source>
         <translation>正在发言站点的视频</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="412"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="413"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="460"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="461"/>
         <source>Your own camera</source>
         <translation>您自己的摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="544"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="642"/>
         <source>Your camera — nobody has the floor; %1 starts with the first site.</source>
         <translation>您的摄像头——暂无站点发言；按 %1 从第一个站点开始。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="449"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="513"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="204"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="250"/>
         <source>Double-click a site or press Enter to give it the floor. Notes are taken for the selected site.</source>
         <translation>双击站点或按回车键，请该站点发言。记录归入所选站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="282"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="330"/>
         <source>&amp;Mute my microphone</source>
         <translation>关闭我的麦克风(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="286"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="334"/>
         <source>Turn my &amp;camera off</source>
         <translation>关闭我的摄像头(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="290"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="338"/>
         <source>&amp;Record the session</source>
         <translation>录制连线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="294"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="342"/>
         <source>Record the floor&apos;s video and sound to the recording folder (%1)</source>
         <translation>把发言站点的画面和声音录制到录制文件夹（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="347"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="395"/>
         <source>● REC</source>
         <translation>● 录制中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="349"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="397"/>
         <source>This session is being recorded</source>
         <translation>本场连线正在录制</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="472"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="537"/>
         <source>Starting the call…</source>
         <translation>正在开始通话…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="473"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="538"/>
         <source>● Live</source>
         <translation>● 进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="474"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="539"/>
         <source>Ending…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="475"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="540"/>
         <source>Session ended</source>
         <translation>连线已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="476"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="541"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="492"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="557"/>
         <source>The session has ended. Notes can still be edited.</source>
         <translation>连线已结束，记录仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="493"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="558"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="530"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="547"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="605"/>
+        <source>%1 is on sound only: its link is too poor for video.</source>
+        <translation>%1 已切换为仅语音：网络太差，无法传输视频。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="608"/>
+        <source>The link to %1 is poor: its video will stutter or freeze. Sound only keeps the conversation going.</source>
+        <translation>与 %1 的网络较差：视频会卡顿或停顿。切换为仅语音可保持通话。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="627"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="645"/>
         <source>Your camera</source>
         <translation>您的摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="555"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="653"/>
         <source>Waiting for video from %1…</source>
         <translation>正在等待%1的视频…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="559"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="657"/>
         <source>On the floor:
 %1</source>
         <translation>正在发言：
 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="570"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="668"/>
         <source>%1 in session</source>
         <translation>已进行 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="599"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="697"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="619"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="634"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="717"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="732"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="621"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="719"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="630"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="728"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="632"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="730"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="635"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="733"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -437,7 +470,7 @@
 <context>
     <name>CallWindows</name>
     <message>
-        <location filename="../../outreach_app/ui/call/launcher.py" line="96"/>
+        <location filename="../../outreach_app/ui/call/launcher.py" line="109"/>
         <source>The call server could not start at %1: %2</source>
         <translation>连线服务器无法在 %1 启动：%2</translation>
     </message>
@@ -445,7 +478,7 @@
 <context>
     <name>CameraFeeder</name>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="108"/>
+        <location filename="../../outreach_app/ui/media.py" line="109"/>
         <source>The chosen camera is not connected.</source>
         <translation>所选摄像头未连接。</translation>
     </message>
@@ -471,6 +504,431 @@
         <location filename="../../outreach_app/ui/sites/view.py" line="85"/>
         <source>Contact people</source>
         <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>DataSafety</name>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="246"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="248"/>
+        <source>&amp;Restore from backup…</source>
+        <translation>从备份恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="251"/>
+        <source>&amp;Encrypt the database…</source>
+        <translation>加密数据库(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="251"/>
+        <source>Remove &amp;encryption…</source>
+        <translation>取消加密(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="283"/>
+        <source>Data safety</source>
+        <translation>数据安全</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="306"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="318"/>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="327"/>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="334"/>
+        <location filename="../../outreach_app/ui/data_safety.py" line="383"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="336"/>
+        <source>Outreach backups (*.db);;All files (*)</source>
+        <translation>Outreach 备份 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="358"/>
+        <source>%1 is not a plain backup: it is encrypted, or not a database at all. If it is an encrypted backup, enter its passphrase.</source>
+        <translation>%1 不是普通备份：它已加密，或者根本不是数据库。如果是加密的备份，请输入其口令。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="378"/>
+        <source>This file cannot be restored: %1</source>
+        <translation>无法恢复此文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="396"/>
+        <source>Restore the backup %1 (made %2; %3 sessions, %4 notes)?
+
+Outreach closes, keeps the current database as %5, and puts the backup in its place. Anything entered after the backup was made is only in the kept file. Then start Outreach again.</source>
+        <translation>要恢复备份 %1（生成于 %2；%3 场连线，%4 条记录）吗？
+
+Outreach 将关闭，把当前数据库保留为 %5，并用该备份替换它。备份之后录入的内容只保存在保留的文件中。之后请重新启动 Outreach。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="414"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="415"/>
+        <source>%1
+
+The database is as it was. Start Outreach again.</source>
+        <translation>%1
+
+数据库保持原样。请重新启动 Outreach。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="420"/>
+        <source>The database as it was is kept as %1.</source>
+        <translation>原数据库已保留为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="426"/>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="427"/>
+        <source>The backup is restored. %1
+
+Start Outreach again to go on.</source>
+        <translation>备份已恢复。%1
+
+请重新启动 Outreach 继续使用。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="437"/>
+        <source>Encryption needs the sqlcipher3 package.</source>
+        <translation>加密功能需要 sqlcipher3 软件包。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="448"/>
+        <source>Outreach closes and encrypts the database; at the next start it needs the passphrase. Backups made from now on are encrypted too; earlier ones in %1 are not: delete them once you no longer need them.</source>
+        <translation>Outreach 将关闭并加密数据库；下次启动时需要输入口令。今后生成的备份也会加密；%1 中之前的备份未加密：不再需要时请将其删除。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="455"/>
+        <source>Outreach closes and stores the database without encryption: anyone who can read the file can then read the notes and contacts in it.</source>
+        <translation>Outreach 将关闭，并以不加密的方式保存数据库：此后任何能读取该文件的人都能看到其中的记录和联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="474"/>
+        <source>Encryption failed</source>
+        <translation>加密失败</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="477"/>
+        <source>The database is encrypted. Start Outreach again: it takes the passphrase from the keyring.</source>
+        <translation>数据库已加密。请重新启动 Outreach，它会从钥匙串中读取口令。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="482"/>
+        <source>The database is encrypted. Start Outreach again and enter the passphrase.</source>
+        <translation>数据库已加密。请重新启动 Outreach 并输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="484"/>
+        <source>Database encrypted</source>
+        <translation>数据库已加密</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="490"/>
+        <source>Removing the encryption failed</source>
+        <translation>取消加密失败</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="494"/>
+        <source>Encryption removed</source>
+        <translation>已取消加密</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="495"/>
+        <source>The database is no longer encrypted. Start Outreach again.</source>
+        <translation>数据库已不再加密。请重新启动 Outreach。</translation>
+    </message>
+</context>
+<context>
+    <name>DemandImportDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="37"/>
+        <source>Import demands</source>
+        <translation>导入群众诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="39"/>
+        <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. Demands imported before are skipped.</source>
+        <translation>群众在留言板上反映的诉求，CSV 或 JSON 格式。列：date（日期）、site（站点名称或所在地区）、channel（栏目，如百姓呼声、问政、消费维权）、text（内容），可选 category（类别）。UTF-8 或 GB18030 编码。只要有一行有误，就不会导入任何内容，并列出每一行错误。以前导入过的诉求会跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="46"/>
+        <source>Save template… writes a CSV file with the header and two example rows. You can also drop a file here.</source>
+        <translation>“保存模板…”会生成一个带表头和两行示例的 CSV 文件。也可以把文件拖到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="49"/>
+        <source>Demands to import, or the lines to fix</source>
+        <translation>待导入的诉求，或需要修改的行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="81"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="50"/>
+        <source>Choose a message board export</source>
+        <translation>选择留言板导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="51"/>
+        <source>CSV or JSON files (*.csv *.json);;All files (*)</source>
+        <translation>CSV 或 JSON 文件 (*.csv *.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="75"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="76"/>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="77"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="78"/>
+        <source>Channel</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="79"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="80"/>
+        <source>Demand</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="93"/>
+        <source>%n demand(s) ready to import.</source>
+        <translation>
+            <numerusform>%n 条诉求可以导入。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="96"/>
+        <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
+        <translation>
+            <numerusform>%n 条诉求已导入过或在文件中重复，将跳过。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="101"/>
+        <source>Every demand in this file has been imported already.</source>
+        <translation>此文件中的诉求都已导入过。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="107"/>
+        <source>skip: same as line %1</source>
+        <translation>跳过：与第 %1 行相同</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="109"/>
+        <source>skip: imported before</source>
+        <translation>跳过：已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="110"/>
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="125"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="145"/>
+        <source>%n demand(s) imported.</source>
+        <translation>
+            <numerusform>已导入 %n 条诉求。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="148"/>
+        <source>%n skipped: imported before or repeated in the file.</source>
+        <translation>
+            <numerusform>跳过 %n 条：已导入过或在文件中重复。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DueDatesDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="227"/>
+        <source>Due dates</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="233"/>
+        <source>By when must “%1” be claimed, responded to and solved? Tick a step to give it a date; an item is overdue from the day after.</source>
+        <translation>“%1”须在何时前认领、答复和办结？勾选某一步即可为其设定日期；过了该日期的次日即为逾期。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="239"/>
+        <source>Claim by</source>
+        <translation>认领期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="240"/>
+        <source>Respond by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="241"/>
+        <source>Solve by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="243"/>
+        <source>&amp;Claim by:</source>
+        <translation>认领期限(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="244"/>
+        <source>&amp;Respond by:</source>
+        <translation>答复期限(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="245"/>
+        <source>&amp;Solve by:</source>
+        <translation>办结期限(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="53"/>
+        <source>There is not enough space on the disk for “%1”. Free some space or choose another place.</source>
+        <translation>磁盘空间不足，无法保存“%1”。请清理空间或另选保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="59"/>
+        <source>You may not write “%1” there. Choose a folder you can write to, such as Documents.</source>
+        <translation>没有权限在该位置保存“%1”。请选择可写入的文件夹，例如“文档”。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="64"/>
+        <source>“%1” is on a disk that cannot be written to. Choose another place.</source>
+        <translation>“%1”所在的磁盘不可写入。请另选保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="68"/>
+        <source>The folder for “%1” does not exist. Choose another place.</source>
+        <translation>“%1”所在的文件夹不存在。请另选保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="72"/>
+        <source>“%1” cannot be used as a file name. Choose another name.</source>
+        <translation>“%1”不能用作文件名。请换一个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="76"/>
+        <source>“%1” is open in another program. Close it there and try again.</source>
+        <translation>“%1”已在其他程序中打开。请先关闭后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="80"/>
+        <source>“%1” could not be written: %2</source>
+        <translation>无法保存“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="108"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/runner.py" line="153"/>
+        <source>The export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FigureTable</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="167"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="186"/>
+        <source>Nothing in this period.</source>
+        <translation>本期没有数据。</translation>
+    </message>
+</context>
+<context>
+    <name>FilterLists</name>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="18"/>
+        <source>Site filter</source>
+        <translation>站点筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="24"/>
+        <source>Kind filter</source>
+        <translation>类型筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="25"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="34"/>
+        <source>Category filter</source>
+        <translation>类别筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="41"/>
+        <source>Status filter</source>
+        <translation>状态筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="42"/>
+        <source>Any status</source>
+        <translation>任意状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="53"/>
+        <source>All sites</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="57"/>
+        <source>%1 (archived)</source>
+        <translation>%1（已归档）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/filter_lists.py" line="69"/>
+        <source>All categories</source>
+        <translation>全部类别</translation>
     </message>
 </context>
 <context>
@@ -507,143 +965,856 @@
     </message>
 </context>
 <context>
-    <name>FollowUpList</name>
+    <name>FollowUpBoardPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="101"/>
-        <source>Open follow-ups from earlier sessions</source>
-        <translation>以往连线中未办结的事项</translation>
+        <location filename="../../outreach_app/ui/follow_ups/presenter.py" line="273"/>
+        <location filename="../../outreach_app/ui/follow_ups/presenter.py" line="318"/>
+        <source>Choose a follow-up first.</source>
+        <translation>请先选择一项督办事项。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpBoardView</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="291"/>
+        <source>Filter follow-ups by words</source>
+        <translation>按关键词筛选督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="106"/>
-        <source>Commitment</source>
-        <translation>承诺事项</translation>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="293"/>
+        <source>Words in the commitment, outcome, unit, person or site (Ctrl+Shift+F)</source>
+        <translation>承诺事项、办理结果、单位、人员或站点中的词语（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="106"/>
-        <source>Owner</source>
-        <translation>责任单位</translation>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="301"/>
+        <source>Group by</source>
+        <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="106"/>
-        <source>Due</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="106"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="303"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="117"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="304"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="792"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="305"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="773"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="308"/>
+        <source>&amp;Overdue only</source>
+        <translation>仅看逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="310"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="311"/>
+        <source>Show every follow-up</source>
+        <translation>显示全部督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="318"/>
+        <source>Owner unit filter</source>
+        <translation>责任单位筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="320"/>
+        <source>When the commitment was made</source>
+        <translation>承诺事项提出的时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="338"/>
+        <source>&amp;Group by:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="347"/>
+        <source>&amp;Site:</source>
+        <translation>站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="348"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="349"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="350"/>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="355"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="357"/>
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="363"/>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="368"/>
+        <source>Follow-ups</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="380"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="723"/>
+        <source>Follow-up</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="406"/>
+        <source>Due dates…</source>
+        <translation>期限…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="415"/>
+        <source>About this follow-up</source>
+        <translation>督办事项详情</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="417"/>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="425"/>
+        <source>History of this follow-up</source>
+        <translation>此督办事项的办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="500"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="501"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="569"/>
+        <source>No unit yet</source>
+        <translation>尚无责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="512"/>
+        <source>The period starts after it ends: check the two dates.</source>
+        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="575"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="692"/>
+        <source>1 overdue</source>
+        <translation>1 项逾期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="575"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="692"/>
+        <source>%1 overdue</source>
+        <translation>%1 项逾期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="681"/>
+        <source>No follow-ups match these filters — clear the filters to see all.</source>
+        <translation>没有符合筛选条件的督办事项——清除筛选可查看全部。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="683"/>
+        <source>No follow-ups yet. A commitment recorded with an answer under Notes becomes a follow-up here, to be claimed, responded to and solved.</source>
+        <translation>还没有督办事项。在“记录”中随回答记下的承诺事项会出现在这里，等待认领、答复和办结。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="690"/>
+        <source>1 follow-up</source>
+        <translation>1 项督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="690"/>
+        <source>%1 follow-ups</source>
+        <translation>%1 项督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="695"/>
+        <source>more match: only the newest %1 are shown; narrow them with the filters</source>
+        <translation>还有更多符合条件的事项：仅显示最新的 %1 项，请用筛选条件缩小范围</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="728"/>
+        <source>a commitment made to a site, or reopened</source>
+        <translation>对站点作出的承诺，或被重新办理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="731"/>
+        <source>a named person of the owner unit has taken it on</source>
+        <translation>责任单位的具体责任人已认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="733"/>
+        <source>what has been done so far is recorded</source>
+        <translation>已记录目前的办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="736"/>
+        <source>the outcome and, where given, the site&apos;s satisfaction</source>
+        <translation>办理结果，以及站点给出的满意度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="740"/>
+        <source>Choose a follow-up on the left to see its history and next steps.</source>
+        <translation>在左侧选择一项督办事项，查看其办理记录和下一步操作。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="741"/>
+        <source>Each follow-up goes through these steps:</source>
+        <translation>每项督办事项依次经过以下环节：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="743"/>
+        <source>Every step is kept with its time and who recorded it. An item is overdue from the day after the date for its next step.</source>
+        <translation>每个环节都会保留时间和记录人。超过下一环节期限的次日起即为逾期。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="780"/>
+        <source>Committed in</source>
+        <translation>承诺出处</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="782"/>
+        <source>Received through</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="784"/>
+        <source>Made on</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="786"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="788"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="790"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="792"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="795"/>
+        <source>Claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="797"/>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="799"/>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="803"/>
+        <source>Site&apos;s satisfaction</source>
+        <translation>站点满意度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="807"/>
+        <source>Due dates</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="826"/>
+        <source>no date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="830"/>
+        <source>done %1</source>
+        <translation>%1 完成</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="833"/>
+        <source>late</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="845"/>
+        <source>Taken by %1</source>
+        <translation>由 %1 认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="856"/>
+        <source>History (1 step)</source>
+        <translation>办理记录（1 个环节）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="856"/>
+        <source>History (%1 steps)</source>
+        <translation>办理记录（%1 个环节）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="866"/>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="892"/>
+        <source>Choose a follow-up first</source>
+        <translation>请先选择一项督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="869"/>
+        <source>A named person of the owner unit takes it (%1)</source>
+        <translation>由责任单位的具体责任人认领（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="870"/>
+        <source>Record what has been done so far (%1)</source>
+        <translation>记录目前的办理情况（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="872"/>
+        <source>Record the outcome and the site&apos;s satisfaction (%1)</source>
+        <translation>记录办理结果和站点满意度（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="874"/>
+        <source>Take it up again, saying why (%1)</source>
+        <translation>说明原因后重新办理（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="878"/>
+        <source>Only an open follow-up can be claimed</source>
+        <translation>只有待办事项才能认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="879"/>
+        <source>Only a claimed follow-up can be responded to</source>
+        <translation>只有已认领的事项才能答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="881"/>
+        <source>Claim it first: only a claimed or responded follow-up can be solved</source>
+        <translation>请先认领：只有已认领或已答复的事项才能办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="883"/>
+        <source>It is open already</source>
+        <translation>该事项已是待办状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="888"/>
+        <source>The dates to claim, respond and solve by (%1)</source>
+        <translation>认领、答复和办结的期限（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="935"/>
+        <source>Due dates saved.</source>
+        <translation>期限已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/board.py" line="937"/>
+        <source>Follow-up marked “%1”.</source>
+        <translation>督办事项已标记为“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpLabels</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="17"/>
+        <source>Claim</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="18"/>
+        <source>Respond</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="19"/>
+        <source>Solve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="20"/>
+        <source>Reopen</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="26"/>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="27"/>
+        <source>Basically satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="30"/>
+        <source>Unsatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="38"/>
+        <source>Opened</source>
+        <translation>立项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="40"/>
+        <source>Reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="43"/>
+        <source>Claimed</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="44"/>
+        <source>Responded</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="87"/>
+        <source>Solved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="53"/>
+        <source>Claim by</source>
+        <translation>认领期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="54"/>
+        <source>Respond by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="55"/>
+        <source>Solve by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="61"/>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="63"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="75"/>
+        <source>Claim overdue by %1 (due %2)</source>
+        <translation>认领逾期 %1（期限 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="77"/>
+        <source>Response overdue by %1 (due %2)</source>
+        <translation>答复逾期 %1（期限 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="79"/>
+        <source>Solution overdue by %1 (due %2)</source>
+        <translation>办结逾期 %1（期限 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="88"/>
+        <source>Solved on %1</source>
+        <translation>%1 办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="96"/>
+        <source>No due date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="101"/>
+        <source>%1 (today)</source>
+        <translation>%1（今天）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="104"/>
+        <source>%1 (in %2)</source>
+        <translation>%1（还有 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="113"/>
+        <source>No unit yet</source>
+        <translation>尚无责任单位</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpList</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="106"/>
+        <source>Open follow-ups from earlier sessions and residents&apos; demands</source>
+        <translation>以往连线的未办结事项和群众诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="112"/>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="112"/>
+        <source>Owner</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="112"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="112"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="129"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="125"/>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="134"/>
+        <source>[%1] %2</source>
+        <translation>【%1】%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="131"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="136"/>
+        <source>A resident&apos;s demand, received on %1 through %2 (%3)</source>
+        <translation>群众诉求，%1 经“%2”栏目受理（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="162"/>
         <source>Nothing open for this site.</source>
         <translation>本站点没有未办结事项。</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="70"/>
-        <source>Outreach</source>
-        <translation>连线</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="93"/>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="72"/>
-        <source>demo</source>
-        <translation>演示</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="98"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="78"/>
-        <source>Sections</source>
-        <translation>栏目</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="102"/>
+        <source>Check again</source>
+        <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="105"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="105"/>
+        <source>Read the file again after fixing it</source>
+        <translation>修改文件后重新读取</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="110"/>
-        <source>&amp;Join a session as a site…</source>
-        <translation>以站点身份加入连线(&amp;J)…</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="110"/>
+        <source>Save template…</source>
+        <translation>保存模板…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="115"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)……</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="113"/>
+        <source>Write an example CSV file to fill in</source>
+        <translation>生成一个可填写的示例 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="120"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="137"/>
+        <source>Import</source>
+        <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="126"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="176"/>
+        <source>Save template</source>
+        <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="134"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="178"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="135"/>
-        <source>&amp;About Outreach</source>
-        <translation>关于连线(&amp;A)</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="188"/>
+        <source>Cannot write the template: %1</source>
+        <translation>无法写入模板：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="163"/>
-        <location filename="../../outreach_app/ui/main_window.py" line="178"/>
-        <source>Join a session as a site</source>
-        <translation>以站点身份加入连线</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="195"/>
+        <source>Template saved as %1.</source>
+        <translation>模板已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="164"/>
-        <source>Paste the invitation link you received:</source>
-        <translation>粘贴收到的邀请链接：</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="220"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="180"/>
-        <source>This is not an invitation link. It looks like https://server/join/… — copy all of it from the invitation.</source>
-        <translation>这不是邀请链接。邀请链接形如 https://服务器/join/…，请从邀请中完整复制。</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="239"/>
+        <source>Line</source>
+        <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="211"/>
-        <source>Settings saved</source>
-        <translation>设置已保存</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="240"/>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="212"/>
-        <source>The new database or language is used the next time Outreach starts.</source>
-        <translation>新的数据库或语言将在下次启动连线时生效。</translation>
+        <location filename="../../outreach_app/ui/import_preview.py" line="267"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+</context>
+<context>
+    <name>InterruptedBanner</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="195"/>
+        <source>End the session</source>
+        <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="217"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="197"/>
+        <source>End «%1» without resuming its call? Sites still waiting are told it has ended; the notes taken are kept and can still be edited.</source>
+        <translation>不恢复通话，直接结束“%1”吗？仍在等待的站点会收到连线已结束的通知；已记录的内容都会保留，之后仍可编辑。</translation>
+    </message>
+</context>
+<context>
+    <name>InterruptedNotice</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="117"/>
+        <source>«%1» was interrupted at about %2 — the notes taken are kept.</source>
+        <translation>“%1”约在 %2 中断——已记录的内容都已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="123"/>
+        <source>Resume the call</source>
+        <translation>恢复连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="126"/>
+        <source>Open the call window again; the sites rejoin by their invitation links</source>
+        <translation>重新打开通话窗口；各站点会通过邀请链接自动重新加入</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="128"/>
+        <source>End the session</source>
+        <translation>结束连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="133"/>
+        <source>Dismiss this notice</source>
+        <translation>关闭此提示</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="134"/>
+        <source>Hide this notice; the session stays live</source>
+        <translation>隐藏此提示；连线仍保持进行中</translation>
+    </message>
+</context>
+<context>
+    <name>Invitations</name>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="94"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="224"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="95"/>
+        <source>Your turn: %1–%2 (%3 min), %4 of %5 in the speaking order.</source>
+        <translation>您的发言时段：%1–%2（%3 分钟），发言顺序第 %4 位，共 %5 个站点。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="98"/>
+        <source>Session: %1, %2 %3–%4, with %5.</source>
+        <translation>连线：%1，%2 %3–%4，领导：%5。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="99"/>
+        <source>Join link: %1</source>
+        <translation>接入链接：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="100"/>
+        <source>Test your camera and microphone beforehand: %1</source>
+        <translation>请提前测试摄像头和麦克风：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="103"/>
+        <source>Open the join link a few minutes before your turn, in Chrome, Edge or Firefox or in the Outreach app. The link is for your site only: do not pass it on.</source>
+        <translation>请在发言前几分钟用 Chrome、Edge 或 Firefox 浏览器或连线应用打开接入链接。此链接仅供本站点使用，请勿转发。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="108"/>
+        <source>Your turn in “%1” starts soon</source>
+        <translation>“%1”中您的发言即将开始</translation>
+    </message>
+</context>
+<context>
+    <name>KpiCard</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="122"/>
+        <source>month on month</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="122"/>
+        <source>on previous</source>
+        <translation>较上期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
+        <source>year on year</source>
+        <translation>同比</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="71"/>
+        <source>Outreach</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="73"/>
+        <source>demo</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="79"/>
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="115"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="120"/>
+        <source>&amp;Join a session as a site…</source>
+        <translation>以站点身份加入连线(&amp;J)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="126"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="131"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="137"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="145"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="146"/>
+        <source>&amp;About Outreach</source>
+        <translation>关于连线(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="178"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="193"/>
+        <source>Join a session as a site</source>
+        <translation>以站点身份加入连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="179"/>
+        <source>Paste the invitation link you received:</source>
+        <translation>粘贴收到的邀请链接：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="195"/>
+        <source>This is not an invitation link. It looks like https://server/join/… — copy all of it from the invitation.</source>
+        <translation>这不是邀请链接。邀请链接形如 https://服务器/join/…，请从邀请中完整复制。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="226"/>
+        <source>Settings saved</source>
+        <translation>设置已保存</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="227"/>
+        <source>The new database or language is used the next time Outreach starts.</source>
+        <translation>新的数据库或语言将在下次启动连线时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="232"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/main_window.py" line="239"/>
         <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python and Qt Multimedia (LGPLv3), aiortc and aioice (BSD), PyAV (BSD) with FFmpeg (LGPL) and x264 (GPLv2), libvpx and Opus (BSD), WebRTC audio processing via pywebrtc-audio (BSD), aiohttp and sqlite-utils (Apache 2.0), qasync and NumPy (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception), bundled with the app.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python 和 Qt Multimedia（LGPLv3）、aiortc 和 aioice（BSD）、PyAV（BSD）及 FFmpeg（LGPL）和 x264（GPLv2）、libvpx 和 Opus（BSD）、经 pywebrtc-audio 使用的 WebRTC 音频处理（BSD）、aiohttp 和 sqlite-utils（Apache 2.0）、qasync 和 NumPy（BSD）构建。中文文字使用随应用附带的文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="144"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="155"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="222"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="237"/>
         <source>About Outreach</source>
         <translation>关于连线</translation>
     </message>
@@ -651,7 +1822,7 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets.py" line="24"/>
+        <location filename="../../outreach_app/ui/widgets.py" line="35"/>
         <source>Dismiss message</source>
         <translation>关闭提示</translation>
     </message>
@@ -659,130 +1830,370 @@
 <context>
     <name>MicrophoneFeeder</name>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="153"/>
+        <location filename="../../outreach_app/ui/media.py" line="155"/>
         <source>The chosen microphone is not connected.</source>
         <translation>所选麦克风未连接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="157"/>
+        <location filename="../../outreach_app/ui/media.py" line="159"/>
         <source>The microphone cannot record at 48 kHz.</source>
         <translation>该麦克风不支持 48 kHz 录音。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="162"/>
+        <location filename="../../outreach_app/ui/media.py" line="164"/>
         <source>The microphone could not be opened.</source>
         <translation>无法打开麦克风。</translation>
     </message>
 </context>
 <context>
-    <name>MinutesHtml</name>
+    <name>MinutesDocument</name>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="116"/>
-        <source>Site %1</source>
-        <translation>站点 %1</translation>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="33"/>
+        <source>Minutes of %1</source>
+        <translation>%1纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="146"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="34"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="35"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="54"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="36"/>
+        <source>%1–%2 (%3 min)</source>
+        <translation>%1–%2（%3 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="37"/>
         <source>held %1–%2</source>
         <translation>实际 %1–%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="155"/>
-        <source>none</source>
-        <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="157"/>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="158"/>
-        <source>Date and time</source>
-        <translation>日期和时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="160"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="38"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="164"/>
-        <source>Status</source>
-        <translation>状态</translation>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="39"/>
+        <source>Kind</source>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="167"/>
-        <source>Review</source>
-        <translation>审阅</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="168"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="40"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="182"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="41"/>
+        <source>%1 (%2–%3)</source>
+        <translation>%1（%2–%3）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="42"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="43"/>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="44"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="45"/>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="46"/>
+        <source>Site %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="47"/>
+        <source>Time box: %1–%2 (%3 min)</source>
+        <translation>发言时段：%1–%2（%3 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="48"/>
+        <source>Joined %1, left %2</source>
+        <translation>%1 接入，%2 离开</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="49"/>
+        <source>Questions and answers</source>
+        <translation>问答记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="50"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="51"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="52"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="53"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="55"/>
         <source>Asked by %1</source>
         <translation>提问人 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="188"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="56"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="194"/>
-        <source>at %1 in the session</source>
-        <translation>连线第 %1</translation>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="57"/>
+        <source>No answer recorded.</source>
+        <translation>未记录回答。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="199"/>
-        <source>play the recording</source>
-        <translation>播放录像</translation>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="58"/>
+        <source>No notes for this site.</source>
+        <translation>该站点无记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="212"/>
-        <source>Answer (%1):</source>
-        <translation>回答（%1）：</translation>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="59"/>
+        <source>No sites and no notes yet.</source>
+        <translation>尚无站点，也无记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="217"/>
-        <source>Answer:</source>
-        <translation>回答：</translation>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="62"/>
+        <source>Commitments</source>
+        <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="227"/>
-        <source>owner: %1</source>
-        <translation>责任单位：%1</translation>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="63"/>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="230"/>
-        <source>due %1</source>
-        <translation>期限 %1</translation>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="64"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="234"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="65"/>
+        <source>claimed by %1</source>
+        <translation>认领人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="66"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="67"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="68"/>
         <source>no date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="261"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="69"/>
+        <source>Resolution: %1</source>
+        <translation>办理结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="70"/>
+        <source>Current state:</source>
+        <translation>当前状态：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="71"/>
+        <source>Not reviewed yet.</source>
+        <translation>尚未审阅。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="72"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="262"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="73"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="263"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="74"/>
         <source>Decision</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="264"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="75"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="76"/>
+        <source>Approved by:</source>
+        <translation>审阅人：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="77"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="78"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="79"/>
+        <source>; </source>
+        <comment>between two items on one line</comment>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesHtml</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="123"/>
+        <source>Site %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="153"/>
+        <source>held %1–%2</source>
+        <translation>实际 %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="162"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="164"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="165"/>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="167"/>
+        <source>Official</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="171"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="174"/>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="175"/>
+        <source>Sites in speaking order</source>
+        <translation>发言顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="189"/>
+        <source>Asked by %1</source>
+        <translation>提问人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="195"/>
+        <source>Category: %1</source>
+        <translation>类别：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="201"/>
+        <source>at %1 in the session</source>
+        <translation>连线第 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="206"/>
+        <source>play the recording</source>
+        <translation>播放录像</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="219"/>
+        <source>Answer (%1):</source>
+        <translation>回答（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="224"/>
+        <source>Answer:</source>
+        <translation>回答：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="234"/>
+        <source>owner: %1</source>
+        <translation>责任单位：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="237"/>
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="241"/>
+        <source>no date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="248"/>
+        <source>claimed by %1</source>
+        <translation>认领人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="259"/>
+        <source>site&apos;s satisfaction: %1</source>
+        <translation>站点满意度：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="262"/>
+        <source>open on the follow-up board</source>
+        <translation>在督办看板中查看</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="281"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="282"/>
+        <source>Reviewer</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="283"/>
+        <source>Decision</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="284"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -956,7 +2367,7 @@
     </message>
     <message>
         <location filename="../../outreach_app/ui/notes/page.py" line="322"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="728"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="731"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
@@ -1058,49 +2469,173 @@
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="600"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="603"/>
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="602"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="605"/>
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="610"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="613"/>
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="613"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="616"/>
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="628"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="631"/>
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="709"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="712"/>
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="729"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="732"/>
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="743"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="746"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="748"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="751"/>
         <source>starts %1</source>
         <translation>%1 开始</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDate</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="190"/>
+        <source>%1: set a date</source>
+        <translation>%1：设定日期</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="113"/>
+        <source>Encrypt the database</source>
+        <translation>加密数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="115"/>
+        <source>Choose a passphrase for %1. Without it nobody can read the data, you included: keep it somewhere safe, it cannot be recovered.</source>
+        <translation>请为 %1 设置口令。没有口令，任何人（包括您自己）都无法读取数据：请妥善保管，口令丢失后无法找回。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="119"/>
+        <source>Encrypted database</source>
+        <translation>已加密的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="120"/>
+        <source>%1 is encrypted. Enter its passphrase.</source>
+        <translation>%1 已加密，请输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="125"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="128"/>
+        <source>Repeat the passphrase</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="130"/>
+        <source>Passphrase:</source>
+        <translation>口令：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="132"/>
+        <source>Repeat:</source>
+        <translation>再次输入：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="133"/>
+        <source>Remember it in the system keyring</source>
+        <translation>保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="137"/>
+        <source>This system has no keyring: Outreach asks for the passphrase at each start.</source>
+        <translation>本系统没有钥匙串：每次启动时 Outreach 都会询问口令。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="180"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="185"/>
+        <source>Enter the passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/data_safety.py" line="191"/>
+        <source>This passphrase does not open the file. Try again.</source>
+        <translation>该口令无法打开此文件，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodFilter</name>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="55"/>
+        <source>Period</source>
+        <translation>时间段</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="58"/>
+        <source>Any time</source>
+        <translation>任意时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="59"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="60"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="61"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="62"/>
+        <source>Dates chosen</source>
+        <translation>指定日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="62"/>
+        <source>Dates below</source>
+        <translation>下方日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="69"/>
+        <source>Period from</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/period_filter.py" line="71"/>
+        <source>Period to</source>
+        <translation>截止日期</translation>
     </message>
 </context>
 <context>
@@ -1198,7 +2733,7 @@
 <context>
     <name>ReviewPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/review/presenter.py" line="178"/>
+        <location filename="../../outreach_app/ui/review/presenter.py" line="174"/>
         <source>Say what must change before sending the minutes back.</source>
         <translation>退回纪要前请写明需要修改的内容。</translation>
     </message>
@@ -1206,385 +2741,352 @@
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="272"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="292"/>
         <source>Search all notes</source>
         <translation>搜索全部记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="273"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="293"/>
         <source>Search all notes (Ctrl+F) — 中文 or English</source>
         <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="276"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="296"/>
         <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
         <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="286"/>
-        <source>Site filter</source>
-        <translation>站点筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="288"/>
-        <source>Kind filter</source>
-        <translation>类型筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="289"/>
-        <source>All kinds</source>
-        <translation>全部类型</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="293"/>
-        <source>Category filter</source>
-        <translation>类别筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="295"/>
-        <source>Status filter</source>
-        <translation>状态筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="296"/>
-        <source>Any status</source>
-        <translation>任意状态</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="300"/>
-        <source>Period</source>
-        <translation>时间段</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="302"/>
-        <source>Any time</source>
-        <translation>任意时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="303"/>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="304"/>
-        <source>Last month</source>
-        <translation>上月</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="305"/>
-        <source>This year</source>
-        <translation>今年</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="306"/>
-        <source>Dates below</source>
-        <translation>下方日期</translation>
-    </message>
-    <message>
         <location filename="../../outreach_app/ui/review/view.py" line="310"/>
-        <source>Period from</source>
-        <translation>起始日期</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="312"/>
-        <source>Period to</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="325"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="311"/>
         <source>Show every site, kind, category and status</source>
         <translation>显示所有站点、类型、类别和状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="329"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="315"/>
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="330"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="316"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="331"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="317"/>
         <source>Ca&amp;tegory:</source>
         <translation>类别(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="332"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="318"/>
         <source>St&amp;atus:</source>
         <translation>状态(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="333"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="319"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="341"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="326"/>
         <source>Sessions and search results</source>
         <translation>连线和搜索结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="364"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="392"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="411"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="725"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="349"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="385"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="395"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="655"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="369"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="354"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="375"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="360"/>
         <source>Send &amp;back…</source>
         <translation>退回(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="397"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="412"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="733"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="365"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="392"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="396"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="663"/>
         <source>Audit trail</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="399"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="399"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="399"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="399"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="469"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="453"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="478"/>
-        <source>All sites</source>
-        <translation>全部站点</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="482"/>
-        <source>%1 (archived)</source>
-        <translation>%1（已归档）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="486"/>
-        <source>All categories</source>
-        <translation>全部类别</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="531"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="466"/>
         <source>The period starts after it ends: check the two dates.</source>
         <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="598"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="528"/>
         <source>1 note</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="598"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="528"/>
         <source>%1 notes</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="603"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="533"/>
         <source>1 open follow-up</source>
         <translation>1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="603"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="533"/>
         <source>%1 open follow-ups</source>
         <translation>%1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="636"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="566"/>
         <source>No sessions match these filters — clear the filters to see all.</source>
         <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="638"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="568"/>
         <source>No sessions to review yet — they appear here once scheduled.</source>
         <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="641"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="571"/>
         <source>1 session</source>
         <translation>1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="641"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="571"/>
         <source>%1 sessions</source>
         <translation>%1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="681"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="611"/>
         <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
         <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="686"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="616"/>
         <source>1 match</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="686"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="616"/>
         <source>%1 matches — newest first</source>
         <translation>%1 条结果——最新的在前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="687"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="617"/>
         <source>(showing the first 100)</source>
         <translation>（显示前 100 条）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="690"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="620"/>
         <source>No matches</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="695"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="625"/>
         <source>The search could not run. Change the search words.</source>
         <translation>无法执行搜索，请更换搜索词。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="696"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="626"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="698"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="628"/>
         <source>Cannot search for “%1”: %2</source>
         <translation>无法搜索“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="729"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="659"/>
         <source>Choose a session on the left to read its minutes.</source>
         <translation>在左侧选择一场连线以阅读纪要。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="828"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="758"/>
         <source>Audit trail (%1)</source>
         <translation>操作记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="835"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="764"/>
+        <source>Save these minutes as PDF or Word (Ctrl+E)</source>
+        <translation>将此纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="766"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="771"/>
         <source>Choose a session first</source>
         <translation>请先选择一场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="841"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="777"/>
         <source>The session is still running</source>
         <translation>连线仍在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="843"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="779"/>
         <source>The session has not taken place yet</source>
         <translation>连线尚未举行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="851"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="787"/>
         <source>Already approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="853"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="789"/>
         <source>Approve these minutes (Ctrl+Shift+A)</source>
         <translation>批准此纪要（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="857"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="793"/>
         <source>Already sent back; waiting for corrections</source>
         <translation>已退回，等待修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="859"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="795"/>
         <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
         <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="879"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="815"/>
         <source>Minutes marked “%1”.</source>
         <translation>纪要已标记为“%1”。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="823"/>
+        <source>Choose a session whose minutes to export.</source>
+        <translation>请先选择要导出纪要的连线。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="828"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="829"/>
+        <source>Word document (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="830"/>
+        <source>minutes</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="833"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="864"/>
+        <source>Export minutes</source>
+        <translation>导出纪要</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="865"/>
+        <source>Saving the minutes of “%1”…</source>
+        <translation>正在保存“%1”的纪要…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="874"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/view.py" line="879"/>
+        <source>Minutes saved as “%1”.</source>
+        <translation>纪要已保存为“%1”。</translation>
     </message>
 </context>
 <context>
     <name>RunSheet</name>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="77"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="82"/>
         <source>Run sheet</source>
         <translation>流程表</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="82"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="87"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="82"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="87"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="82"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="87"/>
         <source>Time left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="82"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="87"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="84"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
         <source>Time left of the segment; +: over</source>
         <translation>本段剩余时间；+ 表示超时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="108"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="113"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="155"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="160"/>
         <source>Has the floor</source>
         <translation>正在发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="155"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="160"/>
         <source>Waiting</source>
         <translation>等待发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="189"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="194"/>
         <source>Give the floor</source>
         <translation>请其发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="191"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="196"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
@@ -1592,177 +3094,237 @@
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="60"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="73"/>
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="61"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="74"/>
         <source>Previous week (Alt+Left)</source>
         <translation>上一周（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="63"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="76"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="64"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="77"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>回到本周（Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="67"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="80"/>
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="68"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="81"/>
         <source>Next week (Alt+Right)</source>
         <translation>下一周（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="72"/>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="122"/>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="269"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="85"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="135"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="294"/>
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="73"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="86"/>
         <source>Schedule a new session (Ctrl+N)</source>
         <translation>安排新的连线（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="83"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="96"/>
         <source>Upcoming sessions</source>
         <translation>即将举行的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="84"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="97"/>
         <source>Double-click or press Enter to open a session</source>
         <translation>双击或按回车打开连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="88"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="101"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="89"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="102"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="90"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="103"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="91"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="104"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="92"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="105"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="110"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="123"/>
         <source>&amp;Upcoming sessions</source>
         <translation>即将举行的连线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="126"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="139"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="127"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="140"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="200"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="221"/>
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="239"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="263"/>
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="282"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="307"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="282"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="307"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="285"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="310"/>
         <source>Open the call window; sites join by their invitation links</source>
         <translation>打开通话窗口；各站点通过邀请链接加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="287"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="312"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="324"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="350"/>
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="335"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="361"/>
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="350"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="376"/>
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="351"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="377"/>
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="394"/>
+        <source>Save the session first: invitations need its time and sites.</source>
+        <translation>请先保存连线：邀请需要用到它的时间和站点。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="396"/>
+        <source>The session is over or cancelled: there is nothing to invite to.</source>
+        <translation>该连线已结束或已取消，无需发送邀请。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="398"/>
+        <source>Add the sites first: each gets its own invitation.</source>
+        <translation>请先添加站点：每个站点各有一份邀请。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="407"/>
+        <source>Save a calendar invitation (.ics) for each site, with its turn and its join link, and one with every site (Ctrl+Shift+I)</source>
+        <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+I）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="417"/>
+        <source>Save the changes first: the invitations carry the saved times.</source>
+        <translation>请先保存修改：邀请使用已保存的时间。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="425"/>
+        <source>Folder for the invitations</source>
+        <translation>选择保存邀请的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="442"/>
+        <source>all sites</source>
+        <translation>全部站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="445"/>
+        <source>Save invitations</source>
+        <translation>保存邀请</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="446"/>
+        <source>Saving the invitations to “%1”…</source>
+        <translation>正在将邀请保存到“%1”…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="461"/>
+        <source>The invitations need the call server, which could not start: %1</source>
+        <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="494"/>
+        <source>Cancelled; no invitation was written.</source>
+        <translation>已取消，未写入任何邀请。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="499"/>
+        <source>Saved %1 invitations in “%2”: one for each site and one with all sites.</source>
+        <translation>已在“%2”中保存 %1 份邀请：每个站点一份，另有一份包含全部站点。</translation>
     </message>
 </context>
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="194"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="211"/>
         <source>Send minutes back</source>
         <translation>退回纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="196"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="213"/>
         <source>What must change before the minutes of “%1” can be approved?</source>
         <translation>“%1”的纪要需要修改什么才能批准？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="202"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="219"/>
         <source>Comment for the note-taker</source>
         <translation>给记录员的意见</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="204"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="221"/>
         <source>For example: add the speakers&apos; positions to the answers from 余杭区.</source>
         <translation>例如：余杭区的回答请补充发言人职务。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="215"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="232"/>
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="230"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="247"/>
         <source>Write what must change: the note-taker needs it to correct the minutes.</source>
         <translation>请写明需要修改的内容，记录员要据此修改纪要。</translation>
     </message>
@@ -1910,42 +3472,47 @@
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="375"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="366"/>
+        <source>Invitations (.ics)…</source>
+        <translation>邀请（.ics）…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="383"/>
         <source>Sites in speaking order (drag to reorder):</source>
         <translation>按发言顺序排列的站点（拖动排序）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="449"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="457"/>
         <source>All sites are in this session</source>
         <translation>所有站点都已在此连线中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="451"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="459"/>
         <source>No sites yet — add them under Sites</source>
         <translation>还没有站点——请在“站点”页面添加</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="488"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="496"/>
         <source>Time boxes: %1 of %2 min</source>
         <translation>各站点时长：%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="536"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="544"/>
         <source>%1 is also in “%2” at %3.</source>
         <translation>%1 在 %3 还有“%2”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="543"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="551"/>
         <source>%1 is booked in “%2” at %3.</source>
         <translation>%1 已被 %3 的“%2”占用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="549"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="557"/>
         <source>The time boxes exceed the duration by %1 min.</source>
         <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="552"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="560"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
     </message>
@@ -1953,49 +3520,50 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="42"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="47"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="48"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="49"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="50"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="55"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="56"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="136"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="56"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="57"/>
         <source>Default: outreach.db in your data folder</source>
         <translation>默认：数据文件夹中的 outreach.db</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="57"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="72"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="58"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="73"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="151"/>
         <source>Browse…</source>
         <translation>浏览……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="60"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="61"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="62"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="63"/>
         <source>ICE servers</source>
         <translation>ICE 服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="65"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="66"/>
         <source>None on a local network. One a line, e.g.
 stun:stun.example.cn:3478
 turn:turn.example.cn:3478 user password</source>
@@ -2004,148 +3572,199 @@ stun:stun.example.cn:3478
 turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="71"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="72"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="176"/>
         <source>Recording folder</source>
         <translation>录制文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="76"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="75"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="76"/>
         <source>Test pattern (no camera)</source>
         <translation>测试图案（不用摄像头）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="79"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="78"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="79"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="81"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="82"/>
         <source>Speakers</source>
         <translation>扬声器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="81"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="82"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="84"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="85"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="85"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="86"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="92"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="93"/>
         <source>Reminder lead time</source>
         <translation>提前提醒时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="95"/>
         <source> min before</source>
         <translation> 分钟前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="98"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="100"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="101"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="100"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="102"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="103"/>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="104"/>
         <source>ICE servers:</source>
         <translation>ICE 服务器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="103"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
         <source>Recording folder:</source>
         <translation>录制文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="104"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="106"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="107"/>
         <source>Microphone:</source>
         <translation>麦克风：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="106"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
         <source>Speakers:</source>
         <translation>扬声器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="109"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="110"/>
         <source>Reminder:</source>
         <translation>提醒：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="114"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="112"/>
+        <source>Back up every:</source>
+        <translation>备份间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="113"/>
+        <source>Backups kept:</source>
+        <translation>保留备份：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="119"/>
         <source>The database and language change the next time the app starts.</source>
         <translation>数据库和语言在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="133"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="138"/>
         <source>Outreach database (*.db)</source>
         <translation>连线数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="155"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="147"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="168"/>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="149"/>
+        <source>Default: %1</source>
+        <translation>默认：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="154"/>
+        <source>Back up every</source>
+        <translation>备份间隔</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="156"/>
+        <source>Never (no automatic backups)</source>
+        <translation>从不（不自动备份）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="157"/>
+        <source> h, and when Outreach closes</source>
+        <translation> 小时，以及关闭 Outreach 时</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="160"/>
+        <source>Backups kept</source>
+        <translation>保留备份数</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="162"/>
+        <source> newest</source>
+        <translation> 份最新备份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="190"/>
         <source>%1 is a file, not a folder</source>
         <translation>%1 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="157"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="192"/>
         <source>%1 is a folder; give the path of a database file</source>
         <translation>%1 是文件夹，请填写数据库文件的路径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="164"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="199"/>
         <source>Cannot write in %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="171"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="206"/>
         <source>Give your name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="228"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="271"/>
         <source>Not connected: %1</source>
         <translation>未连接：%1</translation>
     </message>
@@ -2339,156 +3958,74 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="57"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="29"/>
         <source>Import sites from CSV</source>
         <translation>从 CSV 导入站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="65"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="31"/>
         <source>Columns: name, region, address, contacts (张德明:13909321234; …), connection_notes, tags. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed.</source>
         <translation>列：name、region、address、contacts（张德明:13909321234; …）、connection_notes、tags，也可用中文列名（名称、地区、地址、联系人、备注、标签）。编码 UTF-8 或 GB18030。只要有一行有误就不会导入任何内容，并列出所有错误行。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="73"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="36"/>
         <source>Not sure about the format? Save template… writes a file with the header and one example row to fill in. You can also drop a CSV file here.</source>
         <translation>不确定格式？“保存模板…”会写出一个包含表头和一行示例的文件供填写。也可以把 CSV 文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="79"/>
-        <source>No file chosen</source>
-        <translation>未选择文件</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="82"/>
-        <source>Choose file…</source>
-        <translation>选择文件……</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="84"/>
-        <source>Check again</source>
-        <translation>重新检查</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="85"/>
-        <source>Read the file again after fixing it</source>
-        <translation>修改文件后重新读取</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="88"/>
-        <source>Save template…</source>
-        <translation>保存模板……</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="89"/>
-        <source>Write an example CSV file to fill in</source>
-        <translation>生成一个可填写的示例 CSV 文件</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="102"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="39"/>
         <source>Sites to import, or the lines to fix</source>
         <translation>要导入的站点，或需要修正的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="109"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="133"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="40"/>
         <source>Choose a CSV file</source>
         <translation>选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="133"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="41"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="140"/>
-        <source>Save template</source>
-        <translation>保存模板</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="140"/>
-        <source>CSV files (*.csv)</source>
-        <translation>CSV 文件 (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="150"/>
-        <source>Cannot write the template: %1</source>
-        <translation>无法写入模板：%1</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="154"/>
-        <source>Template saved as %1.</source>
-        <translation>模板已保存为 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="177"/>
-        <source>Reading…</source>
-        <translation>正在读取……</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="199"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="70"/>
         <source>Connection notes</source>
         <translation>连接说明</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="215"/>
-        <source>Line</source>
-        <translation>行</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="215"/>
-        <source>Problem</source>
-        <translation>问题</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="231"/>
-        <source>%n line(s) must be fixed before anything can be imported.</source>
-        <translation>
-            <numerusform>有 %n 行需要修正后才能导入。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="195"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="196"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="67"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="197"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="68"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="198"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="69"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="200"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="71"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="210"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="81"/>
         <source>%n site(s) ready to import.</source>
         <translation>
             <numerusform>%n 个站点可以导入。</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="263"/>
-        <source>Importing…</source>
-        <translation>正在导入……</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="279"/>
+        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="108"/>
         <source>%n site(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个站点。</numerusform>
@@ -2498,37 +4035,47 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SitePresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="98"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="99"/>
         <source>Cannot reach the session&apos;s server. Check the network and try again.</source>
         <translation>连不上连线服务器，请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="240"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="147"/>
+        <source>Your link is too poor for video: the official switched to sound only.</source>
+        <translation>你的网络太差，无法传输视频：主持人已切换为仅语音。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="149"/>
+        <source>The official turned video back on.</source>
+        <translation>主持人已恢复视频。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="247"/>
         <source>This invitation link is not valid. Check that all of it was copied.</source>
         <translation>邀请链接无效，请检查链接是否复制完整。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="243"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="250"/>
         <source>This invitation has expired. Ask the organiser for a new one.</source>
         <translation>邀请已过期，请向组织方索取新的链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="246"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="253"/>
         <source>This invitation is for another session.</source>
         <translation>这个邀请属于另一场连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="249"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="256"/>
         <source>This session has ended.</source>
         <translation>这场连线已经结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="250"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="257"/>
         <source>This site joined again from another place; this window stops.</source>
         <translation>本站点已在别处重新加入，此窗口停止。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="255"/>
+        <location filename="../../outreach_app/ui/site/presenter.py" line="262"/>
         <source>The server refused this invitation.</source>
         <translation>服务器拒绝了这个邀请。</translation>
     </message>
@@ -2536,14 +4083,20 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteTile</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="76"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="83"/>
         <source>Double-click to give %1 the floor</source>
         <translation>双击请%1发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="107"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="126"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="144"/>
         <source>Waiting for video…</source>
         <translation>正在等待视频…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="144"/>
+        <source>Sound only</source>
+        <translation>仅语音</translation>
     </message>
 </context>
 <context>
@@ -2833,12 +4386,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SpeakerOutput</name>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="205"/>
+        <location filename="../../outreach_app/ui/media.py" line="208"/>
         <source>The chosen speakers are not connected.</source>
         <translation>所选扬声器未连接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/media.py" line="210"/>
+        <location filename="../../outreach_app/ui/media.py" line="213"/>
         <source>The speakers could not be opened.</source>
         <translation>无法打开扬声器。</translation>
     </message>
@@ -2917,6 +4470,306 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsPresenter</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="108"/>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="109"/>
+        <source>you may not write there</source>
+        <translation>没有写入该位置的权限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="110"/>
+        <source>that place is read-only</source>
+        <translation>该位置是只读的</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="111"/>
+        <source>the folder does not exist</source>
+        <translation>文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="112"/>
+        <source>the file name is not valid</source>
+        <translation>文件名无效</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="113"/>
+        <source>another program has the file open</source>
+        <translation>该文件已被其他程序打开</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="116"/>
+        <source>Cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="218"/>
+        <source>First month</source>
+        <translation>起始月份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="219"/>
+        <source>Last month</source>
+        <translation>截止月份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="221"/>
+        <source>Range to</source>
+        <translation>区间至</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="223"/>
+        <source>Count several months together</source>
+        <translation>合并统计多个月</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="225"/>
+        <source>Earlier month</source>
+        <translation>上一个月</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
+        <source>Later month</source>
+        <translation>下一个月</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="227"/>
+        <source>Import demands…</source>
+        <translation>导入群众诉求…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="230"/>
+        <source>Add demands residents posted on a message board (CSV or JSON)</source>
+        <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="233"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="236"/>
+        <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
+        <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="242"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="257"/>
+        <source>No demands were received, claimed, responded to or solved in this period.</source>
+        <translation>本期没有受理、认领、答复或办结的诉求。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="277"/>
+        <source>Chart the demands by</source>
+        <translation>诉求图表分组方式</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="286"/>
+        <source>Bars:</source>
+        <translation>柱状图：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="299"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="305"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="385"/>
+        <source>%1 — compared with %2 and with %3 a year earlier</source>
+        <translation>%1 — 环比 %2，同比 %3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="397"/>
+        <source>Received, claimed and solved, month by month: %1</source>
+        <translation>逐月受理、认领和办结情况：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="406"/>
+        <source>By site: where the demands received stood at the end</source>
+        <translation>按站点：受理诉求在期末的办理进度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="421"/>
+        <source>By channel: where the demands received stood at the end</source>
+        <translation>按栏目：受理诉求在期末的办理进度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="423"/>
+        <source>By category: where the demands received stood at the end</source>
+        <translation>按类别：受理诉求在期末的办理进度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="446"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="447"/>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="448"/>
+        <source>JSON data (*.json)</source>
+        <translation>JSON 数据 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="452"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="477"/>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="470"/>
+        <source>Exporting the statistics to %1…</source>
+        <translation>正在将统计导出到 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="471"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="502"/>
+        <source>Statistics saved as %1.</source>
+        <translation>统计已保存为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="506"/>
+        <source>Export stopped; nothing was saved.</source>
+        <translation>导出已停止，未保存任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="78"/>
+        <source>Person who takes it</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="79"/>
+        <source>Full name, for example 赵志刚</source>
+        <translation>姓名，例如 赵志刚</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="83"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="84"/>
+        <source>The unit responsible, for example 区水务局</source>
+        <translation>责任单位，例如 区水务局</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="90"/>
+        <source>Site&apos;s satisfaction</source>
+        <translation>站点满意度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="91"/>
+        <source>Not given</source>
+        <translation>未评价</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="97"/>
+        <source>&amp;Person:</source>
+        <translation>认领人(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="98"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="104"/>
+        <source>Site&apos;s &amp;satisfaction:</source>
+        <translation>站点满意度(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="124"/>
+        <source>Who takes “%1”? Name the person in the owner unit who answers for it.</source>
+        <translation>由谁认领“%1”？请写明责任单位中负责此事的具体人员。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="126"/>
+        <source>What has been done so far about “%1”?</source>
+        <translation>“%1”目前办理得怎么样了？</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="128"/>
+        <source>How was “%1” solved? Say what the outcome is and, if the site said so, how satisfied it is.</source>
+        <translation>“%1”是如何办结的？请写明办理结果；如站点作出评价，请一并选择满意度。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="132"/>
+        <source>Why must “%1” be taken up again? What was done so far stays in its history.</source>
+        <translation>为什么要重新办理“%1”？此前的办理情况会保留在办理记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="140"/>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="141"/>
+        <source>For example: the new pump is bought and will be fitted next week.</source>
+        <translation>例如：新水泵已采购，下周安装。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="142"/>
+        <source>&amp;Response:</source>
+        <translation>答复(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="146"/>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="147"/>
+        <source>For example: the pump is in use; water pressure is back to normal.</source>
+        <translation>例如：新水泵已投用，水压恢复正常。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="148"/>
+        <source>&amp;Outcome:</source>
+        <translation>办理结果(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="151"/>
+        <source>Reason for reopening</source>
+        <translation>重新办理的原因</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="152"/>
+        <source>For example: residents report the pressure drops again in the evening.</source>
+        <translation>例如：居民反映晚间水压又下降了。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="153"/>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+</context>
+<context>
     <name>TimeBoxDelegate</name>
     <message>
         <location filename="../../outreach_app/ui/schedule/session_editor.py" line="82"/>
@@ -2943,14 +4796,24 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
 </context>
 <context>
+    <name>_ImportCounts</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/import_preview.py" line="50"/>
+        <source>%n line(s) must be fixed before anything can be imported.</source>
+        <translation>
+            <numerusform>有 %n 行需要修正后才能导入。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="145"/>
+        <location filename="../../outreach_app/app.py" line="151"/>
         <source>Outreach is already running; it was brought to the front.</source>
         <translation>连线已在运行，已切换到其窗口。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="159"/>
+        <location filename="../../outreach_app/app.py" line="172"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -2958,271 +4821,289 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="20"/>
+        <location filename="../../outreach_app/ui/labels.py" line="21"/>
         <source>Policy briefing</source>
         <translation>政策宣讲</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="21"/>
+        <location filename="../../outreach_app/ui/labels.py" line="22"/>
         <source>Investigation and research</source>
         <translation>调查研究</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="24"/>
+        <location filename="../../outreach_app/ui/labels.py" line="25"/>
         <source>Reception of letters and visits</source>
         <translation>信访接待</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="27"/>
+        <location filename="../../outreach_app/ui/labels.py" line="28"/>
         <source>On-site work</source>
         <translation>现场办公</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="33"/>
+        <location filename="../../outreach_app/ui/labels.py" line="34"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="34"/>
+        <location filename="../../outreach_app/ui/labels.py" line="35"/>
         <source>Scheduled</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="35"/>
+        <location filename="../../outreach_app/ui/labels.py" line="36"/>
         <source>Live</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="36"/>
+        <location filename="../../outreach_app/ui/labels.py" line="37"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="37"/>
+        <location filename="../../outreach_app/ui/labels.py" line="38"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="43"/>
+        <location filename="../../outreach_app/ui/labels.py" line="46"/>
+        <source>Interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="52"/>
         <source>Staff (prepares sessions)</source>
         <translation>工作人员（筹备连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="44"/>
+        <location filename="../../outreach_app/ui/labels.py" line="53"/>
         <source>Official (runs sessions)</source>
         <translation>领导（主持连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/labels.py" line="54"/>
         <source>Reviewer (reviews minutes)</source>
         <translation>审阅人（审阅纪要）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="51"/>
+        <location filename="../../outreach_app/ui/labels.py" line="60"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="52"/>
+        <location filename="../../outreach_app/ui/labels.py" line="61"/>
+        <location filename="../../outreach_app/ui/labels.py" line="137"/>
         <source>Claimed</source>
         <translation>已认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="53"/>
+        <location filename="../../outreach_app/ui/labels.py" line="62"/>
+        <location filename="../../outreach_app/ui/labels.py" line="138"/>
         <source>Responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/labels.py" line="139"/>
         <source>Solved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="60"/>
+        <location filename="../../outreach_app/ui/labels.py" line="69"/>
         <source>working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="61"/>
+        <location filename="../../outreach_app/ui/labels.py" line="70"/>
         <source>not working</source>
         <translation>不能正常工作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="62"/>
+        <location filename="../../outreach_app/ui/labels.py" line="71"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/labels.py" line="72"/>
         <source>not allowed</source>
         <translation>未获允许</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="64"/>
+        <location filename="../../outreach_app/ui/labels.py" line="73"/>
         <source>not tested</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="71"/>
+        <location filename="../../outreach_app/ui/labels.py" line="80"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/labels.py" line="81"/>
         <source>microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="73"/>
+        <location filename="../../outreach_app/ui/labels.py" line="82"/>
         <source>connection</source>
         <translation>网络连接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="80"/>
+        <location filename="../../outreach_app/ui/labels.py" line="89"/>
         <source>Awaiting review</source>
         <translation>待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/labels.py" line="90"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/labels.py" line="91"/>
         <source>Sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="89"/>
+        <location filename="../../outreach_app/ui/labels.py" line="98"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/labels.py" line="99"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/labels.py" line="100"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="98"/>
+        <location filename="../../outreach_app/ui/labels.py" line="107"/>
         <source>Minutes awaiting review</source>
         <translation>纪要待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="99"/>
+        <location filename="../../outreach_app/ui/labels.py" line="108"/>
         <source>Minutes approved</source>
         <translation>纪要已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="100"/>
+        <location filename="../../outreach_app/ui/labels.py" line="109"/>
         <source>Minutes sent back</source>
         <translation>纪要已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="101"/>
+        <location filename="../../outreach_app/ui/labels.py" line="110"/>
         <source>Has open follow-ups</source>
         <translation>有未办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="102"/>
+        <location filename="../../outreach_app/ui/labels.py" line="111"/>
         <source>Has solved follow-ups</source>
         <translation>有已办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="109"/>
-        <location filename="../../outreach_app/ui/labels.py" line="133"/>
+        <location filename="../../outreach_app/ui/labels.py" line="118"/>
+        <location filename="../../outreach_app/ui/labels.py" line="148"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="110"/>
-        <location filename="../../outreach_app/ui/labels.py" line="134"/>
+        <location filename="../../outreach_app/ui/labels.py" line="119"/>
+        <location filename="../../outreach_app/ui/labels.py" line="149"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="111"/>
-        <location filename="../../outreach_app/ui/labels.py" line="137"/>
+        <location filename="../../outreach_app/ui/labels.py" line="120"/>
+        <location filename="../../outreach_app/ui/labels.py" line="152"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="112"/>
-        <location filename="../../outreach_app/ui/labels.py" line="135"/>
+        <location filename="../../outreach_app/ui/labels.py" line="121"/>
+        <location filename="../../outreach_app/ui/labels.py" line="150"/>
         <source>Follow-up</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="118"/>
+        <location filename="../../outreach_app/ui/labels.py" line="127"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="119"/>
+        <location filename="../../outreach_app/ui/labels.py" line="128"/>
         <source>Edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="120"/>
+        <location filename="../../outreach_app/ui/labels.py" line="129"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="121"/>
+        <location filename="../../outreach_app/ui/labels.py" line="130"/>
         <source>Changed status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="122"/>
+        <location filename="../../outreach_app/ui/labels.py" line="131"/>
         <source>Reviewed</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="123"/>
+        <location filename="../../outreach_app/ui/labels.py" line="132"/>
         <source>Archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="124"/>
+        <location filename="../../outreach_app/ui/labels.py" line="133"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="125"/>
+        <location filename="../../outreach_app/ui/labels.py" line="134"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="126"/>
+        <location filename="../../outreach_app/ui/labels.py" line="135"/>
         <source>Reordered</source>
         <translation>调整顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="132"/>
+        <location filename="../../outreach_app/ui/labels.py" line="140"/>
+        <source>Reopened</source>
+        <translation>重新办理</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="141"/>
+        <source>Set due dates</source>
+        <translation>设定期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="147"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="136"/>
+        <location filename="../../outreach_app/ui/labels.py" line="151"/>
         <source>Agenda item</source>
         <translation>议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="138"/>
+        <location filename="../../outreach_app/ui/labels.py" line="153"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="139"/>
+        <location filename="../../outreach_app/ui/labels.py" line="154"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="140"/>
+        <location filename="../../outreach_app/ui/labels.py" line="155"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
@@ -3296,224 +5177,499 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/message_catalog.py" line="25"/>
+        <source>describe the outcome: what was solved and how</source>
+        <translation>请写明办理结果：解决了什么、怎样解决的</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="26"/>
         <source>describe what was committed</source>
         <translation>请填写承诺的内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="26"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="27"/>
         <source>every site&apos;s time box must be at least one minute</source>
         <translation>每个站点的时长至少为 1 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="27"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="28"/>
         <source>field {field} is longer than {limit} characters</source>
         <translation>字段 {field} 超过 {limit} 个字符</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="28"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="29"/>
         <source>follow-up {id} does not exist</source>
         <translation>督办事项 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="29"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="30"/>
         <source>give the server address, e.g. 127.0.0.1:8765</source>
         <translation>请填写服务器地址，例如 127.0.0.1:8765</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="30"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="31"/>
         <source>has {got} fields, the header has {expected}</source>
         <translation>有 {got} 个字段，表头有 {expected} 个</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="31"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="32"/>
         <source>line {line}: a STUN server takes no user name</source>
         <translation>第 {line} 行：STUN 服务器不需要用户名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="32"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="33"/>
         <source>line {line}: a TURN server needs a user name and a password</source>
         <translation>第 {line} 行：TURN 服务器需要用户名和密码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="33"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="34"/>
         <source>line {line}: port {port} must be a number from 1 to 65535</source>
         <translation>第 {line} 行：端口 {port} 必须是 1 到 65535 之间的数字</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="34"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="35"/>
         <source>line {line}: “{host}” is not a valid host</source>
         <translation>第 {line} 行：“{host}”不是有效的主机</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="35"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="36"/>
         <source>line {line}: “{url}” must start with stun:, turn: or turns:</source>
         <translation>第 {line} 行：“{url}”必须以 stun:、turn: 或 turns: 开头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="36"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="37"/>
         <source>missing required column “{required}”</source>
         <translation>缺少必需的列“{required}”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="37"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="38"/>
         <source>more than {limit} rows; split the file</source>
         <translation>超过 {limit} 行，请拆分文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="38"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="39"/>
         <source>not a readable CSV file: {error}</source>
         <translation>不是可读取的 CSV 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="39"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="40"/>
         <source>not a readable CSV row: {error}</source>
         <translation>不是可读取的 CSV 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="40"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="41"/>
+        <source>only a claimed follow-up can be marked as responded</source>
+        <translation>只有已认领的督办事项才能标记为已答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="42"/>
+        <source>only a claimed or responded follow-up can be solved</source>
+        <translation>只有已认领或已答复的督办事项才能办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="43"/>
+        <source>only an open follow-up can be claimed</source>
+        <translation>只有待办的督办事项才能认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="44"/>
         <source>phone number “{phone}” of {name} is not valid</source>
         <translation>{name} 的电话号码“{phone}”无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="41"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="45"/>
         <source>question {id} does not exist</source>
         <translation>问题 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="42"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="46"/>
+        <source>say what has been done so far</source>
+        <translation>请写明目前的办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="47"/>
         <source>say what must change when sending minutes back</source>
         <translation>退回纪要时请写明需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="43"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="48"/>
+        <source>say which unit takes this follow-up</source>
+        <translation>请写明由哪个单位负责此督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="49"/>
+        <source>say who takes this follow-up: a named person in the unit</source>
+        <translation>请写明认领人：责任单位中的具体人员</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="50"/>
+        <source>say why the follow-up is reopened</source>
+        <translation>请写明重新办理的原因</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="51"/>
         <source>session {id} does not exist</source>
         <translation>连线 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="44"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="52"/>
         <source>site {id} does not exist</source>
         <translation>站点 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="45"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="53"/>
         <source>site {site} is not in session {session}</source>
         <translation>站点 {site} 不在连线 {session} 中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="46"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="54"/>
+        <source>the date to claim by must not be after the date to respond by</source>
+        <translation>认领期限不能晚于答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="55"/>
+        <source>the date to claim by must not be after the date to solve by</source>
+        <translation>认领期限不能晚于办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="56"/>
+        <source>the date to respond by must not be after the date to solve by</source>
+        <translation>答复期限不能晚于办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="57"/>
         <source>the file has a header but no sites</source>
         <translation>文件只有表头，没有站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="47"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="58"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="48"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="59"/>
         <source>the new order must list every agenda item of the site once</source>
         <translation>新顺序必须列出该站点的每个议程项且仅一次</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="49"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="60"/>
         <source>the port of the server address is not valid</source>
         <translation>服务器地址中的端口无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="50"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="61"/>
         <source>the reminder must come 0 to {limit} minutes before</source>
         <translation>提醒时间必须是提前 0 到 {limit} 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="51"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="62"/>
         <source>the server address has no path; remove “{path}”</source>
         <translation>服务器地址不应包含路径，请删除“{path}”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="52"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="63"/>
         <source>the server address must start with http, https, ws or wss</source>
         <translation>服务器地址必须以 http、https、ws 或 wss 开头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="53"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="64"/>
         <source>the site has no name</source>
         <translation>站点没有名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="54"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="65"/>
         <source>this site appears in sessions or notes; archive it instead of deleting it</source>
         <translation>该站点出现在连线或记录中，请归档而不是删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="57"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="68"/>
+        <source>this follow-up is already open</source>
+        <translation>该督办事项已是待办状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="69"/>
         <source>unknown column(s): {unknown}; expected {expected}</source>
         <translation>未知的列：{unknown}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="58"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="70"/>
         <source>unknown status filter “{status}”</source>
         <translation>未知的状态筛选“{status}”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="59"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="71"/>
         <source>{file} is larger than 5 MB; split it into smaller files</source>
         <translation>{file} 超过 5 MB，请拆分成较小的文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="60"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="72"/>
         <source>{file} is neither UTF-8 nor GB18030 text</source>
         <translation>{file} 既不是 UTF-8 也不是 GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="61"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="73"/>
         <source>{file} is not a text file; save it as CSV first</source>
         <translation>{file} 不是文本文件，请先另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="62"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="74"/>
         <source>{path} exists and is not an Outreach demo database; choose another --db</source>
         <translation>{path} 已存在且不是连线演示数据库，请选择其他 --db</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="65"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="77"/>
         <source>{path} holds real data, not a demo; choose another file for --demo --db</source>
         <translation>{path} 存有真实数据而非演示数据，请为 --demo --db 选择其他文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="68"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="80"/>
         <source>{path} is not a usable Outreach database: {error}</source>
         <translation>{path} 不是可用的连线数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="69"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="81"/>
         <source>“{address}” is not a valid address</source>
         <translation>“{address}”不是有效的地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="70"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="82"/>
         <source>“{host}” is not a valid host name or address</source>
         <translation>“{host}”不是有效的主机名或地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="71"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="83"/>
         <source>“{name}” is also on line {other_line}</source>
         <translation>“{name}”也出现在第 {other_line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="85"/>
+        <source>a JSON file must hold a list of demands, each in braces</source>
+        <translation>JSON 文件应是诉求列表，每条诉求用花括号括起来</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="86"/>
+        <source>each demand must be an object with date, site, channel and text</source>
+        <translation>每条诉求应是包含 date、site、channel 和 text 的对象</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="89"/>
+        <source>field {field} must be text in quotes</source>
+        <translation>字段 {field} 应是带引号的文本</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="90"/>
+        <source>no site is called “{area}” or lies there</source>
+        <translation>没有名为“{area}”或位于该地区的站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="91"/>
+        <source>not valid JSON: {error}</source>
+        <translation>不是有效的 JSON：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="92"/>
+        <source>the date {value} is in the future</source>
+        <translation>日期 {value} 晚于今天</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="93"/>
+        <source>the demand has no channel (such as Ask Politics)</source>
+        <translation>诉求缺少栏目（如“问政”）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="94"/>
+        <source>the demand has no site or area</source>
+        <translation>诉求缺少站点或地区</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="95"/>
+        <source>the demand has no text</source>
+        <translation>诉求缺少内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="96"/>
+        <source>the file has a header but no demands</source>
+        <translation>文件只有表头，没有诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="97"/>
+        <source>the file holds no demands</source>
+        <translation>文件中没有诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="98"/>
+        <source>{file} is not a text file; save it as CSV or JSON first</source>
+        <translation>{file} 不是文本文件，请先另存为 CSV 或 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="99"/>
+        <source>“{area}” fits several sites ({sites}); write the site&apos;s name</source>
+        <translation>“{area}”对应多个站点（{sites}），请写明站点名称</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="100"/>
+        <source>“{value}” is not a date; write it like 2026-11-03</source>
+        <translation>“{value}”不是日期，请写成 2026-11-03 的格式</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="101"/>
+        <source>“{value}” is not a valid date</source>
+        <translation>“{value}”不是有效日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="103"/>
+        <source>a passphrase cannot contain a NUL character</source>
+        <translation>口令不能包含 NUL 字符</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="104"/>
+        <source>a passphrase needs at least {count} characters</source>
+        <translation>口令至少需要 {count} 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="105"/>
+        <source>cannot convert {path}: {error}; the database is unchanged</source>
+        <translation>无法转换 {path}：{error}；数据库未作改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="106"/>
+        <source>cannot create the backup folder {folder}: {error}</source>
+        <translation>无法创建备份文件夹 {folder}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="107"/>
+        <source>cannot read {path}: {error}</source>
+        <translation>无法读取 {path}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="108"/>
+        <source>cannot restore into {path}: {error}; the database is unchanged</source>
+        <translation>无法恢复到 {path}：{error}；数据库未作改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="109"/>
+        <source>cannot write the backup to {folder}: {error}</source>
+        <translation>无法将备份写入 {folder}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="110"/>
+        <source>encryption needs the sqlcipher3 package, which is not installed</source>
+        <translation>加密功能需要 sqlcipher3 软件包，但尚未安装</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="113"/>
+        <source>the converted copy of {path} failed its check; the database is unchanged</source>
+        <translation>{path} 转换后的副本未通过检查；数据库未作改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="116"/>
+        <source>the passphrase does not open {path} (or it is not an Outreach database)</source>
+        <translation>该口令无法打开 {path}（或者它不是 Outreach 数据库）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="119"/>
+        <source>the passphrase does not open {path}, or it is not an Outreach backup</source>
+        <translation>该口令无法打开 {path}，或者它不是 Outreach 备份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="122"/>
+        <source>the restored database does not open ({error}); the database is unchanged</source>
+        <translation>恢复后的数据库无法打开（{error}）；数据库未作改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="125"/>
+        <source>there is no database at {path} to back up</source>
+        <translation>{path} 处没有可备份的数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="126"/>
+        <source>{folder} is a file, not a folder</source>
+        <translation>{folder} 是文件，不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="127"/>
+        <source>{path} does not exist or is not a file</source>
+        <translation>{path} 不存在或不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="128"/>
+        <source>{path} is a database, but not an Outreach database</source>
+        <translation>{path} 是数据库，但不是 Outreach 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="129"/>
+        <source>{path} is damaged or not a database: {error}</source>
+        <translation>{path} 已损坏或不是数据库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="130"/>
+        <source>{path} is damaged: {problem}</source>
+        <translation>{path} 已损坏：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="131"/>
+        <source>{path} is empty: not an Outreach backup</source>
+        <translation>{path} 是空文件：不是 Outreach 备份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="132"/>
+        <source>{path} is encrypted (then give its passphrase) or not a database at all</source>
+        <translation>{path} 已加密（请提供其口令），或者根本不是数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="135"/>
+        <source>{path} is encrypted: its passphrase is needed</source>
+        <translation>{path} 已加密：需要其口令</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="136"/>
+        <source>{path} is not a database: {error}</source>
+        <translation>{path} 不是数据库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="137"/>
+        <source>{path} is not a plain Outreach database</source>
+        <translation>{path} 不是未加密的 Outreach 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="138"/>
+        <source>{path} is not encrypted</source>
+        <translation>{path} 未加密</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="139"/>
+        <source>{path} is open in another program; quit Outreach, then restore</source>
+        <translation>{path} 正被其他程序打开；请退出 Outreach 后再恢复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="140"/>
+        <source>{path} is open in another program; quit Outreach, then try again</source>
+        <translation>{path} 正被其他程序打开；请退出 Outreach 后重试</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="143"/>
+        <source>{path} is the database itself, not a backup of it</source>
+        <translation>{path} 就是数据库本身，而不是它的备份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="144"/>
+        <source>{path} was made by a newer version of Outreach; update the app to restore it</source>
+        <translation>{path} 由更新版本的 Outreach 生成；请先升级应用再恢复</translation>
     </message>
 </context>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="775"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="778"/>
         <source>New &amp;question</source>
         <translation>新问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="782"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="785"/>
         <source>Start or join &amp;call</source>
         <translation>开始或加入通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="788"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="791"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
@@ -3528,17 +5684,37 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>搜索所有连线的记录（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/page.py" line="28"/>
+        <location filename="../../outreach_app/ui/review/page.py" line="29"/>
+        <source>&amp;Export minutes…</source>
+        <translation>导出纪要(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/page.py" line="34"/>
+        <source>Save the open minutes as PDF or Word (Ctrl+E)</source>
+        <translation>将打开的纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/page.py" line="38"/>
         <source>Review</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="373"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="514"/>
         <source>&amp;New session</source>
         <translation>新建连线(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="379"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="521"/>
+        <source>Save &amp;invitations as .ics…</source>
+        <translation>保存邀请为 .ics 文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="526"/>
+        <source>Save the open session&apos;s invitations as calendar files (Ctrl+Shift+I)</source>
+        <translation>将当前连线的邀请保存为日历文件（Ctrl+Shift+I）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="532"/>
         <source>Sessions</source>
         <translation>连线</translation>
     </message>
@@ -3557,13 +5733,316 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="19"/>
+        <source>Import &amp;demands…</source>
+        <translation>导入群众诉求(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="24"/>
+        <source>Add demands residents posted on a message board (CSV or JSON)</source>
+        <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="31"/>
+        <source>&amp;Export statistics…</source>
+        <translation>导出统计(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="37"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/page.py" line="22"/>
+        <source>&amp;Find follow-ups</source>
+        <translation>查找督办事项(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/page.py" line="27"/>
+        <source>Filter the follow-up board by words (Ctrl+Shift+F)</source>
+        <translation>按关键词筛选督办看板（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/page.py" line="35"/>
+        <source>Follow-ups</source>
+        <translation>督办事项</translation>
+    </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets.py" line="60"/>
+        <location filename="../../outreach_app/ui/widgets.py" line="71"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
+    </message>
+</context>
+<context>
+    <name>statistics</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/export.py" line="89"/>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="32"/>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="33"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="72"/>
+        <source>Claimed</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="34"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
+        <source>Responded</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="35"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="74"/>
+        <source>Solved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="36"/>
+        <source>Claim rate</source>
+        <translation>认领率</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
+        <source>On-time rate</source>
+        <translation>按期办结率</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <source>Solve rate</source>
+        <translation>办结率</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
+        <source>Demands received in the period: imported or committed in a session</source>
+        <translation>本期受理的诉求：导入的留言或连线中承诺办理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="47"/>
+        <source>Demands a person of the responsible unit claimed in the period</source>
+        <translation>本期由责任单位人员认领的诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="50"/>
+        <source>Demands the unit responded to in the period</source>
+        <translation>本期责任单位已答复的诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="53"/>
+        <source>Demands solved in the period</source>
+        <translation>本期办结的诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="54"/>
+        <source>Of the demands received in the period, the share claimed by its end</source>
+        <translation>本期受理的诉求中，到期末已认领的比例</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="57"/>
+        <source>Of the demands solved in the period, the share solved by their due date (no due date counts as on time)</source>
+        <translation>本期办结的诉求中，在期限内办结的比例（未设期限的视为按期）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="62"/>
+        <source>Of the demands received in the period, the share solved by its end</source>
+        <translation>本期受理的诉求中，到期末已办结的比例</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="71"/>
+        <source>Still open</source>
+        <translation>待认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="80"/>
+        <source>By channel</source>
+        <translation>按栏目</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="81"/>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <source>By site</source>
+        <translation>按站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
+        <source>By session kind</source>
+        <translation>按连线形式</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="89"/>
+        <source>Channel</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="90"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <source>Session kind</source>
+        <translation>连线形式</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="98"/>
+        <source>Sessions</source>
+        <translation>视频连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="100"/>
+        <source>No category</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="103"/>
+        <source>Imported (no session)</source>
+        <translation>导入（非连线）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="139"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="202"/>
+        <source>%1 to %2</source>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="169"/>
+        <source>%1 %2 pp</source>
+        <translation>%1 %2 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="179"/>
+        <source>no figure to compare with %1</source>
+        <translation>%1 无可比数据</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="184"/>
+        <source>%1 percentage points</source>
+        <translation>%1 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="189"/>
+        <source>up %1 on %2</source>
+        <translation>比 %2 上升 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="191"/>
+        <source>down %1 on %2</source>
+        <translation>比 %2 下降 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="193"/>
+        <source>unchanged on %2</source>
+        <translation>与 %2 持平</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
+        <source>Compared with %1 and with %2 a year earlier.</source>
+        <translation>环比 %1，同比 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="269"/>
+        <source>Demand statistics</source>
+        <translation>群众诉求统计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="272"/>
+        <source>Made on %1 by Outreach</source>
+        <translation>Outreach 生成于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="277"/>
+        <source>Change on previous period</source>
+        <translation>环比变化</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="278"/>
+        <source>Change year on year</source>
+        <translation>同比变化</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="279"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="280"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="281"/>
+        <source>At period end: %1</source>
+        <translation>期末：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="283"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="309"/>
+        <source>Key figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="284"/>
+        <source>Received, claimed and solved, month by month: %1</source>
+        <translation>逐月受理、认领和办结情况：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="287"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="288"/>
+        <source>Where the demands received stood at the end of the period</source>
+        <translation>本期受理诉求在期末的办理进度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="291"/>
+        <source>How the figures are counted</source>
+        <translation>统计口径</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="294"/>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="299"/>
+        <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
+        <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="305"/>
+        <source>No demands were received, claimed, responded to or solved in this period.</source>
+        <translation>本期没有受理、认领、答复或办结的诉求。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="310"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="311"/>
+        <source>pp</source>
+        <translation>个百分点</translation>
     </message>
 </context>
 </TS>

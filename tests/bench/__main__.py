@@ -1,8 +1,10 @@
-"""Run the benchmarks and print tables: `python -m tests.bench [--part all|storage|calls]`."""
+"""Run the benchmarks and print tables:
+`python -m tests.bench [--part all|storage|calls|server-load]`."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
@@ -25,6 +27,8 @@ LATENCY_RATIO_TARGET = 1.10
 FLOOR_FPS_TARGET = 28.0
 HUB_CORES_TARGET = 1.5
 HUB_MEMORY_TARGET_MB = 500.0
+LOAD_P99_TARGET_MS = 20.0
+LOAD_MEMORY_TARGET_MB = 200.0
 
 
 def _row(name: str, value: str, target: str, verdict: str) -> str:
@@ -45,9 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--part",
-        choices=["all", "storage", "calls"],
+        choices=["all", "storage", "calls", "server-load", "encryption"],
         default="all",
-        help="run only the storage or only the call benchmarks (default: both)",
+        help="run only the storage, the call or the signaling server load benchmarks "
+        "(default: all), or the cost of encryption (plain vs SQLCipher; only on request)",
     )
     parser.add_argument(
         "--quick",
@@ -62,7 +67,34 @@ def main(argv: list[str] | None = None) -> int:
         default="1,2,4,6",
         help="site counts for the hub benchmark, comma-separated (default 1,2,4,6)",
     )
+    load = parser.add_argument_group("server-load")
+    load.add_argument(
+        "--load-sessions", type=int, default=100, help="sessions at once (default 100)"
+    )
+    load.add_argument(
+        "--load-sites",
+        type=int,
+        default=4,
+        help="sites per session, each with the host (default 4)",
+    )
+    load.add_argument(
+        "--load-rate",
+        type=float,
+        default=2.0,
+        help="messages a second each way between the host and each site (default 2)",
+    )
+    load.add_argument(
+        "--load-seconds", type=float, default=10.0, help="measuring time (default 10)"
+    )
+    load.add_argument("--load-clients", type=int, default=1, help="client processes (default 1)")
     args = parser.parse_args(argv)
+    if args.load_sessions < 1 or args.load_sites < 1 or args.load_clients < 1:
+        parser.error("--load-sessions, --load-sites and --load-clients must be at least 1")
+    if not 0 < args.load_rate * args.load_sites <= 15:
+        parser.error(
+            "--load-rate x --load-sites must be above 0 and at most 15: a host sends that many "
+            "messages a second and the server allows 20"
+        )
     if args.notes < 100 or args.repeats < 1:
         parser.error("--notes must be at least 100 and --repeats at least 1")
     try:
@@ -76,7 +108,134 @@ def main(argv: list[str] | None = None) -> int:
         failures += storage_benchmark(args)
     if args.part in ("all", "calls"):
         failures += call_benchmark(hub_sites, args.hub_seconds, quick=args.quick)
+    if args.part in ("all", "server-load"):
+        failures += server_load_benchmark(args)
+    if args.part == "encryption":
+        # Plain vs SQLCipher on the storage benchmark's database (tests/bench/encryption_bench.py);
+        # only on request: the first run encrypts a copy of that database.
+        from tests.bench.encryption_bench import encryption_benchmark
+
+        failures += encryption_benchmark(args.notes, args.repeats, SEARCH_TARGET_MS)
     return 1 if failures else 0
+
+
+def server_load_benchmark(args: argparse.Namespace) -> int:
+    """The signaling server under load; prints its table and returns the number of missed
+    targets. The reference is one session on the same server, measured in the same run."""
+    from tests.bench.server_load import measure_server_load, percentile
+
+    seconds = 2.0 if args.quick else args.load_seconds
+    warmup = 0.5 if args.quick else 2.0
+    failures = 0
+
+    def verdict(ok: bool) -> str:
+        nonlocal failures
+        failures += not ok
+        return "yes" if ok else "NO"
+
+    # Latency here is mostly scheduling: other busy processes on the machine show in the figures
+    # (and in the clients' send lag), so the load average is printed with them.
+    load_before = os.getloadavg()[0]
+    print("server load: reference, one session…", file=sys.stderr, flush=True)
+    reference = measure_server_load(
+        1,
+        args.load_sites,
+        rate=args.load_rate,
+        seconds=seconds,
+        warmup_seconds=warmup,
+        client_processes=1,
+    )
+    print(
+        f"server load: {args.load_sessions} sessions of 1 + {args.load_sites}…",
+        file=sys.stderr,
+        flush=True,
+    )
+    result = measure_server_load(
+        args.load_sessions,
+        args.load_sites,
+        rate=args.load_rate,
+        seconds=seconds,
+        warmup_seconds=warmup,
+        client_processes=args.load_clients,
+    )
+    tally = result.tally
+    lines = [
+        "",
+        f"Signaling server load: outreach-server on 127.0.0.1, {args.load_rate:g} messages/s "
+        f"each way per host-site pair, {seconds:g} s measured, {args.load_clients} client "
+        f"process(es); load average before {load_before:.1f}",
+        _row("measurement", "result", "target", "ok?"),
+        "|" + "-" * 48 + "|" + "-" * 24 + "|" + "-" * 14 + "|------|",
+    ]
+    ref = reference.tally.latencies_ms
+    lines.append(
+        _row(
+            f"reference: relay, 1 session ({reference.connections} conn.)",
+            f"p50 {percentile(ref, 0.5):.2f} / p99 {percentile(ref, 0.99):.2f} ms",
+            "",
+            "",
+        )
+    )
+    p99 = percentile(tally.latencies_ms, 0.99)
+    lines.append(
+        _row(
+            f"relay, {result.sessions} sessions ({tally.connections} conn.)",
+            f"p50 {percentile(tally.latencies_ms, 0.5):.2f} / p99 {p99:.2f} ms",
+            f"p99 < {LOAD_P99_TARGET_MS:.0f} ms",
+            verdict(
+                p99 < LOAD_P99_TARGET_MS
+                and tally.connections == result.sessions * (args.load_sites + 1)
+            ),
+        )
+    )
+    ratio = p99 / max(percentile(ref, 0.99), 1e-3)
+    lines.append(
+        _row(
+            "  max latency / ratio p99 to reference",
+            f"{max(tally.latencies_ms, default=0):.1f} ms / ×{ratio:.1f}",
+            "",
+            "",
+        )
+    )
+    lines.append(
+        _row(
+            "  messages relayed / lost / misrouted",
+            f"{tally.sent:,} / {tally.missing} / {len(tally.problems)}",
+            "0 / 0",
+            verdict(tally.missing == 0 and not tally.problems and tally.sent > 0),
+        )
+    )
+    for problem in tally.problems[:5]:
+        lines.append(f"    {problem}")
+    lines.append(
+        _row(
+            "  server memory idle / peak / after",
+            f"{result.rss_idle_mb:.0f} / {result.rss_peak_mb:.0f} / {result.rss_after_mb:.0f} MB",
+            f"< {LOAD_MEMORY_TARGET_MB:.0f} MB",
+            verdict(result.rss_peak_mb < LOAD_MEMORY_TARGET_MB),
+        )
+    )
+    lag = percentile(tally.send_lag_ms, 0.99)
+    client_cores = tally.client_cpu_seconds / max(tally.client_seconds, 1e-3)
+    lines.append(
+        _row(
+            "  clients: send lag p99 / CPU",
+            f"{lag:.1f} ms / {client_cores:.2f} cores",
+            "",
+            "" if lag < LOAD_P99_TARGET_MS else "busy",
+        )
+    )
+    per_connection = (result.rss_peak_mb - result.rss_idle_mb) * 1000 / max(tally.connections, 1)
+    lines.append(
+        _row(
+            "  memory per connection / server CPU",
+            f"{per_connection:.0f} kB / {result.server_cores:.2f} cores",
+            "",
+            "",
+        )
+    )
+    print("\n".join(lines))
+    return failures
 
 
 def call_benchmark(hub_sites: list[int], hub_seconds: float = 10.0, *, quick: bool = False) -> int:

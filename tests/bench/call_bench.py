@@ -217,6 +217,10 @@ class HubResult:
     floor_view_fps: float
     longest_stall_ms: float
     connected: int
+    # The longest stall of each phase: streaming, moving the floor, ending the session.
+    stall_streaming_ms: float = 0.0
+    stall_floor_move_ms: float = 0.0
+    stall_ending_ms: float = 0.0
 
 
 def measure_hub(sites: int, seconds: float = 10.0) -> HubResult | str:

@@ -178,8 +178,13 @@ async def run(sites: int, seconds: float) -> dict[str, float | int]:
         meter.start()
         presenter.next_site()
         await asyncio.sleep(2.0)
+        floor_move_stall = meter.longest_ms
+        meter.start()
         await presenter.end()
-        result["longest_stall_ms"] = max(streaming_stall, meter.longest_ms)
+        result["stall_streaming_ms"] = streaming_stall
+        result["stall_floor_move_ms"] = floor_move_stall
+        result["stall_ending_ms"] = meter.longest_ms
+        result["longest_stall_ms"] = max(streaming_stall, floor_move_stall, meter.longest_ms)
         return result
     finally:
         if presenter.phase is not CallPhase.ENDED:

@@ -71,7 +71,8 @@ async def test_every_subscriber_decodes_the_same_stream_encoded_once() -> None:
         assert {(frame.width, frame.height) for frame in frames} == {(160, 120)}
     # Thinned to 10 fps from 30 and encoded once for both: 2.5 s gives about 25 pictures.
     assert 18 <= encoder.frames_encoded <= 30
-    assert len(received_early) == encoder.frames_encoded
+    # (The last one may still be on its way when the drain stops.)
+    assert encoder.frames_encoded - 1 <= len(received_early) <= encoder.frames_encoded
     # Timestamps rise, on the broadcasts' shared 90 kHz clock.
     stamps = [packet.pts for packet in received_early]
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)

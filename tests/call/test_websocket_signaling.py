@@ -177,11 +177,13 @@ async def test_a_suspect_link_drops_the_socket_and_joins_again_at_once(
     assert (await host.receive())["type"] == "peer-joined"
     started = time.monotonic()
     site.link_suspect()
-    # The site's next read rejoins on a new socket; the host hears it join again (here the old
-    # socket closed cleanly first; over a dead network the server sees it replaced instead).
+    # The site's next read rejoins on a new socket; the host hears it join again (whether the
+    # server saw the old socket close first or replaced it by the new one depends on timing).
     assert (await asyncio.wait_for(site.receive(), 5))["type"] == "joined"
-    heard = [(await asyncio.wait_for(host.receive(), 5))["type"] for _ in range(2)]
-    assert heard == ["peer-left", "peer-joined"]
+    heard: list[str] = []
+    while "peer-joined" not in heard:
+        heard.append(str((await asyncio.wait_for(host.receive(), 5))["type"]))
+    assert set(heard) <= {"peer-left", "peer-joined"}
     assert time.monotonic() - started < 3.5
     assert site.joins == 2
     await site.close()

@@ -30,6 +30,7 @@ from outreach_app.storage.repository import (
     SiteInUseError,
     StoreError,
 )
+from outreach_app.storage.schema import migrations
 from outreach_app.storage.worker import StoreWorker, WorkerClosedError
 
 START = datetime(2026, 11, 23, 9, 0)
@@ -67,16 +68,20 @@ def test_file_database_uses_wal_foreign_keys_and_records_migrations(tmp_path: Pa
     assert repo.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert repo.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     applied = [r[0] for r in repo.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
-    assert applied == [
+    # Later migrations may follow; these come first, in this order, and none is left pending.
+    assert applied[:5] == [
         "0001_initial",
         "0002_session_times",
         "0003_search_filter_indexes",
         "0004_site_checks_and_recordings",
+        "0005_follow_up_workflow",
     ]
+    assert migrations.pending(repo.db) == []
     repo.close()
     # Opening again applies nothing twice.
     again = Repository.open(tmp_path / "a.db")
-    assert again.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 4
+    count = again.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    assert count == len(applied)
     assert again.list_categories()  # default categories seeded once
 
 

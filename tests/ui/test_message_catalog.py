@@ -17,6 +17,13 @@ MESSAGE_ERRORS = {
     "DemoRefusedError": 0,
     "ImportFileError": 0,
     "SettingError": 0,
+    "BackupError": 0,
+    "EncryptionError": 0,
+    "KeyRequiredError": 0,
+    "WrongKeyError": 0,
+    "FollowUpRuleError": 0,
+    "DemandFileError": 0,
+    "RowErrorTemplate": 0,
 }
 
 

@@ -51,10 +51,15 @@ ALLOWED = {
 WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 
 
+# File formats, named as everyone names them.
+ALLOWED |= {"ics", "PDF", "pdf", "DOCX", "docx", "XLSX", "xlsx", "JSON", "json", "Word", "Excel"}
 # CSV column names are typed by users as they are.
 ALLOWED |= {"name", "region", "address", "contacts", "connection_notes", "tags"}
-# Markup, and file names or server addresses shown as examples.
-MARKUP = re.compile(r"<[^>]*>|&\w+;|\b[\w-]+\.(?:db|csv|qm)\b|\b\w+:[\w.]+(?::\d+)?")
+# Markup, and file names, folders or server addresses shown as examples.
+MARKUP = re.compile(
+    r"<[^>]*>|&\w+;|\b[\w-]+\.(?:db|csv|qm)\b|\b\w+:[\w.]+(?::\d+)?"
+    r"|(?:/[\w.-]+){2,}"  # a folder shown as it is, such as the default backup folder
+)
 
 
 def english_words(text: str) -> set[str]:

@@ -82,7 +82,7 @@ async def test_the_window_speaks_chinese_under_a_chinese_locale(
     window = build_main_window(context)
     qtbot.addWidget(window)
     titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
-    assert titles == ["连线", "站点", "记录", "审阅"]
+    assert titles == ["连线", "站点", "记录", "审阅", "督办事项", "统计"]
     assert window.menuBar().actions()[0].text() == "文件(&F)"
     assert QCoreApplication.translate("labels", "Policy briefing") == "政策宣讲"
     assert QCoreApplication.translate("messages", "the file is empty") == "文件是空的"
