@@ -473,7 +473,8 @@ class CallWindow(QMainWindow):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroller.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        scroller.setFixedHeight(THUMBNAIL_SIZE.height() + 90)
+        # Picture, name, state, two lines of quality, and the poor-link line with its button.
+        scroller.setFixedHeight(THUMBNAIL_SIZE.height() + 150)
 
         # Under the large picture: the floor site's link is poor, and what to do about it.
         self.floor_link_bar = QFrame()
