@@ -162,7 +162,11 @@ async def test_six_sites_in_other_processes_floor_and_a_killed_site(
             ),
             10,
             "sites report what they receive",
-            lambda: f"reports: {five.last_report(SITES[1])}, {five.last_report(SITES[2])}",
+            lambda: (
+                f"reports: {five.last_report(SITES[1])}, {five.last_report(SITES[2])};"
+                f" official frames published by the hub: {hub.official_video.sequence};"
+                f" waiting streams: {hub.waiting_stream_subscribers()}"
+            ),
         )
         floor_report = five.last_report(SITES[1])
         assert floor_report is not None and floor_report["sending"] == FLOOR.describe()
