@@ -38,6 +38,7 @@ class Presenter(QObject):
         self._bus = bus
         self._tasks: set[asyncio.Task[Any]] = set()
         self._busy = 0
+        self._latest: dict[str, int] = {}
 
     @property
     def bus(self) -> ChangeBus:
@@ -49,6 +50,24 @@ class Presenter(QObject):
 
     async def query(self, operation: Callable[[Repository], T]) -> T:
         return await self._store.run(operation)
+
+    def spawn_latest(
+        self, key: str, coroutine: Coroutine[Any, Any, T], on_done: Callable[[T], None]
+    ) -> None:
+        """`spawn`, where only the latest request under `key` delivers its result: a reader
+        clicking through a list sees the item clicked last, whichever query finishes last."""
+        generation = self.supersede(key)
+
+        def deliver(result: T) -> None:
+            if self._latest[key] == generation:
+                on_done(result)
+
+        self.spawn(coroutine, on_done=deliver)
+
+    def supersede(self, key: str) -> int:
+        """Make any request under `key` still running deliver nothing."""
+        self._latest[key] = self._latest.get(key, 0) + 1
+        return self._latest[key]
 
     def spawn(
         self,

@@ -188,8 +188,6 @@ class FollowUpBoardPresenter(Presenter):
         self.limit = BOARD_LIMIT
         self.truncated = False
         # Answers may arrive out of order; only the newest counts.
-        self._list_generation = 0
-        self._detail_generation = 0
         self._changes = ChangeFollower(
             self, LIST_TOPICS, self._refresh_after_changes, REFRESH_DELAY_MS
         )
@@ -227,43 +225,39 @@ class FollowUpBoardPresenter(Presenter):
             self.entriesLoaded.emit(self.entries)
 
     def refresh_list(self) -> None:
-        self._list_generation += 1
-        generation = self._list_generation
         filters = self.filters
         today = self.today()
         limit = self.limit
 
         def show(entries: list[FollowUpEntry]) -> None:
-            if generation == self._list_generation:
-                truncated = len(entries) > limit
-                entries = entries[:limit]
-                if self.loaded and (entries, truncated) == (self.entries, self.truncated):
-                    return  # nothing changed: the board stays as it is, scrolled where it was
-                self.truncated = truncated
-                self.entries = entries
-                self.lateness = lateness(entries, today)
-                self.loaded = True
-                self.entriesLoaded.emit(entries)
+            truncated = len(entries) > limit
+            entries = entries[:limit]
+            if self.loaded and (entries, truncated) == (self.entries, self.truncated):
+                return  # nothing changed: the board stays as it is, scrolled where it was
+            self.truncated = truncated
+            self.entries = entries
+            self.lateness = lateness(entries, today)
+            self.loaded = True
+            self.entriesLoaded.emit(entries)
 
-        self.spawn(
+        self.spawn_latest(
+            "list",
             self.query(lambda r: r.list_follow_ups(filters, today=today, limit=limit + 1)),
-            on_done=show,
+            show,
         )
 
     def open_follow_up(self, follow_up_id: int | None) -> None:
-        self._detail_generation += 1
-        generation = self._detail_generation
         if follow_up_id is None:
+            self.supersede("detail")
             self.detail = None
             self.detailCleared.emit()
             return
 
         def show(detail: FollowUpDetail) -> None:
-            if generation == self._detail_generation:
-                self.detail = detail
-                self.detailLoaded.emit(detail)
+            self.detail = detail
+            self.detailLoaded.emit(detail)
 
-        self.spawn(self.query(lambda r: _load_detail(r, follow_up_id)), on_done=show)
+        self.spawn_latest("detail", self.query(lambda r: _load_detail(r, follow_up_id)), show)
 
     # --------------------------------------------------------------------------- steps
     def check_step(self, action: FollowUpAction, given: StepInput) -> str:
@@ -339,7 +333,7 @@ class FollowUpBoardPresenter(Presenter):
 
         def saved(result: tuple[FollowUp, FollowUpDetail]) -> None:
             follow_up, detail = result
-            self._detail_generation += 1
+            self.supersede("detail")
             self.detail = detail
             self.detailLoaded.emit(detail)
             self.stepSaved.emit(action, follow_up)

@@ -76,7 +76,6 @@ class ReviewPresenter(Presenter):
         self.record: SessionRecord | None = None
         # Answers may arrive out of order (a slow search after a fast one); only the newest counts.
         self._list_generation = 0
-        self._record_generation = 0
         self._changes = ChangeFollower(
             self, LIST_TOPICS, self._refresh_after_changes, REFRESH_DELAY_MS
         )
@@ -150,19 +149,17 @@ class ReviewPresenter(Presenter):
         self.spawn(search(), on_done=show_hits)
 
     def open_session(self, session_id: int | None) -> None:
-        self._record_generation += 1
-        generation = self._record_generation
         if session_id is None:
+            self.supersede("record")
             self.record = None
             self.recordCleared.emit()
             return
 
         def show(record: SessionRecord) -> None:
-            if generation == self._record_generation:
-                self.record = record
-                self.recordLoaded.emit(record)
+            self.record = record
+            self.recordLoaded.emit(record)
 
-        self.spawn(self.query(lambda r: _load_record(r, session_id)), on_done=show)
+        self.spawn_latest("record", self.query(lambda r: _load_record(r, session_id)), show)
 
     # -------------------------------------------------------------------------- review
     def approve(self) -> None:
@@ -186,7 +183,7 @@ class ReviewPresenter(Presenter):
             return await self.query(lambda r: _load_record(r, session_id))
 
         def decided(record: SessionRecord) -> None:
-            self._record_generation += 1
+            self.supersede("record")
             self.record = record
             self.summaries = [
                 replace(s, review_state=record.minutes.review_state)
