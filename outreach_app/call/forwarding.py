@@ -59,7 +59,6 @@ class VideoBroadcast:
         self.sequence = 0
         self.latest: VideoFrame | None = None
         self._arrived = asyncio.Event()
-        self._scaled: dict[tuple[int, int], tuple[int, VideoFrame]] = {}
         self.closed = False
 
     def publish(self, frame: VideoFrame) -> None:
@@ -67,7 +66,6 @@ class VideoBroadcast:
         frame.time_base = VIDEO_TIME_BASE
         self.sequence += 1
         self.latest = frame
-        self._scaled.clear()
         # Wake every waiter of this frame; later waiters wait on a fresh event.
         arrived, self._arrived = self._arrived, asyncio.Event()
         arrived.set()
@@ -90,20 +88,26 @@ class VideoBroadcast:
             return None
         return self.sequence, self.latest
 
-    def scaled(self, sequence: int, frame: VideoFrame, quality: VideoQuality) -> VideoFrame:
-        """`frame` no larger than `quality`, aspect kept; one scaled copy per size and frame."""
-        width, height = _fit(frame.width, frame.height, quality.width, quality.height)
-        if (width, height) == (frame.width, frame.height):
-            return frame
-        cached = self._scaled.get((width, height))
-        if cached is not None and cached[0] == sequence:
-            return cached[1]
-        smaller = frame.reformat(width=width, height=height)
-        smaller.pts = frame.pts
-        smaller.time_base = frame.time_base
-        if sequence == self.sequence:
-            self._scaled[(width, height)] = (sequence, smaller)
-        return smaller
+
+def reader_copy(frame: VideoFrame, quality: VideoQuality) -> VideoFrame:
+    """A copy of `frame` no larger than `quality` (aspect kept) that the reader owns.
+
+    Readers hand their frames to encoders, and PyAV's encoder rewrites a frame's
+    timestamp into its own time base in place (the recorder sets its own on purpose): a
+    frame object shared between readers would change under the others' feet.
+    """
+    width, height = _fit(frame.width, frame.height, quality.width, quality.height)
+    if (width, height) != (frame.width, frame.height):
+        # Scaling makes a new frame, timestamp included.
+        return frame.reformat(width=width, height=height)
+    try:
+        copy = VideoFrame.from_numpy_buffer(frame.to_ndarray(), format=frame.format.name)
+    except ValueError:
+        # A format numpy cannot carry: converting to what the encoders want copies too.
+        return frame.reformat(format="yuv420p")
+    copy.pts = frame.pts
+    copy.time_base = frame.time_base
+    return copy
 
 
 def _fit(width: int, height: int, max_width: int, max_height: int) -> tuple[int, int]:
@@ -159,7 +163,7 @@ class ForwardedVideoTrack(MediaStreamTrack):
                 continue
             self._last_sent_at = now
             self.frames_sent += 1
-            return source.scaled(self._after, frame, quality)
+            return reader_copy(frame, quality)
 
 
 class AudioListener:

@@ -27,7 +27,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import Packet, VideoFrame
 
 from outreach_app.call.forwarding import ForwardedVideoTrack, VideoBroadcast
-from outreach_app.call.media import VIDEO_TIME_BASE, VideoQuality
+from outreach_app.call.media import VIDEO_CLOCK_RATE, VIDEO_TIME_BASE, VideoQuality
 
 log = logging.getLogger(__name__)
 
@@ -174,8 +174,6 @@ class SharedVideoEncoder:
             # A new size needs a new encoder, whose first picture is a keyframe anyway.
             codec = self._codec = _vp8_encoder(frame.width, frame.height, self._bitrate)
         elif keyframe:
-            # The frame may be the broadcast's own, read by other tracks: mark a copy.
-            frame = _copy_frame(frame)
             frame.pict_type = av.video.frame.PictureType.I
         packets: list[Packet[Any]] = list(codec.encode(frame))
         for packet in packets:
@@ -211,15 +209,6 @@ def _vp8_encoder(width: int, height: int, bitrate: int) -> Any:
     return codec
 
 
-def _copy_frame(frame: VideoFrame) -> VideoFrame:
-    copy = frame.reformat(format=frame.format.name)
-    if copy is frame:
-        copy = VideoFrame.from_ndarray(frame.to_ndarray(), format=frame.format.name)
-    copy.pts = frame.pts
-    copy.time_base = frame.time_base
-    return copy
-
-
 class SwitchingVideoTrack(MediaStreamTrack):
     """One site's copy of a forwarded stream: its own frames while the site has the floor
     (its sender encodes them at full quality), the shared encoder's packets while it waits."""
@@ -240,7 +229,7 @@ class SwitchingVideoTrack(MediaStreamTrack):
         self._paused = paused
         self._packets: EncodedPackets | None = None
         self._sender_keyframe: Callable[[], None] | None = None
-        self._last_pts = -1
+        self._last_ticks = -1
         self._own_frames_need_keyframe = False
 
     def attach_sender(self, sender: Any) -> None:
@@ -264,13 +253,14 @@ class SwitchingVideoTrack(MediaStreamTrack):
             # Both encoders read the same broadcasts: right after a switch one may offer the
             # picture the other just sent. Two pictures under one RTP timestamp would be
             # merged by the receiver into one that does not decode, so each goes once.
-            if picture.pts is not None and picture.pts <= self._last_pts:
+            ticks = _clock_ticks(picture)
+            if ticks is not None and ticks <= self._last_ticks:
                 if isinstance(picture, Packet) and self._packets is not None:
                     # Later inter frames build on the dropped one: wait for a new keyframe.
                     self._packets.restart_at_keyframe()
                     self._shared.request_keyframe()
                 continue
-            self._last_pts = picture.pts if picture.pts is not None else self._last_pts
+            self._last_ticks = ticks if ticks is not None else self._last_ticks
             return picture
 
     async def _next_picture(self) -> VideoFrame | Packet[Any]:
@@ -307,3 +297,12 @@ class SwitchingVideoTrack(MediaStreamTrack):
         self._leave_shared()
         self._own_frames.stop()
         super().stop()
+
+
+def _clock_ticks(picture: VideoFrame | Packet[Any]) -> int | None:
+    """When `picture` was taken, in ticks of the shared 90 kHz clock, whatever its time base."""
+    if picture.pts is None:
+        return None
+    if picture.time_base is None or picture.time_base == VIDEO_TIME_BASE:
+        return int(picture.pts)
+    return round(picture.pts * picture.time_base * VIDEO_CLOCK_RATE)

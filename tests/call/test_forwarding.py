@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import av
 import numpy as np
 import pytest
 from aiortc.mediastreams import MediaStreamError
@@ -17,6 +18,7 @@ from outreach_app.call.forwarding import (
     ForwardedVideoTrack,
     MixedAudioTrack,
     VideoBroadcast,
+    reader_copy,
 )
 from outreach_app.call.media import AUDIO_SAMPLE_RATE, VideoQuality
 
@@ -55,15 +57,41 @@ async def test_timestamps_keep_rising_across_sources() -> None:
     assert second.latest.pts > first.latest.pts
 
 
-def test_scaling_keeps_the_aspect_and_is_done_once_per_frame_and_size() -> None:
+def test_a_readers_copy_keeps_the_aspect_and_the_timestamp() -> None:
     broadcast = VideoBroadcast("official")
     frame = video_frame(640, 360)
     broadcast.publish(frame)
-    smaller = broadcast.scaled(1, frame, REDUCED)
+    smaller = reader_copy(frame, REDUCED)
     assert (smaller.width, smaller.height) == (320, 180)
-    assert smaller.pts == frame.pts
-    assert broadcast.scaled(1, frame, REDUCED) is smaller
-    assert broadcast.scaled(1, frame, FULL) is frame
+    assert (smaller.pts, smaller.time_base) == (frame.pts, frame.time_base)
+    same_size = reader_copy(frame, FULL)
+    assert same_size is not frame
+    assert (same_size.width, same_size.height, same_size.format.name) == (640, 360, "yuv420p")
+    assert (same_size.pts, same_size.time_base) == (frame.pts, frame.time_base)
+    assert np.array_equal(same_size.to_ndarray(), frame.to_ndarray())
+
+
+async def test_a_reader_whose_encoder_rewrites_its_frame_leaves_the_other_readers_alone() -> None:
+    # PyAV's encoder moves a frame's timestamp into its own time base in place (aiortc's
+    # encoders use a microsecond one). A frame shared between two sites' senders came out of
+    # one encoder with a timestamp eleven times larger, and the other site's track then took
+    # every later picture for an old one and sent nothing more.
+    broadcast = VideoBroadcast("official")
+    first = ForwardedVideoTrack(lambda: broadcast, lambda: FULL)
+    second = ForwardedVideoTrack(lambda: broadcast, lambda: FULL)
+    published = video_frame(320, 240)
+    broadcast.publish(published)
+    published_at = (published.pts, published.time_base)
+    encoder = av.CodecContext.create("libvpx", "w")
+    encoder.width, encoder.height, encoder.pix_fmt = 320, 240, "yuv420p"
+    first_frame = await asyncio.wait_for(first.recv(), 1)
+    list(encoder.encode(first_frame))
+    assert first_frame.time_base != published_at[1]  # what the encoder does to its frame
+    second_frame = await asyncio.wait_for(second.recv(), 1)
+    assert (second_frame.pts, second_frame.time_base) == published_at
+    assert (published.pts, published.time_base) == published_at
+    first.stop()
+    second.stop()
 
 
 async def test_a_forwarded_track_follows_the_selected_source_at_the_selected_rate() -> None:
@@ -108,7 +136,8 @@ async def test_a_track_with_no_source_sends_nothing_until_there_is_one() -> None
     source[0] = broadcast
     first = video_frame()
     broadcast.publish(first)
-    assert await asyncio.wait_for(pending, 1) is first
+    received = await asyncio.wait_for(pending, 1)
+    assert (received.pts, received.width) == (first.pts, first.width)
     track.stop()
 
 
