@@ -223,8 +223,9 @@ class HubResult:
     stall_ending_ms: float = 0.0
 
 
-def measure_hub(sites: int, seconds: float = 10.0) -> HubResult | str:
-    """Run the official's call window in its own process against `sites` sites."""
+def measure_hub(sites: int, seconds: float = 10.0, cores: str = "demo") -> HubResult | str:
+    """Run the official's call window in its own process against `sites` sites, placed on
+    the machine's cores as `cores` says (see tests.bench.call_hub)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     result = subprocess.run(
         [
@@ -235,6 +236,8 @@ def measure_hub(sites: int, seconds: float = 10.0) -> HubResult | str:
             str(sites),
             "--seconds",
             str(seconds),
+            "--cores",
+            cores,
         ],
         env=env,
         capture_output=True,

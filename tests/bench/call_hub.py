@@ -10,6 +10,10 @@ over loopback. With the floor on the first site it measures what the hub receive
 waiting frame rates), the CPU cores each process uses, the app's resident memory and how late a
 10 ms timer fires on the GUI thread; then the floor moves and the session ends with every site
 connected, which is timed too. Prints one JSON line.
+
+Where the sites run (`--cores`), on a machine with at least two cores:
+  demo    kept to the last core, as `outreach-app --demo` keeps its simulated sites
+  shared  free to run on any core, like the hub
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from PySide6.QtWidgets import QApplication
 
 from outreach_app.call.engine import PeerState
 from outreach_app.call.live import CallService, CallSettings
-from outreach_app.call.simulated import SimulatedSites
+from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
 from outreach_app.core.model import (
     Role,
     Session,
@@ -54,6 +58,7 @@ from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 
 TICK_MS = 10
+CORE_PLACEMENTS = ("demo", "shared")
 
 
 class LatenessMeter:
@@ -110,7 +115,7 @@ async def _wait_for(condition: Callable[[], bool], seconds: float, what: str) ->
         await asyncio.sleep(0.05)
 
 
-async def run(sites: int, seconds: float) -> dict[str, float | int]:
+async def run(sites: int, seconds: float, sites_cores: frozenset[int]) -> dict[str, float | int]:
     folder = Path(tempfile.mkdtemp())
     user = User("基准测试", Role.OFFICIAL)
     store = StoreWorker.open_path(folder / "outreach.db", user)
@@ -133,6 +138,7 @@ async def run(sites: int, seconds: float) -> dict[str, float | int]:
         simulated = SimulatedSites(
             [presenter.invitation_link(site) or "" for site in presenter.order],
             host_addresses=["127.0.0.1"],
+            cores=sites_cores,  # empty: anywhere
         )
         await simulated.start()
         await _wait_for(
@@ -201,13 +207,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench.call_hub")
     parser.add_argument("--sites", type=int, required=True)
     parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--cores", choices=CORE_PLACEMENTS, default="demo")
     arguments = parser.parse_args()
+    sites_cores = (one_core_for_sites() if arguments.cores == "demo" else None) or frozenset()
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        result = loop.run_until_complete(run(arguments.sites, arguments.seconds))
+        result = loop.run_until_complete(run(arguments.sites, arguments.seconds, sites_cores))
     print(json.dumps(result))
     return 0
 

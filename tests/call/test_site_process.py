@@ -8,6 +8,8 @@ connects again by itself when its process comes back.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import re
 import signal
 import sys
@@ -21,7 +23,7 @@ import pytest
 from outreach_app.call.engine import LinkTimings, PeerState, QualityPolicy
 from outreach_app.call.live import CallService, CallSettings, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
-from outreach_app.call.simulated import SimulatedSites
+from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
 from outreach_app.core.invitations import issue_site_token, join_url
 from outreach_app.site import parse_arguments
 from tests.call.conftest import wait_until
@@ -87,6 +89,15 @@ class SiteProcess:
         if self.reader is not None:
             await asyncio.wait_for(self.reader, 5)
         return status
+
+
+def thread_core_masks(pid: int) -> list[frozenset[int]]:
+    """The cores each thread of process `pid` may run on."""
+    masks = []
+    for thread in os.listdir(f"/proc/{pid}/task"):
+        with contextlib.suppress(ProcessLookupError):  # a thread that has just ended
+            masks.append(frozenset(os.sched_getaffinity(int(thread))))
+    return masks
 
 
 def receives_official(sites: SiteProcess, site_id: int, from_line: int) -> bool:
@@ -262,6 +273,13 @@ async def test_the_demo_s_simulated_sites_join_and_leave_with_the_call(
             "simulated sites on air",
         )
         assert simulated.running
+        # Kept to one core, every thread of it (decoders and encoders run by now), so that
+        # the official's window has the other cores to itself.
+        (process,) = simulated.processes
+        expected = one_core_for_sites() or frozenset(os.sched_getaffinity(0))
+        masks = thread_core_masks(process.pid)
+        assert len(masks) > 1
+        assert set(masks) == {expected}
     finally:
         await simulated.stop()
     assert not simulated.running
