@@ -443,9 +443,10 @@ def _commitments_table(questions: list[Question], first: int, words: Vocabulary)
         words.commitments,
         (
             Column(words.number, 0.08, centred=True),
-            Column(words.commitment, 0.44),
+            Column(words.commitment, 0.41),
             Column(words.owner, 0.20),
-            Column(words.due, 0.14, centred=True),
+            # Wide enough for a whole date on one line ("2026-11-25" in 10 points).
+            Column(words.due, 0.17, centred=True),
             Column(words.status, 0.14, centred=True),
         ),
         tuple(rows),

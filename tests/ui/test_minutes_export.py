@@ -17,8 +17,15 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from outreach_app.core.minutes_document import build_minutes_document
-from outreach_app.core.model import Role, User
+from outreach_app.core.minutes_document import (
+    Column,
+    MinutesDocument,
+    Paragraph,
+    Section,
+    Table,
+    build_minutes_document,
+)
+from outreach_app.core.model import ReviewState, Role, User
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.exports.minutes_pdf import write_minutes_pdf
@@ -100,6 +107,41 @@ def test_qt_pdf_has_the_record_page_numbers_a4_and_chinese_glyphs(
     assert "(A4)" in info
     images = pages_as_png(target, tmp_path / "page")
     assert len(images) == pages and all(image.stat().st_size > 10_000 for image in images)
+
+
+def test_a_table_row_is_never_cut_by_a_page(qtbot: QtBot, tmp_path: Path) -> None:
+    # Rows of seven lines in a table that runs over several pages: QTextDocument alone would
+    # cut some of them between two pages. Each row's first and last words must be read back
+    # from the same page, and every page after a cut starts with the header row again.
+    long_answer = "\n".join(f"line {line} of the answer" for line in range(2, 7))
+    rows = tuple(
+        (str(number), f"FIRST{number:02d}", f"{long_answer}\nLAST{number:02d}")
+        for number in range(1, 31)
+    )
+    table = Table(
+        "Questions and answers",
+        (Column("No.", 0.1, centred=True), Column("Question", 0.3), Column("Answer", 0.6)),
+        rows,
+    )
+    document = MinutesDocument(
+        title="Minutes",
+        subtitle="2026-11-23",
+        fields=(("Official", "Wang"),),
+        sections=(Section("1. A site", (Paragraph("Time box: 09:00–10:00"), table)),),
+        signatures=(("Approved by:", ""),),
+        page_footer="Page %1 of %2",
+        review_state=ReviewState.PENDING,
+    )
+    target = tmp_path / "long.pdf"
+    write_minutes_pdf(document, target)
+
+    pages = pdf_text(target).split("\f")
+    assert pdf_pages(target) >= 3
+    for number in range(1, 31):
+        first = next(i for i, page in enumerate(pages) if f"FIRST{number:02d}" in page)
+        assert f"LAST{number:02d}" in pages[first], f"row {number} cut by page {first + 1}"
+    for page in pages[1 : pdf_pages(target)]:
+        assert "Question" in page.split("FIRST")[0], "a continued table repeats its header"
 
 
 async def test_exporting_pdf_from_the_review_page(

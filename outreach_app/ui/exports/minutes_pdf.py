@@ -8,10 +8,11 @@ looked up on the GUI thread beforehand (`document_cjk_family`). The PDF is built
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, Qt
-from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable
 
 from outreach_app.core.minutes_document import (
     MinutesDocument,
@@ -32,6 +33,12 @@ FOOTER_MM = 12.0
 BODY_POINTS = 11.0
 RED = "#a4161a"
 MUTED = "#5f6368"
+_PAGE_BREAK = ' style="page-break-before: always;"'
+# The most times the layout is redone to move rows that a page would cut onto the next page.
+_MAX_LAYOUTS = 60
+
+# Table number (in document order) -> the rows before which a new page starts.
+RowBreaks = dict[int, list[int]]
 
 STYLE = f"""
 p {{ margin-top: 0px; margin-bottom: 5px; line-height: 125%; }}
@@ -68,33 +75,44 @@ def _paragraph(block: Paragraph) -> str:
     return f"<p{css}><b>{_text(labelled(block.lead, ''))}</b>{_text(block.text)}</p>"
 
 
-def _table(block: Table) -> str:
-    parts = []
-    if block.caption:
-        parts.append(f'<p class="caption">{_text(block.caption)}</p>')
+def _table(block: Table, starts: Sequence[int] = ()) -> str:
+    """The table, cut into one table per page before each row in `starts` (0: the whole
+    table, caption included, starts a page); every piece repeats the header row."""
     head = "".join(
         f'<th width="{round(column.width * 100)}%" align="center">{_text(column.title)}</th>'
         for column in block.columns
     )
-    rows = "".join(
-        "<tr>"
-        + "".join(
-            f"<td{' align=center' if column.centred else ''}>{_cell(value)}</td>"
-            for value, column in zip(row, block.columns, strict=True)
+    pieces = sorted(set(starts) - {0})
+    parts = []
+    if block.caption:
+        parts.append(
+            f'<p class="caption"{_PAGE_BREAK if 0 in starts else ""}>{_text(block.caption)}</p>'
         )
-        + "</tr>"
-        for row in block.rows
-    )
-    parts.append(
-        '<table width="100%" border="1" cellspacing="0" cellpadding="7"'
-        ' style="border-collapse: collapse; border-color: #80868b; border-style: solid;">'
-        f"<thead><tr>{head}</tr></thead>{rows}</table>"
-    )
+    for first, end in zip([0, *pieces], [*pieces, len(block.rows)], strict=True):
+        rows = "".join(
+            "<tr>"
+            + "".join(
+                f"<td{' align=center' if column.centred else ''}>{_cell(value)}</td>"
+                for value, column in zip(row, block.columns, strict=True)
+            )
+            + "</tr>"
+            for row in block.rows[first:end]
+        )
+        breaks = first > 0 or (0 in starts and not block.caption)
+        parts.append(
+            '<table width="100%" border="1" cellspacing="0" cellpadding="7"'
+            ' style="border-collapse: collapse; border-color: #80868b; border-style: solid;'
+            f'{" page-break-before: always;" if breaks else ""}">'
+            f"<thead><tr>{head}</tr></thead>{rows}</table>"
+        )
     return "".join(parts)
 
 
-def minutes_html(document: MinutesDocument) -> str:
-    """The document as the HTML subset QTextDocument lays out."""
+def minutes_html(document: MinutesDocument, row_breaks: RowBreaks | None = None) -> str:
+    """The document as the HTML subset QTextDocument lays out; `row_breaks` says before which
+    rows of which table (numbered in document order) a new page starts."""
+    row_breaks = row_breaks or {}
+    tables = 0
     parts = [
         f'<p class="title" align="center">{_text(document.title)}</p>',
         f'<p class="subtitle" align="center">{_text(document.subtitle)}</p>',
@@ -113,7 +131,11 @@ def minutes_html(document: MinutesDocument) -> str:
         if section.heading:
             parts.append(f'<p class="heading">{_text(section.heading)}</p>')
         for block in section.blocks:
-            parts.append(_paragraph(block) if isinstance(block, Paragraph) else _table(block))
+            if isinstance(block, Paragraph):
+                parts.append(_paragraph(block))
+                continue
+            parts.append(_table(block, row_breaks.get(tables, ())))
+            tables += 1
     parts.append('<p style="font-size: 8pt;">&nbsp;</p>')
     # One block, so that the lines to sign stay together on a page.
     lines = [
@@ -150,11 +172,7 @@ def _top_level_blocks(text: QTextDocument) -> list[QTextBlock]:
 
 def _paginate(text: QTextDocument, page_height: float, keep: set[str]) -> None:
     """Start a new page before a heading (with the notes under it) that would otherwise end a
-    page, and before the signature lines when they would be split.
-
-    Table rows may still break between lines: QTextDocument cannot keep a row whole, and the
-    header row repeats on the next page.
-    """
+    page, and before the signature lines when they would be split."""
     layout = text.documentLayout()
 
     def page(y: float) -> int:
@@ -185,6 +203,90 @@ def _paginate(text: QTextDocument, page_height: float, keep: set[str]) -> None:
             break_before(last)
 
 
+def _record_tables(text: QTextDocument) -> list[QTextTable]:
+    """The tables of the record (the ones with a header row), in document order."""
+    tables: dict[int, QTextTable] = {}
+    block = text.begin()
+    while block.isValid():
+        table = QTextCursor(block).currentTable()
+        if table is not None and table.format().headerRowCount() > 0:
+            tables.setdefault(table.firstPosition(), table)
+        block = block.next()
+    return list(tables.values())
+
+
+def _table_pieces(document: MinutesDocument, row_breaks: RowBreaks) -> list[tuple[int, int]]:
+    """For each table `minutes_html` lays out: the number of its Table and its first row."""
+    pieces = []
+    tables = sum(
+        isinstance(block, Table) for section in document.sections for block in section.blocks
+    )
+    for number in range(tables):
+        starts = sorted(set(row_breaks.get(number, ())) - {0})
+        pieces += [(number, first) for first in [0, *starts]]
+    return pieces
+
+
+def _row_to_move(
+    text: QTextDocument, page_height: float, pieces: list[tuple[int, int]], row_breaks: RowBreaks
+) -> tuple[int, int] | None:
+    """The first row, as (table number, row), that should start a new table on a new page:
+    one a page cuts, or one the layout moved to the next page (the row above it then ends
+    the page without its bottom border). None when every table is laid out right."""
+    layout = text.documentLayout()
+
+    def page(y: float) -> int:
+        return int(y // page_height)
+
+    def text_extent(table: QTextTable, row: int) -> tuple[float, float]:
+        cells = [table.cellAt(row, column) for column in range(table.columns())]
+        tops = (layout.blockBoundingRect(c.firstCursorPosition().block()).top() for c in cells)
+        bottoms = (layout.blockBoundingRect(c.lastCursorPosition().block()).bottom() for c in cells)
+        return min(tops), max(bottoms)
+
+    for (number, first), table in zip(pieces, _record_tables(text), strict=True):
+        header = table.format().headerRowCount()
+        # Below a row's text: the cell's padding and border, and (should the row end its
+        # table on a page) the table's closing border and margin, all on the same page.
+        last_text_bottom = text_extent(table, table.rows() - 1)[1]
+        below_text = max(
+            table.format().cellPadding() + table.format().border(),
+            layout.frameBoundingRect(table).bottom() - last_text_bottom,
+        )
+        above_page = page(text_extent(table, 0)[0])
+        for row in range(header, table.rows()):
+            top, bottom = text_extent(table, row)
+            index = first + row - header
+            # The first row of a piece already starts a page: if it is cut, it is taller than
+            # a page and nothing keeps it whole. At the very top of a table, moving the first
+            # row moves the whole table, so that its header does not end a page either.
+            movable = index not in row_breaks.get(number, ()) and (index > first or first == 0)
+            if page(bottom + below_text - 1) != above_page and movable:
+                return number, index
+            above_page = page(top)
+    return None
+
+
+def _lay_out_pages(pdf: PdfPages, document: MinutesDocument) -> None:
+    """Lay out the minutes so that no table row is cut by a page (a table goes on, header
+    repeated, on the next page) and no heading ends a page.
+
+    QTextDocument cannot keep a table row whole, and a row it moves to the next page leaves the
+    row above without its bottom border; so the table is cut into one table per page before
+    such a row, and the layout done again, until there is none."""
+    row_breaks: RowBreaks = {}
+    keep = keep_with_next_texts(document)
+    for _ in range(_MAX_LAYOUTS):
+        text = pdf.lay_out(minutes_html(document, row_breaks))
+        _paginate(text, pdf.height, keep)
+        pieces = _table_pieces(document, row_breaks)
+        moving = _row_to_move(text, pdf.height, pieces, row_breaks)
+        if moving is None:
+            return
+        table, row = moving
+        row_breaks.setdefault(table, []).append(row)
+
+
 def minutes_pdf_bytes(
     document: MinutesDocument,
     *,
@@ -200,8 +302,7 @@ def minutes_pdf_bytes(
         body_points=BODY_POINTS,
         style_sheet=STYLE,
     )
-    text = pdf.lay_out(minutes_html(document))
-    _paginate(text, pdf.height, keep_with_next_texts(document))
+    _lay_out_pages(pdf, document)
     return pdf.write(
         footer_points=9,
         footer=lambda page, pages: [
