@@ -34,8 +34,6 @@ BODY_POINTS = 11.0
 RED = "#a4161a"
 MUTED = "#5f6368"
 _PAGE_BREAK = ' style="page-break-before: always;"'
-# The most times the layout is redone to move rows that a page would cut onto the next page.
-_MAX_LAYOUTS = 60
 
 # Table number (in document order) -> the rows before which a new page starts.
 RowBreaks = dict[int, list[int]]
@@ -267,7 +265,9 @@ def _row_to_move(
     return None
 
 
-def _lay_out_pages(pdf: PdfPages, document: MinutesDocument) -> None:
+def _lay_out_pages(
+    pdf: PdfPages, document: MinutesDocument, progress: Progress | None = None
+) -> None:
     """Lay out the minutes so that no table row is cut by a page (a table goes on, header
     repeated, on the next page) and no heading ends a page.
 
@@ -276,7 +276,16 @@ def _lay_out_pages(pdf: PdfPages, document: MinutesDocument) -> None:
     such a row, and the layout done again, until there is none."""
     row_breaks: RowBreaks = {}
     keep = keep_with_next_texts(document)
-    for _ in range(_MAX_LAYOUTS):
+    # Each layout but the last adds a break before a row that had none: this many at most.
+    rows = sum(
+        len(block.rows) + 1
+        for section in document.sections
+        for block in section.blocks
+        if isinstance(block, Table)
+    )
+    for _ in range(rows + 1):
+        if progress is not None:
+            progress.check()
         text = pdf.lay_out(minutes_html(document, row_breaks))
         _paginate(text, pdf.height, keep)
         pieces = _table_pieces(document, row_breaks)
@@ -302,7 +311,7 @@ def minutes_pdf_bytes(
         body_points=BODY_POINTS,
         style_sheet=STYLE,
     )
-    _lay_out_pages(pdf, document)
+    _lay_out_pages(pdf, document, progress)
     return pdf.write(
         footer_points=9,
         footer=lambda page, pages: [
