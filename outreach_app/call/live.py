@@ -63,6 +63,9 @@ class CallService:
         self._secret: bytes | None = None
         self._embedded: EmbeddedServer | None = None
         self._base_url: str | None = None
+        # Sessions whose invitations admit nobody: the app fills it from its database (the
+        # embedded server would forget them when the app restarts), the server adds to it.
+        self.ended_sessions: set[int] = set()
         if settings.host_addresses is not None:
             use_host_addresses(list(settings.host_addresses))
 
@@ -95,6 +98,8 @@ class CallService:
             port=parts.port or 0,
             on_check=self._on_check,
             ice_servers=self.settings.ice_servers,
+            ended_sessions=self.ended_sessions,
+            on_session_ended=self.ended_sessions.add,
         )
         self._base_url = await embedded.start()
         self._embedded = embedded

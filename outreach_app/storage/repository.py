@@ -587,6 +587,13 @@ class Repository:
                 ),
             )
 
+    def ended_session_ids(self) -> set[int]:
+        """The sessions that have ended: their invitations must admit nobody any more."""
+        rows = self.db.execute(
+            "SELECT id FROM sessions WHERE status = ?", (SessionStatus.ENDED.value,)
+        )
+        return {row[0] for row in rows}
+
     def set_session_status(self, session_id: int, status: SessionStatus) -> None:
         with self._write():
             now = _ts(self.now())

@@ -245,6 +245,9 @@ def test_status_changes_record_when_the_session_went_live_and_ended(repo: Reposi
     assert session.started_at == START
     assert session.ended_at == START + timedelta(minutes=50)
     assert session.seconds_into(START + timedelta(minutes=2)) == 120
+    still_live = add_session(repo, [site])
+    repo.set_session_status(still_live, SessionStatus.LIVE)
+    assert repo.ended_session_ids() == {session_id}
 
 
 def test_agenda_reorder_must_name_every_item_once(repo: Repository) -> None:

@@ -9,6 +9,7 @@ call by its invitation link.
 from __future__ import annotations
 
 import socket
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,8 +26,8 @@ from outreach_app.call.engine import PeerState, SiteEngine
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.live import CallService, CallSettings
 from outreach_app.call.media import SyntheticVideoTrack
-from outreach_app.call.websocket_signaling import WebSocketSignaling
-from outreach_app.core.invitations import token_from_join_url
+from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
+from outreach_app.core.invitations import issue_site_token, join_url, token_from_join_url
 from outreach_app.core.model import (
     Role,
     Session,
@@ -276,6 +277,21 @@ async def test_ending_asks_first_then_ends_the_session_and_keeps_the_notes(
     banner.presenter.end(session_id + 1000)
     await until(lambda: banner.messages.isVisible())
     assert "does not exist" in banner.messages.label.text() and banner.isVisible()
+
+
+async def test_links_of_a_session_that_ended_before_the_app_started_admit_nobody(
+    repo: Repo, left_live: tuple[int, int, int], calls: CallWindows, service: CallService
+) -> None:
+    # The embedded server starts afresh with the app; what ended is in the database.
+    session_id, gas, _ = left_live
+    repo(lambda r: r.set_session_status(session_id, SessionStatus.ENDED))
+    await calls.start_server()
+    token = issue_site_token(service.secret, session_id, gas, int(time.time()) + 3600)
+    signaling = WebSocketSignaling(join_url(await service.server_url(), token), token)
+    with pytest.raises(SignalingRefused) as refused:
+        await signaling.connect()
+    assert refused.value.code == "session_ended"
+    await signaling.close()
 
 
 async def test_a_resumed_call_that_cannot_start_leaves_the_session_interrupted(

@@ -103,6 +103,12 @@ class CallWindows(QObject):
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
         try:
+            ended = await self._context.store.run(lambda r: r.ended_session_ids())
+        except StoreError:
+            _log.warning("cannot read which sessions ended; their links stay open", exc_info=True)
+            ended = set()
+        self.service().ended_sessions.update(ended)
+        try:
             url = await self.service().server_url()
         except OSError as exc:
             self.serverProblem.emit(
