@@ -78,13 +78,19 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setIconSize(QSize(20, 20))
-        self.navigation.setMaximumWidth(200)
+        # As wide as its longest name, never narrower: a layout saved narrow or a longer
+        # translation must not cut a name or bring a scroll bar into the list.
+        widest = max(self.navigation.fontMetrics().horizontalAdvance(p.title) for p in pages)
+        item_width = widest + self.navigation.iconSize().width() + 28
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setMinimumWidth(item_width + 2 * self.navigation.frameWidth())
+        self.navigation.setMaximumWidth(max(200, self.navigation.minimumWidth()))
         self.stack = QStackedWidget()
         for page in pages:
             icon: QIcon = self.style().standardIcon(page.icon)
             item = QListWidgetItem(icon, page.title)
             item.setData(Qt.ItemDataRole.UserRole, page.key)
-            item.setSizeHint(QSize(160, 36))
+            item.setSizeHint(QSize(item_width, 36))
             self.navigation.addItem(item)
             self.stack.addWidget(page.widget)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -93,6 +99,8 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
+        # Dragged to nothing, the page list could not be found again.
+        self.splitter.setCollapsible(0, False)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([170, 1000])
         # Notices across the top of every page (add_banner), above the navigation and pages.

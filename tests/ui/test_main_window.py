@@ -136,3 +136,20 @@ async def test_every_named_splitter_is_remembered(context: UiContext, qtbot: QtB
     restored = again.findChild(QSplitter, "notesSplitter")
     assert isinstance(restored, QSplitter)
     assert restored.sizes() == chosen
+
+
+async def test_every_page_name_shows_whole_even_after_a_narrow_layout_was_saved(
+    context: UiContext, qtbot: QtBot
+) -> None:
+    window = await open_window(context, qtbot)
+    window.splitter.setSizes([0, 1200])
+    window.close()
+
+    again = await open_window(context, qtbot)
+    navigation = again.navigation
+    metrics = navigation.fontMetrics()
+    for row in range(navigation.count()):
+        item = navigation.item(row)
+        shown = min(navigation.viewport().width(), navigation.visualItemRect(item).width())
+        text_room = shown - navigation.iconSize().width()
+        assert metrics.horizontalAdvance(item.text()) < text_room, item.text()

@@ -34,7 +34,7 @@ def build_page(context: UiContext, *, review: PageSpec | None = None) -> PageSpe
         key=PAGE_KEY,
         title=QCoreApplication.translate("pages", "Follow-ups"),
         widget=view,
-        icon=QStyle.StandardPixmap.SP_FileDialogListView,
+        icon=QStyle.StandardPixmap.SP_DialogApplyButton,
         actions=[find],
     )
 

@@ -44,7 +44,8 @@ class WeekView(QWidget):
         super().__init__(parent)
         self.setObjectName("weekView")
         self.setAccessibleName(self.tr("Week of sessions"))
-        self.setMinimumSize(560, 420)
+        # Small enough that the whole app fits a 1280-pixel-wide screen (about 64 pixels a day).
+        self.setMinimumSize(490, 420)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

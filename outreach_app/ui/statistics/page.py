@@ -36,6 +36,6 @@ def build_page(context: UiContext) -> PageSpec:
         key="statistics",
         title=QCoreApplication.translate("pages", "Statistics"),
         widget=view,
-        icon=QStyle.StandardPixmap.SP_FileDialogListView,
+        icon=QStyle.StandardPixmap.SP_FileDialogInfoView,
         actions=[import_demands, export],
     )
