@@ -59,12 +59,8 @@ class DemandImportPresenter(Presenter):
     ) -> None:
         super().__init__(store, bus, parent)
         self.clock = clock
-        self._generation = 0
 
     def parse(self, path: Path) -> None:
-        # Only the last file chosen counts, however long an earlier one takes to read.
-        self._generation += 1
-        generation = self._generation
         today = self.clock().date()
 
         async def parse() -> DemandPreview | ImportFileError | DemandFileError:
@@ -81,14 +77,13 @@ class DemandImportPresenter(Presenter):
             return DemandPreview(path.name, result, known)
 
         def done(outcome: DemandPreview | ImportFileError | DemandFileError) -> None:
-            if generation != self._generation:
-                return
             if isinstance(outcome, DemandPreview):
                 self.parsed.emit(outcome)
             else:
                 self.failed.emit(outcome.template, outcome.params)
 
-        self.spawn(parse(), on_done=done)
+        # Only the last file chosen counts, however long an earlier one takes to read.
+        self.spawn_latest("preview", parse(), done)
 
     def import_demands(self, preview: DemandPreview) -> None:
         demands = preview.result.demands

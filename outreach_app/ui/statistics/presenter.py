@@ -39,7 +39,6 @@ class StatisticsPresenter(Presenter):
         self.clock = clock
         self.period: Period | None = None
         self.report: StatisticsReport | None = None
-        self._generation = 0
         self._progress: Progress | None = None
         self._changes = ChangeFollower(
             self, REPORT_TOPICS, lambda _topics: self.refresh(), REFRESH_DELAY_MS
@@ -52,16 +51,14 @@ class StatisticsPresenter(Presenter):
     def refresh(self) -> None:
         if self.period is None:
             return
-        # Only the newest answer counts when months are picked faster than the store answers.
-        self._generation += 1
-        generation, period = self._generation, self.period
+        period = self.period
 
         def loaded(report: StatisticsReport) -> None:
-            if generation == self._generation:
-                self.report = report
-                self.reportLoaded.emit(report)
+            self.report = report
+            self.reportLoaded.emit(report)
 
-        self.spawn(self.query(lambda r: r.statistics_report(period)), on_done=loaded)
+        # Only the newest answer counts when months are picked faster than the store answers.
+        self.spawn_latest("report", self.query(lambda r: r.statistics_report(period)), loaded)
 
     # -------------------------------------------------------------------------- export
     @property
