@@ -72,6 +72,15 @@ def resolve_database(args: argparse.Namespace) -> Path:
     return path
 
 
+def command_database(given: Path | None) -> Path:
+    """The database a command without a window works on: `given` (--db), else the one chosen
+    in Settings, else the default. Never a folder; it may not exist yet."""
+    path = (given or configured_database() or default_db_path()).expanduser()
+    if path.is_dir():
+        raise UsageError(f"--db {path} is a folder; give the path of a database file")
+    return path
+
+
 def configured_database() -> Path | None:
     """The database chosen in Settings, if any (the command line's --db wins)."""
     from outreach_app.ui.settings import AppSettings

@@ -15,6 +15,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from outreach_app.cli import UsageError, command_database
 from outreach_app.core.statistics import MAX_PERIOD_MONTHS, Month, Period, StatisticsReport
 from outreach_app.exports.files import Progress
 
@@ -22,10 +23,6 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 FORMATS = ("json", "xlsx", "pdf")
-
-
-class UsageError(Exception):
-    pass
 
 
 class Failure(Exception):
@@ -85,14 +82,7 @@ def parse_period(month: str, to: str | None) -> Period:
 
 
 def find_database(given: Path | None) -> Path:
-    if given is None:
-        from outreach_app.cli import configured_database
-        from outreach_app.config import default_db_path
-
-        given = configured_database() or default_db_path()
-    path = given.expanduser()
-    if path.is_dir():
-        raise UsageError(f"--db {path} is a folder; give the path of a database file")
+    path = command_database(given)
     if not path.exists():
         raise UsageError(f"there is no database at {path}; give its path with --db")
     return path

@@ -13,6 +13,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from outreach_app.cli import UsageError, command_database
 from outreach_app.storage.backup import DEFAULT_KEEP, MAX_KEEP, backup_now, restore
 from outreach_app.storage.encryption import (
     KEY_ENVIRONMENT,
@@ -33,10 +34,6 @@ from outreach_app.storage.sqlite_driver import file_state
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    pass
 
 
 class Failure(Exception):
@@ -86,21 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _database(args: argparse.Namespace) -> Path:
-    if args.db is not None:
-        path: Path = args.db.expanduser()
-    else:
-        from outreach_app.cli import configured_database
-        from outreach_app.config import default_db_path
-
-        path = configured_database() or default_db_path()
-    if path.is_dir():
-        raise UsageError(f"--db {path} is a folder; give the path of a database file")
-    return path
-
-
 def _existing_database(args: argparse.Namespace) -> Path:
-    path = _database(args)
+    path = command_database(args.db)
     if file_state(path) == "missing":
         raise UsageError(f"there is no database at {path}")
     return path
@@ -154,7 +138,7 @@ def _restore(args: argparse.Namespace) -> int:
     backup: Path = args.backup.expanduser()
     if not backup.is_file():
         raise UsageError(f"there is no backup file at {backup}")
-    database = _database(args)
+    database = command_database(args.db)
     key = None
     if is_encrypted(backup):
         # Most often the database's own passphrase, so the keyring's entry for it is tried too.
