@@ -27,7 +27,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import Packet, VideoFrame
 
 from outreach_app.call.forwarding import ForwardedVideoTrack, VideoBroadcast
-from outreach_app.call.media import VIDEO_CLOCK_RATE, VIDEO_TIME_BASE, VideoQuality
+from outreach_app.call.media import VIDEO_TIME_BASE, VideoQuality
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +229,7 @@ class SwitchingVideoTrack(MediaStreamTrack):
         self._paused = paused
         self._packets: EncodedPackets | None = None
         self._sender_keyframe: Callable[[], None] | None = None
-        self._last_ticks = -1
+        self._last_pts = -1
         self._own_frames_need_keyframe = False
 
     def attach_sender(self, sender: Any) -> None:
@@ -253,14 +253,15 @@ class SwitchingVideoTrack(MediaStreamTrack):
             # Both encoders read the same broadcasts: right after a switch one may offer the
             # picture the other just sent. Two pictures under one RTP timestamp would be
             # merged by the receiver into one that does not decode, so each goes once.
-            ticks = _clock_ticks(picture)
-            if ticks is not None and ticks <= self._last_ticks:
+            # Every picture here is on the shared 90 kHz clock: frames are the reader's own
+            # copies (forwarding.reader_copy), read before an encoder rebases them.
+            if picture.pts is not None and picture.pts <= self._last_pts:
                 if isinstance(picture, Packet) and self._packets is not None:
                     # Later inter frames build on the dropped one: wait for a new keyframe.
                     self._packets.restart_at_keyframe()
                     self._shared.request_keyframe()
                 continue
-            self._last_ticks = ticks if ticks is not None else self._last_ticks
+            self._last_pts = picture.pts if picture.pts is not None else self._last_pts
             return picture
 
     async def _next_picture(self) -> VideoFrame | Packet[Any]:
@@ -297,12 +298,3 @@ class SwitchingVideoTrack(MediaStreamTrack):
         self._leave_shared()
         self._own_frames.stop()
         super().stop()
-
-
-def _clock_ticks(picture: VideoFrame | Packet[Any]) -> int | None:
-    """When `picture` was taken, in ticks of the shared 90 kHz clock, whatever its time base."""
-    if picture.pts is None:
-        return None
-    if picture.time_base is None or picture.time_base == VIDEO_TIME_BASE:
-        return int(picture.pts)
-    return round(picture.pts * picture.time_base * VIDEO_CLOCK_RATE)
