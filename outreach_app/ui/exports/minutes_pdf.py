@@ -73,6 +73,11 @@ def _paragraph(block: Paragraph) -> str:
     return f"<p{css}><b>{_text(labelled(block.lead, ''))}</b>{_text(block.text)}</p>"
 
 
+def _piece_firsts(starts: Sequence[int]) -> list[int]:
+    """The first row of each table a table is cut into, before the rows in `starts`."""
+    return [0, *sorted(set(starts) - {0})]
+
+
 def _table(block: Table, starts: Sequence[int] = ()) -> str:
     """The table, cut into one table per page before each row in `starts` (0: the whole
     table, caption included, starts a page); every piece repeats the header row."""
@@ -80,13 +85,13 @@ def _table(block: Table, starts: Sequence[int] = ()) -> str:
         f'<th width="{round(column.width * 100)}%" align="center">{_text(column.title)}</th>'
         for column in block.columns
     )
-    pieces = sorted(set(starts) - {0})
+    firsts = _piece_firsts(starts)
     parts = []
     if block.caption:
         parts.append(
             f'<p class="caption"{_PAGE_BREAK if 0 in starts else ""}>{_text(block.caption)}</p>'
         )
-    for first, end in zip([0, *pieces], [*pieces, len(block.rows)], strict=True):
+    for first, end in zip(firsts, [*firsts[1:], len(block.rows)], strict=True):
         rows = "".join(
             "<tr>"
             + "".join(
@@ -220,8 +225,7 @@ def _table_pieces(document: MinutesDocument, row_breaks: RowBreaks) -> list[tupl
         isinstance(block, Table) for section in document.sections for block in section.blocks
     )
     for number in range(tables):
-        starts = sorted(set(row_breaks.get(number, ())) - {0})
-        pieces += [(number, first) for first in [0, *starts]]
+        pieces += [(number, first) for first in _piece_firsts(row_breaks.get(number, ()))]
     return pieces
 
 
