@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from sqlite_utils import Database
 
 from outreach_app.storage.change_tracking import ChangeTracker, Touch, TouchedRow
 from outreach_app.storage.repository import Repository
+from outreach_app.storage.schema import migrations, register_functions
 from outreach_app.storage.shared_rows import SHARED_TABLES
 
 
@@ -96,3 +98,22 @@ def test_operations_do_not_nest(tmp_path: Path) -> None:
     _db, tracker = _tracked(tmp_path / "a.db")
     with tracker.operation("outer"), pytest.raises(RuntimeError), tracker.operation("inner"):
         pass
+
+
+def test_migration_0008_gives_every_existing_row_its_own_uid(tmp_path: Path) -> None:
+    path = tmp_path / "older.db"
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    old = Database(conn)
+    register_functions(old)
+    migrations.apply(old, stop_before="0008_record_ids")
+    for name in ("红旗村村委会", "Gas field control room"):
+        old.execute(
+            "INSERT INTO sites (name, created_at, updated_at) VALUES (?, '2026', '2026')", (name,)
+        )
+    conn.close()
+
+    db = Repository.open(path).db
+    uids = [row[0] for row in db.execute("SELECT uid FROM sites ORDER BY id")]
+    assert len(uids) == 2 and len(set(uids)) == 2
+    assert all(isinstance(uid, str) and len(uid) == 32 for uid in uids)
+    assert db.execute("SELECT count(*) FROM categories WHERE uid IS NULL").fetchone()[0] == 0
