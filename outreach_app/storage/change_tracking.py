@@ -47,16 +47,18 @@ class TouchedRow:
 
 @dataclass
 class OperationEffect:
-    """One operation's changes to shared rows, in the order they first happened."""
+    """One operation's changes to shared rows, in the order they first happened. New rows get
+    uids derived from `uid_seed`."""
 
     op_id: str
+    uid_seed: str
     _touched: dict[tuple[str, str], Touch] = field(default_factory=dict)
     _counters: dict[str, int] = field(default_factory=dict)
 
     def new_uid(self, table: str) -> str:
         count = self._counters.get(table, 0) + 1
         self._counters[table] = count
-        return uuid.uuid5(_NAMESPACE, f"{self.op_id}/{table}/{count}").hex
+        return uuid.uuid5(_NAMESPACE, f"{self.uid_seed}/{table}/{count}").hex
 
     def touch(self, table: str, uid: str, touch: Touch) -> None:
         key = (table, uid)
@@ -106,12 +108,23 @@ class ChangeTracker:
             for statement in _tracking_triggers(table):
                 db.execute(statement)
 
+    def begin(self, op_id: str, *, uid_seed: str | None = None) -> OperationEffect:
+        """Start recording the operation `op_id`. An operation that failed before `end` was
+        called (its transaction rolled back) is simply replaced."""
+        self._current = OperationEffect(op_id, uid_seed or op_id)
+        return self._current
+
+    def end(self) -> OperationEffect:
+        if self._current is None:
+            raise RuntimeError("no operation is being recorded")
+        effect, self._current = self._current, None
+        return effect
+
     @contextmanager
     def operation(self, op_id: str) -> Iterator[OperationEffect]:
         if self._current is not None:
             raise RuntimeError("operations do not nest")
-        effect = OperationEffect(op_id)
-        self._current = effect
+        effect = self.begin(op_id)
         try:
             yield effect
         finally:
