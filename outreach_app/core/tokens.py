@@ -42,7 +42,7 @@ JSONValue: TypeAlias = bool | int | float | str | list["JSONValue"] | dict[str, 
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
 _TOKEN_ID = re.compile(r"[A-Za-z0-9_-]{1,32}")
 _KIND = re.compile(r"[a-z][a-z0-9-]{0,31}")
-# The prefix of the tokens this module replaced ("o1.<payload>.<mac>"), refused as outdated.
+# Links in the older "o1.<payload>.<mac>" format: reported as outdated rather than as garbage.
 _OLD_FORMAT = re.compile(r"o[0-9]{1,3}")
 # Ids and times stay exact in JavaScript too.
 MAX_INTEGER: Final = 2**53 - 1

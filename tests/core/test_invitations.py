@@ -27,7 +27,7 @@ LATER = NOW + 3600
 URL_SAFE = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_"
 # The JOSE header of every token: HS256, nothing else.
 HEADER = "eyJhbGciOiJIUzI1NiJ9"
-# A site token of the format used before JSON Web Tokens, signed with SECRET and not yet expired.
+# A site token in the older "o1" format, signed with SECRET and not expired at NOW.
 OLD_FORMAT_TOKEN = (
     "o1.eyJlIjoxNzkwMDAzNjAwLCJuIjoiRGFtWnEwNkpHWUt1IiwiciI6InNpdGUiLCJzIjoxMjMsInQiOjQ1Njd9"
     ".nYiZ-yJ4MLqPM2H5Z-Ii4_dEVpsE6UZW8xZL09m9fFs"
