@@ -20,7 +20,7 @@ HOLD_OPEN = """
 import sys
 from outreach_app.storage.repository import Repository
 repo = Repository.open(sys.argv[1])
-repo.list_sites()
+repo.sites.list_sites()
 print("open", flush=True)
 sys.stdin.read()
 repo.close()
@@ -29,8 +29,8 @@ repo.close()
 
 def one_session(repo: Repository) -> tuple[int, int]:
     """东风村 and a policy briefing with it at NOON: (site id, session id)."""
-    site = repo.save_site(Site("东风村"))
-    session = repo.save_session(
+    site = repo.sites.save_site(Site("东风村"))
+    session = repo.sessions.save_session(
         Session(
             "连线",
             SessionKind.POLICY_BRIEFING,
