@@ -18,6 +18,17 @@ _HIT_COLUMNS = (
     "SELECT d.id, d.kind, d.ref_id, d.session_id, coalesce(s.title, '') AS session_title,"
     " d.site_id, coalesce(st.name, '') AS site_name, d.category, d.at, d.body"
 )
+# The notes the filters leave, read from the notes' side (by site or category through their
+# indexes) or, when a period is given, from the sessions of the period: CROSS JOIN keeps SQLite
+# from walking a site's whole history instead, so the cost follows the period, not the corpus.
+_NOTES_FIRST = (
+    " FROM search_docs d LEFT JOIN sessions s ON s.id = d.session_id"
+    " LEFT JOIN sites st ON st.id = d.site_id"
+)
+_SESSIONS_FIRST = (
+    " FROM sessions s CROSS JOIN search_docs d ON d.session_id = s.id"
+    " LEFT JOIN sites st ON st.id = d.site_id"
+)
 
 
 def _hit_from_row(r: Row) -> SearchHit:
@@ -54,7 +65,8 @@ class SearchStore(Aggregate):
         clauses = filter_clauses(filters, "s", "d.site_id", "d.category")
         try:
             if clauses:
-                narrow = self._search_within_filters(query, clauses, limit)
+                sessions_first = bool(period_clauses(filters, "s"))
+                narrow = self._search_within_filters(query, clauses, sessions_first, limit)
                 if narrow is not None:
                     return narrow
             rows = self._search_by_index(plan, clauses, self._period_id_range(filters), limit)
@@ -118,14 +130,11 @@ class SearchStore(Aggregate):
         )
 
     def _search_within_filters(
-        self, query: str, clauses: list[Clause], limit: int
+        self, query: str, clauses: list[Clause], sessions_first: bool, limit: int
     ) -> list[SearchHit] | None:
         """Match the notes the filters leave, if they are few; None when they are too many."""
         where, params = joined(clauses)
-        joins = (
-            " FROM search_docs d LEFT JOIN sessions s ON s.id = d.session_id"
-            " LEFT JOIN sites st ON st.id = d.site_id"
-        )
+        joins = _SESSIONS_FIRST if sessions_first else _NOTES_FIRST
         counted = self._one(
             f"SELECT count(*) AS n FROM (SELECT 1{joins} WHERE {where} LIMIT ?)",
             [*params, NARROW_FILTER_MAX_NOTES + 1],

@@ -3,10 +3,12 @@ that follows every edit."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from outreach_app.core.model import (
     AgendaItemKind,
@@ -20,6 +22,7 @@ from outreach_app.core.model import (
     User,
 )
 from outreach_app.storage.repository import Repository
+from outreach_app.storage.schema import migrations, register_functions
 
 
 @pytest.fixture
@@ -197,6 +200,75 @@ def test_filters_narrow_search_by_site_kind_category_period_and_status(
     assert refs(repo, "吗", SearchFilters(status="follow_up_open")) == {
         ("question", seeded["q_water"])
     }
+
+
+def test_a_period_with_a_site_reads_the_sessions_of_the_period_first(
+    repo: Repository, seeded: dict[str, int]
+) -> None:
+    winter = SearchFilters(
+        site_id=seeded["gas"], period_start=date(2026, 1, 1), period_end=date(2026, 1, 31)
+    )
+    gas_notes = {("question", seeded["q_gas"]), ("answer", seeded["answer"])}
+    assert refs(repo, "气", winter) == gas_notes
+    assert refs(repo, "heating", winter) == {("answer", seeded["answer"])}
+    summer_village = SearchFilters(
+        site_id=seeded["village"], period_start=date(2026, 7, 1), period_end=date(2026, 7, 31)
+    )
+    assert refs(repo, "水", summer_village) == {
+        ("question", seeded["q_water"]),
+        ("agenda", seeded["agenda"]),
+    }
+    assert refs(repo, "气", summer_village) == set()
+    # The plan walks the period's sessions, then each one's notes of the site: never the site's
+    # whole history.
+    statements: list[str] = []
+    repo.db.conn.set_trace_callback(statements.append)
+    refs(repo, "气", winter)
+    repo.db.conn.set_trace_callback(None)
+    plans = [
+        " / ".join(row[3] for row in repo.db.execute(f"EXPLAIN QUERY PLAN {statement}"))
+        for statement in statements
+        if statement.startswith("SELECT")
+    ]
+    assert plans and all("search_docs_site " not in plan for plan in plans)
+    assert all("search_docs_session_site" in plan for plan in plans)
+
+
+def test_a_database_of_the_previous_version_gets_the_session_and_site_index(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "outreach.db"
+    db = Database(sqlite3.connect(str(path), isolation_level=None))
+    register_functions(db)
+    migrations.apply(db, stop_before="0007_search_docs_by_session_and_site")
+    db.execute(
+        "INSERT INTO sites (id, name, created_at, updated_at) VALUES"
+        " (1, '红旗村', '2021-01-01', '2021-01-01'), (2, '东风村', '2021-01-01', '2021-01-01')"
+    )
+    for session_id, start in ((1, "2021-02-26 09:00:00"), (2, "2021-03-05 09:00:00")):
+        db.execute(
+            "INSERT INTO sessions (id, title, kind, start, duration_minutes, status, created_at,"
+            " updated_at) VALUES (?, '连线', 'investigation', ?, 60, 'ended', ?, ?)",
+            (session_id, start, start, start),
+        )
+        for site_id in (1, 2):
+            db.execute(
+                "INSERT INTO questions (session_id, site_id, text, created_at, updated_at)"
+                " VALUES (?, ?, 'the supply pressure is stable', ?, ?)",
+                (session_id, site_id, start, start),
+            )
+    db.conn.close()
+
+    repo = Repository.open(path)
+    indexes = {row[0] for row in repo.db.execute("SELECT name FROM sqlite_master")}
+    assert "search_docs_session_site" in indexes
+    march_at_one_site = SearchFilters(
+        site_id=1, period_start=date(2021, 3, 1), period_end=date(2021, 3, 31)
+    )
+    (hit,) = repo.search.search("pressure", march_at_one_site)
+    assert (hit.session_id, hit.site_name) == (2, "红旗村")
+    assert len(repo.search.search("pressure")) == 4
+    repo.close()
 
 
 def test_answers_follow_their_question_into_another_category(
