@@ -9,20 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
 import outreach_app.storage
 from outreach_app.core.model import (
     ReviewState,
-    Role,
     Session,
     SessionKind,
     SessionSite,
     SessionStatus,
     Site,
-    User,
 )
 from outreach_app.storage.base import Aggregate, OperationKind, read
 from outreach_app.storage.repository import Repository, StoreError, operations
@@ -52,13 +49,6 @@ class Recorder:
     ) -> None:
         assert self.repo.db.conn.in_transaction
         self.heard.append(("finished", name, dict(arguments), result))
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Repository:
-    repository = Repository.open(tmp_path / "outreach.db")
-    repository.actor = User("李敏", Role.STAFF)
-    return repository
 
 
 def live_session(repo: Repository) -> tuple[int, int]:
