@@ -15,14 +15,12 @@ import pytest
 import outreach_app.storage
 from outreach_app.core.model import (
     ReviewState,
-    Session,
-    SessionKind,
-    SessionSite,
     SessionStatus,
     Site,
 )
 from outreach_app.storage.base import Aggregate, OperationKind, read
 from outreach_app.storage.repository import Repository, StoreError, operations
+from tests.storage.shared import add_session
 
 START = datetime(2026, 11, 23, 9, 0)
 LISTED = re.compile(r"^\s+(\w+\.\w+)\s+(read|write)\s+\S", re.MULTILINE)
@@ -53,16 +51,7 @@ class Recorder:
 
 def live_session(repo: Repository) -> tuple[int, int]:
     site = repo.sites.save_site(Site("东风村"))
-    session = repo.sessions.save_session(
-        Session(
-            "连线",
-            SessionKind.POLICY_BRIEFING,
-            "王建国",
-            START,
-            60,
-            sites=[SessionSite(site, 0, 20)],
-        )
-    )
+    session = add_session(repo, [site])
     repo.sessions.set_session_status(session, SessionStatus.LIVE)
     repo.sessions.record_site_joined(session, site)
     return site, session
