@@ -8,21 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import datetime
 
 import pytest
 
 import outreach_app.storage
-from outreach_app.core.model import (
-    ReviewState,
-    SessionStatus,
-    Site,
-)
+from outreach_app.core.model import ReviewState, SessionStatus, Site
 from outreach_app.storage.base import Aggregate, OperationKind, read
 from outreach_app.storage.repository import Repository, StoreError, operations
 from tests.storage.shared import add_session
 
-START = datetime(2026, 11, 23, 9, 0)
 LISTED = re.compile(r"^\s+(\w+\.\w+)\s+(read|write)\s+\S", re.MULTILINE)
 
 
