@@ -3,7 +3,7 @@
 `repository.Repository` opens the database and holds one object per aggregate; presenters reach
 data only through the operations below (`repo.sites.list_sites()`), run on the store's own
 thread (`worker.StoreWorker`). A store on a team server will have to offer the same list.
-Every write runs in one transaction with its audit entry (see base.py).
+Each write runs in one transaction, together with its audit entry if it keeps one (base.py).
 
 Operations, by aggregate:
 

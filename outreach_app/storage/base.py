@@ -136,10 +136,6 @@ class Aggregate:
         _REGISTRY.update((spec.name, spec) for spec in declared)
 
     @property
-    def _db(self) -> Database:
-        return self._connection.db
-
-    @property
     def _actor(self) -> User:
         return self._connection.actor
 
