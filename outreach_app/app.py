@@ -126,7 +126,9 @@ def _handle_message(window: MainWindow, message: dict[str, object]) -> None:
 async def _open_todays_call(context: UiContext) -> None:
     """The demo starts with today's session live, its simulated sites joining."""
     today = context.clock().date()
-    sessions = await context.store.run(lambda r: r.upcoming_sessions(limit=10, now=context.clock()))
+    sessions = await context.store.run(
+        lambda r: r.sessions.upcoming_sessions(limit=10, now=context.clock())
+    )
     for session in sessions:
         if session.id is not None and call_available(session, today):
             call_windows(context).open_call(session.id)

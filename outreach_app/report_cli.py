@@ -111,7 +111,7 @@ def load_report(path: Path, period: Period) -> StatisticsReport:
     except StoreError as exc:
         raise Failure(str(exc)) from exc
     try:
-        return repo.statistics_report(period)
+        return repo.statistics.statistics_report(period)
     finally:
         repo.close()
 

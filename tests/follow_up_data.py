@@ -43,11 +43,11 @@ def seed_follow_ups(
     """Each session starts at its time and its commitments are made then (the repository's
     clock is set there meanwhile); the sessions are `status`, each site speaking
     `slot_minutes`."""
-    village = repo.save_site(Site("红旗村村委会"))
-    centre = repo.save_site(Site("望京街道社区服务中心"))
+    village = repo.sites.save_site(Site("红旗村村委会"))
+    centre = repo.sites.save_site(Site("望京街道社区服务中心"))
 
     def session(title: str, kind: SessionKind, start: datetime) -> int:
-        return repo.save_session(
+        return repo.sessions.save_session(
             Session(
                 title,
                 kind,
@@ -62,10 +62,10 @@ def seed_follow_ups(
     def commitment(
         session_id: int, site: int, category: str, text: str, owner: str, due: date | None
     ) -> int:
-        question = repo.add_question(session_id, site, f"{text}？", category=category)
+        question = repo.notes.add_question(session_id, site, f"{text}？", category=category)
         assert question.id is not None
-        repo.save_answer(question.id, "会尽快落实。", "张德明")
-        follow_up = repo.set_commitment(question.id, text, owner, due)
+        repo.notes.save_answer(question.id, "会尽快落实。", "张德明")
+        follow_up = repo.notes.set_commitment(question.id, text, owner, due)
         assert follow_up.id is not None
         return follow_up.id
 

@@ -69,7 +69,7 @@ def _session_follow_up(
     due: str,
 ) -> int:
     clock.set(made, 8)
-    session_id = repo.save_session(
+    session_id = repo.sessions.save_session(
         Session(
             "连线",
             kind,
@@ -80,9 +80,9 @@ def _session_follow_up(
         )
     )
     clock.set(made, 10)
-    question = repo.add_question(session_id, site_id, "问题", category=category)
+    question = repo.notes.add_question(session_id, site_id, "问题", category=category)
     assert question.id is not None
-    follow_up = repo.set_commitment(question.id, "承诺", "", date.fromisoformat(due))
+    follow_up = repo.notes.set_commitment(question.id, "承诺", "", date.fromisoformat(due))
     assert follow_up.id is not None
     return follow_up.id
 
@@ -98,26 +98,26 @@ def _demand(
 ) -> int:
     clock.set("2026-11-20")
     row = DemandRow(1, date.fromisoformat(received), "area", site_id, "", channel, text, category)
-    return repo.import_demands([row], "board.csv").follow_up_ids[0]
+    return repo.follow_ups.import_demands([row], "board.csv").follow_up_ids[0]
 
 
 def _steps(repo: Repository, clock: Clock, follow_up_id: int, **days: str) -> None:
     if "claimed" in days:
         clock.set(days["claimed"])
-        repo.claim_follow_up(follow_up_id, "张三", owner="安定区水务局")
+        repo.follow_ups.claim_follow_up(follow_up_id, "张三", owner="安定区水务局")
     if "responded" in days:
         clock.set(days["responded"])
-        repo.respond_to_follow_up(follow_up_id, "已派人查看")
+        repo.follow_ups.respond_to_follow_up(follow_up_id, "已派人查看")
     if "solved" in days:
         clock.set(days["solved"])
-        repo.solve_follow_up(follow_up_id, "已解决")
+        repo.follow_ups.solve_follow_up(follow_up_id, "已解决")
 
 
 def seed(repo: Repository, clock: Clock) -> Built:
     """The items of the table above, into `repo` whose clock is `clock`."""
     repo.actor = User("陈静", Role.REVIEWER)
-    a = repo.save_site(Site(SITE_A, region="甘肃省定西市安定区"))
-    b = repo.save_site(Site(SITE_B, region="北京市朝阳区"))
+    a = repo.sites.save_site(Site(SITE_A, region="甘肃省定西市安定区"))
+    b = repo.sites.save_site(Site(SITE_B, region="北京市朝阳区"))
     brief, study = SessionKind.POLICY_BRIEFING, SessionKind.INVESTIGATION
     ids = {
         "F1": _session_follow_up(repo, clock, a, brief, "民生保障", "2026-11-02", "2026-11-20"),

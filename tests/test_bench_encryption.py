@@ -34,5 +34,5 @@ def test_encryption_benchmark_prints_plain_and_encrypted_side_by_side(
     from outreach_app.storage.repository import Repository
 
     repo = Repository.open(tmp_path / f"notes-500-v{storage_bench.GENERATOR_VERSION}.db")
-    assert len(repo.search("基准测试问题")) == 0
+    assert len(repo.search.search("基准测试问题")) == 0
     repo.close()

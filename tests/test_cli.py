@@ -49,11 +49,11 @@ def test_unknown_role_lists_the_valid_ones(tmp_path: Path) -> None:
 
 def test_demo_refuses_to_overwrite_a_real_database(tmp_path: Path) -> None:
     real = tmp_path / "real.db"
-    Repository.open(real).save_site(Site("真实站点"))
+    Repository.open(real).sites.save_site(Site("真实站点"))
     result = run_cli("--demo", "--db", str(real))
     assert result.returncode == 2
     assert "holds real data" in result.stderr
-    assert [s.name for s in Repository.open(real).list_sites()] == ["真实站点"]
+    assert [s.name for s in Repository.open(real).sites.list_sites()] == ["真实站点"]
 
 
 @pytest.mark.slow
@@ -65,7 +65,7 @@ def test_demo_app_starts_shows_its_window_and_stops_cleanly_on_sigterm(tmp_path:
     process.send_signal(signal.SIGTERM)
     assert process.wait(15) == 0
     repo = Repository.open(db)
-    assert len(repo.list_sites()) == 6
+    assert len(repo.sites.list_sites()) == 6
     assert repo.integrity_check() == "ok"
 
 

@@ -41,7 +41,7 @@ def run_cli(*args: str, key: str | None = None) -> subprocess.CompletedProcess[s
 def seeded(path: Path, *names: str, key: str | None = None) -> Path:
     repo = Repository.open(path, key=key)
     for name in names:
-        repo.save_site(Site(name))
+        repo.sites.save_site(Site(name))
     repo.close()
     return path
 
@@ -49,7 +49,7 @@ def seeded(path: Path, *names: str, key: str | None = None) -> Path:
 def names(path: Path, key: str | None = None) -> list[str]:
     repo = Repository.open(path, key=key)
     try:
-        return [s.name for s in repo.list_sites()]
+        return [s.name for s in repo.sites.list_sites()]
     finally:
         repo.close()
 
@@ -125,7 +125,7 @@ def test_restore_is_refused_while_the_app_has_the_database_open(tmp_path: Path) 
     backup = Path(run_cli("backup", "--db", str(database), "--to", str(tmp_path)).stdout.strip())
     repo = Repository.open(database)  # this test's process plays the running app
     try:
-        repo.list_sites()
+        repo.sites.list_sites()
         result = run_cli("restore", str(backup), "--db", str(database))
     finally:
         repo.close()

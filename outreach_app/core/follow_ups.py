@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from outreach_app.core.model import FollowUp, FollowUpStatus, Satisfaction
+from outreach_app.core.rules import RuleError
 
 
 class FollowUpAction(enum.StrEnum):
@@ -25,13 +26,8 @@ class FollowUpAction(enum.StrEnum):
     REOPEN = "reopen"
 
 
-class FollowUpRuleError(ValueError):
+class FollowUpRuleError(RuleError):
     """A step the workflow refuses; `template` (English) is translated by the UI."""
-
-    def __init__(self, template: str, **params: object) -> None:
-        super().__init__(template.format(**params))
-        self.template = template
-        self.params = params
 
 
 # The status each action leads to.

@@ -1,9 +1,9 @@
 """Invitations as iCalendar (RFC 5545) text: one event per site, from its turn to speak.
 
-Written by hand, since the format is small: CRLF line ends, lines folded at 75 octets without
-splitting a UTF-8 character, TEXT values escaped (backslash, semicolon, comma, newline), times in
-UTC so that no VTIMEZONE is needed. Pure: the caller passes the join links, the time stamp and
-the words, and writes the text where it wants.
+The icalendar package writes the text (CRLF line ends, lines folded at 75 octets without
+splitting a UTF-8 character, TEXT values escaped); times are in UTC so that no VTIMEZONE is
+needed. Pure: the caller passes the join links, the time stamp and the words, and writes the
+text where it wants.
 """
 
 from __future__ import annotations
@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Final
 
+import icalendar
+
 from outreach_app.core.invitations import JOIN_PATH
 from outreach_app.core.minutes_document import file_name_stem, fill
 from outreach_app.core.model import Session
 from outreach_app.core.scheduling import segment_starts
 
 PRODID: Final = "-//Outreach//Outreach invitations 1.0//EN"
-CRLF: Final = "\r\n"
-MAX_OCTETS: Final = 75
 CHECK_PATH: Final = "/check/"
 # SEQUENCE counts minutes from here: every export supersedes the ones before it.
 _SEQUENCE_EPOCH: Final = datetime(2024, 1, 1, tzinfo=UTC)
@@ -65,48 +65,11 @@ class InvitationWords:
     format_time: Callable[[datetime | time], str] = field(default=_iso_time)
 
 
-def escape_text(value: str) -> str:
-    """An RFC 5545 TEXT value: backslash, semicolon and comma escaped, line breaks as \\n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
-
-
-def _parameter(value: str) -> str:
-    """A parameter value (such as CN=): quoted, and without the characters it cannot hold."""
-    cleaned = "".join(c for c in value if c not in '"\r\n' and (c == "\t" or ord(c) >= 0x20))
-    return f'"{cleaned}"'
-
-
-def fold(line: str) -> str:
-    """Split a content line into lines of at most 75 octets, each continuation led by a space.
-
-    Breaks fall between characters, never inside a UTF-8 sequence.
-    """
-    pieces: list[str] = []
-    current: list[str] = []
-    size = 0
-    limit = MAX_OCTETS
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > limit:
-            pieces.append("".join(current))
-            current, size = [], 0
-            limit = MAX_OCTETS - 1  # the leading space counts
-        current.append(char)
-        size += width
-    pieces.append("".join(current))
-    return (CRLF + " ").join(pieces)
-
-
 def to_utc(moment: datetime, zone: tzinfo | None = None) -> datetime:
     """`moment` in UTC; a naive time is taken as local time in `zone` (the system's if None)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone) if zone is not None else moment.astimezone()
     return moment.astimezone(UTC)
-
-
-def format_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
 def sequence_for(stamp: datetime) -> int:
@@ -122,47 +85,56 @@ def calendar_text(
     zone: tzinfo | None = None,
 ) -> str:
     """A whole VCALENDAR (METHOD:PUBLISH) holding `events`, stamped at `stamp`."""
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        f"PRODID:{PRODID}",
-        "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH",
-    ]
+    calendar = icalendar.Calendar()
+    calendar.add("VERSION", "2.0")
+    calendar.add("PRODID", PRODID)
+    calendar.add("CALSCALE", "GREGORIAN")
+    calendar.add("METHOD", "PUBLISH")
     if calendar_name:
-        lines.append(f"X-WR-CALNAME:{escape_text(calendar_name)}")
-    dtstamp = format_utc(to_utc(stamp, zone))
+        # An X- property is written verbatim unless it is marked as TEXT.
+        calendar.add("X-WR-CALNAME", icalendar.vText(calendar_name))
+    dtstamp = to_utc(stamp, zone)
     for event in events:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{escape_text(event.uid)}",
-            f"DTSTAMP:{dtstamp}",
-            f"DTSTART:{format_utc(to_utc(event.start, zone))}",
-            f"DTEND:{format_utc(to_utc(event.end, zone))}",
-            f"SEQUENCE:{event.sequence}",
-            f"SUMMARY:{escape_text(event.summary)}",
-        ]
-        if event.description:
-            lines.append(f"DESCRIPTION:{escape_text(event.description)}")
-        if event.location:
-            lines.append(f"LOCATION:{escape_text(event.location)}")
-        if event.url:
-            lines.append(f"URL;VALUE=URI:{_uri(event.url)}")
-        if event.organizer_email:
-            name = f";CN={_parameter(event.organizer_name)}" if event.organizer_name else ""
-            lines.append(f"ORGANIZER{name}:mailto:{_uri(event.organizer_email)}")
-        lines += ["STATUS:CONFIRMED", "TRANSP:OPAQUE"]
-        if event.reminder_minutes is not None:
-            lines += [
-                "BEGIN:VALARM",
-                "ACTION:DISPLAY",
-                f"DESCRIPTION:{escape_text(event.reminder_text or event.summary)}",
-                f"TRIGGER:-PT{max(0, event.reminder_minutes)}M",
-                "END:VALARM",
-            ]
-        lines.append("END:VEVENT")
-    lines.append("END:VCALENDAR")
-    return "".join(fold(line) + CRLF for line in lines)
+        calendar.add_component(_event_component(event, dtstamp, zone))
+    return bytes(calendar.to_ical(sorted=False)).decode("utf-8")
+
+
+def _event_component(
+    event: CalendarEvent, dtstamp: datetime, zone: tzinfo | None
+) -> icalendar.Event:
+    component = icalendar.Event()
+    component.add("UID", event.uid)
+    component.add("DTSTAMP", dtstamp)
+    component.add("DTSTART", to_utc(event.start, zone))
+    component.add("DTEND", to_utc(event.end, zone))
+    component.add("SEQUENCE", event.sequence)
+    component.add("SUMMARY", event.summary)
+    if event.description:
+        component.add("DESCRIPTION", event.description)
+    if event.location:
+        component.add("LOCATION", event.location)
+    if event.url:
+        component.add("URL", _uri(event.url))
+    if event.organizer_email:
+        organizer = icalendar.vCalAddress(f"mailto:{_uri(event.organizer_email)}")
+        if event.organizer_name:
+            organizer.params["CN"] = _parameter_text(event.organizer_name)
+        component.add("ORGANIZER", organizer)
+    component.add("STATUS", "CONFIRMED")
+    component.add("TRANSP", "OPAQUE")
+    if event.reminder_minutes is not None:
+        alarm = icalendar.Alarm()
+        alarm.add("ACTION", "DISPLAY")
+        alarm.add("DESCRIPTION", event.reminder_text or event.summary)
+        alarm.add("TRIGGER", -timedelta(minutes=max(0, event.reminder_minutes)))
+        component.add_component(alarm)
+    return component
+
+
+def _parameter_text(value: str) -> str:
+    """A parameter value (such as CN=) without double quotes and control characters: icalendar
+    would keep them with RFC 6868 escapes, which many calendars show as they are."""
+    return "".join(c for c in value if c != '"' and (c == "\t" or ord(c) >= 0x20))
 
 
 def _uri(value: str) -> str:

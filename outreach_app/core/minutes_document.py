@@ -213,7 +213,7 @@ class MinutesDocument:
 
 
 class MinutesRecord(Protocol):
-    """What the store's `Minutes` holds (storage.repository.Minutes satisfies it)."""
+    """What a session's record holds (core.model.Minutes satisfies it)."""
 
     @property
     def session(self) -> Session: ...

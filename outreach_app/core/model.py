@@ -223,6 +223,19 @@ class Review:
     id: int | None = None
 
 
+@dataclass
+class Minutes:
+    """A session's record: its questions (with answers and commitments) and its reviews."""
+
+    session: Session
+    questions: list[Question]
+    reviews: list[Review] = field(default_factory=list)
+
+    @property
+    def review_state(self) -> ReviewState:
+        return self.reviews[-1].state if self.reviews else ReviewState.PENDING
+
+
 @dataclass(frozen=True)
 class AuditEntry:
     at: datetime

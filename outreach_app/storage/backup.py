@@ -203,7 +203,6 @@ def changed_since_last_backup(database: Path, folder: Path) -> bool:
     return datetime.fromtimestamp(modified) >= started
 
 
-# ------------------------------------------------------------------------------------ restore
 def verify_backup(backup: Path, key: str | None = None) -> BackupInfo:
     """Check that `backup` opens (with `key` if encrypted), passes PRAGMA integrity_check and
     holds an Outreach database this version can open; BackupError says what is wrong."""

@@ -455,7 +455,7 @@ def build_demo(repo: Repository, today: date | None = None) -> None:
     repo.clock = clock
     try:
         with _acting(repo, STAFF):
-            site_ids = [repo.save_site(site) for site in SITES]
+            site_ids = [repo.sites.save_site(site) for site in SITES]
         commitments: list[tuple[int, datetime, str, date | None]] = []
         for days_ago, title, kind, exchanges in PAST_SESSIONS:
             _build_past_session(
@@ -468,7 +468,7 @@ def build_demo(repo: Repository, today: date | None = None) -> None:
         )
         clock.at = datetime.combine(today, time(8, 30))
         _build_today(repo, site_ids, today)
-        repo.set_meta(DEMO_MARKER, today.isoformat())
+        repo.meta.set_meta(DEMO_MARKER, today.isoformat())
     finally:
         repo.clock = original_clock
 
@@ -489,7 +489,7 @@ def _build_past_session(
     involved = list(dict.fromkeys(e[0] for e in exchanges))
     clock.at = start - timedelta(days=5)
     with _acting(repo, STAFF):
-        session_id = repo.save_session(
+        session_id = repo.sessions.save_session(
             Session(
                 title=title,
                 kind=kind,
@@ -504,12 +504,12 @@ def _build_past_session(
         )
     with _acting(repo, OFFICIAL):
         clock.at = start
-        repo.set_session_status(session_id, SessionStatus.LIVE)
+        repo.sessions.set_session_status(session_id, SessionStatus.LIVE)
         offset = 60
         for site_index, question, category, answer, speaker, commitment in exchanges:
             offset += rng.randint(90, 300)
             clock.at = start + timedelta(seconds=offset)
-            q = repo.add_question(
+            q = repo.notes.add_question(
                 session_id,
                 site_ids[site_index],
                 question,
@@ -520,24 +520,24 @@ def _build_past_session(
             assert q.id is not None
             offset += rng.randint(60, 240)
             clock.at = start + timedelta(seconds=offset)
-            repo.save_answer(q.id, answer, speaker)
+            repo.notes.save_answer(q.id, answer, speaker)
             if commitment is not None:
                 text, owner, due_in_days = commitment
-                follow_up = repo.set_commitment(
+                follow_up = repo.notes.set_commitment(
                     q.id, text, owner, start.date() + timedelta(days=due_in_days)
                 )
                 assert follow_up.id is not None
                 commitments.append((follow_up.id, start, text, follow_up.due))
         clock.at = start + timedelta(seconds=offset + 300)
-        repo.set_session_status(session_id, SessionStatus.ENDED)
+        repo.sessions.set_session_status(session_id, SessionStatus.ENDED)
     with _acting(repo, REVIEWER):
         clock.at = start + timedelta(days=2)
         if days_ago == 120:
-            repo.set_review(
+            repo.review.set_review(
                 session_id, ReviewState.RETURNED, "余杭区的回答缺少发言人职务，请补充后再提交。"
             )
         elif days_ago > 30:
-            repo.set_review(session_id, ReviewState.APPROVED)
+            repo.review.set_review(session_id, ReviewState.APPROVED)
 
 
 def _follow_commitments_up(
@@ -555,7 +555,7 @@ def _follow_commitments_up(
         else:
             claim_due, respond_due = suggested_due_dates(made, due)
         dues = partial(
-            repo.set_follow_up_due_dates,
+            repo.follow_ups.set_follow_up_due_dates,
             follow_up_id,
             claim_due=claim_due,
             respond_due=respond_due,
@@ -568,7 +568,7 @@ def _follow_commitments_up(
             if step.action is REOPEN and text in REOPENED_DUES:
                 claim_days, respond_days, solve_days = REOPENED_DUES[text]
                 new_dues = partial(
-                    repo.set_follow_up_due_dates,
+                    repo.follow_ups.set_follow_up_due_dates,
                     follow_up_id,
                     claim_due=made + timedelta(days=claim_days),
                     respond_due=made + timedelta(days=respond_days),
@@ -587,12 +587,12 @@ def _step_action(repo: Repository, follow_up_id: int, step: _Step) -> Callable[[
     def act() -> object:
         with _acting(repo, REVIEWER if step.action is REOPEN else STAFF):
             if step.action is CLAIM:
-                return repo.claim_follow_up(follow_up_id, step.text)
+                return repo.follow_ups.claim_follow_up(follow_up_id, step.text)
             if step.action is RESPOND:
-                return repo.respond_to_follow_up(follow_up_id, step.text)
+                return repo.follow_ups.respond_to_follow_up(follow_up_id, step.text)
             if step.action is SOLVE:
-                return repo.solve_follow_up(follow_up_id, step.text, step.satisfaction)
-            return repo.reopen_follow_up(follow_up_id, step.text)
+                return repo.follow_ups.solve_follow_up(follow_up_id, step.text, step.satisfaction)
+            return repo.follow_ups.reopen_follow_up(follow_up_id, step.text)
 
     return act
 
@@ -609,7 +609,7 @@ def _today_start(today: date, now: datetime) -> datetime:
 def _build_today(repo: Repository, site_ids: list[int], today: date) -> None:
     start = _today_start(today, datetime.now())
     with _acting(repo, STAFF):
-        session_id = repo.save_session(
+        session_id = repo.sessions.save_session(
             Session(
                 title="节前视频连线慰问基层一线",
                 kind=SessionKind.POLICY_BRIEFING,
@@ -626,10 +626,10 @@ def _build_today(repo: Repository, site_ids: list[int], today: date) -> None:
         )
         for site_index, _, items, briefing in TODAY_PLAN:
             for kind, text in items:
-                repo.add_agenda_item(session_id, site_ids[site_index], kind, text)
-            repo.save_briefing(session_id, site_ids[site_index], briefing)
+                repo.sessions.add_agenda_item(session_id, site_ids[site_index], kind, text)
+            repo.sessions.save_briefing(session_id, site_ids[site_index], briefing)
         next_week = datetime.combine(today + timedelta(days=7), time(10, 0))
-        repo.save_session(
+        repo.sessions.save_session(
             Session(
                 title="乡村振兴专题调研连线",
                 kind=SessionKind.INVESTIGATION,
@@ -663,7 +663,7 @@ def ensure_demo_database(path: Path, today: date | None = None) -> bool:
                 "{path} exists and is not an Outreach demo database; choose another --db", path=path
             ) from exc
         try:
-            built_on = repo.get_meta(DEMO_MARKER)
+            built_on = repo.meta.get_meta(DEMO_MARKER)
         finally:
             repo.close()
         if built_on is None:

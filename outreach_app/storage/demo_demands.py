@@ -140,7 +140,7 @@ def build_demo_demands(
             for imported, rows in sorted(batches.items()):
                 set_time(imported)
                 source = f"留言板导出-{imported:%Y%m%d}.csv"
-                summary = repo.import_demands(rows, source)
+                summary = repo.follow_ups.import_demands(rows, source)
                 for follow_up_id, row in zip(summary.follow_up_ids, rows, strict=True):
                     events.extend(_history(repo, rng, follow_up_id, row, imported, now, site_ids))
             for at, act in sorted(events, key=lambda event: event[0]):
@@ -166,7 +166,7 @@ def _history(
         (
             imported + timedelta(minutes=1),
             partial(
-                repo.set_follow_up_due_dates,
+                repo.follow_ups.set_follow_up_due_dates,
                 follow_up_id,
                 claim_due=claim_due,
                 respond_due=respond_due,
@@ -182,14 +182,19 @@ def _history(
     if claimed >= now:
         return events
     events.append(
-        (claimed, partial(repo.claim_follow_up, follow_up_id, rng.choice(CLAIMERS), unit))
+        (
+            claimed,
+            partial(repo.follow_ups.claim_follow_up, follow_up_id, rng.choice(CLAIMERS), unit),
+        )
     )
     at = claimed
     if rng.random() < 0.85:
         at = claimed + timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 5))
         if at >= now:
             return events
-        events.append((at, partial(repo.respond_to_follow_up, follow_up_id, rng.choice(RESPONSES))))
+        events.append(
+            (at, partial(repo.follow_ups.respond_to_follow_up, follow_up_id, rng.choice(RESPONSES)))
+        )
     if rng.random() < 0.85:
         at = at + timedelta(days=rng.randint(2, 18), hours=rng.randint(0, 5))
         if at >= now:
@@ -198,7 +203,7 @@ def _history(
             (
                 at,
                 partial(
-                    repo.solve_follow_up,
+                    repo.follow_ups.solve_follow_up,
                     follow_up_id,
                     rng.choice(RESOLUTIONS),
                     rng.choice(SATISFACTIONS),

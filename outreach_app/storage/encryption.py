@@ -87,7 +87,6 @@ def key_opens(path: Path, key: str) -> bool:
     return True
 
 
-# ------------------------------------------------------------------------------ where keys are
 def key_from_environment() -> str | None:
     return os.environ.get(KEY_ENVIRONMENT) or None
 
@@ -159,7 +158,6 @@ def find_key(path: Path) -> str | None:
     return None
 
 
-# --------------------------------------------------------------------------------- converting
 def encrypt_database(path: Path, key: str) -> None:
     """Turn the plain database at `path` into an encrypted one, in place."""
     problem = passphrase_problem(key)

@@ -251,7 +251,7 @@ def session_times(db: Database) -> None:
 
 @migrations(name="0003_search_filter_indexes")
 def search_filter_indexes(db: Database) -> None:
-    # Filtered searches first count the notes the filters leave (see Repository.search).
+    # Filtered searches first count the notes the filters leave (see search.py).
     db.execute("CREATE INDEX search_docs_site ON search_docs(site_id, id)")
     db.execute("CREATE INDEX search_docs_category ON search_docs(category, id)")
     db.execute("CREATE INDEX search_docs_session ON search_docs(session_id, id)")
@@ -286,7 +286,6 @@ def site_checks_and_recordings(db: Database) -> None:
     db.execute("CREATE INDEX recordings_session ON recordings(session_id, started_at)")
 
 
-# ------------------------------------------------------------ 0005 follow-up workflow (issue 4)
 @migrations(name="0005_follow_up_workflow")
 def follow_up_workflow(db: Database) -> None:
     # `owner` is the unit; `claimed_by` the named person in it. `due` stays the date to solve by.
@@ -341,7 +340,6 @@ UPDATE follow_ups SET
     )
 
 
-# ------------------------------------------------------------ 0006 imported demands (issue 4)
 @migrations(name="0006_demands")
 def demands(db: Database) -> None:
     # A demand a resident posted on a message board is tracked as a follow-up without a session;
@@ -365,6 +363,13 @@ def demands(db: Database) -> None:
     # Statistics count what happened in a month: each step's time is a range condition.
     for column in ("created_at", "claimed_at", "responded_at", "solved_at"):
         db.execute(f"CREATE INDEX follow_ups_{column} ON follow_ups({column})")
+
+
+@migrations(name="0007_search_docs_by_session_and_site")
+def search_docs_by_session_and_site(db: Database) -> None:
+    # A search filtered by a period reads the sessions of the period first, then each one's
+    # notes, for one site when the filters name one: the cost follows the period, not the corpus.
+    db.execute("CREATE INDEX search_docs_session_site ON search_docs(session_id, site_id, id)")
 
 
 @migrations(name="0008_record_ids")

@@ -2,7 +2,7 @@
 
 An SQLite connection belongs to the thread that opened it, and nothing on the GUI thread may wait
 on a query. So the Repository lives on a dedicated thread and operations are queued to it in
-order: `await worker.run(lambda repo: repo.list_sites())`.
+order: `await worker.run(lambda repo: repo.sites.list_sites())`.
 """
 
 from __future__ import annotations

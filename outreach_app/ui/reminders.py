@@ -60,7 +60,7 @@ class ReminderService(Presenter):
                 self._reminded.add(session.id)
                 self._notify(session)
 
-        self.spawn(self.query(lambda r: r.upcoming_sessions(limit=20)), on_done=remind)
+        self.spawn(self.query(lambda r: r.sessions.upcoming_sessions(limit=20)), on_done=remind)
 
     def _notify(self, session: Session) -> None:
         assert session.id is not None
@@ -98,7 +98,7 @@ class ReminderService(Presenter):
             self.checkFailed.emit(check.site_id)
 
         def load(repo: Repository) -> tuple[Session, str]:
-            session = repo.get_session(check.session_id)
+            session = repo.sessions.get_session(check.session_id)
             name = next(
                 (slot.site_name for slot in session.sites if slot.site_id == check.site_id),
                 str(check.site_id),

@@ -362,7 +362,7 @@ def storage_benchmark(args: argparse.Namespace) -> int:
 
     # The reference: SQLite reading one row by primary key on this machine, in this run. Ratios
     # to it stay comparable across machines that are faster, slower or busy.
-    reference, _ = time_call(lambda: repo.get_question(args.notes // 2), args.repeats)
+    reference, _ = time_call(lambda: repo.notes.get_question(args.notes // 2), args.repeats)
     reference_ms = max(percentile(reference, 0.5), 1e-3)
     lines.append(_row("reference: read one note by id", f"p50 {reference_ms:.3f} ms", "", ""))
 
@@ -388,7 +388,7 @@ def storage_benchmark(args: argparse.Namespace) -> int:
         )
 
     began = time.perf_counter()
-    summaries = repo.list_review_sessions()
+    summaries = repo.review.list_review_sessions()
     review_ms = (time.perf_counter() - began) * 1000
     ok = review_ms < REVIEW_LIST_TARGET_MS
     failures += not ok

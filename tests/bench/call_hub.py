@@ -88,8 +88,8 @@ class LatenessMeter:
 
 
 def _seed(repo: Repository, sites: int) -> int:
-    site_ids = [repo.save_site(Site(f"站点{n}")) for n in range(1, sites + 1)]
-    return repo.save_session(
+    site_ids = [repo.sites.save_site(Site(f"站点{n}")) for n in range(1, sites + 1)]
+    return repo.sessions.save_session(
         Session(
             "基准连线",
             SessionKind.POLICY_BRIEFING,

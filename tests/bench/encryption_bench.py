@@ -99,11 +99,13 @@ def _insert_notes(repo: Repository, count: int) -> list[float]:
     try:
         for number in range(count):
             began = time.perf_counter()
-            question = repo.add_question(
+            question = repo.notes.add_question(
                 session_id, site_id, f"基准测试问题{number}：供暖温度不达标"
             )
             assert question.id is not None
-            repo.save_answer(question.id, "已经安排维修 the supply pressure is stable", "张德明")
+            repo.notes.save_answer(
+                question.id, "已经安排维修 the supply pressure is stable", "张德明"
+            )
             samples.append((time.perf_counter() - began) * 1000)
     finally:
         with repo.db.atomic():
@@ -156,7 +158,9 @@ def encryption_benchmark(notes: int, repeats: int, search_target_ms: float) -> i
     try:
         middle = notes // 2
         read = _alternate(
-            lambda: plain.get_question(middle), lambda: encrypted.get_question(middle), repeats
+            lambda: plain.notes.get_question(middle),
+            lambda: encrypted.notes.get_question(middle),
+            repeats,
         )
         lines.append(_row("read one note by id", "p50 " + _ratio_text(*read.p50(), 3), "", ""))
 
@@ -166,11 +170,11 @@ def encryption_benchmark(notes: int, repeats: int, search_target_ms: float) -> i
         search_ratios = []
         for name, (query, filters) in cases.items():
             # The first run of each pays for reading pages from disk.
-            plain.search(query, filters)
-            encrypted.search(query, filters)
+            plain.search.search(query, filters)
+            encrypted.search.search(query, filters)
             pair = _alternate(
-                lambda q=query, f=filters: plain.search(q, f, limit=100),  # type: ignore[misc]
-                lambda q=query, f=filters: encrypted.search(q, f, limit=100),  # type: ignore[misc]
+                lambda q=query, f=filters: plain.search.search(q, f, limit=100),  # type: ignore[misc]
+                lambda q=query, f=filters: encrypted.search.search(q, f, limit=100),  # type: ignore[misc]
                 repeats,
             )
             plain_p95, encrypted_p95 = pair.p95()

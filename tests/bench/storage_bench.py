@@ -73,8 +73,8 @@ QUERIES = {
 }
 
 
-# Filters change the plan (see Repository.search): the slow cases are frequent terms whose
-# matches the filters mostly reject.
+# Filters change the plan (see outreach_app/storage/search.py): the slow cases are frequent
+# terms whose matches the filters mostly reject.
 FILTERED_QUERIES = {
     "水, category no note has": ("水", SearchFilters(category="教育")),
     "水, one site": ("水", SearchFilters(site_id=5)),
@@ -108,7 +108,7 @@ def build_database(path: Path, questions: int, *, progress: Callable[[str], None
         db.execute("PRAGMA synchronous = OFF")  # generation only; the app itself uses FULL
         with db.atomic():
             site_ids = [
-                repo.save_site(Site(f"基层站点{i:03d}", region="测试")) for i in range(SITES)
+                repo.sites.save_site(Site(f"基层站点{i:03d}", region="测试")) for i in range(SITES)
             ]
         sessions = max(1, questions // QUESTIONS_PER_SESSION)
         start = datetime(2020, 1, 1, 9, 0)
@@ -118,7 +118,7 @@ def build_database(path: Path, questions: int, *, progress: Callable[[str], None
             when = start + timedelta(hours=number * 2)
             sites = rng.sample(site_ids, 5)
             with db.atomic():
-                session_id = repo.save_session(
+                session_id = repo.sessions.save_session(
                     Session(
                         f"连线 {number}",
                         rng.choice(list(SessionKind)),
@@ -160,7 +160,7 @@ def build_database(path: Path, questions: int, *, progress: Callable[[str], None
                 progress(f"  {done:,} notes written ({rate:,.0f}/s)")
         db.execute("INSERT INTO search_trigram(search_trigram) VALUES ('optimize')")
         db.execute("INSERT INTO search_unigram(search_unigram) VALUES ('optimize')")
-        repo.set_meta("bench_version", str(GENERATOR_VERSION))
+        repo.meta.set_meta("bench_version", str(GENERATOR_VERSION))
     finally:
         repo.close()
 
@@ -206,9 +206,9 @@ def measure_search(repo: Repository, repeats: int) -> list[Timing]:
     cases = {name: (query, SearchFilters()) for name, query in QUERIES.items()}
     cases.update({f"filtered: {name}": case for name, case in FILTERED_QUERIES.items()})
     for name, (query, filters) in cases.items():
-        repo.search(query, filters)  # first run pays for reading pages from disk
+        repo.search.search(query, filters)  # first run pays for reading pages from disk
         samples, result = time_call(
-            lambda q=query, f=filters: repo.search(q, f, limit=100),
+            lambda q=query, f=filters: repo.search.search(q, f, limit=100),
             repeats,  # type: ignore[misc]
         )
         assert isinstance(result, list)

@@ -42,8 +42,8 @@ def seed_minutes(repo: Repository) -> int:
     repo.clock = lambda: now[0]
     try:
         repo.actor = User("张敏", Role.STAFF)
-        site_ids = [repo.save_site(Site(name)) for name in SITES]
-        session_id = repo.save_session(
+        site_ids = [repo.sites.save_site(Site(name)) for name in SITES]
+        session_id = repo.sessions.save_session(
             Session(
                 TITLE,
                 SessionKind.ON_SITE_WORK,
@@ -60,9 +60,9 @@ def seed_minutes(repo: Repository) -> int:
         )
         repo.actor = User(OFFICIAL, Role.OFFICIAL)
         now[0] = START + timedelta(minutes=1)
-        repo.set_session_status(session_id, SessionStatus.LIVE)
+        repo.sessions.set_session_status(session_id, SessionStatus.LIVE)
         offset = 120
-        question = repo.add_question(
+        question = repo.notes.add_question(
             session_id,
             site_ids[0],
             QUESTION,
@@ -71,11 +71,11 @@ def seed_minutes(repo: Repository) -> int:
             offset_seconds=offset,
         )
         assert question.id is not None
-        repo.save_answer(question.id, ANSWER, SPEAKER)
-        repo.set_commitment(question.id, COMMITMENT, OWNER, DUE)
+        repo.notes.save_answer(question.id, ANSWER, SPEAKER)
+        repo.notes.set_commitment(question.id, COMMITMENT, OWNER, DUE)
         for number in range(1, ROUTINE + 1):
             offset += 90
-            routine = repo.add_question(
+            routine = repo.notes.add_question(
                 session_id,
                 site_ids[1],
                 f"第{number}项：村里老人冬天取暖有没有困难？",
@@ -84,16 +84,16 @@ def seed_minutes(repo: Repository) -> int:
                 offset_seconds=offset,
             )
             assert routine.id is not None
-            repo.save_answer(
+            repo.notes.save_answer(
                 routine.id, f"第{number}项回答：已逐户走访，煤改电补贴按时发放。", "马秀兰"
             )
         now[0] = START + timedelta(minutes=59)
-        repo.set_session_status(session_id, SessionStatus.ENDED)
+        repo.sessions.set_session_status(session_id, SessionStatus.ENDED)
         repo.actor = User(REVIEWER, Role.REVIEWER)
         now[0] = START + timedelta(days=1)
-        repo.set_review(session_id, ReviewState.RETURNED, RETURN_COMMENT)
+        repo.review.set_review(session_id, ReviewState.RETURNED, RETURN_COMMENT)
         now[0] = START + timedelta(days=2, hours=7)
-        repo.set_review(session_id, ReviewState.APPROVED)
+        repo.review.set_review(session_id, ReviewState.APPROVED)
     finally:
         repo.clock, repo.actor = original_clock, original_actor
     return session_id

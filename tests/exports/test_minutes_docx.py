@@ -49,7 +49,7 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Converted]:
     repo = Repository.open(folder / "outreach.db")
     try:
         session_id = seed.seed_minutes(repo)
-        document = build_minutes_document(repo.minutes(session_id), words=WORDS)
+        document = build_minutes_document(repo.review.minutes(session_id), words=WORDS)
     finally:
         repo.close()
     target = folder / "2026-11-23 安全生产调度 纪要.docx"

@@ -80,7 +80,7 @@ def test_a_secret_file_with_nonsense_is_refused(
     secret_file = tmp_path / "secret"
     secret_file.write_text("c2hvcnQ=\n")
 
-    assert "shorter than 16 bytes" in usage_error(["--secret-file", str(secret_file)], capsys)
+    assert "shorter than 32 bytes" in usage_error(["--secret-file", str(secret_file)], capsys)
 
 
 def test_the_secret_file_is_created_private_and_then_reused(tmp_path: Path) -> None:

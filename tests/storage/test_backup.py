@@ -37,7 +37,7 @@ def mode(path: Path) -> int:
 def seeded(path: Path, *site_names: str) -> Path:
     repo = Repository.open(path)
     for name in site_names:
-        repo.save_site(Site(name))
+        repo.sites.save_site(Site(name))
     repo.close()
     return path
 
@@ -45,7 +45,7 @@ def seeded(path: Path, *site_names: str) -> Path:
 def site_names(path: Path) -> list[str]:
     repo = Repository.open(path)
     try:
-        return [s.name for s in repo.list_sites()]
+        return [s.name for s in repo.sites.list_sites()]
     finally:
         repo.close()
 
@@ -75,7 +75,7 @@ def test_a_backup_is_one_consistent_snapshot_while_another_thread_keeps_writing(
         writer = Repository.open(database)
         try:
             while not stop.is_set():
-                writer.add_question(session, site, f"第{written}个问题：饮水工程水压不足")
+                writer.notes.add_question(session, site, f"第{written}个问题：饮水工程水压不足")
                 written += 1
         except BaseException as exc:
             failures.append(exc)
@@ -149,7 +149,7 @@ def test_database_wal_shm_backups_and_their_folder_are_readable_by_the_owner_onl
 ) -> None:
     database = tmp_path / "data" / "outreach.db"
     repo = Repository.open(database)
-    repo.save_site(Site("东风村"))  # the WAL now has content
+    repo.sites.save_site(Site("东风村"))  # the WAL now has content
     for path in (
         database,
         database.with_name("outreach.db-wal"),
@@ -202,7 +202,7 @@ def test_restore_keeps_changes_still_in_the_wal_with_the_file_set_aside(tmp_path
     # A crash leaves committed changes in the -wal only: copy the files as they would be.
     live = Repository.open(database)
     live.db.execute("PRAGMA wal_autocheckpoint = 0")
-    live.save_site(Site("西山镇"))
+    live.sites.save_site(Site("西山镇"))
     crashed = tmp_path / "crashed"
     crashed.mkdir()
     for suffix in ("", "-wal", "-shm"):
@@ -256,7 +256,7 @@ def test_restore_refuses_what_is_not_a_sound_outreach_backup_and_changes_nothing
     repo = Repository.open(database)
     site, session = one_session(repo)
     for number in range(400):
-        repo.add_question(session, site, f"第{number}个问题：" + "供暖温度不达标" * 20)
+        repo.notes.add_question(session, site, f"第{number}个问题：" + "供暖温度不达标" * 20)
     repo.close()
     good = backup_now(database, tmp_path / "backups")
     candidate = tmp_path / "candidate.db"

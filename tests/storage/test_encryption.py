@@ -77,9 +77,9 @@ def notes_database(path: Path, key: str | None = None) -> tuple[Repository, int,
     repo.actor = User("李敏", repo.actor.role)
     site, session = one_session(repo)
     for text in ("天然气外输压力稳定吗", "供暖温度不达标", "the supply pressure is stable", "水"):
-        question = repo.add_question(session, site, text)
+        question = repo.notes.add_question(session, site, text)
         assert question.id is not None
-        repo.save_answer(question.id, "已经安排维修", "张德明")
+        repo.notes.save_answer(question.id, "已经安排维修", "张德明")
     return repo, site, session
 
 
@@ -97,7 +97,7 @@ def test_an_encrypted_database_searches_like_a_plain_one_and_holds_no_plain_text
     assert file_state(database) == "encrypted"
     # One and two characters use the unigram index, three or more the trigram one.
     for query in ("水", "供暖", "外输压力", "pressure"):
-        hits = repo.search(query)
+        hits = repo.search.search(query)
         assert [hit.doc_kind for hit in hits] == ["question"], query
         assert query in hits[0].body
     assert repo.integrity_check() == "ok"
@@ -114,9 +114,9 @@ def test_an_encrypted_database_searches_like_a_plain_one_and_holds_no_plain_text
 def test_store_errors_stay_clear_messages_on_an_encrypted_database(tmp_path: Path) -> None:
     repo, site, _ = notes_database(tmp_path / "outreach.db", KEY)
     with pytest.raises(StoreError, match="already exists"):
-        repo.save_site(Site("东风村"))
+        repo.sites.save_site(Site("东风村"))
     with pytest.raises(SiteInUseError):
-        repo.delete_site(site)
+        repo.sites.delete_site(site)
     repo.close()
 
 
@@ -135,7 +135,7 @@ def test_a_wrong_or_missing_passphrase_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="wrong key"):
         StoreWorker.open_path(database, key="not the passphrase")
     worker = StoreWorker.open_path(database, key=KEY)
-    assert [s.name for s in worker.call(lambda r: r.list_sites())] == ["东风村"]
+    assert [s.name for s in worker.call(lambda r: r.sites.list_sites())] == ["东风村"]
     worker.close()
 
 
@@ -143,9 +143,9 @@ def test_a_plain_database_is_encrypted_in_place_and_back(tmp_path: Path) -> None
     database = tmp_path / "demo.db"
     ensure_demo_database(database)
     plain = Repository.open(database)
-    sites = plain.list_sites()
-    hits = plain.search("水")
-    reviews = plain.list_review_sessions()
+    sites = plain.sites.list_sites()
+    hits = plain.search.search("水")
+    reviews = plain.review.list_review_sessions()
     plain.close()
 
     encrypt_database(database, KEY)
@@ -153,11 +153,11 @@ def test_a_plain_database_is_encrypted_in_place_and_back(tmp_path: Path) -> None
     assert stat.S_IMODE(database.stat().st_mode) == 0o600
     assert not list(tmp_path.glob(".*converting"))
     encrypted = Repository.open(database, key=KEY)
-    assert encrypted.list_sites() == sites
-    assert encrypted.search("水") == hits
-    assert len(encrypted.list_review_sessions()) == len(reviews)
+    assert encrypted.sites.list_sites() == sites
+    assert encrypted.search.search("水") == hits
+    assert len(encrypted.review.list_review_sessions()) == len(reviews)
     assert encrypted.integrity_check() == "ok"
-    encrypted.save_site(Site("加密后新建的站点"))
+    encrypted.sites.save_site(Site("加密后新建的站点"))
     encrypted.close()
 
     with pytest.raises(WrongKeyError):
@@ -165,10 +165,10 @@ def test_a_plain_database_is_encrypted_in_place_and_back(tmp_path: Path) -> None
     decrypt_database(database, KEY)
     assert file_state(database) == "plain"
     again = Repository.open(database)
-    assert sorted(s.name for s in again.list_sites()) == sorted(
+    assert sorted(s.name for s in again.sites.list_sites()) == sorted(
         [s.name for s in sites] + ["加密后新建的站点"]
     )
-    assert again.search("水") == hits
+    assert again.search.search("水") == hits
     again.close()
 
 
@@ -199,7 +199,7 @@ def test_backups_of_an_encrypted_database_stay_encrypted_and_restore_with_the_ke
     database = tmp_path / "outreach.db"
     repo, _, _ = notes_database(database, KEY)
     backup = backup_now(database, tmp_path / "backups", key=KEY)  # while it is open
-    repo.save_site(Site("备份后的站点"))
+    repo.sites.save_site(Site("备份后的站点"))
     repo.close()
     assert file_state(backup) == "encrypted"
     assert "东风村".encode() not in backup.read_bytes()
@@ -213,7 +213,7 @@ def test_backups_of_an_encrypted_database_stay_encrypted_and_restore_with_the_ke
     aside = restore(backup, database, key=KEY)
     assert aside is not None and file_state(aside) == "encrypted"
     restored = Repository.open(database, key=KEY)
-    assert [s.name for s in restored.list_sites()] == ["东风村"]
+    assert [s.name for s in restored.sites.list_sites()] == ["东风村"]
     restored.close()
 
 

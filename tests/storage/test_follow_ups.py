@@ -75,10 +75,10 @@ def test_a_commitment_goes_from_open_to_solved_with_every_step_kept(
     repo: Repository, clock: Clock, seeded: FollowUps
 ) -> None:
     pump = seeded.pump
-    assert [(s.status, s.actor) for s in repo.follow_up_steps(pump)] == [(OPEN, "李敏")]
+    assert [(s.status, s.actor) for s in repo.follow_ups.follow_up_steps(pump)] == [(OPEN, "李敏")]
 
     clock.at = START + timedelta(days=1)
-    claimed = repo.claim_follow_up(pump, " 赵志刚 ")
+    claimed = repo.follow_ups.claim_follow_up(pump, " 赵志刚 ")
     assert (claimed.status, claimed.claimed_by, claimed.owner) == (
         CLAIMED,
         "赵志刚",
@@ -87,12 +87,12 @@ def test_a_commitment_goes_from_open_to_solved_with_every_step_kept(
     assert claimed.claimed_at == START + timedelta(days=1)
 
     clock.at = START + timedelta(days=5)
-    responded = repo.respond_to_follow_up(pump, "已采购新泵，等待安装。")
+    responded = repo.follow_ups.respond_to_follow_up(pump, "已采购新泵，等待安装。")
     assert (responded.status, responded.response) == (RESPONDED, "已采购新泵，等待安装。")
     assert responded.responded_at == clock.at
 
     clock.at = START + timedelta(days=12)
-    solved = repo.solve_follow_up(pump, "新泵已投用，水压恢复。", Satisfaction.SATISFIED)
+    solved = repo.follow_ups.solve_follow_up(pump, "新泵已投用，水压恢复。", Satisfaction.SATISFIED)
     assert solved.status is SOLVED
     assert (solved.resolution, solved.satisfaction) == (
         "新泵已投用，水压恢复。",
@@ -102,7 +102,7 @@ def test_a_commitment_goes_from_open_to_solved_with_every_step_kept(
     # The claim and the response stay on the item once it is solved.
     assert (solved.claimed_by, solved.claimed_at) == ("赵志刚", START + timedelta(days=1))
 
-    steps = repo.follow_up_steps(pump)
+    steps = repo.follow_ups.follow_up_steps(pump)
     assert [(s.status, s.at, s.actor, s.note) for s in steps] == [
         (OPEN, START, "李敏", ""),
         (CLAIMED, START + timedelta(days=1), "李敏", "赵志刚"),
@@ -111,7 +111,7 @@ def test_a_commitment_goes_from_open_to_solved_with_every_step_kept(
     ]
     trail = [
         (e.action, e.detail)
-        for e in reversed(repo.audit_trail(seeded.visits))
+        for e in reversed(repo.review.audit_trail(seeded.visits))
         if e.entity == "follow_up" and e.entity_id == pump
     ]
     assert trail == [
@@ -122,7 +122,9 @@ def test_a_commitment_goes_from_open_to_solved_with_every_step_kept(
     ]
     # The minutes of the session show the solved state.
     question = next(
-        q for q in repo.minutes(seeded.visits).questions if q.follow_up and q.follow_up.id == pump
+        q
+        for q in repo.review.minutes(seeded.visits).questions
+        if q.follow_up and q.follow_up.id == pump
     )
     assert question.follow_up is not None and question.follow_up.status is SOLVED
 
@@ -131,33 +133,33 @@ def test_reopening_clears_the_step_times_and_keeps_the_history(
     repo: Repository, clock: Clock, seeded: FollowUps
 ) -> None:
     lockers = seeded.lockers
-    repo.claim_follow_up(lockers, "孙浩", "望京街道办事处")
+    repo.follow_ups.claim_follow_up(lockers, "孙浩", "望京街道办事处")
     clock.at += timedelta(days=3)
-    repo.solve_follow_up(lockers, "增设快递柜 4 组。", Satisfaction.UNSATISFIED)
+    repo.follow_ups.solve_follow_up(lockers, "增设快递柜 4 组。", Satisfaction.UNSATISFIED)
     clock.at += timedelta(days=2)
     repo.actor = REVIEWER
-    reopened = repo.reopen_follow_up(lockers, "夜间停车位还没有落实。")
+    reopened = repo.follow_ups.reopen_follow_up(lockers, "夜间停车位还没有落实。")
     assert reopened.status is OPEN
     assert (reopened.claimed_at, reopened.responded_at, reopened.solved_at) == (None, None, None)
     assert (reopened.claimed_by, reopened.resolution, reopened.satisfaction) == ("", "", None)
     # The unit taken over at the claim stays.
     assert reopened.owner == "望京街道办事处"
-    steps = repo.follow_up_steps(lockers)
+    steps = repo.follow_ups.follow_up_steps(lockers)
     assert [s.status for s in steps] == [OPEN, CLAIMED, SOLVED, OPEN]
     assert (steps[-1].actor, steps[-1].note) == ("陈静", "夜间停车位还没有落实。")
     assert steps[1].note == "孙浩" and steps[2].note == "增设快递柜 4 组。"
     repo.actor = STAFF
-    again = repo.claim_follow_up(lockers, "刘洋")
+    again = repo.follow_ups.claim_follow_up(lockers, "刘洋")
     assert (again.status, again.claimed_by, again.claimed_at) == (CLAIMED, "刘洋", clock.at)
 
 
 @pytest.mark.parametrize(
     ("step", "message"),
     [
-        (lambda r, i: r.respond_to_follow_up(i, "已派人"), "only a claimed follow-up"),
-        (lambda r, i: r.solve_follow_up(i, "已修好"), "only a claimed or responded"),
-        (lambda r, i: r.reopen_follow_up(i, "再看看"), "already open"),
-        (lambda r, i: r.claim_follow_up(i, "  "), "who takes this follow-up"),
+        (lambda r, i: r.follow_ups.respond_to_follow_up(i, "已派人"), "only a claimed follow-up"),
+        (lambda r, i: r.follow_ups.solve_follow_up(i, "已修好"), "only a claimed or responded"),
+        (lambda r, i: r.follow_ups.reopen_follow_up(i, "再看看"), "already open"),
+        (lambda r, i: r.follow_ups.claim_follow_up(i, "  "), "who takes this follow-up"),
     ],
 )
 def test_a_refused_step_writes_nothing(
@@ -166,41 +168,44 @@ def test_a_refused_step_writes_nothing(
     step: object,
     message: str,
 ) -> None:
-    before = repo.get_follow_up(seeded.pump)
-    audit_rows = len(repo.audit_trail())
+    before = repo.follow_ups.get_follow_up(seeded.pump)
+    audit_rows = len(repo.review.audit_trail())
     with pytest.raises(StoreError, match=message):
         step(repo, seeded.pump)  # type: ignore[operator]
-    assert repo.get_follow_up(seeded.pump) == before
-    assert len(repo.follow_up_steps(seeded.pump)) == 1
-    assert len(repo.audit_trail()) == audit_rows
+    assert repo.follow_ups.get_follow_up(seeded.pump) == before
+    assert len(repo.follow_ups.follow_up_steps(seeded.pump)) == 1
+    assert len(repo.review.audit_trail()) == audit_rows
 
 
 def test_each_step_needs_what_it_records(repo: Repository, seeded: FollowUps) -> None:
     heating = seeded.heating
-    elevator = repo.add_question(seeded.survey, seeded.centre, "电梯？")
-    no_unit = repo.set_commitment(elevator.id or 0, "加装电梯", "", None)
+    elevator = repo.notes.add_question(seeded.survey, seeded.centre, "电梯？")
+    no_unit = repo.notes.set_commitment(elevator.id or 0, "加装电梯", "", None)
     with pytest.raises(StoreError, match="which unit"):
-        repo.claim_follow_up(no_unit.id or 0, "杨帆")
-    assert repo.claim_follow_up(no_unit.id or 0, "杨帆", "望京街道办事处").owner == "望京街道办事处"
-    repo.claim_follow_up(heating, "沙马拉则")
+        repo.follow_ups.claim_follow_up(no_unit.id or 0, "杨帆")
+    assert (
+        repo.follow_ups.claim_follow_up(no_unit.id or 0, "杨帆", "望京街道办事处").owner
+        == "望京街道办事处"
+    )
+    repo.follow_ups.claim_follow_up(heating, "沙马拉则")
     with pytest.raises(StoreError, match="what has been done"):
-        repo.respond_to_follow_up(heating, " ")
+        repo.follow_ups.respond_to_follow_up(heating, " ")
     with pytest.raises(StoreError, match="describe the outcome"):
-        repo.solve_follow_up(heating, "", Satisfaction.SATISFIED)
+        repo.follow_ups.solve_follow_up(heating, "", Satisfaction.SATISFIED)
     with pytest.raises(StoreError, match="why the follow-up is reopened"):
-        repo.reopen_follow_up(heating, "")
+        repo.follow_ups.reopen_follow_up(heating, "")
     with pytest.raises(NotFoundError):
-        repo.claim_follow_up(9999, "某人")
+        repo.follow_ups.claim_follow_up(9999, "某人")
     # Two people claiming at once: the second is told it is taken.
     with pytest.raises(StoreError, match="only an open follow-up can be claimed"):
-        repo.claim_follow_up(heating, "另一人")
-    assert repo.get_follow_up(heating).claimed_by == "沙马拉则"
+        repo.follow_ups.claim_follow_up(heating, "另一人")
+    assert repo.follow_ups.get_follow_up(heating).claimed_by == "沙马拉则"
 
 
 def test_due_dates_per_step_and_their_order(
     repo: Repository, clock: Clock, seeded: FollowUps
 ) -> None:
-    updated = repo.set_follow_up_due_dates(
+    updated = repo.follow_ups.set_follow_up_due_dates(
         seeded.pump,
         claim_due=date(2026, 10, 12),
         respond_due=date(2026, 10, 20),
@@ -212,19 +217,21 @@ def test_due_dates_per_step_and_their_order(
         date(2026, 11, 1),
     )
     with pytest.raises(StoreError, match="respond by must not be after the date to solve by"):
-        repo.set_follow_up_due_dates(
+        repo.follow_ups.set_follow_up_due_dates(
             seeded.pump, claim_due=None, respond_due=date(2026, 12, 1), due=date(2026, 11, 1)
         )
-    assert repo.get_follow_up(seeded.pump).respond_due == date(2026, 10, 20)
-    cleared = repo.set_follow_up_due_dates(seeded.pump, claim_due=None, respond_due=None, due=None)
+    assert repo.follow_ups.get_follow_up(seeded.pump).respond_due == date(2026, 10, 20)
+    cleared = repo.follow_ups.set_follow_up_due_dates(
+        seeded.pump, claim_due=None, respond_due=None, due=None
+    )
     assert (cleared.claim_due, cleared.respond_due, cleared.due) == (None, None, None)
-    trail = [e for e in repo.audit_trail(seeded.visits) if e.action == "due"]
+    trail = [e for e in repo.review.audit_trail(seeded.visits) if e.action == "due"]
     assert [e.detail for e in trail] == ["— / — / —", "2026-10-12 / 2026-10-20 / 2026-11-01"]
 
 
 def test_the_board_filters(repo: Repository, clock: Clock, seeded: FollowUps) -> None:
     def ids(**filters: object) -> set[int]:
-        found = repo.list_follow_ups(FollowUpFilters(**filters), today=TODAY)  # type: ignore[arg-type]
+        found = repo.follow_ups.list_follow_ups(FollowUpFilters(**filters), today=TODAY)  # type: ignore[arg-type]
         return {entry.follow_up.id for entry in found if entry.follow_up.id is not None}
 
     everything = {seeded.pump, seeded.lockers, seeded.heating}
@@ -243,14 +250,14 @@ def test_the_board_filters(repo: Repository, clock: Clock, seeded: FollowUps) ->
     assert ids(text="红旗村 电费") == {seeded.heating}  # every word, site names included
     assert ids(text="水务局 快递柜") == set()
 
-    repo.claim_follow_up(seeded.lockers, "孙浩")
+    repo.follow_ups.claim_follow_up(seeded.lockers, "孙浩")
     assert ids(status=CLAIMED) == {seeded.lockers}
     assert ids(status=OPEN) == {seeded.pump, seeded.heating}
     assert ids(text="孙浩") == {seeded.lockers}
     # Overdue: pump's solve date (10-30) and lockers' (11-08) have passed; heating has none.
     assert ids(overdue_only=True) == {seeded.pump, seeded.lockers}
     assert ids(overdue_only=True, site_id=seeded.centre, status=CLAIMED) == {seeded.lockers}
-    entry = repo.get_follow_up_entry(seeded.lockers)
+    entry = repo.follow_ups.get_follow_up_entry(seeded.lockers)
     assert (entry.site_name, entry.session_title, entry.category) == (
         "望京街道社区服务中心",
         "来信来访接待连线",
@@ -258,13 +265,13 @@ def test_the_board_filters(repo: Repository, clock: Clock, seeded: FollowUps) ->
     )
     assert entry.session_kind is SessionKind.LETTERS_AND_VISITS
     assert entry.question_text == "增设快递柜？" and entry.answer_text == "会尽快落实。"
-    assert repo.follow_up_owner_units() == ["发展改革委", "安定区水务局", "朝阳区城管委"]
+    assert repo.follow_ups.follow_up_owner_units() == ["发展改革委", "安定区水务局", "朝阳区城管委"]
 
 
 def test_overdue_on_the_board_is_the_rule_of_the_core(repo: Repository, clock: Clock) -> None:
     """Every combination of status and step dates: the SQL filter agrees with is_overdue."""
-    site = repo.save_site(Site("甲"))
-    session_id = repo.save_session(
+    site = repo.sites.save_site(Site("甲"))
+    session_id = repo.sessions.save_session(
         Session("连线", SessionKind.ON_SITE_WORK, "王建国", START, 30, sites=[])
     )
     past, future = TODAY - timedelta(days=2), TODAY + timedelta(days=2)
@@ -274,8 +281,10 @@ def test_overdue_on_the_board_is_the_rule_of_the_core(repo: Repository, clock: C
             for respond_due in (None, past, future):
                 for due in (None, past, future):
                     number += 1
-                    question = repo.add_question(session_id, site, f"问题{number}")
-                    follow_up = repo.set_commitment(question.id or 0, f"承诺{number}", "局", None)
+                    question = repo.notes.add_question(session_id, site, f"问题{number}")
+                    follow_up = repo.notes.set_commitment(
+                        question.id or 0, f"承诺{number}", "局", None
+                    )
                     assert follow_up.id is not None
                     repo.db.execute(
                         "UPDATE follow_ups SET status = ?, claim_due = ?, respond_due = ?,"
@@ -286,36 +295,19 @@ def test_overdue_on_the_board_is_the_rule_of_the_core(repo: Repository, clock: C
                             follow_up.id,
                         ],
                     )
-    everything = repo.list_follow_ups(today=TODAY)
+    everything = repo.follow_ups.list_follow_ups(today=TODAY)
     assert len(everything) == number
     expected = {e.follow_up.id for e in everything if is_overdue(e.follow_up, TODAY)}
     found = {
         e.follow_up.id
-        for e in repo.list_follow_ups(FollowUpFilters(overdue_only=True), today=TODAY)
+        for e in repo.follow_ups.list_follow_ups(FollowUpFilters(overdue_only=True), today=TODAY)
     }
     assert found == expected
     assert 0 < len(found) < number
 
 
-def test_the_old_direct_status_change_still_works_and_is_recorded(
-    repo: Repository, clock: Clock, seeded: FollowUps
-) -> None:
-    clock.at = START + timedelta(days=4)
-    repo.set_follow_up_status(seeded.pump, SOLVED, "已更换")
-    solved = repo.get_follow_up(seeded.pump)
-    assert (solved.status, solved.resolution) == (SOLVED, "已更换")
-    assert solved.solved_at == solved.claimed_at == clock.at
-    assert [(s.status, s.note) for s in repo.follow_up_steps(seeded.pump)] == [
-        (OPEN, ""),
-        (SOLVED, "已更换"),
-    ]
-    repo.set_follow_up_status(seeded.pump, OPEN)
-    reopened = repo.get_follow_up(seeded.pump)
-    assert (reopened.claimed_at, reopened.solved_at) == (None, None)
-
-
 def test_briefing_lists_every_unsolved_step(repo: Repository, seeded: FollowUps) -> None:
-    later = repo.save_session(
+    later = repo.sessions.save_session(
         Session(
             "下次连线",
             SessionKind.POLICY_BRIEFING,
@@ -325,24 +317,24 @@ def test_briefing_lists_every_unsolved_step(repo: Repository, seeded: FollowUps)
             sites=[SessionSite(seeded.village, 0, 20)],
         )
     )
-    repo.claim_follow_up(seeded.pump, "赵志刚")
-    repo.respond_to_follow_up(seeded.pump, "已采购")
-    briefing = repo.open_follow_ups_for_site(seeded.village, excluding_session=later)
+    repo.follow_ups.claim_follow_up(seeded.pump, "赵志刚")
+    repo.follow_ups.respond_to_follow_up(seeded.pump, "已采购")
+    briefing = repo.follow_ups.open_follow_ups_for_site(seeded.village, excluding_session=later)
     assert [(f.commitment, f.status, f.claimed_by) for f in briefing] == [
         ("更换三组增压泵", RESPONDED, "赵志刚"),
         ("研究取暖电费补贴", OPEN, ""),
     ]
-    repo.solve_follow_up(seeded.pump, "已投用")
-    assert [f.commitment for f in repo.open_follow_ups_for_site(seeded.village)] == [
+    repo.follow_ups.solve_follow_up(seeded.pump, "已投用")
+    assert [f.commitment for f in repo.follow_ups.open_follow_ups_for_site(seeded.village)] == [
         "研究取暖电费补贴"
     ]
 
 
 def test_removing_a_commitment_removes_its_history(repo: Repository, seeded: FollowUps) -> None:
-    repo.claim_follow_up(seeded.pump, "赵志刚")
-    question_id = repo.get_follow_up(seeded.pump).question_id
+    repo.follow_ups.claim_follow_up(seeded.pump, "赵志刚")
+    question_id = repo.follow_ups.get_follow_up(seeded.pump).question_id
     assert question_id is not None
-    repo.remove_commitment(question_id)
+    repo.notes.remove_commitment(question_id)
     rows = repo.db.execute(
         "SELECT count(*) FROM follow_up_steps WHERE follow_up_id = ?", [seeded.pump]
     ).fetchone()[0]
@@ -354,23 +346,30 @@ def test_an_item_written_without_history_shows_when_it_was_opened(
 ) -> None:
     # An import that writes the follow-up row alone.
     repo.db.execute("DELETE FROM follow_up_steps WHERE follow_up_id = ?", [seeded.heating])
-    steps = repo.follow_up_steps(seeded.heating)
+    steps = repo.follow_ups.follow_up_steps(seeded.heating)
     assert [(s.status, s.at, s.id) for s in steps] == [(OPEN, START + timedelta(days=20), None)]
 
 
 def test_an_empty_database_has_an_empty_board(repo: Repository) -> None:
-    assert repo.list_follow_ups(today=TODAY) == []
-    assert repo.list_follow_ups(FollowUpFilters(overdue_only=True, text="水"), today=TODAY) == []
-    assert repo.follow_up_owner_units() == []
+    assert repo.follow_ups.list_follow_ups(today=TODAY) == []
+    assert (
+        repo.follow_ups.list_follow_ups(FollowUpFilters(overdue_only=True, text="水"), today=TODAY)
+        == []
+    )
+    assert repo.follow_ups.follow_up_owner_units() == []
     with pytest.raises(NotFoundError):
-        repo.get_follow_up_entry(1)
+        repo.follow_ups.get_follow_up_entry(1)
 
 
 def test_the_demo_has_realistic_histories(tmp_path: Path) -> None:
     repo = Repository.open(tmp_path / "demo.db")
     build_demo(repo, TODAY)
     # The commitments made in the demo's sessions (imported demands come on top of them).
-    entries = [e for e in repo.list_follow_ups(today=TODAY) if e.follow_up.session_id is not None]
+    entries = [
+        e
+        for e in repo.follow_ups.list_follow_ups(today=TODAY)
+        if e.follow_up.session_id is not None
+    ]
     assert len(entries) == 11
     statuses = {e.follow_up.status for e in entries}
     assert statuses == {OPEN, CLAIMED, RESPONDED, SOLVED}
@@ -389,10 +388,10 @@ def test_the_demo_has_realistic_histories(tmp_path: Path) -> None:
     reopened = [
         e
         for e in entries
-        if OPEN in [s.status for s in repo.follow_up_steps(e.follow_up.id or 0)[1:]]
+        if OPEN in [s.status for s in repo.follow_ups.follow_up_steps(e.follow_up.id or 0)[1:]]
     ]
     assert len(reopened) == 1
-    history = repo.follow_up_steps(reopened[0].follow_up.id or 0)
+    history = repo.follow_ups.follow_up_steps(reopened[0].follow_up.id or 0)
     assert [s.status for s in history] == [
         OPEN,
         CLAIMED,
@@ -405,12 +404,13 @@ def test_the_demo_has_realistic_histories(tmp_path: Path) -> None:
     assert history[4].actor == "陈静" and history[4].note
     assert all(a.at <= b.at for a, b in itertools.pairwise(history))
     assert all(
-        s.at.date() <= TODAY for e in entries for s in repo.follow_up_steps(e.follow_up.id or 0)
+        s.at.date() <= TODAY
+        for e in entries
+        for s in repo.follow_ups.follow_up_steps(e.follow_up.id or 0)
     )
     assert repo.integrity_check() == "ok"
 
 
-# --------------------------------------------------------------- migration of an older file
 def old_database(path: Path) -> None:
     """A database as the app left it before migration 0005, with follow-ups at every status."""
     conn = sqlite3.connect(str(path), isolation_level=None)
@@ -476,7 +476,7 @@ def test_migration_0005_backfills_the_history_of_an_older_database(tmp_path: Pat
     def history(follow_up_id: int) -> list[tuple[FollowUpStatus, str, str, str]]:
         return [
             (s.status, s.at.isoformat(sep=" "), s.actor, s.note)
-            for s in repo.follow_up_steps(follow_up_id)
+            for s in repo.follow_ups.follow_up_steps(follow_up_id)
         ]
 
     assert history(1) == [(OPEN, "2026-03-01 09:10:00", "王建国", "")]
@@ -487,7 +487,7 @@ def test_migration_0005_backfills_the_history_of_an_older_database(tmp_path: Pat
     assert history(4)[-1] == (SOLVED, "2026-03-20 15:00:00", "李敏", "已修好")
     stamps = {
         f.id: (f.claimed_at, f.responded_at, f.solved_at)
-        for f in (repo.get_follow_up(i) for i in (1, 2, 3, 4))
+        for f in (repo.follow_ups.get_follow_up(i) for i in (1, 2, 3, 4))
     }
     assert stamps == {
         1: (None, None, None),
@@ -495,17 +495,17 @@ def test_migration_0005_backfills_the_history_of_an_older_database(tmp_path: Pat
         3: (datetime(2026, 3, 8, 11), datetime(2026, 3, 8, 11), None),
         4: (datetime(2026, 3, 20, 15), None, datetime(2026, 3, 20, 15)),
     }
-    old = repo.get_follow_up(2)
+    old = repo.follow_ups.get_follow_up(2)
     assert (old.claimed_by, old.response, old.satisfaction, old.claim_due) == ("", "", None, None)
     # Migrated items carry on through the workflow, and search still finds them.
     repo.actor = STAFF
-    repo.respond_to_follow_up(2, "已派人查看")
-    assert [s.status for s in repo.follow_up_steps(2)] == [OPEN, CLAIMED, RESPONDED]
-    repo.claim_follow_up(1, "赵志刚")
-    assert [hit.ref_id for hit in repo.search("承诺1") if hit.doc_kind == "follow_up"] == [1]
+    repo.follow_ups.respond_to_follow_up(2, "已派人查看")
+    assert [s.status for s in repo.follow_ups.follow_up_steps(2)] == [OPEN, CLAIMED, RESPONDED]
+    repo.follow_ups.claim_follow_up(1, "赵志刚")
+    assert [hit.ref_id for hit in repo.search.search("承诺1") if hit.doc_kind == "follow_up"] == [1]
     assert repo.integrity_check() == "ok"
     repo.close()
     # Opening it again applies nothing twice.
     again = Repository.open(path)
-    assert len(again.follow_up_steps(4)) == 2
+    assert len(again.follow_ups.follow_up_steps(4)) == 2
     again.close()

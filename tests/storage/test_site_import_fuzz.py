@@ -1,4 +1,4 @@
-"""Fuzzing the site import from file bytes to the database (issue 5): random CSV files in the
+"""Fuzzing the site import from file bytes to the database: random CSV files in the
 encodings offices use, with real and alias headers, quoting, line breaks, contacts and tags.
 
 Whatever the file: decoding gives text or a clear error, parsing gives sites or row errors and
@@ -108,7 +108,7 @@ def csv_files(draw: st.DrawFn) -> bytes:
 def snapshot(repo: Repository) -> list[tuple[object, ...]]:
     return [
         (site.id, site.name, site.region, site.address, repr(site.contacts), site.tags)
-        for site in repo.list_sites(include_archived=True)
+        for site in repo.sites.list_sites(include_archived=True)
     ]
 
 
@@ -149,20 +149,20 @@ def test_any_file_imports_completely_or_not_at_all(data: bytes) -> None:
         repo = Repository.open(Path(folder) / "outreach.db")
         try:
             for name in EXISTING:
-                repo.save_site(Site(name))
+                repo.sites.save_site(Site(name))
             before = snapshot(repo)
             if result.ok:
                 event(f"imported {min(len(result.sites), 3)}+ sites")
-                ids = repo.import_sites(result.sites)
+                ids = repo.sites.import_sites(result.sites)
                 assert len(ids) == len(result.sites)
                 for site_id, parsed in zip(ids, result.sites, strict=True):
-                    assert same_site(repo.get_site(site_id), parsed)
+                    assert same_site(repo.sites.get_site(site_id), parsed)
                 assert len(snapshot(repo)) == len(before) + len(result.sites)
             elif result.sites:
                 # The rows that parsed, imported anyway (the UI never does): the store takes
                 # them all or, refusing one, none.
                 try:
-                    repo.import_sites(result.sites)
+                    repo.sites.import_sites(result.sites)
                 except StoreError:
                     event("the store refused a partial import")
                     assert snapshot(repo) == before

@@ -33,7 +33,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 @pytest.fixture(scope="module")
 def november(built: Built) -> StatisticsReport:
-    return built.repo.statistics_report(Period.month(Month(2026, 11)))
+    return built.repo.statistics.statistics_report(Period.month(Month(2026, 11)))
 
 
 def test_counts_of_the_month_and_its_comparisons(november: StatisticsReport) -> None:
@@ -114,7 +114,7 @@ def test_thirteen_month_trend(november: StatisticsReport) -> None:
 
 
 def test_a_range_of_months(built: Built) -> None:
-    report = built.repo.statistics_report(Period(Month(2026, 10), Month(2026, 11)))
+    report = built.repo.statistics.statistics_report(Period(Month(2026, 10), Month(2026, 11)))
     totals = report.current.totals
     assert (totals.received, totals.claimed, totals.responded, totals.solved) == (6, 5, 2, 4)
     # Of the 6 received, claimed by the end of November: all but D4; solved F1 F2 D5 F7.
@@ -131,20 +131,20 @@ def test_a_range_of_months(built: Built) -> None:
 def test_a_reopened_item_no_longer_counts_as_solved(tmp_path: Path) -> None:
     clock = Clock(datetime(2026, 11, 2, 9))
     repo = Repository.open(tmp_path / "outreach.db", clock=clock)
-    site = repo.save_site(Site("红旗村村委会"))
+    site = repo.sites.save_site(Site("红旗村村委会"))
     follow_up = _demand(repo, clock, site, "Ask Politics", "2026-11-02", "x")
     _steps(repo, clock, follow_up, claimed="2026-11-03", solved="2026-11-04")
     month = Period.month(Month(2026, 11))
-    assert repo.statistics_figures(month).totals.solved == 1
+    assert repo.statistics.statistics_figures(month).totals.solved == 1
     clock.set("2026-11-05")
-    repo.reopen_follow_up(follow_up, "居民不满意")
-    totals = repo.statistics_figures(month).totals
+    repo.follow_ups.reopen_follow_up(follow_up, "居民不满意")
+    totals = repo.statistics.statistics_figures(month).totals
     assert (totals.received, totals.claimed, totals.solved) == (1, 0, 0)
 
 
 def test_an_empty_database_has_no_figures(tmp_path: Path) -> None:
     repo = Repository.open(tmp_path / "outreach.db")
-    report = repo.statistics_report(Period.month(Month(2026, 11)))
+    report = repo.statistics.statistics_report(Period.month(Month(2026, 11)))
     assert report.is_empty
     assert all(k.change_previous is None and k.change_year is None for k in report.kpis)
     assert all(k.value in (0, None) for k in report.kpis)

@@ -113,7 +113,7 @@ async def capture_call(context: UiContext, out_dir: Path) -> None:
     from outreach_app.ui.call.window import CallWindow
 
     now = context.clock()
-    sessions = await context.store.run(lambda r: r.upcoming_sessions(now=now))
+    sessions = await context.store.run(lambda r: r.sessions.upcoming_sessions(now=now))
     today = [s for s in sessions if s.start.date() == now.date() and s.id is not None]
     if not today or today[0].id is None:
         return

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 
 from outreach_app.core.model import (
     AgendaItemKind,
-    FollowUpStatus,
     Session,
     SessionKind,
     SessionSite,
@@ -30,14 +29,14 @@ NOW = datetime(2026, 11, 23, 8, 10)
 
 @pytest.fixture
 def sites(repo: Repo) -> list[int]:
-    return [repo(lambda r, n=name: r.save_site(Site(n))) for name in ("红旗村", "克拉2气田")]
+    return [repo(lambda r, n=name: r.sites.save_site(Site(n))) for name in ("红旗村", "克拉2气田")]
 
 
 @pytest.fixture
 def session_id(repo: Repo, sites: list[int]) -> int:
     return int(
         repo(
-            lambda r: r.save_session(
+            lambda r: r.sessions.save_session(
                 Session(
                     "节前视频连线",
                     SessionKind.POLICY_BRIEFING,
@@ -60,13 +59,13 @@ async def open_agenda(
     qtbot.addWidget(editor)
     editor.resize(600, 700)
     editor.show()
-    editor.set_session(repo(lambda r: r.get_session(session_id)))
+    editor.set_session(repo(lambda r: r.sessions.get_session(session_id)))
     await until(lambda: editor.bundle is not None)
     return editor
 
 
 def stored_texts(repo: Repo, session_id: int, site_id: int) -> list[str]:
-    return [i.text for i in repo(lambda r: r.list_agenda(session_id, site_id))]
+    return [i.text for i in repo(lambda r: r.sessions.list_agenda(session_id, site_id))]
 
 
 def shown_texts(editor: AgendaEditor) -> list[str]:
@@ -93,7 +92,7 @@ async def test_adding_topics_and_questions_persists_them_with_their_kind(
     qtbot.keyClick(editor.new_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     await until(lambda: "天然气保供" in shown_texts(editor))
 
-    stored = repo(lambda r: r.list_agenda(session_id, sites[0]))
+    stored = repo(lambda r: r.sessions.list_agenda(session_id, sites[0]))
     assert [(i.kind, i.text) for i in stored] == [
         (AgendaItemKind.TOPIC, "安全生产"),
         (AgendaItemKind.QUESTION, "节日期间能轮流休息吗？"),
@@ -154,7 +153,7 @@ async def test_briefing_lists_the_sites_open_follow_ups_from_other_sessions(
     context: UiContext, qtbot: QtBot, repo: Repo, sites: list[int], session_id: int
 ) -> None:
     def seed(r: Repository) -> None:
-        earlier = r.save_session(
+        earlier = r.sessions.save_session(
             Session(
                 "上次连线",
                 SessionKind.INVESTIGATION,
@@ -164,25 +163,28 @@ async def test_briefing_lists_the_sites_open_follow_ups_from_other_sessions(
                 sites=[SessionSite(sites[0], 0, 15), SessionSite(sites[1], 1, 15)],
             )
         )
-        overdue = r.add_question(earlier, sites[0], "水压问题？")
-        r.set_commitment(overdue.id or 0, "更换增压泵", "水务局", date(2026, 11, 1))
-        due_later = r.add_question(earlier, sites[0], "供暖问题？")
-        claimed = r.set_commitment(due_later.id or 0, "检修锅炉", "热力公司", date(2026, 12, 5))
-        r.set_follow_up_status(claimed.id or 0, FollowUpStatus.CLAIMED)
-        solved_question = r.add_question(earlier, sites[0], "路灯问题？")
-        solved = r.set_commitment(solved_question.id or 0, "修好路灯", "城管局", None)
-        r.set_follow_up_status(solved.id or 0, FollowUpStatus.SOLVED, "已修好")
-        other_site = r.add_question(earlier, sites[1], "压缩机？")
-        r.set_commitment(other_site.id or 0, "增配备用压缩机", "油田公司", None)
-        this_session = r.add_question(session_id, sites[0], "本次问题？")
-        r.set_commitment(this_session.id or 0, "本次承诺", "乡政府", None)
+        overdue = r.notes.add_question(earlier, sites[0], "水压问题？")
+        r.notes.set_commitment(overdue.id or 0, "更换增压泵", "水务局", date(2026, 11, 1))
+        due_later = r.notes.add_question(earlier, sites[0], "供暖问题？")
+        claimed = r.notes.set_commitment(
+            due_later.id or 0, "检修锅炉", "热力公司", date(2026, 12, 5)
+        )
+        r.follow_ups.claim_follow_up(claimed.id or 0, "李师傅")
+        solved_question = r.notes.add_question(earlier, sites[0], "路灯问题？")
+        solved = r.notes.set_commitment(solved_question.id or 0, "修好路灯", "城管局", None)
+        r.follow_ups.claim_follow_up(solved.id or 0, "王师傅")
+        r.follow_ups.solve_follow_up(solved.id or 0, "已修好")
+        other_site = r.notes.add_question(earlier, sites[1], "压缩机？")
+        r.notes.set_commitment(other_site.id or 0, "增配备用压缩机", "油田公司", None)
+        this_session = r.notes.add_question(session_id, sites[0], "本次问题？")
+        r.notes.set_commitment(this_session.id or 0, "本次承诺", "乡政府", None)
 
     repo(seed)
     editor = await open_agenda(context, qtbot, repo, session_id)
     rows = [editor.follow_ups.topLevelItem(r) for r in range(editor.follow_ups.topLevelItemCount())]
     assert [[row.text(c) for c in range(4)] for row in rows] == [
         ["更换增压泵", "水务局", "2026-11-01", "Open"],
-        ["检修锅炉", "热力公司", "2026-12-05", "Claimed"],
+        ["检修锅炉", "热力公司 · 李师傅", "2026-12-05", "Claimed"],
     ]
     assert rows[0].foreground(2).color() == OVERDUE_COLOUR
     assert rows[0].toolTip(2) == "Solution overdue by 22 days (due 2026-11-01)"
@@ -200,7 +202,9 @@ async def test_briefing_is_saved_while_typing_and_on_flush(
     editor = await open_agenda(context, qtbot, repo, session_id)
     type_text(editor.briefing_edit, "红旗村 312 户")
     assert editor.briefing_state.text() == "Saving…"
-    await until(lambda: repo(lambda r: r.get_briefing(session_id, sites[0])) == "红旗村 312 户")
+    await until(
+        lambda: repo(lambda r: r.sessions.get_briefing(session_id, sites[0])) == "红旗村 312 户"
+    )
     await until(lambda: editor.briefing_state.text() == "Saved")
 
     # A reload that arrives while newer typing waits must not overwrite it.
@@ -211,13 +215,16 @@ async def test_briefing_is_saved_while_typing_and_on_flush(
     # Leaving the site saves at once, without waiting for the timer.
     editor.site_combo.setCurrentIndex(1)
     await until(lambda: editor.bundle is not None and editor.bundle.site_id == sites[1])
-    assert repo(lambda r: r.get_briefing(session_id, sites[0])) == "红旗村 312 户，留守老人 40 人"
+    assert (
+        repo(lambda r: r.sessions.get_briefing(session_id, sites[0]))
+        == "红旗村 312 户，留守老人 40 人"
+    )
     assert editor.briefing_edit.toPlainText() == ""
 
     type_text(editor.briefing_edit, "中控室 24 小时值守")
     editor.presenter.flush()
     await editor.presenter.wait_idle()
-    assert repo(lambda r: r.get_briefing(session_id, sites[1])) == "中控室 24 小时值守"
+    assert repo(lambda r: r.sessions.get_briefing(session_id, sites[1])) == "中控室 24 小时值守"
 
 
 async def test_agenda_tab_waits_for_a_saved_session_and_its_sites(
@@ -238,4 +245,4 @@ async def test_agenda_tab_waits_for_a_saved_session_and_its_sites(
     type_text(view.agenda.briefing_edit, "要点")
     page.flush()
     await view.presenter.wait_idle()
-    assert repo(lambda r: r.get_briefing(session_id, sites[0])) == "要点"
+    assert repo(lambda r: r.sessions.get_briefing(session_id, sites[0])) == "要点"

@@ -98,7 +98,7 @@ def menu_texts(window: MainWindow) -> list[str]:
 async def test_back_up_now_copies_the_open_database_into_the_folder_in_settings(
     context: UiContext, qtbot: QtBot, db_path: Path, repo: Repo, backups: Path
 ) -> None:
-    repo(lambda r: r.save_site(Site("东风村")))
+    repo(lambda r: r.sites.save_site(Site("东风村")))
     window, safety = await open_window(context, qtbot, db_path)
     texts = menu_texts(window)
     for text in ("&Back up now", "&Restore from backup…", "&Encrypt the database…"):
@@ -108,9 +108,9 @@ async def test_back_up_now_copies_the_open_database_into_the_folder_in_settings(
     await safety.wait_idle()
     backup = list_backups(backups, db_path)[0]
     assert str(backup) in window.statusBar().currentMessage()
-    assert [s.name for s in Repository.open(backup).list_sites()] == ["东风村"]
+    assert [s.name for s in Repository.open(backup).sites.list_sites()] == ["东风村"]
     # The store kept working: the app saves while (and after) it backs up.
-    repo(lambda r: r.save_site(Site("西山镇")))
+    repo(lambda r: r.sites.save_site(Site("西山镇")))
     safety.stop()
 
 
@@ -141,7 +141,7 @@ async def test_the_schedule_backs_up_when_due_and_at_quit_only_after_changes(
     safety.check_schedule()  # nothing changed since, and not four hours later
     await safety.wait_idle()
     assert len(list_backups(backups, db_path)) == 1
-    repo(lambda r: r.save_site(Site("东风村")))
+    repo(lambda r: r.sites.save_site(Site("东风村")))
     store.close()
     assert safety.finish() is None
     assert len(list_backups(backups, db_path)) == 2
@@ -154,7 +154,7 @@ async def test_no_backups_when_the_schedule_is_off(
     _, safety = await open_window(context, qtbot, db_path)
     safety.check_schedule()
     await safety.wait_idle()
-    repo(lambda r: r.save_site(Site("东风村")))
+    repo(lambda r: r.sites.save_site(Site("东风村")))
     store.close()
     safety.finish()
     assert list_backups(backups, db_path) == []
@@ -170,9 +170,9 @@ async def test_restore_asks_then_closes_the_app_and_restores_after_the_store_clo
     monkeypatch: pytest.MonkeyPatch,
     messages: dict[str, Any],
 ) -> None:
-    repo(lambda r: r.save_site(Site("东风村")))
+    repo(lambda r: r.sites.save_site(Site("东风村")))
     backup = backup_now(db_path, backups)
-    repo(lambda r: r.save_site(Site("西山镇")))
+    repo(lambda r: r.sites.save_site(Site("西山镇")))
     window, safety = await open_window(context, qtbot, db_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
 
@@ -191,8 +191,8 @@ async def test_restore_asks_then_closes_the_app_and_restores_after_the_store_clo
     assert outcome is not None and outcome.ok, outcome
     assert messages["information"] == [outcome.text]
     assert str(aside_path(db_path)) in outcome.text
-    assert [s.name for s in Repository.open(db_path).list_sites()] == ["东风村"]
-    assert len(Repository.open(aside_path(db_path)).list_sites()) == 2
+    assert [s.name for s in Repository.open(db_path).sites.list_sites()] == ["东风村"]
+    assert len(Repository.open(aside_path(db_path)).sites.list_sites()) == 2
 
 
 async def test_a_file_that_is_no_backup_is_refused_before_anything_closes(
@@ -256,7 +256,7 @@ async def test_encrypting_from_the_menu_then_unlocking_at_the_next_start(
     store: Any,
     messages: dict[str, Any],
 ) -> None:
-    repo(lambda r: r.save_site(Site("东风村")))
+    repo(lambda r: r.sites.save_site(Site("东风村")))
     window, safety = await open_window(context, qtbot, db_path)
     problems = fill_passphrase_dialog(("short", "short"), (KEY, KEY + "x"), (KEY, KEY))
     messages["answers"].append(QMessageBox.StandardButton.Ok)
@@ -272,7 +272,7 @@ async def test_encrypting_from_the_menu_then_unlocking_at_the_next_start(
     assert outcome is not None and outcome.ok
     assert "enter the passphrase" in outcome.text  # no keyring here
     assert file_state(db_path) == "encrypted"
-    assert [s.name for s in Repository.open(db_path, key=KEY).list_sites()] == ["东风村"]
+    assert [s.name for s in Repository.open(db_path, key=KEY).sites.list_sites()] == ["东风村"]
 
 
 def test_at_start_a_wrong_passphrase_is_refused_and_the_right_one_opens(
@@ -307,7 +307,7 @@ async def test_removing_the_encryption_from_the_menu(
 
     database = tmp_path / "secret.db"
     store = StoreWorker.open_path(database, user, key=KEY)
-    store.call(lambda r: r.save_site(Site("东风村")))
+    store.call(lambda r: r.sites.save_site(Site("东风村")))
     context = UiContext(store=store, bus=ChangeBus(), user=user, settings=AppSettings())
     window, safety = await open_window(context, qtbot, database, key=KEY)
     assert "Remove &encryption…" in menu_texts(window)
@@ -320,7 +320,7 @@ async def test_removing_the_encryption_from_the_menu(
     outcome = safety.finish()
     assert outcome is not None and outcome.ok
     assert file_state(database) == "plain"
-    assert [s.name for s in Repository.open(database).list_sites()] == ["东风村"]
+    assert [s.name for s in Repository.open(database).sites.list_sites()] == ["东风村"]
 
 
 def test_backup_settings_are_saved_and_a_file_is_refused_as_folder(

@@ -60,10 +60,10 @@ def seeded(repo: Repo) -> tuple[int, int, int]:
     """Today's session with the gas field (10 min) and then the village (5 min)."""
 
     def seed(r: Repository) -> tuple[int, int, int]:
-        gas = r.save_site(Site(GAS_FIELD))
-        village = r.save_site(Site(VILLAGE))
+        gas = r.sites.save_site(Site(GAS_FIELD))
+        village = r.sites.save_site(Site(VILLAGE))
         start = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=1)
-        session_id = r.save_session(
+        session_id = r.sessions.save_session(
             Session(
                 "节前视频连线慰问基层一线",
                 SessionKind.POLICY_BRIEFING,
@@ -130,7 +130,9 @@ async def test_a_real_call_from_start_to_end(
         await until(lambda: presenter.phase is CallPhase.LIVE, timeout=10)
         assert window.run_sheet.row_texts(gas)[1:3] == [GAS_FIELD, "10 min"]
         assert "Invited" in window.run_sheet.row_texts(village)[STATE_COLUMN]
-        await until(lambda: repo(lambda r: r.get_session(session_id)).status is SessionStatus.LIVE)
+        await until(
+            lambda: repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.LIVE
+        )
 
         for site_id in (gas, village):
             link = presenter.invitation_link(site_id)
@@ -147,7 +149,7 @@ async def test_a_real_call_from_start_to_end(
         await until(
             lambda: all(
                 slot.joined_at is not None and slot.left_at is None
-                for slot in repo(lambda r: r.get_session(session_id)).sites
+                for slot in repo(lambda r: r.sessions.get_session(session_id)).sites
             )
         )
         # Every picture arrives: both thumbnails, and the official's own camera, which is the
@@ -205,7 +207,7 @@ async def test_a_real_call_from_start_to_end(
         qtbot.keyClicks(notes.new_question_edit, "How is the heating?")
         QTest.keyClick(notes.new_question_edit, Qt.Key.Key_Return)
         await until(lambda: notes.editor.question_id is not None)
-        stored = repo(lambda r: r.list_questions(session_id))
+        stored = repo(lambda r: r.notes.list_questions(session_id))
         assert [(q.text, q.site_id) for q in stored] == [("How is the heating?", village)]
         assert stored[0].offset_seconds is not None and 0 <= stored[0].offset_seconds < 120
         type_text(notes.editor.answer_edit, "供暖正常")
@@ -221,7 +223,7 @@ async def test_a_real_call_from_start_to_end(
         await until(lambda: presenter.phase is CallPhase.ENDED, timeout=10)
         await until(lambda: all(site.state is PeerState.LEFT for site in sites), timeout=5)
         await presenter.wait_idle()
-        ended = repo(lambda r: r.get_session(session_id))
+        ended = repo(lambda r: r.sessions.get_session(session_id))
         assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
         assert all(slot.left_at is not None for slot in ended.sites)
         assert not window.end_action.isEnabled()
@@ -229,7 +231,7 @@ async def test_a_real_call_from_start_to_end(
         # Once over, the window closes without asking; the answer typed last is saved.
         window.close()
         await until(lambda: not shiboken6.isValid(window))
-        answers = [q.answer for q in repo(lambda r: r.list_questions(session_id))]
+        answers = [q.answer for q in repo(lambda r: r.notes.list_questions(session_id))]
         assert answers[0] is not None and answers[0].text == "供暖正常"
     finally:
         if shiboken6.isValid(window):
@@ -250,7 +252,7 @@ async def test_closing_mid_call_can_end_the_session(
     window.ask_close_choice = lambda: CloseChoice.END  # type: ignore[method-assign]
     window.close()
     await until(lambda: not shiboken6.isValid(window), timeout=10)
-    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.ENDED
+    assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.ENDED
 
 
 async def test_the_call_window_speaks_chinese(
@@ -341,7 +343,7 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
     qtbot.mouseClick(editor.call_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1 and opened[0].raised == 3
     # A call that starts elsewhere shows in the editor, so that saving it later keeps "live".
-    repo(lambda r: r.set_session_status(session_id, SessionStatus.LIVE))
+    repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.LIVE))
     context.bus.changed.emit("sessions")
     await until(lambda: editor.call_button.text() == "Join call")
     assert editor.current_session().status is SessionStatus.LIVE and not editor.is_modified()
@@ -354,7 +356,7 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
     assert service.closed
 
     today = datetime.now().date()
-    session = repo(lambda r: r.get_session(session_id))
+    session = repo(lambda r: r.sessions.get_session(session_id))
     session.status = SessionStatus.SCHEDULED
     assert call_available(session, today)
     assert not call_available(session, today + timedelta(days=1))
@@ -370,7 +372,7 @@ async def test_an_ended_session_is_not_started_again(
     context: UiContext, repo: Repo, seeded: tuple[int, int, int], service: CallService
 ) -> None:
     session_id, _, _ = seeded
-    repo(lambda r: r.set_session_status(session_id, SessionStatus.ENDED))
+    repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.ENDED))
     window = call_window(context, session_id, service)
     await until(lambda: window.presenter.phase is CallPhase.FAILED)
     assert "cannot be started again" in window.messages.label.text()
@@ -422,7 +424,7 @@ async def test_own_media_mute_camera_and_a_recording_from_the_window(
         await asyncio.sleep(1.5)
         window.record_action.trigger()
         await until(lambda: not presenter.recording and not window.recording_label.isVisible())
-        (recording,) = repo(lambda r: r.recordings(session_id))
+        (recording,) = repo(lambda r: r.calls.recordings(session_id))
         assert recording.ended_at is not None
         assert Path(recording.path).parent == tmp_path / "recordings"
         assert Path(recording.path).stat().st_size > 1000

@@ -80,9 +80,9 @@ def free_port() -> int:
 def seed(db_path: Path) -> int:
     repo = Repository.open(db_path)
     try:
-        gas = repo.save_site(Site("克拉2气田中控室"))
-        village = repo.save_site(Site("红旗村村委会"))
-        return repo.save_session(
+        gas = repo.sites.save_site(Site("克拉2气田中控室"))
+        village = repo.sites.save_site(Site("红旗村村委会"))
+        return repo.sessions.save_session(
             Session(
                 "安全生产调度",
                 SessionKind.ON_SITE_WORK,
@@ -286,14 +286,14 @@ def check_database(
         assert repo.integrity_check() == "ok"
         answers = {
             q.id: (q.answer.text if q.answer else "")
-            for q in repo.list_questions(session_id)
+            for q in repo.notes.list_questions(session_id)
             if q.id is not None
         }
         for question_id, text in earlier.items():
             assert answers.get(question_id) == text, f"question {question_id} changed after a kill"
-        status = repo.get_session(session_id).status
+        status = repo.sessions.get_session(session_id).status
         assert status in (SessionStatus.SCHEDULED, SessionStatus.LIVE), status
-        interrupted = [s.session_id for s in repo.interrupted_sessions()]
+        interrupted = [s.session_id for s in repo.calls.interrupted_sessions()]
         if ever_live:
             assert status is SessionStatus.LIVE
             assert interrupted == [session_id]

@@ -48,8 +48,8 @@ def english(use_language: Callable[[str], QLocale]) -> None:
 
 @pytest.fixture
 def sites(repo: Repo) -> None:
-    repo(lambda r: r.save_site(Site("红旗村村委会", region="甘肃省定西市安定区")))
-    repo(lambda r: r.save_site(Site("望京街道社区服务中心", region="北京市朝阳区")))
+    repo(lambda r: r.sites.save_site(Site("红旗村村委会", region="甘肃省定西市安定区")))
+    repo(lambda r: r.sites.save_site(Site("望京街道社区服务中心", region="北京市朝阳区")))
 
 
 def open_dialog(context: UiContext, qtbot: QtBot) -> DemandImportDialog:
@@ -81,7 +81,7 @@ def summary(dialog: DemandImportDialog) -> str:
 
 
 def count(repo: Repo, table: str) -> int:
-    return int(repo(lambda r: r._one(f"SELECT count(*) AS n FROM {table}"))["n"])
+    return int(repo(lambda r: r.connection.one(f"SELECT count(*) AS n FROM {table}"))["n"])
 
 
 async def test_every_bad_line_is_listed_and_nothing_can_be_imported(
@@ -128,7 +128,9 @@ async def test_a_good_file_is_previewed_imported_and_not_imported_twice(
     ]
     assert "follow_ups" in announced
     assert count(repo, "demands") == 2
-    channels = repo(lambda r: r._rows("SELECT channel, source FROM demands ORDER BY line"))
+    channels = repo(
+        lambda r: r.connection.rows("SELECT channel, source FROM demands ORDER BY line")
+    )
     assert channels == [
         {"channel": "问政", "source": "board.csv"},
         {"channel": "百姓呼声", "source": "board.csv"},
@@ -192,7 +194,7 @@ async def test_the_template_is_a_file_the_import_accepts(
     dialog = open_dialog(context, qtbot)
     dialog.save_template(template)
     assert "Template saved" in dialog.summary.text()
-    site_list = repo(lambda r: r.list_sites())
+    site_list = repo(lambda r: r.sites.list_sites())
     result = parse_demands(
         template.read_bytes(), file_name="demands.csv", sites=site_list, today=NOW.date()
     )
@@ -209,9 +211,9 @@ async def test_imported_demands_show_in_the_sites_briefing(
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: count(repo, "demands") == 2)
 
-    village = next(s.id for s in repo(lambda r: r.list_sites()) if s.name == "红旗村村委会")
+    village = next(s.id for s in repo(lambda r: r.sites.list_sites()) if s.name == "红旗村村委会")
     session_id = repo(
-        lambda r: r.save_session(
+        lambda r: r.sessions.save_session(
             Session(
                 "节前视频连线",
                 SessionKind.POLICY_BRIEFING,
@@ -227,7 +229,7 @@ async def test_imported_demands_show_in_the_sites_briefing(
     presenter.setParent(editor)
     qtbot.addWidget(editor)
     editor.show()
-    editor.set_session(repo(lambda r: r.get_session(session_id)))
+    editor.set_session(repo(lambda r: r.sessions.get_session(session_id)))
     await until(lambda: editor.bundle is not None)
     listed = editor.follow_ups
     assert listed.topLevelItemCount() == 1

@@ -65,13 +65,13 @@ def seeded(repo: Repo) -> FollowUps:
         )
         real_clock = r.clock
         r.clock = lambda: made
-        r.set_follow_up_due_dates(
+        r.follow_ups.set_follow_up_due_dates(
             seeded.pump,
             claim_due=TODAY - timedelta(days=5),
             respond_due=None,
             due=TODAY + timedelta(30),
         )
-        r.claim_follow_up(seeded.lockers, "孙浩")
+        r.follow_ups.claim_follow_up(seeded.lockers, "孙浩")
         r.clock = real_clock
         return seeded
 
@@ -238,7 +238,7 @@ async def test_from_a_sessions_commitment_to_solved(
     assert {a for a, b in board.action_buttons.items() if b.isEnabled()} == {FollowUpAction.REOPEN}
     # The board moved it to the solved group, and the store agrees.
     await until(lambda: "✓ Solved on" in card(board, seeded.pump))
-    stored = repo(lambda r: r.get_follow_up(seeded.pump))
+    stored = repo(lambda r: r.follow_ups.get_follow_up(seeded.pump))
     assert (stored.status, stored.claimed_by, stored.satisfaction) == (
         FollowUpStatus.SOLVED,
         "赵志刚",
@@ -341,8 +341,8 @@ async def test_bad_input_is_refused_with_a_message(
     assert dialog.isVisible() and dialog.error_label.text() == "Say which unit takes this follow-up"
     dialog.reject()
     await until(lambda: not view.presenter.is_busy)
-    assert repo(lambda r: r.get_follow_up(seeded.pump)).status is FollowUpStatus.OPEN
-    assert len(repo(lambda r: r.follow_up_steps(seeded.pump))) == 1
+    assert repo(lambda r: r.follow_ups.get_follow_up(seeded.pump)).status is FollowUpStatus.OPEN
+    assert len(repo(lambda r: r.follow_ups.follow_up_steps(seeded.pump))) == 1
 
     qtbot.mouseClick(view.due_button, Qt.MouseButton.LeftButton)
     due_dialog = view.due_dialog
@@ -360,17 +360,21 @@ async def test_bad_input_is_refused_with_a_message(
     qtbot.mouseClick(
         due_dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
-    await until(lambda: repo(lambda r: r.get_follow_up(seeded.pump)).respond_due is not None)
-    assert repo(lambda r: r.get_follow_up(seeded.pump)).respond_due == TODAY + timedelta(days=20)
+    await until(
+        lambda: repo(lambda r: r.follow_ups.get_follow_up(seeded.pump)).respond_due is not None
+    )
+    assert repo(lambda r: r.follow_ups.get_follow_up(seeded.pump)).respond_due == TODAY + timedelta(
+        days=20
+    )
     await until(lambda: "Due dates saved." in view.messages.label.text())
 
     # Someone else claimed it meanwhile: the store refuses, and the page says so.
-    repo(lambda r: r.claim_follow_up(seeded.pump, "另一人"))
+    repo(lambda r: r.follow_ups.claim_follow_up(seeded.pump, "另一人"))
     dialog = await take_step(
         view, qtbot, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚")
     )
     await until(lambda: view.messages.isVisible() and "only an open" in view.messages.label.text())
-    assert repo(lambda r: r.get_follow_up(seeded.pump)).claimed_by == "另一人"
+    assert repo(lambda r: r.follow_ups.get_follow_up(seeded.pump)).claimed_by == "另一人"
 
 
 async def test_keyboard_reaches_every_step(
@@ -407,8 +411,8 @@ async def test_the_board_follows_changes_made_elsewhere(
     view = await open_board(context, qtbot)
 
     def commit(r: Repository) -> int:
-        question = r.add_question(seeded.survey, seeded.centre, "电梯？")
-        return r.set_commitment(question.id or 0, "加装电梯", "望京街道办事处", None).id or 0
+        question = r.notes.add_question(seeded.survey, seeded.centre, "电梯？")
+        return r.notes.set_commitment(question.id or 0, "加装电梯", "望京街道办事处", None).id or 0
 
     elevator = repo(commit)
     # Out of sight, the board does not reload as notes are typed...
@@ -420,7 +424,7 @@ async def test_the_board_follows_changes_made_elsewhere(
     view.show()
     await until(lambda: elevator in shown(view))
     # In sight, it follows what other pages announce.
-    repo(lambda r: r.claim_follow_up(elevator, "杨帆"))
+    repo(lambda r: r.follow_ups.claim_follow_up(elevator, "杨帆"))
     context.bus.changed.emit("follow_ups")
     await until(lambda: "杨帆" in card(view, elevator))
     assert "望京街道办事处" in [
@@ -433,7 +437,7 @@ async def test_an_open_briefing_follows_the_board(
 ) -> None:
     """Unsolved items of a site are listed in the briefing of its next session, as they are."""
     later = repo(
-        lambda r: r.save_session(
+        lambda r: r.sessions.save_session(
             Session(
                 "下次连线",
                 SessionKind.POLICY_BRIEFING,
@@ -514,8 +518,12 @@ async def test_a_long_board_shows_the_newest_and_says_so(
 async def test_minutes_link_commitments_to_the_board_only_on_screen(
     repo: Repo, seeded: FollowUps, qapp: Any
 ) -> None:
-    repo(lambda r: r.solve_follow_up(seeded.lockers, "增设 4 组快递柜。", Satisfaction.SATISFIED))
-    minutes = repo(lambda r: r.minutes(seeded.visits))
+    repo(
+        lambda r: r.follow_ups.solve_follow_up(
+            seeded.lockers, "增设 4 组快递柜。", Satisfaction.SATISFIED
+        )
+    )
+    minutes = repo(lambda r: r.review.minutes(seeded.visits))
     on_screen = minutes_html(minutes, follow_up_links=True)
     assert f'href="followup:{seeded.lockers}"' in on_screen
     assert f'href="followup:{seeded.pump}"' in on_screen

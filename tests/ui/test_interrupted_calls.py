@@ -65,9 +65,9 @@ def left_live(repo: Repo) -> tuple[int, int, int]:
     nothing (the app was killed). Returns the session, the site and the question."""
 
     def seed(r: Repository) -> tuple[int, int, int]:
-        gas = r.save_site(Site("克拉2气田中控室"))
-        village = r.save_site(Site("红旗村村委会"))
-        session_id = r.save_session(
+        gas = r.sites.save_site(Site("克拉2气田中控室"))
+        village = r.sites.save_site(Site("红旗村村委会"))
+        session_id = r.sessions.save_session(
             Session(
                 TITLE,
                 SessionKind.POLICY_BRIEFING,
@@ -79,12 +79,12 @@ def left_live(repo: Repo) -> tuple[int, int, int]:
             )
         )
         r.clock = lambda: STOPPED_AT - timedelta(minutes=19)
-        r.set_session_status(session_id, SessionStatus.LIVE)
-        r.record_site_joined(session_id, gas)
-        question = r.add_question(session_id, gas, "节日期间如何保障安全生产？")
+        r.sessions.set_session_status(session_id, SessionStatus.LIVE)
+        r.sessions.record_site_joined(session_id, gas)
+        question = r.notes.add_question(session_id, gas, "节日期间如何保障安全生产？")
         assert question.id is not None
         r.clock = lambda: STOPPED_AT
-        r.save_answer(question.id, "三班倒，每两小时巡检一次", "张德明")
+        r.notes.save_answer(question.id, "三班倒，每两小时巡检一次", "张德明")
         r.clock = lambda: datetime.now().replace(microsecond=0)
         return session_id, gas, question.id
 
@@ -161,14 +161,17 @@ async def test_a_session_left_live_is_shown_interrupted_at_the_top(
     # × hides the notice; the session stays as it is.
     notice.close_button.click()
     assert not banner.isVisible()
-    assert context.store.call(lambda r: r.get_session(session_id)).status is SessionStatus.LIVE
+    assert (
+        context.store.call(lambda r: r.sessions.get_session(session_id)).status
+        is SessionStatus.LIVE
+    )
     assert upcoming_status(window, session_id) == "Interrupted"
 
 
 async def test_nothing_shows_when_no_session_was_left_live(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
-    repo(lambda r: r.save_site(Site("红旗村村委会")))
+    repo(lambda r: r.sites.save_site(Site("红旗村村委会")))
     _, banner = await open_app(context, qtbot)
     await banner.presenter.wait_idle()
     assert not banner.isVisible() and banner.notices == []
@@ -198,7 +201,7 @@ async def test_resuming_starts_the_call_again_with_the_notes_and_a_site_rejoins(
         # The notice goes, and the session is live again rather than interrupted.
         await until(lambda: not banner.isVisible())
         await until(lambda: upcoming_status(window, session_id) == "Live")
-        stored = repo(lambda r: r.get_session(session_id))
+        stored = repo(lambda r: r.sessions.get_session(session_id))
         assert stored.status is SessionStatus.LIVE
         assert stored.started_at == STOPPED_AT - timedelta(minutes=19)
         # The notes taken before the crash are in the call's notes panel.
@@ -230,7 +233,7 @@ async def test_resuming_starts_the_call_again_with_the_notes_and_a_site_rejoins(
             await site.close()
         for track in tracks:
             track.stop()
-    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.ENDED
+    assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.ENDED
     await until(lambda: upcoming_status(window, session_id) == "")
     await banner.presenter.wait_idle()
     assert not banner.isVisible() and banner.notices == []
@@ -260,16 +263,18 @@ async def test_ending_asks_first_then_ends_the_session_and_keeps_the_notes(
     notice.end_button.click()
     await banner.presenter.wait_idle()
     assert asked == [TITLE]
-    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.LIVE
+    assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.LIVE
     assert banner.isVisible()
 
     monkeypatch.setattr(banner, "confirm_end", lambda session: True)
     notice.end_button.click()
-    await until(lambda: repo(lambda r: r.get_session(session_id)).status is SessionStatus.ENDED)
+    await until(
+        lambda: repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.ENDED
+    )
     await until(lambda: not banner.isVisible())
-    ended = repo(lambda r: r.get_session(session_id))
+    ended = repo(lambda r: r.sessions.get_session(session_id))
     assert {slot.site_id: slot.left_at is not None for slot in ended.sites}[gas]
-    [question] = repo(lambda r: r.list_questions(session_id))
+    [question] = repo(lambda r: r.notes.list_questions(session_id))
     assert question.id == question_id and question.answer is not None
     assert calls.window_for(session_id) is None
 
@@ -284,7 +289,7 @@ async def test_links_of_a_session_that_ended_before_the_app_started_admit_nobody
 ) -> None:
     # The embedded server starts afresh with the app; what ended is in the database.
     session_id, gas, _ = left_live
-    repo(lambda r: r.set_session_status(session_id, SessionStatus.ENDED))
+    repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.ENDED))
     await calls.start_server()
     token = issue_site_token(service.secret, session_id, gas, int(time.time()) + 3600)
     signaling = WebSocketSignaling(join_url(await service.server_url(), token), token)
@@ -319,5 +324,5 @@ async def test_a_resumed_call_that_cannot_start_leaves_the_session_interrupted(
     # Still live in the record, so still interrupted, and still offered.
     await until(lambda: banner.notice_for(session_id) is not None and banner.isVisible())
     assert upcoming_status(window, session_id) == "Interrupted"
-    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.LIVE
+    assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.LIVE
     await service.close()

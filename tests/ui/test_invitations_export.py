@@ -50,8 +50,8 @@ async def calls(context: UiContext, tmp_path: Path) -> AsyncIterator[CallWindows
 @pytest.fixture
 def session_id(repo: Repo) -> int:
     def seed(r: Repository) -> int:
-        ids = [r.save_site(Site(name)) for name in SITES]
-        return r.save_session(
+        ids = [r.sites.save_site(Site(name)) for name in SITES]
+        return r.sessions.save_session(
             Session(
                 "安全生产调度; 第二场",
                 SessionKind.ON_SITE_WORK,
@@ -132,7 +132,7 @@ async def test_one_file_per_site_and_one_for_the_session_with_working_links(
 
 
 def repo_site_ids(context: UiContext) -> dict[str, int]:
-    sites = context.store.call(lambda r: r.list_sites())
+    sites = context.store.call(lambda r: r.sites.list_sites())
     return {site.name: site.id for site in sites if site.id is not None}
 
 

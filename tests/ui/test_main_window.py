@@ -96,8 +96,8 @@ async def test_closing_the_window_saves_typing_that_was_not_saved_yet(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
     def seed(r: Repository) -> int:
-        site = r.save_site(Site("红旗村"))
-        return r.save_session(
+        site = r.sites.save_site(Site("红旗村"))
+        return r.sessions.save_session(
             Session(
                 "连线",
                 SessionKind.POLICY_BRIEFING,
@@ -120,7 +120,7 @@ async def test_closing_the_window_saves_typing_that_was_not_saved_yet(
     type_text(notes.editor.answer_edit, "关窗前的最后几个字")
     window.close()  # well before the autosave timer fires
     await notes.presenter.wait_idle()
-    saved = repo(lambda r: r.list_questions(session_id))[0].answer
+    saved = repo(lambda r: r.notes.list_questions(session_id))[0].answer
     assert saved is not None and saved.text == "关窗前的最后几个字"
 
 

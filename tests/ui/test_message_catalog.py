@@ -22,6 +22,7 @@ MESSAGE_ERRORS = {
     "KeyRequiredError": 0,
     "WrongKeyError": 0,
     "FollowUpRuleError": 0,
+    "RuleError": 0,
     "DemandFileError": 0,
     "RowErrorTemplate": 0,
 }

@@ -74,7 +74,7 @@ def test_qt_pdf_has_the_record_page_numbers_a4_and_chinese_glyphs(
     use_language: Callable[[str], QLocale],
 ) -> None:
     use_language("zh_CN")
-    minutes = repo(lambda r: r.minutes(session_id))
+    minutes = repo(lambda r: r.review.minutes(session_id))
     document = build_minutes_document(minutes, words=minutes_vocabulary())
     target = tmp_path / "纪要.pdf"
     write_minutes_pdf(document, target, font_family=document_cjk_family())

@@ -30,10 +30,12 @@ Repo = Callable[[Callable[[Repository], Any]], Any]
 @pytest.fixture
 def session_id(repo: Repo) -> int:
     def seed(r: Repository) -> int:
-        village = r.save_site(Site("红旗村村委会", contacts=[Contact("张德明", "13909321234")]))
-        gas = r.save_site(Site("克拉2气田中控室"))
+        village = r.sites.save_site(
+            Site("红旗村村委会", contacts=[Contact("张德明", "13909321234")])
+        )
+        gas = r.sites.save_site(Site("克拉2气田中控室"))
         start = datetime.now().replace(microsecond=0) + timedelta(minutes=20)
-        sid = r.save_session(
+        sid = r.sessions.save_session(
             Session(
                 "节前连线",
                 SessionKind.POLICY_BRIEFING,
@@ -44,8 +46,8 @@ def session_id(repo: Repo) -> int:
                 sites=[SessionSite(gas, 0, 30), SessionSite(village, 1, 30)],
             )
         )
-        r.add_agenda_item(sid, gas, AgendaItemKind.QUESTION, "节日期间大家能轮流休息吗？")
-        r.add_agenda_item(sid, gas, AgendaItemKind.TOPIC, "保供")
+        r.sessions.add_agenda_item(sid, gas, AgendaItemKind.QUESTION, "节日期间大家能轮流休息吗？")
+        r.sessions.add_agenda_item(sid, gas, AgendaItemKind.TOPIC, "保供")
         return sid
 
     return int(repo(seed))
@@ -85,7 +87,7 @@ async def test_asking_a_planned_question_records_it_and_marks_it_asked(
     qtbot.mouseClick(view.ask_button, Qt.MouseButton.LeftButton)
     await until(lambda: note_count(view) == 1)
 
-    stored = repo(lambda r: r.list_questions(session_id))
+    stored = repo(lambda r: r.notes.list_questions(session_id))
     assert [q.text for q in stored] == ["节日期间大家能轮流休息吗？"]
     assert stored[0].agenda_item_id is not None
     assert stored[0].asked_by == "王建国"
@@ -109,13 +111,13 @@ async def test_answer_is_saved_while_typing_without_any_other_action(
     # Saved within about a second of the last keystroke, with no click or focus change.
     await until(
         lambda: (
-            (q := repo(lambda r: r.list_questions(session_id)))
+            (q := repo(lambda r: r.notes.list_questions(session_id)))
             and q[0].answer is not None
             and q[0].answer.text == "外输压力稳定 stable"
         ),
         timeout=SAVE_DELAY_MS / 1000 + 1.0,
     )
-    answer = repo(lambda r: r.list_questions(session_id))[0].answer
+    answer = repo(lambda r: r.notes.list_questions(session_id))[0].answer
     assert answer.speaker == "艾力"
     await until(lambda: view.editor.save_label.text() == "All changes saved")
 
@@ -132,7 +134,7 @@ async def test_continuous_typing_is_saved_before_the_typist_pauses(
     for char in "一二三四五六七八九十甲乙":
         type_text(view.editor.answer_edit, char)
         await asyncio.sleep(0.1)
-    stored = repo(lambda r: r.get_question(question_id)).answer
+    stored = repo(lambda r: r.notes.get_question(question_id)).answer
     assert stored is not None and len(stored.text) >= 6
 
 
@@ -150,16 +152,17 @@ async def test_commitment_creates_a_follow_up_with_owner_and_due_date(
     type_text(editor.owner_edit, "安定区水务局")
     await until(
         lambda: (
-            repo(lambda r: r.get_question(editor.question_id)).follow_up is not None
-            and repo(lambda r: r.get_question(editor.question_id)).follow_up.owner == "安定区水务局"
+            repo(lambda r: r.notes.get_question(editor.question_id)).follow_up is not None
+            and repo(lambda r: r.notes.get_question(editor.question_id)).follow_up.owner
+            == "安定区水务局"
         )
     )
-    follow_up = repo(lambda r: r.get_question(editor.question_id)).follow_up
+    follow_up = repo(lambda r: r.notes.get_question(editor.question_id)).follow_up
     assert follow_up.commitment == "两周内更换增压泵"
     assert follow_up.due is not None and follow_up.due > date.today()
 
     editor.commitment_box.setChecked(False)
-    await until(lambda: repo(lambda r: r.get_question(editor.question_id)).follow_up is None)
+    await until(lambda: repo(lambda r: r.notes.get_question(editor.question_id)).follow_up is None)
 
 
 async def test_starting_the_session_stamps_later_notes_with_time_in_session(
@@ -178,10 +181,10 @@ async def test_starting_the_session_stamps_later_notes_with_time_in_session(
 
     view.presenter.ask_new(view._selected_site or 0, "现场有什么困难？")
     await until(lambda: note_count(view) == 1)
-    stored = repo(lambda r: r.list_questions(session_id))[0]
+    stored = repo(lambda r: r.notes.list_questions(session_id))[0]
     assert stored.offset_seconds is not None and 0 <= stored.offset_seconds < 5
     assert "[00:00:0" in view.notes_list.item(0).text()
-    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.LIVE
+    assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.LIVE
 
 
 async def test_flush_writes_pending_typing_at_once(
@@ -193,7 +196,7 @@ async def test_flush_writes_pending_typing_at_once(
     type_text(view.editor.answer_edit, "马上保存")
     view.flush()
     await view.presenter.wait_idle()
-    assert repo(lambda r: r.get_question(view.editor.question_id)).answer.text == "马上保存"
+    assert repo(lambda r: r.notes.get_question(view.editor.question_id)).answer.text == "马上保存"
 
 
 async def test_empty_question_is_refused_with_a_message(
@@ -203,7 +206,7 @@ async def test_empty_question_is_refused_with_a_message(
     qtbot.keyClick(view.new_question_edit, Qt.Key.Key_Return)
     await until(lambda: view.messages.isVisible())
     assert "Type the question" in view.messages.label.text()
-    assert repo(lambda r: r.list_questions(session_id)) == []
+    assert repo(lambda r: r.notes.list_questions(session_id)) == []
 
 
 async def test_empty_database_says_what_to_do(context: UiContext, qtbot: QtBot) -> None:
@@ -254,7 +257,7 @@ async def test_a_reload_while_typing_keeps_the_text_and_the_cursor(
     assert view.editor.answer_edit.textCursor().position() == len("正在输入的回答")
     view.flush()
     await view.presenter.wait_idle()
-    stored = repo(lambda r: r.get_question(view.editor.question_id)).answer
+    stored = repo(lambda r: r.notes.get_question(view.editor.question_id)).answer
     assert stored is not None and stored.text == "正在输入的回答"
 
 

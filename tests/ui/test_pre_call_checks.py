@@ -32,8 +32,8 @@ Repo = Callable[[Callable[[Repository], Any]], Any]
 @pytest.fixture
 def session_and_site(repo: Repo) -> tuple[int, int]:
     def seed(r: Repository) -> tuple[int, int]:
-        site = r.save_site(Site("红旗村村委会"))
-        session_id = r.save_session(
+        site = r.sites.save_site(Site("红旗村村委会"))
+        session_id = r.sessions.save_session(
             Session(
                 "节前连线",
                 SessionKind.POLICY_BRIEFING,
@@ -75,7 +75,7 @@ async def test_a_check_from_the_server_is_stored_and_a_failure_told(
 
     await calls._store_check(failed_check(session_id, site))
 
-    stored = repo(lambda r: r.site_checks(session_id))
+    stored = repo(lambda r: r.calls.site_checks(session_id))
     assert stored[site].camera is CheckResult.DENIED
     await until(lambda: failed == [site])
     boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
@@ -115,12 +115,12 @@ async def test_staff_see_each_sites_check_in_the_session(
     from outreach_app.ui.schedule.session_editor import CHECK_COLUMN
 
     session_id, site = session_and_site
-    other = repo(lambda r: r.save_site(Site("克拉2气田中控室")))
+    other = repo(lambda r: r.sites.save_site(Site("克拉2气田中控室")))
 
     def add_other(r: Repository) -> None:
-        session = r.get_session(session_id)
+        session = r.sessions.get_session(session_id)
         session.sites.append(SessionSite(other, 1, 20))
-        r.save_session(session)
+        r.sessions.save_session(session)
 
     repo(add_other)
     view = ScheduleView(context)

@@ -19,8 +19,10 @@ async def test_store_errors_become_error_signal_and_results_reach_callback(
     results: list[int] = []
     presenter.error.connect(errors.append)
 
-    presenter.spawn(presenter.query(lambda r: r.save_site(Site("北坡村"))), on_done=results.append)
-    presenter.spawn(presenter.query(lambda r: r.save_site(Site("北坡村"))))
+    presenter.spawn(
+        presenter.query(lambda r: r.sites.save_site(Site("北坡村"))), on_done=results.append
+    )
+    presenter.spawn(presenter.query(lambda r: r.sites.save_site(Site("北坡村"))))
     await until(lambda: results and errors)
 
     assert results == [1]

@@ -79,8 +79,8 @@ async def test_a_note_links_to_the_recording_and_opens_it_there(
 
     def seed(r: Repository) -> int:
         r.actor = User("陈静", Role.REVIEWER)
-        site = r.save_site(Site("红旗村"))
-        session_id = r.save_session(
+        site = r.sites.save_site(Site("红旗村"))
+        session_id = r.sessions.save_session(
             Session(
                 "冬季保供连线",
                 SessionKind.POLICY_BRIEFING,
@@ -92,13 +92,13 @@ async def test_a_note_links_to_the_recording_and_opens_it_there(
             )
         )
         r.clock = lambda: LIVE_AT
-        r.set_session_status(session_id, SessionStatus.LIVE)
+        r.sessions.set_session_status(session_id, SessionStatus.LIVE)
         r.clock = lambda: LIVE_AT.replace(second=2)  # recording started 2 s after going live
-        r.start_recording(session_id, str(path))
-        r.add_question(session_id, site, "供暖正常吗？", offset_seconds=5)
-        r.add_question(session_id, site, "还有别的问题吗？", offset_seconds=1)  # before it
+        r.calls.start_recording(session_id, str(path))
+        r.notes.add_question(session_id, site, "供暖正常吗？", offset_seconds=5)
+        r.notes.add_question(session_id, site, "还有别的问题吗？", offset_seconds=1)  # before it
         r.clock = lambda: LIVE_AT.replace(second=10)
-        r.set_session_status(session_id, SessionStatus.ENDED)
+        r.sessions.set_session_status(session_id, SessionStatus.ENDED)
         return session_id
 
     session_id = repo(seed)

@@ -31,10 +31,10 @@ async def test_a_session_soon_is_reminded_once_and_opens_its_notes(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
     def seed(r: Repository) -> tuple[int, int]:
-        site = r.save_site(Site("克拉2气田中控室"))
+        site = r.sites.save_site(Site("克拉2气田中控室"))
 
         def session(title: str, official: str) -> int:
-            return r.save_session(
+            return r.sessions.save_session(
                 Session(
                     title,
                     SessionKind.POLICY_BRIEFING,
@@ -81,8 +81,8 @@ async def test_nothing_is_reminded_outside_the_lead_time(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
     def seed(r: Repository) -> None:
-        site = r.save_site(Site("红旗村"))
-        r.save_session(
+        site = r.sites.save_site(Site("红旗村"))
+        r.sessions.save_session(
             Session(
                 "下午的连线",
                 SessionKind.INVESTIGATION,

@@ -25,6 +25,7 @@ from outreach_app.core.model import (
     User,
 )
 from outreach_app.storage.repository import Minutes, Repository, StoreError
+from outreach_app.storage.search import SearchStore
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.review.minutes_html import minutes_html, question_anchor
 from outreach_app.ui.review.page import build_page
@@ -53,13 +54,13 @@ class Seeded:
 @pytest.fixture
 def seeded(repo: Repo) -> Seeded:
     def seed(r: Repository) -> Seeded:
-        gas = r.save_site(Site("克拉2气田中控室"))
-        village = r.save_site(Site("红旗村村委会"))
-        old = r.save_site(Site("旧址村"))
-        r.set_site_archived(old, True)
+        gas = r.sites.save_site(Site("克拉2气田中控室"))
+        village = r.sites.save_site(Site("红旗村村委会"))
+        old = r.sites.save_site(Site("旧址村"))
+        r.sites.set_site_archived(old, True)
 
         def session(title: str, kind: SessionKind, start: datetime, status: SessionStatus) -> int:
-            return r.save_session(
+            return r.sessions.save_session(
                 Session(
                     title,
                     kind,
@@ -85,21 +86,23 @@ def seeded(repo: Repo) -> Seeded:
         )
         # Enough notes that the minutes scroll, so opening a hit must move to it.
         for number in range(1, 13):
-            q = r.add_question(
+            q = r.notes.add_question(
                 winter, gas, f"第{number}个问题：值班安排如何？", category="安全生产"
             )
             assert q.id is not None
-            r.save_answer(q.id, f"第{number}个回答：一切正常。", "周强")
-        q = r.add_question(
+            r.notes.save_answer(q.id, f"第{number}个回答：一切正常。", "周强")
+        q = r.notes.add_question(
             winter, village, "如何保障天然气平稳供应？", category="民生保障", asked_by="王建国"
         )
         assert q.id is not None
-        r.save_answer(q.id, "Heating demand is up; 燃气 reserves cover ten days.", "马秀兰")
-        r.set_commitment(q.id, "节前检修调压站", "区燃气公司", date(2026, 2, 1))
-        water = r.add_question(summer, village, "三组的水压问题解决了吗？", category="基础设施")
+        r.notes.save_answer(q.id, "Heating demand is up; 燃气 reserves cover ten days.", "马秀兰")
+        r.notes.set_commitment(q.id, "节前检修调压站", "区燃气公司", date(2026, 2, 1))
+        water = r.notes.add_question(
+            summer, village, "三组的水压问题解决了吗？", category="基础设施"
+        )
         assert water.id is not None
-        r.save_answer(water.id, "已经更换加压泵。", "马秀兰")
-        r.set_review(summer, ReviewState.APPROVED)
+        r.notes.save_answer(water.id, "已经更换加压泵。", "马秀兰")
+        r.review.set_review(summer, ReviewState.APPROVED)
         return Seeded(gas, village, winter, summer, coming, q.id)
 
     return repo(seed)  # type: ignore[no-any-return]
@@ -297,10 +300,10 @@ async def test_fts_syntax_in_the_search_box_does_not_break_the_page(
 async def test_a_failing_search_becomes_a_message(
     context: UiContext, qtbot: QtBot, seeded: Seeded, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(self: Repository, query: str, *args: object, **kwargs: object) -> None:
+    def broken(self: SearchStore, query: str, *args: object, **kwargs: object) -> None:
         raise StoreError(f"cannot search for “{query}”: fts5: syntax error")
 
-    monkeypatch.setattr(Repository, "search", broken)
+    monkeypatch.setattr(SearchStore, "search", broken)
     view = await open_view(context, qtbot)
     view.search_edit.setText("水压")
     view.search_now()
@@ -342,7 +345,7 @@ async def test_approving_stores_the_decision_and_shows_it_everywhere(
     qtbot.mouseClick(view.approve_button, Qt.MouseButton.LeftButton)
     await until(lambda: "Approved" in view.state_label.text())
 
-    minutes = repo(lambda r: r.minutes(seeded.winter))
+    minutes = repo(lambda r: r.review.minutes(seeded.winter))
     assert minutes.review_state is ReviewState.APPROVED
     assert minutes.reviews[-1].reviewer == "陈静"
     row = listed_sessions(view).index(seeded.winter)
@@ -370,14 +373,14 @@ async def test_sending_back_needs_a_comment_then_stores_and_shows_it(
     dialog.accept()  # nothing written yet
     assert dialog.isVisible() and dialog.error_label.isVisible()
     await view.presenter.wait_idle()
-    assert repo(lambda r: r.minutes(seeded.winter)).review_state is ReviewState.PENDING
+    assert repo(lambda r: r.review.minutes(seeded.winter)).review_state is ReviewState.PENDING
 
     type_text(dialog.comment_edit, "请补充发言人职务")
     dialog.accept()
     assert not dialog.isVisible()
     await until(lambda: "Sent back" in view.state_label.text())
 
-    latest = repo(lambda r: r.minutes(seeded.winter)).reviews[-1]
+    latest = repo(lambda r: r.review.minutes(seeded.winter)).reviews[-1]
     assert latest.state is ReviewState.RETURNED and latest.comment == "请补充发言人职务"
     assert "请补充发言人职务" in view.minutes_browser.toPlainText()
     row = listed_sessions(view).index(seeded.winter)
@@ -394,7 +397,7 @@ async def test_presenter_refuses_a_send_back_without_comment(
     assert view.presenter.send_back("   ") is False
     assert view.messages.isVisible() and "Say what must change" in view.messages.label.text()
     await view.presenter.wait_idle()
-    reviews = repo(lambda r: r.review_history(seeded.summer))
+    reviews = repo(lambda r: r.review.review_history(seeded.summer))
     assert [r.state for r in reviews] == [ReviewState.APPROVED]
 
 
@@ -418,7 +421,7 @@ async def test_changes_elsewhere_refresh_the_list_minutes_and_audit_trail(
     def note_taken_elsewhere(r: Repository) -> None:
         previous = r.actor
         r.actor = User("王建国", Role.OFFICIAL)
-        r.add_question(seeded.summer, seeded.gas, "汛期值守人员够吗？")
+        r.notes.add_question(seeded.summer, seeded.gas, "汛期值守人员够吗？")
         r.actor = previous
 
     repo(note_taken_elsewhere)

@@ -35,7 +35,8 @@ def clocked(context: UiContext) -> UiContext:
 @pytest.fixture
 def sites(repo: Repo) -> list[int]:
     return [
-        repo(lambda r, n=name: r.save_site(Site(n))) for name in ("红旗村", "望京街道", "克拉2气田")
+        repo(lambda r, n=name: r.sites.save_site(Site(n)))
+        for name in ("红旗村", "望京街道", "克拉2气田")
     ]
 
 
@@ -57,7 +58,7 @@ def existing(
 ) -> int:
     return int(
         repo(
-            lambda r: r.save_session(
+            lambda r: r.sessions.save_session(
                 Session(
                     "冬季保供调度",
                     SessionKind.ON_SITE_WORK,
@@ -87,7 +88,7 @@ async def test_creating_a_session_through_the_editor(
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     await until(lambda: editor.session is not None and editor.session.id is not None)
 
-    stored = repo(lambda r: r.get_session(editor.session.id))
+    stored = repo(lambda r: r.sessions.get_session(editor.session.id))
     assert stored.title == "节前视频连线"
     assert stored.kind is SessionKind.INVESTIGATION
     assert [(s.site_name, s.time_box_minutes) for s in stored.sites] == [
@@ -122,7 +123,7 @@ async def test_empty_title_is_refused_with_a_message(
     assert view.upcoming.topLevelItem(0).text(0).startswith("Nothing scheduled")
     assert view.save() is False
     assert "title" in view.messages.label.text()
-    assert repo(lambda r: r.upcoming_sessions(now=NOW)) == []
+    assert repo(lambda r: r.sessions.upcoming_sessions(now=NOW)) == []
 
 
 async def test_conflicts_are_warned_while_editing(
@@ -154,7 +155,7 @@ async def test_conflicts_are_warned_while_editing(
     editor.duration_spin.setValue(20)
     await until(lambda: len(editor.warnings()) == 1)
     view.save()
-    await until(lambda: len(repo(lambda r: r.upcoming_sessions(now=NOW))) == 2)
+    await until(lambda: len(repo(lambda r: r.sessions.upcoming_sessions(now=NOW))) == 2)
 
 
 async def test_reordering_sites_persists_positions_and_segment_starts(
@@ -162,7 +163,7 @@ async def test_reordering_sites_persists_positions_and_segment_starts(
 ) -> None:
     session_id = int(
         repo(
-            lambda r: r.save_session(
+            lambda r: r.sessions.save_session(
                 Session(
                     "连线",
                     SessionKind.POLICY_BRIEFING,
@@ -189,7 +190,10 @@ async def test_reordering_sites_persists_positions_and_segment_starts(
     view.save()
     await until(
         lambda: (
-            [(s.site_name, s.position) for s in repo(lambda r: r.get_session(session_id)).sites]
+            [
+                (s.site_name, s.position)
+                for s in repo(lambda r: r.sessions.get_session(session_id)).sites
+            ]
             == [("望京街道", 0), ("红旗村", 1)]
         )
     )
@@ -213,7 +217,7 @@ async def test_time_box_spin_boxes_update_totals_and_starts_live(
     await until(lambda: editor.warnings() == ["The time boxes exceed the duration by 5 min."])
     view.save()
     await until(lambda: editor.session is not None and editor.session.id is not None)
-    stored = repo(lambda r: r.get_session(editor.session.id))
+    stored = repo(lambda r: r.sessions.get_session(editor.session.id))
     assert [s.time_box_minutes for s in stored.sites] == [25, 10]
 
 
@@ -289,7 +293,7 @@ async def test_unsaved_changes_are_not_lost_when_opening_another_session(
     answer(QMessageBox.StandardButton.Save)
     view.open_session(session_id)
     await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
-    assert [s.title for s in repo(lambda r: r.upcoming_sessions(now=NOW))] == [
+    assert [s.title for s in repo(lambda r: r.sessions.upcoming_sessions(now=NOW))] == [
         "草稿连线",
         "冬季保供调度",
     ]
@@ -322,11 +326,13 @@ async def test_cancelling_keeps_the_session_on_record(
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     qtbot.mouseClick(view.editor.cancel_session_button, Qt.MouseButton.LeftButton)
     await until(lambda: not view.presenter.is_busy)
-    assert repo(lambda r: r.get_session(session_id)).status is SessionStatus.SCHEDULED
+    assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.SCHEDULED
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(view.editor.cancel_session_button, Qt.MouseButton.LeftButton)
-    await until(lambda: repo(lambda r: r.get_session(session_id)).status is SessionStatus.CANCELLED)
+    await until(
+        lambda: repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.CANCELLED
+    )
     await until(lambda: not view.editor.cancel_session_button.isEnabled())
     assert view.editor.status_combo.currentData() == "cancelled"
     await until(lambda: view.week.sessions and view.week.sessions[0].status.value == "cancelled")

@@ -83,5 +83,5 @@ async def test_changing_identity_in_the_window_reaches_the_audit_trail(
     dialog.name_edit.setText("新名字")
     save(dialog, qtbot)
     await until(lambda: "新名字" in window.user_label.text())
-    context.store.call(lambda r: r.save_site(Site("审计测试站点")))
-    assert context.store.call(lambda r: r.audit_trail())[0].actor == "新名字"
+    context.store.call(lambda r: r.sites.save_site(Site("审计测试站点")))
+    assert context.store.call(lambda r: r.review.audit_trail())[0].actor == "新名字"

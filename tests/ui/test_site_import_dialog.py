@@ -82,7 +82,7 @@ async def test_bad_rows_are_all_listed_and_nothing_can_be_imported(
     assert not dialog.import_button.isEnabled()
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: not dialog.presenter.is_busy)
-    assert repo(lambda r: r.list_sites()) == []
+    assert repo(lambda r: r.sites.list_sites()) == []
 
 
 async def test_a_good_file_is_previewed_then_imported_whole(
@@ -102,7 +102,7 @@ async def test_a_good_file_is_previewed_then_imported_whole(
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: view.model.rowCount() == 3)
-    stored = {s.name: s for s in repo(lambda r: r.list_sites())}
+    stored = {s.name: s for s in repo(lambda r: r.sites.list_sites())}
     assert set(stored) == {"红旗村村委会", "望京街道", "克拉2气田中控室"}
     assert stored["克拉2气田中控室"].tags == ["能源保供", "安全生产"]
     assert len(stored["望京街道"].contacts) == 2
@@ -123,8 +123,8 @@ async def test_gb18030_file_with_chinese_headers_imports(
     await load(dialog, path)
     assert column(dialog, 0) == ["红旗村", "望京街道"]
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    await until(lambda: len(repo(lambda r: r.list_sites())) == 2)
-    assert sorted(s.region for s in repo(lambda r: r.list_sites())) == ["北京", "甘肃"]
+    await until(lambda: len(repo(lambda r: r.sites.list_sites())) == 2)
+    assert sorted(s.region for s in repo(lambda r: r.sites.list_sites())) == ["北京", "甘肃"]
 
 
 async def test_a_site_added_meanwhile_makes_the_store_refuse_the_whole_import(
@@ -134,11 +134,11 @@ async def test_a_site_added_meanwhile_makes_the_store_refuse_the_whole_import(
     path.write_text(GOOD_CSV, encoding="utf-8")
     dialog = open_dialog(context, qtbot)
     await load(dialog, path)
-    repo(lambda r: r.save_site(Site("克拉2气田中控室")))  # someone else was quicker
+    repo(lambda r: r.sites.save_site(Site("克拉2气田中控室")))  # someone else was quicker
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: not dialog.presenter.is_busy)
     assert "already exists" in dialog.summary.text()
-    assert [s.name for s in repo(lambda r: r.list_sites())] == ["克拉2气田中控室"]
+    assert [s.name for s in repo(lambda r: r.sites.list_sites())] == ["克拉2气田中控室"]
     assert dialog.isVisible()
 
 

@@ -89,7 +89,7 @@ def cell(view: SitesView, row: int, column: Column) -> str:
 
 def seed_session(repo: Repo, site_id: int, title: str = "节前安全生产调度") -> None:
     repo(
-        lambda r: r.save_session(
+        lambda r: r.sessions.save_session(
             Session(
                 title,
                 SessionKind.ON_SITE_WORK,
@@ -128,7 +128,7 @@ async def test_creating_a_site_with_contacts_stores_it(
     click(qtbot, editor.save_button)
     await until(lambda: view.model.rowCount() == 1 and editor.title.text() == "红旗村村委会")
 
-    stored = repo(lambda r: r.list_sites())
+    stored = repo(lambda r: r.sites.list_sites())
     assert [(s.name, s.region, s.address, s.connection_notes, s.tags) for s in stored] == [
         (
             "红旗村村委会",
@@ -149,7 +149,7 @@ async def test_editing_a_site_and_saving_with_ctrl_s_persists(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
     repo(
-        lambda r: r.save_site(
+        lambda r: r.sites.save_site(
             Site("望京街道", region="北京市", contacts=[Contact("刘洋", "010-64701234")])
         )
     )
@@ -159,8 +159,10 @@ async def test_editing_a_site_and_saving_with_ctrl_s_persists(
     type_text(view.editor.region_edit, "北京市朝阳区")
     view.editor.contacts.item(0, 1).setText("主任")
     qtbot.keyClick(view.editor.region_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    await until(lambda: repo(lambda r: r.list_sites())[0].region == "北京市朝阳区")
-    assert repo(lambda r: r.list_sites())[0].contacts == [Contact("刘洋", "010-64701234", "主任")]
+    await until(lambda: repo(lambda r: r.sites.list_sites())[0].region == "北京市朝阳区")
+    assert repo(lambda r: r.sites.list_sites())[0].contacts == [
+        Contact("刘洋", "010-64701234", "主任")
+    ]
     await until(lambda: cell(view, 0, Column.REGION) == "北京市朝阳区")
 
 
@@ -178,7 +180,7 @@ async def test_a_bad_phone_number_is_flagged_inline_and_refused(
     click(qtbot, editor.save_button)
     assert "is not valid" in view.messages.label.text()
     await until(lambda: not view.presenter.is_busy)
-    assert repo(lambda r: r.list_sites()) == []
+    assert repo(lambda r: r.sites.list_sites()) == []
 
     editor.contacts.item(0, 2).setText("0991-1234567")
     assert not editor.contacts_problem.isVisible()
@@ -197,22 +199,22 @@ async def test_a_phone_with_a_separator_inside_is_not_a_phone(
 async def test_duplicate_name_shows_the_stores_message(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
-    repo(lambda r: r.save_site(Site("望京街道")))
+    repo(lambda r: r.sites.save_site(Site("望京街道")))
     view = await open_view(context, qtbot, 1)
     view.new_site()
     type_text(view.editor.name_edit, "望京街道")
     view.save()
     await until(lambda: view.messages.isVisible())
     assert "a site named “望京街道” already exists" in view.messages.label.text()
-    assert len(repo(lambda r: r.list_sites())) == 1
+    assert len(repo(lambda r: r.sites.list_sites())) == 1
 
 
 async def test_filter_matches_name_region_address_contact_and_tag(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
-    repo(lambda r: r.save_site(Site("红旗村", region="甘肃", tags=["乡村振兴"])))
+    repo(lambda r: r.sites.save_site(Site("红旗村", region="甘肃", tags=["乡村振兴"])))
     repo(
-        lambda r: r.save_site(
+        lambda r: r.sites.save_site(
             Site(
                 "望京街道", region="北京", address="阜通东大街", contacts=[Contact("刘洋", "010-1")]
             )
@@ -238,9 +240,9 @@ async def test_sites_sort_by_pinyin_and_archived_sites_last(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
     for name, region in (("望京街道", "北京"), ("阿克苏站", "新疆"), ("红旗村", "甘肃")):
-        repo(lambda r, n=name, g=region: r.save_site(Site(n, region=g)))
-    archived = repo(lambda r: r.save_site(Site("白庙村", region="安徽")))
-    repo(lambda r: r.set_site_archived(archived, True))
+        repo(lambda r, n=name, g=region: r.sites.save_site(Site(n, region=g)))
+    archived = repo(lambda r: r.sites.save_site(Site("白庙村", region="安徽")))
+    repo(lambda r: r.sites.set_site_archived(archived, True))
     view = await open_view(context, qtbot, 4)
     # By pinyin: a(kesu), h(ongqi), w(angjing); code point order would put 望 before 红 before 阿.
     assert view.visible_site_names() == ["阿克苏站", "红旗村", "望京街道"]
@@ -257,12 +259,12 @@ async def test_sites_sort_by_pinyin_and_archived_sites_last(
 async def test_archive_and_restore_through_the_editor(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
-    site_id = repo(lambda r: r.save_site(Site("新阳路卫生服务站")))
+    site_id = repo(lambda r: r.sites.save_site(Site("新阳路卫生服务站")))
     view = await open_view(context, qtbot, 1)
     await open_site(view, "新阳路卫生服务站")
     assert view.editor.archive_button.text() == "Archive"
     click(qtbot, view.editor.archive_button)
-    await until(lambda: repo(lambda r: r.get_site(site_id)).archived)
+    await until(lambda: repo(lambda r: r.sites.get_site(site_id)).archived)
     await until(lambda: view.visible_site_names() == [] and view.editor.archived_label.isVisible())
     assert "Every site is archived" in view.empty_label.text()
     assert view.editor.archive_button.text() == "Restore"
@@ -272,7 +274,7 @@ async def test_archive_and_restore_through_the_editor(
     assert cell(view, 0, Column.NAME) == "Archived · 新阳路卫生服务站"
     assert view.table.selectionModel().selectedRows()[0].row() == 0  # still the one edited
     click(qtbot, view.editor.archive_button)
-    await until(lambda: not repo(lambda r: r.get_site(site_id)).archived)
+    await until(lambda: not repo(lambda r: r.sites.get_site(site_id)).archived)
     await until(lambda: cell(view, 0, Column.NAME) == "新阳路卫生服务站")
     assert not view.editor.archived_label.isVisible()
 
@@ -280,7 +282,7 @@ async def test_archive_and_restore_through_the_editor(
 async def test_history_lists_the_sessions_and_follows_new_ones(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
-    site_id = repo(lambda r: r.save_site(Site("克拉2气田中控室")))
+    site_id = repo(lambda r: r.sites.save_site(Site("克拉2气田中控室")))
     seed_session(repo, site_id)
     view = await open_view(context, qtbot, 1)
     await open_site(view, "克拉2气田中控室")
@@ -300,7 +302,7 @@ async def test_history_lists_the_sessions_and_follows_new_ones(
 async def test_a_referenced_site_is_not_deleted_but_archive_is_offered(
     context: UiContext, qtbot: QtBot, repo: Repo, dialogs: Dialogs
 ) -> None:
-    site_id = repo(lambda r: r.save_site(Site("克拉2气田中控室")))
+    site_id = repo(lambda r: r.sites.save_site(Site("克拉2气田中控室")))
     seed_session(repo, site_id)
     view = await open_view(context, qtbot, 1)
     await open_site(view, "克拉2气田中控室")
@@ -311,35 +313,35 @@ async def test_a_referenced_site_is_not_deleted_but_archive_is_offered(
     click(qtbot, view.editor.delete_button)
     assert "cannot be deleted. Archive it instead?" in dialogs.asked[-1]
     await until(lambda: not view.presenter.is_busy)
-    assert not repo(lambda r: r.get_site(site_id)).archived
+    assert not repo(lambda r: r.sites.get_site(site_id)).archived
 
     dialogs.answer = QMessageBox.StandardButton.Yes
     click(qtbot, view.editor.delete_button)
-    await until(lambda: repo(lambda r: r.get_site(site_id)).archived)
+    await until(lambda: repo(lambda r: r.sites.get_site(site_id)).archived)
     await until(lambda: view.editor.archived_label.isVisible())
-    assert repo(lambda r: r.list_sites(include_archived=True))[0].name == "克拉2气田中控室"
+    assert repo(lambda r: r.sites.list_sites(include_archived=True))[0].name == "克拉2气田中控室"
 
     # Archived already: nothing more to offer, only the reason.
     click(qtbot, view.editor.delete_button)
     assert "archived already" in dialogs.told[-1]
-    assert len(repo(lambda r: r.list_sites(include_archived=True))) == 1
+    assert len(repo(lambda r: r.sites.list_sites(include_archived=True))) == 1
 
 
 async def test_an_unreferenced_site_is_deleted_only_after_confirmation(
     context: UiContext, qtbot: QtBot, repo: Repo, dialogs: Dialogs
 ) -> None:
-    repo(lambda r: r.save_site(Site("临时站点")))
+    repo(lambda r: r.sites.save_site(Site("临时站点")))
     view = await open_view(context, qtbot, 1)
     await open_site(view, "临时站点")
     dialogs.answer = QMessageBox.StandardButton.No
     click(qtbot, view.editor.delete_button)
     assert "Delete “临时站点”? This cannot be undone." in dialogs.asked[-1]
     await until(lambda: not view.presenter.is_busy)
-    assert len(repo(lambda r: r.list_sites())) == 1
+    assert len(repo(lambda r: r.sites.list_sites())) == 1
 
     dialogs.answer = QMessageBox.StandardButton.Yes
     click(qtbot, view.editor.delete_button)
-    await until(lambda: repo(lambda r: r.list_sites(include_archived=True)) == [])
+    await until(lambda: repo(lambda r: r.sites.list_sites(include_archived=True)) == [])
     await until(lambda: view.model.rowCount() == 0)
     assert view.editor.title.text() == "New site"
 
@@ -347,8 +349,8 @@ async def test_an_unreferenced_site_is_deleted_only_after_confirmation(
 async def test_unsaved_edits_ask_before_another_site_is_shown(
     context: UiContext, qtbot: QtBot, repo: Repo, dialogs: Dialogs
 ) -> None:
-    repo(lambda r: r.save_site(Site("甲站点")))
-    repo(lambda r: r.save_site(Site("乙站点")))
+    repo(lambda r: r.sites.save_site(Site("甲站点")))
+    repo(lambda r: r.sites.save_site(Site("乙站点")))
     view = await open_view(context, qtbot, 2)
     await open_site(view, "甲站点")
     type_text(view.editor.address_edit, "新地址")
@@ -363,7 +365,7 @@ async def test_unsaved_edits_ask_before_another_site_is_shown(
     dialogs.answer = QMessageBox.StandardButton.Save
     view.select_site(site_id_of(view, "乙站点"))
     await until(lambda: view.editor.name_edit.text() == "乙站点")
-    stored = {s.name: s for s in repo(lambda r: r.list_sites())}
+    stored = {s.name: s for s in repo(lambda r: r.sites.list_sites())}
     assert stored["甲站点"].address == "新地址"
     assert view.table.selectionModel().selectedRows()[0].data() == "乙站点"
 
@@ -372,14 +374,14 @@ async def test_unsaved_edits_ask_before_another_site_is_shown(
     view.new_site()
     assert view.editor.name_edit.text() == ""
     await until(lambda: not view.presenter.is_busy)
-    assert {s.name: s for s in repo(lambda r: r.list_sites())}["乙站点"].address == ""
+    assert {s.name: s for s in repo(lambda r: r.sites.list_sites())}["乙站点"].address == ""
 
 
 async def test_a_refused_save_on_the_way_out_keeps_the_edits(
     context: UiContext, qtbot: QtBot, repo: Repo, dialogs: Dialogs
 ) -> None:
-    repo(lambda r: r.save_site(Site("甲站点")))
-    repo(lambda r: r.save_site(Site("乙站点")))
+    repo(lambda r: r.sites.save_site(Site("甲站点")))
+    repo(lambda r: r.sites.save_site(Site("乙站点")))
     view = await open_view(context, qtbot, 2)
     await open_site(view, "甲站点")
     view.editor.name_edit.setText("乙站点")  # taken: the store refuses the save
@@ -394,13 +396,13 @@ async def test_a_refused_save_on_the_way_out_keeps_the_edits(
 
 
 async def test_closing_saves_valid_edits(context: UiContext, qtbot: QtBot, repo: Repo) -> None:
-    repo(lambda r: r.save_site(Site("甲站点")))
+    repo(lambda r: r.sites.save_site(Site("甲站点")))
     view = await open_view(context, qtbot, 1)
     await open_site(view, "甲站点")
     type_text(view.editor.tags_edit, "城市社区")
     view.flush()
     # No turn of the event loop: on close the save must already be queued in the store.
-    assert repo(lambda r: r.list_sites())[0].tags == ["城市社区"]
+    assert repo(lambda r: r.sites.list_sites())[0].tags == ["城市社区"]
 
 
 async def test_page_actions_have_shortcuts(context: UiContext, qtbot: QtBot) -> None:

@@ -170,9 +170,11 @@ async def test_the_page_follows_new_demands(
     counted: UiContext, qtbot: QtBot, english: None
 ) -> None:
     view = await open_page(counted, qtbot)
-    site_b = counted.store.call(lambda r: next(s.id for s in r.list_sites() if s.name == SITE_B))
+    site_b = counted.store.call(
+        lambda r: next(s.id for s in r.sites.list_sites() if s.name == SITE_B)
+    )
     row = DemandRow(2, NOW.date(), "朝阳区", site_b, SITE_B, "Consumer Rights", "预付卡退费")
-    counted.store.call(lambda r: r.import_demands([row], "board.csv"))
+    counted.store.call(lambda r: r.follow_ups.import_demands([row], "board.csv"))
     counted.bus.changed.emit("follow_ups")
     await until(lambda: card(view, "received")[0] == "5")
     assert "Consumer Rights" in [r[0] for r in table(view, Dimension.CHANNEL)]

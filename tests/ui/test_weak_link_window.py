@@ -55,7 +55,7 @@ async def test_a_poor_link_is_named_and_sound_only_is_offered(
     context: UiContext, qtbot: QtBot, repo: Repo, link: ShapedLink, tmp_path: Path
 ) -> None:
     def seed(r: Repository) -> tuple[int, int]:
-        site = r.save_site(Site("塔里木河畔牧业村"))
+        site = r.sites.save_site(Site("塔里木河畔牧业村"))
         start = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=1)
         session = Session(
             "牧区冬季保障连线",
@@ -66,7 +66,7 @@ async def test_a_poor_link_is_named_and_sound_only_is_offered(
             status=SessionStatus.SCHEDULED,
             sites=[SessionSite(site, 0, 15)],
         )
-        return r.save_session(session), site
+        return r.sessions.save_session(session), site
 
     session_id, site_id = repo(seed)
     secret_path = tmp_path / "secret"

@@ -50,7 +50,7 @@ class InterruptedCallsPresenter(Presenter):
         calls.callsChanged.connect(self._calls_changed)
 
     def refresh(self) -> None:
-        self.spawn(self.query(lambda r: r.interrupted_sessions()), on_done=self._loaded)
+        self.spawn(self.query(lambda r: r.calls.interrupted_sessions()), on_done=self._loaded)
 
     def _loaded(self, found: list[InterruptedSession]) -> None:
         self._found = found
@@ -83,7 +83,7 @@ class InterruptedCallsPresenter(Presenter):
         """End the session without its call; the notes stay as they are."""
 
         def end_it(repo: Repository) -> None:
-            repo.end_interrupted_session(session_id)
+            repo.calls.end_interrupted_session(session_id)
 
         def ended(_: None) -> None:
             self._calls.end_on_server(session_id)

@@ -103,7 +103,7 @@ class CallWindows(QObject):
         loop = asyncio.get_running_loop()
         await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
         try:
-            ended = await self._context.store.run(lambda r: r.ended_session_ids())
+            ended = await self._context.store.run(lambda r: r.sessions.ended_session_ids())
         except StoreError:
             _log.warning("cannot read which sessions ended; their links stay open", exc_info=True)
             ended = set()
@@ -168,7 +168,7 @@ class CallWindows(QObject):
 
     async def _store_check(self, check: SiteCheck) -> None:
         try:
-            await self._context.store.run(lambda r: r.record_site_check(check))
+            await self._context.store.run(lambda r: r.calls.record_site_check(check))
         except StoreError:
             # A check for a session or site this database does not have (another office's
             # invitation on a shared server): nothing to keep here.

@@ -180,7 +180,7 @@ class CallPresenter(Presenter):
         self.spawn(start_or_explain())
 
     async def _start(self) -> None:
-        session = await self.query(lambda r: r.get_session(self.session_id))
+        session = await self.query(lambda r: r.sessions.get_session(self.session_id))
         self._set_session(session)
         if self.phase is not CallPhase.STARTING:
             return
@@ -231,8 +231,10 @@ class CallPresenter(Presenter):
         # From here on the record must end up ended, whatever happens to the call.
         self._went_live = True
         if session.status is not SessionStatus.LIVE:
-            await self.query(lambda r: r.set_session_status(self.session_id, SessionStatus.LIVE))
-            self._set_session(await self.query(lambda r: r.get_session(self.session_id)))
+            await self.query(
+                lambda r: r.sessions.set_session_status(self.session_id, SessionStatus.LIVE)
+            )
+            self._set_session(await self.query(lambda r: r.sessions.get_session(self.session_id)))
             self.announce("sessions")
         if not self._in_phase(CallPhase.STARTING):
             return  # ended while the record was being written; end() has the call
@@ -271,10 +273,10 @@ class CallPresenter(Presenter):
         session_id = self.session_id
         if state is PeerState.CONNECTED and site_id not in self._present:
             self._present.add(site_id)
-            self.spawn(self.query(lambda r: r.record_site_joined(session_id, site_id)))
+            self.spawn(self.query(lambda r: r.sessions.record_site_joined(session_id, site_id)))
         elif state in (PeerState.LEFT, PeerState.FAILED) and site_id in self._present:
             self._present.discard(site_id)
-            self.spawn(self.query(lambda r: r.record_site_left(session_id, site_id)))
+            self.spawn(self.query(lambda r: r.sessions.record_site_left(session_id, site_id)))
 
     async def _poll_statistics(self) -> None:
         while self.call is not None and self.phase is CallPhase.LIVE:
@@ -369,10 +371,10 @@ class CallPresenter(Presenter):
 
         def close_the_record(repo: Repository) -> Session:
             for site_id in present:
-                repo.record_site_left(session_id, site_id)
+                repo.sessions.record_site_left(session_id, site_id)
             if went_live:
-                repo.set_session_status(session_id, SessionStatus.ENDED)
-            return repo.get_session(session_id)
+                repo.sessions.set_session_status(session_id, SessionStatus.ENDED)
+            return repo.sessions.get_session(session_id)
 
         self._set_session(await self.query(close_the_record))
         self.announce("sessions")
@@ -425,7 +427,7 @@ class CallPresenter(Presenter):
             return
         self._recorder = recorder
         session_id = self.session_id
-        recording = await self.query(lambda r: r.start_recording(session_id, str(path)))
+        recording = await self.query(lambda r: r.calls.start_recording(session_id, str(path)))
         self._recording_id = recording.id
         self.recordingChanged.emit(True)
         self.announce("sessions")
@@ -437,7 +439,7 @@ class CallPresenter(Presenter):
             return
         await recorder.stop()
         if recording_id is not None:
-            await self.query(lambda r: r.finish_recording(recording_id))
+            await self.query(lambda r: r.calls.finish_recording(recording_id))
         if recorder.error:
             self.error.emit(self.tr("The recording stopped: %1").replace("%1", recorder.error))
         self.recordingChanged.emit(False)

@@ -64,7 +64,7 @@ class DemandImportPresenter(Presenter):
         today = self.clock().date()
 
         async def parse() -> DemandPreview | ImportFileError | DemandFileError:
-            sites = await self.query(lambda r: r.list_sites(include_archived=True))
+            sites = await self.query(lambda r: r.sites.list_sites(include_archived=True))
             try:
                 data = await asyncio.to_thread(read_import_bytes, path, MAX_DEMAND_BYTES)
                 result = await asyncio.to_thread(
@@ -73,7 +73,7 @@ class DemandImportPresenter(Presenter):
             except (ImportFileError, DemandFileError) as exc:
                 return exc
             fingerprints = [d.fingerprint for d in result.demands]
-            known = await self.query(lambda r: r.known_demand_fingerprints(fingerprints))
+            known = await self.query(lambda r: r.follow_ups.known_demand_fingerprints(fingerprints))
             return DemandPreview(path.name, result, known)
 
         def done(outcome: DemandPreview | ImportFileError | DemandFileError) -> None:
@@ -93,4 +93,4 @@ class DemandImportPresenter(Presenter):
             self.imported.emit(summary)
             self.announce("follow_ups")
 
-        self.spawn(self.query(lambda r: r.import_demands(demands, source)), on_done=done)
+        self.spawn(self.query(lambda r: r.follow_ups.import_demands(demands, source)), on_done=done)

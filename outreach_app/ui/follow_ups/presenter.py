@@ -84,16 +84,17 @@ class Group:
 
 def _board_options(repo: Repository) -> BoardOptions:
     return BoardOptions(
-        repo.list_sites(include_archived=True),
-        repo.list_categories(),
-        repo.follow_up_owner_units(),
-        repo.follow_up_claimers(),
+        repo.sites.list_sites(include_archived=True),
+        repo.meta.list_categories(),
+        repo.follow_ups.follow_up_owner_units(),
+        repo.follow_ups.follow_up_claimers(),
     )
 
 
 def _load_detail(repo: Repository, follow_up_id: int) -> FollowUpDetail:
     return FollowUpDetail(
-        repo.get_follow_up_entry(follow_up_id), repo.follow_up_steps(follow_up_id)
+        repo.follow_ups.get_follow_up_entry(follow_up_id),
+        repo.follow_ups.follow_up_steps(follow_up_id),
     )
 
 
@@ -242,7 +243,9 @@ class FollowUpBoardPresenter(Presenter):
 
         self.spawn_latest(
             "list",
-            self.query(lambda r: r.list_follow_ups(filters, today=today, limit=limit + 1)),
+            self.query(
+                lambda r: r.follow_ups.list_follow_ups(filters, today=today, limit=limit + 1)
+            ),
             show,
         )
 
@@ -285,12 +288,14 @@ class FollowUpBoardPresenter(Presenter):
 
         def step(repo: Repository) -> FollowUp:
             if action is FollowUpAction.CLAIM:
-                return repo.claim_follow_up(follow_up_id, given.claimed_by, given.owner)
+                return repo.follow_ups.claim_follow_up(follow_up_id, given.claimed_by, given.owner)
             if action is FollowUpAction.RESPOND:
-                return repo.respond_to_follow_up(follow_up_id, given.response)
+                return repo.follow_ups.respond_to_follow_up(follow_up_id, given.response)
             if action is FollowUpAction.SOLVE:
-                return repo.solve_follow_up(follow_up_id, given.resolution, given.satisfaction)
-            return repo.reopen_follow_up(follow_up_id, given.reason)
+                return repo.follow_ups.solve_follow_up(
+                    follow_up_id, given.resolution, given.satisfaction
+                )
+            return repo.follow_ups.reopen_follow_up(follow_up_id, given.reason)
 
         self._save(follow_up_id, step, action)
         return True
@@ -314,7 +319,7 @@ class FollowUpBoardPresenter(Presenter):
         follow_up_id = self.detail.follow_up_id
         self._save(
             follow_up_id,
-            lambda r: r.set_follow_up_due_dates(
+            lambda r: r.follow_ups.set_follow_up_due_dates(
                 follow_up_id, claim_due=claim_due, respond_due=respond_due, due=due
             ),
             None,

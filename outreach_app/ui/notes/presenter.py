@@ -65,15 +65,16 @@ class PendingEdit:
 
 
 def _load_session_notes(repo: Repository, session_id: int) -> SessionNotes:
-    session = repo.get_session(session_id)
+    session = repo.sessions.get_session(session_id)
     return SessionNotes(
         session=session,
-        agenda=repo.list_agenda(session_id),
-        questions=repo.list_questions(session_id),
-        categories=repo.list_categories(),
-        sites={s.id: s for s in repo.list_sites(include_archived=True) if s.id is not None},
+        agenda=repo.sessions.list_agenda(session_id),
+        questions=repo.notes.list_questions(session_id),
+        categories=repo.meta.list_categories(),
+        sites={s.id: s for s in repo.sites.list_sites(include_archived=True) if s.id is not None},
         briefings={
-            slot.site_id: repo.get_briefing(session_id, slot.site_id) for slot in session.sites
+            slot.site_id: repo.sessions.get_briefing(session_id, slot.site_id)
+            for slot in session.sites
         },
     )
 
@@ -126,7 +127,7 @@ class NotesPresenter(Presenter):
 
         async def load() -> tuple[list[Session], int | None]:
             sessions = await self.query(
-                lambda r: r.list_sessions_between(
+                lambda r: r.sessions.list_sessions_between(
                     now - timedelta(days=RECENT_DAYS), now + timedelta(days=AHEAD_DAYS)
                 )
             )
@@ -182,7 +183,7 @@ class NotesPresenter(Presenter):
 
         self.spawn(
             self.query(
-                lambda r: r.add_question(
+                lambda r: r.notes.add_question(
                     session_id,
                     site_id,
                     text,
@@ -204,7 +205,7 @@ class NotesPresenter(Presenter):
                 self.notesLoaded.emit(self.notes)
             self.announce("notes")
 
-        self.spawn(self.query(lambda r: r.delete_question(question_id)), on_done=deleted)
+        self.spawn(self.query(lambda r: r.notes.delete_question(question_id)), on_done=deleted)
 
     def question(self, question_id: int) -> Question | None:
         if self.notes is None:
@@ -299,7 +300,7 @@ class NotesPresenter(Presenter):
         self.flush()
 
         async def change() -> SessionNotes:
-            await self.query(lambda r: r.set_session_status(session_id, status))
+            await self.query(lambda r: r.sessions.set_session_status(session_id, status))
             return await self.query(lambda r: _load_session_notes(r, session_id))
 
         def changed(notes: SessionNotes) -> None:
@@ -314,12 +315,14 @@ def _apply_edit(repo: Repository, question_id: int, edit: PendingEdit) -> None:
         text = edit.question_text
         if text is not None and not text.strip():
             text = None  # an emptied question keeps its last text rather than vanishing
-        repo.update_question(question_id, text=text, category=edit.category, asked_by=edit.asked_by)
+        repo.notes.update_question(
+            question_id, text=text, category=edit.category, asked_by=edit.asked_by
+        )
     if edit.answer is not None:
-        repo.save_answer(question_id, *edit.answer)
+        repo.notes.save_answer(question_id, *edit.answer)
     if edit.remove_commitment:
-        repo.remove_commitment(question_id)
+        repo.notes.remove_commitment(question_id)
     elif edit.commitment is not None:
         commitment, owner, due = edit.commitment
         if commitment.strip():
-            repo.set_commitment(question_id, commitment, owner, due)
+            repo.notes.set_commitment(question_id, commitment, owner, due)

@@ -51,9 +51,9 @@ class SessionRecord:
 
 def _load_record(repo: Repository, session_id: int) -> SessionRecord:
     return SessionRecord(
-        minutes=repo.minutes(session_id),
-        audit=repo.audit_trail(session_id),
-        recordings=repo.recordings(session_id),
+        minutes=repo.review.minutes(session_id),
+        audit=repo.review.audit_trail(session_id),
+        recordings=repo.calls.recordings(session_id),
     )
 
 
@@ -95,7 +95,9 @@ class ReviewPresenter(Presenter):
 
     def load_options(self) -> None:
         def load(repo: Repository) -> FilterOptions:
-            return FilterOptions(repo.list_sites(include_archived=True), repo.list_categories())
+            return FilterOptions(
+                repo.sites.list_sites(include_archived=True), repo.meta.list_categories()
+            )
 
         self.spawn(self.query(load), on_done=self._set_options)
 
@@ -127,12 +129,14 @@ class ReviewPresenter(Presenter):
                     self.summaries = summaries
                     self.sessionsLoaded.emit(summaries)
 
-            self.spawn(self.query(lambda r: r.list_review_sessions(filters)), on_done=show_sessions)
+            self.spawn(
+                self.query(lambda r: r.review.list_review_sessions(filters)), on_done=show_sessions
+            )
             return
 
         async def search() -> tuple[list[SearchHit], str]:
             try:
-                return await self.query(lambda r: r.search(query, filters)), ""
+                return await self.query(lambda r: r.search.search(query, filters)), ""
             except StoreError as exc:
                 return [], translate_message(exc.template, exc.params)
 
@@ -179,7 +183,7 @@ class ReviewPresenter(Presenter):
         session_id = self.record.session_id
 
         async def decide() -> SessionRecord:
-            await self.query(lambda r: r.set_review(session_id, state, comment))
+            await self.query(lambda r: r.review.set_review(session_id, state, comment))
             return await self.query(lambda r: _load_record(r, session_id))
 
         def decided(record: SessionRecord) -> None:

@@ -325,7 +325,7 @@ class ScheduleView(QWidget):
         # A site may have run its pre-call check.
         self.presenter.load_checks(session_id)
         self.presenter.spawn(
-            self.presenter.query(lambda r: r.get_session(session_id)),
+            self.presenter.query(lambda r: r.sessions.get_session(session_id)),
             on_done=self._status_may_have_changed,
         )
 

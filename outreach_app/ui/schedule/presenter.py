@@ -39,14 +39,16 @@ class AgendaBundle:
 
 
 def _agenda_bundle(repo: Repository, session_id: int, site_id: int) -> AgendaBundle:
-    open_follow_ups = repo.open_follow_ups_for_site(site_id, excluding_session=session_id)
+    open_follow_ups = repo.follow_ups.open_follow_ups_for_site(
+        site_id, excluding_session=session_id
+    )
     return AgendaBundle(
         session_id=session_id,
         site_id=site_id,
-        items=repo.list_agenda(session_id, site_id),
-        briefing=repo.get_briefing(session_id, site_id),
+        items=repo.sessions.list_agenda(session_id, site_id),
+        briefing=repo.sessions.get_briefing(session_id, site_id),
         open_follow_ups=open_follow_ups,
-        demands=repo.demand_sources([f.id for f in open_follow_ups if f.id is not None]),
+        demands=repo.follow_ups.demand_sources([f.id for f in open_follow_ups if f.id is not None]),
     )
 
 
@@ -54,9 +56,9 @@ def _conflicts_with_starts(
     repo: Repository, draft: Session
 ) -> tuple[list[Conflict], dict[int, datetime]]:
     """The conflicts, and when each other session starts, so that warnings can say when."""
-    conflicts = repo.conflicts_for(draft)
+    conflicts = repo.sessions.conflicts_for(draft)
     other_ids = {c.other_session_id for c in conflicts if c.other_session_id is not None}
-    return conflicts, {i: repo.get_session(i).start for i in other_ids}
+    return conflicts, {i: repo.sessions.get_session(i).start for i in other_ids}
 
 
 class SchedulePresenter(Presenter):
@@ -117,30 +119,35 @@ class SchedulePresenter(Presenter):
                 self.weekLoaded.emit(monday, sessions)
 
         self.spawn(
-            self.query(lambda r: r.list_sessions_between(start, start + timedelta(days=7))),
+            self.query(
+                lambda r: r.sessions.list_sessions_between(start, start + timedelta(days=7))
+            ),
             on_done=loaded,
         )
 
     def load_upcoming(self) -> None:
         now = self._clock()
         self.spawn(
-            self.query(lambda r: r.upcoming_sessions(limit=30, now=now)),
+            self.query(lambda r: r.sessions.upcoming_sessions(limit=30, now=now)),
             on_done=self.upcomingLoaded.emit,
         )
 
     def load_sites(self) -> None:
-        self.spawn(self.query(lambda r: r.list_sites()), on_done=self.sitesLoaded.emit)
+        self.spawn(self.query(lambda r: r.sites.list_sites()), on_done=self.sitesLoaded.emit)
 
     # --------------------------------------------------------------------- sessions
     def load_checks(self, session_id: int) -> None:
         self.spawn(
-            self.query(lambda r: r.site_checks(session_id)),
+            self.query(lambda r: r.calls.site_checks(session_id)),
             on_done=lambda checks: self.checksLoaded.emit(session_id, checks),
         )
 
     def open_session(self, session_id: int) -> None:
         self.flush()
-        self.spawn(self.query(lambda r: r.get_session(session_id)), on_done=self.sessionOpened.emit)
+        self.spawn(
+            self.query(lambda r: r.sessions.get_session(session_id)),
+            on_done=self.sessionOpened.emit,
+        )
 
     def check_conflicts(self, draft: Session) -> None:
         """Debounced: the editor calls this on every change."""
@@ -160,8 +167,8 @@ class SchedulePresenter(Presenter):
 
     def save_session(self, session: Session) -> None:
         async def save() -> Session:
-            session_id = await self.query(lambda r: r.save_session(session))
-            return await self.query(lambda r: r.get_session(session_id))
+            session_id = await self.query(lambda r: r.sessions.save_session(session))
+            return await self.query(lambda r: r.sessions.get_session(session_id))
 
         def saved(stored: Session) -> None:
             self.sessionSaved.emit(stored)
@@ -171,8 +178,8 @@ class SchedulePresenter(Presenter):
 
     def set_status(self, session_id: int, status: SessionStatus) -> None:
         async def change() -> Session:
-            await self.query(lambda r: r.set_session_status(session_id, status))
-            return await self.query(lambda r: r.get_session(session_id))
+            await self.query(lambda r: r.sessions.set_session_status(session_id, status))
+            return await self.query(lambda r: r.sessions.get_session(session_id))
 
         def changed(stored: Session) -> None:
             self.sessionSaved.emit(stored)
@@ -197,25 +204,25 @@ class SchedulePresenter(Presenter):
         self, session_id: int, site_id: int, kind: AgendaItemKind, text: str
     ) -> None:
         self.spawn(
-            self.query(lambda r: r.add_agenda_item(session_id, site_id, kind, text)),
+            self.query(lambda r: r.sessions.add_agenda_item(session_id, site_id, kind, text)),
             on_done=lambda _: self._agenda_changed(session_id, site_id),
         )
 
     def update_agenda_item(self, item: AgendaItem, text: str) -> None:
         self.spawn(
-            self.query(lambda r: r.update_agenda_item(item.id or 0, text, item.kind)),
+            self.query(lambda r: r.sessions.update_agenda_item(item.id or 0, text, item.kind)),
             on_done=lambda _: self._agenda_changed(item.session_id, item.site_id),
         )
 
     def delete_agenda_item(self, item: AgendaItem) -> None:
         self.spawn(
-            self.query(lambda r: r.delete_agenda_item(item.id or 0)),
+            self.query(lambda r: r.sessions.delete_agenda_item(item.id or 0)),
             on_done=lambda _: self._agenda_changed(item.session_id, item.site_id),
         )
 
     def reorder_agenda(self, session_id: int, site_id: int, ordered_ids: list[int]) -> None:
         self.spawn(
-            self.query(lambda r: r.reorder_agenda(session_id, site_id, ordered_ids)),
+            self.query(lambda r: r.sessions.reorder_agenda(session_id, site_id, ordered_ids)),
             on_done=lambda _: self._agenda_changed(session_id, site_id),
         )
 
@@ -239,6 +246,6 @@ class SchedulePresenter(Presenter):
             return
         session_id, site_id, text = pending
         self.spawn(
-            self.query(lambda r: r.save_briefing(session_id, site_id, text)),
+            self.query(lambda r: r.sessions.save_briefing(session_id, site_id, text)),
             on_done=lambda _: self.briefingSaved.emit(),
         )

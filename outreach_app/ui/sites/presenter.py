@@ -75,9 +75,9 @@ def read_import_file(path: Path, existing_names: list[str]) -> SiteImportResult:
 
 def _details(repo: Repository, site_id: int) -> SiteDetails:
     return SiteDetails(
-        site=repo.get_site(site_id),
-        history=repo.site_history(site_id),
-        referenced=repo.site_is_referenced(site_id),
+        site=repo.sites.get_site(site_id),
+        history=repo.sites.site_history(site_id),
+        referenced=repo.sites.site_is_referenced(site_id),
     )
 
 
@@ -114,7 +114,7 @@ class SitesPresenter(Presenter):
         """Every site, archived ones too: the view decides what to show."""
 
         self.spawn(
-            self.query(lambda r: r.list_sites(include_archived=True)),
+            self.query(lambda r: r.sites.list_sites(include_archived=True)),
             on_done=self.sitesLoaded.emit,
         )
 
@@ -136,12 +136,12 @@ class SitesPresenter(Presenter):
             self.saved.emit(site_id)
             self.announce("sites")
 
-        self.spawn(self.query(lambda r: r.save_site(site)), on_done=done)
+        self.spawn(self.query(lambda r: r.sites.save_site(site)), on_done=done)
 
     def save_before_close(self, site: Site) -> Future[int]:
         """Queue the save at once: on close the loop may not turn again, the store's worker
         still finishes every queued operation."""
-        future = self.store.submit(lambda r: r.save_site(site))
+        future = self.store.submit(lambda r: r.sites.save_site(site))
         future.add_done_callback(_log_failed_save)
         return future
 
@@ -151,7 +151,7 @@ class SitesPresenter(Presenter):
             if self.open_site_id == site_id:
                 self.open(site_id)
 
-        self.spawn(self.query(lambda r: r.set_site_archived(site_id, archived)), on_done=done)
+        self.spawn(self.query(lambda r: r.sites.set_site_archived(site_id, archived)), on_done=done)
 
     def delete(self, site_id: int) -> None:
         def done(_: None) -> None:
@@ -160,7 +160,7 @@ class SitesPresenter(Presenter):
             self.deleted.emit(site_id)
             self.announce("sites")
 
-        self.spawn(self.query(lambda r: r.delete_site(site_id)), on_done=done)
+        self.spawn(self.query(lambda r: r.sites.delete_site(site_id)), on_done=done)
 
 
 class SiteImportPresenter(Presenter):
@@ -180,7 +180,7 @@ class SiteImportPresenter(Presenter):
         generation = self._generation
 
         async def parse() -> SiteImportResult | ImportFileError:
-            sites = await self.query(lambda r: r.list_sites(include_archived=True))
+            sites = await self.query(lambda r: r.sites.list_sites(include_archived=True))
             names = [s.name for s in sites]
             try:
                 return await asyncio.to_thread(read_import_file, path, names)
@@ -202,4 +202,4 @@ class SiteImportPresenter(Presenter):
             self.imported.emit(len(ids))
             self.announce("sites")
 
-        self.spawn(self.query(lambda r: r.import_sites(sites)), on_done=done)
+        self.spawn(self.query(lambda r: r.sites.import_sites(sites)), on_done=done)

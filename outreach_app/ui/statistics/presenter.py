@@ -58,7 +58,9 @@ class StatisticsPresenter(Presenter):
             self.reportLoaded.emit(report)
 
         # Only the newest answer counts when months are picked faster than the store answers.
-        self.spawn_latest("report", self.query(lambda r: r.statistics_report(period)), loaded)
+        self.spawn_latest(
+            "report", self.query(lambda r: r.statistics.statistics_report(period)), loaded
+        )
 
     # -------------------------------------------------------------------------- export
     @property

@@ -1,0 +1,484 @@
+"""Follow-ups through their workflow (claim, respond, solve, reopen), the board, and demands
+imported from message boards.
+
+Each step checks the workflow's rules (core/follow_ups.py) against the stored status, then
+writes the follow-up, a row of its history and an audit entry in one transaction. A demand from
+a message board is a follow-up without a session plus a row in `demands` saying where it came
+from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from outreach_app.core.demand_import import DemandRow
+from outreach_app.core.follow_ups import (
+    TARGET,
+    FollowUpAction,
+    StepInput,
+    check_due_dates,
+    step_note,
+    validate_step,
+)
+from outreach_app.core.model import (
+    FollowUp,
+    FollowUpFilters,
+    FollowUpStatus,
+    FollowUpStep,
+    Satisfaction,
+    SessionKind,
+)
+from outreach_app.storage.base import (
+    Aggregate,
+    Row,
+    StoreConnection,
+    parse_date,
+    parse_timestamp,
+    read,
+    timestamp,
+    write,
+)
+from outreach_app.storage.errors import NotFoundError
+
+NO_FOLLOW_UP_FILTERS = FollowUpFilters()
+# A board entry: the follow-up with its site, session, question, answer and demand.
+_ENTRY_CATEGORY = "coalesce(nullif(q.category, ''), d.category, '')"
+_ENTRY_SELECT = (
+    "SELECT f.*, st.name AS site_name, coalesce(s.title, '') AS session_title,"
+    " s.kind AS session_kind, s.start AS session_start,"
+    f" {_ENTRY_CATEGORY} AS category,"
+    " coalesce(q.text, '') AS question_text, coalesce(a.text, '') AS answer_text,"
+    " coalesce(d.channel, '') AS channel"
+    " FROM follow_ups f JOIN sites st ON st.id = f.site_id"
+    " LEFT JOIN sessions s ON s.id = f.session_id"
+    " LEFT JOIN questions q ON q.id = f.question_id"
+    " LEFT JOIN answers a ON a.question_id = q.id"
+    " LEFT JOIN demands d ON d.follow_up_id = f.id"
+)
+
+
+@dataclass(frozen=True)
+class FollowUpEntry:
+    """A follow-up on the board, with where it comes from: the session and question it was
+    committed in, or (imported demands) the channel it arrived through."""
+
+    follow_up: FollowUp
+    site_name: str
+    session_title: str = ""
+    session_kind: SessionKind | None = None
+    session_start: datetime | None = None
+    category: str = ""
+    question_text: str = ""
+    answer_text: str = ""
+    channel: str = ""
+
+
+@dataclass
+class DemandImportSummary:
+    """What an import of demands stored, and the lines it skipped as already there."""
+
+    follow_up_ids: list[int] = field(default_factory=list)
+    skipped_lines: list[int] = field(default_factory=list)
+
+    @property
+    def imported(self) -> int:
+        return len(self.follow_up_ids)
+
+
+@dataclass(frozen=True)
+class DemandSource:
+    """Where an imported demand came from: the message board's channel and the file."""
+
+    follow_up_id: int
+    channel: str
+    received_on: date
+    area: str
+    category: str
+    source: str
+    line: int
+
+
+def follow_up_from_row(row: Row) -> FollowUp:
+    return FollowUp(
+        id=row["id"],
+        question_id=row["question_id"],
+        session_id=row["session_id"],
+        site_id=row["site_id"],
+        commitment=row["commitment"],
+        owner=row["owner"],
+        due=parse_date(row["due"]),
+        status=FollowUpStatus(row["status"]),
+        resolution=row["resolution"],
+        created_at=parse_timestamp(row["created_at"]),
+        claimed_by=row["claimed_by"],
+        response=row["response"],
+        satisfaction=Satisfaction(row["satisfaction"]) if row["satisfaction"] else None,
+        claim_due=parse_date(row["claim_due"]),
+        respond_due=parse_date(row["respond_due"]),
+        claimed_at=parse_timestamp(row["claimed_at"]),
+        responded_at=parse_timestamp(row["responded_at"]),
+        solved_at=parse_timestamp(row["solved_at"]),
+        updated_at=parse_timestamp(row["updated_at"]),
+    )
+
+
+def load_follow_up(connection: StoreConnection, follow_up_id: int) -> FollowUp:
+    row = connection.one("SELECT * FROM follow_ups WHERE id = ?", (follow_up_id,))
+    if row is None:
+        raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
+    return follow_up_from_row(row)
+
+
+def add_follow_up_step(
+    connection: StoreConnection, follow_up_id: int, status: FollowUpStatus, note: str
+) -> None:
+    """A row of the item's history: it reached `status` now, recorded by whoever acts."""
+    connection.execute(
+        "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (follow_up_id, status.value, timestamp(connection.now()), connection.actor.name, note),
+    )
+
+
+def _entry_from_row(row: Row) -> FollowUpEntry:
+    return FollowUpEntry(
+        follow_up=follow_up_from_row(row),
+        site_name=row["site_name"],
+        session_title=row["session_title"],
+        session_kind=SessionKind(row["session_kind"]) if row["session_kind"] else None,
+        session_start=parse_timestamp(row["session_start"]),
+        category=row["category"],
+        question_text=row["question_text"],
+        answer_text=row["answer_text"],
+        channel=row["channel"],
+    )
+
+
+class FollowUpStore(Aggregate):
+    aggregate = "follow_ups"
+
+    @read
+    def get_follow_up(self, follow_up_id: int) -> FollowUp:
+        return load_follow_up(self._connection, follow_up_id)
+
+    @read
+    def open_follow_ups_for_site(
+        self, site_id: int, *, excluding_session: int | None = None
+    ) -> list[FollowUp]:
+        """Unsolved commitments made to a site, for the briefing of its next session."""
+        return [
+            follow_up_from_row(r)
+            for r in self._rows(
+                "SELECT * FROM follow_ups WHERE site_id = ? AND status != 'solved'"
+                " AND (session_id IS NULL OR session_id IS NOT ?)"
+                " ORDER BY due IS NULL, due, id",
+                (site_id, excluding_session),
+            )
+        ]
+
+    @write
+    def claim_follow_up(self, follow_up_id: int, claimed_by: str, owner: str = "") -> FollowUp:
+        """A named person of the owner unit takes the item; `owner` changes the unit."""
+        return self._take_step(
+            follow_up_id, FollowUpAction.CLAIM, StepInput(claimed_by=claimed_by, owner=owner)
+        )
+
+    @write
+    def respond_to_follow_up(self, follow_up_id: int, response: str) -> FollowUp:
+        """Record what has been done so far."""
+        return self._take_step(follow_up_id, FollowUpAction.RESPOND, StepInput(response=response))
+
+    @write
+    def solve_follow_up(
+        self, follow_up_id: int, resolution: str, satisfaction: Satisfaction | None = None
+    ) -> FollowUp:
+        """The outcome and, when the site said so, how satisfied it is."""
+        return self._take_step(
+            follow_up_id,
+            FollowUpAction.SOLVE,
+            StepInput(resolution=resolution, satisfaction=satisfaction),
+        )
+
+    @write
+    def reopen_follow_up(self, follow_up_id: int, reason: str) -> FollowUp:
+        """Back to open; what was done before stays in the history."""
+        return self._take_step(follow_up_id, FollowUpAction.REOPEN, StepInput(reason=reason))
+
+    def _take_step(self, follow_up_id: int, action: FollowUpAction, given: StepInput) -> FollowUp:
+        row = self._one(
+            "SELECT session_id, status, owner FROM follow_ups WHERE id = ?", (follow_up_id,)
+        )
+        if row is None:
+            raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
+        cleaned = validate_step(FollowUpStatus(row["status"]), row["owner"], action, given)
+        now = timestamp(self._now())
+        values: dict[str, object] = {"status": TARGET[action].value, "updated_at": now}
+        if action is FollowUpAction.CLAIM:
+            values.update(claimed_by=cleaned.claimed_by, owner=cleaned.owner, claimed_at=now)
+        elif action is FollowUpAction.RESPOND:
+            values.update(response=cleaned.response, responded_at=now)
+        elif action is FollowUpAction.SOLVE:
+            satisfaction = cleaned.satisfaction.value if cleaned.satisfaction else ""
+            values.update(resolution=cleaned.resolution, satisfaction=satisfaction, solved_at=now)
+        else:
+            # Back to square one; the history keeps who claimed it and what was done.
+            values.update(
+                claimed_by="",
+                response="",
+                resolution="",
+                satisfaction="",
+                claimed_at=None,
+                responded_at=None,
+                solved_at=None,
+            )
+        self._execute(
+            f"UPDATE follow_ups SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+            [*values.values(), follow_up_id],
+        )
+        note = step_note(action, cleaned)
+        add_follow_up_step(self._connection, follow_up_id, TARGET[action], note)
+        detail = f"{note} ({cleaned.owner})" if action is FollowUpAction.CLAIM else note
+        self._audit(
+            action.value, "follow_up", follow_up_id, session_id=row["session_id"], detail=detail
+        )
+        return self.get_follow_up(follow_up_id)
+
+    @read
+    def follow_up_steps(self, follow_up_id: int) -> list[FollowUpStep]:
+        """The item's history, oldest first. An item made without one (an import that wrote
+        the row only) shows the step that opened it, at its creation."""
+        steps = [
+            FollowUpStep(
+                id=r["id"],
+                follow_up_id=r["follow_up_id"],
+                status=FollowUpStatus(r["status"]),
+                at=datetime.fromisoformat(r["at"]),
+                actor=r["actor"],
+                note=r["note"],
+            )
+            for r in self._rows(
+                "SELECT * FROM follow_up_steps WHERE follow_up_id = ? ORDER BY id",
+                (follow_up_id,),
+            )
+        ]
+        if not steps:
+            follow_up = self.get_follow_up(follow_up_id)
+            steps = [
+                FollowUpStep(
+                    follow_up_id, FollowUpStatus.OPEN, follow_up.created_at or self._now(), ""
+                )
+            ]
+        return steps
+
+    @write
+    def set_follow_up_due_dates(
+        self,
+        follow_up_id: int,
+        *,
+        claim_due: date | None,
+        respond_due: date | None,
+        due: date | None,
+    ) -> FollowUp:
+        """The dates to claim, respond and solve by (None: no date for that step)."""
+        check_due_dates(claim_due, respond_due, due)
+        row = self._one("SELECT session_id FROM follow_ups WHERE id = ?", (follow_up_id,))
+        if row is None:
+            raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
+        dates = [d.isoformat() if d else None for d in (claim_due, respond_due, due)]
+        self._execute(
+            "UPDATE follow_ups SET claim_due = ?, respond_due = ?, due = ?, updated_at = ?"
+            " WHERE id = ?",
+            [*dates, timestamp(self._now()), follow_up_id],
+        )
+        self._audit(
+            "due",
+            "follow_up",
+            follow_up_id,
+            session_id=row["session_id"],
+            detail=" / ".join(d or "—" for d in dates),
+        )
+        return self.get_follow_up(follow_up_id)
+
+    @read
+    def follow_up_owner_units(self) -> list[str]:
+        """Every owner unit named on a follow-up, for the board's filter."""
+        return [
+            r["owner"]
+            for r in self._rows(
+                "SELECT DISTINCT owner FROM follow_ups WHERE owner != '' ORDER BY owner"
+            )
+        ]
+
+    @read
+    def follow_up_claimers(self) -> list[str]:
+        """Everyone who ever claimed a follow-up, for suggestions when the next one is claimed."""
+        return [
+            r["note"]
+            for r in self._rows(
+                "SELECT DISTINCT note FROM follow_up_steps WHERE status = 'claimed'"
+                " AND note != '' ORDER BY note"
+            )
+        ]
+
+    @read
+    def list_follow_ups(
+        self,
+        filters: FollowUpFilters = NO_FOLLOW_UP_FILTERS,
+        *,
+        today: date | None = None,
+        limit: int = 2000,
+    ) -> list[FollowUpEntry]:
+        """Follow-ups for the board, newest first. The period is when the item was made (in a
+        session, or the day an imported demand was received); `today` decides what is overdue."""
+        where: list[str] = []
+        params: dict[str, Any] = {"today": (today or self._now().date()).isoformat()}
+
+        def when(clause: str, **values: Any) -> None:
+            where.append(clause)
+            params.update(values)
+
+        if filters.site_id is not None:
+            when("f.site_id = :site", site=filters.site_id)
+        if filters.kind is not None:
+            when("s.kind = :kind", kind=filters.kind.value)
+        if filters.category:
+            when(f"{_ENTRY_CATEGORY} = :category", category=filters.category)
+        if filters.status is not None:
+            when("f.status = :status", status=filters.status.value)
+        if filters.owner is not None:
+            when("f.owner = :owner", owner=filters.owner)
+        if filters.period_start is not None:
+            when("f.created_at >= :period_start", period_start=filters.period_start.isoformat())
+        if filters.period_end is not None:
+            end = (filters.period_end + timedelta(days=1)).isoformat()
+            when("f.created_at < :period_end", period_end=end)
+        if filters.overdue_only:
+            # The rule of core.follow_ups.overdue: a step not reached yet whose date is past.
+            when(
+                "f.status != 'solved' AND ((f.status = 'open' AND f.claim_due < :today)"
+                " OR (f.status IN ('open', 'claimed') AND f.respond_due < :today)"
+                " OR f.due < :today)"
+            )
+        for number, term in enumerate(filters.text.split()):
+            # Every word must appear; follow-ups are few enough to read them all.
+            when(
+                "instr(lower(f.commitment || ' ' || f.resolution || ' ' || f.response || ' '"
+                f" || f.claimed_by || ' ' || f.owner || ' ' || st.name), :term{number}) > 0",
+                **{f"term{number}": term.lower()},
+            )
+        rows = self._rows(
+            _ENTRY_SELECT
+            + (f" WHERE {' AND '.join(where)}" if where else "")
+            + " ORDER BY f.created_at DESC, f.id DESC LIMIT :limit",
+            {**params, "limit": limit},
+        )
+        return [_entry_from_row(r) for r in rows]
+
+    @read
+    def get_follow_up_entry(self, follow_up_id: int) -> FollowUpEntry:
+        """One follow-up with what the board shows about it, whatever the filters."""
+        row = self._one(f"{_ENTRY_SELECT} WHERE f.id = ?", (follow_up_id,))
+        if row is None:
+            raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
+        return _entry_from_row(row)
+
+    @write
+    def import_demands(self, demands: Sequence[DemandRow], source: str) -> DemandImportSummary:
+        """Store checked demands in one transaction; those already stored (same date, channel,
+        area and text, from any file) or repeated in the file are skipped and reported."""
+        now = timestamp(self._now())
+        summary = DemandImportSummary()
+        for demand in demands:
+            fingerprint = demand.fingerprint
+            if demand.duplicate_of is not None or self._one(
+                "SELECT 1 FROM demands WHERE fingerprint = ?", (fingerprint,)
+            ):
+                summary.skipped_lines.append(demand.line)
+                continue
+            if self._one("SELECT 1 FROM sites WHERE id = ?", (demand.site_id,)) is None:
+                raise NotFoundError("site {id} does not exist", id=demand.site_id)
+            received = timestamp(datetime.combine(demand.received_on, datetime.min.time()))
+            cursor = self._execute(
+                "INSERT INTO follow_ups (site_id, commitment, owner, status, created_at,"
+                " updated_at) VALUES (?, ?, '', 'open', ?, ?)",
+                (demand.site_id, demand.text, received, now),
+            )
+            follow_up_id = int(cursor.lastrowid or 0)
+            # Opened when the resident posted it; the history starts there.
+            self._execute(
+                "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)"
+                " VALUES (?, 'open', ?, ?, ?)",
+                (follow_up_id, received, self._actor.name, demand.channel),
+            )
+            self._execute(
+                "INSERT INTO demands (follow_up_id, channel, received_on, area, category,"
+                " source, line, fingerprint, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    follow_up_id,
+                    demand.channel,
+                    demand.received_on.isoformat(),
+                    demand.area,
+                    demand.category,
+                    source,
+                    demand.line,
+                    fingerprint,
+                    now,
+                ),
+            )
+            if demand.category:
+                # Search filters by category like the notes of a session.
+                self._execute(
+                    "UPDATE search_docs SET category = ? WHERE kind = 'follow_up' AND ref_id = ?",
+                    (demand.category, follow_up_id),
+                )
+            summary.follow_up_ids.append(follow_up_id)
+        if summary.follow_up_ids:
+            self._audit(
+                "import",
+                "follow_up",
+                None,
+                detail=f"{len(summary.follow_up_ids)} demands from {source}",
+            )
+        return summary
+
+    @read
+    def known_demand_fingerprints(self, fingerprints: Sequence[str]) -> set[str]:
+        """Which of these demands are stored already (for the import's preview)."""
+        known: set[str] = set()
+        unique = list(dict.fromkeys(fingerprints))
+        for start in range(0, len(unique), 500):
+            chunk = unique[start : start + 500]
+            known.update(
+                r["fingerprint"]
+                for r in self._rows(
+                    "SELECT fingerprint FROM demands"
+                    f" WHERE fingerprint IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return known
+
+    @read
+    def demand_sources(self, follow_up_ids: Sequence[int]) -> dict[int, DemandSource]:
+        """Where imported follow-ups came from, by follow-up id (others are left out)."""
+        if not follow_up_ids:
+            return {}
+        ids = list(dict.fromkeys(follow_up_ids))
+        return {
+            r["follow_up_id"]: DemandSource(
+                follow_up_id=r["follow_up_id"],
+                channel=r["channel"],
+                received_on=date.fromisoformat(r["received_on"]),
+                area=r["area"],
+                category=r["category"],
+                source=r["source"],
+                line=r["line"],
+            )
+            for r in self._rows(
+                f"SELECT * FROM demands WHERE follow_up_id IN ({', '.join('?' * len(ids))})",
+                ids,
+            )
+        }

@@ -1,0 +1,46 @@
+"""The thread that owns the database."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from outreach_app.core.model import Role, Site, User
+from outreach_app.storage.repository import NotFoundError, Repository, StoreError
+from outreach_app.storage.worker import StoreWorker, WorkerClosedError
+
+
+def test_worker_runs_operations_in_order_on_its_own_thread(tmp_path: Path) -> None:
+    worker = StoreWorker.open_path(tmp_path / "w.db", User("李敏", Role.STAFF))
+    threads: list[str] = []
+
+    def record(repo: Repository) -> int:
+        threads.append(threading.current_thread().name)
+        return repo.sites.save_site(Site(f"站点{len(threads)}"))
+
+    futures = [worker.submit(record) for _ in range(20)]
+    assert [f.result(5) for f in futures] == list(range(1, 21))
+    assert set(threads) == {"outreach-store"}
+    with pytest.raises(NotFoundError):
+        worker.call(lambda r: r.sites.get_site(999))
+    worker.close()
+    with pytest.raises(WorkerClosedError):
+        worker.submit(lambda r: r.sites.list_sites())
+
+
+def test_worker_close_drains_queued_writes(tmp_path: Path) -> None:
+    path = tmp_path / "w.db"
+    worker = StoreWorker.open_path(path)
+    for index in range(50):
+        worker.submit(lambda r, i=index: r.sites.save_site(Site(f"站点{i}")))
+    worker.close()
+    assert len(Repository.open(path).sites.list_sites()) == 50
+
+
+def test_worker_reports_an_unopenable_database_at_once(tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.db"
+    bogus.write_bytes(b"\x00garbage" * 1000)
+    with pytest.raises(StoreError):
+        StoreWorker.open_path(bogus)
