@@ -23,9 +23,9 @@ from outreach_app.call.signaling import SignalingClosed
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
 from outreach_app.core.settings_rules import IceServer
-from outreach_app.server.app import load_or_create_secret
 from outreach_app.server.checks import CheckListener
 from outreach_app.server.embedded import EmbeddedServer
+from outreach_app.server.state_files import load_or_create_secret
 
 log = logging.getLogger(__name__)
 

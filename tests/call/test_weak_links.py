@@ -23,8 +23,8 @@ from outreach_app.call.forwarding import VideoBroadcast
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.live import CallService, CallSettings, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack
-from outreach_app.server.app import load_or_create_secret
 from outreach_app.server.embedded import EmbeddedServer
+from outreach_app.server.state_files import load_or_create_secret
 from tests.call.conftest import wait_until
 from tests.netns import NamespaceUnavailable
 from tests.shaped_link import ShapedLink, shaped_link

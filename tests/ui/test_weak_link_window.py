@@ -25,8 +25,8 @@ from outreach_app.call.ice import host_addresses
 from outreach_app.call.live import CallService, CallSettings
 from outreach_app.call.media import VideoQuality
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
-from outreach_app.server.app import load_or_create_secret
 from outreach_app.server.embedded import EmbeddedServer
+from outreach_app.server.state_files import load_or_create_secret
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
 from outreach_app.ui.call.window import CallWindow

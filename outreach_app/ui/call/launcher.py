@@ -145,7 +145,7 @@ class CallWindows(QObject):
 
     def _settings_service(self) -> CallService:
         from outreach_app.call.live import CallService, CallSettings
-        from outreach_app.server.__main__ import SECRET_FILE_NAME
+        from outreach_app.server.state_files import SECRET_FILE_NAME
 
         settings = self._context.settings
         try:
