@@ -1,12 +1,9 @@
 """The call engine: the official's hub and a site, each link with an explicit state.
 
 Pure asyncio; presenters turn the events into Qt signals. The hub keeps one RTCPeerConnection per
-site and makes every offer; a site answers. Each connection carries a data channel "control"
-with JSON messages:
-
-    hub -> site  {"type": "ping", "seq": n, "sent": t}       every heartbeat interval
-    site -> hub  {"type": "pong", "seq": n, "sent": t}       t echoed: the hub measures round trips
-    hub -> site  {"type": "quality", "width": w, "height": h, "fps": f, "floor": bool}
+site and makes every offer; a site answers. Each connection carries the data channel
+`CONTROL_CHANNEL` with the messages of `outreach_app.core.control_protocol`: the hub's
+heartbeats and the site's echoes, and the hub's requests for a quality or for sound only.
 
 aiortc has no ICE restart and its consent checks take ~30 s to notice a dead link, so the
 heartbeat decides: no pong for `heartbeat_timeout` and the hub shows the site RECONNECTING and
@@ -18,9 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import enum
-import json
 import logging
-import math
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine, Iterable
@@ -42,12 +37,37 @@ from outreach_app.call.forwarding import (
 from outreach_app.call.ice import rtc_configuration
 from outreach_app.call.media import VideoQuality
 from outreach_app.call.shared_encoding import VP8_MIME_TYPE, SharedVideoEncoder, SwitchingVideoTrack
-from outreach_app.call.signaling import HOST, SignalingChannel, SignalingClosed, SignalingMessage
+from outreach_app.call.signaling import SignalingChannel, SignalingClosed
+from outreach_app.core.control_protocol import (
+    CONTROL_CHANNEL,
+    CONTROL_MESSAGES,
+    ControlMessage,
+    Heartbeat,
+    HeartbeatEcho,
+    MediaRequest,
+    QualityRequest,
+)
+from outreach_app.core.message_codec import MessageError, to_json
 from outreach_app.core.settings_rules import IceServer
+from outreach_app.core.signaling_protocol import (
+    HOST,
+    Answer,
+    Bye,
+    ClientMessage,
+    Error,
+    Floor,
+    Joined,
+    Offer,
+    PeerJoined,
+    PeerLeft,
+    RelayedAnswer,
+    RelayedBye,
+    RelayedOffer,
+    ServerMessage,
+)
 
 log = logging.getLogger(__name__)
 
-CONTROL_CHANNEL: Final = "control"
 OFFICIAL_VIDEO: Final = "official"
 FLOOR_VIDEO: Final = "floor"
 
@@ -348,10 +368,10 @@ class _PeerLink:
             + [c.last_frame_at for c in self.counters.values() if c.last_frame_at is not None]
         )
 
-    def send_control(self, message: dict[str, object]) -> bool:
+    def send_control(self, message: ControlMessage) -> bool:
         if self.channel is None or self.channel.readyState != "open":
             return False
-        self.channel.send(json.dumps(message))
+        self.channel.send(to_json(message))
         return True
 
     async def close(self) -> None:
@@ -403,14 +423,14 @@ class _GatedVideoTrack(MediaStreamTrack):
         super().stop()
 
 
-def _parse_control(message: object) -> dict[str, Any] | None:
-    if not isinstance(message, str):
+def _read_control(raw: object) -> ControlMessage | None:
+    if not isinstance(raw, str):
         return None
     try:
-        value = json.loads(message)
-    except ValueError:
+        return CONTROL_MESSAGES.from_json(raw)
+    except MessageError as error:
+        log.warning("ignoring a control message: %s", error.message)
         return None
-    return value if isinstance(value, dict) else None
 
 
 class _EngineBase:
@@ -454,12 +474,12 @@ class _EngineBase:
                 await self._on_signaling(message)
             except Exception:
                 # One bad message (a mangled SDP) must not end the session's signaling.
-                log.exception("could not handle signaling message %r", message.get("type"))
+                log.exception("could not handle signaling message %r", message.TYPE)
 
-    async def _on_signaling(self, message: SignalingMessage) -> None:
+    async def _on_signaling(self, message: ServerMessage) -> None:
         raise NotImplementedError
 
-    async def _send_signaling(self, message: SignalingMessage) -> bool:
+    async def _send_signaling(self, message: ClientMessage) -> bool:
         try:
             await self._signaling.send(message)
         except SignalingClosed:
@@ -626,7 +646,7 @@ class HubEngine(_EngineBase):
         for slot in ordered:
             self._send_quality(slot)
         self._listeners.emit(FloorChanged(site_id))
-        await self._send_signaling({"type": "floor", "site_id": site_id})
+        await self._send_signaling(Floor(site_id))
 
     def audio_only(self, site_id: int) -> bool:
         return self._slots[site_id].audio_only
@@ -639,7 +659,7 @@ class HubEngine(_EngineBase):
         slot = self._slots[site_id]
         slot.audio_only = audio_only
         if slot.link is not None:
-            slot.link.send_control({"type": "media", "video": not audio_only})
+            slot.link.send_control(MediaRequest(video=not audio_only))
 
     async def close(self) -> None:
         """Say goodbye to every site, close every connection, stop every task."""
@@ -648,9 +668,7 @@ class HubEngine(_EngineBase):
         self._closing = True
         for slot in self._slots.values():
             if slot.present.is_set():
-                await self._send_signaling(
-                    {"type": "bye", "to": slot.site_id, "reason": "the session has ended"}
-                )
+                await self._send_signaling(Bye(slot.site_id, "the session has ended"))
         await self._close_tasks()
         for slot in self._slots.values():
             await self._discard_link(slot)
@@ -672,27 +690,23 @@ class HubEngine(_EngineBase):
         log.info("site %s: %s -> %s (%s)", slot.site_id, previous.value, state.value, reason)
         self._listeners.emit(PeerStateChanged(slot.site_id, previous, state, reason))
 
-    async def _on_signaling(self, message: SignalingMessage) -> None:
-        kind = message.get("type")
-        sender = message.get("from")
-        if kind == "joined":
-            peers = message.get("peers")
-            for peer in peers if isinstance(peers, list) else []:
-                if isinstance(peer, int):
-                    self._site_joined(peer, rejoined=False)
-        elif kind == "peer-joined" and isinstance(peer := message.get("peer"), int):
-            self._site_joined(peer, rejoined=bool(message.get("rejoined")))
-        elif kind == "peer-left" and isinstance(peer := message.get("peer"), int):
-            # Signaling is gone, not necessarily the media: the heartbeat decides about that.
-            self._slot(peer).present.clear()
-        elif kind == "answer" and isinstance(sender, int) and sender in self._slots:
-            sdp = message.get("sdp")
-            if isinstance(sdp, str):
+    async def _on_signaling(self, message: ServerMessage) -> None:
+        match message:
+            case Joined(peers=peers):
+                for peer in peers:
+                    if isinstance(peer, int):
+                        self._site_joined(peer, rejoined=False)
+            case PeerJoined(peer=int(peer), rejoined=rejoined):
+                self._site_joined(peer, rejoined=rejoined)
+            case PeerLeft(peer=int(peer)):
+                # Signaling is gone, not necessarily the media: the heartbeat decides about that.
+                self._slot(peer).present.clear()
+            case RelayedAnswer(sender=int(sender), sdp=sdp) if sender in self._slots:
                 await self._apply_answer(self._slots[sender], sdp)
-        elif kind == "bye" and isinstance(sender, int) and sender in self._slots:
-            await self._site_left(self._slots[sender], str(message.get("reason") or "left"))
-        elif kind == "error":
-            log.warning("signaling error: %s", message.get("message"))
+            case RelayedBye(sender=int(sender), reason=reason) if sender in self._slots:
+                await self._site_left(self._slots[sender], reason or "left")
+            case Error():
+                log.warning("signaling error: %s", message.message)
 
     def _site_joined(self, site_id: int, *, rejoined: bool) -> None:
         slot = self._slot(site_id)
@@ -770,8 +784,7 @@ class HubEngine(_EngineBase):
 
         pc.on("track", on_track)
         await pc.setLocalDescription(await pc.createOffer())
-        offer = {"type": "offer", "to": slot.site_id, "sdp": pc.localDescription.sdp}
-        if not await self._send_signaling(offer):
+        if not await self._send_signaling(Offer(slot.site_id, pc.localDescription.sdp)):
             return False
         try:
             await asyncio.wait_for(opened, self._timings.attempt_timeout)
@@ -785,7 +798,7 @@ class HubEngine(_EngineBase):
         link.spawn(self._heartbeat(slot, link))
         self._send_quality(slot)
         if slot.audio_only:
-            link.send_control({"type": "media", "video": False})
+            link.send_control(MediaRequest(video=False))
         return True
 
     def _add_outgoing_tracks(self, slot: _SiteSlot, link: _PeerLink) -> None:
@@ -882,19 +895,18 @@ class HubEngine(_EngineBase):
                 return
             if now >= next_ping_at:
                 sequence += 1
-                link.send_control({"type": "ping", "seq": sequence, "sent": now})
+                link.send_control(Heartbeat(sequence, now))
                 next_ping_at = now + timings.heartbeat_interval
             await asyncio.sleep(tick)
 
     def _on_control(self, slot: _SiteSlot, raw: object) -> None:
-        message = _parse_control(raw)
-        if message is None or message.get("type") != "pong":
+        message = _read_control(raw)
+        if not isinstance(message, HeartbeatEcho):
             return
         now = time.monotonic()
         slot.last_pong_at = now
-        sent = message.get("sent")
-        if isinstance(sent, int | float) and math.isfinite(sent) and sent <= now:
-            slot.round_trip_seconds = now - sent
+        if message.sent <= now:
+            slot.round_trip_seconds = now - message.sent
 
     def _link_broken(self, slot: _SiteSlot, link: _PeerLink, reason: str) -> None:
         if self._closing or slot.link is not link or slot.machine.state is not PeerState.CONNECTED:
@@ -907,13 +919,7 @@ class HubEngine(_EngineBase):
         has_floor = slot.site_id == self._floor_site_id
         quality = self._quality.floor if has_floor else self._quality.waiting
         slot.link.send_control(
-            {
-                "type": "quality",
-                "width": quality.width,
-                "height": quality.height,
-                "fps": quality.fps,
-                "floor": has_floor,
-            }
+            QualityRequest(quality.width, quality.height, quality.fps, floor=has_floor)
         )
 
     async def _site_left(self, slot: _SiteSlot, reason: str) -> None:
@@ -991,7 +997,7 @@ class SiteEngine(_EngineBase):
         if self._closing:
             return
         self._closing = True
-        await self._send_signaling({"type": "bye", "to": HOST, "reason": "the site left"})
+        await self._send_signaling(Bye(HOST, "the site left"))
         await self._close_tasks()
         await self._discard_link()
         if self._machine.can_move_to(PeerState.LEFT):
@@ -1003,18 +1009,16 @@ class SiteEngine(_EngineBase):
         log.info("site %s: %s -> %s (%s)", self.site_id, previous.value, state.value, reason)
         self._listeners.emit(PeerStateChanged(self.site_id, previous, state, reason))
 
-    async def _on_signaling(self, message: SignalingMessage) -> None:
-        kind = message.get("type")
-        if message.get("from") != HOST:
-            if kind == "error":
-                log.warning("signaling error: %s", message.get("message"))
-            return
-        if kind == "offer" and isinstance(sdp := message.get("sdp"), str):
-            await self._answer(sdp)
-        elif kind == "bye":
-            await self._discard_link()
-            if self._machine.can_move_to(PeerState.LEFT):
-                self._move(PeerState.LEFT, str(message.get("reason") or "the hub ended the call"))
+    async def _on_signaling(self, message: ServerMessage) -> None:
+        match message:
+            case RelayedOffer(sdp=sdp) if message.sender == HOST:
+                await self._answer(sdp)
+            case RelayedBye(reason=reason) if message.sender == HOST:
+                await self._discard_link()
+                if self._machine.can_move_to(PeerState.LEFT):
+                    self._move(PeerState.LEFT, reason or "the hub ended the call")
+            case Error():
+                log.warning("signaling error: %s", message.message)
 
     async def _answer(self, sdp: str) -> None:
         if self._machine.state is PeerState.CONNECTED:
@@ -1060,7 +1064,7 @@ class SiteEngine(_EngineBase):
         if self._video is not None:
             link.add_relayed_track(self._relay, self._video, lambda: self.sending_video)
         await pc.setLocalDescription(await pc.createAnswer())
-        await self._send_signaling({"type": "answer", "to": HOST, "sdp": pc.localDescription.sdp})
+        await self._send_signaling(Answer(HOST, pc.localDescription.sdp))
 
     async def _watch_heartbeat(self, link: _PeerLink) -> None:
         tick = self._timings.heartbeat_interval / 4
@@ -1081,34 +1085,27 @@ class SiteEngine(_EngineBase):
             self._signaling.link_suspect()
 
     def _on_control(self, link: _PeerLink, raw: object) -> None:
-        message = _parse_control(raw)
-        if message is None:
-            return
-        kind = message.get("type")
-        if kind == "ping":
-            self._last_ping_at = time.monotonic()
-            link.send_control(
-                {"type": "pong", "seq": message.get("seq"), "sent": message.get("sent")}
-            )
-        elif kind == "quality":
-            self._apply_quality(message)
-        elif kind == "media" and message.get("video") in (True, False):
-            self._apply_media(bool(message["video"]))
+        match _read_control(raw):
+            case Heartbeat(seq=seq, sent=sent):
+                self._last_ping_at = time.monotonic()
+                link.send_control(HeartbeatEcho(seq, sent))
+            case QualityRequest() as request:
+                self._apply_quality(request)
+            case MediaRequest(video=video):
+                self._apply_media(video)
 
     def _apply_media(self, send_video: bool) -> None:
         if self.sending_video != send_video:
             self.sending_video = send_video
             self._listeners.emit(VideoSendingChanged(self.site_id, send_video))
 
-    def _apply_quality(self, message: dict[str, Any]) -> None:
+    def _apply_quality(self, request: QualityRequest) -> None:
         try:
-            quality = VideoQuality(
-                int(message["width"]), int(message["height"]), float(message["fps"])
-            )
-        except (KeyError, TypeError, ValueError):
-            log.warning("ignoring an invalid quality request %r", message)
+            quality = VideoQuality(request.width, request.height, request.fps)
+        except ValueError:
+            log.warning("ignoring an invalid quality request %r", request)
             return
-        self.has_floor = bool(message.get("floor"))
+        self.has_floor = request.floor
         adjustable: QualityAdjustable | None = (
             self._video if callable(getattr(self._video, "set_quality", None)) else None
         )

@@ -23,7 +23,8 @@ from outreach_app.call.engine import (
     VideoSendingChanged,
 )
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
-from outreach_app.call.signaling import HOST, InMemorySignalingChannel, InMemorySignalingRoom
+from outreach_app.call.signaling import InMemorySignalingChannel, InMemorySignalingRoom
+from outreach_app.core.signaling_protocol import HOST
 from tests.call.conftest import wait_until
 
 # Small numbers for 2 shared cores; production uses 640x480@30 and 320x240@15.

@@ -11,7 +11,8 @@ import pytest
 from outreach_app.call.engine import HubEngine, LinkTimings, PeerState, SiteEngine
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
 from outreach_app.call.recording import SessionRecorder
-from outreach_app.call.signaling import HOST, InMemorySignalingRoom
+from outreach_app.call.signaling import InMemorySignalingRoom
+from outreach_app.core.signaling_protocol import HOST
 from tests.call.conftest import wait_until
 
 QUALITY = VideoQuality(320, 240, 15)

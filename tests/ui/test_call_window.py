@@ -24,7 +24,7 @@ from outreach_app.call.engine import (
     SiteEngine,
 )
 from outreach_app.call.ice import host_addresses
-from outreach_app.call.live import CallService, CallSettings
+from outreach_app.call.live import CallService
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
@@ -38,6 +38,7 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.page import NotesView
 from outreach_app.ui.schedule.page import ScheduleView
+from tests.local_calls import local_call_service
 from tests.ui.conftest import type_text, until
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_no_english_in_chinese import english_words, visible_texts
@@ -82,7 +83,7 @@ def seeded(repo: Repo) -> tuple[int, int, int]:
 
 @pytest.fixture
 async def service(tmp_path: Path) -> AsyncIterator[CallService]:
-    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "keys" / "secret"))
+    service = local_call_service("http://127.0.0.1:0", tmp_path / "keys" / "secret")
     yield service
     await service.close()
 
