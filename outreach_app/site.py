@@ -26,18 +26,12 @@ from typing import Final, TextIO
 
 import aiohttp
 
-from outreach_app.call.engine import (
-    FLOOR_VIDEO,
-    OFFICIAL_VIDEO,
-    EngineEvent,
-    PeerState,
-    PeerStateChanged,
-    QualityApplied,
-    SiteEngine,
-    TrackStatistics,
-)
+from outreach_app.call.events import EngineEvent, PeerStateChanged, QualityApplied
 from outreach_app.call.ice import use_host_addresses
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO, TrackStatistics
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.settings_rules import SettingError, parse_ice_servers

@@ -15,11 +15,14 @@ import logging
 import time
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
-from typing import Any, Final, Protocol
+from typing import Final, Protocol
 from urllib.parse import urlsplit
 
-from outreach_app.call.engine import HubEngine, LinkTimings, QualityPolicy
+from aiortc.mediastreams import MediaStreamTrack
+
+from outreach_app.call.hub_engine import HubEngine, QualityPolicy
 from outreach_app.call.ice import use_host_addresses
+from outreach_app.call.link_state import LinkTimings
 from outreach_app.call.signaling import SignalingClosed
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
@@ -152,8 +155,8 @@ class CallService:
         site_ids: Sequence[int],
         *,
         ends_at: float,
-        official_video: Any = None,
-        official_audio: Any = None,
+        official_video: MediaStreamTrack | None = None,
+        official_audio: MediaStreamTrack | None = None,
         quality: QualityPolicy | None = None,
         timings: LinkTimings | None = None,
     ) -> LiveCall:

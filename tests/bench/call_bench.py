@@ -24,10 +24,12 @@ from aiortc import RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import VideoFrame
 
-from outreach_app.call.engine import FirstFrameReceived, HubEngine, SiteEngine
+from outreach_app.call.events import FirstFrameReceived
+from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.ice import host_addresses, rtc_configuration
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.signaling import InMemorySignalingRoom
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.signaling_protocol import HOST

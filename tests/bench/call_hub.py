@@ -37,7 +37,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from outreach_app.call.engine import PeerState
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
 from outreach_app.core.model import (
     Role,

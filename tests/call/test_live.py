@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from outreach_app.call.engine import PeerState, SiteEngine
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import is_local_server
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from tests.call.conftest import wait_until

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from outreach_app.call.engine import LinkTimings, PeerState, QualityPolicy
+from outreach_app.call.hub_engine import QualityPolicy
+from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.simulated import SimulatedSites, one_core_for_sites

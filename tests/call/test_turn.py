@@ -15,9 +15,11 @@ from collections.abc import AsyncIterator
 import pytest
 from aioice import stun, turn
 
-from outreach_app.call.engine import HubEngine, LinkTimings, PeerState, SiteEngine
+from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.ice import is_relay_only, relay_only
+from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import generate_secret, issue_host_token, issue_site_token
 from outreach_app.core.signaling_protocol import (

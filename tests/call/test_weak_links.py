@@ -18,9 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from outreach_app.call.engine import FULL_QUALITY, PeerState
 from outreach_app.call.forwarding import VideoBroadcast
+from outreach_app.call.hub_engine import FULL_QUALITY
 from outreach_app.call.ice import host_addresses
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import LiveCall
 from outreach_app.call.media import SyntheticVideoTrack
 from outreach_app.server.embedded import EmbeddedServer

@@ -8,8 +8,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from outreach_app.call.engine import HubEngine, LinkTimings, PeerState, SiteEngine
+from outreach_app.call.hub_engine import HubEngine
+from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import (
     SignalingRefused,
     WebSocketSignaling,

@@ -37,7 +37,8 @@ import qasync
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from outreach_app.call.engine import PeerState, QualityPolicy
+from outreach_app.call.hub_engine import QualityPolicy
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
 from outreach_app.call.media import VideoQuality
 from outreach_app.core.model import Role, User

@@ -106,7 +106,7 @@ async def _wait_for(condition: Callable[[], bool], seconds: float, what: str) ->
 
 async def capture_call(context: UiContext, out_dir: Path) -> None:
     """Today's demo session as a call with three synthetic sites (a child process)."""
-    from outreach_app.call.engine import PeerState
+    from outreach_app.call.link_state import PeerState
     from outreach_app.call.simulated import SimulatedSites
     from outreach_app.ui.call.presenter import CallPhase
     from outreach_app.ui.call.window import CallWindow

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
-from outreach_app.call.engine import PeerState, SiteEngine
 from outreach_app.call.ice import host_addresses
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
 from outreach_app.call.media import SyntheticVideoTrack
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import issue_site_token, join_url, token_from_join_url
 from outreach_app.core.model import (

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from outreach_app.call.engine import PeerState
 from outreach_app.call.ice import host_addresses
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.ui.context import UiContext

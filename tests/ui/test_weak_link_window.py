@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from outreach_app.call.engine import QualityPolicy
+from outreach_app.call.hub_engine import QualityPolicy
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.media import VideoQuality
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site

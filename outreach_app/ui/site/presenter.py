@@ -19,16 +19,15 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from outreach_app.call.capture import CameraTrack, MicrophoneTrack
-from outreach_app.call.engine import (
-    FLOOR_VIDEO,
-    OFFICIAL_VIDEO,
+from outreach_app.call.events import (
     EngineEvent,
     PeerStateChanged,
     QualityApplied,
-    SiteEngine,
     VideoSendingChanged,
 )
 from outreach_app.call.media import VideoQuality
+from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import CheckResult
