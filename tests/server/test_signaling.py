@@ -490,7 +490,7 @@ async def test_the_join_page_opens_for_a_valid_invitation(
     assert f"connect-src 'self' ws://{host} wss://{host};" in policy
     # The same static page for every invitation: nothing from the request is written into it.
     assert token not in body and str(SESSION_A) not in body
-    assert '<script src="../static/join.js" defer></script>' in body
+    assert '<script type="module" src="../static/join.js"></script>' in body
     assert "<script>" not in body and " style=" not in body and "http" not in body
 
 
@@ -505,8 +505,10 @@ def test_a_strange_host_header_never_reaches_the_join_page_policy(host: str) -> 
 async def test_the_join_page_files_are_served_and_nothing_else(
     server: EmbeddedServer, http: aiohttp.ClientSession
 ) -> None:
+    modules = ("protocol", "strings", "memory", "signaling", "link", "devices", "view", "check")
     for name, content_type in (
         ("join.js", "text/javascript"),
+        *((f"{module}.js", "text/javascript") for module in modules),
         ("join.css", "text/css"),
         ("icon.svg", "image/svg+xml"),
     ):
