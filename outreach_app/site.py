@@ -26,32 +26,27 @@ from typing import Final, TextIO
 
 import aiohttp
 
-from outreach_app.call.engine import (
-    FLOOR_VIDEO,
-    OFFICIAL_VIDEO,
-    EngineEvent,
-    PeerState,
-    PeerStateChanged,
-    QualityApplied,
-    SiteEngine,
-    TrackStatistics,
-)
-from outreach_app.call.ice import ice_servers_from_joined, use_host_addresses
+from outreach_app.call.events import EngineEvent, PeerStateChanged, QualityApplied
+from outreach_app.call.ice import use_host_addresses
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO, TrackStatistics
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.settings_rules import SettingError, parse_ice_servers
+from outreach_app.core.signaling_protocol import HOST, ErrorCode
 
 EXIT_REFUSED: Final = 3
 EXIT_UNREACHABLE: Final = 4
 START_QUALITY: Final = VideoQuality(320, 240, 15)
 
-REFUSAL_TEXT: Final = {
-    "token_invalid": "this invitation link is not valid (check that all of it was copied)",
-    "token_expired": "this invitation link has expired; ask the organiser for a new one",
-    "wrong_session": "this invitation is for another session",
-    "session_ended": "the session has ended",
-    "replaced": "this site joined again from somewhere else; this copy stops",
+REFUSAL_TEXT: Final[dict[str, str]] = {
+    ErrorCode.TOKEN_INVALID: "this invitation link is not valid (check that all of it was copied)",
+    ErrorCode.TOKEN_EXPIRED: "this invitation link has expired; ask the organiser for a new one",
+    ErrorCode.WRONG_SESSION: "this invitation is for another session",
+    ErrorCode.SESSION_ENDED: "the session has ended",
+    ErrorCode.REPLACED: "this site joined again from somewhere else; this copy stops",
 }
 
 
@@ -162,18 +157,19 @@ class HeadlessSites:
             try:
                 joined = await signaling.connect()
             except SignalingRefused as refused:
-                await signaling.close()
-                self.say(f"refused: {REFUSAL_TEXT.get(refused.code, str(refused))}")
-                self.exit_status = EXIT_REFUSED
-                self.finished.set()
+                reason = REFUSAL_TEXT.get(refused.code, str(refused))
+                await self._give_up(signaling, f"refused: {reason}", EXIT_REFUSED)
                 return
             except (aiohttp.ClientError, OSError, TimeoutError) as error:
-                await signaling.close()
-                self.say(f"cannot reach the server of {link}: {error}")
-                self.exit_status = EXIT_UNREACHABLE
-                self.finished.set()
+                reason = f"cannot reach the server of {link}: {error}"
+                await self._give_up(signaling, reason, EXIT_UNREACHABLE)
                 return
-            site_id = int(str(joined.get("site_id")))
+            site_id = joined.site_id
+            if site_id is None:
+                # The official's own credential: it admits the hub, not a site.
+                reason = REFUSAL_TEXT[ErrorCode.TOKEN_INVALID]
+                await self._give_up(signaling, f"refused: {reason}", EXIT_REFUSED)
+                return
             video = SyntheticVideoTrack(label or f"SITE {site_id}", START_QUALITY)
             audio = ToneAudioTrack(frequency=330.0 + 55.0 * (len(self.sites) % 8))
             engine = SiteEngine(
@@ -181,15 +177,19 @@ class HeadlessSites:
                 site_id,
                 video=video,
                 audio=audio,
-                ice_servers=self._arguments.parsed_ice_servers or ice_servers_from_joined(joined),
+                ice_servers=self._arguments.parsed_ice_servers or joined.ice_servers,
             )
             engine.add_listener(functools.partial(self._on_event, site_id))
             self.sites.append(JoinedSite(site_id, engine, video, audio))
             await engine.start()
-            peers = joined.get("peers")
-            host_present = isinstance(peers, list) and "host" in peers
-            waiting = "" if host_present else " (waiting for the official)"
+            waiting = "" if HOST in joined.peers else " (waiting for the official)"
             self.say(f"site {site_id}: joined the session{waiting}")
+
+    async def _give_up(self, signaling: WebSocketSignaling, reason: str, status: int) -> None:
+        await signaling.close()
+        self.say(reason)
+        self.exit_status = status
+        self.finished.set()
 
     def _on_event(self, site_id: int, event: EngineEvent) -> None:
         if isinstance(event, PeerStateChanged):

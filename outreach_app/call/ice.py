@@ -136,22 +136,3 @@ def rtc_configuration(ice_servers: Sequence[IceServer] = ()) -> RTCConfiguration
         if _relay_only
         else RTCIceTransportPolicy.ALL,
     )
-
-
-def ice_servers_from_joined(joined: dict[str, object]) -> list[IceServer]:
-    """The STUN/TURN servers the signaling server hands a site when it joins; entries that are
-    not well formed are left out (a site without them still works on a LAN)."""
-    listed = joined.get("ice_servers")
-    servers: list[IceServer] = []
-    for entry in listed if isinstance(listed, list) else []:
-        if not isinstance(entry, dict) or not isinstance(entry.get("urls"), str):
-            continue
-        username, credential = entry.get("username", ""), entry.get("credential", "")
-        servers.append(
-            IceServer(
-                entry["urls"],
-                username if isinstance(username, str) else "",
-                credential if isinstance(credential, str) else "",
-            )
-        )
-    return servers

@@ -1,9 +1,11 @@
 """The official's side of live sessions: the signaling server, invitation links and the hub.
 
-`CallService` lives as long as the app. It runs the embedded signaling server when the server
+`CallService` lives as long as the app. It runs a signaling server of its own when the server
 address is on this machine (the default, 127.0.0.1) and otherwise uses a standalone
-`outreach-server` that shares the signing secret. `LiveCall` is one session in progress: the
-host's signaling connection and the `HubEngine` the call window watches.
+`outreach-server` that shares the signing secret. The server it runs and the secret come from
+the caller (the app runs `outreach_app.server.embedded.EmbeddedServer`), so that calls never
+depend on the server's code. `LiveCall` is one session in progress: the host's signaling
+connection and the `HubEngine` the call window watches.
 """
 
 from __future__ import annotations
@@ -11,21 +13,21 @@ from __future__ import annotations
 import ipaddress
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Final
+from typing import Final, Protocol
 from urllib.parse import urlsplit
 
-from outreach_app.call.engine import HubEngine, LinkTimings, QualityPolicy
-from outreach_app.call.ice import ice_servers_from_joined, use_host_addresses
+from aiortc.mediastreams import MediaStreamTrack
+
+from outreach_app.call.hub_engine import HubEngine, QualityPolicy
+from outreach_app.call.ice import use_host_addresses
+from outreach_app.call.link_state import LinkTimings
 from outreach_app.call.signaling import SignalingClosed
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
 from outreach_app.core.settings_rules import IceServer
-from outreach_app.server.app import load_or_create_secret
-from outreach_app.server.checks import CheckListener
-from outreach_app.server.embedded import EmbeddedServer
+from outreach_app.core.signaling_protocol import End
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +39,6 @@ _LOCAL_NAMES: Final = frozenset({"localhost", "127.0.0.1", "::1", "0.0.0.0", "::
 @dataclass(frozen=True)
 class CallSettings:
     server_address: str
-    secret_path: Path
     ice_servers: tuple[IceServer, ...] = ()
     # None: aioice finds this machine's addresses; a list restricts ICE to those.
     host_addresses: tuple[str, ...] | None = None
@@ -54,14 +55,51 @@ def is_local_server(address: str) -> bool:
         return False
 
 
-class CallService:
-    """One per app: the signing secret, the signaling server, and the calls started on it."""
+class LocalSignalingServer(Protocol):
+    """A signaling server that runs in this process and stops with it."""
 
-    def __init__(self, settings: CallSettings, *, on_check: CheckListener | None = None) -> None:
+    async def start(self) -> str:
+        """Listen; returns the base URL clients use. OSError when it cannot listen."""
+
+    async def stop(self) -> None: ...
+
+    def end_session(self, session_id: int) -> None:
+        """Tell everyone in the session's room that it ended; refuse its tokens from now on."""
+
+
+class LocalServerFactory(Protocol):
+    """Makes the signaling server a `CallService` runs itself (`EmbeddedServer` is one)."""
+
+    def __call__(
+        self,
+        secret: bytes,
+        *,
+        host: str,
+        port: int,
+        ice_servers: Sequence[IceServer],
+        ended_sessions: Set[int],
+        on_session_ended: Callable[[int], None],
+    ) -> LocalSignalingServer: ...
+
+
+class CallService:
+    """One per app: the signing secret, the signaling server, and the calls started on it.
+
+    `secret` is called once, when the secret is first needed (it may raise OSError);
+    `local_server` makes the server when the address is on this machine."""
+
+    def __init__(
+        self,
+        settings: CallSettings,
+        *,
+        secret: Callable[[], bytes],
+        local_server: LocalServerFactory | None = None,
+    ) -> None:
         self.settings = settings
-        self._on_check = on_check
+        self._load_secret = secret
+        self._local_server = local_server
         self._secret: bytes | None = None
-        self._embedded: EmbeddedServer | None = None
+        self._embedded: LocalSignalingServer | None = None
         self._base_url: str | None = None
         # Sessions whose invitations admit nobody: the app fills it from its database (the
         # embedded server would forget them when the app restarts), the server adds to it.
@@ -72,12 +110,12 @@ class CallService:
     @property
     def secret(self) -> bytes:
         if self._secret is None:
-            self.settings.secret_path.parent.mkdir(parents=True, exist_ok=True)
-            self._secret = load_or_create_secret(self.settings.secret_path)
+            self._secret = self._load_secret()
         return self._secret
 
     @property
-    def embedded_server(self) -> EmbeddedServer | None:
+    def embedded_server(self) -> LocalSignalingServer | None:
+        """The signaling server this service runs, once started."""
         return self._embedded
 
     async def server_url(self) -> str:
@@ -91,12 +129,13 @@ class CallService:
         if not is_local_server(address):
             self._base_url = address.rstrip("/")
             return self._base_url
+        if self._local_server is None:
+            raise RuntimeError(f"{address} is on this machine, but no server was given to run")
         parts = urlsplit(address)
-        embedded = EmbeddedServer(
+        embedded = self._local_server(
             self.secret,
             host=parts.hostname or "127.0.0.1",
             port=parts.port or 0,
-            on_check=self._on_check,
             ice_servers=self.settings.ice_servers,
             ended_sessions=self.ended_sessions,
             on_session_ended=self.ended_sessions.add,
@@ -116,8 +155,8 @@ class CallService:
         site_ids: Sequence[int],
         *,
         ends_at: float,
-        official_video: Any = None,
-        official_audio: Any = None,
+        official_video: MediaStreamTrack | None = None,
+        official_audio: MediaStreamTrack | None = None,
         quality: QualityPolicy | None = None,
         timings: LinkTimings | None = None,
     ) -> LiveCall:
@@ -130,7 +169,7 @@ class CallService:
         joined = await signaling.connect()
         # The server's list: the ICE servers of Settings (the embedded server hands them on) or
         # of a standalone server's configuration, with TURN credentials made for this host.
-        ice_servers = tuple(ice_servers_from_joined(joined)) or self.settings.ice_servers
+        ice_servers = joined.ice_servers or self.settings.ice_servers
         hub = HubEngine(
             signaling,
             invited_sites=site_ids,
@@ -151,13 +190,13 @@ class CallService:
         """End the session: every site is told, and its invitations admit nobody any more."""
         if self._embedded is not None:
             await call.close()
-            self._embedded.signaling.end_session(call.session_id)
+            self._embedded.end_session(call.session_id)
             return
         # A standalone server learns it from the host: it tells every site, refuses the
         # session's invitations from then on, and remembers that across restarts.
         try:
             if call.signaling is not None:
-                await call.signaling.send({"type": "end"})
+                await call.signaling.send(End())
         except SignalingClosed:
             log.warning("could not tell the server that session %s ended", call.session_id)
         await call.close()

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 import av
+from aiortc import RTCRtpSender
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import Packet, VideoFrame
 
@@ -232,14 +233,14 @@ class SwitchingVideoTrack(MediaStreamTrack):
         self._last_pts = -1
         self._own_frames_need_keyframe = False
 
-    def attach_sender(self, sender: Any) -> None:
+    def attach_sender(self, sender: RTCRtpSender) -> None:
         """Route the receiver's keyframe requests to whichever encoder serves it now.
 
         aiortc answers a PLI by calling its sender's `_send_keyframe`, which only reaches the
         sender's own encoder; packets from the shared one need the request too.
         """
         self._sender_keyframe = sender._send_keyframe
-        sender._send_keyframe = self._keyframe_requested
+        sender._send_keyframe = self._keyframe_requested  # type: ignore[method-assign]
 
     def _keyframe_requested(self) -> None:
         if self._packets is not None:

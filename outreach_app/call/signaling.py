@@ -1,20 +1,34 @@
 """How the call engine reaches its peers before there is a peer connection.
 
-The engine speaks the message shapes of `outreach_app.server.protocol` (``offer``/``answer``
-with ``to`` and ``sdp``; ``joined``, ``peer-joined``, ``peer-left``, ``bye`` and ``error`` from
-the server, each relayed message with ``from``) over any `SignalingChannel`. The WebSocket client
-of the real server is one; `InMemorySignalingRoom` is another, for tests and the in-process demo:
+The engine sends the protocol's participant messages and receives the server's
+(`outreach_app.core.signaling_protocol`) over any `SignalingChannel`. The WebSocket client of
+the real server is one; `InMemorySignalingRoom` is another, for tests and the in-process demo:
 it routes like the server does for one session, without tokens or limits.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Final, Literal, Protocol, TypeAlias
+from typing import Protocol
 
-HOST: Final = "host"
-PeerAddress: TypeAlias = int | Literal["host"]
-SignalingMessage: TypeAlias = dict[str, object]
+from outreach_app.core.signaling_protocol import (
+    HOST,
+    Answer,
+    Bye,
+    Candidate,
+    ClientMessage,
+    Error,
+    ErrorCode,
+    Floor,
+    Joined,
+    Offer,
+    PeerAddress,
+    PeerJoined,
+    PeerLeft,
+    ServerMessage,
+    relayed,
+    relayed_floor,
+)
 
 
 class SignalingClosed(ConnectionError):
@@ -24,10 +38,10 @@ class SignalingClosed(ConnectionError):
 class SignalingChannel(Protocol):
     """One participant's connection to the session's signaling room."""
 
-    async def send(self, message: SignalingMessage) -> None:
+    async def send(self, message: ClientMessage) -> None:
         """Send one message; raises SignalingClosed once the channel is closed."""
 
-    async def receive(self) -> SignalingMessage:
+    async def receive(self) -> ServerMessage:
         """The next message; raises SignalingClosed once the channel is closed."""
 
     async def close(self) -> None:
@@ -44,14 +58,14 @@ class InMemorySignalingChannel:
     def __init__(self, room: InMemorySignalingRoom, address: PeerAddress) -> None:
         self.address = address
         self._room = room
-        self._inbox: asyncio.Queue[SignalingMessage | None] = asyncio.Queue()
+        self._inbox: asyncio.Queue[ServerMessage | None] = asyncio.Queue()
         self._closed = False
 
     @property
     def closed(self) -> bool:
         return self._closed
 
-    async def send(self, message: SignalingMessage) -> None:
+    async def send(self, message: ClientMessage) -> None:
         if self._closed:
             raise SignalingClosed(f"the channel of {self.address} is closed")
         self._room.route(self, message)
@@ -59,7 +73,7 @@ class InMemorySignalingChannel:
     def link_suspect(self) -> None:
         """Nothing to do: the room is in this process."""
 
-    async def receive(self) -> SignalingMessage:
+    async def receive(self) -> ServerMessage:
         if self._closed and self._inbox.empty():
             raise SignalingClosed(f"the channel of {self.address} is closed")
         message = await self._inbox.get()
@@ -70,7 +84,7 @@ class InMemorySignalingChannel:
     async def close(self) -> None:
         self._room.disconnect(self)
 
-    def deliver(self, message: SignalingMessage) -> None:
+    def deliver(self, message: ServerMessage) -> None:
         if not self._closed:
             self._inbox.put_nowait(message)
 
@@ -102,18 +116,16 @@ class InMemorySignalingRoom:
         others = [member for member in self._members if member != address]
         visible = others if address == HOST else [member for member in others if member == HOST]
         channel.deliver(
-            {
-                "type": "joined",
-                "role": HOST if address == HOST else "site",
-                "site_id": None if address == HOST else address,
-                "peers": list(visible),
-                "floor": self.floor_site_id,
-            }
+            Joined(
+                role="host" if address == HOST else "site",
+                session_id=None,
+                site_id=None if address == HOST else address,
+                peers=tuple(visible),
+                floor=self.floor_site_id,
+            )
         )
         for watcher in self._watchers_of(address):
-            watcher.deliver(
-                {"type": "peer-joined", "peer": address, "rejoined": previous is not None}
-            )
+            watcher.deliver(PeerJoined(address, rejoined=previous is not None))
         return channel
 
     def disconnect(self, channel: InMemorySignalingChannel) -> None:
@@ -122,7 +134,7 @@ class InMemorySignalingRoom:
             return
         del self._members[channel.address]
         for watcher in self._watchers_of(channel.address):
-            watcher.deliver({"type": "peer-left", "peer": channel.address})
+            watcher.deliver(PeerLeft(channel.address))
 
     def _watchers_of(self, address: PeerAddress) -> list[InMemorySignalingChannel]:
         # The host hears about every site; a site hears only about the host.
@@ -131,34 +143,24 @@ class InMemorySignalingRoom:
         host = self._members.get(HOST)
         return [host] if host is not None else []
 
-    def route(self, sender: InMemorySignalingChannel, message: SignalingMessage) -> None:
-        kind = message.get("type")
-        if kind in ("offer", "answer", "candidate", "bye"):
-            addressee = message.get("to")
-            target = next(
-                (channel for member, channel in self._members.items() if member == addressee),
-                None,
-            )
-            if target is None or (sender.address != HOST and addressee != HOST):
-                sender.deliver(
-                    {
-                        "type": "error",
-                        "code": "peer_unavailable",
-                        "message": f"{addressee!r} is not in the session",
-                        "in_reply_to": kind,
-                    }
-                )
-                return
-            relayed = {key: value for key, value in message.items() if key != "to"}
-            relayed["from"] = sender.address
-            target.deliver(relayed)
-        elif kind == "floor" and sender.address == HOST:
-            site_id = message.get("site_id")
-            self.floor_site_id = site_id if isinstance(site_id, int) else None
-            for member, channel in self._members.items():
-                if member != HOST:
-                    channel.deliver({"type": "floor", "from": HOST, "site_id": self.floor_site_id})
-        else:
-            sender.deliver(
-                {"type": "error", "code": "unknown_type", "message": f"cannot route {kind!r}"}
-            )
+    def route(self, sender: InMemorySignalingChannel, message: ClientMessage) -> None:
+        match message:
+            case Offer() | Answer() | Candidate() | Bye():
+                target = self._members.get(message.to)
+                if target is None or (sender.address != HOST and message.to != HOST):
+                    sender.deliver(
+                        Error(
+                            ErrorCode.PEER_UNAVAILABLE,
+                            f"{message.to!r} is not in the session",
+                            message.TYPE,
+                        )
+                    )
+                    return
+                target.deliver(relayed(message, sender.address))
+            case Floor() if sender.address == HOST:
+                self.floor_site_id = message.site_id
+                for member, channel in self._members.items():
+                    if member != HOST:
+                        channel.deliver(relayed_floor(message))
+            case _:
+                sender.deliver(Error(ErrorCode.UNKNOWN_TYPE, f"cannot route {message.TYPE!r}"))

@@ -11,21 +11,26 @@ its place; then `receive()` raises `SignalingRefused` with the server's reason.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from typing import Final
 from urllib.parse import urlsplit, urlunsplit
 
 import aiohttp
 
-from outreach_app.call.signaling import SignalingClosed, SignalingMessage
+from outreach_app.call.signaling import SignalingClosed
+from outreach_app.core.message_codec import MessageError, to_json
+from outreach_app.core.signaling_protocol import (
+    FINAL_ERROR_CODES,
+    SERVER_MESSAGES,
+    ClientMessage,
+    Error,
+    Join,
+    Joined,
+    ServerMessage,
+)
 
 log = logging.getLogger(__name__)
 
-# The server's answers after which joining again with the same token cannot succeed.
-FINAL_ERROR_CODES: Final = frozenset(
-    {"token_invalid", "token_expired", "wrong_session", "session_ended", "replaced"}
-)
 _JOIN_TIMEOUT_SECONDS: Final = 10.0
 # Opening the socket: aiohttp would wait 30 s for a TCP connection; over a dropped link a fresh
 # attempt with a fresh SYN gets through sooner than the retransmissions of an old one.
@@ -69,14 +74,14 @@ class WebSocketSignaling:
         self._max_retry_delay = max_retry_delay
         self._http: aiohttp.ClientSession | None = None
         self._socket: aiohttp.ClientWebSocketResponse | None = None
-        self._pending_joined: SignalingMessage | None = None
+        self._pending_joined: Joined | None = None
         self._closed = False
         self._refusal: SignalingRefused | None = None
         self._suspect = False
         self._dropping: asyncio.Task[bool] | None = None
         self.joins = 0
 
-    async def connect(self) -> SignalingMessage:
+    async def connect(self) -> Joined:
         """Join once; returns the server's ``joined`` message (it is also the first received).
 
         Raises SignalingRefused if the server refuses the token and OSError-like
@@ -86,18 +91,18 @@ class WebSocketSignaling:
         self._pending_joined = joined
         return joined
 
-    async def send(self, message: SignalingMessage) -> None:
+    async def send(self, message: ClientMessage) -> None:
         socket = self._socket
         if self._closed or socket is None or socket.closed:
             raise SignalingClosed("not connected to the signaling server")
         try:
-            await socket.send_str(json.dumps(message))
+            await socket.send_str(to_json(message))
         except (ConnectionError, aiohttp.ClientError, RuntimeError) as error:
             # The receive side notices the drop and rejoins; this message is lost like any
             # message sent into a dropped link, and the engine's own retries cover it.
             raise SignalingClosed(str(error)) from error
 
-    async def receive(self) -> SignalingMessage:
+    async def receive(self) -> ServerMessage:
         while True:
             if self._refusal is not None:
                 raise self._refusal
@@ -115,10 +120,8 @@ class WebSocketSignaling:
                 message = _decode(incoming.data)
                 if message is None:
                     continue
-                if message.get("type") == "error" and message.get("code") in FINAL_ERROR_CODES:
-                    self._refusal = SignalingRefused(
-                        str(message["code"]), str(message.get("message") or message["code"])
-                    )
+                if isinstance(message, Error) and message.code in FINAL_ERROR_CODES:
+                    self._refusal = SignalingRefused(message.code, message.message)
                     await socket.close()
                     continue
                 return message
@@ -168,7 +171,7 @@ class WebSocketSignaling:
                 attempt += 1
                 log.info("signaling server unreachable (%s); trying again", error)
 
-    async def _join(self) -> SignalingMessage:
+    async def _join(self) -> Joined:
         if self._http is None:
             self._http = aiohttp.ClientSession()
         async with asyncio.timeout(_CONNECT_TIMEOUT_SECONDS):
@@ -178,7 +181,7 @@ class WebSocketSignaling:
                 timeout=aiohttp.ClientWSTimeout(ws_close=2),
             )
         try:
-            await socket.send_str(json.dumps({"type": "join", "token": self._token}))
+            await socket.send_str(to_json(Join(self._token)))
             async with asyncio.timeout(_JOIN_TIMEOUT_SECONDS):
                 while True:
                     incoming = await socket.receive()
@@ -187,26 +190,25 @@ class WebSocketSignaling:
                     message = _decode(incoming.data)
                     if message is None:
                         continue
-                    if message.get("type") == "joined":
+                    if isinstance(message, Joined):
+                        joined = message
                         break
-                    if message.get("type") == "error":
-                        code, text = str(message.get("code")), str(message.get("message"))
-                        if code in FINAL_ERROR_CODES:
-                            raise SignalingRefused(code, text)
+                    if isinstance(message, Error):
+                        if message.code in FINAL_ERROR_CODES:
+                            raise SignalingRefused(message.code, message.message)
                         # Busy or rate limited: worth another try later.
-                        raise aiohttp.ClientError(f"{code}: {text}")
+                        raise aiohttp.ClientError(f"{message.code}: {message.message}")
         except BaseException:
             await socket.close()
             raise
         self._socket = socket
         self.joins += 1
-        return message
+        return joined
 
 
-def _decode(data: str) -> SignalingMessage | None:
+def _decode(data: str) -> ServerMessage | None:
     try:
-        value = json.loads(data)
-    except ValueError:
-        log.warning("ignoring a signaling frame that is not JSON")
+        return SERVER_MESSAGES.from_json(data)
+    except MessageError as error:
+        log.warning("ignoring a signaling frame that is not a message: %s", error.message)
         return None
-    return value if isinstance(value, dict) else None

@@ -24,13 +24,16 @@ from pathlib import Path
 
 from outreach_app import __version__
 from outreach_app.config import config_dir
-from outreach_app.server.app import EndedSessionsFile, load_or_create_secret
 from outreach_app.server.embedded import DEFAULT_HOST, EmbeddedServer
+from outreach_app.server.state_files import (
+    ENDED_SESSIONS_FILE_NAME,
+    SECRET_FILE_NAME,
+    EndedSessionsFile,
+    load_or_create_secret,
+)
 from outreach_app.server.turn import DEFAULT_LIFETIME_SECONDS, TurnRest
 
 DEFAULT_PORT = 8765
-SECRET_FILE_NAME = "signaling-secret"
-ENDED_SESSIONS_FILE_NAME = "ended-sessions"
 TURN_SECRET_VARIABLE = "OUTREACH_TURN_SECRET"
 TURN_URLS_VARIABLE = "OUTREACH_TURN_URLS"
 
@@ -164,7 +167,6 @@ def read_secret(parser: argparse.ArgumentParser, path: Path) -> bytes:
     if path.is_dir():
         parser.error(f"--secret-file {path} is a folder; give the path of a file")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         return load_or_create_secret(path)
     except (OSError, ValueError) as exc:
         parser.error(f"--secret-file {path}: {exc}")

@@ -22,7 +22,7 @@ from aiohttp import web
 
 from outreach_app.core.invitations import Claims, InvalidToken, verify
 from outreach_app.core.model import CheckResult, SiteCheck
-from outreach_app.server.protocol import TokenBucket
+from outreach_app.server.frames import TokenBucket
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,10 @@ from collections.abc import Callable, Sequence
 from aiohttp import web
 
 from outreach_app.core.settings_rules import IceServer
-from outreach_app.server.app import SIGNALING, EndedSessions, Signaling, create_app
+from outreach_app.server.app import SIGNALING, create_app
 from outreach_app.server.checks import CHECK_BOARD, CheckBoard, CheckListener
-from outreach_app.server.protocol import Limits
+from outreach_app.server.frames import Limits
+from outreach_app.server.rooms import EndedSessions, Signaling
 from outreach_app.server.turn import TurnRest
 
 DEFAULT_HOST = "127.0.0.1"
@@ -65,6 +66,10 @@ class EmbeddedServer:
     def signaling(self) -> Signaling:
         """The live state: rooms, connections, and `end_session`."""
         return self.app[SIGNALING]
+
+    def end_session(self, session_id: int) -> None:
+        """Tell everyone in the session's room that it ended, and refuse its tokens from now on."""
+        self.signaling.end_session(session_id)
 
     @property
     def checks(self) -> CheckBoard:

@@ -24,13 +24,16 @@ from aiortc import RTCPeerConnection
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 from av import VideoFrame
 
-from outreach_app.call.engine import FirstFrameReceived, HubEngine, SiteEngine
+from outreach_app.call.events import FirstFrameReceived
+from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.ice import host_addresses, rtc_configuration
-from outreach_app.call.live import CallService, CallSettings
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
-from outreach_app.call.signaling import HOST, InMemorySignalingRoom
+from outreach_app.call.signaling import InMemorySignalingRoom
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
+from outreach_app.core.signaling_protocol import HOST
+from tests.local_calls import local_call_service
 
 ROOT = Path(__file__).resolve().parents[2]
 FULL = VideoQuality(640, 480, 30)
@@ -175,7 +178,7 @@ async def measure_first_frame(tmp: Path, repeats: int = 5) -> list[float]:
     """Milliseconds from the official starting the call to the first frame of a waiting site."""
     results: list[float] = []
     with host_addresses(["127.0.0.1"]):
-        service = CallService(CallSettings("http://127.0.0.1:0", tmp / "secret"))
+        service = local_call_service("http://127.0.0.1:0", tmp / "secret")
         try:
             for attempt in range(repeats):
                 session_id = 1000 + attempt

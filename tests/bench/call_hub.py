@@ -37,8 +37,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from outreach_app.call.engine import PeerState
-from outreach_app.call.live import CallService, CallSettings
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
 from outreach_app.core.model import (
     Role,
@@ -56,6 +55,7 @@ from outreach_app.ui.call.window import CallWindow
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
+from tests.local_calls import local_call_service
 
 TICK_MS = 10
 CORE_PLACEMENTS = ("demo", "shared")
@@ -121,8 +121,8 @@ async def run(sites: int, seconds: float, sites_cores: frozenset[int]) -> dict[s
     store = StoreWorker.open_path(folder / "outreach.db", user)
     session_id = store.call(lambda r: _seed(r, sites))
     context = UiContext(store=store, bus=ChangeBus(), user=user, settings=AppSettings())
-    service = CallService(
-        CallSettings("http://127.0.0.1:0", folder / "secret", host_addresses=("127.0.0.1",))
+    service = local_call_service(
+        "http://127.0.0.1:0", folder / "secret", host_addresses=("127.0.0.1",)
     )
     window = CallWindow(context, session_id, service)
     window.resize(1360, 840)

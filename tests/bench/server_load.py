@@ -31,7 +31,7 @@ from typing import Any
 import aiohttp
 
 from outreach_app.core.invitations import issue_host_token, issue_site_token
-from outreach_app.server.app import load_or_create_secret
+from outreach_app.server.state_files import load_or_create_secret
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "host"

@@ -9,21 +9,19 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from outreach_app.call.engine import (
-    FLOOR_VIDEO,
-    OFFICIAL_VIDEO,
+from outreach_app.call.events import (
     EngineEvent,
-    HubEngine,
-    LinkTimings,
-    PeerState,
     PeerStateChanged,
     QualityApplied,
-    QualityPolicy,
-    SiteEngine,
     VideoSendingChanged,
 )
+from outreach_app.call.hub_engine import HubEngine, QualityPolicy
+from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
-from outreach_app.call.signaling import HOST, InMemorySignalingChannel, InMemorySignalingRoom
+from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO
+from outreach_app.call.signaling import InMemorySignalingChannel, InMemorySignalingRoom
+from outreach_app.call.site_engine import SiteEngine
+from outreach_app.core.signaling_protocol import HOST
 from tests.call.conftest import wait_until
 
 # Small numbers for 2 shared cores; production uses 640x480@30 and 320x240@15.

@@ -10,7 +10,6 @@ from outreach_app.call.ice import (
     IceServer,
     chosen_host_addresses,
     host_addresses,
-    ice_servers_from_joined,
     is_relay_only,
     relay_only,
     rtc_configuration,
@@ -73,22 +72,6 @@ async def test_two_peer_connections_connect_over_loopback() -> None:
     finally:
         await offerer.close()
         await answerer.close()
-
-
-def test_ice_servers_from_the_joined_message_skip_what_is_malformed() -> None:
-    joined: dict[str, object] = {
-        "ice_servers": [
-            {"urls": "turn:turn.example.cn:3478", "username": "u", "credential": "p"},
-            {"urls": "stun:stun.example.cn"},
-            {"urls": 5},
-            "turn:nope",
-        ]
-    }
-    assert ice_servers_from_joined(joined) == [
-        IceServer("turn:turn.example.cn:3478", "u", "p"),
-        IceServer("stun:stun.example.cn", "", ""),
-    ]
-    assert ice_servers_from_joined({}) == []
 
 
 def test_consent_tolerates_a_busy_machine_and_the_heartbeat_finds_dead_links() -> None:

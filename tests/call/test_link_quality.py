@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from outreach_app.call.engine import LinkStatistics
+from outreach_app.call.hub_engine import LinkStatistics
 from outreach_app.call.link_quality import PoorLinkJudge, reading_is_poor
 
 

@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from outreach_app.call.engine import PeerState, SiteEngine
-from outreach_app.call.live import CallService, CallSettings, is_local_server
+from outreach_app.call.link_state import PeerState
+from outreach_app.call.live import is_local_server
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from tests.call.conftest import wait_until
+from tests.local_calls import local_call_service
 
 SMALL = VideoQuality(160, 120, 5)
 
@@ -28,7 +30,7 @@ def test_local_addresses_run_the_embedded_server() -> None:
 async def test_a_site_joins_by_its_link_and_the_ended_session_admits_nobody(
     tmp_path: Path,
 ) -> None:
-    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "keys" / "secret"))
+    service = local_call_service("http://127.0.0.1:0", tmp_path / "keys" / "secret")
     official = SyntheticVideoTrack("OFFICIAL", SMALL)
     camera = SyntheticVideoTrack("SITE", SMALL)
     call = await service.start_call(41, [5, 6], ends_at=time.time() + 3600, official_video=official)
@@ -38,7 +40,7 @@ async def test_a_site_joins_by_its_link_and_the_ended_session_admits_nobody(
         assert link.startswith(await service.server_url() + "/join/")
         signaling = WebSocketSignaling(link, token_from_join_url(link))
         joined = await signaling.connect()
-        assert joined["site_id"] == 5
+        assert joined.site_id == 5
         site = SiteEngine(signaling, 5, video=camera)
         await site.start()
         await wait_until(lambda: call.hub.state(5) is PeerState.CONNECTED, 10, "site 5 on air")

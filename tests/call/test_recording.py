@@ -8,10 +8,13 @@ from pathlib import Path
 import av
 import pytest
 
-from outreach_app.call.engine import HubEngine, LinkTimings, PeerState, SiteEngine
+from outreach_app.call.hub_engine import HubEngine
+from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
 from outreach_app.call.recording import SessionRecorder
-from outreach_app.call.signaling import HOST, InMemorySignalingRoom
+from outreach_app.call.signaling import InMemorySignalingRoom
+from outreach_app.call.site_engine import SiteEngine
+from outreach_app.core.signaling_protocol import HOST
 from tests.call.conftest import wait_until
 
 QUALITY = VideoQuality(320, 240, 15)

@@ -20,13 +20,15 @@ from pathlib import Path
 
 import pytest
 
-from outreach_app.call.engine import LinkTimings, PeerState, QualityPolicy
-from outreach_app.call.live import CallService, CallSettings, LiveCall
+from outreach_app.call.hub_engine import QualityPolicy
+from outreach_app.call.link_state import LinkTimings, PeerState
+from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
 from outreach_app.core.invitations import issue_site_token, join_url
 from outreach_app.site import parse_arguments
 from tests.call.conftest import wait_until
+from tests.local_calls import local_call_service
 
 SITES = [11, 12, 13, 14, 15, 16]
 # Small sizes: six encoders each way share two cores with the rest of the test run.
@@ -111,7 +113,7 @@ def receives_official(sites: SiteProcess, site_id: int, from_line: int) -> bool:
 
 @pytest.fixture
 async def live(tmp_path: Path) -> AsyncIterator[tuple[CallService, LiveCall]]:
-    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "secret"))
+    service = local_call_service("http://127.0.0.1:0", tmp_path / "secret")
     official = SyntheticVideoTrack("OFFICIAL", FLOOR)
     call = await service.start_call(
         90,
@@ -251,7 +253,7 @@ async def test_the_test_site_says_why_an_invitation_is_refused(
 
     embedded = service.embedded_server
     assert embedded is not None
-    embedded.signaling.end_session(call.session_id)
+    embedded.end_session(call.session_id)
     ended = SiteProcess([link])
     await ended.start()
     assert await ended.ended_by_itself() == 3

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from outreach_app.call.engine import InvalidTransition, LinkTimings, PeerState, PeerStateMachine
+from outreach_app.call.link_state import InvalidTransition, LinkTimings, PeerState, PeerStateMachine
 
 
 def test_a_link_goes_through_its_life() -> None:

@@ -15,12 +15,20 @@ from collections.abc import AsyncIterator
 import pytest
 from aioice import stun, turn
 
-from outreach_app.call.engine import HubEngine, LinkTimings, PeerState, SiteEngine
-from outreach_app.call.ice import ice_servers_from_joined, is_relay_only, relay_only
+from outreach_app.call.hub_engine import HubEngine
+from outreach_app.call.ice import is_relay_only, relay_only
+from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
-from outreach_app.call.signaling import SignalingMessage
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import generate_secret, issue_host_token, issue_site_token
+from outreach_app.core.signaling_protocol import (
+    Answer,
+    Candidate,
+    ClientMessage,
+    Offer,
+    ServerMessage,
+)
 from outreach_app.server.embedded import EmbeddedServer
 from outreach_app.server.turn import TurnRest, turn_credential
 from tests.call.conftest import wait_until
@@ -38,13 +46,13 @@ class RecordingSignaling:
 
     def __init__(self, inner: WebSocketSignaling) -> None:
         self.inner = inner
-        self.sent: list[SignalingMessage] = []
+        self.sent: list[ClientMessage] = []
 
-    async def send(self, message: SignalingMessage) -> None:
+    async def send(self, message: ClientMessage) -> None:
         self.sent.append(message)
         await self.inner.send(message)
 
-    async def receive(self) -> SignalingMessage:
+    async def receive(self) -> ServerMessage:
         return await self.inner.receive()
 
     async def close(self) -> None:
@@ -56,11 +64,11 @@ class RecordingSignaling:
     def candidate_lines(self) -> list[str]:
         lines: list[str] = []
         for message in self.sent:
-            if message.get("type") in ("offer", "answer"):
-                sdp = str(message["sdp"])
+            if isinstance(message, Offer | Answer):
+                sdp = message.sdp
                 lines += [line for line in sdp.splitlines() if line.startswith("a=candidate:")]
-            elif message.get("type") == "candidate" and message.get("candidate"):
-                lines.append(str(message["candidate"]))
+            elif isinstance(message, Candidate) and message.candidate:
+                lines.append(message.candidate)
         return lines
 
 
@@ -84,8 +92,8 @@ async def test_media_flows_through_coturn_with_relay_only_ice_and_server_made_cr
     )
     host_joined = await host_channel.connect()
     site_joined = await site_channel.connect()
-    host_servers = ice_servers_from_joined(host_joined)
-    site_servers = ice_servers_from_joined(site_joined)
+    host_servers = host_joined.ice_servers
+    site_servers = site_joined.ice_servers
     # Each side got credentials of its own for the one TURN server.
     assert [server.url for server in host_servers] == [coturn.url]
     assert [server.url for server in site_servers] == [coturn.url]

@@ -18,14 +18,16 @@ from pathlib import Path
 
 import pytest
 
-from outreach_app.call.engine import FULL_QUALITY, PeerState
 from outreach_app.call.forwarding import VideoBroadcast
+from outreach_app.call.hub_engine import FULL_QUALITY
 from outreach_app.call.ice import host_addresses
-from outreach_app.call.live import CallService, CallSettings, LiveCall
+from outreach_app.call.link_state import PeerState
+from outreach_app.call.live import LiveCall
 from outreach_app.call.media import SyntheticVideoTrack
-from outreach_app.server.app import load_or_create_secret
 from outreach_app.server.embedded import EmbeddedServer
+from outreach_app.server.state_files import load_or_create_secret
 from tests.call.conftest import wait_until
+from tests.local_calls import local_call_service
 from tests.netns import NamespaceUnavailable
 from tests.shaped_link import ShapedLink, shaped_link
 
@@ -83,7 +85,7 @@ async def weak_call(link: ShapedLink, tmp_path: Path) -> AsyncIterator[WeakLinkC
         # The signaling server listens on the hub's side of the link, as a deployed one would.
         secret_path = tmp_path / "secret"
         server = EmbeddedServer(load_or_create_secret(secret_path), host=link.root_address, port=0)
-        service = CallService(CallSettings(await server.start(), secret_path))
+        service = local_call_service(await server.start(), secret_path)
         official = SyntheticVideoTrack("OFFICIAL", FULL_QUALITY)
         call = await service.start_call(
             70, [SITE], ends_at=time.time() + 3600, official_video=official

@@ -8,14 +8,17 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from outreach_app.call.engine import HubEngine, LinkTimings, PeerState, SiteEngine
+from outreach_app.call.hub_engine import HubEngine
+from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import (
     SignalingRefused,
     WebSocketSignaling,
     websocket_url,
 )
 from outreach_app.core.invitations import generate_secret, issue_host_token, issue_site_token
+from outreach_app.core.signaling_protocol import Joined, PeerJoined, PeerLeft
 from outreach_app.server.embedded import EmbeddedServer
 from tests.call.conftest import wait_until
 
@@ -139,7 +142,7 @@ async def test_a_session_ended_by_the_server_is_final(
         server.url, issue_site_token(secret, SESSION, SITE, in_an_hour()), first_retry_delay=0.1
     )
     joined = await signaling.connect()
-    assert joined["type"] == "joined"
+    assert isinstance(joined, Joined)
     assert await signaling.receive() == joined
     server.signaling.end_session(SESSION)
     async with asyncio.timeout(5):
@@ -159,7 +162,7 @@ async def test_a_site_token_for_another_session_does_not_see_this_one(
     )
     await host.connect()
     joined = await other.connect()
-    assert joined["peers"] == []
+    assert joined.peers == ()
     assert SITE not in server.signaling.rooms[SESSION].members
     await other.close()
     await host.close()
@@ -171,19 +174,19 @@ async def test_a_suspect_link_drops_the_socket_and_joins_again_at_once(
     host = WebSocketSignaling(server.url, issue_host_token(secret, SESSION, in_an_hour()))
     site = WebSocketSignaling(server.url, issue_site_token(secret, SESSION, SITE, in_an_hour()))
     await host.connect()
-    assert (await host.receive())["type"] == "joined"
+    assert isinstance(await host.receive(), Joined)
     await site.connect()
-    assert (await site.receive())["type"] == "joined"
-    assert (await host.receive())["type"] == "peer-joined"
+    assert isinstance(await site.receive(), Joined)
+    assert isinstance(await host.receive(), PeerJoined)
     started = time.monotonic()
     site.link_suspect()
     # The site's next read rejoins on a new socket; the host hears it join again (whether the
     # server saw the old socket close first or replaced it by the new one depends on timing).
-    assert (await asyncio.wait_for(site.receive(), 5))["type"] == "joined"
-    heard: list[str] = []
-    while "peer-joined" not in heard:
-        heard.append(str((await asyncio.wait_for(host.receive(), 5))["type"]))
-    assert set(heard) <= {"peer-left", "peer-joined"}
+    assert isinstance(await asyncio.wait_for(site.receive(), 5), Joined)
+    heard: list[type] = []
+    while PeerJoined not in heard:
+        heard.append(type(await asyncio.wait_for(host.receive(), 5)))
+    assert set(heard) <= {PeerLeft, PeerJoined}
     assert time.monotonic() - started < 3.5
     assert site.joins == 2
     await site.close()

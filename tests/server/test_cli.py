@@ -21,7 +21,7 @@ import pytest
 
 from outreach_app.core.invitations import issue_host_token, issue_site_token
 from outreach_app.server.__main__ import main
-from outreach_app.server.app import EndedSessionsFile, load_or_create_secret
+from outreach_app.server.state_files import EndedSessionsFile, load_or_create_secret
 from outreach_app.server.turn import turn_credential
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -27,9 +27,9 @@ from hypothesis import strategies as st
 
 from outreach_app.core.invitations import Claims, TokenRole, issue_host_token, issue_site_token
 from outreach_app.core.model import CheckResult
+from outreach_app.core.signaling_protocol import CloseCode, Error, ErrorCode
 from outreach_app.server.checks import MAX_DETAIL_CHARS, CheckRejected, parse_check
 from outreach_app.server.embedded import EmbeddedServer
-from outreach_app.server.protocol import CloseCode, ErrorCode, MessageType
 from tests.server.test_signaling import json_values, message_like
 
 SECRET = b"f" * 32
@@ -189,7 +189,7 @@ async def fuzz_once(url: str, script: list[tuple[str, str | bytes]]) -> None:
         ended = any(m.get("code") == "session_ended" for m in host_a.received)
         for peer in (host_a, site_a1, site_a2):
             for message in peer.received:
-                if message["type"] == MessageType.ERROR.value:
+                if message["type"] == Error.TYPE:
                     check_error(message)
             if ended:
                 # The host ended session A: everyone in it was told and disconnected. A client

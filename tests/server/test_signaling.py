@@ -19,9 +19,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outreach_app.core.invitations import issue_host_token, issue_site_token
-from outreach_app.server.app import STATIC_DIR, join_page_policy
-from outreach_app.server.embedded import EmbeddedServer
-from outreach_app.server.protocol import (
+from outreach_app.core.message_codec import to_json
+from outreach_app.core.signaling_protocol import (
+    CLIENT_MESSAGES,
+    SERVER_MESSAGES,
     Answer,
     Bye,
     Candidate,
@@ -30,16 +31,13 @@ from outreach_app.server.protocol import (
     ErrorCode,
     Floor,
     Join,
-    Limits,
-    MessageType,
     Offer,
     Ping,
-    ProtocolError,
-    TokenBucket,
-    encode,
-    parse_message,
-    relayed_message,
+    relayed,
 )
+from outreach_app.server.embedded import EmbeddedServer
+from outreach_app.server.frames import Limits, ProtocolError, TokenBucket, parse_message
+from outreach_app.server.pages import STATIC_DIR, join_page_policy
 
 SECRET = b"s" * 32
 SESSION_A = 918273
@@ -492,7 +490,7 @@ async def test_the_join_page_opens_for_a_valid_invitation(
     assert f"connect-src 'self' ws://{host} wss://{host};" in policy
     # The same static page for every invitation: nothing from the request is written into it.
     assert token not in body and str(SESSION_A) not in body
-    assert '<script src="../static/join.js" defer></script>' in body
+    assert '<script type="module" src="../static/join.js"></script>' in body
     assert "<script>" not in body and " style=" not in body and "http" not in body
 
 
@@ -507,8 +505,10 @@ def test_a_strange_host_header_never_reaches_the_join_page_policy(host: str) -> 
 async def test_the_join_page_files_are_served_and_nothing_else(
     server: EmbeddedServer, http: aiohttp.ClientSession
 ) -> None:
+    modules = ("protocol", "strings", "memory", "signaling", "link", "devices", "view", "check")
     for name, content_type in (
         ("join.js", "text/javascript"),
+        *((f"{module}.js", "text/javascript") for module in modules),
         ("join.css", "text/css"),
         ("icon.svg", "image/svg+xml"),
     ):
@@ -591,7 +591,11 @@ json_values = st.recursive(
     max_leaves=12,
 )
 message_like = st.fixed_dictionaries(
-    {"type": st.sampled_from([*(kind.value for kind in MessageType), "nonsense"])},
+    {
+        "type": st.sampled_from(
+            [*sorted(CLIENT_MESSAGES.type_names() | SERVER_MESSAGES.type_names()), "nonsense"]
+        )
+    },
     optional={
         "to": st.one_of(st.just("host"), st.integers(), json_values),
         "sdp": st.one_of(st.text(max_size=30), json_values),
@@ -678,7 +682,7 @@ def test_relayed_messages_escape_lone_surrogates_instead_of_failing() -> None:
     message = parse_message('{"type": "offer", "to": "host", "sdp": "\\ud800"}')
     assert isinstance(message, Offer)
 
-    text = encode(relayed_message(message, 1))
+    text = to_json(relayed(message, 1))
 
     assert json.loads(text)["sdp"] == "\ud800"
     text.encode("utf-8")

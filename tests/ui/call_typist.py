@@ -37,8 +37,9 @@ import qasync
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from outreach_app.call.engine import PeerState, QualityPolicy
-from outreach_app.call.live import CallService, CallSettings
+from outreach_app.call.hub_engine import QualityPolicy
+from outreach_app.call.link_state import PeerState
+from outreach_app.call.live import CallService
 from outreach_app.call.media import VideoQuality
 from outreach_app.core.model import Role, User
 from outreach_app.storage.worker import StoreWorker
@@ -48,6 +49,7 @@ from outreach_app.ui.call.window import CallWindow
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
+from tests.local_calls import local_call_service
 
 ANSWER = (
     "今年冬天天然气外输压力稳定，关键阀门都加了伴热，每两小时巡检一次。"
@@ -147,8 +149,8 @@ def main(db_path: Path, session_id: int, port: int, secret_path: Path) -> None:
     user = User("记录员", Role.OFFICIAL)
     store = StoreWorker.open_path(db_path, user)
     context = UiContext(store=store, bus=ChangeBus(), user=user, settings=AppSettings())
-    service = CallService(
-        CallSettings(f"http://127.0.0.1:{port}", secret_path, host_addresses=("127.0.0.1",))
+    service = local_call_service(
+        f"http://127.0.0.1:{port}", secret_path, host_addresses=("127.0.0.1",)
     )
 
     def window(context: UiContext, session_id: int, service: CallService) -> QWidget:

@@ -106,11 +106,11 @@ async def _wait_for(condition: Callable[[], bool], seconds: float, what: str) ->
 
 async def capture_call(context: UiContext, out_dir: Path) -> None:
     """Today's demo session as a call with three synthetic sites (a child process)."""
-    from outreach_app.call.engine import PeerState
-    from outreach_app.call.live import CallService, CallSettings
+    from outreach_app.call.link_state import PeerState
     from outreach_app.call.simulated import SimulatedSites
     from outreach_app.ui.call.presenter import CallPhase
     from outreach_app.ui.call.window import CallWindow
+    from tests.local_calls import local_call_service
 
     now = context.clock()
     sessions = await context.store.run(lambda r: r.sessions.upcoming_sessions(now=now))
@@ -119,8 +119,8 @@ async def capture_call(context: UiContext, out_dir: Path) -> None:
         return
     session_id = today[0].id
     with tempfile.TemporaryDirectory() as keys:
-        service = CallService(
-            CallSettings("http://127.0.0.1:0", Path(keys) / "secret", host_addresses=("127.0.0.1",))
+        service = local_call_service(
+            "http://127.0.0.1:0", Path(keys) / "secret", host_addresses=("127.0.0.1",)
         )
         window = CallWindow(context, session_id, service)
         window.resize(1360, 840)

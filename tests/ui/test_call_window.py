@@ -17,15 +17,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from outreach_app.call.engine import (
-    LinkStatistics,
-    PeerState,
-    QualityPolicy,
-    SiteEngine,
-)
+from outreach_app.call.hub_engine import LinkStatistics, QualityPolicy
 from outreach_app.call.ice import host_addresses
-from outreach_app.call.live import CallService, CallSettings
+from outreach_app.call.link_state import PeerState
+from outreach_app.call.live import CallService
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
@@ -38,6 +35,7 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.page import NotesView
 from outreach_app.ui.schedule.page import ScheduleView
+from tests.local_calls import local_call_service
 from tests.ui.conftest import type_text, until
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_no_english_in_chinese import english_words, visible_texts
@@ -82,7 +80,7 @@ def seeded(repo: Repo) -> tuple[int, int, int]:
 
 @pytest.fixture
 async def service(tmp_path: Path) -> AsyncIterator[CallService]:
-    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "keys" / "secret"))
+    service = local_call_service("http://127.0.0.1:0", tmp_path / "keys" / "secret")
     yield service
     await service.close()
 

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
-from outreach_app.call.engine import PeerState, SiteEngine
 from outreach_app.call.ice import host_addresses
-from outreach_app.call.live import CallService, CallSettings
+from outreach_app.call.link_state import PeerState
+from outreach_app.call.live import CallService
 from outreach_app.call.media import SyntheticVideoTrack
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import issue_site_token, join_url, token_from_join_url
 from outreach_app.core.model import (
@@ -45,6 +46,7 @@ from outreach_app.ui.call.window import CallWindow
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.schedule.page import ScheduleView
+from tests.local_calls import local_call_service
 from tests.ui.conftest import until
 from tests.ui.test_call_window import OFFICIAL, QUALITY
 
@@ -94,7 +96,7 @@ def left_live(repo: Repo) -> tuple[int, int, int]:
 
 @pytest.fixture
 async def service(tmp_path: Path) -> AsyncIterator[CallService]:
-    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "keys" / "secret"))
+    service = local_call_service("http://127.0.0.1:0", tmp_path / "keys" / "secret")
     yield service
     await service.close()
 
@@ -308,7 +310,7 @@ async def test_a_resumed_call_that_cannot_start_leaves_the_session_interrupted(
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        service = CallService(CallSettings(f"http://127.0.0.1:{port}", tmp_path / "secret"))
+        service = local_call_service(f"http://127.0.0.1:{port}", tmp_path / "secret")
         context.calls = CallWindows(context, service_factory=lambda: service)
         window, banner = await open_app(context, qtbot)
         await until(lambda: banner.notice_for(session_id) is not None)

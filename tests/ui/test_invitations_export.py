@@ -14,13 +14,13 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from outreach_app.call.live import CallService, CallSettings
 from outreach_app.core.invitations import token_from_join_url, verify
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import CallWindows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.schedule.page import ScheduleView, build_page
+from tests.local_calls import local_call_service
 from tests.ui.conftest import until
 
 Repo = Callable[[Callable[[Repository], Any]], Any]
@@ -38,8 +38,8 @@ async def calls(context: UiContext, tmp_path: Path) -> AsyncIterator[CallWindows
     context.clock = lambda: NOW
     windows = CallWindows(
         context,
-        service_factory=lambda: CallService(
-            CallSettings("http://127.0.0.1:0", tmp_path / "config" / "secret")
+        service_factory=lambda: local_call_service(
+            "http://127.0.0.1:0", tmp_path / "config" / "secret"
         ),
     )
     context.calls = windows

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from outreach_app.call.engine import PeerState
 from outreach_app.call.ice import host_addresses
-from outreach_app.call.live import CallService, CallSettings, LiveCall
+from outreach_app.call.link_state import PeerState
+from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.site.window import SiteWindow
+from tests.local_calls import local_call_service
 from tests.ui.conftest import until
 
 SITE = 4
@@ -29,7 +30,7 @@ def loopback_ice() -> Iterator[None]:
 
 @pytest.fixture
 async def live(tmp_path: Path) -> AsyncIterator[tuple[CallService, LiveCall]]:
-    service = CallService(CallSettings("http://127.0.0.1:0", tmp_path / "secret"))
+    service = local_call_service("http://127.0.0.1:0", tmp_path / "secret")
     official = SyntheticVideoTrack("OFFICIAL", SMALL)
     call = await service.start_call(55, [SITE], ends_at=time.time() + 3600, official_video=official)
     yield service, call
@@ -83,7 +84,7 @@ async def test_an_invitation_the_server_refuses_is_explained(
     service, call = live
     embedded = service.embedded_server
     assert embedded is not None
-    embedded.signaling.end_session(call.session_id)
+    embedded.end_session(call.session_id)
     window = await open_window(context, qtbot, call.invitation_links[SITE])
     assert window.banner.text() == "This session has ended."
     assert not window.mute_button.isEnabled()

@@ -20,17 +20,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from outreach_app.call.engine import QualityPolicy
+from outreach_app.call.hub_engine import QualityPolicy
 from outreach_app.call.ice import host_addresses
-from outreach_app.call.live import CallService, CallSettings
 from outreach_app.call.media import VideoQuality
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
-from outreach_app.server.app import load_or_create_secret
 from outreach_app.server.embedded import EmbeddedServer
+from outreach_app.server.state_files import load_or_create_secret
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
 from outreach_app.ui.call.window import CallWindow
 from outreach_app.ui.context import UiContext
+from tests.local_calls import local_call_service
 from tests.netns import NamespaceUnavailable
 from tests.shaped_link import ShapedLink, shaped_link
 from tests.ui.conftest import until
@@ -71,7 +71,7 @@ async def test_a_poor_link_is_named_and_sound_only_is_offered(
     session_id, site_id = repo(seed)
     secret_path = tmp_path / "secret"
     server = EmbeddedServer(load_or_create_secret(secret_path), host=link.root_address, port=0)
-    service = CallService(CallSettings(await server.start(), secret_path))
+    service = local_call_service(await server.start(), secret_path)
     presenter = CallPresenter(
         context.store,
         context.bus,

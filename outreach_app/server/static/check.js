@@ -1,34 +1,12 @@
 // The pre-call check: camera, microphone and the connection to the server, then the result is
-// posted for the organiser. Plain JavaScript, no build step; the token comes from the address.
-"use strict";
+// posted for the organiser. Plain JavaScript modules, no build step; the token comes from the
+// address.
 
-const TEXT = {
-  zh: {
-    title: "连线前检查", lead: "检查摄像头、麦克风和到服务器的连接。结果会发给组织方。",
-    camera: "摄像头", microphone: "麦克风", connection: "连接", again: "再检查一次",
-    testing: "正在检查…", ok: "正常", missing: "没有找到设备", denied: "浏览器没有允许使用",
-    failed: "不能正常工作", noSound: "没有声音：请说几句话，或检查麦克风是否静音",
-    noFrames: "没有画面：检查摄像头是否被别的程序占用", noServer: "连不上服务器",
-    roundTrip: (ms) => `正常（往返 ${ms} 毫秒）`,
-    passed: "一切正常，连线当天直接打开邀请链接即可。",
-    notPassed: "有问题需要处理，处理后请再检查一次。结果已发给组织方。",
-    notSent: "结果没能发给组织方：", levelLabel: "麦克风音量", previewEnded: "检查结束，摄像头已关闭",
-  },
-  en: {
-    title: "Pre-call check", lead: "Tests your camera, microphone and connection to the server. The result goes to the organiser.",
-    camera: "Camera", microphone: "Microphone", connection: "Connection", again: "Check again",
-    testing: "Testing…", ok: "Working", missing: "No device found", denied: "The browser was not allowed to use it",
-    failed: "Not working", noSound: "No sound: say a few words, or check the microphone is not muted",
-    noFrames: "No picture: check that no other program uses the camera", noServer: "Cannot reach the server",
-    roundTrip: (ms) => `Working (round trip ${ms} ms)`,
-    passed: "Everything works. On the day, just open your invitation link.",
-    notPassed: "Something needs fixing; fix it and check again. The organiser has the result.",
-    notSent: "The result could not be sent to the organiser: ", levelLabel: "Microphone level",
-    previewEnded: "Check finished; the camera is off",
-  },
-};
+import { decode, encode } from "./protocol.js";
+import { CHECK_STRINGS } from "./strings.js";
+
 const language = (navigator.language || "zh").toLowerCase().startsWith("zh") ? "zh" : "en";
-const t = TEXT[language];
+const t = CHECK_STRINGS[language];
 const token = decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || "");
 
 // Read by the tests; never written from outside.
@@ -109,12 +87,11 @@ function checkConnection() {
       resolve({ result, roundTrip: times.length ? Math.round(times[Math.floor(times.length / 2)]) : null });
     };
     const timer = setTimeout(() => finish(times.length ? "ok" : "failed"), 5000);
-    const ping = () => { sentAt = performance.now(); socket.send(JSON.stringify({ type: "ping", id: times.length })); };
+    const ping = () => { sentAt = performance.now(); socket.send(encode("client", "ping", { id: times.length })); };
     socket.onopen = ping;
     socket.onmessage = (event) => {
-      let message = null;
-      try { message = JSON.parse(event.data); } catch (_) { return; }
-      if (message.type !== "pong") return;
+      const message = decode("server", event.data);
+      if (!message || message.type !== "pong") return;
       times.push(performance.now() - sentAt);
       if (times.length >= 3) finish("ok"); else ping();
     };

@@ -7,6 +7,7 @@ Light on purpose: the pages import this at start-up, while aiortc and the signal
 from __future__ import annotations
 
 import asyncio
+import functools
 import importlib
 import logging
 from collections.abc import Callable
@@ -79,7 +80,7 @@ class CallWindows(QObject):
         for the official are told, and its invitations admit nobody while the server runs."""
         embedded = self._service.embedded_server if self._service is not None else None
         if embedded is not None:
-            embedded.signaling.end_session(session_id)
+            embedded.end_session(session_id)
 
     def open_call(self, session_id: int) -> QWidget:
         """The call window of `session_id`, brought to the front; started if it is not open."""
@@ -101,7 +102,8 @@ class CallWindows(QObject):
         """Start the signaling server without holding up the window: aiortc and aiohttp are
         imported on a worker thread first (about 0.3 s)."""
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
+        for module in ("outreach_app.call.live", "outreach_app.server.embedded"):
+            await loop.run_in_executor(None, importlib.import_module, module)
         try:
             ended = await self._context.store.run(lambda r: r.sessions.ended_session_ids())
         except StoreError:
@@ -145,7 +147,8 @@ class CallWindows(QObject):
 
     def _settings_service(self) -> CallService:
         from outreach_app.call.live import CallService, CallSettings
-        from outreach_app.server.__main__ import SECRET_FILE_NAME
+        from outreach_app.server.embedded import EmbeddedServer
+        from outreach_app.server.state_files import SECRET_FILE_NAME, load_or_create_secret
 
         settings = self._context.settings
         try:
@@ -157,13 +160,13 @@ class CallWindows(QObject):
         return CallService(
             CallSettings(
                 server_address=settings.server_address(),
-                # Shared with an `outreach-server` started with its defaults on this machine.
-                secret_path=config_dir() / SECRET_FILE_NAME,
                 ice_servers=tuple(servers),
                 # The demo's sites run on this machine: loopback is enough and always there.
                 host_addresses=("127.0.0.1",) if self._context.demo else None,
             ),
-            on_check=self._store_check,
+            # Shared with an `outreach-server` started with its defaults on this machine.
+            secret=functools.partial(load_or_create_secret, config_dir() / SECRET_FILE_NAME),
+            local_server=functools.partial(EmbeddedServer, on_check=self._store_check),
         )
 
     async def _store_check(self, check: SiteCheck) -> None:

@@ -18,17 +18,10 @@ from typing import Any, Final
 
 from PySide6.QtCore import QObject, Signal
 
-from outreach_app.call.engine import (
-    FULL_QUALITY,
-    EngineEvent,
-    FloorChanged,
-    LinkStatistics,
-    LinkTimings,
-    PeerState,
-    PeerStateChanged,
-    QualityPolicy,
-)
+from outreach_app.call.events import EngineEvent, FloorChanged, PeerStateChanged
+from outreach_app.call.hub_engine import FULL_QUALITY, LinkStatistics, QualityPolicy
 from outreach_app.call.link_quality import PoorLinkJudge
+from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
 from outreach_app.call.recording import SessionRecorder

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from outreach_app.call.engine import PeerState
+from outreach_app.call.link_state import PeerState
 from outreach_app.core.model import SessionSite
 from outreach_app.core.segments import SegmentClock, format_countdown
 

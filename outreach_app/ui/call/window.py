@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.call.engine import FULL_QUALITY, LinkStatistics, PeerState
+from outreach_app.call.hub_engine import FULL_QUALITY, LinkStatistics
+from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
 from outreach_app.core.model import Session
 from outreach_app.core.segments import format_countdown

@@ -19,21 +19,20 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from outreach_app.call.capture import CameraTrack, MicrophoneTrack
-from outreach_app.call.engine import (
-    FLOOR_VIDEO,
-    OFFICIAL_VIDEO,
+from outreach_app.call.events import (
     EngineEvent,
     PeerStateChanged,
     QualityApplied,
-    SiteEngine,
     VideoSendingChanged,
 )
-from outreach_app.call.ice import ice_servers_from_joined
 from outreach_app.call.media import VideoQuality
+from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO
+from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import CheckResult
 from outreach_app.core.settings_rules import SettingError, parse_ice_servers
+from outreach_app.core.signaling_protocol import HOST
 from outreach_app.ui.media import SYNTHETIC, LocalMedia, MicrophoneFeeder
 from outreach_app.ui.settings import AppSettings
 
@@ -104,8 +103,8 @@ class SitePresenter(QObject):
         except SettingError:
             ice_servers = []
         # The organiser's servers when this machine has none of its own.
-        ice_servers = ice_servers or ice_servers_from_joined(joined)
-        self.site_id = int(str(joined.get("site_id")))
+        ice_servers = ice_servers or list(joined.ice_servers)
+        self.site_id = int(str(joined.site_id))
         engine = SiteEngine(
             signaling,
             self.site_id,
@@ -117,8 +116,7 @@ class SitePresenter(QObject):
         self.engine = engine
         self.media.play(engine.received_audio.listen())
         await engine.start()
-        peers = joined.get("peers")
-        if not (isinstance(peers, list) and "host" in peers):
+        if HOST not in joined.peers:
             self.stateChanged.emit("waiting", "")
         return True
 

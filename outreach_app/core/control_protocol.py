@@ -1,0 +1,61 @@
+"""What the hub and a site say on the data channel of their peer connection.
+
+    hub -> site  ping     seq, sent                  every heartbeat interval
+    site -> hub  pong     seq, sent                  sent echoed: the hub measures round trips
+    hub -> site  quality  width, height, fps, floor  what to send; floor: the site has it
+    hub -> site  media    video                      false: sound only (the link is too poor)
+
+The browser's join page declares the same messages in ``server/static/protocol.js``; a test
+compares the two declarations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Final, TypeAlias
+
+from outreach_app.core.message_codec import MessageFamily
+
+CONTROL_CHANNEL: Final = "control"
+
+
+@dataclass(frozen=True)
+class Heartbeat:
+    """`sent` is the hub's clock when it sent the heartbeat."""
+
+    TYPE: ClassVar[str] = "ping"
+    seq: int
+    sent: float
+
+
+@dataclass(frozen=True)
+class HeartbeatEcho:
+    """A site's answer to a heartbeat, with its `seq` and `sent` unchanged."""
+
+    TYPE: ClassVar[str] = "pong"
+    seq: int
+    sent: float
+
+
+@dataclass(frozen=True)
+class QualityRequest:
+    TYPE: ClassVar[str] = "quality"
+    width: int
+    height: int
+    fps: float
+    floor: bool
+
+
+@dataclass(frozen=True)
+class MediaRequest:
+    """`video` False: send sound only until the hub asks for video again."""
+
+    TYPE: ClassVar[str] = "media"
+    video: bool
+
+
+ControlMessage: TypeAlias = Heartbeat | HeartbeatEcho | QualityRequest | MediaRequest
+
+CONTROL_MESSAGES: Final = MessageFamily[ControlMessage](
+    "control channel", (Heartbeat, HeartbeatEcho, QualityRequest, MediaRequest)
+)
