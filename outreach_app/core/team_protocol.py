@@ -219,9 +219,7 @@ class _Entries(_Codec):
     def encode(self, value: object) -> JSONValue:
         entries = value if isinstance(value, tuple) else ()
         return [
-            [e.seq, e.op_id, e.table, e.uid, e.row]
-            for e in entries
-            if isinstance(e, ChangeEntry)
+            [e.seq, e.op_id, e.table, e.uid, e.row] for e in entries if isinstance(e, ChangeEntry)
         ]
 
     def decode(self, value: JSONValue) -> object:
@@ -330,6 +328,7 @@ class _LiveSessions(_Codec):
 @dataclass(frozen=True)
 class SiteLinks:
     site: str  # the site's record id
+    number: int  # what the signaling server calls the site (its id on the server)
     join: str
     check: str
 
@@ -338,7 +337,7 @@ class _Links(_Codec):
     def encode(self, value: object) -> JSONValue:
         links = value if isinstance(value, tuple) else ()
         return [
-            {"site": link.site, "join": link.join, "check": link.check}
+            {"site": link.site, "number": link.number, "join": link.join, "check": link.check}
             for link in links
             if isinstance(link, SiteLinks)
         ]
@@ -347,6 +346,7 @@ class _Links(_Codec):
         return tuple(
             SiteLinks(
                 _uid(entry.get("site")),
+                _int(entry.get("number")),
                 _text(entry.get("join"), 2048, empty=False),
                 _text(entry.get("check"), 2048, empty=False),
             )
@@ -543,9 +543,14 @@ class LiveNow:
 
 @dataclass(frozen=True)
 class Invitations:
+    """Every site's links; for an official also the host token of the call, and the number the
+    signaling server knows the session by."""
+
     TYPE: ClassVar[str] = "invitations"
     session: str = field(metadata=wire(max_chars=32))
     links: tuple[SiteLinks, ...] = field(metadata=wire(codec=_Links("a list of links")))
+    host: str = field(metadata=wire(max_chars=MAX_TOKEN_CHARS, may_be_empty=True))
+    number: int
 
 
 @dataclass(frozen=True)

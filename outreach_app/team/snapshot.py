@@ -41,7 +41,10 @@ class RecordSnapshot:
     """Open it, read `plan`, iterate `pages()` and `versions()`, close it; on one thread."""
 
     def __init__(self, database: Path) -> None:
-        self._conn = sqlite3.connect(f"file:{database}?mode=ro", uri=True, isolation_level=None)
+        # Read from worker threads one call at a time, never at once.
+        self._conn = sqlite3.connect(
+            f"file:{database}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+        )
         self._conn.execute("BEGIN")
         head = self._conn.execute("SELECT max(seq) FROM team_changes").fetchone()[0]
         counts = {
