@@ -11,10 +11,10 @@ from pathlib import Path
 from aiohttp import web
 
 from outreach_app.core.model import Role, User
+from outreach_app.storage.worker import StoreWorker
+from outreach_app.sync.client import SyncClient
 from outreach_app.sync.connection import TeamAddress, sign_in
 from outreach_app.sync.replica_store import open_synced_replica
-from outreach_app.sync.client import SyncClient
-from outreach_app.storage.worker import StoreWorker
 from outreach_app.team.passwords import ScryptCost
 from outreach_app.team.record import RecordFolder, init_folder, open_folder
 from outreach_app.team.routes import add_team_routes
