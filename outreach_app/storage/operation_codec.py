@@ -49,6 +49,7 @@ PLAIN_INTEGERS: Final = frozenset(
         "duration_minutes",
         "offset_seconds",
         "line",
+        "duplicate_of",
         "limit",
     }
 )

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Sequence
 from datetime import date, datetime
 
 import pytest
+from sqlite_utils import Database
 
 from outreach_app.core.model import (
     AgendaItemKind,
@@ -13,7 +16,17 @@ from outreach_app.core.model import (
     SessionSite,
     Site,
 )
-from outreach_app.storage.operation_codec import CodecError, decode_arguments, encode_arguments
+from outreach_app.storage.operation_codec import (
+    DATACLASS_TABLES,
+    ID_LIST_TABLES,
+    ID_TABLES,
+    PLAIN_INTEGERS,
+    CodecError,
+    decode_arguments,
+    encode_arguments,
+)
+from outreach_app.storage.repository import Repository, operations
+from outreach_app.storage.shared_operations import shared_write
 
 
 class TableIds:
@@ -159,3 +172,45 @@ def test_forged_arguments_are_refused(arguments: object) -> None:
 def test_a_malformed_dataclass_is_refused(session: object) -> None:
     with pytest.raises(CodecError):
         decode_arguments(OPERATIONS.save_session, {"session": session}, THERE)
+
+
+def _integer_names(hint: object, name: str, owner: type | None, seen: set[type]) -> set[str]:
+    """The names of every integer a value of `hint` holds, as parameter or field names
+    (`Class.id` for a dataclass's own id)."""
+    found: set[str] = set()
+    for alternative in typing.get_args(hint) or (hint,):
+        origin = typing.get_origin(alternative) or alternative
+        if alternative is int:
+            found.add(f"{owner.__name__}.id" if name == "id" and owner else name)
+        elif name in ID_LIST_TABLES:
+            found.add(name)
+        elif isinstance(origin, type) and dataclasses.is_dataclass(origin):
+            if origin in seen:
+                continue
+            seen.add(origin)
+            hints = typing.get_type_hints(origin)
+            for item in dataclasses.fields(origin):
+                found |= _integer_names(hints[item.name], item.name, origin, seen)
+        elif typing.get_args(alternative):
+            for argument in typing.get_args(alternative):
+                found |= _integer_names(argument, name, owner, seen)
+    return found
+
+
+def test_every_integer_an_operation_sends_is_known_as_an_id_or_a_number() -> None:
+    repo = Repository(Database(memory=True))
+    names: set[str] = set()
+    for operation in operations():
+        function = shared_write(repo, operation)
+        if function is None:
+            continue
+        for parameter, hint in typing.get_type_hints(function).items():
+            if parameter != "return":
+                names |= _integer_names(hint, parameter, None, set())
+    known = (
+        set(ID_TABLES)
+        | set(ID_LIST_TABLES)
+        | set(PLAIN_INTEGERS)
+        | {f"{cls.__name__}.id" for cls in DATACLASS_TABLES}
+    )
+    assert names - known == set()
