@@ -201,7 +201,9 @@ class SyncClient:
 
     # ------------------------------------------------------------------- the loop
     async def run(self) -> None:
-        """Until `stop()` or until the server refuses the sign-in (SignedOutError)."""
+        """Until `stop()` or until the server refuses the sign-in (SignedOutError). May be
+        run again after it returned."""
+        self._stopped = False
         delay = RECONNECT_FIRST_SECONDS
         timeout = aiohttp.ClientTimeout(total=None, connect=CONNECT_SECONDS, sock_read=None)
         async with aiohttp.ClientSession(timeout=timeout) as session:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from outreach_app.core.model import Role, Session, SessionKind, SessionSite, Site
+from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.sync.client import Link, SyncClient
 from tests.team.live_server import signed_in_replica, team_server
@@ -157,3 +158,85 @@ def _settled(client: SyncClient, store: StoreWorker) -> Callable[[], Awaitable[b
         return client.status.link is Link.ONLINE and waiting == 0
 
     return check
+
+
+async def test_a_conflict_waits_for_the_person_and_either_choice_is_kept(
+    tmp_path: Path,
+) -> None:
+    async with team_server(tmp_path / "server") as server:
+        server.add_account("anna", Role.STAFF)
+        server.add_account("li", Role.STAFF)
+        first_store, first = await signed_in_replica(server, tmp_path / "a.db", "anna", Role.STAFF)
+        second_store, second = await signed_in_replica(server, tmp_path / "b.db", "li", Role.STAFF)
+        tasks = {c: asyncio.ensure_future(c.run()) for c in (first, second)}
+        try:
+            await eventually(lambda: _online(first, second))
+            await first_store.run(lambda r: r.sites.save_site(Site(name="Gas field")))
+
+            async def second_has_it() -> bool:
+                return bool(await second_store.run(lambda r: r.sites.list_sites()))
+
+            await eventually(second_has_it)
+
+            async def both_change_apart(mine: str, theirs: str) -> str:
+                """The second is offline while both change the region; its op id."""
+                second.stop()
+                await asyncio.gather(tasks[second], return_exceptions=True)
+                await _set_region(first_store, theirs)
+                await eventually(_settled(first, first_store))
+                await _set_region(second_store, mine)
+                tasks[second] = asyncio.ensure_future(second.run())
+
+                async def conflicted() -> bool:
+                    return second.status.problems == 1
+
+                await eventually(conflicted)
+                assert await _region(second_store) == mine  # what the person typed stays
+                assert await _region(first_store) == theirs
+                [problem] = await second_store.run(_problems)
+                return problem
+
+            await second.keep_mine(await both_change_apart("South", "North"))
+            await eventually(_settled(second, second_store))
+
+            async def first_sees(region: str) -> Callable[[], Awaitable[bool]]:
+                async def check() -> bool:
+                    return await _region(first_store) == region
+
+                return check
+
+            await eventually(await first_sees("South"))
+
+            await second.keep_theirs(await both_change_apart("West", "East"))
+            await eventually(_settled(second, second_store))
+            assert await _region(second_store) == "East"
+            assert await _region(first_store) == "East"
+            assert second.status.problems == 0
+        finally:
+            for client in (first, second):
+                client.stop()
+            await asyncio.gather(*tasks.values(), return_exceptions=True)
+            first_store.close()
+            second_store.close()
+
+
+async def _set_region(store: StoreWorker, region: str) -> None:
+    def change(r: Repository) -> None:
+        site = r.sites.list_sites()[0]
+        site.region = region
+        r.sites.save_site(site)
+
+    await store.run(change)
+
+
+async def _region(store: StoreWorker) -> str:
+    return str((await store.run(lambda r: r.sites.list_sites()))[0].region)
+
+
+def _problems(repo: Repository) -> list[str]:
+    return [
+        str(op_id)
+        for (op_id,) in repo.db.execute(
+            "SELECT op_id FROM sync_outbox WHERE state != 'pending'"
+        ).fetchall()
+    ]
