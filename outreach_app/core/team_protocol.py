@@ -474,6 +474,8 @@ class Welcome:
     office: str = field(metadata=wire(max_chars=200))
     head: int
     protocol: int
+    # A copy that has not pulled up to here is from before an import: it takes a new one.
+    baseline: int = 0
 
 
 @dataclass(frozen=True)

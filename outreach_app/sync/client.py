@@ -257,7 +257,7 @@ class SyncClient:
             self.welcome = welcome
             log.info("connected to the team server as %s", welcome.account)
             needs_copy = await self._store.run(
-                lambda repo: Replica(repo).state("snapshot") != "complete"
+                lambda repo: Replica(repo).needs_copy(welcome.baseline)
             )
             if needs_copy:
                 await self._first_copy(ws)
@@ -351,7 +351,10 @@ class SyncClient:
             elif isinstance(message, SnapshotVersions):
                 await self._store.run(partial(_insert_versions, versions=message.versions))
             elif isinstance(message, SnapshotEnd):
-                await self._store.run(partial(_finish_snapshot, head=message.head))
+                baseline = self.welcome.baseline if self.welcome else 0
+                await self._store.run(
+                    partial(_finish_snapshot, head=message.head, baseline=baseline)
+                )
                 await self._set_status(first_copy=None)
                 self._on_changed({"*"})
                 return
@@ -447,8 +450,8 @@ def _insert_versions(repo: Repository, *, versions: tuple[tuple[str, str, str], 
     Replica(repo).insert_snapshot_versions(versions)
 
 
-def _finish_snapshot(repo: Repository, *, head: int) -> None:
-    Replica(repo).finish_snapshot(head)
+def _finish_snapshot(repo: Repository, *, head: int, baseline: int) -> None:
+    Replica(repo).finish_snapshot(head, baseline)
 
 
 def _record_outcomes(repo: Repository, outcomes: tuple[OperationOutcome, ...]) -> None:

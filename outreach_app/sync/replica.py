@@ -27,6 +27,7 @@ from outreach_app.storage.shared_rows import (
 from outreach_app.sync.outbox import EntryState, dirty_rows
 
 CURSOR_KEY: Final = "cursor"
+BASELINE_KEY: Final = "baseline"
 
 
 class Replica:
@@ -146,8 +147,11 @@ class Replica:
         return changed
 
     # ------------------------------------------------------------------ first copy
-    def is_empty(self) -> bool:
-        return self.cursor() == 0 and self.state("snapshot") is None
+    def needs_copy(self, baseline: int) -> bool:
+        """Whether this replica must take a whole copy: it never finished one, or the record
+        was imported into after its copy (see team/importer.py)."""
+        copied_after = int(self.state(BASELINE_KEY) or 0)
+        return self.state("snapshot") != "complete" or copied_after < baseline
 
     def clear_shared_rows(self) -> None:
         with self._db.conn:
@@ -173,9 +177,10 @@ class Replica:
                 versions,
             )
 
-    def finish_snapshot(self, head: int) -> None:
+    def finish_snapshot(self, head: int, baseline: int) -> None:
         with self._db.conn:
             self._set_state(CURSOR_KEY, str(head))
+            self._set_state(BASELINE_KEY, str(baseline))
             self._set_state("snapshot", "complete")
 
     # ------------------------------------------------------------ the server's answers

@@ -290,6 +290,7 @@ async def _serve(hub: TeamHub, connection: TeamConnection, base_url: str) -> Non
             office=hub.service.identity.office,
             head=head,
             protocol=PROTOCOL_VERSION,
+            baseline=await hub.service.baseline(),
         )
     )
     connection.nudged = head

@@ -35,6 +35,7 @@ from outreach_app.storage.shared_rows import local_id_of, read_row, uid_of
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.team.accounts import Account, AccountError, Accounts, SignIn
 from outreach_app.team.executor import execute
+from outreach_app.team.importer import BASELINE_KEY
 from outreach_app.team.passwords import DEFAULT_COST, PasswordRuleError, ScryptCost
 from outreach_app.team.record import (
     OFFICE_NAME_KEY,
@@ -208,6 +209,10 @@ class TeamService:
 
     async def head(self) -> int:
         return await self.worker.run(lambda _repo: self.keeper.head())
+
+    async def baseline(self) -> int:
+        value = await self.worker.run(lambda repo: setting(repo, BASELINE_KEY))
+        return int(value or 0)
 
     async def changes(self, cursor: int, limit: int) -> tuple[list[ChangeEntry], int]:
         def read(_repo: Repository) -> tuple[list[ChangeEntry], int]:

@@ -68,7 +68,7 @@ class ReplicaClient:
                 self.replica.insert_snapshot_rows(page.table, page.columns, page.rows)
             for versions in snapshot.versions():
                 self.replica.insert_snapshot_versions(versions)
-            self.replica.finish_snapshot(snapshot.plan.head)
+            self.replica.finish_snapshot(snapshot.plan.head, 0)
         finally:
             snapshot.close()
 
