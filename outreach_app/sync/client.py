@@ -257,7 +257,7 @@ class SyncClient:
             self.welcome = welcome
             log.info("connected to the team server as %s", welcome.account)
             needs_copy = await self._store.run(
-                lambda repo: Replica(repo).needs_copy(welcome.baseline)
+                lambda repo: Replica(repo).needs_copy(welcome.baseline, welcome.head)
             )
             if needs_copy:
                 await self._first_copy(ws)

@@ -147,11 +147,14 @@ class Replica:
         return changed
 
     # ------------------------------------------------------------------ first copy
-    def needs_copy(self, baseline: int) -> bool:
-        """Whether this replica must take a whole copy: it never finished one, or the record
-        was imported into after its copy (see team/importer.py)."""
+    def needs_copy(self, baseline: int, head: int) -> bool:
+        """Whether this replica must take a whole copy: it never finished one, the record was
+        imported into after its copy (see team/importer.py), or the record went back to an
+        earlier state than this copy has seen (restored from a backup)."""
         copied_after = int(self.state(BASELINE_KEY) or 0)
-        return self.state("snapshot") != "complete" or copied_after < baseline
+        return (
+            self.state("snapshot") != "complete" or copied_after < baseline or self.cursor() > head
+        )
 
     def clear_shared_rows(self) -> None:
         with self._db.conn:
