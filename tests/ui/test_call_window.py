@@ -29,6 +29,7 @@ from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import CallWindows, call_available
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
@@ -342,7 +343,7 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
     assert len(opened) == 1 and opened[0].raised == 3
     # A call that starts elsewhere shows in the editor, so that saving it later keeps "live".
     repo(lambda r: r.set_session_status(session_id, SessionStatus.LIVE))
-    context.bus.changed.emit("sessions")
+    context.bus.announce(Topic.SESSIONS)
     await until(lambda: editor.call_button.text() == "Join call")
     assert editor.current_session().status is SessionStatus.LIVE and not editor.is_modified()
     # The last call window gone, the signaling server stays: sites still open their check and

@@ -18,6 +18,7 @@ from outreach_app.core.model import (
     SessionStatus,
     Site,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.notes.page import NotesView
@@ -246,7 +247,7 @@ async def test_a_reload_while_typing_keeps_the_text_and_the_cursor(
     await until(lambda: view.editor.question_id is not None)
     type_text(view.editor.answer_edit, "正在输入")
     # Another page changes the session while the answer is being typed.
-    context.bus.changed.emit("sessions")
+    context.bus.announce(Topic.SESSIONS)
     type_text(view.editor.answer_edit, "的回答")
     await until(lambda: not view.presenter.is_busy)
     await view.presenter.wait_idle()

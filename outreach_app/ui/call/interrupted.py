@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.core.interruptions import InterruptedSession, still_interrupted
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import CallWindows, call_windows
 from outreach_app.ui.context import UiContext
@@ -71,8 +72,8 @@ class InterruptedCallsPresenter(Presenter):
         if gone:
             self.refresh()
 
-    def _on_bus_changed(self, topic: str) -> None:
-        if topic == "sessions":
+    def _on_bus_changed(self, topic: Topic) -> None:
+        if topic is Topic.SESSIONS:
             self.refresh()
 
     def resume(self, session_id: int) -> QWidget:
@@ -87,7 +88,7 @@ class InterruptedCallsPresenter(Presenter):
 
         def ended(_: None) -> None:
             self._calls.end_on_server(session_id)
-            self.announce("sessions")
+            self.announce(Topic.SESSIONS)
 
         self.spawn(self.query(end_it), on_done=ended)
 

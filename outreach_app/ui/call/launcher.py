@@ -20,6 +20,7 @@ from outreach_app.call.simulated import SimulatedSites
 from outreach_app.config import config_dir
 from outreach_app.core.model import Session, SessionStatus, SiteCheck
 from outreach_app.core.settings_rules import SettingError, parse_ice_servers
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import StoreError
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ class CallWindows(QObject):
             # invitation on a shared server): nothing to keep here.
             _log.info("ignoring the check of site %s", check.site_id, exc_info=True)
             return
-        self._context.bus.changed.emit("sessions")
+        self._context.bus.announce(Topic.SESSIONS)
         self.checkReceived.emit(check)
 
     def _simulate_sites_of(self, session_id: int, window: QWidget) -> None:

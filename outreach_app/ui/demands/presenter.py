@@ -17,6 +17,7 @@ from outreach_app.core.demand_import import (
     DemandRow,
     parse_demands,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import DemandImportSummary
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.presenter import ChangeBus, Presenter
@@ -91,6 +92,6 @@ class DemandImportPresenter(Presenter):
 
         def done(summary: DemandImportSummary) -> None:
             self.imported.emit(summary)
-            self.announce("follow_ups")
+            self.announce(Topic.FOLLOW_UPS)
 
         self.spawn(self.query(lambda r: r.import_demands(demands, source)), on_done=done)

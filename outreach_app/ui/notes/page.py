@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.core.model import AgendaItem, Question, Session, SessionStatus
+from outreach_app.core.topics import Topic
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_datetime, format_time
@@ -754,9 +755,9 @@ class NotesView(QWidget):
         else:
             self.clock_label.setText("")
 
-    def _on_bus_changed(self, topic: str) -> None:
+    def _on_bus_changed(self, topic: Topic) -> None:
         # A fixed session is reloaded by the presenter itself.
-        if topic == "sessions" and self.fixed_session_id is None:
+        if topic is Topic.SESSIONS and self.fixed_session_id is None:
             self.presenter.load_sessions()
 
     def flush(self) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from outreach_app.core.ics import invitation_files, uid_namespace_for
 from outreach_app.core.model import Session, SessionKind, SessionStatus, Site, SiteCheck
 from outreach_app.core.scheduling import Conflict
+from outreach_app.core.topics import Topic
 from outreach_app.exports.files import Progress, write_files
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
@@ -317,9 +318,9 @@ class ScheduleView(QWidget):
         if shown is not None and shown.id == session_id:
             self.editor.order.show_checks(checks)
 
-    def _on_bus_changed(self, topic: str) -> None:
+    def _on_bus_changed(self, topic: Topic) -> None:
         shown = self.editor.session
-        if topic != "sessions" or shown is None or shown.id is None:
+        if topic is not Topic.SESSIONS or shown is None or shown.id is None:
             return
         session_id = shown.id
         # A site may have run its pre-call check.
