@@ -30,7 +30,7 @@ from outreach_app.ui.call.launcher import CallWindows, call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_datetime, format_time
 from outreach_app.ui.presenter import Presenter
-from outreach_app.ui.widgets import MessageBar
+from outreach_app.ui.widgets.messages import MessageBar
 
 
 class InterruptedCallsPresenter(Presenter):

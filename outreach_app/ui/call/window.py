@@ -40,11 +40,12 @@ from outreach_app.ui.call.run_sheet import (
     state_text,
     warning_colour,
 )
-from outreach_app.ui.call.video import VideoView
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_offset
 from outreach_app.ui.media import LocalMedia
-from outreach_app.ui.notes.page import NotesView, format_offset
-from outreach_app.ui.widgets import MessageBar
+from outreach_app.ui.notes.page import NotesView
+from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.video import VideoView
 
 _log = logging.getLogger(__name__)
 

@@ -20,8 +20,8 @@ from outreach_app.core.demand_import import (
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import DemandImportSummary
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.import_files import ImportFileError, read_import_bytes
 from outreach_app.ui.presenter import ChangeBus, Presenter
-from outreach_app.ui.sites.presenter import ImportFileError, read_import_bytes
 
 
 @dataclass

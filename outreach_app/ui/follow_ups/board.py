@@ -55,25 +55,8 @@ from outreach_app.core.model import (
 )
 from outreach_app.storage.repository import FollowUpEntry
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.filter_lists import (
-    category_filter,
-    kind_filter,
-    show_categories,
-    show_sites,
-    site_filter,
-    status_filter,
-)
 from outreach_app.ui.follow_ups.dialogs import DueDatesDialog, StepDialog
-from outreach_app.ui.follow_ups.labels import (
-    action_label,
-    due_text,
-    late_text,
-    overdue_text,
-    owner_text,
-    satisfaction_label,
-    step_due_label,
-    step_label,
-)
+from outreach_app.ui.follow_ups.labels import action_label, due_text, step_due_label, step_label
 from outreach_app.ui.follow_ups.presenter import (
     BoardOptions,
     FollowUpBoardPresenter,
@@ -81,11 +64,28 @@ from outreach_app.ui.follow_ups.presenter import (
     GroupBy,
 )
 from outreach_app.ui.formatting import count_text, format_date, format_datetime
-from outreach_app.ui.labels import follow_up_label, kind_label
-from outreach_app.ui.period_filter import PeriodFilter
-from outreach_app.ui.review.view import SearchLineEdit
-from outreach_app.ui.schedule.placeholder import paint_placeholder
-from outreach_app.ui.widgets import MessageBar, heading, read_only_table, show_rows
+from outreach_app.ui.labels import (
+    follow_up_label,
+    kind_label,
+    late_text,
+    overdue_text,
+    owner_text,
+    satisfaction_label,
+)
+from outreach_app.ui.widgets.filter_lists import (
+    category_filter,
+    kind_filter,
+    show_categories,
+    show_sites,
+    site_filter,
+    status_filter,
+)
+from outreach_app.ui.widgets.heading import heading
+from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.period_filter import PeriodFilter
+from outreach_app.ui.widgets.placeholder import paint_placeholder
+from outreach_app.ui.widgets.search import SearchLineEdit
+from outreach_app.ui.widgets.tables import read_only_table, show_rows
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 FILTER_DELAY_MS = 250

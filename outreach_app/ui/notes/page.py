@@ -35,22 +35,14 @@ from outreach_app.core.model import AgendaItem, Question, Session, SessionStatus
 from outreach_app.core.topics import Topic
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.formatting import format_datetime, format_time
+from outreach_app.ui.formatting import format_datetime, format_offset, format_time
 from outreach_app.ui.labels import kind_label, status_label
 from outreach_app.ui.main_window import PageSpec, page_action
 from outreach_app.ui.notes.presenter import NotesPresenter, SessionNotes
-from outreach_app.ui.widgets import MessageBar
+from outreach_app.ui.widgets.messages import MessageBar
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 DEFAULT_DUE_DAYS = 30
-
-
-def format_offset(seconds: int | None) -> str:
-    if seconds is None:
-        return ""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
 
 
 class NoteEditor(QWidget):

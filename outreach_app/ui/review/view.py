@@ -22,7 +22,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
-    QKeyEvent,
     QPainter,
     QPalette,
     QTextDocument,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
@@ -78,14 +76,6 @@ from outreach_app.ui.exports.runner import (
     remember_export_folder,
 )
 from outreach_app.ui.exports.vocabulary import minutes_vocabulary
-from outreach_app.ui.filter_lists import (
-    category_filter,
-    kind_filter,
-    show_categories,
-    show_sites,
-    site_filter,
-    status_filter,
-)
 from outreach_app.ui.fonts import document_cjk_family
 from outreach_app.ui.formatting import count_text, format_date, format_datetime
 from outreach_app.ui.labels import (
@@ -99,7 +89,6 @@ from outreach_app.ui.labels import (
     status_filter_label,
     status_label,
 )
-from outreach_app.ui.period_filter import PeriodFilter
 from outreach_app.ui.review.minutes_html import (
     FOLLOW_UP_SCHEME,
     PLAY_SCHEME,
@@ -110,7 +99,19 @@ from outreach_app.ui.review.minutes_html import (
 )
 from outreach_app.ui.review.presenter import FilterOptions, ReviewPresenter, SessionRecord
 from outreach_app.ui.review.recording_player import RecordingPlayer
-from outreach_app.ui.widgets import MessageBar, heading, read_only_table, show_rows
+from outreach_app.ui.widgets.filter_lists import (
+    category_filter,
+    kind_filter,
+    show_categories,
+    show_sites,
+    site_filter,
+    status_filter,
+)
+from outreach_app.ui.widgets.heading import heading
+from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.period_filter import PeriodFilter
+from outreach_app.ui.widgets.search import SearchLineEdit
+from outreach_app.ui.widgets.tables import read_only_table, show_rows
 
 SEARCH_DELAY_MS = 250
 EXCERPT_CHARS = 160
@@ -188,17 +189,6 @@ class HtmlItemDelegate(QStyledItemDelegate):
             height = int(self._document(option, index, width).size().height())
             self._heights[key] = height
         return QSize(width, height + 2 * self.PADDING)
-
-
-class SearchLineEdit(QLineEdit):
-    """Esc clears the search, the way search boxes do everywhere else."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            event.accept()
-            return
-        super().keyPressEvent(event)
 
 
 class SendBackDialog(QDialog):

@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 from outreach_app.core.follow_ups import is_overdue
 from outreach_app.core.model import AgendaItem, AgendaItemKind, FollowUp, Session
 from outreach_app.storage.repository import DemandSource
-from outreach_app.ui.follow_ups.labels import overdue_text, owner_text
 from outreach_app.ui.formatting import format_date
-from outreach_app.ui.labels import follow_up_label
-from outreach_app.ui.schedule.placeholder import paint_placeholder
+from outreach_app.ui.labels import follow_up_label, overdue_text, owner_text
 from outreach_app.ui.schedule.presenter import AgendaBundle, SchedulePresenter
+from outreach_app.ui.widgets.placeholder import paint_placeholder
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_COLOUR = QColor("#b3261e")

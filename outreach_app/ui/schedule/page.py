@@ -50,7 +50,8 @@ from outreach_app.ui.schedule.session_editor import (
     next_half_hour,
 )
 from outreach_app.ui.schedule.week_view import WeekView
-from outreach_app.ui.widgets import MessageBar, ask_to_save_changes, heading
+from outreach_app.ui.widgets.heading import heading
+from outreach_app.ui.widgets.messages import MessageBar, ask_to_save_changes
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 UPCOMING_TITLE_COLUMN = 2

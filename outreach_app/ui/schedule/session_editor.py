@@ -53,7 +53,7 @@ from outreach_app.ui.labels import (
     kind_label,
     status_label,
 )
-from outreach_app.ui.schedule.placeholder import paint_placeholder
+from outreach_app.ui.widgets.placeholder import paint_placeholder
 
 DEFAULT_TIME_BOX = 10
 DEFAULT_DURATION = 60

@@ -15,21 +15,13 @@ from outreach_app.core.site_import import SiteImportResult, decode_csv_bytes, pa
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.import_files import ImportFileError, read_import_bytes
 from outreach_app.ui.presenter import ChangeBus, Presenter
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 # What a site's history and its "in use" state depend on.
 _HISTORY_TOPICS = (Topic.SESSIONS, Topic.NOTES, Topic.FOLLOW_UPS)
 _log = logging.getLogger(__name__)
-
-
-class ImportFileError(Exception):
-    """The file cannot be read as a CSV of sites. `template` is translated by the view."""
-
-    def __init__(self, template: str, **params: object) -> None:
-        super().__init__(template.format(**params))
-        self.template = template
-        self.params = params
 
 
 @dataclass
@@ -39,27 +31,9 @@ class SiteDetails:
     referenced: bool
 
 
-def read_import_bytes(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
-    """Runs off the GUI thread: at most `limit` + 1 bytes of a file to import (one byte more than
-    allowed tells a file at the limit from a larger one)."""
-    try:
-        file = path.open("rb")
-    except OSError as exc:
-        raise ImportFileError(
-            "cannot open {file}: {error}", file=path.name, error=exc.strerror or exc
-        ) from exc
-    try:
-        with file:
-            return file.read(limit + 1)
-    except OSError as exc:
-        raise ImportFileError(
-            "cannot read {file}: {error}", file=path.name, error=exc.strerror or exc
-        ) from exc
-
-
 def read_import_file(path: Path, existing_names: list[str]) -> SiteImportResult:
     """Runs off the GUI thread: read, decode and parse a CSV file of sites."""
-    data = read_import_bytes(path)
+    data = read_import_bytes(path, MAX_IMPORT_BYTES)
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportFileError(
             "{file} is larger than 5 MB; split it into smaller files", file=path.name

@@ -41,7 +41,8 @@ from outreach_app.ui.labels import status_label, translate_message
 from outreach_app.ui.sites.import_dialog import SiteImportDialog
 from outreach_app.ui.sites.models import SITE_ID_ROLE, Column, SitesFilterModel, SitesTableModel
 from outreach_app.ui.sites.presenter import SiteDetails, SitesPresenter
-from outreach_app.ui.widgets import MessageBar, ask_to_save_changes, heading
+from outreach_app.ui.widgets.heading import heading
+from outreach_app.ui.widgets.messages import MessageBar, ask_to_save_changes
 
 _TAG_SPLIT = re.compile(r"[;；,，、]")
 _PROBLEM_STYLE = "color: #8a1c12;"

@@ -43,7 +43,6 @@ from outreach_app.core.statistics import (
     StatisticsReport,
 )
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.schedule.placeholder import paint_placeholder
 from outreach_app.ui.statistics.charts import state_chart, trend_chart
 from outreach_app.ui.statistics.export import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.statistics.labels import (
@@ -61,7 +60,9 @@ from outreach_app.ui.statistics.labels import (
     trend_label,
 )
 from outreach_app.ui.statistics.presenter import StatisticsPresenter
-from outreach_app.ui.widgets import MessageBar, heading
+from outreach_app.ui.widgets.heading import heading
+from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.placeholder import paint_placeholder
 
 EARLIEST_MONTH = QDate(2000, 1, 1)
 # Figures whose rise is good news; for "received" a change is neither good nor bad.
