@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from outreach_app.config import APP_NAME, ORGANIZATION
 from outreach_app.core.model import User
@@ -18,13 +18,21 @@ from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.first_run import FirstRunDialog
+from outreach_app.ui.follow_ups.page import build_page as follow_ups_page
+from outreach_app.ui.follow_ups.page import show_follow_up
 from outreach_app.ui.fonts import install_cjk_font
 from outreach_app.ui.i18n import install_translations
-from outreach_app.ui.main_window import MainWindow, PageSpec
+from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.notes.page import build_page as notes_page
+from outreach_app.ui.pages import Page
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.reminders import ReminderService, app_icon
+from outreach_app.ui.review.page import build_page as review_page
+from outreach_app.ui.schedule.page import build_page as schedule_page
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.single_instance import InstanceServer, hand_over
+from outreach_app.ui.sites.page import build_page as sites_page
+from outreach_app.ui.statistics.page import build_page as statistics_page
 
 _log = logging.getLogger(__name__)
 
@@ -40,23 +48,22 @@ def create_application(argv: list[str], *, language: str | None = None) -> QAppl
     return app
 
 
-def build_pages(context: UiContext) -> list[PageSpec]:
-    # Imported here so that importing outreach_app.app stays cheap for the command line.
-    from outreach_app.ui.follow_ups.page import build_page as follow_ups_page
-    from outreach_app.ui.notes.page import build_page as notes_page
-    from outreach_app.ui.review.page import build_page as review_page
-    from outreach_app.ui.schedule.page import build_page as schedule_page
-    from outreach_app.ui.sites.page import build_page as sites_page
-    from outreach_app.ui.statistics.page import build_page as statistics_page
-
+def build_pages(context: UiContext) -> list[Page[QWidget]]:
+    """Every page, in the order of the navigation; each view is built when first shown."""
     review = review_page(context)
+    follow_ups = follow_ups_page(context)
+    # The minutes link each commitment to the board.
+    review.when_built(
+        lambda view: view.followUpRequested.connect(
+            lambda follow_up_id: show_follow_up(follow_ups, follow_up_id)
+        )
+    )
     return [
         schedule_page(context),
         sites_page(context),
         notes_page(context),
         review,
-        # The minutes link each commitment to the board.
-        follow_ups_page(context, review=review),
+        follow_ups,
         statistics_page(context),
     ]
 

@@ -31,14 +31,14 @@ from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.launcher import CallWindows, call_available
+from outreach_app.ui.call.launcher import call_available, open_call_windows
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
 from outreach_app.ui.call.run_sheet import LEFT_COLUMN, STATE_COLUMN
 from outreach_app.ui.call.window import CallWindow, CloseChoice, describe_statistics
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
-from outreach_app.ui.notes.page import NotesView
-from outreach_app.ui.schedule.page import ScheduleView
+from outreach_app.ui.notes.view import NotesView
+from outreach_app.ui.schedule.view import ScheduleView
 from tests.ui.conftest import type_text, until
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_no_english_in_chinese import english_words, visible_texts
@@ -317,7 +317,7 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
         opened.append(StubWindow(sid))
         return opened[-1]
 
-    calls = context.calls = CallWindows(
+    calls = open_call_windows(
         context,
         service_factory=lambda: service,  # type: ignore[arg-type,return-value]
         window_factory=factory,

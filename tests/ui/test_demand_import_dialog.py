@@ -18,7 +18,7 @@ from outreach_app.core.model import Session, SessionKind, SessionSite, Site
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.demands.import_dialog import DemandImportDialog
+from outreach_app.ui.demands.dialogs import DemandImportDialog
 from outreach_app.ui.formatting import format_date
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.presenter import SchedulePresenter

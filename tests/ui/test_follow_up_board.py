@@ -28,9 +28,10 @@ from outreach_app.core.model import (
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.follow_ups.board import ROLE_CARD, Card, FollowUpBoardView
+from outreach_app.ui.follow_ups.board import ROLE_CARD, Card
 from outreach_app.ui.follow_ups.dialogs import DueDatesDialog, StepDialog
 from outreach_app.ui.follow_ups.page import build_page
+from outreach_app.ui.follow_ups.view import FollowUpBoardView
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.review.minutes_html import minutes_html
 from outreach_app.ui.review.view import ReviewView

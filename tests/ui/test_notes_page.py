@@ -21,8 +21,8 @@ from outreach_app.core.model import (
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.notes.page import NotesView
 from outreach_app.ui.notes.presenter import SAVE_DELAY_MS, choose_default_session
+from outreach_app.ui.notes.view import NotesView
 from tests.ui.conftest import type_text, until
 
 Repo = Callable[[Callable[[Repository], Any]], Any]

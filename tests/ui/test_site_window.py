@@ -14,7 +14,7 @@ from outreach_app.call.ice import host_addresses
 from outreach_app.call.live import CallService, CallSettings, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.site.window import SiteWindow
+from outreach_app.ui.site_call.window import SiteWindow
 from tests.ui.conftest import until
 
 SITE = 4

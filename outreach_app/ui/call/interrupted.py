@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from outreach_app.core.interruptions import InterruptedSession, still_interrupted
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.launcher import CallWindows, call_windows
+from outreach_app.ui.call.launcher import call_windows
+from outreach_app.ui.call.windows import CallWindows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_datetime, format_time
 from outreach_app.ui.presenter import Presenter

@@ -43,7 +43,7 @@ from outreach_app.ui.call.run_sheet import (
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_offset
 from outreach_app.ui.media import LocalMedia
-from outreach_app.ui.notes.page import NotesView
+from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.widgets.messages import MessageBar
 from outreach_app.ui.widgets.video import VideoView
 

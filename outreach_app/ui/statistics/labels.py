@@ -142,7 +142,7 @@ def period_label(period: Period) -> str:
     )
 
 
-def _number(value: float, decimals: int) -> str:
+def format_number(value: float, decimals: int) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
@@ -151,7 +151,7 @@ def format_count(value: int | float | None) -> str:
 
 
 def format_rate(value: int | float | None) -> str:
-    return "—" if value is None else f"{_number(value, 2)}%"
+    return "—" if value is None else f"{format_number(value, 2)}%"
 
 
 def format_value(kpi: Kpi, value: int | float | None) -> str:
@@ -163,7 +163,7 @@ def format_change(change: float | None, *, points: bool) -> str:
     if change is None:
         return "—"
     arrow = UP if change > 0 else DOWN if change < 0 else LEVEL
-    magnitude = _number(abs(change), 2)
+    magnitude = format_number(abs(change), 2)
     if points:
         return (
             QCoreApplication.translate("statistics", "%1 %2 pp")
@@ -179,7 +179,7 @@ def change_sentence(change: float | None, *, points: bool, against: str) -> str:
         return QCoreApplication.translate("statistics", "no figure to compare with %1").replace(
             "%1", against
         )
-    magnitude = _number(abs(change), 2)
+    magnitude = format_number(abs(change), 2)
     amount = (
         QCoreApplication.translate("statistics", "%1 percentage points").replace("%1", magnitude)
         if points

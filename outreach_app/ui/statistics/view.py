@@ -429,7 +429,7 @@ class StatisticsView(QWidget):
 
     # ------------------------------------------------------------------------- import
     def open_import(self) -> QWidget:
-        from outreach_app.ui.demands.import_dialog import DemandImportDialog
+        from outreach_app.ui.demands.dialogs import DemandImportDialog
 
         dialog = DemandImportDialog(self.context.store, self.context.bus, self.context.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import CheckResult
 from outreach_app.ui.labels import check_result_label
 from outreach_app.ui.settings import AppSettings
-from outreach_app.ui.site.presenter import SitePresenter
+from outreach_app.ui.site_call.presenter import SitePresenter
 from outreach_app.ui.widgets.video import VideoView
 
 log = logging.getLogger(__name__)
