@@ -45,3 +45,15 @@ def format_offset(seconds: int | None) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def format_number(value: float, decimals: int) -> str:
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def format_count(value: int | float | None) -> str:
+    return "—" if value is None else QLocale().toString(int(value))
+
+
+def format_rate(value: int | float | None) -> str:
+    return "—" if value is None else f"{format_number(value, 2)}%"

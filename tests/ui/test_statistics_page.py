@@ -20,12 +20,12 @@ from outreach_app.core.demand_import import DemandRow
 from outreach_app.core.model import Role, User
 from outreach_app.core.statistics import Dimension, Month, Period
 from outreach_app.core.topics import Topic
+from outreach_app.exports.statistics import ExportFormat
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.statistics import presenter as presenter_module
-from outreach_app.ui.statistics.export import ExportFormat
 from outreach_app.ui.statistics.view import BAD, GOOD, NEUTRAL, StatisticsView
 from tests.statistics_data import SITE_A, SITE_B, build_file
 from tests.ui.conftest import until

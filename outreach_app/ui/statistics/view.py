@@ -42,16 +42,15 @@ from outreach_app.core.statistics import (
     Period,
     StatisticsReport,
 )
+from outreach_app.exports.statistics import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_count, format_rate
 from outreach_app.ui.statistics.charts import state_chart, trend_chart
-from outreach_app.ui.statistics.export import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.statistics.labels import (
     change_sentence,
     dimension_column,
     dimension_title,
     format_change,
-    format_count,
-    format_rate,
     format_value,
     group_label,
     measure_help,
