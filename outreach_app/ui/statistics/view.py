@@ -44,6 +44,7 @@ from outreach_app.core.statistics import (
 )
 from outreach_app.exports.statistics import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.demands.dialogs import DemandImportDialog
 from outreach_app.ui.formatting import format_count, format_rate
 from outreach_app.ui.statistics.charts import state_chart, trend_chart
 from outreach_app.ui.statistics.labels import (
@@ -428,8 +429,6 @@ class StatisticsView(QWidget):
 
     # ------------------------------------------------------------------------- import
     def open_import(self) -> QWidget:
-        from outreach_app.ui.demands.dialogs import DemandImportDialog
-
         dialog = DemandImportDialog(self.context.store, self.context.bus, self.context.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self.messages.show_info)
