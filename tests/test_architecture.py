@@ -297,6 +297,49 @@ def test_function_local_imports_inside_ui_say_why() -> None:
     assert unexplained == []
 
 
+FEATURES = frozenset(
+    {
+        "schedule",
+        "sites",
+        "notes",
+        "review",
+        "follow_ups",
+        "statistics",
+        "demands",
+        "call",
+        "site_call",
+    }
+)
+# Where a feature of ui/ uses another, or a shared module of ui/ uses a feature: nowhere else.
+KNOWN_DOORS: dict[tuple[str, str], str] = {
+    ("outreach_app.ui.call.window", "outreach_app.ui.notes.view"): "notes beside the video",
+    ("outreach_app.ui.notes.view", "outreach_app.ui.call.launcher"): "starts the session's call",
+    ("outreach_app.ui.schedule.view", "outreach_app.ui.call.launcher"): "starts a call",
+    ("outreach_app.ui.statistics.view", "outreach_app.ui.demands.dialogs"): "imports demands",
+    ("outreach_app.ui.context", "outreach_app.ui.call.windows"): "the app's call windows",
+    ("outreach_app.ui.main_window", "outreach_app.ui.site_call.window"): "joins as a site",
+}
+
+
+def feature_of(module: str) -> str | None:
+    parts = module.split(".")
+    if len(parts) > 3 and parts[1] == "ui" and parts[2] in FEATURES:
+        return parts[2]
+    return None
+
+
+def test_features_use_each_other_only_through_known_doors() -> None:
+    crossings = {
+        (found.module, found.target)
+        for found in all_imports()
+        if _in(found.module, "outreach_app.ui")
+        and feature_of(found.target) is not None
+        and feature_of(found.module) != feature_of(found.target)
+    }
+    assert sorted(crossings - set(KNOWN_DOORS)) == []
+    assert sorted(set(KNOWN_DOORS) - crossings) == []
+
+
 def test_the_checks_find_what_they_look_for(tmp_path: Path) -> None:
     """A loop closed under TYPE_CHECKING, an unexplained local import and a layer violation
     in made-up modules are all found."""

@@ -109,7 +109,32 @@ class FollowUpBoardView(QWidget):
         self._keep_detail = False
         self._status_names = {status: follow_up_label(status) for status in FollowUpStatus}
 
-        # ------------------------------------------------------------------- filters
+        filters = self._build_filters()
+        board_panel = self._build_board()
+        detail_panel = self._build_detail()
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("followUpSplitter")
+        self.splitter.addWidget(board_panel)
+        self.splitter.addWidget(detail_panel)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        self._connect_signals()
+
+        self._show_options(self.presenter.options)
+        self._show_no_detail()
+        self.clear_filters_button.setEnabled(False)
+        self.presenter.load()
+
+    def _build_filters(self) -> QGridLayout:
+        """Words, grouping and the filters above the board."""
         self.search_edit = SearchLineEdit()
         self.search_edit.setObjectName("followUpSearch")
         self.search_edit.setAccessibleName(self.tr("Filter follow-ups by words"))
@@ -140,7 +165,7 @@ class FollowUpBoardView(QWidget):
         self.status_combo = status_filter((follow_up_label(s), s.value) for s in FollowUpStatus)
         self.owner_combo = QComboBox()
         self.owner_combo.setAccessibleName(self.tr("Owner unit filter"))
-        self.period = PeriodFilter(context.clock)
+        self.period = PeriodFilter(self.context.clock)
         self.period.setToolTip(self.tr("When the commitment was made"))
         self._combos = (
             self.site_combo,
@@ -155,6 +180,11 @@ class FollowUpBoardView(QWidget):
             )
             combo.setMinimumContentsLength(6)
 
+        grid = self._lay_out_filters()
+        return grid
+
+    def _lay_out_filters(self) -> QGridLayout:
+        """Three rows: words and grouping; site, kind, category, status; unit and period."""
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
@@ -182,8 +212,9 @@ class FollowUpBoardView(QWidget):
         grid.addWidget(self.period, 2, 3, 1, 5)
         for column in (1, 3, 5, 7):
             grid.setColumnStretch(column, 1)
+        return grid
 
-        # --------------------------------------------------------------------- board
+    def _build_board(self) -> QWidget:
         self.result_label = QLabel(self.tr("Loading…"))
         self.result_label.setObjectName("followUpCount")
         self.result_label.setWordWrap(True)
@@ -199,8 +230,10 @@ class FollowUpBoardView(QWidget):
         board.addWidget(self.result_label)
         board_panel = QWidget()
         board_panel.setLayout(board)
+        return board_panel
 
-        # -------------------------------------------------------------------- detail
+    def _build_detail(self) -> QWidget:
+        """The chosen follow-up: what it is, the steps it can take, its history."""
         self.title_label = heading(self.tr("Follow-up"))
         self.title_label.setObjectName("followUpTitle")
         self.title_label.setWordWrap(True)
@@ -209,6 +242,20 @@ class FollowUpBoardView(QWidget):
         self.state_label.setObjectName("followUpState")
         self.state_label.setWordWrap(True)
         self.state_label.setTextFormat(Qt.TextFormat.RichText)
+        self._build_step_buttons()
+        detail_splitter = self._build_facts_and_history()
+
+        detail = QVBoxLayout()
+        detail.setContentsMargins(4, 0, 0, 0)
+        detail.addWidget(self.title_label)
+        detail.addWidget(self.state_label)
+        detail.addWidget(self.buttons_row)
+        detail.addWidget(detail_splitter, 1)
+        detail_panel = QWidget()
+        detail_panel.setLayout(detail)
+        return detail_panel
+
+    def _build_step_buttons(self) -> None:
         self.action_buttons: dict[FollowUpAction, QPushButton] = {}
         self.buttons_row = QWidget()
         buttons = QHBoxLayout(self.buttons_row)
@@ -234,6 +281,7 @@ class FollowUpBoardView(QWidget):
         buttons.addWidget(self.due_button)
         buttons.addStretch(1)
 
+    def _build_facts_and_history(self) -> QSplitter:
         self.facts = QTextBrowser()
         self.facts.setObjectName("followUpFacts")
         self.facts.setAccessibleName(self.tr("About this follow-up"))
@@ -261,29 +309,9 @@ class FollowUpBoardView(QWidget):
         detail_splitter.setStretchFactor(0, 1)
         detail_splitter.setStretchFactor(1, 1)
         detail_splitter.setChildrenCollapsible(False)
+        return detail_splitter
 
-        detail = QVBoxLayout()
-        detail.setContentsMargins(4, 0, 0, 0)
-        detail.addWidget(self.title_label)
-        detail.addWidget(self.state_label)
-        detail.addWidget(self.buttons_row)
-        detail.addWidget(detail_splitter, 1)
-        detail_panel = QWidget()
-        detail_panel.setLayout(detail)
-
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("followUpSplitter")
-        self.splitter.addWidget(board_panel)
-        self.splitter.addWidget(detail_panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
-        layout.addLayout(grid)
-        layout.addWidget(self.splitter, 1)
-
+    def _connect_signals(self) -> None:
         self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
         self.search_edit.returnPressed.connect(self._filters_changed)
         self._search_timer.timeout.connect(self._filters_changed)
@@ -300,11 +328,6 @@ class FollowUpBoardView(QWidget):
         self.presenter.detailLoaded.connect(self._show_detail)
         self.presenter.detailCleared.connect(self._show_no_detail)
         self.presenter.stepSaved.connect(self._step_saved)
-
-        self._show_options(self.presenter.options)
-        self._show_no_detail()
-        self.clear_filters_button.setEnabled(False)
-        self.presenter.load()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

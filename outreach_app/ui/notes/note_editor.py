@@ -59,26 +59,7 @@ class NoteEditor(QWidget):
         if line_edit is not None:
             line_edit.setPlaceholderText(self.tr("Who answered"))
 
-        self.commitment_box = QCheckBox(
-            self.tr("This answer is a commitment (creates a follow-up)")
-        )
-        self.commitment_box.setObjectName("commitmentBox")
-        self.commitment_edit = QLineEdit()
-        self.commitment_edit.setAccessibleName(self.tr("Commitment"))
-        self.commitment_edit.setPlaceholderText(self.tr("What was promised"))
-        self.owner_edit = QLineEdit()
-        self.owner_edit.setAccessibleName(self.tr("Owner"))
-        self.owner_edit.setPlaceholderText(self.tr("Responsible unit or person"))
-        self.due_edit = QDateEdit()
-        self.due_edit.setCalendarPopup(True)
-        self.due_edit.setAccessibleName(self.tr("Due date"))
-        self.due_edit.setDisplayFormat("yyyy-MM-dd")
-        commitment_form = QFormLayout()
-        commitment_form.addRow(self.tr("Commitment:"), self.commitment_edit)
-        commitment_form.addRow(self.tr("Owner:"), self.owner_edit)
-        commitment_form.addRow(self.tr("Due:"), self.due_edit)
-        self.commitment_fields = QWidget()
-        self.commitment_fields.setLayout(commitment_form)
+        self._build_commitment_fields()
 
         self.save_label = QLabel()
         self.save_label.setObjectName("saveLabel")
@@ -109,6 +90,33 @@ class NoteEditor(QWidget):
         layout.addWidget(self.commitment_fields)
         layout.addLayout(footer)
 
+        self._connect_signals()
+        self.show_question(None, [], [])
+
+    def _build_commitment_fields(self) -> None:
+        """A commitment made in the answer: what, who, by when."""
+        self.commitment_box = QCheckBox(
+            self.tr("This answer is a commitment (creates a follow-up)")
+        )
+        self.commitment_box.setObjectName("commitmentBox")
+        self.commitment_edit = QLineEdit()
+        self.commitment_edit.setAccessibleName(self.tr("Commitment"))
+        self.commitment_edit.setPlaceholderText(self.tr("What was promised"))
+        self.owner_edit = QLineEdit()
+        self.owner_edit.setAccessibleName(self.tr("Owner"))
+        self.owner_edit.setPlaceholderText(self.tr("Responsible unit or person"))
+        self.due_edit = QDateEdit()
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setAccessibleName(self.tr("Due date"))
+        self.due_edit.setDisplayFormat("yyyy-MM-dd")
+        commitment_form = QFormLayout()
+        commitment_form.addRow(self.tr("Commitment:"), self.commitment_edit)
+        commitment_form.addRow(self.tr("Owner:"), self.owner_edit)
+        commitment_form.addRow(self.tr("Due:"), self.due_edit)
+        self.commitment_fields = QWidget()
+        self.commitment_fields.setLayout(commitment_form)
+
+    def _connect_signals(self) -> None:
         self.question_edit.textChanged.connect(self._question_changed)
         self.category_combo.currentTextChanged.connect(self._category_changed)
         self.asked_by_edit.textEdited.connect(self._asked_by_changed)
@@ -119,8 +127,7 @@ class NoteEditor(QWidget):
         self.owner_edit.textEdited.connect(self._commitment_changed)
         self.due_edit.dateChanged.connect(self._commitment_changed)
         self.delete_button.clicked.connect(self._delete)
-        presenter.saveStateChanged.connect(self._show_save_state)
-        self.show_question(None, [], [])
+        self.presenter.saveStateChanged.connect(self._show_save_state)
 
     def show_question(
         self, question: Question | None, categories: list[str], speakers: list[str]

@@ -60,6 +60,67 @@ class NotesView(QWidget):
         self._selected_site: int | None = None
         self._select_question_after_load: int | None = None
 
+        self._build_top_bar()
+        left_panel = self._build_agenda_panel()
+        middle_panel, add_row_widget = self._build_notes_panel()
+
+        self.editor = NoteEditor(self.presenter)
+        editor_box = QGroupBox(self.tr("Note"))
+        editor_layout = QVBoxLayout(editor_box)
+        editor_layout.addWidget(self.editor)
+
+        self._arrange(left_panel, middle_panel, add_row_widget, editor_box)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.splitter, 1)
+
+        self._connect_signals()
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._update_clock)
+        self._tick.start()
+        if session_id is None:
+            self.presenter.load_sessions()
+        else:
+            self.presenter.open_session(session_id)
+
+    def _arrange(self, lists: QWidget, notes: QWidget, add_row: QWidget, editor: QWidget) -> None:
+        """Three columns on the page; beside the video, the lists above the note."""
+        self.splitter = QSplitter()
+        if self.fixed_session_id is None:
+            self.splitter.setObjectName("notesSplitter")
+            self.splitter.addWidget(lists)
+            self.splitter.addWidget(notes)
+            self.splitter.addWidget(editor)
+            self.splitter.setStretchFactor(0, 2)
+            self.splitter.setStretchFactor(1, 3)
+            self.splitter.setStretchFactor(2, 4)
+        else:
+            # Beside the video there is room for two columns at most: the lists above the note.
+            for widget in (self.top_bar, self.sites_label, self.sites_list):
+                widget.hide()
+            self.splitter.setObjectName("callNotesSplitter")
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            side_by_side = QSplitter()
+            side_by_side.setObjectName("callNotesListsSplitter")
+            side_by_side.addWidget(lists)
+            side_by_side.addWidget(notes)
+            # A new question gets the panel's whole width: the lists are narrow here.
+            bottom = QWidget()
+            bottom_layout = QVBoxLayout(bottom)
+            bottom_layout.setContentsMargins(0, 0, 0, 0)
+            bottom_layout.addWidget(add_row)
+            bottom_layout.addWidget(editor, 1)
+            self.splitter.addWidget(side_by_side)
+            self.splitter.addWidget(bottom)
+            self.splitter.setStretchFactor(0, 2)
+            self.splitter.setStretchFactor(1, 3)
+
+    def _build_top_bar(self) -> None:
+        """The session, its clock, and starting, ending and calling it."""
         self.session_combo = QComboBox()
         self.session_combo.setObjectName("sessionCombo")
         self.session_combo.setAccessibleName(self.tr("Session"))
@@ -91,6 +152,8 @@ class NotesView(QWidget):
         top.addWidget(self.end_button)
         top.addWidget(self.call_button)
 
+    def _build_agenda_panel(self) -> QWidget:
+        """The sites in speaking order, the chosen site's planned questions and briefing."""
         self.sites_list = QListWidget()
         self.sites_list.setObjectName("sitesList")
         self.sites_list.setAccessibleName(self.tr("Sites in speaking order"))
@@ -120,7 +183,10 @@ class NotesView(QWidget):
         left.addWidget(self.briefing_label)
         left_panel = QWidget()
         left_panel.setLayout(left)
+        return left_panel
 
+    def _build_notes_panel(self) -> tuple[QWidget, QWidget]:
+        """The site's notes, and the line that adds a question (placed by the caller)."""
         self.notes_list = QListWidget()
         self.notes_list.setObjectName("notesList")
         self.notes_list.setAccessibleName(self.tr("Notes for this site"))
@@ -142,51 +208,13 @@ class NotesView(QWidget):
         self.notes_title = QLabel(self.tr("Notes"))
         middle.addWidget(self.notes_title)
         middle.addWidget(self.notes_list, 1)
-        if session_id is None:
+        if self.fixed_session_id is None:
             middle.addWidget(add_row_widget)
         middle_panel = QWidget()
         middle_panel.setLayout(middle)
+        return middle_panel, add_row_widget
 
-        self.editor = NoteEditor(self.presenter)
-        editor_box = QGroupBox(self.tr("Note"))
-        editor_layout = QVBoxLayout(editor_box)
-        editor_layout.addWidget(self.editor)
-
-        self.splitter = QSplitter()
-        if session_id is None:
-            self.splitter.setObjectName("notesSplitter")
-            self.splitter.addWidget(left_panel)
-            self.splitter.addWidget(middle_panel)
-            self.splitter.addWidget(editor_box)
-            self.splitter.setStretchFactor(0, 2)
-            self.splitter.setStretchFactor(1, 3)
-            self.splitter.setStretchFactor(2, 4)
-        else:
-            # Beside the video there is room for two columns at most: the lists above the note.
-            for widget in (self.top_bar, self.sites_label, self.sites_list):
-                widget.hide()
-            self.splitter.setObjectName("callNotesSplitter")
-            self.splitter.setOrientation(Qt.Orientation.Vertical)
-            lists = QSplitter()
-            lists.setObjectName("callNotesListsSplitter")
-            lists.addWidget(left_panel)
-            lists.addWidget(middle_panel)
-            # A new question gets the panel's whole width: the lists are narrow here.
-            bottom = QWidget()
-            bottom_layout = QVBoxLayout(bottom)
-            bottom_layout.setContentsMargins(0, 0, 0, 0)
-            bottom_layout.addWidget(add_row_widget)
-            bottom_layout.addWidget(editor_box, 1)
-            self.splitter.addWidget(lists)
-            self.splitter.addWidget(bottom)
-            self.splitter.setStretchFactor(0, 2)
-            self.splitter.setStretchFactor(1, 3)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.top_bar)
-        layout.addWidget(self.splitter, 1)
-
+    def _connect_signals(self) -> None:
         self.session_combo.activated.connect(self._session_chosen)
         self.sites_list.currentItemChanged.connect(self._site_changed)
         self.planned_list.itemActivated.connect(self._ask_item)
@@ -202,16 +230,7 @@ class NotesView(QWidget):
         self.presenter.notesLoaded.connect(self._show_notes)
         self.presenter.questionAdded.connect(self._question_added)
         self.editor.edited.connect(self._refresh_note_item)
-        context.bus.changed.connect(self._on_bus_changed)
-
-        self._tick = QTimer(self)
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._update_clock)
-        self._tick.start()
-        if session_id is None:
-            self.presenter.load_sessions()
-        else:
-            self.presenter.open_session(session_id)
+        self.context.bus.changed.connect(self._on_bus_changed)
 
     # ------------------------------------------------------------------- sessions
     def _show_sessions(self, sessions: list[Session], default_id: int | None) -> None:

@@ -68,7 +68,31 @@ class ScheduleView(QWidget):
         )
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
+        self.invitations_task: ExportTask | None = None
 
+        left = self._build_calendar()
+        right = self._build_session_tabs()
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("scheduleSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([640, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.splitter, 1)
+
+        self._connect_signals()
+        context.bus.changed.connect(self._on_bus_changed)
+        self._upcoming_sessions: list[Session] = []
+        # A call started or closed: "Interrupted" becomes "Live" again, or the other way.
+        call_windows(context).callsChanged.connect(self._calls_changed)
+        self._sites: list[Site] = []
+        self.new_session()
+        self.presenter.refresh()
+
+    def _build_calendar(self) -> QWidget:
+        """The left side: the week with its navigation, and the upcoming sessions."""
         self.previous_button = QPushButton("◀")
         self.previous_button.setAccessibleName(self.tr("Previous week"))
         self.previous_button.setToolTip(self.tr("Previous week (Alt+Left)"))
@@ -91,6 +115,20 @@ class ScheduleView(QWidget):
         navigation.addWidget(self.week_label, 1)
         navigation.addWidget(self.new_button)
         self.week = WeekView()
+        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split.setObjectName("scheduleWeekSplitter")
+        left_split.addWidget(self.week)
+        left_split.addWidget(self._build_upcoming())
+        left_split.setSizes([520, 180])
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(navigation)
+        left_layout.addWidget(left_split, 1)
+        return left
+
+    def _build_upcoming(self) -> QWidget:
+        """The list of upcoming sessions under its label."""
         self.upcoming = QTreeWidget()
         self.upcoming.setObjectName("upcomingList")
         self.upcoming.setAccessibleName(self.tr("Upcoming sessions"))
@@ -114,9 +152,6 @@ class ScheduleView(QWidget):
                 if column == UPCOMING_TITLE_COLUMN
                 else QHeaderView.ResizeMode.ResizeToContents,
             )
-        left_split = QSplitter(Qt.Orientation.Vertical)
-        left_split.setObjectName("scheduleWeekSplitter")
-        left_split.addWidget(self.week)
         upcoming_panel = QWidget()
         upcoming_layout = QVBoxLayout(upcoming_panel)
         upcoming_layout.setContentsMargins(0, 0, 0, 0)
@@ -124,17 +159,13 @@ class ScheduleView(QWidget):
         upcoming_label.setBuddy(self.upcoming)
         upcoming_layout.addWidget(upcoming_label)
         upcoming_layout.addWidget(self.upcoming)
-        left_split.addWidget(upcoming_panel)
-        left_split.setSizes([520, 180])
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(navigation)
-        left_layout.addWidget(left_split, 1)
+        return upcoming_panel
 
+    def _build_session_tabs(self) -> QWidget:
+        """The right side: the open session's details and agenda."""
         self.editor_title = heading(self.tr("New session"))
         self.editor = SessionEditor()
-        self.agenda = AgendaEditor(self.presenter, context.clock)
+        self.agenda = AgendaEditor(self.presenter, self.context.clock)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.editor, self.tr("Details"))
         self.tabs.addTab(self.agenda, self.tr("Agenda"))
@@ -143,16 +174,9 @@ class ScheduleView(QWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.editor_title)
         right_layout.addWidget(self.tabs, 1)
+        return right
 
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("scheduleSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setSizes([640, 560])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.splitter, 1)
-
+    def _connect_signals(self) -> None:
         self.previous_button.clicked.connect(lambda: self._shift_week(-7))
         self.next_button.clicked.connect(lambda: self._shift_week(+7))
         self.today_button.clicked.connect(lambda: self.presenter.load_week(self._today()))
@@ -168,7 +192,6 @@ class ScheduleView(QWidget):
         self.editor.cancel_session_button.clicked.connect(self._cancel_session)
         self.editor.call_button.clicked.connect(self.start_call)
         self.editor.invitations_button.clicked.connect(self.save_invitations)
-        self.invitations_task: ExportTask | None = None
         self.presenter.weekLoaded.connect(self._show_week)
         self.presenter.upcomingLoaded.connect(self._show_upcoming)
         self.presenter.sitesLoaded.connect(self._sites_loaded)
@@ -176,13 +199,6 @@ class ScheduleView(QWidget):
         self.presenter.checksLoaded.connect(self._show_checks)
         self.presenter.sessionSaved.connect(self._saved)
         self.presenter.conflictsFound.connect(self._show_conflicts)
-        context.bus.changed.connect(self._on_bus_changed)
-        self._upcoming_sessions: list[Session] = []
-        # A call started or closed: "Interrupted" becomes "Live" again, or the other way.
-        call_windows(context).callsChanged.connect(self._calls_changed)
-        self._sites: list[Site] = []
-        self.new_session()
-        self.presenter.refresh()
 
     def _today(self) -> date:
         return self.context.clock().date()

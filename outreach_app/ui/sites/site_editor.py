@@ -181,6 +181,35 @@ class SiteEditor(QWidget):
             "background: #fff4e0; color: #8a5a00; padding: 4px 8px; border-radius: 3px;"
         )
 
+        form = self._build_form()
+        buttons = self._build_buttons()
+        self._build_history()
+
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.modified_label, 0, Qt.AlignmentFlag.AlignBottom)
+        layout = QVBoxLayout(self)
+        layout.addLayout(title_row)
+        layout.addWidget(self.archived_label)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.history_box, 1)
+        # Takes the space of the history while a new site, which has none, is edited.
+        layout.addStretch(0)
+
+        for edit in (self.name_edit, self.region_edit, self.address_edit, self.tags_edit):
+            edit.textChanged.connect(self._edited)
+        self.notes_edit.textChanged.connect(self._edited)
+        self.contacts.itemChanged.connect(self._edited)
+        self.contacts.model().rowsInserted.connect(self._edited)
+        self.contacts.model().rowsRemoved.connect(self._edited)
+
+        self._clean: DraftKey = self._draft_key()
+        self._modified = False
+        self.show_site(None)
+
+    def _build_form(self) -> QFormLayout:
+        """The site's fields."""
         self.name_edit = QLineEdit()
         self.name_edit.setAccessibleName(self.tr("Site name"))
         self.name_edit.setPlaceholderText(self.tr("For example 红旗村村委会"))
@@ -189,6 +218,31 @@ class SiteEditor(QWidget):
         self.region_edit.setPlaceholderText(self.tr("Province, city, county"))
         self.address_edit = QLineEdit()
         self.address_edit.setAccessibleName(self.tr("Address"))
+        contacts_box = self._build_contacts()
+
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setAccessibleName(self.tr("Connection notes"))
+        self.notes_edit.setPlaceholderText(
+            self.tr("Link, equipment, best time to test, who to call when it fails")
+        )
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setFixedHeight(72)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setAccessibleName(self.tr("Tags"))
+        self.tags_edit.setPlaceholderText(self.tr("Separated by commas or 、"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Region:"), self.region_edit)
+        form.addRow(self.tr("Address:"), self.address_edit)
+        form.addRow(self.tr("Contacts:"), contacts_box)
+        form.addRow(self.tr("Connection notes:"), self.notes_edit)
+        form.addRow(self.tr("Tags:"), self.tags_edit)
+        return form
+
+    def _build_contacts(self) -> QVBoxLayout:
+        """The contacts table with its buttons and the problem it finds."""
         self.contacts = ContactsTable()
         self.contacts.setMinimumHeight(96)
         self.contacts.setMaximumHeight(140)
@@ -216,27 +270,9 @@ class SiteEditor(QWidget):
         contacts_box.addWidget(self.contacts)
         contacts_box.addWidget(self.contacts_problem)
         contacts_box.addLayout(contact_buttons)
+        return contacts_box
 
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setAccessibleName(self.tr("Connection notes"))
-        self.notes_edit.setPlaceholderText(
-            self.tr("Link, equipment, best time to test, who to call when it fails")
-        )
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(72)
-        self.tags_edit = QLineEdit()
-        self.tags_edit.setAccessibleName(self.tr("Tags"))
-        self.tags_edit.setPlaceholderText(self.tr("Separated by commas or 、"))
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Name:"), self.name_edit)
-        form.addRow(self.tr("Region:"), self.region_edit)
-        form.addRow(self.tr("Address:"), self.address_edit)
-        form.addRow(self.tr("Contacts:"), contacts_box)
-        form.addRow(self.tr("Connection notes:"), self.notes_edit)
-        form.addRow(self.tr("Tags:"), self.tags_edit)
-
+    def _build_buttons(self) -> QHBoxLayout:
         style = self.style()
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
@@ -253,7 +289,10 @@ class SiteEditor(QWidget):
         buttons.addStretch()
         buttons.addWidget(self.archive_button)
         buttons.addWidget(self.delete_button)
+        return buttons
 
+    def _build_history(self) -> None:
+        """The sessions the site took part in."""
         self.history_box = QGroupBox(self.tr("Sessions with this site"))
         self.history = QTreeWidget()
         self.history.setAccessibleName(self.tr("Sessions with this site"))
@@ -273,29 +312,6 @@ class SiteEditor(QWidget):
         history_layout = QVBoxLayout(self.history_box)
         history_layout.addWidget(self.history_empty)
         history_layout.addWidget(self.history, 1)
-
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title, 1)
-        title_row.addWidget(self.modified_label, 0, Qt.AlignmentFlag.AlignBottom)
-        layout = QVBoxLayout(self)
-        layout.addLayout(title_row)
-        layout.addWidget(self.archived_label)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.history_box, 1)
-        # Takes the space of the history while a new site, which has none, is edited.
-        layout.addStretch(0)
-
-        for edit in (self.name_edit, self.region_edit, self.address_edit, self.tags_edit):
-            edit.textChanged.connect(self._edited)
-        self.notes_edit.textChanged.connect(self._edited)
-        self.contacts.itemChanged.connect(self._edited)
-        self.contacts.model().rowsInserted.connect(self._edited)
-        self.contacts.model().rowsRemoved.connect(self._edited)
-
-        self._clean: DraftKey = self._draft_key()
-        self._modified = False
-        self.show_site(None)
 
     # ------------------------------------------------------------------------ showing
     def show_site(self, details: SiteDetails | None) -> None:

@@ -41,8 +41,35 @@ class SitesView(QWidget):
         self.presenter = SitesPresenter(context.store, context.bus, parent=self)
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
-        style = self.style()
+        self._current_id: int | None = None
+        self._syncing_selection = False
+        # What to do once the save the user asked for on the way out has succeeded.
+        self._after_save: Callable[[], None] | None = None
 
+        self.editor = SiteEditor()
+        scroll = QScrollArea()
+        scroll.setWidget(self.editor)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(420)
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("sitesSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_directory())
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([660, 440])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.splitter, 1)
+
+        self._connect_signals()
+        self.presenter.load()
+
+    def _build_directory(self) -> QWidget:
+        """The left side: filtering, adding and importing, and the table of sites."""
+        style = self.style()
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText(self.tr("Filter by name, region, contact or tag"))
         self.filter_edit.setAccessibleName(self.tr("Filter sites"))
@@ -55,7 +82,22 @@ class SitesView(QWidget):
         self.import_button = QPushButton(self.tr("Import CSV…"))
         self.import_button.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
         self.import_button.setToolTip(self.tr("Import sites from a CSV file (Ctrl+I)"))
+        top = QHBoxLayout()
+        top.addWidget(self.filter_edit, 1)
+        top.addWidget(self.archived_box)
+        top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
+        left = QVBoxLayout()
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addLayout(top)
+        left.addWidget(self._build_table(), 1)
+        left.addWidget(self.empty_label, 1)
+        left_panel = QWidget()
+        left_panel.setLayout(left)
+        return left_panel
 
+    def _build_table(self) -> QTableView:
+        """The sites, sorted and filtered; a hint in its place when it shows none."""
         self.model = SitesTableModel(self)
         self.proxy = SitesFilterModel(self)
         self.proxy.setSourceModel(self.model)
@@ -81,38 +123,9 @@ class SitesView(QWidget):
         self.empty_label.setFrameShape(QFrame.Shape.StyledPanel)
         self.empty_label.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
         self.empty_label.hide()
+        return self.table
 
-        top = QHBoxLayout()
-        top.addWidget(self.filter_edit, 1)
-        top.addWidget(self.archived_box)
-        top.addWidget(self.new_button)
-        top.addWidget(self.import_button)
-        left = QVBoxLayout()
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(top)
-        left.addWidget(self.table, 1)
-        left.addWidget(self.empty_label, 1)
-        left_panel = QWidget()
-        left_panel.setLayout(left)
-
-        self.editor = SiteEditor()
-        scroll = QScrollArea()
-        scroll.setWidget(self.editor)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setMinimumWidth(420)
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("sitesSplitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left_panel)
-        self.splitter.addWidget(scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([660, 440])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.splitter, 1)
-
+    def _connect_signals(self) -> None:
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.archived_box.toggled.connect(self._show_archived)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -128,11 +141,6 @@ class SitesView(QWidget):
         self.presenter.saved.connect(self._saved)
         self.presenter.deleted.connect(self._deleted)
         self.presenter.error.connect(self._forget_pending_step)
-        self._current_id: int | None = None
-        self._syncing_selection = False
-        # What to do once the save the user asked for on the way out has succeeded.
-        self._after_save: Callable[[], None] | None = None
-        self.presenter.load()
 
     # ------------------------------------------------------------------------ table
     def _show_sites(self, sites: list[Site]) -> None:

@@ -214,7 +214,32 @@ class StatisticsView(QWidget):
         self.progress_dialog: QProgressDialog | None = None
         self._import_dialog: QWidget | None = None
 
-        today = context.clock().date()
+        picker = self._build_period_picker()
+        self._build_captions()
+
+        self.cards = {m: KpiCard(m) for m in MEASURES}
+        cards = QHBoxLayout()
+        cards.setSpacing(8)
+        for card in self.cards.values():
+            cards.addWidget(card)
+
+        self._build_tabs()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Statistics")))
+        layout.addLayout(picker)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(cards)
+        layout.addWidget(self.tabs, 1)
+
+        self._connect_signals()
+        self.load()
+
+    def _build_period_picker(self) -> QHBoxLayout:
+        """The month or range shown, stepping through months, importing and exporting."""
+        today = self.context.clock().date()
         this_month = QDate(today.year, today.month, 1)
         self.from_edit = self._month_edit(this_month, self.tr("First month"))
         self.to_edit = self._month_edit(this_month, self.tr("Last month"))
@@ -250,7 +275,9 @@ class StatisticsView(QWidget):
         picker.addStretch(1)
         picker.addWidget(self.import_button)
         picker.addWidget(self.export_button)
+        return picker
 
+    def _build_captions(self) -> None:
         self.caption = QLabel()
         self.caption.setObjectName("periodCaption")
         self.caption.setWordWrap(True)
@@ -264,12 +291,8 @@ class StatisticsView(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
-        self.cards = {m: KpiCard(m) for m in MEASURES}
-        cards = QHBoxLayout()
-        cards.setSpacing(8)
-        for card in self.cards.values():
-            cards.addWidget(card)
-
+    def _build_tabs(self) -> None:
+        """The charts on the first tab, then one table per breakdown."""
         self.trend_view = ChartPanel("trendChart")
         self.breakdown_view = ChartPanel("breakdownChart")
         self.site_view = ChartPanel("siteChart")
@@ -302,15 +325,7 @@ class StatisticsView(QWidget):
         for dimension, table in self.tables.items():
             self.tabs.addTab(table, dimension_title(dimension))
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Statistics")))
-        layout.addLayout(picker)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(cards)
-        layout.addWidget(self.tabs, 1)
-
+    def _connect_signals(self) -> None:
         self._pick_timer = QTimer(self)
         self._pick_timer.setSingleShot(True)
         self._pick_timer.setInterval(PICK_DELAY_MS)
@@ -322,7 +337,6 @@ class StatisticsView(QWidget):
         self.presenter.exportFailed.connect(self._export_failed)
         # An export that broke unexpectedly reports through `error`: its dialog goes too.
         self.presenter.error.connect(lambda _: self._close_progress())
-        self.load()
 
     # ------------------------------------------------------------------------- period
     def _month_edit(self, value: QDate, name: str) -> QDateEdit:
