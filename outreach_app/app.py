@@ -6,6 +6,7 @@ import asyncio
 import logging
 import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -15,8 +16,10 @@ from outreach_app.config import APP_NAME, ORGANIZATION
 from outreach_app.core.model import User
 from outreach_app.storage.repository import StoreError
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.call.interrupted import watch_interrupted_calls
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.data_safety import DataSafety, UnlockCancelledError, unlock_database
 from outreach_app.ui.first_run import FirstRunDialog
 from outreach_app.ui.follow_ups.page import build_page as follow_ups_page
 from outreach_app.ui.follow_ups.page import show_follow_up
@@ -70,6 +73,30 @@ def build_pages(context: UiContext) -> list[Page[QWidget]]:
 
 def build_main_window(context: UiContext) -> MainWindow:
     return MainWindow(context, build_pages(context))
+
+
+@dataclass
+class OpenedWindow:
+    """The main window and what works alongside it while the app runs."""
+
+    window: MainWindow
+    data_safety: DataSafety
+    reminders: ReminderService
+
+
+def open_main_window(context: UiContext, db_path: Path, key: str | None) -> OpenedWindow:
+    """The main window with its companions: the File menu's backup, restore and encryption and
+    the backup schedule, session reminders and pre-call check results, and the notice of calls
+    cut short when the app last stopped. Not shown yet."""
+    window = build_main_window(context)
+    window.setWindowIcon(app_icon())
+    data_safety = DataSafety(context, window, db_path, key)
+    reminders = ReminderService(context, window)
+    calls = call_windows(context)
+    calls.checkReceived.connect(reminders.check_received)
+    calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
+    watch_interrupted_calls(context, window)
+    return OpenedWindow(window, data_safety, reminders)
 
 
 def ask_user(settings: AppSettings, *, demo: bool) -> User | None:
@@ -165,8 +192,6 @@ def run_gui(
     user = ask_user(settings, demo=demo)
     if user is None:
         return 0
-    from outreach_app.ui.data_safety import DataSafety, UnlockCancelledError, unlock_database
-
     try:
         # An encrypted database's passphrase: from the environment, the keyring or the person.
         key = unlock_database(db_path)
@@ -185,19 +210,9 @@ def run_gui(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
-    window = build_main_window(context)
-    window.setWindowIcon(app_icon())
-    # Back up now / restore / encryption in the File menu, and the backup schedule.
-    data_safety = DataSafety(context, window, db_path, key)
-    reminders = ReminderService(context, window)
+    opened = open_main_window(context, db_path, key)
+    window, reminders, calls = opened.window, opened.reminders, call_windows(context)
     instance.messageReceived.connect(lambda message: _handle_message(window, message))
-    calls = call_windows(context)
-    calls.checkReceived.connect(reminders.check_received)
-    calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
-    # A call cut short when the app last stopped (killed, power loss): offered at the top.
-    from outreach_app.ui.call.interrupted import watch_interrupted_calls
-
-    watch_interrupted_calls(context, window)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.setQuitOnLastWindowClosed(True)
@@ -230,5 +245,5 @@ def run_gui(
         # Drains queued saves before the database closes.
         store.close()
         # Then the backup due at quit, or the restore or encryption change that closed the app.
-        data_safety.finish()
+        opened.data_safety.finish()
     return 0
