@@ -63,9 +63,8 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             item.setSizeHint(QSize(item_width, 36))
             self.navigation.addItem(item)
-            # The page's place in the stack; its view moves in when it is built.
+            # The page's place in the stack, until its view is built and takes it.
             place = QWidget()
-            QVBoxLayout(place).setContentsMargins(0, 0, 0, 0)
             self.stack.addWidget(place)
             page.host = self
             page.when_built(partial(self._adopt, place))
@@ -160,9 +159,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def _adopt(self, place: QWidget, view: QWidget) -> None:
-        layout = place.layout()
-        assert layout is not None
-        layout.addWidget(view)
+        index = self.stack.indexOf(place)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(place)
+        place.deleteLater()
+        self.stack.setCurrentIndex(current)
         self._restore_splitters(view)
 
     def current_page_key(self) -> str:

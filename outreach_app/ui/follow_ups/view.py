@@ -119,6 +119,8 @@ class FollowUpBoardView(QWidget):
         self.splitter.addWidget(detail_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        # The detail starts a little wider than the board, whenever the page is first shown.
+        self.splitter.setSizes([540, 620])
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
