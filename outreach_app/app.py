@@ -6,25 +6,36 @@ import asyncio
 import logging
 import signal
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from outreach_app.config import APP_NAME, ORGANIZATION
 from outreach_app.core.model import User
 from outreach_app.storage.repository import StoreError
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.call.interrupted import watch_interrupted_calls
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.data_safety import DataSafety, UnlockCancelledError, unlock_database
 from outreach_app.ui.first_run import FirstRunDialog
+from outreach_app.ui.follow_ups.page import build_page as follow_ups_page
+from outreach_app.ui.follow_ups.page import show_follow_up
 from outreach_app.ui.fonts import install_cjk_font
 from outreach_app.ui.i18n import install_translations
-from outreach_app.ui.main_window import MainWindow, PageSpec
+from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.notes.page import build_page as notes_page
+from outreach_app.ui.pages import Page
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.reminders import ReminderService, app_icon
+from outreach_app.ui.review.page import build_page as review_page
+from outreach_app.ui.schedule.page import build_page as schedule_page
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.single_instance import InstanceServer, hand_over
+from outreach_app.ui.sites.page import build_page as sites_page
+from outreach_app.ui.statistics.page import build_page as statistics_page
 
 _log = logging.getLogger(__name__)
 
@@ -40,29 +51,52 @@ def create_application(argv: list[str], *, language: str | None = None) -> QAppl
     return app
 
 
-def build_pages(context: UiContext) -> list[PageSpec]:
-    # Imported here so that importing outreach_app.app stays cheap for the command line.
-    from outreach_app.ui.follow_ups.page import build_page as follow_ups_page
-    from outreach_app.ui.notes.page import build_page as notes_page
-    from outreach_app.ui.review.page import build_page as review_page
-    from outreach_app.ui.schedule.page import build_page as schedule_page
-    from outreach_app.ui.sites.page import build_page as sites_page
-    from outreach_app.ui.statistics.page import build_page as statistics_page
-
+def build_pages(context: UiContext) -> list[Page[QWidget]]:
+    """Every page, in the order of the navigation; each view is built when first shown."""
     review = review_page(context)
+    follow_ups = follow_ups_page(context)
+    # The minutes link each commitment to the board.
+    review.when_built(
+        lambda view: view.followUpRequested.connect(
+            lambda follow_up_id: show_follow_up(follow_ups, follow_up_id)
+        )
+    )
     return [
         schedule_page(context),
         sites_page(context),
         notes_page(context),
         review,
-        # The minutes link each commitment to the board.
-        follow_ups_page(context, review=review),
+        follow_ups,
         statistics_page(context),
     ]
 
 
 def build_main_window(context: UiContext) -> MainWindow:
     return MainWindow(context, build_pages(context))
+
+
+@dataclass
+class OpenedWindow:
+    """The main window and what works alongside it while the app runs."""
+
+    window: MainWindow
+    data_safety: DataSafety
+    reminders: ReminderService
+
+
+def open_main_window(context: UiContext, db_path: Path, key: str | None) -> OpenedWindow:
+    """The main window with its companions: the File menu's backup, restore and encryption and
+    the backup schedule, session reminders and pre-call check results, and the notice of calls
+    cut short when the app last stopped. Not shown yet."""
+    window = build_main_window(context)
+    window.setWindowIcon(app_icon())
+    data_safety = DataSafety(context, window, db_path, key)
+    reminders = ReminderService(context, window)
+    calls = call_windows(context)
+    calls.checkReceived.connect(reminders.check_received)
+    calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
+    watch_interrupted_calls(context, window)
+    return OpenedWindow(window, data_safety, reminders)
 
 
 def ask_user(settings: AppSettings, *, demo: bool) -> User | None:
@@ -160,8 +194,6 @@ def run_gui(
     user = ask_user(settings, demo=demo)
     if user is None:
         return 0
-    from outreach_app.ui.data_safety import DataSafety, UnlockCancelledError, unlock_database
-
     try:
         # An encrypted database's passphrase: from the environment, the keyring or the person.
         key = unlock_database(db_path)
@@ -180,19 +212,9 @@ def run_gui(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
-    window = build_main_window(context)
-    window.setWindowIcon(app_icon())
-    # Back up now / restore / encryption in the File menu, and the backup schedule.
-    data_safety = DataSafety(context, window, db_path, key)
-    reminders = ReminderService(context, window)
+    opened = open_main_window(context, db_path, key)
+    window, reminders, calls = opened.window, opened.reminders, call_windows(context)
     instance.messageReceived.connect(lambda message: _handle_message(window, message))
-    calls = call_windows(context)
-    calls.checkReceived.connect(reminders.check_received)
-    calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
-    # A call cut short when the app last stopped (killed, power loss): offered at the top.
-    from outreach_app.ui.call.interrupted import watch_interrupted_calls
-
-    watch_interrupted_calls(context, window)
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
     app.setQuitOnLastWindowClosed(True)
@@ -225,5 +247,5 @@ def run_gui(
         # Drains queued saves before the database closes.
         store.close()
         # Then the backup due at quit, or the restore or encryption change that closed the app.
-        data_safety.finish()
+        opened.data_safety.finish()
     return 0

@@ -45,3 +45,10 @@ def test_call_benchmark_prints_every_measurement(capsys: pytest.CaptureFixture[s
     ):
         assert row in table, row
     assert "failed" not in table
+
+
+def test_startup_benchmark_prints_its_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    bench.main(["--part", "startup", "--startup-runs", "1"])
+    table = capsys.readouterr().out
+    assert "reference: bare PySide6 window shown" in table
+    assert "start to a usable main window" in table

@@ -5,15 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from outreach_app.core.model import User
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.call.windows import CallWindows
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
-
-if TYPE_CHECKING:
-    from outreach_app.ui.call.launcher import CallWindows
 
 
 def _local_now() -> datetime:
@@ -28,5 +25,5 @@ class UiContext:
     settings: AppSettings
     demo: bool = False
     clock: Callable[[], datetime] = field(default=_local_now)
-    # The open call windows; created with the first call (see ui/call/launcher.py).
+    # The open call windows; created with the first call (ui/call/launcher.py).
     calls: CallWindows | None = None

@@ -37,3 +37,23 @@ def format_datetime(moment: datetime) -> str:
 def count_text(number: int, one: str, many: str) -> str:
     """`one` for 1, else `many` with %1 the number: "1 note", "3 notes" (translated texts)."""
     return one if number == 1 else many.replace("%1", str(number))
+
+
+def format_offset(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def format_number(value: float, decimals: int) -> str:
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def format_count(value: int | float | None) -> str:
+    return "—" if value is None else QLocale().toString(int(value))
+
+
+def format_rate(value: int | float | None) -> str:
+    return "—" if value is None else f"{format_number(value, 2)}%"

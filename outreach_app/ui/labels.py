@@ -1,19 +1,26 @@
-"""Translated names for domain values. Domain code stores values; only the UI names them."""
+"""Translated names for domain values and the words several features share. Domain code stores
+values; only the UI names them."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 
+from outreach_app.core.follow_ups import Overdue, overdue
 from outreach_app.core.interruptions import is_interrupted
 from outreach_app.core.model import (
     CheckResult,
+    FollowUp,
     FollowUpStatus,
     ReviewState,
     Role,
+    Satisfaction,
     SessionKind,
     SessionStatus,
     SiteCheck,
 )
+from outreach_app.ui.formatting import format_date
 
 
 def kind_label(kind: SessionKind) -> str:
@@ -160,3 +167,45 @@ def translate_message(template: str, params: dict[str, object] | None = None) ->
     """Translate a message the core or store wrote in English, then fill in its values."""
     text = QCoreApplication.translate("messages", template)
     return text.format(**params) if params else text
+
+
+def satisfaction_label(satisfaction: Satisfaction) -> str:
+    return {
+        Satisfaction.SATISFIED: QCoreApplication.translate("FollowUpLabels", "Satisfied"),
+        Satisfaction.BASICALLY_SATISFIED: QCoreApplication.translate(
+            "FollowUpLabels", "Basically satisfied"
+        ),
+        Satisfaction.UNSATISFIED: QCoreApplication.translate("FollowUpLabels", "Unsatisfied"),
+    }[satisfaction]
+
+
+def days_text(days: int) -> str:
+    return (
+        QCoreApplication.translate("FollowUpLabels", "1 day")
+        if days == 1
+        else QCoreApplication.translate("FollowUpLabels", "%1 days").replace("%1", str(days))
+    )
+
+
+def overdue_text(follow_up: FollowUp, today: date) -> str:
+    """'Claim overdue by 3 days (due 2026-11-20)', or '' when the item is on time."""
+    late = overdue(follow_up, today)
+    return "" if late is None else late_text(late)
+
+
+def late_text(late: Overdue) -> str:
+    if late.step is FollowUpStatus.CLAIMED:
+        template = QCoreApplication.translate("FollowUpLabels", "Claim overdue by %1 (due %2)")
+    elif late.step is FollowUpStatus.RESPONDED:
+        template = QCoreApplication.translate("FollowUpLabels", "Response overdue by %1 (due %2)")
+    else:
+        template = QCoreApplication.translate("FollowUpLabels", "Solution overdue by %1 (due %2)")
+    return template.replace("%1", days_text(late.days)).replace("%2", format_date(late.due))
+
+
+def owner_text(follow_up: FollowUp) -> str:
+    """The unit and, once claimed, the person in it."""
+    unit = follow_up.owner or QCoreApplication.translate("FollowUpLabels", "No unit yet")
+    if follow_up.claimed_by and follow_up.status is not FollowUpStatus.OPEN:
+        return f"{unit} · {follow_up.claimed_by}"
+    return unit

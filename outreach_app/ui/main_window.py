@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,45 +25,16 @@ from outreach_app import __version__
 from outreach_app.core.model import Role
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.labels import role_label
-from outreach_app.ui.settings_dialog import SettingsDialog
+from outreach_app.ui.pages import Page
+
+if TYPE_CHECKING:
+    from outreach_app.ui.settings_dialog import SettingsDialog
 
 ROLE_START_PAGE = {Role.STAFF: "schedule", Role.OFFICIAL: "notes", Role.REVIEWER: "review"}
 
 
-@dataclass
-class PageSpec:
-    key: str
-    title: str
-    widget: QWidget
-    icon: QStyle.StandardPixmap
-    # Called before the window closes so that unsaved typing reaches the database.
-    flush: Callable[[], None] | None = None
-    actions: list[QAction] = field(default_factory=list)
-
-
-def page_action(
-    page: QWidget,
-    key: str,
-    text: str,
-    shortcut: QKeySequence | QKeySequence.StandardKey,
-    act: Callable[[], object],
-) -> QAction:
-    """A menu action that brings its page to the front, then acts on it."""
-    action = QAction(text, page)
-    action.setShortcut(shortcut)
-
-    def triggered() -> None:
-        window = page.window()
-        if isinstance(window, MainWindow):
-            window.show_page(key)
-        act()
-
-    action.triggered.connect(triggered)
-    return action
-
-
 class MainWindow(QMainWindow):
-    def __init__(self, context: UiContext, pages: list[PageSpec]) -> None:
+    def __init__(self, context: UiContext, pages: Sequence[Page[QWidget]]) -> None:
         super().__init__()
         self.context = context
         self.pages = {p.key: p for p in pages}
@@ -92,8 +63,12 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, page.key)
             item.setSizeHint(QSize(item_width, 36))
             self.navigation.addItem(item)
-            self.stack.addWidget(page.widget)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+            # The page's place in the stack, until its view is built and takes it.
+            place = QWidget()
+            self.stack.addWidget(place)
+            page.host = self
+            page.when_built(partial(self._adopt, place))
+        self.navigation.currentRowChanged.connect(self._page_chosen)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("mainSplitter")
@@ -177,6 +152,21 @@ class MainWindow(QMainWindow):
         if key in keys:
             self.navigation.setCurrentRow(keys.index(key))
 
+    def _page_chosen(self, row: int) -> None:
+        pages = list(self.pages.values())
+        if 0 <= row < len(pages):
+            pages[row].widget  # noqa: B018 - built on first sight
+        self.stack.setCurrentIndex(row)
+
+    def _adopt(self, place: QWidget, view: QWidget) -> None:
+        index = self.stack.indexOf(place)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, view)
+        self.stack.removeWidget(place)
+        place.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._restore_splitters(view)
+
     def current_page_key(self) -> str:
         return list(self.pages)[self.stack.currentIndex()]
 
@@ -191,7 +181,8 @@ class MainWindow(QMainWindow):
 
     def open_site_window(self, link: str) -> QWidget | None:
         """Join with `link` in a window of its own; a message if it is not an invitation."""
-        from outreach_app.ui.site.window import SiteWindow
+        # Imported when a site first joins, for a fast start: it loads the call stack (aiortc).
+        from outreach_app.ui.site_call.window import SiteWindow
 
         try:
             window = SiteWindow(link, self.context.settings)
@@ -216,6 +207,10 @@ class MainWindow(QMainWindow):
         self.site_windows = [w for w in self.site_windows if w is not window]
 
     def open_settings(self) -> SettingsDialog:
+        # Imported when first opened, for a fast start: the device lists load Qt Multimedia
+        # and the call's media stack.
+        from outreach_app.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context.settings, self.context.user, self)
         dialog.accepted.connect(lambda: self._settings_saved(dialog))
         dialog.open()
@@ -259,25 +254,28 @@ class MainWindow(QMainWindow):
         geometry = settings.window_state("geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        for splitter in self._named_splitters():
-            state = settings.window_state(f"splitter/{splitter.objectName()}")
+        self._restore_splitters(self)
+
+    def _restore_splitters(self, within: QWidget) -> None:
+        for splitter in self._named_splitters(within):
+            state = self.context.settings.window_state(f"splitter/{splitter.objectName()}")
             if state is not None:
                 splitter.restoreState(state)
 
-    def _named_splitters(self) -> list[QSplitter]:
-        """Every splitter of every page that has a name: their positions are remembered."""
-        return [s for s in self.findChildren(QSplitter) if s.objectName()]
+    def _named_splitters(self, within: QWidget) -> list[QSplitter]:
+        """Every splitter that has a name: their positions are remembered (those of pages not
+        built yet stay as they were saved)."""
+        return [s for s in within.findChildren(QSplitter) if s.objectName()]
 
     def flush_pending_edits(self) -> None:
         for page in self.pages.values():
-            if page.flush is not None:
-                page.flush()
+            page.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.flush_pending_edits()
         settings = self.context.settings
         settings.set_window_state("geometry", self.saveGeometry())
-        for splitter in self._named_splitters():
+        for splitter in self._named_splitters(self):
             settings.set_window_state(f"splitter/{splitter.objectName()}", splitter.saveState())
         settings.sync()
         super().closeEvent(event)

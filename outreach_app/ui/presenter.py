@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository, StoreError
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.labels import translate_message
@@ -22,10 +23,16 @@ _log = logging.getLogger(__name__)
 class ChangeBus(QObject):
     """Presenters announce what they changed; the others refresh what they show.
 
-    Topics: "sites", "sessions", "agenda", "notes", "follow_ups", "reviews", "categories".
+    Only a `Topic` is announced (core/topics.py): the set is closed, so that a view never
+    waits for a topic nobody announces (tests/ui/test_topics.py checks the source for that).
     """
 
-    changed = Signal(str)
+    changed = Signal(object)  # Topic
+
+    def announce(self, topic: Topic) -> None:
+        if not isinstance(topic, Topic):
+            raise TypeError(f"announce a Topic, not {topic!r}")
+        self.changed.emit(topic)
 
 
 class Presenter(QObject):
@@ -116,14 +123,14 @@ class Presenter(QObject):
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
 
-    def announce(self, topic: str) -> None:
-        self._bus.changed.emit(topic)
+    def announce(self, topic: Topic) -> None:
+        self._bus.announce(topic)
 
 
 class ChangeFollower(QObject):
     """Refreshes what a presenter shows when other presenters change its `topics`.
 
-    Topics announced close together (typing notes announces "notes" every few hundred
+    Topics announced close together (typing notes announces `Topic.NOTES` every few hundred
     milliseconds) are handled once, `delay_ms` after the last, by `refresh(topics)`. While
     inactive (its page is out of sight) they are kept for when it is active again. What the
     presenter announces through `announce` does not come back to it.
@@ -132,15 +139,18 @@ class ChangeFollower(QObject):
     def __init__(
         self,
         presenter: Presenter,
-        topics: frozenset[str],
-        refresh: Callable[[set[str]], None],
+        topics: frozenset[Topic],
+        refresh: Callable[[set[Topic]], None],
         delay_ms: int,
     ) -> None:
         super().__init__(presenter)
+        strangers = [topic for topic in topics if not isinstance(topic, Topic)]
+        if strangers:
+            raise TypeError(f"follow Topics, not {strangers!r}")
         self._presenter = presenter
         self._topics = topics
         self._refresh = refresh
-        self._pending: set[str] = set()
+        self._pending: set[Topic] = set()
         self._active = True
         self._announcing = False
         self._timer = QTimer(self)
@@ -149,7 +159,7 @@ class ChangeFollower(QObject):
         self._timer.timeout.connect(self._refresh_now)
         presenter.bus.changed.connect(self._changed)
 
-    def announce(self, topic: str) -> None:
+    def announce(self, topic: Topic) -> None:
         """Tell the other presenters; this one knows already."""
         self._announcing = True
         try:
@@ -162,7 +172,7 @@ class ChangeFollower(QObject):
         if active and self._pending:
             self._timer.start()
 
-    def _changed(self, topic: str) -> None:
+    def _changed(self, topic: Topic) -> None:
         if self._announcing or topic not in self._topics:
             return
         self._pending.add(topic)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 from outreach_app.config import resources_dir
 from outreach_app.core.model import Session, SiteCheck
 from outreach_app.core.reminders import due_reminders
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_time
@@ -47,7 +48,7 @@ class ReminderService(Presenter):
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        context.bus.changed.connect(lambda topic: self.check() if topic == "sessions" else None)
+        context.bus.changed.connect(lambda topic: self.check() if topic is Topic.SESSIONS else None)
 
     def check(self) -> None:
         now = self.context.clock()

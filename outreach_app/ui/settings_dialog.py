@@ -44,73 +44,11 @@ class SettingsDialog(QDialog):
         self.saved_user: User | None = None
         self.restart_needed = False
 
-        self.name_edit = QLineEdit(user.name)
-        self.name_edit.setAccessibleName(self.tr("Your name"))
-        self.role_combo = QComboBox()
-        self.role_combo.setAccessibleName(self.tr("Role"))
-        for role in Role:
-            self.role_combo.addItem(role_label(role), role.value)
-        self.role_combo.setCurrentIndex(self.role_combo.findData(user.role.value))
-
-        self.database_edit = QLineEdit(settings.database_path())
-        self.database_edit.setAccessibleName(self.tr("Database file"))
-        self.database_edit.setPlaceholderText(self.tr("Default: outreach.db in your data folder"))
-        browse_database = QPushButton(self.tr("Browse…"))
-        browse_database.clicked.connect(self._browse_database)
-        self.server_edit = QLineEdit(settings.server_address())
-        self.server_edit.setAccessibleName(self.tr("Server address"))
-        self.ice_edit = QPlainTextEdit(settings.ice_servers())
-        self.ice_edit.setAccessibleName(self.tr("ICE servers"))
-        self.ice_edit.setPlaceholderText(
-            self.tr(
-                "None on a local network. One a line, e.g.\nstun:stun.example.cn:3478\n"
-                "turn:turn.example.cn:3478 user password"
-            )
-        )
-        self.ice_edit.setMaximumHeight(80)
-        self.recording_edit = QLineEdit(settings.recording_folder())
-        self.recording_edit.setAccessibleName(self.tr("Recording folder"))
-        browse_recording = QPushButton(self.tr("Browse…"))
-        browse_recording.clicked.connect(self._browse_recording)
-        self.camera_combo = _device_combo(
-            self.tr("Camera"), self.tr("Test pattern (no camera)"), cameras(), settings.camera()
-        )
-        self.microphone_combo = _device_combo(
-            self.tr("Microphone"), self.tr("None"), microphones(), settings.microphone()
-        )
-        self.speaker_combo = _device_combo(
-            self.tr("Speakers"), self.tr("System default"), speakers(), settings.speaker()
-        )
-        self.language_combo = QComboBox()
-        self.language_combo.setAccessibleName(self.tr("Language"))
-        self.language_combo.addItem(self.tr("Same as the system"), "")
-        self.language_combo.addItem("English", "en")
-        self.language_combo.addItem("简体中文", "zh_CN")
-        self.language_combo.setCurrentIndex(
-            max(self.language_combo.findData(settings.language()), 0)
-        )
-        self.reminder_spin = QSpinBox()
-        self.reminder_spin.setAccessibleName(self.tr("Reminder lead time"))
-        self.reminder_spin.setRange(0, MAX_REMINDER_MINUTES)
-        self.reminder_spin.setSuffix(self.tr(" min before"))
-        self.reminder_spin.setValue(settings.reminder_minutes())
+        self._build_person_and_file_fields(user, settings)
+        self._build_call_fields(settings)
+        self._build_preference_fields(settings)
         self._build_backup_fields(settings)
-
-        form = QFormLayout()
-        form.addRow(self.tr("Name:"), self.name_edit)
-        form.addRow(self.tr("Role:"), self.role_combo)
-        form.addRow(self.tr("Database file:"), _row(self.database_edit, browse_database))
-        form.addRow(self.tr("Server address:"), self.server_edit)
-        form.addRow(self.tr("ICE servers:"), self.ice_edit)
-        form.addRow(self.tr("Recording folder:"), _row(self.recording_edit, browse_recording))
-        form.addRow(self.tr("Camera:"), self.camera_combo)
-        form.addRow(self.tr("Microphone:"), self.microphone_combo)
-        form.addRow(self.tr("Speakers:"), self.speaker_combo)
-        form.addRow(self.tr("Language:"), self.language_combo)
-        form.addRow(self.tr("Reminder:"), self.reminder_spin)
-        form.addRow(self.tr("Backup folder:"), _row(self.backup_folder_edit, self.browse_backup))
-        form.addRow(self.tr("Back up every:"), self.backup_interval_spin)
-        form.addRow(self.tr("Backups kept:"), self.backups_kept_spin)
+        form = self._build_form()
         self.problem_label = QLabel()
         self.problem_label.setObjectName("settingsProblem")
         self.problem_label.setWordWrap(True)
@@ -129,6 +67,82 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.buttons)
         self.resize(560, self.sizeHint().height())
+
+    def _build_person_and_file_fields(self, user: User, settings: AppSettings) -> None:
+        """Who uses the app, the database, and where recordings go."""
+        self.name_edit = QLineEdit(user.name)
+        self.name_edit.setAccessibleName(self.tr("Your name"))
+        self.role_combo = QComboBox()
+        self.role_combo.setAccessibleName(self.tr("Role"))
+        for role in Role:
+            self.role_combo.addItem(role_label(role), role.value)
+        self.role_combo.setCurrentIndex(self.role_combo.findData(user.role.value))
+
+        self.database_edit = QLineEdit(settings.database_path())
+        self.database_edit.setAccessibleName(self.tr("Database file"))
+        self.database_edit.setPlaceholderText(self.tr("Default: outreach.db in your data folder"))
+        self.browse_database = QPushButton(self.tr("Browse…"))
+        self.browse_database.clicked.connect(self._browse_database)
+        self.recording_edit = QLineEdit(settings.recording_folder())
+        self.recording_edit.setAccessibleName(self.tr("Recording folder"))
+        self.browse_recording = QPushButton(self.tr("Browse…"))
+        self.browse_recording.clicked.connect(self._browse_recording)
+
+    def _build_call_fields(self, settings: AppSettings) -> None:
+        """The signaling server, ICE servers, and the devices a call uses."""
+        self.server_edit = QLineEdit(settings.server_address())
+        self.server_edit.setAccessibleName(self.tr("Server address"))
+        self.ice_edit = QPlainTextEdit(settings.ice_servers())
+        self.ice_edit.setAccessibleName(self.tr("ICE servers"))
+        self.ice_edit.setPlaceholderText(
+            self.tr(
+                "None on a local network. One a line, e.g.\nstun:stun.example.cn:3478\n"
+                "turn:turn.example.cn:3478 user password"
+            )
+        )
+        self.ice_edit.setMaximumHeight(80)
+        self.camera_combo = _device_combo(
+            self.tr("Camera"), self.tr("Test pattern (no camera)"), cameras(), settings.camera()
+        )
+        self.microphone_combo = _device_combo(
+            self.tr("Microphone"), self.tr("None"), microphones(), settings.microphone()
+        )
+        self.speaker_combo = _device_combo(
+            self.tr("Speakers"), self.tr("System default"), speakers(), settings.speaker()
+        )
+
+    def _build_preference_fields(self, settings: AppSettings) -> None:
+        self.language_combo = QComboBox()
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        self.language_combo.addItem(self.tr("Same as the system"), "")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.addItem("简体中文", "zh_CN")
+        self.language_combo.setCurrentIndex(
+            max(self.language_combo.findData(settings.language()), 0)
+        )
+        self.reminder_spin = QSpinBox()
+        self.reminder_spin.setAccessibleName(self.tr("Reminder lead time"))
+        self.reminder_spin.setRange(0, MAX_REMINDER_MINUTES)
+        self.reminder_spin.setSuffix(self.tr(" min before"))
+        self.reminder_spin.setValue(settings.reminder_minutes())
+
+    def _build_form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Role:"), self.role_combo)
+        form.addRow(self.tr("Database file:"), _row(self.database_edit, self.browse_database))
+        form.addRow(self.tr("Server address:"), self.server_edit)
+        form.addRow(self.tr("ICE servers:"), self.ice_edit)
+        form.addRow(self.tr("Recording folder:"), _row(self.recording_edit, self.browse_recording))
+        form.addRow(self.tr("Camera:"), self.camera_combo)
+        form.addRow(self.tr("Microphone:"), self.microphone_combo)
+        form.addRow(self.tr("Speakers:"), self.speaker_combo)
+        form.addRow(self.tr("Language:"), self.language_combo)
+        form.addRow(self.tr("Reminder:"), self.reminder_spin)
+        form.addRow(self.tr("Backup folder:"), _row(self.backup_folder_edit, self.browse_backup))
+        form.addRow(self.tr("Back up every:"), self.backup_interval_spin)
+        form.addRow(self.tr("Backups kept:"), self.backups_kept_spin)
+        return form
 
     def _browse_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

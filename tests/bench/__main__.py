@@ -1,5 +1,5 @@
 """Run the benchmarks and print tables:
-`python -m tests.bench [--part all|storage|calls|server-load]`."""
+`python -m tests.bench [--part all|storage|startup|calls|server-load]`."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ HUB_CORES_TARGET = 1.5
 HUB_MEMORY_TARGET_MB = 500.0
 LOAD_P99_TARGET_MS = 20.0
 LOAD_MEMORY_TARGET_MB = 200.0
+STARTUP_TARGET_MS = 1000.0
 
 
 def _row(name: str, value: str, target: str, verdict: str) -> str:
@@ -49,10 +50,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--part",
-        choices=["all", "storage", "calls", "server-load", "encryption"],
+        choices=["all", "storage", "startup", "calls", "server-load", "encryption"],
         default="all",
-        help="run only the storage, the call or the signaling server load benchmarks "
-        "(default: all), or the cost of encryption (plain vs SQLCipher; only on request)",
+        help="run only the storage, the start-up, the call or the signaling server load "
+        "benchmarks (default: all), or the cost of encryption (plain vs SQLCipher; only on "
+        "request)",
+    )
+    parser.add_argument(
+        "--startup-runs",
+        type=int,
+        default=7,
+        help="starts of the app (and of a bare PySide6 window) for the start-up median (default 7)",
     )
     parser.add_argument(
         "--quick",
@@ -97,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.notes < 100 or args.repeats < 1:
         parser.error("--notes must be at least 100 and --repeats at least 1")
+    if args.startup_runs < 1:
+        parser.error("--startup-runs must be at least 1")
     try:
         hub_sites = [int(count) for count in args.hub_sites.split(",")]
     except ValueError:
@@ -106,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     failures = 0
     if args.part in ("all", "storage"):
         failures += storage_benchmark(args)
+    if args.part in ("all", "startup"):
+        failures += startup_benchmark(args.startup_runs)
     if args.part in ("all", "calls"):
         failures += call_benchmark(hub_sites, args.hub_seconds, quick=args.quick)
     if args.part in ("all", "server-load"):
@@ -117,6 +129,38 @@ def main(argv: list[str] | None = None) -> int:
 
         failures += encryption_benchmark(args.notes, args.repeats, SEARCH_TARGET_MS)
     return 1 if failures else 0
+
+
+def startup_benchmark(runs: int) -> int:
+    """Start to a usable main window on a demo database, against a bare PySide6 window started
+    in the same run (tests/bench/startup_bench.py); prints its table, returns missed targets."""
+    from tests.bench.startup_bench import measure_startup
+
+    print(f"start-up: {runs} starts of the app and of a bare window…", file=sys.stderr, flush=True)
+    load_before = os.getloadavg()[0]
+    result = measure_startup(runs)
+    ok = result.app_median_ms < STARTUP_TARGET_MS
+    lines = [
+        "",
+        f"Start-up: python -m outreach_app on a demo database (role staff, bytecode cached), "
+        f"median of {runs} starts; load average before {load_before:.1f}",
+        _row("measurement", "result", "target", "ok?"),
+        "|" + "-" * 48 + "|" + "-" * 24 + "|" + "-" * 14 + "|------|",
+        _row(
+            "reference: bare PySide6 window shown",
+            f"p50 {result.bare_median_ms:.0f} ms",
+            "",
+            "",
+        ),
+        _row(
+            "start to a usable main window",
+            f"p50 {result.app_median_ms:.0f} ms ×{result.ratio:.1f}",
+            f"< {STARTUP_TARGET_MS:.0f} ms",
+            "yes" if ok else "NO",
+        ),
+    ]
+    print("\n".join(lines))
+    return 0 if ok else 1
 
 
 def server_load_benchmark(args: argparse.Namespace) -> int:

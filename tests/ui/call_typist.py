@@ -43,9 +43,10 @@ from outreach_app.call.live import CallService
 from outreach_app.call.media import VideoQuality
 from outreach_app.core.model import Role, User
 from outreach_app.storage.worker import StoreWorker
-from outreach_app.ui.call.launcher import CallWindows
+from outreach_app.ui.call.launcher import open_call_windows
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
 from outreach_app.ui.call.window import CallWindow
+from outreach_app.ui.call.windows import CallWindows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
@@ -164,8 +165,7 @@ def main(db_path: Path, session_id: int, port: int, secret_path: Path) -> None:
         )
         return CallWindow(context, session_id, service, presenter=presenter)
 
-    calls = CallWindows(context, service_factory=lambda: service, window_factory=window)
-    context.calls = calls
+    calls = open_call_windows(context, service_factory=lambda: service, window_factory=window)
     with loop:
         loop.run_until_complete(take_notes(calls, session_id, question))
 

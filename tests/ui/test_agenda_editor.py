@@ -19,8 +19,9 @@ from outreach_app.core.model import (
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.schedule.agenda_editor import OVERDUE_COLOUR, AgendaEditor
-from outreach_app.ui.schedule.page import ScheduleView, build_page
+from outreach_app.ui.schedule.page import build_page
 from outreach_app.ui.schedule.presenter import SchedulePresenter
+from outreach_app.ui.schedule.view import ScheduleView
 from tests.ui.conftest import type_text, until
 
 Repo = Callable[[Callable[[Repository], Any]], Any]

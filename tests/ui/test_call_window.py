@@ -26,15 +26,16 @@ from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.launcher import CallWindows, call_available
+from outreach_app.ui.call.launcher import call_available, open_call_windows
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
 from outreach_app.ui.call.run_sheet import LEFT_COLUMN, STATE_COLUMN
 from outreach_app.ui.call.window import CallWindow, CloseChoice, describe_statistics
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
-from outreach_app.ui.notes.page import NotesView
-from outreach_app.ui.schedule.page import ScheduleView
+from outreach_app.ui.notes.view import NotesView
+from outreach_app.ui.schedule.view import ScheduleView
 from tests.local_calls import local_call_service
 from tests.ui.conftest import type_text, until
 from tests.ui.test_accessibility import unnamed_controls
@@ -316,7 +317,7 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
         opened.append(StubWindow(sid))
         return opened[-1]
 
-    calls = context.calls = CallWindows(
+    calls = open_call_windows(
         context,
         service_factory=lambda: service,  # type: ignore[arg-type,return-value]
         window_factory=factory,
@@ -342,7 +343,7 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
     assert len(opened) == 1 and opened[0].raised == 3
     # A call that starts elsewhere shows in the editor, so that saving it later keeps "live".
     repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.LIVE))
-    context.bus.changed.emit("sessions")
+    context.bus.announce(Topic.SESSIONS)
     await until(lambda: editor.call_button.text() == "Join call")
     assert editor.current_session().status is SessionStatus.LIVE and not editor.is_modified()
     # The last call window gone, the signaling server stays: sites still open their check and

@@ -15,9 +15,10 @@ from pytestqt.qtbot import QtBot
 
 from outreach_app.core.demand_import import parse_demands
 from outreach_app.core.model import Session, SessionKind, SessionSite, Site
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.demands.import_dialog import DemandImportDialog
+from outreach_app.ui.demands.dialogs import DemandImportDialog
 from outreach_app.ui.formatting import format_date
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.presenter import SchedulePresenter
@@ -108,7 +109,7 @@ async def test_a_good_file_is_previewed_imported_and_not_imported_twice(
 ) -> None:
     path = tmp_path / "board.csv"
     path.write_bytes(GOOD_CSV.encode("gb18030"))
-    announced: list[str] = []
+    announced: list[Topic] = []
     context.bus.changed.connect(announced.append)
     dialog = open_dialog(context, qtbot)
     await load(dialog, path)
@@ -126,7 +127,7 @@ async def test_a_good_file_is_previewed_imported_and_not_imported_twice(
     assert [english_plurals(text) for text in imported] == [
         "2 demands imported. 1 skipped: imported before or repeated in the file."
     ]
-    assert "follow_ups" in announced
+    assert Topic.FOLLOW_UPS in announced
     assert count(repo, "demands") == 2
     channels = repo(
         lambda r: r.connection.rows("SELECT channel, source FROM demands ORDER BY line")

@@ -25,11 +25,13 @@ from outreach_app.core.model import (
     SessionStatus,
     User,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.follow_ups.board import ROLE_CARD, Card, FollowUpBoardView
+from outreach_app.ui.follow_ups.board import ROLE_CARD, Card
 from outreach_app.ui.follow_ups.dialogs import DueDatesDialog, StepDialog
 from outreach_app.ui.follow_ups.page import build_page
+from outreach_app.ui.follow_ups.view import FollowUpBoardView
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.review.minutes_html import minutes_html
 from outreach_app.ui.review.view import ReviewView
@@ -417,7 +419,7 @@ async def test_the_board_follows_changes_made_elsewhere(
     elevator = repo(commit)
     # Out of sight, the board does not reload as notes are typed...
     view.hide()
-    context.bus.changed.emit("notes")
+    context.bus.announce(Topic.NOTES)
     await asyncio.sleep(0.6)
     assert elevator not in shown(view) and not view.presenter.is_busy
     # ...and catches up when it is shown again.
@@ -425,7 +427,7 @@ async def test_the_board_follows_changes_made_elsewhere(
     await until(lambda: elevator in shown(view))
     # In sight, it follows what other pages announce.
     repo(lambda r: r.follow_ups.claim_follow_up(elevator, "杨帆"))
-    context.bus.changed.emit("follow_ups")
+    context.bus.announce(Topic.FOLLOW_UPS)
     await until(lambda: "杨帆" in card(view, elevator))
     assert "望京街道办事处" in [
         view.owner_combo.itemText(i) for i in range(view.owner_combo.count())

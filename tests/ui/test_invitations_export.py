@@ -17,9 +17,11 @@ from pytestqt.qtbot import QtBot
 from outreach_app.core.invitations import token_from_join_url, verify
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.launcher import CallWindows
+from outreach_app.ui.call.launcher import open_call_windows
+from outreach_app.ui.call.windows import CallWindows
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.schedule.page import ScheduleView, build_page
+from outreach_app.ui.schedule.page import build_page
+from outreach_app.ui.schedule.view import ScheduleView
 from tests.local_calls import local_call_service
 from tests.ui.conftest import until
 
@@ -36,13 +38,12 @@ SITES = ("克拉2气田中控室", "红旗村村委会", "余杭区良渚街道�
 async def calls(context: UiContext, tmp_path: Path) -> AsyncIterator[CallWindows]:
     """The app's call service on a free loopback port, with a secret of its own."""
     context.clock = lambda: NOW
-    windows = CallWindows(
+    windows = open_call_windows(
         context,
         service_factory=lambda: local_call_service(
             "http://127.0.0.1:0", tmp_path / "config" / "secret"
         ),
     )
-    context.calls = windows
     yield windows
     await windows.close()
 

@@ -22,7 +22,7 @@ from outreach_app.core.model import (
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
-from outreach_app.ui.notes.page import NotesView
+from outreach_app.ui.notes.view import NotesView
 from tests.ui.conftest import type_text, until
 
 Repo = Callable[[Callable[[Repository], Any]], Any]

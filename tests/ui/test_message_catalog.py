@@ -33,7 +33,7 @@ def raised_templates() -> set[str]:
     for path in [
         *PACKAGE.glob("core/*.py"),
         *PACKAGE.glob("storage/*.py"),
-        *PACKAGE.glob("ui/sites/*.py"),
+        *PACKAGE.glob("ui/**/*.py"),
     ]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):

@@ -18,10 +18,11 @@ from outreach_app.core.model import (
     SessionStatus,
     Site,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.notes.page import NotesView
 from outreach_app.ui.notes.presenter import SAVE_DELAY_MS, choose_default_session
+from outreach_app.ui.notes.view import NotesView
 from tests.ui.conftest import type_text, until
 
 Repo = Callable[[Callable[[Repository], Any]], Any]
@@ -249,7 +250,7 @@ async def test_a_reload_while_typing_keeps_the_text_and_the_cursor(
     await until(lambda: view.editor.question_id is not None)
     type_text(view.editor.answer_edit, "正在输入")
     # Another page changes the session while the answer is being typed.
-    context.bus.changed.emit("sessions")
+    context.bus.announce(Topic.SESSIONS)
     type_text(view.editor.answer_edit, "的回答")
     await until(lambda: not view.presenter.is_busy)
     await view.presenter.wait_idle()

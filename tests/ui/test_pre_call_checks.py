@@ -21,7 +21,7 @@ from outreach_app.core.model import (
     SiteCheck,
 )
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.launcher import CallWindows
+from outreach_app.ui.call.launcher import open_call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.reminders import ReminderService
 from tests.ui.conftest import until
@@ -67,7 +67,7 @@ async def test_a_check_from_the_server_is_stored_and_a_failure_told(
     session_id, site = session_and_site
     window = build_main_window(context)
     qtbot.addWidget(window)
-    calls = CallWindows(context)
+    calls = open_call_windows(context)
     reminders = ReminderService(context, window)
     calls.checkReceived.connect(reminders.check_received)
     failed: list[int] = []
@@ -87,7 +87,7 @@ async def test_a_check_for_a_session_this_database_does_not_have_is_ignored(
     context: UiContext, repo: Repo, session_and_site: tuple[int, int]
 ) -> None:
     _, site = session_and_site
-    calls = CallWindows(context)
+    calls = open_call_windows(context)
     heard: list[object] = []
     calls.checkReceived.connect(heard.append)
     await calls._store_check(failed_check(9999, site))
@@ -111,8 +111,8 @@ async def test_a_pasted_text_that_is_not_a_link_is_explained(
 async def test_staff_see_each_sites_check_in_the_session(
     context: UiContext, qtbot: QtBot, repo: Repo, session_and_site: tuple[int, int]
 ) -> None:
-    from outreach_app.ui.schedule.page import ScheduleView
     from outreach_app.ui.schedule.session_editor import CHECK_COLUMN
+    from outreach_app.ui.schedule.view import ScheduleView
 
     session_id, site = session_and_site
     other = repo(lambda r: r.sites.save_site(Site("克拉2气田中控室")))
@@ -130,7 +130,7 @@ async def test_staff_see_each_sites_check_in_the_session(
     await until(lambda: order.topLevelItemCount() == 2)
     await until(lambda: order.topLevelItem(0).text(CHECK_COLUMN) == "not run")
 
-    calls = CallWindows(context)
+    calls = open_call_windows(context)
     await calls._store_check(failed_check(session_id, site))
     await until(lambda: order.topLevelItem(0).text(CHECK_COLUMN).startswith("✗ camera"))
     assert "Camera: not allowed" in order.topLevelItem(0).toolTip(CHECK_COLUMN)

@@ -3,9 +3,11 @@ from __future__ import annotations
 import asyncio
 import threading
 
+import pytest
 import shiboken6
 
 from outreach_app.core.model import Site
+from outreach_app.core.topics import Topic
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.presenter import ChangeBus, ChangeFollower, Presenter
 from tests.ui.conftest import until
@@ -65,28 +67,42 @@ async def test_a_change_follower_refreshes_once_per_burst_and_not_for_its_own_ne
 ) -> None:
     bus = ChangeBus()
     presenter = Presenter(store, bus)
-    refreshed: list[set[str]] = []
-    follower = ChangeFollower(presenter, frozenset({"notes", "sites"}), refreshed.append, 20)
+    refreshed: list[set[Topic]] = []
+    follower = ChangeFollower(
+        presenter, frozenset({Topic.NOTES, Topic.SITES}), refreshed.append, 20
+    )
 
-    for topic in ("notes", "notes", "sites", "reviews"):
-        bus.changed.emit(topic)
+    for topic in (Topic.NOTES, Topic.NOTES, Topic.SITES, Topic.REVIEWS):
+        bus.announce(topic)
     await until(lambda: refreshed)
     await asyncio.sleep(0.1)
-    assert refreshed == [{"notes", "sites"}]
+    assert refreshed == [{Topic.NOTES, Topic.SITES}]
 
-    heard: list[str] = []
+    heard: list[Topic] = []
     bus.changed.connect(heard.append)
-    follower.announce("notes")
-    assert heard == ["notes"]  # the other presenters hear it
+    follower.announce(Topic.NOTES)
+    assert heard == [Topic.NOTES]  # the other presenters hear it
     follower.set_active(False)
-    bus.changed.emit("sites")
+    bus.announce(Topic.SITES)
     await asyncio.sleep(0.1)
-    assert refreshed == [{"notes", "sites"}]  # its own news, and news while out of sight: none
+    # Its own news, and news while out of sight: none.
+    assert refreshed == [{Topic.NOTES, Topic.SITES}]
     follower.set_active(True)
     await until(lambda: len(refreshed) == 2)
-    assert refreshed[1] == {"sites"}
+    assert refreshed[1] == {Topic.SITES}
     # Deleted while this test's loop still runs: left to Python's collector, the presenter
     # and its follower went in some later test's event processing and crashed it.
     bus.changed.disconnect()
+    presenter.deleteLater()
+    await until(lambda: not shiboken6.isValid(presenter))
+
+
+async def test_the_bus_and_followers_take_only_topics(store: StoreWorker) -> None:
+    bus = ChangeBus()
+    presenter = Presenter(store, bus)
+    with pytest.raises(TypeError):
+        bus.announce("notes")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        ChangeFollower(presenter, frozenset({"notes"}), lambda _topics: None, 20)  # type: ignore[arg-type]
     presenter.deleteLater()
     await until(lambda: not shiboken6.isValid(presenter))

@@ -19,7 +19,7 @@ from outreach_app.core.model import (
 )
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.notes.page import NotesView
+from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.reminders import ReminderService
 from tests.ui.conftest import until
 

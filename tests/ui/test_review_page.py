@@ -24,6 +24,7 @@ from outreach_app.core.model import (
     Site,
     User,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Minutes, Repository, StoreError
 from outreach_app.storage.search import SearchStore
 from outreach_app.ui.context import UiContext
@@ -425,7 +426,7 @@ async def test_changes_elsewhere_refresh_the_list_minutes_and_audit_trail(
         r.actor = previous
 
     repo(note_taken_elsewhere)
-    context.bus.changed.emit("notes")
+    context.bus.announce(Topic.NOTES)
     await until(lambda: view.audit_table.rowCount() == rows_before + 1)
     assert view.audit_table.item(0, 1).text() == "王建国 (Official)"
     assert "汛期值守人员够吗" in view.minutes_browser.toPlainText()

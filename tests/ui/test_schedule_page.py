@@ -9,17 +9,13 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
-from outreach_app.core.model import (
-    Session,
-    SessionKind,
-    SessionSite,
-    SessionStatus,
-    Site,
-)
+from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.main_window import MainWindow, PageSpec
-from outreach_app.ui.schedule.page import ScheduleView, build_page
+from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.pages import Page
+from outreach_app.ui.schedule.page import build_page
+from outreach_app.ui.schedule.view import ScheduleView
 from tests.ui.conftest import type_text, until
 
 Repo = Callable[[Callable[[Repository], Any]], Any]
@@ -343,7 +339,7 @@ async def test_new_session_action_shows_the_page_and_starts_a_new_session(
 ) -> None:
     session_id = existing(repo, sites)
     page = build_page(clocked)
-    other = PageSpec("other", "Other", QLabel("other"), QStyle.StandardPixmap.SP_FileIcon)
+    other = Page("other", "Other", QStyle.StandardPixmap.SP_FileIcon, lambda: QLabel("other"))
     window = MainWindow(clocked, [page, other])
     qtbot.addWidget(window)
     view = page.widget

@@ -21,7 +21,7 @@ from outreach_app.core.site_import import (
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.sites import presenter as sites_presenter
-from outreach_app.ui.sites.import_dialog import SiteImportDialog
+from outreach_app.ui.sites.dialogs import SiteImportDialog
 from outreach_app.ui.sites.view import SitesView
 from tests.ui.conftest import until
 

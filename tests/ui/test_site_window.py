@@ -14,7 +14,7 @@ from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.site.window import SiteWindow
+from outreach_app.ui.site_call.window import SiteWindow
 from tests.local_calls import local_call_service
 from tests.ui.conftest import until
 

@@ -17,6 +17,7 @@ from outreach_app.core.model import (
     SessionStatus,
     Site,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.sites.models import Column
@@ -294,7 +295,7 @@ async def test_history_lists_the_sessions_and_follows_new_ones(
     # Another page schedules the site again and announces it; the user's typing stays.
     type_text(view.editor.address_edit, "塔里木油田")
     seed_session(repo, site_id, "春节保供连线")
-    context.bus.changed.emit("sessions")
+    context.bus.announce(Topic.SESSIONS)
     await until(lambda: view.editor.history.topLevelItemCount() == 2)
     assert view.editor.address_edit.text() == "塔里木油田"
 

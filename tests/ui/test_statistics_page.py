@@ -19,12 +19,13 @@ from pytestqt.qtbot import QtBot
 from outreach_app.core.demand_import import DemandRow
 from outreach_app.core.model import Role, User
 from outreach_app.core.statistics import Dimension, Month, Period
+from outreach_app.core.topics import Topic
+from outreach_app.exports.statistics import ExportFormat
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.statistics import presenter as presenter_module
-from outreach_app.ui.statistics.export import ExportFormat
 from outreach_app.ui.statistics.view import BAD, GOOD, NEUTRAL, StatisticsView
 from tests.statistics_data import SITE_A, SITE_B, build_file
 from tests.ui.conftest import until
@@ -175,7 +176,7 @@ async def test_the_page_follows_new_demands(
     )
     row = DemandRow(2, NOW.date(), "朝阳区", site_b, SITE_B, "Consumer Rights", "预付卡退费")
     counted.store.call(lambda r: r.follow_ups.import_demands([row], "board.csv"))
-    counted.bus.changed.emit("follow_ups")
+    counted.bus.announce(Topic.FOLLOW_UPS)
     await until(lambda: card(view, "received")[0] == "5")
     assert "Consumer Rights" in [r[0] for r in table(view, Dimension.CHANNEL)]
 

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.core.interruptions import InterruptedSession, still_interrupted
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.launcher import CallWindows, call_windows
+from outreach_app.ui.call.launcher import call_windows
+from outreach_app.ui.call.windows import CallWindows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_datetime, format_time
 from outreach_app.ui.presenter import Presenter
-from outreach_app.ui.widgets import MessageBar
+from outreach_app.ui.widgets.messages import MessageBar
 
 
 class InterruptedCallsPresenter(Presenter):
@@ -71,8 +73,8 @@ class InterruptedCallsPresenter(Presenter):
         if gone:
             self.refresh()
 
-    def _on_bus_changed(self, topic: str) -> None:
-        if topic == "sessions":
+    def _on_bus_changed(self, topic: Topic) -> None:
+        if topic is Topic.SESSIONS:
             self.refresh()
 
     def resume(self, session_id: int) -> QWidget:
@@ -87,7 +89,7 @@ class InterruptedCallsPresenter(Presenter):
 
         def ended(_: None) -> None:
             self._calls.end_on_server(session_id)
-            self.announce("sessions")
+            self.announce(Topic.SESSIONS)
 
         self.spawn(self.query(end_it), on_done=ended)
 

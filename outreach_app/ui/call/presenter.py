@@ -27,6 +27,7 @@ from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQu
 from outreach_app.call.recording import SessionRecorder
 from outreach_app.core.model import Session, SessionStatus
 from outreach_app.core.segments import SegmentClock, next_in_order, previous_in_order
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.media import LocalMedia
@@ -228,7 +229,7 @@ class CallPresenter(Presenter):
                 lambda r: r.sessions.set_session_status(self.session_id, SessionStatus.LIVE)
             )
             self._set_session(await self.query(lambda r: r.sessions.get_session(self.session_id)))
-            self.announce("sessions")
+            self.announce(Topic.SESSIONS)
         if not self._in_phase(CallPhase.STARTING):
             return  # ended while the record was being written; end() has the call
         self._set_phase(CallPhase.LIVE)
@@ -370,7 +371,7 @@ class CallPresenter(Presenter):
             return repo.sessions.get_session(session_id)
 
         self._set_session(await self.query(close_the_record))
-        self.announce("sessions")
+        self.announce(Topic.SESSIONS)
         self._set_phase(CallPhase.ENDED)
 
     def end_call(self) -> None:
@@ -423,7 +424,7 @@ class CallPresenter(Presenter):
         recording = await self.query(lambda r: r.calls.start_recording(session_id, str(path)))
         self._recording_id = recording.id
         self.recordingChanged.emit(True)
-        self.announce("sessions")
+        self.announce(Topic.SESSIONS)
 
     async def stop_recording(self) -> None:
         recorder, self._recorder = self._recorder, None

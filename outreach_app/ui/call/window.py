@@ -41,11 +41,12 @@ from outreach_app.ui.call.run_sheet import (
     state_text,
     warning_colour,
 )
-from outreach_app.ui.call.video import VideoView
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_offset
 from outreach_app.ui.media import LocalMedia
-from outreach_app.ui.notes.page import NotesView, format_offset
-from outreach_app.ui.widgets import MessageBar
+from outreach_app.ui.notes.view import NotesView
+from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.video import VideoView
 
 _log = logging.getLogger(__name__)
 
@@ -230,32 +231,7 @@ class CallWindow(QMainWindow):
 
         self._build_actions()
         header = self._build_header()
-        self.run_sheet = RunSheet()
-        self.copy_link_button = QPushButton(self.tr("Copy invitation link"))
-        self.copy_link_button.setObjectName("copyLinkButton")
-        self.copy_link_button.setToolTip(
-            self.tr("Copy the join link of the selected site (%1)").replace(
-                "%1", COPY_LINK_SHORTCUT
-            )
-        )
-        self.copy_link_button.clicked.connect(self.copy_selected_link)
-        run_sheet_panel = QWidget()
-        run_sheet_layout = QVBoxLayout(run_sheet_panel)
-        run_sheet_layout.setContentsMargins(0, 0, 0, 0)
-        run_sheet_label = QLabel(self.tr("&Run sheet"))
-        run_sheet_label.setBuddy(self.run_sheet)
-        run_sheet_layout.addWidget(run_sheet_label)
-        run_sheet_layout.addWidget(self.run_sheet, 1)
-        hint = QLabel(
-            self.tr(
-                "Double-click a site or press Enter to give it the floor. Notes are taken for "
-                "the selected site."
-            )
-        )
-        hint.setWordWrap(True)
-        hint.setObjectName("runSheetHint")
-        run_sheet_layout.addWidget(hint)
-        run_sheet_layout.addWidget(self.copy_link_button)
+        run_sheet_panel = self._build_run_sheet_panel()
 
         video_panel = self._build_video_panel()
         self.notes = NotesView(context, session_id=session_id)
@@ -280,17 +256,7 @@ class CallWindow(QMainWindow):
         self.resize(1360, 840)
         self._restore_layout()
 
-        self.run_sheet.floorRequested.connect(self.presenter.give_floor)
-        self.run_sheet.copyLinkRequested.connect(self.copy_link)
-        self.run_sheet.currentItemChanged.connect(self._run_sheet_selection_changed)
-        self.presenter.sessionLoaded.connect(self._show_session)
-        self.presenter.phaseChanged.connect(self._show_phase)
-        self.presenter.siteStateChanged.connect(self._show_site_state)
-        self.presenter.floorChanged.connect(self._show_floor)
-        self.presenter.statisticsChanged.connect(self._show_statistics)
-        self.presenter.recordingChanged.connect(self._show_recording)
-        self.presenter.linkPoorChanged.connect(self._show_link)
-        self.presenter.audioOnlyChanged.connect(self._show_link)
+        self._connect_signals()
 
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -500,6 +466,49 @@ class CallWindow(QMainWindow):
         layout.addWidget(self.floor_link_bar)
         layout.addWidget(scroller)
         return panel
+
+    def _build_run_sheet_panel(self) -> QWidget:
+        """The run sheet under its label, with a hint and the invitation link button."""
+        self.run_sheet = RunSheet()
+        self.copy_link_button = QPushButton(self.tr("Copy invitation link"))
+        self.copy_link_button.setObjectName("copyLinkButton")
+        self.copy_link_button.setToolTip(
+            self.tr("Copy the join link of the selected site (%1)").replace(
+                "%1", COPY_LINK_SHORTCUT
+            )
+        )
+        self.copy_link_button.clicked.connect(self.copy_selected_link)
+        run_sheet_panel = QWidget()
+        run_sheet_layout = QVBoxLayout(run_sheet_panel)
+        run_sheet_layout.setContentsMargins(0, 0, 0, 0)
+        run_sheet_label = QLabel(self.tr("&Run sheet"))
+        run_sheet_label.setBuddy(self.run_sheet)
+        run_sheet_layout.addWidget(run_sheet_label)
+        run_sheet_layout.addWidget(self.run_sheet, 1)
+        hint = QLabel(
+            self.tr(
+                "Double-click a site or press Enter to give it the floor. Notes are taken for "
+                "the selected site."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("runSheetHint")
+        run_sheet_layout.addWidget(hint)
+        run_sheet_layout.addWidget(self.copy_link_button)
+        return run_sheet_panel
+
+    def _connect_signals(self) -> None:
+        self.run_sheet.floorRequested.connect(self.presenter.give_floor)
+        self.run_sheet.copyLinkRequested.connect(self.copy_link)
+        self.run_sheet.currentItemChanged.connect(self._run_sheet_selection_changed)
+        self.presenter.sessionLoaded.connect(self._show_session)
+        self.presenter.phaseChanged.connect(self._show_phase)
+        self.presenter.siteStateChanged.connect(self._show_site_state)
+        self.presenter.floorChanged.connect(self._show_floor)
+        self.presenter.statisticsChanged.connect(self._show_statistics)
+        self.presenter.recordingChanged.connect(self._show_recording)
+        self.presenter.linkPoorChanged.connect(self._show_link)
+        self.presenter.audioOnlyChanged.connect(self._show_link)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.floor_view and event.type() == QEvent.Type.Resize:

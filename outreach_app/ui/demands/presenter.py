@@ -17,10 +17,11 @@ from outreach_app.core.demand_import import (
     DemandRow,
     parse_demands,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import DemandImportSummary
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.import_files import ImportFileError, read_import_bytes
 from outreach_app.ui.presenter import ChangeBus, Presenter
-from outreach_app.ui.sites.presenter import ImportFileError, read_import_bytes
 
 
 @dataclass
@@ -91,6 +92,6 @@ class DemandImportPresenter(Presenter):
 
         def done(summary: DemandImportSummary) -> None:
             self.imported.emit(summary)
-            self.announce("follow_ups")
+            self.announce(Topic.FOLLOW_UPS)
 
         self.spawn(self.query(lambda r: r.follow_ups.import_demands(demands, source)), on_done=done)

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from outreach_app.core.follow_ups import FollowUpAction, StepInput, suggested_due_dates
 from outreach_app.core.model import FollowUp, Satisfaction
-from outreach_app.ui.follow_ups.labels import action_label, satisfaction_label
+from outreach_app.ui.follow_ups.labels import action_label
+from outreach_app.ui.labels import satisfaction_label
 
 ERROR_STYLE = "color: #8a1c12;"
 

@@ -1,4 +1,4 @@
-"""Words for the follow-up workflow: actions, steps, satisfaction, due dates and lateness."""
+"""Words only the follow-up board uses: actions, steps, due dates (shared ones: ui/labels.py)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from outreach_app.core.follow_ups import FollowUpAction, Overdue, next_due, overdue
-from outreach_app.core.model import FollowUp, FollowUpStatus, Satisfaction
+from outreach_app.core.follow_ups import FollowUpAction, next_due
+from outreach_app.core.model import FollowUp, FollowUpStatus
 from outreach_app.ui.formatting import format_date
+from outreach_app.ui.labels import days_text, overdue_text
 
 
 def action_label(action: FollowUpAction) -> str:
@@ -19,16 +20,6 @@ def action_label(action: FollowUpAction) -> str:
         FollowUpAction.SOLVE: QCoreApplication.translate("FollowUpLabels", "Solve"),
         FollowUpAction.REOPEN: QCoreApplication.translate("FollowUpLabels", "Reopen"),
     }[action]
-
-
-def satisfaction_label(satisfaction: Satisfaction) -> str:
-    return {
-        Satisfaction.SATISFIED: QCoreApplication.translate("FollowUpLabels", "Satisfied"),
-        Satisfaction.BASICALLY_SATISFIED: QCoreApplication.translate(
-            "FollowUpLabels", "Basically satisfied"
-        ),
-        Satisfaction.UNSATISFIED: QCoreApplication.translate("FollowUpLabels", "Unsatisfied"),
-    }[satisfaction]
 
 
 def step_label(status: FollowUpStatus, *, first: bool) -> str:
@@ -54,30 +45,6 @@ def step_due_label(step: FollowUpStatus) -> str:
         FollowUpStatus.RESPONDED: QCoreApplication.translate("FollowUpLabels", "Respond by"),
         FollowUpStatus.SOLVED: QCoreApplication.translate("FollowUpLabels", "Solve by"),
     }[step]
-
-
-def days_text(days: int) -> str:
-    return (
-        QCoreApplication.translate("FollowUpLabels", "1 day")
-        if days == 1
-        else QCoreApplication.translate("FollowUpLabels", "%1 days").replace("%1", str(days))
-    )
-
-
-def overdue_text(follow_up: FollowUp, today: date) -> str:
-    """'Claim overdue by 3 days (due 2026-11-20)', or '' when the item is on time."""
-    late = overdue(follow_up, today)
-    return "" if late is None else late_text(late)
-
-
-def late_text(late: Overdue) -> str:
-    if late.step is FollowUpStatus.CLAIMED:
-        template = QCoreApplication.translate("FollowUpLabels", "Claim overdue by %1 (due %2)")
-    elif late.step is FollowUpStatus.RESPONDED:
-        template = QCoreApplication.translate("FollowUpLabels", "Response overdue by %1 (due %2)")
-    else:
-        template = QCoreApplication.translate("FollowUpLabels", "Solution overdue by %1 (due %2)")
-    return template.replace("%1", days_text(late.days)).replace("%2", format_date(late.due))
 
 
 def due_text(follow_up: FollowUp, today: date) -> str:
@@ -106,11 +73,3 @@ def due_text(follow_up: FollowUp, today: date) -> str:
             .replace("%2", days_text(left))
         )
     return f"{step_due_label(step)} {when}"
-
-
-def owner_text(follow_up: FollowUp) -> str:
-    """The unit and, once claimed, the person in it."""
-    unit = follow_up.owner or QCoreApplication.translate("FollowUpLabels", "No unit yet")
-    if follow_up.claimed_by and follow_up.status is not FollowUpStatus.OPEN:
-        return f"{unit} · {follow_up.claimed_by}"
-    return unit

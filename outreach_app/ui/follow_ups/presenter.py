@@ -27,19 +27,18 @@ from outreach_app.core.model import (
     FollowUpStep,
     Site,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import FollowUpEntry, Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.labels import translate_message
 from outreach_app.ui.presenter import ChangeBus, ChangeFollower, Presenter
 
-# Typing in the notes announces "notes" every few hundred milliseconds; coalesce those.
+# Typing in the notes announces Topic.NOTES every few hundred milliseconds; coalesce those.
 REFRESH_DELAY_MS = 300
-LIST_TOPICS = frozenset(
-    {"follow_ups", "notes", "sessions", "sites", "categories", "demands", "reviews"}
-)
+LIST_TOPICS = frozenset({Topic.FOLLOW_UPS, Topic.NOTES, Topic.SESSIONS, Topic.SITES, Topic.REVIEWS})
 # The board shows the newest this many; filters narrow the rest down.
 BOARD_LIMIT = 500
-OPTION_TOPICS = frozenset({"sites", "categories", "follow_ups", "notes", "demands"})
+OPTION_TOPICS = frozenset({Topic.SITES, Topic.FOLLOW_UPS, Topic.NOTES})
 
 
 class GroupBy(enum.StrEnum):
@@ -344,7 +343,7 @@ class FollowUpBoardPresenter(Presenter):
             self.stepSaved.emit(action, follow_up)
             self.refresh_list()
             self.load_options()
-            self._changes.announce("follow_ups")
+            self._changes.announce(Topic.FOLLOW_UPS)
 
         self.spawn(save(), on_done=saved)
 
@@ -354,7 +353,7 @@ class FollowUpBoardPresenter(Presenter):
         typing notes in a live session must not make a hidden board reload every second."""
         self._changes.set_active(active)
 
-    def _refresh_after_changes(self, topics: set[str]) -> None:
+    def _refresh_after_changes(self, topics: set[Topic]) -> None:
         if topics & OPTION_TOPICS:
             self.load_options()
         self.refresh_list()

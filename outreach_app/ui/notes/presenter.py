@@ -22,6 +22,7 @@ from outreach_app.core.model import (
     SessionStatus,
     Site,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import NotFoundError, Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.presenter import ChangeBus, Presenter
@@ -147,8 +148,8 @@ class NotesPresenter(Presenter):
         self.notes = notes
         self.notesLoaded.emit(notes)
 
-    def _on_bus_changed(self, topic: str) -> None:
-        if topic in ("sessions", "agenda", "sites", "categories") and self.notes is not None:
+    def _on_bus_changed(self, topic: Topic) -> None:
+        if topic in (Topic.SESSIONS, Topic.AGENDA, Topic.SITES) and self.notes is not None:
             session_id = self.notes.session.id
             assert session_id is not None
             self.open_session(session_id)
@@ -179,7 +180,7 @@ class NotesPresenter(Presenter):
             if self.notes is not None and self.notes.session.id == question.session_id:
                 self.notes.questions.append(question)
             self.questionAdded.emit(question)
-            self.announce("notes")
+            self.announce(Topic.NOTES)
 
         self.spawn(
             self.query(
@@ -203,7 +204,7 @@ class NotesPresenter(Presenter):
         def deleted(_: None) -> None:
             if self.notes is not None:
                 self.notesLoaded.emit(self.notes)
-            self.announce("notes")
+            self.announce(Topic.NOTES)
 
         self.spawn(self.query(lambda r: r.notes.delete_question(question_id)), on_done=deleted)
 
@@ -276,7 +277,7 @@ class NotesPresenter(Presenter):
             self._saves_in_flight -= 1
             if not self._pending and self._saves_in_flight == 0:
                 self.saveStateChanged.emit("saved")
-            self.announce("notes")
+            self.announce(Topic.NOTES)
 
         task = self.spawn(self.query(write_all), on_done=saved)
 
@@ -305,7 +306,7 @@ class NotesPresenter(Presenter):
 
         def changed(notes: SessionNotes) -> None:
             self._set_notes(notes)
-            self.announce("sessions")
+            self.announce(Topic.SESSIONS)
 
         self.spawn(change(), on_done=changed)
 

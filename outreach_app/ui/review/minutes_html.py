@@ -15,9 +15,14 @@ from PySide6.QtCore import QCoreApplication
 from outreach_app.core.model import Question, Review, ReviewState
 from outreach_app.core.text_search import highlight_html
 from outreach_app.storage.repository import Minutes
-from outreach_app.ui.follow_ups.labels import satisfaction_label
-from outreach_app.ui.formatting import format_date, format_datetime, format_time
-from outreach_app.ui.labels import follow_up_label, kind_label, review_label, status_label
+from outreach_app.ui.formatting import format_date, format_datetime, format_offset, format_time
+from outreach_app.ui.labels import (
+    follow_up_label,
+    kind_label,
+    review_label,
+    satisfaction_label,
+    status_label,
+)
 
 REVIEW_COLOURS: dict[ReviewState, tuple[str, str]] = {
     ReviewState.PENDING: ("#fff4d6", "#7a5200"),
@@ -48,14 +53,6 @@ def question_anchor(question_id: int) -> str:
 
 def site_anchor(site_id: int) -> str:
     return f"site-{site_id}"
-
-
-def format_offset(seconds: int | None) -> str:
-    if seconds is None:
-        return ""
-    hours, rest = divmod(seconds, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
 
 
 def _stamp(moment: datetime | None) -> str:

@@ -15,17 +15,18 @@ from outreach_app.core.model import (
     SearchHit,
     Site,
 )
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Minutes, Repository, SessionSummary, StoreError
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.labels import translate_message
 from outreach_app.ui.presenter import ChangeBus, ChangeFollower, Presenter
 
-# Typing in the notes panel announces "notes" every few hundred milliseconds; coalesce those.
+# Typing in the notes panel announces Topic.NOTES every few hundred milliseconds; coalesce those.
 REFRESH_DELAY_MS = 300
 LIST_TOPICS = frozenset(
-    {"sessions", "notes", "agenda", "follow_ups", "reviews", "sites", "categories"}
+    {Topic.SESSIONS, Topic.NOTES, Topic.AGENDA, Topic.FOLLOW_UPS, Topic.REVIEWS, Topic.SITES}
 )
-OPTION_TOPICS = frozenset({"sites", "categories"})
+OPTION_TOPICS = frozenset({Topic.SITES})
 
 
 @dataclass(frozen=True)
@@ -200,12 +201,12 @@ class ReviewPresenter(Presenter):
             self.recordLoaded.emit(record)
             self.reviewSaved.emit(record.minutes.reviews[-1])
             self.refresh_list()
-            self._changes.announce("reviews")
+            self._changes.announce(Topic.REVIEWS)
 
         self.spawn(decide(), on_done=decided)
 
     # ------------------------------------------------------------------------- changes
-    def _refresh_after_changes(self, topics: set[str]) -> None:
+    def _refresh_after_changes(self, topics: set[Topic]) -> None:
         if topics & OPTION_TOPICS:
             self.load_options()
         self.refresh_list()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.ui.review.minutes_html import format_offset
+from outreach_app.ui.formatting import format_offset
 
 
 class RecordingPlayer(QDialog):

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QModelIndex,
@@ -19,27 +20,16 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QKeyEvent,
-    QPainter,
-    QPalette,
-    QTextDocument,
-)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStyle,
@@ -67,10 +57,8 @@ from outreach_app.core.model import (
 from outreach_app.core.recordings import recording_at
 from outreach_app.core.text_search import highlight_html
 from outreach_app.exports.files import Progress
-from outreach_app.exports.minutes_docx import write_minutes_docx
 from outreach_app.storage.repository import STATUS_FILTERS, SessionSummary
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.exports.minutes_pdf import write_minutes_pdf
 from outreach_app.ui.exports.runner import (
     ExportOutcome,
     ExportTask,
@@ -78,14 +66,6 @@ from outreach_app.ui.exports.runner import (
     remember_export_folder,
 )
 from outreach_app.ui.exports.vocabulary import minutes_vocabulary
-from outreach_app.ui.filter_lists import (
-    category_filter,
-    kind_filter,
-    show_categories,
-    show_sites,
-    site_filter,
-    status_filter,
-)
 from outreach_app.ui.fonts import document_cjk_family
 from outreach_app.ui.formatting import count_text, format_date, format_datetime
 from outreach_app.ui.labels import (
@@ -99,7 +79,7 @@ from outreach_app.ui.labels import (
     status_filter_label,
     status_label,
 )
-from outreach_app.ui.period_filter import PeriodFilter
+from outreach_app.ui.review.dialogs import SendBackDialog
 from outreach_app.ui.review.minutes_html import (
     FOLLOW_UP_SCHEME,
     PLAY_SCHEME,
@@ -109,8 +89,22 @@ from outreach_app.ui.review.minutes_html import (
     site_anchor,
 )
 from outreach_app.ui.review.presenter import FilterOptions, ReviewPresenter, SessionRecord
-from outreach_app.ui.review.recording_player import RecordingPlayer
-from outreach_app.ui.widgets import MessageBar, heading, read_only_table, show_rows
+from outreach_app.ui.widgets.filter_lists import (
+    category_filter,
+    kind_filter,
+    show_categories,
+    show_sites,
+    site_filter,
+    status_filter,
+)
+from outreach_app.ui.widgets.heading import heading
+from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.period_filter import PeriodFilter
+from outreach_app.ui.widgets.search import SearchLineEdit
+from outreach_app.ui.widgets.tables import read_only_table, show_rows
+
+if TYPE_CHECKING:
+    from outreach_app.ui.review.recording_player import RecordingPlayer
 
 SEARCH_DELAY_MS = 250
 EXCERPT_CHARS = 160
@@ -190,69 +184,6 @@ class HtmlItemDelegate(QStyledItemDelegate):
         return QSize(width, height + 2 * self.PADDING)
 
 
-class SearchLineEdit(QLineEdit):
-    """Esc clears the search, the way search boxes do everywhere else."""
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape and self.text():
-            self.clear()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class SendBackDialog(QDialog):
-    """Asks what must change; refuses to send the minutes back without an answer."""
-
-    commentGiven = Signal(str)
-
-    def __init__(self, session_title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Send minutes back"))
-        prompt = QLabel(
-            self.tr("What must change before the minutes of “%1” can be approved?").replace(
-                "%1", session_title
-            )
-        )
-        prompt.setWordWrap(True)
-        self.comment_edit = QPlainTextEdit()
-        self.comment_edit.setAccessibleName(self.tr("Comment for the note-taker"))
-        self.comment_edit.setPlaceholderText(
-            self.tr("For example: add the speakers' positions to the answers from 余杭区.")
-        )
-        prompt.setBuddy(self.comment_edit)
-        self.error_label = QLabel()
-        self.error_label.setObjectName("sendBackError")
-        self.error_label.setStyleSheet("color: #8a1c12;")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Send back"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(prompt)
-        layout.addWidget(self.comment_edit, 1)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
-        self.resize(480, 260)
-        self.comment_edit.setFocus()
-
-    def accept(self) -> None:
-        comment = self.comment_edit.toPlainText().strip()
-        if not comment:
-            self.error_label.setText(
-                self.tr("Write what must change: the note-taker needs it to correct the minutes.")
-            )
-            self.error_label.show()
-            self.comment_edit.setFocus()
-            return
-        super().accept()
-        self.commentGiven.emit(comment)
-
-
 def excerpt(text: str, query: str, width: int = EXCERPT_CHARS) -> str:
     """The part of `text` around the first match, so that long answers still show the match."""
     flat = " ".join(text.split())
@@ -285,38 +216,34 @@ class ReviewView(QWidget):
         self.messages.follow(self.presenter)
         self.send_back_dialog: SendBackDialog | None = None
         self._pending_anchor: tuple[int, SearchHit] | None = None
+        self.export_task: ExportTask | None = None
 
-        # ---------------------------------------------------------------- left: find
-        self.search_edit = SearchLineEdit()
-        self.search_edit.setObjectName("searchEdit")
-        self.search_edit.setAccessibleName(self.tr("Search all notes"))
-        self.search_edit.setPlaceholderText(self.tr("Search all notes (Ctrl+F) — 中文 or English"))
-        self.search_edit.setToolTip(
-            self.tr(
-                "Searches questions, answers, agenda and follow-ups of every session as you type."
-                " Several words must all match. Esc clears."
-            )
-        )
-        self.search_edit.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        left_panel = self._build_finder()
+        right_panel = self._build_reader()
 
-        self.site_combo = site_filter()
-        self.kind_combo = kind_filter()
-        self.category_combo = category_filter()
-        self.status_combo = status_filter((status_filter_label(s), s) for s in STATUS_FILTERS)
-        self.period = PeriodFilter(context.clock, dates_below=True)
-        self.clear_filters_button = QPushButton(self.tr("Clear filters"))
-        self.clear_filters_button.setToolTip(self.tr("Show every site, kind, category and status"))
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("reviewSplitter")
+        self.splitter.addWidget(left_panel)
+        self.splitter.addWidget(right_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
 
-        filters = QFormLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addRow(self.tr("&Site:"), self.site_combo)
-        filters.addRow(self.tr("&Kind:"), self.kind_combo)
-        filters.addRow(self.tr("Ca&tegory:"), self.category_combo)
-        filters.addRow(self.tr("St&atus:"), self.status_combo)
-        filters.addRow(self.tr("&Period:"), self.period)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.splitter, 1)
+
+        self._set_tab_order()
+        self._connect_signals()
+
+        self._filters_changed()
+        self._show_no_record()
+        self.result_label.setText(self.tr("Loading…"))
+        self.presenter.load()
+
+    def _build_finder(self) -> QWidget:
+        """The left side: search, filters, and the sessions or search results."""
+        filters = self._build_search_and_filters()
 
         self.result_label = QLabel()
         self.result_label.setObjectName("resultLabel")
@@ -344,36 +271,44 @@ class ReviewView(QWidget):
         left_panel = QWidget()
         left_panel.setLayout(left)
         left_panel.setMinimumWidth(330)
+        return left_panel
 
-        # --------------------------------------------------------------- right: read
-        self.title_label = heading(self.tr("Minutes"))
-        self.title_label.setObjectName("minutesTitle")
-        self.title_label.setWordWrap(True)
-        self.state_label = QLabel()
-        self.state_label.setObjectName("reviewState")
-        self.approve_button = QPushButton(self.tr("&Approve"))
-        self.approve_button.setObjectName("approveButton")
-        self.approve_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+    def _build_search_and_filters(self) -> QFormLayout:
+        self.search_edit = SearchLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setAccessibleName(self.tr("Search all notes"))
+        self.search_edit.setPlaceholderText(self.tr("Search all notes (Ctrl+F) — 中文 or English"))
+        self.search_edit.setToolTip(
+            self.tr(
+                "Searches questions, answers, agenda and follow-ups of every session as you type."
+                " Several words must all match. Esc clears."
+            )
         )
-        self.approve_button.setShortcut("Ctrl+Shift+A")
-        self.send_back_button = QPushButton(self.tr("Send &back…"))
-        self.send_back_button.setObjectName("sendBackButton")
-        self.send_back_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
-        self.send_back_button.setShortcut("Ctrl+Shift+B")
-        # Ctrl+E belongs to the page's menu action ("Export minutes…"), which calls the same.
-        self.export_button = QPushButton(self.tr("&Export…"))
-        self.export_button.setObjectName("exportMinutesButton")
-        self.export_button.setIcon(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
-        )
-        self.export_task: ExportTask | None = None
-        header = QHBoxLayout()
-        header.addWidget(self.title_label, 1)
-        header.addWidget(self.state_label)
-        header.addWidget(self.approve_button)
-        header.addWidget(self.send_back_button)
-        header.addWidget(self.export_button)
+        self.search_edit.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+
+        self.site_combo = site_filter()
+        self.kind_combo = kind_filter()
+        self.category_combo = category_filter()
+        self.status_combo = status_filter((status_filter_label(s), s) for s in STATUS_FILTERS)
+        self.period = PeriodFilter(self.context.clock, dates_below=True)
+        self.clear_filters_button = QPushButton(self.tr("Clear filters"))
+        self.clear_filters_button.setToolTip(self.tr("Show every site, kind, category and status"))
+
+        filters = QFormLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addRow(self.tr("&Site:"), self.site_combo)
+        filters.addRow(self.tr("&Kind:"), self.kind_combo)
+        filters.addRow(self.tr("Ca&tegory:"), self.category_combo)
+        filters.addRow(self.tr("St&atus:"), self.status_combo)
+        filters.addRow(self.tr("&Period:"), self.period)
+        return filters
+
+    def _build_reader(self) -> QWidget:
+        """The right side: the minutes with their review actions, and the audit trail."""
+        header = self._build_review_header()
 
         self.minutes_browser = QTextBrowser()
         # Minutes are a document: shown on white paper as they will print, in light or dark mode.
@@ -401,19 +336,39 @@ class ReviewView(QWidget):
         right.addWidget(self.tabs, 1)
         right_panel = QWidget()
         right_panel.setLayout(right)
+        return right_panel
 
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("reviewSplitter")
-        self.splitter.addWidget(left_panel)
-        self.splitter.addWidget(right_panel)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setChildrenCollapsible(False)
+    def _build_review_header(self) -> QHBoxLayout:
+        self.title_label = heading(self.tr("Minutes"))
+        self.title_label.setObjectName("minutesTitle")
+        self.title_label.setWordWrap(True)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("reviewState")
+        self.approve_button = QPushButton(self.tr("&Approve"))
+        self.approve_button.setObjectName("approveButton")
+        self.approve_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton)
+        )
+        self.approve_button.setShortcut("Ctrl+Shift+A")
+        self.send_back_button = QPushButton(self.tr("Send &back…"))
+        self.send_back_button.setObjectName("sendBackButton")
+        self.send_back_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack))
+        self.send_back_button.setShortcut("Ctrl+Shift+B")
+        # Ctrl+E belongs to the page's menu action ("Export minutes…"), which calls the same.
+        self.export_button = QPushButton(self.tr("&Export…"))
+        self.export_button.setObjectName("exportMinutesButton")
+        self.export_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)
+        )
+        header = QHBoxLayout()
+        header.addWidget(self.title_label, 1)
+        header.addWidget(self.state_label)
+        header.addWidget(self.approve_button)
+        header.addWidget(self.send_back_button)
+        header.addWidget(self.export_button)
+        return header
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.splitter, 1)
-
+    def _set_tab_order(self) -> None:
         self.setTabOrder(self.search_edit, self.site_combo)
         self.setTabOrder(self.site_combo, self.kind_combo)
         self.setTabOrder(self.kind_combo, self.category_combo)
@@ -428,6 +383,7 @@ class ReviewView(QWidget):
         self.setTabOrder(self.send_back_button, self.export_button)
         self.setTabOrder(self.export_button, self.tabs)
 
+    def _connect_signals(self) -> None:
         self.search_edit.textChanged.connect(self._search_text_changed)
         self.search_edit.returnPressed.connect(self.search_now)
         self._search_timer.timeout.connect(self.search_now)
@@ -447,11 +403,6 @@ class ReviewView(QWidget):
         self.presenter.recordLoaded.connect(self._show_record)
         self.presenter.recordCleared.connect(self._show_no_record)
         self.presenter.reviewSaved.connect(self._review_saved)
-
-        self._filters_changed()
-        self._show_no_record()
-        self.result_label.setText(self.tr("Loading…"))
-        self.presenter.load()
 
     # ------------------------------------------------------------------- filters
     def _show_options(self, options: FilterOptions) -> None:
@@ -702,6 +653,9 @@ class ReviewView(QWidget):
         if found is None:
             return
         recording, seconds = found
+        # Imported when a recording is first played, for a fast start: it loads Qt Multimedia.
+        from outreach_app.ui.review.recording_player import RecordingPlayer
+
         player = RecordingPlayer(Path(recording.path), seconds, self)
         player.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         player.show()
@@ -853,9 +807,15 @@ class ReviewView(QWidget):
         family = document_cjk_family()
 
         def job(progress: Progress) -> list[Path]:
+            # The writers are imported when an export runs, for a fast start: python-docx
+            # takes a while to load.
             if target.suffix.lower() == ".docx":
+                from outreach_app.exports.minutes_docx import write_minutes_docx
+
                 write_minutes_docx(document, target, progress=progress, author=author)
             else:
+                from outreach_app.ui.exports.minutes_pdf import write_minutes_pdf
+
                 write_minutes_pdf(document, target, font_family=family, progress=progress)
             return [target]
 

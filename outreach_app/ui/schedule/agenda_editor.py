@@ -30,11 +30,10 @@ from PySide6.QtWidgets import (
 from outreach_app.core.follow_ups import is_overdue
 from outreach_app.core.model import AgendaItem, AgendaItemKind, FollowUp, Session
 from outreach_app.storage.repository import DemandSource
-from outreach_app.ui.follow_ups.labels import overdue_text, owner_text
 from outreach_app.ui.formatting import format_date
-from outreach_app.ui.labels import follow_up_label
-from outreach_app.ui.schedule.placeholder import paint_placeholder
+from outreach_app.ui.labels import follow_up_label, overdue_text, owner_text
 from outreach_app.ui.schedule.presenter import AgendaBundle, SchedulePresenter
+from outreach_app.ui.widgets.placeholder import paint_placeholder
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_COLOUR = QColor("#b3261e")
@@ -179,6 +178,26 @@ class AgendaEditor(QWidget):
         self.site_combo = QComboBox()
         self.site_combo.setObjectName("agendaSiteCombo")
         self.site_combo.setAccessibleName(self.tr("Site"))
+        top = QHBoxLayout()
+        site_label = QLabel(self.tr("S&ite:"))
+        site_label.setBuddy(self.site_combo)
+        top.addWidget(site_label)
+        top.addWidget(self.site_combo, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("agendaSplitter")
+        splitter.addWidget(self._build_agenda_panel())
+        splitter.addWidget(self._build_follow_up_panel())
+        splitter.addWidget(self._build_briefing_panel())
+        splitter.setSizes([320, 140, 220])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self._connect_signals()
+        self.set_session(None)
+
+    def _build_agenda_panel(self) -> QWidget:
+        """The site's topics and planned questions, and the line that adds one."""
         self.list = AgendaList()
         self.list.empty_hint = self.tr(
             "No topics or questions yet — type one below and press Enter."
@@ -200,22 +219,6 @@ class AgendaEditor(QWidget):
         add_row.addWidget(self.add_question_button)
         add_row.addWidget(self.add_topic_button)
         add_row.addWidget(self.delete_button)
-
-        self.briefing_edit = QPlainTextEdit()
-        self.briefing_edit.setObjectName("briefingEdit")
-        self.briefing_edit.setAccessibleName(self.tr("Briefing"))
-        self.briefing_edit.setPlaceholderText(
-            self.tr("Background for the official: the site, its people, demands received…")
-        )
-        self.briefing_state = QLabel()
-        self.briefing_state.setObjectName("briefingState")
-        self.follow_ups = FollowUpList()
-
-        top = QHBoxLayout()
-        site_label = QLabel(self.tr("S&ite:"))
-        site_label.setBuddy(self.site_combo)
-        top.addWidget(site_label)
-        top.addWidget(self.site_combo, 1)
         agenda_panel = QWidget()
         agenda_layout = QVBoxLayout(agenda_panel)
         agenda_layout.setContentsMargins(0, 0, 0, 0)
@@ -224,6 +227,11 @@ class AgendaEditor(QWidget):
         )
         agenda_layout.addWidget(self.list, 1)
         agenda_layout.addLayout(add_row)
+        return agenda_panel
+
+    def _build_follow_up_panel(self) -> QWidget:
+        """What is still open for the site: earlier commitments and residents' demands."""
+        self.follow_ups = FollowUpList()
         follow_up_panel = QWidget()
         follow_up_layout = QVBoxLayout(follow_up_panel)
         follow_up_layout.setContentsMargins(0, 0, 0, 0)
@@ -231,6 +239,18 @@ class AgendaEditor(QWidget):
             QLabel(self.tr("Open follow-ups from earlier sessions and residents' demands"))
         )
         follow_up_layout.addWidget(self.follow_ups, 1)
+        return follow_up_panel
+
+    def _build_briefing_panel(self) -> QWidget:
+        """The briefing for the official, saved as it is typed."""
+        self.briefing_edit = QPlainTextEdit()
+        self.briefing_edit.setObjectName("briefingEdit")
+        self.briefing_edit.setAccessibleName(self.tr("Briefing"))
+        self.briefing_edit.setPlaceholderText(
+            self.tr("Background for the official: the site, its people, demands received…")
+        )
+        self.briefing_state = QLabel()
+        self.briefing_state.setObjectName("briefingState")
         briefing_panel = QWidget()
         briefing_layout = QVBoxLayout(briefing_panel)
         briefing_layout.setContentsMargins(0, 0, 0, 0)
@@ -241,16 +261,9 @@ class AgendaEditor(QWidget):
         briefing_heading.addWidget(self.briefing_state)
         briefing_layout.addLayout(briefing_heading)
         briefing_layout.addWidget(self.briefing_edit, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("agendaSplitter")
-        splitter.addWidget(agenda_panel)
-        splitter.addWidget(follow_up_panel)
-        splitter.addWidget(briefing_panel)
-        splitter.setSizes([320, 140, 220])
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        return briefing_panel
 
+    def _connect_signals(self) -> None:
         self.site_combo.currentIndexChanged.connect(self._site_chosen)
         self.new_text.submitted.connect(self._add)
         self.add_question_button.clicked.connect(lambda: self._add(AgendaItemKind.QUESTION))
@@ -260,9 +273,8 @@ class AgendaEditor(QWidget):
         self.list.reordered.connect(self._reordered)
         self.list.itemChanged.connect(self._item_edited)
         self.briefing_edit.textChanged.connect(self._briefing_edited)
-        presenter.agendaLoaded.connect(self._show_bundle)
-        presenter.briefingSaved.connect(self._briefing_saved)
-        self.set_session(None)
+        self.presenter.agendaLoaded.connect(self._show_bundle)
+        self.presenter.briefingSaved.connect(self._briefing_saved)
 
     def set_session(self, session: Session | None) -> None:
         self.session = session if session is not None and session.id is not None else None

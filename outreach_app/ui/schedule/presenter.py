@@ -17,6 +17,7 @@ from outreach_app.core.model import (
     SessionStatus,
 )
 from outreach_app.core.scheduling import Conflict, week_start
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import DemandSource, Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.presenter import ChangeBus, Presenter
@@ -96,11 +97,11 @@ class SchedulePresenter(Presenter):
         self._open_agenda: tuple[int, int] | None = None
         bus.changed.connect(self._on_bus_changed)
 
-    def _on_bus_changed(self, topic: str) -> None:
-        if topic in ("sessions", "sites"):
+    def _on_bus_changed(self, topic: Topic) -> None:
+        if topic in (Topic.SESSIONS, Topic.SITES):
             self.refresh()
         # A follow-up claimed or solved on the board changes what the open briefing lists.
-        if topic == "follow_ups" and self._open_agenda is not None:
+        if topic is Topic.FOLLOW_UPS and self._open_agenda is not None:
             self.open_agenda(*self._open_agenda)
 
     def refresh(self) -> None:
@@ -172,7 +173,7 @@ class SchedulePresenter(Presenter):
 
         def saved(stored: Session) -> None:
             self.sessionSaved.emit(stored)
-            self.announce("sessions")
+            self.announce(Topic.SESSIONS)
 
         self.spawn(save(), on_done=saved)
 
@@ -183,7 +184,7 @@ class SchedulePresenter(Presenter):
 
         def changed(stored: Session) -> None:
             self.sessionSaved.emit(stored)
-            self.announce("sessions")
+            self.announce(Topic.SESSIONS)
 
         self.spawn(change(), on_done=changed)
 
@@ -197,7 +198,7 @@ class SchedulePresenter(Presenter):
         )
 
     def _agenda_changed(self, session_id: int, site_id: int) -> None:
-        self.announce("agenda")
+        self.announce(Topic.AGENDA)
         self.open_agenda(session_id, site_id)
 
     def add_agenda_item(

@@ -53,7 +53,7 @@ from outreach_app.ui.labels import (
     kind_label,
     status_label,
 )
-from outreach_app.ui.schedule.placeholder import paint_placeholder
+from outreach_app.ui.widgets.placeholder import paint_placeholder
 
 DEFAULT_TIME_BOX = 10
 DEFAULT_DURATION = 60
@@ -282,6 +282,25 @@ class SessionEditor(QWidget):
         self._loading = False
         self._clean: Session | None = None
 
+        form = self._build_form()
+        move_row, add_row = self._build_speaking_order()
+        buttons = self._build_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Sites in speaking order (drag to reorder):")))
+        layout.addWidget(self.order, 1)
+        layout.addLayout(move_row)
+        layout.addLayout(add_row)
+        layout.addWidget(self.boxes_label)
+        layout.addWidget(self.warnings_label)
+        layout.addLayout(buttons)
+
+        self._connect_signals()
+        self._offered: list[Site] = []
+
+    def _build_form(self) -> QFormLayout:
+        """Title, kind, official, start and duration, status and notes."""
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("titleEdit")
         self.title_edit.setAccessibleName(self.tr("Title"))
@@ -320,7 +339,10 @@ class SessionEditor(QWidget):
         form.addRow(self.tr("Start:"), timing)
         form.addRow(self.tr("Status:"), self.status_combo)
         form.addRow(self.tr("Notes:"), self.notes_edit)
+        return form
 
+    def _build_speaking_order(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The sites in speaking order with their time boxes, and the rows that change it."""
         self.order = SpeakingOrder()
         self.site_combo = QComboBox()
         self.site_combo.setAccessibleName(self.tr("Site to add"))
@@ -346,7 +368,9 @@ class SessionEditor(QWidget):
             " border-radius: 4px; padding: 6px; }"
         )
         self.warnings_label.hide()
+        return move_row, add_row
 
+    def _build_buttons(self) -> QHBoxLayout:
         self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("saveSessionButton")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
@@ -377,17 +401,9 @@ class SessionEditor(QWidget):
         buttons.addWidget(self.invitations_button)
         buttons.addWidget(self.call_button)
         buttons.addWidget(self.cancel_session_button)
+        return buttons
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Sites in speaking order (drag to reorder):")))
-        layout.addWidget(self.order, 1)
-        layout.addLayout(move_row)
-        layout.addLayout(add_row)
-        layout.addWidget(self.boxes_label)
-        layout.addWidget(self.warnings_label)
-        layout.addLayout(buttons)
-
+    def _connect_signals(self) -> None:
         for signal in (
             self.title_edit.textChanged,
             self.official_edit.textChanged,
@@ -403,7 +419,6 @@ class SessionEditor(QWidget):
         self.remove_site_button.clicked.connect(self._remove_current_site)
         self.up_button.clicked.connect(lambda: self.order.move_current(-1))
         self.down_button.clicked.connect(lambda: self.order.move_current(+1))
-        self._offered: list[Site] = []
 
     # ----------------------------------------------------------------- loading
     def show_session(self, session: Session) -> None:

@@ -2,36 +2,43 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QStyle
 
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.main_window import PageSpec, page_action
-from outreach_app.ui.sites.view import SitesView
+from outreach_app.ui.pages import Page
+
+if TYPE_CHECKING:
+    from outreach_app.ui.sites.view import SitesView
+
+PAGE_KEY = "sites"
 
 
-def build_page(context: UiContext) -> PageSpec:
-    view = SitesView(context)
-    new_site = page_action(
-        view,
-        "sites",
+def build_page(context: UiContext) -> Page[SitesView]:
+    def build() -> SitesView:
+        # Imported when the page is first shown, for a fast start.
+        from outreach_app.ui.sites.view import SitesView
+
+        return SitesView(context)
+
+    page = Page(
+        PAGE_KEY,
+        QCoreApplication.translate("pages", "Sites"),
+        QStyle.StandardPixmap.SP_DirHomeIcon,
+        build,
+        flush=lambda view: view.flush(),
+    )
+    page.add_action(
         QCoreApplication.translate("pages", "New &site"),
         QKeySequence("Ctrl+Shift+N"),
-        view.new_site,
+        lambda view: view.new_site(),
     )
-    import_sites = page_action(
-        view,
-        "sites",
+    page.add_action(
         QCoreApplication.translate("pages", "&Import sites from CSV…"),
         QKeySequence("Ctrl+I"),
-        view.open_import,
+        lambda view: view.open_import(),
     )
-    return PageSpec(
-        key="sites",
-        title=QCoreApplication.translate("pages", "Sites"),
-        widget=view,
-        icon=QStyle.StandardPixmap.SP_DirHomeIcon,
-        flush=view.flush,
-        actions=[new_site, import_sites],
-    )
+    return page

@@ -12,23 +12,16 @@ from PySide6.QtCore import QObject, Signal
 
 from outreach_app.core.model import Session, Site
 from outreach_app.core.site_import import SiteImportResult, decode_csv_bytes, parse_sites_csv
+from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.import_files import ImportFileError, read_import_bytes
 from outreach_app.ui.presenter import ChangeBus, Presenter
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 # What a site's history and its "in use" state depend on.
-_HISTORY_TOPICS = ("sessions", "notes", "follow_ups")
+_HISTORY_TOPICS = (Topic.SESSIONS, Topic.NOTES, Topic.FOLLOW_UPS)
 _log = logging.getLogger(__name__)
-
-
-class ImportFileError(Exception):
-    """The file cannot be read as a CSV of sites. `template` is translated by the view."""
-
-    def __init__(self, template: str, **params: object) -> None:
-        super().__init__(template.format(**params))
-        self.template = template
-        self.params = params
 
 
 @dataclass
@@ -38,27 +31,9 @@ class SiteDetails:
     referenced: bool
 
 
-def read_import_bytes(path: Path, limit: int = MAX_IMPORT_BYTES) -> bytes:
-    """Runs off the GUI thread: at most `limit` + 1 bytes of a file to import (one byte more than
-    allowed tells a file at the limit from a larger one)."""
-    try:
-        file = path.open("rb")
-    except OSError as exc:
-        raise ImportFileError(
-            "cannot open {file}: {error}", file=path.name, error=exc.strerror or exc
-        ) from exc
-    try:
-        with file:
-            return file.read(limit + 1)
-    except OSError as exc:
-        raise ImportFileError(
-            "cannot read {file}: {error}", file=path.name, error=exc.strerror or exc
-        ) from exc
-
-
 def read_import_file(path: Path, existing_names: list[str]) -> SiteImportResult:
     """Runs off the GUI thread: read, decode and parse a CSV file of sites."""
-    data = read_import_bytes(path)
+    data = read_import_bytes(path, MAX_IMPORT_BYTES)
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportFileError(
             "{file} is larger than 5 MB; split it into smaller files", file=path.name
@@ -98,8 +73,8 @@ class SitesPresenter(Presenter):
         self.open_site_id: int | None = None
         bus.changed.connect(self._on_bus_changed)
 
-    def _on_bus_changed(self, topic: str) -> None:
-        if topic == "sites":
+    def _on_bus_changed(self, topic: Topic) -> None:
+        if topic is Topic.SITES:
             self.load()
         if topic in _HISTORY_TOPICS and self.open_site_id is not None:
             site_id = self.open_site_id
@@ -134,7 +109,7 @@ class SitesPresenter(Presenter):
     def save(self, site: Site) -> None:
         def done(site_id: int) -> None:
             self.saved.emit(site_id)
-            self.announce("sites")
+            self.announce(Topic.SITES)
 
         self.spawn(self.query(lambda r: r.sites.save_site(site)), on_done=done)
 
@@ -147,7 +122,7 @@ class SitesPresenter(Presenter):
 
     def set_archived(self, site_id: int, archived: bool) -> None:
         def done(_: None) -> None:
-            self.announce("sites")
+            self.announce(Topic.SITES)
             if self.open_site_id == site_id:
                 self.open(site_id)
 
@@ -158,7 +133,7 @@ class SitesPresenter(Presenter):
             if self.open_site_id == site_id:
                 self.open_site_id = None
             self.deleted.emit(site_id)
-            self.announce("sites")
+            self.announce(Topic.SITES)
 
         self.spawn(self.query(lambda r: r.sites.delete_site(site_id)), on_done=done)
 
@@ -200,6 +175,6 @@ class SiteImportPresenter(Presenter):
     def import_sites(self, sites: list[Site]) -> None:
         def done(ids: list[int]) -> None:
             self.imported.emit(len(ids))
-            self.announce("sites")
+            self.announce(Topic.SITES)
 
         self.spawn(self.query(lambda r: r.sites.import_sites(sites)), on_done=done)

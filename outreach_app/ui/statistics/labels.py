@@ -1,12 +1,12 @@
 """The words of the statistics page and its exports, in the user's language.
 
 Exports are written on a worker thread: `report_texts` gathers every word they need on the GUI
-thread first, so that the writers (xlsx_export, pdf_export) never call into Qt's translator.
+thread first, so that the writers (exports/statistics_xlsx.py, ui/exports/statistics_pdf.py)
+never call into Qt's translator.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
@@ -21,7 +21,8 @@ from outreach_app.core.statistics import (
     Period,
     StatisticsReport,
 )
-from outreach_app.ui.formatting import format_datetime
+from outreach_app.exports.statistics import ReportTexts
+from outreach_app.ui.formatting import format_count, format_datetime, format_number, format_rate
 from outreach_app.ui.labels import kind_label
 
 UP, DOWN, LEVEL = "▲", "▼", "■"
@@ -142,18 +143,6 @@ def period_label(period: Period) -> str:
     )
 
 
-def _number(value: float, decimals: int) -> str:
-    return QLocale().toString(float(value), "f", decimals)
-
-
-def format_count(value: int | float | None) -> str:
-    return "—" if value is None else QLocale().toString(int(value))
-
-
-def format_rate(value: int | float | None) -> str:
-    return "—" if value is None else f"{_number(value, 2)}%"
-
-
 def format_value(kpi: Kpi, value: int | float | None) -> str:
     return format_rate(value) if kpi.is_rate else format_count(value)
 
@@ -163,7 +152,7 @@ def format_change(change: float | None, *, points: bool) -> str:
     if change is None:
         return "—"
     arrow = UP if change > 0 else DOWN if change < 0 else LEVEL
-    magnitude = _number(abs(change), 2)
+    magnitude = format_number(abs(change), 2)
     if points:
         return (
             QCoreApplication.translate("statistics", "%1 %2 pp")
@@ -179,7 +168,7 @@ def change_sentence(change: float | None, *, points: bool, against: str) -> str:
         return QCoreApplication.translate("statistics", "no figure to compare with %1").replace(
             "%1", against
         )
-    magnitude = _number(abs(change), 2)
+    magnitude = format_number(abs(change), 2)
     amount = (
         QCoreApplication.translate("statistics", "%1 percentage points").replace("%1", magnitude)
         if points
@@ -203,45 +192,6 @@ def trend_label(report: StatisticsReport) -> str:
         .replace("%1", month_label(report.trend[0].month))
         .replace("%2", month_label(report.trend[-1].month))
     )
-
-
-@dataclass(frozen=True)
-class ReportTexts:
-    """Every word of an exported report, translated on the GUI thread."""
-
-    title: str
-    period: str
-    comparison: str
-    generated: str
-    previous_heading: str
-    year_heading: str
-    change_heading: str
-    year_change_heading: str
-    figure_heading: str
-    figure_total: str
-    at_end: str  # "At period end: %1", %1 a state
-    this_period_heading: str
-    key_figures: str
-    trend_title: str
-    month_heading: str
-    state_title: str
-    definitions_title: str
-    definitions: list[str]
-    empty: str
-    sheet_key_figures: str
-    sheet_trend: str
-    points_suffix: str
-    measures: dict[str, str]
-    states: dict[str, str]
-    dimension_titles: dict[Dimension, str]
-    dimension_columns: dict[Dimension, str]
-    groups: dict[tuple[Dimension, str], str]
-    months: dict[str, str]
-    changes: dict[tuple[str, str], str] = field(default_factory=dict)
-    values: dict[tuple[str, str], str] = field(default_factory=dict)
-
-    def group(self, dimension: Dimension, group: Group) -> str:
-        return self.groups.get((dimension, group.key), group.name)
 
 
 def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportTexts:

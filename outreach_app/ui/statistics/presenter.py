@@ -11,14 +11,17 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from outreach_app.core.statistics import Period, StatisticsReport
+from outreach_app.core.topics import Topic
 from outreach_app.exports.files import ExportCancelled, Progress, write_problem
+from outreach_app.exports.statistics import ExportFormat
 from outreach_app.storage.worker import StoreWorker
+from outreach_app.ui.exports.statistics import write_export
 from outreach_app.ui.presenter import ChangeBus, ChangeFollower, Presenter
-from outreach_app.ui.statistics.export import ExportFormat, prepare_export, write_export
+from outreach_app.ui.statistics.export import prepare_export
 
-# Saving a note announces "notes" every few hundred milliseconds; coalesce those.
+# Saving a note announces Topic.NOTES every few hundred milliseconds; coalesce those.
 REFRESH_DELAY_MS = 400
-REPORT_TOPICS = frozenset({"follow_ups", "demands", "notes", "sessions", "sites", "categories"})
+REPORT_TOPICS = frozenset({Topic.FOLLOW_UPS, Topic.NOTES, Topic.SESSIONS, Topic.SITES})
 
 
 class StatisticsPresenter(Presenter):

@@ -42,17 +42,16 @@ from outreach_app.core.statistics import (
     Period,
     StatisticsReport,
 )
+from outreach_app.exports.statistics import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.context import UiContext
-from outreach_app.ui.schedule.placeholder import paint_placeholder
+from outreach_app.ui.demands.dialogs import DemandImportDialog
+from outreach_app.ui.formatting import format_count, format_rate
 from outreach_app.ui.statistics.charts import state_chart, trend_chart
-from outreach_app.ui.statistics.export import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.statistics.labels import (
     change_sentence,
     dimension_column,
     dimension_title,
     format_change,
-    format_count,
-    format_rate,
     format_value,
     group_label,
     measure_help,
@@ -61,7 +60,9 @@ from outreach_app.ui.statistics.labels import (
     trend_label,
 )
 from outreach_app.ui.statistics.presenter import StatisticsPresenter
-from outreach_app.ui.widgets import MessageBar, heading
+from outreach_app.ui.widgets.heading import heading
+from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.placeholder import paint_placeholder
 
 EARLIEST_MONTH = QDate(2000, 1, 1)
 # Figures whose rise is good news; for "received" a change is neither good nor bad.
@@ -213,7 +214,32 @@ class StatisticsView(QWidget):
         self.progress_dialog: QProgressDialog | None = None
         self._import_dialog: QWidget | None = None
 
-        today = context.clock().date()
+        picker = self._build_period_picker()
+        self._build_captions()
+
+        self.cards = {m: KpiCard(m) for m in MEASURES}
+        cards = QHBoxLayout()
+        cards.setSpacing(8)
+        for card in self.cards.values():
+            cards.addWidget(card)
+
+        self._build_tabs()
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(self.tr("Statistics")))
+        layout.addLayout(picker)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(cards)
+        layout.addWidget(self.tabs, 1)
+
+        self._connect_signals()
+        self.load()
+
+    def _build_period_picker(self) -> QHBoxLayout:
+        """The month or range shown, stepping through months, importing and exporting."""
+        today = self.context.clock().date()
         this_month = QDate(today.year, today.month, 1)
         self.from_edit = self._month_edit(this_month, self.tr("First month"))
         self.to_edit = self._month_edit(this_month, self.tr("Last month"))
@@ -249,7 +275,9 @@ class StatisticsView(QWidget):
         picker.addStretch(1)
         picker.addWidget(self.import_button)
         picker.addWidget(self.export_button)
+        return picker
 
+    def _build_captions(self) -> None:
         self.caption = QLabel()
         self.caption.setObjectName("periodCaption")
         self.caption.setWordWrap(True)
@@ -263,12 +291,8 @@ class StatisticsView(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
-        self.cards = {m: KpiCard(m) for m in MEASURES}
-        cards = QHBoxLayout()
-        cards.setSpacing(8)
-        for card in self.cards.values():
-            cards.addWidget(card)
-
+    def _build_tabs(self) -> None:
+        """The charts on the first tab, then one table per breakdown."""
         self.trend_view = ChartPanel("trendChart")
         self.breakdown_view = ChartPanel("breakdownChart")
         self.site_view = ChartPanel("siteChart")
@@ -301,15 +325,7 @@ class StatisticsView(QWidget):
         for dimension, table in self.tables.items():
             self.tabs.addTab(table, dimension_title(dimension))
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(self.tr("Statistics")))
-        layout.addLayout(picker)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.messages)
-        layout.addWidget(self.empty_label)
-        layout.addLayout(cards)
-        layout.addWidget(self.tabs, 1)
-
+    def _connect_signals(self) -> None:
         self._pick_timer = QTimer(self)
         self._pick_timer.setSingleShot(True)
         self._pick_timer.setInterval(PICK_DELAY_MS)
@@ -321,7 +337,6 @@ class StatisticsView(QWidget):
         self.presenter.exportFailed.connect(self._export_failed)
         # An export that broke unexpectedly reports through `error`: its dialog goes too.
         self.presenter.error.connect(lambda _: self._close_progress())
-        self.load()
 
     # ------------------------------------------------------------------------- period
     def _month_edit(self, value: QDate, name: str) -> QDateEdit:
@@ -428,8 +443,6 @@ class StatisticsView(QWidget):
 
     # ------------------------------------------------------------------------- import
     def open_import(self) -> QWidget:
-        from outreach_app.ui.demands.import_dialog import DemandImportDialog
-
         dialog = DemandImportDialog(self.context.store, self.context.bus, self.context.clock, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self.messages.show_info)

@@ -14,7 +14,7 @@ from outreach_app.core.model import Site
 from outreach_app.storage.repository import Repository
 from tests.app_process import start_app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_cli(*args: str, timeout: float = 30) -> subprocess.CompletedProcess[str]:
@@ -70,7 +70,7 @@ def test_demo_app_starts_shows_its_window_and_stops_cleanly_on_sigterm(tmp_path:
 
 
 def test_the_database_chosen_in_settings_is_used_unless_db_is_given(tmp_path: Path) -> None:
-    from outreach_app.cli import configured_database
+    from outreach_app.cli.usage import configured_database
     from outreach_app.ui.settings import AppSettings
 
     assert configured_database() is None

@@ -15,8 +15,8 @@ from outreach_app.storage.repository import DemandImportSummary
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.demands.presenter import DemandImportPresenter, DemandPreview
 from outreach_app.ui.formatting import format_date
-from outreach_app.ui.import_preview import ImportPreviewDialog, ImportTexts
 from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.widgets.import_preview import ImportPreviewDialog, ImportTexts
 
 TEMPLATE_ROWS = (
     ("2026-11-03", "红旗村村委会", "问政", "三组水压不足，早晚用水高峰供不上", "基础设施"),

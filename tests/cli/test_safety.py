@@ -18,7 +18,7 @@ from outreach_app.storage.repository import Repository
 from outreach_app.storage.sqlite_driver import file_state
 from tests.app_process import start_app
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 KEY = "区县连线口令 2026"
 
 

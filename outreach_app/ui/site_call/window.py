@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.core.model import CheckResult
-from outreach_app.ui.call.video import VideoView
 from outreach_app.ui.labels import check_result_label
 from outreach_app.ui.settings import AppSettings
-from outreach_app.ui.site.presenter import SitePresenter
+from outreach_app.ui.site_call.presenter import SitePresenter
+from outreach_app.ui.widgets.video import VideoView
 
 log = logging.getLogger(__name__)
 
@@ -47,46 +47,12 @@ class SiteWindow(QMainWindow):
         self.banner.setObjectName("siteState")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setAccessibleName(self.tr("Connection state"))
-        self.official_view = VideoView(fps=30, placeholder=self.tr("The official appears here"))
-        self.official_view.setAccessibleName(self.tr("The official"))
-        self.official_view.set_source(self.presenter.official_frame)
-        self.floor_view = VideoView(fps=15, placeholder=self.tr("The site with the floor"))
-        self.floor_view.setAccessibleName(self.tr("The site with the floor"))
-        self.floor_view.set_source(self.presenter.floor_frame)
-        self.own_view = VideoView(fps=10, minimum=QSize(160, 120))
-        self.own_view.setAccessibleName(self.tr("Your camera"))
-        self.own_view.set_source(self.presenter.own_frame)
-        self.own_view.setMaximumSize(QSize(240, 180))
+        videos = self._build_videos()
         self.message = QLabel()
         self.message.setObjectName("siteMessage")
         self.message.setWordWrap(True)
         self.message.hide()
-
-        self.mute_button = self._button(self.tr("Mute"), "Ctrl+D", checkable=True)
-        self.mute_button.toggled.connect(self._mute_toggled)
-        self.camera_button = self._button(self.tr("Camera off"), "Ctrl+E", checkable=True)
-        self.camera_button.toggled.connect(self._camera_toggled)
-        self.check_button = self._button(self.tr("Test my setup"), "Ctrl+T")
-        self.check_button.clicked.connect(self._run_check)
-        self.leave_button = self._button(self.tr("Leave"), "Ctrl+W")
-        self.leave_button.clicked.connect(self.close)
-
-        videos = QHBoxLayout()
-        main = QVBoxLayout()
-        main.addWidget(_caption(self.tr("The official")))
-        main.addWidget(self.official_view, 1)
-        videos.addLayout(main, 3)
-        side = QVBoxLayout()
-        side.addWidget(_caption(self.tr("The site with the floor")))
-        side.addWidget(self.floor_view, 2)
-        side.addWidget(_caption(self.tr("Your camera")), 0, Qt.AlignmentFlag.AlignRight)
-        side.addWidget(self.own_view, 1, Qt.AlignmentFlag.AlignRight)
-        videos.addLayout(side, 2)
-        buttons = QHBoxLayout()
-        for button in (self.mute_button, self.camera_button, self.check_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.leave_button)
+        buttons = self._build_buttons()
         layout = QVBoxLayout()
         layout.addWidget(self.banner)
         layout.addLayout(videos, 1)
@@ -103,6 +69,49 @@ class SiteWindow(QMainWindow):
         self.presenter.problem.connect(self._show_message)
         self.presenter.refused.connect(self._on_refused)
         self.presenter.checkFinished.connect(self._on_check)
+
+    def _build_videos(self) -> QHBoxLayout:
+        """The official large, the site with the floor beside, oneself small."""
+        self.official_view = VideoView(fps=30, placeholder=self.tr("The official appears here"))
+        self.official_view.setAccessibleName(self.tr("The official"))
+        self.official_view.set_source(self.presenter.official_frame)
+        self.floor_view = VideoView(fps=15, placeholder=self.tr("The site with the floor"))
+        self.floor_view.setAccessibleName(self.tr("The site with the floor"))
+        self.floor_view.set_source(self.presenter.floor_frame)
+        self.own_view = VideoView(fps=10, minimum=QSize(160, 120))
+        self.own_view.setAccessibleName(self.tr("Your camera"))
+        self.own_view.set_source(self.presenter.own_frame)
+        self.own_view.setMaximumSize(QSize(240, 180))
+
+        videos = QHBoxLayout()
+        main = QVBoxLayout()
+        main.addWidget(_caption(self.tr("The official")))
+        main.addWidget(self.official_view, 1)
+        videos.addLayout(main, 3)
+        side = QVBoxLayout()
+        side.addWidget(_caption(self.tr("The site with the floor")))
+        side.addWidget(self.floor_view, 2)
+        side.addWidget(_caption(self.tr("Your camera")), 0, Qt.AlignmentFlag.AlignRight)
+        side.addWidget(self.own_view, 1, Qt.AlignmentFlag.AlignRight)
+        videos.addLayout(side, 2)
+        return videos
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """Mute, camera off, the pre-call check, and leaving."""
+        self.mute_button = self._button(self.tr("Mute"), "Ctrl+D", checkable=True)
+        self.mute_button.toggled.connect(self._mute_toggled)
+        self.camera_button = self._button(self.tr("Camera off"), "Ctrl+E", checkable=True)
+        self.camera_button.toggled.connect(self._camera_toggled)
+        self.check_button = self._button(self.tr("Test my setup"), "Ctrl+T")
+        self.check_button.clicked.connect(self._run_check)
+        self.leave_button = self._button(self.tr("Leave"), "Ctrl+W")
+        self.leave_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        for button in (self.mute_button, self.camera_button, self.check_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.leave_button)
+        return buttons
 
     def _button(self, text: str, shortcut: str, *, checkable: bool = False) -> QPushButton:
         button = QPushButton(text)

@@ -1,22 +1,11 @@
-"""Small widgets every page uses."""
+"""Telling the person something at the top of a page, and asking before edits are dropped."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from outreach_app.ui.presenter import Presenter
 
@@ -77,39 +66,3 @@ def ask_to_save_changes(parent: QWidget, question: str, save: Callable[[], bool]
     if choice == QMessageBox.StandardButton.Save:
         return save()
     return choice == QMessageBox.StandardButton.Discard
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.35)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
-
-def read_only_table(headers: list[str]) -> QTableWidget:
-    """A table read row by row, such as a history: its text wraps, every column but the last fits
-    its contents and the last takes the rest."""
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    for column in range(len(headers) - 1):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
-
-
-def show_rows(table: QTableWidget, rows: list[list[str]]) -> None:
-    """Replace the rows of a `read_only_table`; a cell's tooltip shows its whole text."""
-    table.setRowCount(len(rows))
-    for row, cells in enumerate(rows):
-        for column, text in enumerate(cells):
-            cell = QTableWidgetItem(text)
-            cell.setToolTip(text)
-            table.setItem(row, column, cell)
-    table.resizeRowsToContents()

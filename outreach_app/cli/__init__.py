@@ -8,14 +8,10 @@ import sys
 from pathlib import Path
 
 from outreach_app import __version__
-from outreach_app.config import default_db_path, demo_db_path
+from outreach_app.cli.usage import UsageError, configured_database, resolve_database
 from outreach_app.core.model import Role, User
 
 DATA_SAFETY_COMMANDS = ("backup", "restore", "encrypt", "decrypt")
-
-
-class UsageError(Exception):
-    """Bad command-line input; the message says what to do instead."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,38 +53,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def resolve_database(args: argparse.Namespace) -> Path:
-    path: Path = (
-        args.db if args.db is not None else (demo_db_path() if args.demo else default_db_path())
-    )
-    path = path.expanduser()
-    if path.exists() and path.is_dir():
-        raise UsageError(f"--db {path} is a folder; give the path of a database file")
-    if not path.parent.exists():
-        try:
-            path.parent.mkdir(parents=True)
-        except OSError as exc:
-            raise UsageError(f"cannot create the folder {path.parent}: {exc.strerror}") from exc
-    return path
-
-
-def command_database(given: Path | None) -> Path:
-    """The database a command without a window works on: `given` (--db), else the one chosen
-    in Settings, else the default. Never a folder; it may not exist yet."""
-    path = (given or configured_database() or default_db_path()).expanduser()
-    if path.is_dir():
-        raise UsageError(f"--db {path} is a folder; give the path of a database file")
-    return path
-
-
-def configured_database() -> Path | None:
-    """The database chosen in Settings, if any (the command line's --db wins)."""
-    from outreach_app.ui.settings import AppSettings
-
-    configured = AppSettings().database_path()
-    return Path(configured) if configured else None
-
-
 def resolve_user(args: argparse.Namespace) -> User | None:
     if args.user is None and args.role is None:
         return None
@@ -105,13 +69,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return site_main(arguments[1:])
     if arguments[:1] == ["report"]:
-        # Statistics as JSON, XLSX or PDF: see report_cli.py.
-        from outreach_app.report_cli import main as report_main
+        # Statistics as JSON, XLSX or PDF: see report.py.
+        from outreach_app.cli.report import main as report_main
 
         return report_main(arguments[1:])
     if arguments[:1] and arguments[0] in DATA_SAFETY_COMMANDS:
-        # backup, restore, encrypt, decrypt: see safety_cli.py.
-        from outreach_app.safety_cli import main as safety_main
+        # backup, restore, encrypt, decrypt: see safety.py.
+        from outreach_app.cli.safety import main as safety_main
 
         return safety_main(arguments)
     parser = build_parser()
@@ -120,6 +84,10 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(name)s %(levelname)s %(message)s",
     )
+    # The store (sqlite-utils, numpy, the core) is loaded before Qt: PySide6 reads the source
+    # of every module imported after it, which makes a fast start slower by tens of ms.
+    import outreach_app.storage.worker  # noqa: F401
+
     try:
         if args.db is None and not args.demo:
             args.db = configured_database()

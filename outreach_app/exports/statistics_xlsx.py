@@ -27,7 +27,7 @@ from outreach_app.core.statistics import (
     StatisticsReport,
 )
 from outreach_app.exports.files import Progress
-from outreach_app.ui.statistics.labels import ReportTexts
+from outreach_app.exports.statistics import ReportTexts
 
 RED = "A4161A"
 HEADER_FILL = PatternFill("solid", fgColor="F1F3F4")

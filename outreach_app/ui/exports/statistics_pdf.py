@@ -24,8 +24,9 @@ from outreach_app.core.statistics import (
     StatisticsReport,
 )
 from outreach_app.exports.files import Progress
+from outreach_app.exports.statistics import ReportTexts
 from outreach_app.ui.exports.pdf_pages import RESOLUTION, PdfPages, break_before
-from outreach_app.ui.statistics.labels import ReportTexts, format_count, format_rate
+from outreach_app.ui.formatting import format_count, format_rate
 
 MARGINS_MM = QMarginsF(20, 18, 20, 16)
 FOOTER_MM = 9.0

@@ -14,7 +14,7 @@ import pytest
 
 from tests.statistics_data import SITE_A, SITE_B, build_file
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_report(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

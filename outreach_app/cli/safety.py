@@ -13,7 +13,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from outreach_app.cli import UsageError, command_database
+from outreach_app.cli.usage import UsageError, command_database
 from outreach_app.storage.backup import DEFAULT_KEEP, MAX_KEEP, backup_now, restore
 from outreach_app.storage.encryption import (
     KEY_ENVIRONMENT,
@@ -114,6 +114,7 @@ def _key_of(path: Path, what: str) -> str | None:
 
 
 def _backup(args: argparse.Namespace) -> int:
+    # The backup folder and how many to keep are Settings, kept by Qt (QSettings).
     from outreach_app.ui.settings import AppSettings
 
     database = _existing_database(args)

@@ -15,9 +15,10 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from outreach_app.cli import UsageError, command_database
+from outreach_app.cli.usage import UsageError, command_database
 from outreach_app.core.statistics import MAX_PERIOD_MONTHS, Month, Period, StatisticsReport
 from outreach_app.exports.files import Progress
+from outreach_app.exports.statistics import ExportFormat, default_file_name
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -118,6 +119,7 @@ def load_report(path: Path, period: Period) -> StatisticsReport:
 
 def _start_qt(language: str | None) -> None:
     """Qt for the words and the charts, on the offscreen platform: no window is ever shown."""
+    # Imported here, where Qt is needed: a bad command line is refused without loading it.
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
@@ -163,8 +165,6 @@ def _output(args: argparse.Namespace, period: Period, fmt: str) -> Path | None:
             raise UsageError(f"a {fmt.upper()} file cannot go to standard output; give --output")
         return None
     if output is None:
-        from outreach_app.ui.statistics.export import ExportFormat, default_file_name
-
         return Path.cwd() / default_file_name(period, ExportFormat(fmt))
     if output.is_dir():
         raise UsageError(f"--output {output} is a folder; give a file name")
@@ -179,7 +179,9 @@ def run(args: argparse.Namespace) -> int:
     output = _output(args, period, args.format)
     report = load_report(database, period)
     _start_qt(args.language)
-    from outreach_app.ui.statistics.export import ExportFormat, prepare_export, write_export
+    # Qt words and draws the report: loaded only now that the command line and the data are good.
+    from outreach_app.ui.exports.statistics import write_export
+    from outreach_app.ui.statistics.export import prepare_export
 
     prepared = prepare_export(
         report, ExportFormat(args.format), generated_at=datetime.now().replace(microsecond=0)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QHeaderView, QTableWidgetItem, QWidget
 from outreach_app.core.model import Site
 from outreach_app.core.site_import import KNOWN_COLUMNS, SiteImportResult
 from outreach_app.storage.worker import StoreWorker
-from outreach_app.ui.import_preview import ImportPreviewDialog, ImportTexts
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.sites.presenter import SiteImportPresenter
+from outreach_app.ui.widgets.import_preview import ImportPreviewDialog, ImportTexts
 
 TEMPLATE_ROW = (
     "红旗村村委会",

@@ -89,6 +89,39 @@ class ImportPreviewDialog(QDialog):
         template_hint = QLabel(texts.template_hint)
         template_hint.setWordWrap(True)
         template_hint.setStyleSheet("color: palette(placeholder-text);")
+        file_row = self._build_file_row()
+
+        self.summary = QLabel()
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 0)
+        self.table.setObjectName("importTable")
+        self.table.setAccessibleName(texts.table_name)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            QCoreApplication.translate("ImportPreviewDialog", "Import"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
+        self.import_button.setEnabled(False)
+        self.import_button.setDefault(True)
+        self.buttons.rejected.connect(self.reject)
+        self.import_button.clicked.connect(self._import)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(template_hint)
+        layout.addLayout(file_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+
+    def _build_file_row(self) -> QHBoxLayout:
+        """The file chosen, and choosing, reading again and saving a template."""
         self.file_label = QLabel(
             QCoreApplication.translate("ImportPreviewDialog", "No file chosen")
         )
@@ -120,35 +153,7 @@ class ImportPreviewDialog(QDialog):
         file_row.addWidget(self.choose_button)
         file_row.addWidget(self.reload_button)
         file_row.addWidget(self.template_button)
-
-        self.summary = QLabel()
-        self.summary.setObjectName("importSummary")
-        self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 0)
-        self.table.setObjectName("importTable")
-        self.table.setAccessibleName(texts.table_name)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.import_button = self.buttons.addButton(
-            QCoreApplication.translate("ImportPreviewDialog", "Import"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
-        )
-        self.import_button.setEnabled(False)
-        self.import_button.setDefault(True)
-        self.buttons.rejected.connect(self.reject)
-        self.import_button.clicked.connect(self._import)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(template_hint)
-        layout.addLayout(file_row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.buttons)
+        return file_row
 
     # ----------------------------------------------------------- for the subclasses
     def _read(self, path: Path) -> None:

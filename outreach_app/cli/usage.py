@@ -1,0 +1,46 @@
+"""What the commands share: the error for bad command-line input, and finding the database
+to work on."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from outreach_app.config import default_db_path, demo_db_path
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message says what to do instead."""
+
+
+def resolve_database(args: argparse.Namespace) -> Path:
+    path: Path = (
+        args.db if args.db is not None else (demo_db_path() if args.demo else default_db_path())
+    )
+    path = path.expanduser()
+    if path.exists() and path.is_dir():
+        raise UsageError(f"--db {path} is a folder; give the path of a database file")
+    if not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True)
+        except OSError as exc:
+            raise UsageError(f"cannot create the folder {path.parent}: {exc.strerror}") from exc
+    return path
+
+
+def command_database(given: Path | None) -> Path:
+    """The database a command without a window works on: `given` (--db), else the one chosen
+    in Settings, else the default. Never a folder; it may not exist yet."""
+    path = (given or configured_database() or default_db_path()).expanduser()
+    if path.is_dir():
+        raise UsageError(f"--db {path} is a folder; give the path of a database file")
+    return path
+
+
+def configured_database() -> Path | None:
+    """The database chosen in Settings, if any (the command line's --db wins)."""
+    # Settings are kept by Qt (QSettings): Qt is loaded here, where they are read, not before.
+    from outreach_app.ui.settings import AppSettings
+
+    configured = AppSettings().database_path()
+    return Path(configured) if configured else None

@@ -1,0 +1,522 @@
+"""Sessions: the week, what is coming up, and the session being prepared with its agenda."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSignalBlocker, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.core.ics import invitation_files, uid_namespace_for
+from outreach_app.core.model import Session, SessionKind, SessionStatus, Site, SiteCheck
+from outreach_app.core.scheduling import Conflict
+from outreach_app.core.topics import Topic
+from outreach_app.exports.files import Progress, write_files
+from outreach_app.ui.call.launcher import call_available, call_windows
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.exports.runner import (
+    ExportOutcome,
+    ExportTask,
+    export_folder,
+    remember_export_folder,
+)
+from outreach_app.ui.exports.vocabulary import invitation_words
+from outreach_app.ui.formatting import format_date, format_time
+from outreach_app.ui.labels import call_status_label
+from outreach_app.ui.schedule.agenda_editor import AgendaEditor
+from outreach_app.ui.schedule.presenter import SchedulePresenter
+from outreach_app.ui.schedule.session_editor import (
+    DEFAULT_DURATION,
+    SessionEditor,
+    next_half_hour,
+)
+from outreach_app.ui.schedule.week_view import WeekView
+from outreach_app.ui.widgets.heading import heading
+from outreach_app.ui.widgets.messages import MessageBar, ask_to_save_changes
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+UPCOMING_TITLE_COLUMN = 2
+
+
+def weekday_name(day: date) -> str:
+    return QLocale().dayName(day.isoweekday(), QLocale.FormatType.ShortFormat)
+
+
+class ScheduleView(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.presenter = SchedulePresenter(
+            context.store, context.bus, parent=self, clock=context.clock
+        )
+        self.messages = MessageBar()
+        self.messages.follow(self.presenter)
+        self.invitations_task: ExportTask | None = None
+
+        left = self._build_calendar()
+        right = self._build_session_tabs()
+
+        self.splitter = QSplitter()
+        self.splitter.setObjectName("scheduleSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([640, 560])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.messages)
+        layout.addWidget(self.splitter, 1)
+
+        self._connect_signals()
+        context.bus.changed.connect(self._on_bus_changed)
+        self._upcoming_sessions: list[Session] = []
+        # A call started or closed: "Interrupted" becomes "Live" again, or the other way.
+        call_windows(context).callsChanged.connect(self._calls_changed)
+        self._sites: list[Site] = []
+        self.new_session()
+        self.presenter.refresh()
+
+    def _build_calendar(self) -> QWidget:
+        """The left side: the week with its navigation, and the upcoming sessions."""
+        self.previous_button = QPushButton("◀")
+        self.previous_button.setAccessibleName(self.tr("Previous week"))
+        self.previous_button.setToolTip(self.tr("Previous week (Alt+Left)"))
+        self.previous_button.setShortcut(QKeySequence("Alt+Left"))
+        self.today_button = QPushButton(self.tr("This week"))
+        self.today_button.setToolTip(self.tr("Go to this week (Alt+Home)"))
+        self.today_button.setShortcut(QKeySequence("Alt+Home"))
+        self.next_button = QPushButton("▶")
+        self.next_button.setAccessibleName(self.tr("Next week"))
+        self.next_button.setToolTip(self.tr("Next week (Alt+Right)"))
+        self.next_button.setShortcut(QKeySequence("Alt+Right"))
+        self.week_label = QLabel()
+        self.week_label.setObjectName("weekLabel")
+        self.new_button = QPushButton(self.tr("New session"))
+        self.new_button.setToolTip(self.tr("Schedule a new session (Ctrl+N)"))
+        navigation = QHBoxLayout()
+        navigation.addWidget(self.previous_button)
+        navigation.addWidget(self.today_button)
+        navigation.addWidget(self.next_button)
+        navigation.addWidget(self.week_label, 1)
+        navigation.addWidget(self.new_button)
+        self.week = WeekView()
+        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split.setObjectName("scheduleWeekSplitter")
+        left_split.addWidget(self.week)
+        left_split.addWidget(self._build_upcoming())
+        left_split.setSizes([520, 180])
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(navigation)
+        left_layout.addWidget(left_split, 1)
+        return left
+
+    def _build_upcoming(self) -> QWidget:
+        """The list of upcoming sessions under its label."""
+        self.upcoming = QTreeWidget()
+        self.upcoming.setObjectName("upcomingList")
+        self.upcoming.setAccessibleName(self.tr("Upcoming sessions"))
+        self.upcoming.setToolTip(self.tr("Double-click or press Enter to open a session"))
+        self.upcoming.setRootIsDecorated(False)
+        self.upcoming.setHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Time"),
+                self.tr("Title"),
+                self.tr("Status"),
+                self.tr("Sites"),
+            ]
+        )
+        upcoming_header = self.upcoming.header()
+        upcoming_header.setStretchLastSection(False)
+        for column in range(5):
+            upcoming_header.setSectionResizeMode(
+                column,
+                QHeaderView.ResizeMode.Stretch
+                if column == UPCOMING_TITLE_COLUMN
+                else QHeaderView.ResizeMode.ResizeToContents,
+            )
+        upcoming_panel = QWidget()
+        upcoming_layout = QVBoxLayout(upcoming_panel)
+        upcoming_layout.setContentsMargins(0, 0, 0, 0)
+        upcoming_label = QLabel(self.tr("&Upcoming sessions"))
+        upcoming_label.setBuddy(self.upcoming)
+        upcoming_layout.addWidget(upcoming_label)
+        upcoming_layout.addWidget(self.upcoming)
+        return upcoming_panel
+
+    def _build_session_tabs(self) -> QWidget:
+        """The right side: the open session's details and agenda."""
+        self.editor_title = heading(self.tr("New session"))
+        self.editor = SessionEditor()
+        self.agenda = AgendaEditor(self.presenter, self.context.clock)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.editor, self.tr("Details"))
+        self.tabs.addTab(self.agenda, self.tr("Agenda"))
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.editor_title)
+        right_layout.addWidget(self.tabs, 1)
+        return right
+
+    def _connect_signals(self) -> None:
+        self.previous_button.clicked.connect(lambda: self._shift_week(-7))
+        self.next_button.clicked.connect(lambda: self._shift_week(+7))
+        self.today_button.clicked.connect(lambda: self.presenter.load_week(self._today()))
+        self.new_button.clicked.connect(lambda: self.new_session())
+        self.week.sessionSelected.connect(self._select_in_upcoming)
+        self.week.sessionActivated.connect(self.open_session)
+        self.week.emptySlotActivated.connect(self.new_session)
+        self.upcoming.itemActivated.connect(self._upcoming_chosen)
+        self.upcoming.currentItemChanged.connect(self._upcoming_selected)
+        self.editor.changed.connect(self._editor_changed)
+        self.editor.save_button.clicked.connect(self.save)
+        self.editor.revert_button.clicked.connect(self._revert)
+        self.editor.cancel_session_button.clicked.connect(self._cancel_session)
+        self.editor.call_button.clicked.connect(self.start_call)
+        self.editor.invitations_button.clicked.connect(self.save_invitations)
+        self.presenter.weekLoaded.connect(self._show_week)
+        self.presenter.upcomingLoaded.connect(self._show_upcoming)
+        self.presenter.sitesLoaded.connect(self._sites_loaded)
+        self.presenter.sessionOpened.connect(self._show_session)
+        self.presenter.checksLoaded.connect(self._show_checks)
+        self.presenter.sessionSaved.connect(self._saved)
+        self.presenter.conflictsFound.connect(self._show_conflicts)
+
+    def _today(self) -> date:
+        return self.context.clock().date()
+
+    # -------------------------------------------------------------- week and lists
+    def _shift_week(self, days: int) -> None:
+        self.presenter.load_week(self.presenter.monday + timedelta(days=days))
+
+    def _show_week(self, monday: date, sessions: list[Session]) -> None:
+        sunday = monday + timedelta(days=6)
+        self.week_label.setText(f"{format_date(monday)} – {format_date(sunday)}")
+        self.week.set_week(monday, sessions, self._today())
+
+    def _show_upcoming(self, sessions: list[Session]) -> None:
+        self._upcoming_sessions = sessions
+        # A live session without a call of this app running for it shows as interrupted.
+        running = call_windows(self.context).running_session_ids()
+        with QSignalBlocker(self.upcoming):
+            self.upcoming.clear()
+            for session in sessions:
+                item = QTreeWidgetItem(
+                    [
+                        f"{format_date(session.start.date())} {weekday_name(session.start.date())}",
+                        f"{format_time(session.start)}–{format_time(session.end)}",
+                        session.title,
+                        call_status_label(session.status, session.id in running),
+                        str(len(session.sites)),
+                    ]
+                )
+                item.setData(0, ID_ROLE, session.id)
+                item.setToolTip(UPCOMING_TITLE_COLUMN, self.week.tooltip_for(session))
+                if session.status is SessionStatus.DRAFT:
+                    item.setForeground(3, self.palette().placeholderText())
+                self.upcoming.addTopLevelItem(item)
+            if not sessions:
+                item = QTreeWidgetItem([self.tr("Nothing scheduled — press New session (Ctrl+N)")])
+                item.setFlags(Qt.ItemFlag.NoItemFlags)
+                self.upcoming.addTopLevelItem(item)
+                item.setFirstColumnSpanned(True)
+            self._select_in_upcoming(self.week.selected_id)
+
+    def _calls_changed(self) -> None:
+        self._show_upcoming(self._upcoming_sessions)
+
+    def upcoming_session_ids(self) -> list[int]:
+        """The sessions in the upcoming list, soonest first."""
+        rows = (self.upcoming.topLevelItem(r) for r in range(self.upcoming.topLevelItemCount()))
+        ids = (row.data(0, ID_ROLE) for row in rows if row is not None)
+        return [int(session_id) for session_id in ids if session_id is not None]
+
+    def _select_in_upcoming(self, session_id: int | None) -> None:
+        with QSignalBlocker(self.upcoming):
+            self.upcoming.clearSelection()
+            for row in range(self.upcoming.topLevelItemCount()):
+                item = self.upcoming.topLevelItem(row)
+                if item is not None and item.data(0, ID_ROLE) == session_id:
+                    self.upcoming.setCurrentItem(item)
+
+    def _upcoming_selected(self, item: QTreeWidgetItem | None) -> None:
+        session_id = item.data(0, ID_ROLE) if item is not None else None
+        if session_id is not None:
+            self.week.select(int(session_id))
+
+    def _sites_loaded(self, sites: list[Site]) -> None:
+        self._sites = sites
+        self.editor.set_offered_sites(sites)
+
+    def _upcoming_chosen(self, item: QTreeWidgetItem) -> None:
+        session_id = item.data(0, ID_ROLE)
+        if session_id is not None:
+            self.open_session(int(session_id))
+
+    # ---------------------------------------------------------------- editing
+    def _confirm_leaving(self) -> bool:
+        if not self.editor.is_modified():
+            return True
+        return ask_to_save_changes(
+            self, self.tr("Save the changes to this session first?"), self.save
+        )
+
+    def open_session(self, session_id: int) -> None:
+        current = self.editor.session.id if self.editor.session else None
+        if session_id == current or not self._confirm_leaving():
+            return
+        self.presenter.open_session(session_id)
+
+    def new_session(self, start: datetime | None = None) -> None:
+        if not self._confirm_leaving():
+            return
+        start = start or next_half_hour(self.context.clock())
+        official = self.context.user.name if self.context.user.role.value == "official" else ""
+        self._show_session(
+            Session(
+                "",
+                SessionKind.POLICY_BRIEFING,
+                official,
+                start,
+                DEFAULT_DURATION,
+                status=SessionStatus.SCHEDULED,
+            )
+        )
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.title_edit.setFocus()
+
+    def _show_session(self, session: Session) -> None:
+        self.editor.show_session(session)
+        self._show_call_button(session)
+        self._show_invitations_button(session)
+        self.editor_title.setText(session.title or self.tr("New session"))
+        self.agenda.set_session(session)
+        self.tabs.setTabEnabled(1, session.id is not None)
+        self.week.select(session.id)
+        self._select_in_upcoming(session.id)
+        if session.id is not None:
+            self.presenter.check_conflicts(session)
+            self.presenter.load_checks(session.id)
+
+    def _show_call_button(self, session: Session) -> None:
+        available = call_available(session, self._today())
+        self.editor.call_button.setEnabled(available)
+        self.editor.call_button.setText(
+            self.tr("Join call") if session.status is SessionStatus.LIVE else self.tr("Start call")
+        )
+        self.editor.call_button.setToolTip(
+            self.tr("Open the call window; sites join by their invitation links")
+            if available
+            else self.tr("Calls are started on the day of a scheduled session")
+        )
+
+    def _show_checks(self, session_id: int, checks: dict[int, SiteCheck]) -> None:
+        shown = self.editor.session
+        if shown is not None and shown.id == session_id:
+            self.editor.order.show_checks(checks)
+
+    def _on_bus_changed(self, topic: Topic) -> None:
+        shown = self.editor.session
+        if topic is not Topic.SESSIONS or shown is None or shown.id is None:
+            return
+        session_id = shown.id
+        # A site may have run its pre-call check.
+        self.presenter.load_checks(session_id)
+        self.presenter.spawn(
+            self.presenter.query(lambda r: r.sessions.get_session(session_id)),
+            on_done=self._status_may_have_changed,
+        )
+
+    def _status_may_have_changed(self, stored: Session) -> None:
+        shown = self.editor.session
+        if shown is None or shown.id != stored.id or shown.status is stored.status:
+            return
+        # A call started or ended; the rest of what is being edited stays as it is.
+        self.editor.show_status(stored.status)
+        self._show_call_button(stored)
+        self._show_invitations_button(stored)
+
+    def _editor_changed(self) -> None:
+        self.presenter.check_conflicts(self.editor.current_session())
+
+    def _show_conflicts(self, conflicts: list[Conflict], starts: dict[int, datetime]) -> None:
+        self.editor.show_conflicts(conflicts, starts)
+
+    def save(self) -> bool:
+        session = self.editor.current_session()
+        if not session.title:
+            self.messages.show_error(self.tr("Give the session a title."))
+            self.editor.title_edit.setFocus()
+            return False
+        self.presenter.save_session(session)
+        return True
+
+    def _saved(self, session: Session) -> None:
+        current = self.editor.session
+        # Saved on the way to another session: leave the one now shown alone.
+        if current is None or current.id in (None, session.id):
+            self._show_session(session)
+        self.messages.show_info(self.tr("Session saved."))
+
+    def _revert(self) -> None:
+        session = self.editor.session
+        if session is not None and session.id is not None:
+            self.presenter.open_session(session.id)
+        elif session is not None:
+            self._show_session(session)
+
+    def _cancel_session(self) -> None:
+        session = self.editor.session
+        if session is None or session.id is None or not self._confirm_leaving():
+            return
+        choice = QMessageBox.question(
+            self,
+            self.tr("Cancel session"),
+            self.tr("Cancel “%1”? It stays on record as cancelled; sites should be told.").replace(
+                "%1", session.title
+            ),
+        )
+        if choice == QMessageBox.StandardButton.Yes:
+            self.presenter.set_status(session.id, SessionStatus.CANCELLED)
+
+    def start_call(self) -> None:
+        session = self.editor.session
+        if session is None or session.id is None or not self._confirm_leaving():
+            return
+        call_windows(self.context).open_call(session.id)
+
+    # ------------------------------------------------------------------ invitations
+    def _invitation_problem(self, session: Session | None) -> str:
+        """Why invitations cannot be issued for `session` now; "" when they can."""
+        if session is None or session.id is None:
+            return self.tr("Save the session first: invitations need its time and sites.")
+        if session.status in (SessionStatus.CANCELLED, SessionStatus.ENDED):
+            return self.tr("The session is over or cancelled: there is nothing to invite to.")
+        if not session.sites:
+            return self.tr("Add the sites first: each gets its own invitation.")
+        return ""
+
+    def _show_invitations_button(self, session: Session) -> None:
+        problem = self._invitation_problem(session)
+        self.editor.invitations_button.setEnabled(not problem)
+        self.editor.invitations_button.setToolTip(
+            problem
+            or self.tr(
+                "Save a calendar invitation (.ics) for each site, with its turn and its join"
+                " link, and one with every site (Ctrl+Shift+I)"
+            )
+        )
+
+    def save_invitations(self) -> None:
+        """Ask for a folder, then save one .ics per site and one for the whole session there."""
+        session = self.editor.session
+        problem = self._invitation_problem(session)
+        if not problem and self.editor.is_modified():
+            problem = self.tr("Save the changes first: the invitations carry the saved times.")
+        if problem:
+            self.messages.show_error(problem)
+            return
+        if self.invitations_task is not None:
+            return
+        chosen = QFileDialog.getExistingDirectory(
+            self,
+            self.tr("Folder for the invitations"),
+            str(export_folder(self.context.settings)),
+        )
+        if not chosen:
+            return
+        remember_export_folder(self.context.settings, Path(chosen))
+        self.save_invitations_to(Path(chosen))
+
+    def save_invitations_to(self, folder: Path) -> ExportTask | None:
+        session = self.editor.session
+        if session is None or self._invitation_problem(session) or self.invitations_task:
+            return None
+        assert session.id is not None
+        session_id = session.id
+        calls = call_windows(self.context)
+        words = invitation_words()
+        stamp = self.context.clock()
+        whole = self.tr("all sites")
+        task = ExportTask(
+            self,
+            self.tr("Save invitations"),
+            self.tr("Saving the invitations to “%1”…").replace("%1", str(folder)),
+        )
+        self.invitations_task = task
+
+        async def run() -> ExportOutcome:
+            loop = asyncio.get_running_loop()
+            try:
+                # The call service (aiortc, the signaling server) loads off the GUI thread.
+                await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
+                service = calls.service()
+                base_url = await service.server_url()
+            except OSError as exc:
+                task.finish()
+                return ExportOutcome(
+                    error=self.tr(
+                        "The invitations need the call server, which could not start: %1"
+                    ).replace("%1", exc.strerror or str(exc))
+                )
+
+            def job(progress: Progress) -> list[Path]:
+                ends_at = session.end.timestamp()
+                links = {
+                    slot.site_id: service.invitation_link(
+                        base_url, session_id, slot.site_id, ends_at
+                    )
+                    for slot in session.sites
+                }
+                progress.check()
+                files = invitation_files(
+                    session,
+                    links,
+                    uid_namespace=uid_namespace_for(service.secret),
+                    stamp=stamp,
+                    whole_session_label=whole,
+                    words=words,
+                )
+                return write_files(
+                    [(folder / name, text.encode("utf-8")) for name, text in files], progress
+                )
+
+            return await task.run(job, folder)
+
+        self.presenter.spawn(run(), on_done=self._invitations_saved)
+        return task
+
+    def _invitations_saved(self, outcome: ExportOutcome) -> None:
+        self.invitations_task = None
+        if outcome.cancelled:
+            self.messages.show_info(self.tr("Cancelled; no invitation was written."))
+        elif outcome.error:
+            self.messages.show_error(outcome.error)
+        elif outcome.paths:
+            self.messages.show_info(
+                self.tr("Saved %1 invitations in “%2”: one for each site and one with all sites.")
+                .replace("%1", str(len(outcome.paths)))
+                .replace("%2", str(outcome.paths[0].parent)),
+                timeout_ms=8000,
+            )
+
+    def flush(self) -> None:
+        self.presenter.flush()

@@ -1,0 +1,1 @@
+"""Widgets shared by the features: one module per kind of widget, imported from that module."""
