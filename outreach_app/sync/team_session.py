@@ -20,8 +20,7 @@ from outreach_app.core.sync_model import JSON, RowKey
 from outreach_app.core.team_protocol import LiveSession, SiteLinks
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.shared_rows import local_id_of, read_row, uid_of
-from outreach_app.storage.worker import StoreWorker
-from outreach_app.sync.client import SignedOutError, SyncClient, SyncStatus
+from outreach_app.sync.client import SignedOutError, SyncStatus
 from outreach_app.sync.connection import Credentials, TeamAddress, sign_out
 from outreach_app.sync.outbox import EntryState, read_entries
 from outreach_app.sync.replica_store import open_synced_replica
