@@ -76,3 +76,13 @@ class AccountView:
     display_name: str
     role: Role
     disabled: bool = False
+
+
+@dataclass(frozen=True)
+class CallLinks:
+    """A session's links as the team server hands them out, in this computer's ids."""
+
+    session_number: int  # what the server's signaling calls the session
+    host_token: str  # empty unless this person runs calls
+    # site's local id -> (its number on the server, join link, check link)
+    sites: dict[int, tuple[int, str, str]]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from outreach_app.core.model import User
-from outreach_app.core.sync_model import JSON, RowKey
+from outreach_app.core.sync_model import JSON, CallLinks, RowKey
 from outreach_app.core.team_protocol import LiveSession, SiteLinks
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.shared_rows import local_id_of, read_row, uid_of
@@ -53,16 +53,6 @@ class ProblemView:
     message: str
     params: dict[str, str]
     rows: tuple[RowVersions, ...]
-
-
-@dataclass(frozen=True)
-class CallLinks:
-    """A session's links as the team server hands them out, in this computer's ids."""
-
-    session_number: int  # what the signaling server calls the session
-    host_token: str  # empty unless this person runs calls
-    # site's local id -> (its number on the server, join link, check link)
-    sites: dict[int, tuple[int, str, str]]
 
 
 class TeamSession:
@@ -155,7 +145,15 @@ class TeamSession:
         await self.client.keep_theirs(op_id)
 
     # --------------------------------------------------------------- calls
-    async def links(self, session_id: int) -> CallLinks:
+    @property
+    def server_url(self) -> str:
+        return self.address.base
+
+    @property
+    def record_id(self) -> str:
+        return self.credentials.record
+
+    async def call_links(self, session_id: int) -> CallLinks:
         session_uid = await self.store.run(lambda repo: uid_of(repo.db, "sessions", session_id))
         if session_uid is None:
             raise LookupError(f"no session {session_id}")
