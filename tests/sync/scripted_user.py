@@ -90,7 +90,9 @@ def review(repo: Repository, rng: random.Random, name: str, n: int) -> str:
     if not sessions:
         return ""
     state = rng.choice([ReviewState.APPROVED, ReviewState.RETURNED])
-    repo.review.set_review(sessions[0], state, f"{name} #{n}" if state is ReviewState.RETURNED else "")
+    repo.review.set_review(
+        sessions[0], state, f"{name} #{n}" if state is ReviewState.RETURNED else ""
+    )
     return f"review {state.value}"
 
 
@@ -172,7 +174,9 @@ async def run(args: argparse.Namespace, password: str) -> None:
         store.close()
 
 
-async def settle_conflicts(client: object, store: object, rng: random.Random, journal: Journal) -> None:
+async def settle_conflicts(
+    client: object, store: object, rng: random.Random, journal: Journal
+) -> None:
     from outreach_app.storage.worker import StoreWorker
     from outreach_app.sync.client import SyncClient
 
