@@ -13,7 +13,7 @@ shaper runs in a process of its own so that its timing does not depend on the te
 it takes commands on stdin (`shape LOSS_PERCENT DELAY_MS`, `cut`, `restore`) and answers `ok`.
 
     with shaped_link() as link:
-        subprocess.Popen(link.command("python", "-m", "outreach_app.site", ...))
+        subprocess.Popen(link.command("python", "-m", "outreach_app.cli.site", ...))
         link.shape(loss_percent=5, delay_ms=100)
         link.cut(); ...; link.restore()
 

@@ -4,12 +4,16 @@
 address is on this machine (the default, 127.0.0.1) and otherwise uses a standalone
 `outreach-server` that shares the signing secret. The server it runs and the secret come from
 the caller (the app runs `outreach_app.server.embedded.EmbeddedServer`), so that calls never
-depend on the server's code. `LiveCall` is one session in progress: the host's signaling
-connection and the `HubEngine` the call window watches.
+depend on the server's code. In team mode (`team` given) the office's team server signs the
+invitations and the host's credential and carries the signaling; the hub still runs here.
+`LiveCall` is one session in progress: the host's signaling connection and the `HubEngine` the
+call window watches.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import ipaddress
 import logging
 import time
@@ -20,14 +24,17 @@ from urllib.parse import urlsplit
 
 from aiortc.mediastreams import MediaStreamTrack
 
+from outreach_app.call.events import EngineEvent, FloorChanged
 from outreach_app.call.hub_engine import HubEngine, QualityPolicy
 from outreach_app.call.ice import use_host_addresses
 from outreach_app.call.link_state import LinkTimings
-from outreach_app.call.signaling import SignalingClosed
+from outreach_app.call.renumbered_signaling import RenumberedSignaling
+from outreach_app.call.signaling import SignalingChannel, SignalingClosed
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
 from outreach_app.core.settings_rules import IceServer
 from outreach_app.core.signaling_protocol import End
+from outreach_app.core.sync_model import CallLinks
 
 log = logging.getLogger(__name__)
 
@@ -82,11 +89,30 @@ class LocalServerFactory(Protocol):
     ) -> LocalSignalingServer: ...
 
 
+class TeamCalls(Protocol):
+    """An office's team server as calls need it (`sync.team_session.TeamSession` is one)."""
+
+    @property
+    def server_url(self) -> str: ...
+
+    @property
+    def record_id(self) -> str: ...
+
+    async def call_links(self, session_id: int) -> CallLinks: ...
+
+    async def report_live(self, session_id: int, floor_site_id: int | None, on: bool) -> None: ...
+
+
+class CallRefused(Exception):
+    """The team server does not let this person run the session's call."""
+
+
 class CallService:
     """One per app: the signing secret, the signaling server, and the calls started on it.
 
     `secret` is called once, when the secret is first needed (it may raise OSError);
-    `local_server` makes the server when the address is on this machine."""
+    `local_server` makes the server when the address is on this machine. With `team`, the team
+    server does both."""
 
     def __init__(
         self,
@@ -94,10 +120,12 @@ class CallService:
         *,
         secret: Callable[[], bytes],
         local_server: LocalServerFactory | None = None,
+        team: TeamCalls | None = None,
     ) -> None:
         self.settings = settings
         self._load_secret = secret
         self._local_server = local_server
+        self.team = team
         self._secret: bytes | None = None
         self._embedded: LocalSignalingServer | None = None
         self._base_url: str | None = None
@@ -125,6 +153,9 @@ class CallService:
         """
         if self._base_url is not None:
             return self._base_url
+        if self.team is not None:
+            self._base_url = self.team.server_url
+            return self._base_url
         address = self.settings.server_address
         if not is_local_server(address):
             self._base_url = address.rstrip("/")
@@ -149,6 +180,23 @@ class CallService:
         expires = int(ends_at) + INVITATION_GRACE_SECONDS
         return join_url(base_url, issue_site_token(self.secret, session_id, site_id, expires))
 
+    async def invitation_links(
+        self, session_id: int, site_ids: Sequence[int], ends_at: float
+    ) -> dict[int, str]:
+        """Each site's join link; the check link is the same with /check/ for /join/."""
+        if self.team is not None:
+            links = await self.team.call_links(session_id)
+            return {site: links.sites[site][1] for site in site_ids if site in links.sites}
+        base_url = await self.server_url()
+        return {
+            site: self.invitation_link(base_url, session_id, site, ends_at) for site in site_ids
+        }
+
+    @property
+    def link_namespace(self) -> bytes:
+        """What calendar entries' UIDs are derived from: stable for one office's record."""
+        return self.team.record_id.encode() if self.team is not None else self.secret
+
     async def start_call(
         self,
         session_id: int,
@@ -162,16 +210,29 @@ class CallService:
     ) -> LiveCall:
         """Join the session's room as its host and start the hub; sites connect as they join."""
         base_url = await self.server_url()
-        token = issue_host_token(
-            self.secret, session_id, int(max(ends_at, time.time())) + INVITATION_GRACE_SECONDS
-        )
+        team_links: CallLinks | None = None
+        if self.team is not None:
+            team_links = await self.team.call_links(session_id)
+            if not team_links.host_token:
+                raise CallRefused("only an official runs a session's call")
+            token = team_links.host_token
+        else:
+            token = issue_host_token(
+                self.secret,
+                session_id,
+                int(max(ends_at, time.time())) + INVITATION_GRACE_SECONDS,
+            )
         signaling = WebSocketSignaling(base_url, token)
         joined = await signaling.connect()
+        channel: SignalingChannel = signaling
+        if team_links is not None:
+            numbers = {site: number for site, (number, _, _) in team_links.sites.items()}
+            channel = RenumberedSignaling(signaling, numbers)
         # The server's list: the ICE servers of Settings (the embedded server hands them on) or
         # of a standalone server's configuration, with TURN credentials made for this host.
         ice_servers = joined.ice_servers or self.settings.ice_servers
         hub = HubEngine(
-            signaling,
+            channel,
             invited_sites=site_ids,
             quality=quality,
             timings=timings,
@@ -180,14 +241,34 @@ class CallService:
             official_audio=official_audio,
         )
         await hub.start()
-        links = {
-            site_id: self.invitation_link(base_url, session_id, site_id, ends_at)
-            for site_id in site_ids
-        }
+        links = await self.invitation_links(session_id, site_ids, ends_at)
+        if self.team is not None:
+            self._report_to_team(session_id, hub)
         return LiveCall(session_id, hub, links, signaling)
+
+    def _report_to_team(self, session_id: int, hub: HubEngine) -> None:
+        """Desks elsewhere in the office see the call live and who has the floor."""
+        team = self.team
+        assert team is not None
+        reports: set[asyncio.Task[None]] = set()
+
+        def report(floor: int | None) -> None:
+            task = asyncio.ensure_future(team.report_live(session_id, floor, True))
+            reports.add(task)
+            task.add_done_callback(reports.discard)
+
+        def heard(event: EngineEvent) -> None:
+            if isinstance(event, FloorChanged):
+                report(event.site_id)
+
+        hub.add_listener(heard)
+        report(None)
 
     async def end_call(self, call: LiveCall) -> None:
         """End the session: every site is told, and its invitations admit nobody any more."""
+        if self.team is not None:
+            with contextlib.suppress(Exception):  # offline: the record shows it ended anyway
+                await self.team.report_live(call.session_id, None, False)
         if self._embedded is not None:
             await call.close()
             self._embedded.end_session(call.session_id)

@@ -2,7 +2,7 @@
 
 The sites run in their own process so that their encoders do not compete with the official's
 window for the GUI thread, exactly as real sites would not. The child is the installed
-`python -m outreach_app.site`, or the bundled app's `site` command when the app is frozen.
+`python -m outreach_app.cli.site`, or the bundled app's `site` command when the app is frozen.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def site_command(
     if getattr(sys, "frozen", False):
         program = [sys.executable, "site"]
     else:
-        program = [sys.executable, "-m", "outreach_app.site"]
+        program = [sys.executable, "-m", "outreach_app.cli.site"]
     options = ["--synthetic", "--report-every", "30", "--leave-on-eof"]
     for address in host_addresses:
         options += ["--host-address", address]

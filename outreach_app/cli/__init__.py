@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else argv
     if arguments[:1] == ["site"]:
         # The headless test site, reachable from the bundled app too (no `python -m` there).
-        from outreach_app.site import main as site_main
+        from outreach_app.cli.site import main as site_main
 
         return site_main(arguments[1:])
     if arguments[:1] == ["report"]:

@@ -71,31 +71,56 @@ class Claims:
 
 
 def issue_site_token(
-    secret: bytes, session_id: int, site_id: int, expires_at: int, *, nonce: str | None = None
+    secret: bytes,
+    session_id: int,
+    site_id: int,
+    expires_at: int,
+    *,
+    nonce: str | None = None,
+    record: str | None = None,
 ) -> str:
-    """A token that admits site `site_id` to session `session_id` until `expires_at` (epoch s)."""
+    """A token that admits site `site_id` to session `session_id` until `expires_at` (epoch s).
+    With `record`, only a server serving that record (database) accepts it."""
     _check_id("session_id", session_id)
     _check_id("site_id", site_id)
     claims = {"ses": session_id, "site": site_id}
-    return tokens.sign(secret, claims, TokenRole.SITE, expires_at=expires_at, token_id=nonce)
+    return tokens.sign(
+        secret, claims, TokenRole.SITE, expires_at=expires_at, token_id=nonce, record=record
+    )
 
 
 def issue_host_token(
-    secret: bytes, session_id: int, expires_at: int, *, nonce: str | None = None
+    secret: bytes,
+    session_id: int,
+    expires_at: int,
+    *,
+    nonce: str | None = None,
+    record: str | None = None,
 ) -> str:
     """The official's credential: admits the hub of session `session_id` until `expires_at`."""
     _check_id("session_id", session_id)
     claims = {"ses": session_id}
-    return tokens.sign(secret, claims, TokenRole.HOST, expires_at=expires_at, token_id=nonce)
+    return tokens.sign(
+        secret, claims, TokenRole.HOST, expires_at=expires_at, token_id=nonce, record=record
+    )
 
 
-def verify(secret: bytes, token: object, now: float, *, role: TokenRole | None = None) -> Claims:
+def verify(
+    secret: bytes,
+    token: object,
+    now: float,
+    *,
+    role: TokenRole | None = None,
+    record: str | None = None,
+) -> Claims:
     """The claims of `token` if it is a valid invitation (of `role`, or of either role when
-    None) signed with `secret` and not expired at `now`.
+    None) signed with `secret`, for `record`, and not expired at `now`.
 
     Raises InvalidToken and nothing else, whatever `token` is.
     """
-    verified = tokens.verify(secret, token, list(TokenRole) if role is None else role, now)
+    verified = tokens.verify(
+        secret, token, list(TokenRole) if role is None else role, now, record=record
+    )
     kind = TokenRole(verified.kind)
     session_id = verified.claims.get("ses")
     site_id = verified.claims.get("site")

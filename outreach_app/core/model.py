@@ -28,6 +28,13 @@ class Role(enum.StrEnum):
     STAFF = "staff"
     OFFICIAL = "official"
     REVIEWER = "reviewer"
+    # Accounts on a team server only: a note-taker beside the official, and whoever keeps
+    # the accounts. A person working alone chooses one of the three above.
+    NOTE_TAKER = "note_taker"
+    ADMIN = "admin"
+
+
+SOLO_ROLES = (Role.STAFF, Role.OFFICIAL, Role.REVIEWER)
 
 
 class FollowUpStatus(enum.StrEnum):

@@ -1,7 +1,9 @@
-"""One client's WebSocket on the signaling server, with an outbox of its own.
+"""One client's WebSocket on the server, with an outbox of its own.
 
 Outgoing messages go through the outbox and its writer task, so a client that reads slowly
-delays only itself; one that stops reading altogether is cut off.
+delays only itself; one that stops reading altogether is cut off. `MessageSocket` is that
+outbox for any message family (the team service uses it too); `Connection` is a participant of
+the signaling server.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from typing import TYPE_CHECKING, Final
 from aiohttp import web
 
 from outreach_app.core.invitations import Claims
-from outreach_app.core.message_codec import to_json
-from outreach_app.core.signaling_protocol import CloseCode, ErrorCode, PeerAddress, ServerMessage
+from outreach_app.core.message_codec import WireMessage, to_json
+from outreach_app.core.signaling_protocol import CloseCode, ErrorCode, PeerAddress
 from outreach_app.server.frames import Limits, TokenBucket
 
 if TYPE_CHECKING:
@@ -33,33 +35,20 @@ class _CloseRequest:
     reason: str
 
 
-class Connection:
-    """One WebSocket client: who it is once it has joined, its limits, and its outbox."""
+class MessageSocket:
+    """A WebSocket's outbox and writer task: `send` never waits for the client."""
 
     def __init__(
-        self,
-        ws: web.WebSocketResponse,
-        limits: Limits,
-        transport: asyncio.Transport | None = None,
+        self, ws: web.WebSocketResponse, outbox_limit: int, transport: asyncio.Transport | None
     ) -> None:
         self.ws = ws
         self._transport = transport
-        self.claims: Claims | None = None
-        # How others in the room address this connection, once it has joined.
-        self.address: PeerAddress | None = None
-        self.room: Room | None = None
         self.closing = False
-        self.messages = TokenBucket(limits.messages_burst, limits.messages_per_second)
-        self.error_budget = TokenBucket(limits.errors_burst, limits.errors_recovered_per_second)
-        self._outbox_limit = limits.outbox_messages
+        self._outbox_limit = outbox_limit
         self._outbox: asyncio.Queue[str | _CloseRequest] = asyncio.Queue()
         self._writer = asyncio.create_task(self._write_loop())
 
-    @property
-    def is_host(self) -> bool:
-        return self.claims is not None and self.claims.is_host
-
-    def send(self, message: ServerMessage) -> None:
+    def send(self, message: WireMessage) -> None:
         if self.closing:
             return
         if self._outbox.qsize() >= self._outbox_limit:
@@ -67,7 +56,7 @@ class Connection:
             self.closing = True
             if self._transport is not None:
                 # The writer is stuck waiting for the client to read, so a close frame would
-                # never leave: cut the connection. Its handler then ends and leaves the room.
+                # never leave: cut the connection. Its handler then ends.
                 self._transport.abort()
             else:
                 self._outbox.put_nowait(
@@ -75,6 +64,11 @@ class Connection:
                 )
             return
         self._outbox.put_nowait(to_json(message))
+
+    @property
+    def waiting(self) -> int:
+        """Messages queued and not yet handed to the network."""
+        return self._outbox.qsize()
 
     def close(self, code: int, reason: str) -> None:
         """Close after the messages already queued (typically the error that explains why)."""
@@ -102,3 +96,25 @@ class Connection:
             except (ConnectionError, RuntimeError):
                 # The client went away; its handler notices and cleans up.
                 return
+
+
+class Connection(MessageSocket):
+    """A participant of the signaling server: who it is once it has joined, and its limits."""
+
+    def __init__(
+        self,
+        ws: web.WebSocketResponse,
+        limits: Limits,
+        transport: asyncio.Transport | None = None,
+    ) -> None:
+        super().__init__(ws, limits.outbox_messages, transport)
+        self.claims: Claims | None = None
+        # How others in the room address this connection, once it has joined.
+        self.address: PeerAddress | None = None
+        self.room: Room | None = None
+        self.messages = TokenBucket(limits.messages_burst, limits.messages_per_second)
+        self.error_budget = TokenBucket(limits.errors_burst, limits.errors_recovered_per_second)
+
+    @property
+    def is_host(self) -> bool:
+        return self.claims is not None and self.claims.is_host

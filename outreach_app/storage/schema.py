@@ -8,6 +8,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from outreach_app.core.text_search import split_cjk
+from outreach_app.storage.change_tracking import NEW_UID_FUNCTION, random_uid
 
 migrations = Migrations("outreach")
 
@@ -20,6 +21,8 @@ SPLIT_FUNCTION = "outreach_split_cjk"
 
 def register_functions(db: Database) -> None:
     db.conn.create_function(SPLIT_FUNCTION, 1, split_cjk, deterministic=True)
+    # Team mode registers its own, which derives uids from the operation (change_tracking.py).
+    db.conn.create_function(NEW_UID_FUNCTION, 1, random_uid)
 
 
 def _run(db: Database, script: str) -> None:
@@ -367,6 +370,36 @@ def search_docs_by_session_and_site(db: Database) -> None:
     # A search filtered by a period reads the sessions of the period first, then each one's
     # notes, for one site when the filters name one: the cost follows the period, not the corpus.
     db.execute("CREATE INDEX search_docs_session_site ON search_docs(session_id, site_id, id)")
+
+
+@migrations(name="0008_record_ids")
+def record_ids(db: Database) -> None:
+    # Integer ids stay local to one database; a row's uid names it on every computer of an
+    # office and on its team server. Existing rows get random ones.
+    for table in (
+        "categories",
+        "sites",
+        "sessions",
+        "session_sites",
+        "agenda_items",
+        "briefings",
+        "questions",
+        "answers",
+        "follow_ups",
+        "follow_up_steps",
+        "demands",
+        "reviews",
+        "site_checks",
+        "audit_log",
+    ):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+        db.execute(f"UPDATE {table} SET uid = lower(hex(randomblob(16)))")
+        db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table}(uid)")
+        db.execute(
+            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL BEGIN"
+            f" UPDATE {table} SET uid = {NEW_UID_FUNCTION}('{table}') WHERE rowid = NEW.rowid;"
+            " END"
+        )
 
 
 def migrate(db: Database) -> None:

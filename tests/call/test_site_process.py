@@ -25,8 +25,8 @@ from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
+from outreach_app.cli.site import parse_arguments
 from outreach_app.core.invitations import issue_site_token, join_url
-from outreach_app.site import parse_arguments
 from tests.call.conftest import wait_until
 from tests.local_calls import local_call_service
 
@@ -51,7 +51,7 @@ class SiteProcess:
         self.process = await asyncio.create_subprocess_exec(
             sys.executable,
             "-m",
-            "outreach_app.site",
+            "outreach_app.cli.site",
             *self.links,
             "--synthetic",
             "--host-address",

@@ -94,7 +94,7 @@ async def weak_call(link: ShapedLink, tmp_path: Path) -> AsyncIterator[WeakLinkC
             *link.command(
                 sys.executable,
                 "-m",
-                "outreach_app.site",
+                "outreach_app.cli.site",
                 call.invitation_links[SITE],
                 "--synthetic",
                 "--host-address",

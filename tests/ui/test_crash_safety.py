@@ -193,7 +193,7 @@ class Sites:
             [
                 sys.executable,
                 "-m",
-                "outreach_app.site",
+                "outreach_app.cli.site",
                 *links,
                 "--synthetic",
                 "--host-address",

@@ -92,7 +92,7 @@ async def test_a_poor_link_is_named_and_sound_only_is_offered(
             *link.command(
                 sys.executable,
                 "-m",
-                "outreach_app.site",
+                "outreach_app.cli.site",
                 invitation,
                 "--synthetic",
                 "--host-address",

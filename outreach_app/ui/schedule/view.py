@@ -469,7 +469,10 @@ class ScheduleView(QWidget):
                 # The call service (aiortc, the signaling server) loads off the GUI thread.
                 await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
                 service = calls.service()
-                base_url = await service.server_url()
+                links = await service.invitation_links(
+                    session_id, [slot.site_id for slot in session.sites], session.end.timestamp()
+                )
+                namespace = uid_namespace_for(service.link_namespace)
             except OSError as exc:
                 task.finish()
                 return ExportOutcome(
@@ -479,18 +482,11 @@ class ScheduleView(QWidget):
                 )
 
             def job(progress: Progress) -> list[Path]:
-                ends_at = session.end.timestamp()
-                links = {
-                    slot.site_id: service.invitation_link(
-                        base_url, session_id, slot.site_id, ends_at
-                    )
-                    for slot in session.sites
-                }
                 progress.check()
                 files = invitation_files(
                     session,
                     links,
-                    uid_namespace=uid_namespace_for(service.secret),
+                    uid_namespace=namespace,
                     stamp=stamp,
                     whole_session_label=whole,
                     words=words,

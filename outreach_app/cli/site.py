@@ -1,6 +1,6 @@
 """A headless site: joins a session from its invitation link and sends a synthetic source.
 
-    python -m outreach_app.site JOIN_URL [JOIN_URL ...] --synthetic
+    python -m outreach_app.cli.site JOIN_URL [JOIN_URL ...] --synthetic
 
 Staff use it to try a session end to end before the day; the demo and the tests use it as the
 sites' side. Each link joins as its own site (several links: several sites in one process).
@@ -60,7 +60,7 @@ class JoinedSite:
 
 def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m outreach_app.site",
+        prog="python -m outreach_app.cli.site",
         description="Join a session as a site from its invitation link, without a camera.",
     )
     parser.add_argument("links", nargs="+", metavar="JOIN_URL", help="invitation link(s)")
