@@ -9,7 +9,7 @@ from pathlib import Path
 
 from outreach_app import __version__
 from outreach_app.cli.usage import UsageError, configured_database, resolve_database
-from outreach_app.core.model import Role, User
+from outreach_app.core.model import SOLO_ROLES, Role, User
 
 DATA_SAFETY_COMMANDS = ("backup", "restore", "encrypt", "decrypt")
 
@@ -35,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--user", metavar="NAME", help="act as this person (skips the welcome)")
     parser.add_argument(
         "--role",
-        choices=[r.value for r in Role],
+        choices=[r.value for r in SOLO_ROLES],
         help="the role that goes with --user",
     )
     parser.add_argument(

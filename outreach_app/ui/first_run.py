@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.core.model import Role, User
+from outreach_app.core.model import SOLO_ROLES, Role, User
 from outreach_app.ui.labels import role_label
 
 
@@ -34,7 +34,7 @@ class FirstRunDialog(QDialog):
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.role_buttons = QButtonGroup(self)
         roles_box = QVBoxLayout()
-        for index, role in enumerate(Role):
+        for index, role in enumerate(SOLO_ROLES):
             button = QRadioButton(role_label(role))
             button.setProperty("role", role.value)
             self.role_buttons.addButton(button, index)

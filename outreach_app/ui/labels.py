@@ -59,6 +59,8 @@ def role_label(role: Role) -> str:
         Role.STAFF: QCoreApplication.translate("labels", "Staff (prepares sessions)"),
         Role.OFFICIAL: QCoreApplication.translate("labels", "Official (runs sessions)"),
         Role.REVIEWER: QCoreApplication.translate("labels", "Reviewer (reviews minutes)"),
+        Role.NOTE_TAKER: QCoreApplication.translate("labels", "Note-taker (takes notes in calls)"),
+        Role.ADMIN: QCoreApplication.translate("labels", "Administrator (keeps accounts)"),
     }[role]
 
 

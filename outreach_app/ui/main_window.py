@@ -30,7 +30,12 @@ from outreach_app.ui.pages import Page
 if TYPE_CHECKING:
     from outreach_app.ui.settings_dialog import SettingsDialog
 
-ROLE_START_PAGE = {Role.STAFF: "schedule", Role.OFFICIAL: "notes", Role.REVIEWER: "review"}
+ROLE_START_PAGE = {
+    Role.STAFF: "schedule",
+    Role.OFFICIAL: "notes",
+    Role.NOTE_TAKER: "notes",
+    Role.REVIEWER: "review",
+}
 
 
 class MainWindow(QMainWindow):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.core.model import Role, User
+from outreach_app.core.model import SOLO_ROLES, Role, User
 from outreach_app.core.settings_rules import (
     MAX_REMINDER_MINUTES,
     SettingError,
@@ -74,7 +74,7 @@ class SettingsDialog(QDialog):
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.role_combo = QComboBox()
         self.role_combo.setAccessibleName(self.tr("Role"))
-        for role in Role:
+        for role in SOLO_ROLES:
             self.role_combo.addItem(role_label(role), role.value)
         self.role_combo.setCurrentIndex(self.role_combo.findData(user.role.value))
 

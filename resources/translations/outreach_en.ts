@@ -4,7 +4,7 @@
 <context>
     <name>DemandImportDialog</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="93"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="93"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n demand ready to import.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="96"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="96"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n demand already imported or repeated in the file will be skipped.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="145"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="145"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>%n demand imported.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="148"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="148"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>%n skipped: imported before or repeated in the file.</numerusform>
@@ -39,7 +39,7 @@
 <context>
     <name>NotesView</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/page.py" line="531"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="305"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -53,7 +53,7 @@
 <context>
     <name>ReminderService</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="68"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="69"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1” starts at %2 with %n site.</numerusform>
@@ -64,7 +64,7 @@
 <context>
     <name>SiteImportDialog</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="81"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="81"/>
         <source>%n site(s) ready to import.</source>
         <translation>
             <numerusform>%n site ready to import.</numerusform>
@@ -72,7 +72,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="108"/>
         <source>%n site(s) imported.</source>
         <translation>
             <numerusform>%n site imported.</numerusform>
@@ -83,7 +83,7 @@
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/import_preview.py" line="50"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="50"/>
         <source>%n line(s) must be fixed before anything can be imported.</source>
         <translation>
             <numerusform>%n line must be fixed before anything can be imported.</numerusform>

@@ -4,117 +4,117 @@
 <context>
     <name>AgendaEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="181"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="180"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="184"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="203"/>
         <source>No topics or questions yet — type one below and press Enter.</source>
         <translation>还没有议题或问题——在下方输入后按回车。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="188"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="207"/>
         <source>New topic or question</source>
         <translation>新议题或问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="190"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="209"/>
         <source>A question (Enter) or a topic (Ctrl+Enter) for this site</source>
         <translation>为本站点添加问题（回车）或议题（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="192"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="211"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="193"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="212"/>
         <source>Add as a planned question (Enter)</source>
         <translation>添加为预设问题（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="194"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="213"/>
         <source>Add topic</source>
         <translation>添加议题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="195"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="214"/>
         <source>Add as a topic (Ctrl+Enter)</source>
         <translation>添加为议题（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="196"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="215"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="197"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="216"/>
         <source>Delete the selected item (Del)</source>
         <translation>删除所选项（Del）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="206"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="248"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="208"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="250"/>
         <source>Background for the official: the site, its people, demands received…</source>
         <translation>供领导参考的背景：站点情况、人员、收到的诉求……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="215"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="182"/>
         <source>S&amp;ite:</source>
         <translation>站点(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="223"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="226"/>
         <source>Topics and planned questions (drag to reorder, double-click to edit)</source>
         <translation>议题和预设问题（拖动排序，双击编辑）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="231"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="239"/>
         <source>Open follow-ups from earlier sessions and residents&apos; demands</source>
         <translation>以往连线的未办结事项和群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="238"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="258"/>
         <source>&amp;Briefing (saved as you type)</source>
         <translation>背景材料(&amp;B)（输入即保存）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="295"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="307"/>
         <source>Save the session with at least one site to write its agenda.</source>
         <translation>请先保存含至少一个站点的连线，再编写议程。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="339"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="351"/>
         <source>Topic</source>
         <translation>议题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="344"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="356"/>
         <source>Planned question</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="368"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="380"/>
         <source>Delete agenda item</source>
         <translation>删除议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="369"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="381"/>
         <source>Delete “%1” from the agenda?</source>
         <translation>从议程中删除“%1”？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="395"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="407"/>
         <source>Saving…</source>
         <translation>正在保存……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="403"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="415"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
@@ -122,7 +122,7 @@
 <context>
     <name>AgendaList</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="56"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="55"/>
         <source>Topics and planned questions</source>
         <translation>议题和预设问题</translation>
     </message>
@@ -130,22 +130,22 @@
 <context>
     <name>CallLink</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="150"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="152"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="151"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="153"/>
         <source>⚠ Poor link</source>
         <translation>⚠ 网络较差</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="156"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="158"/>
         <source>Turn video back on</source>
         <translation>恢复视频</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="158"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="160"/>
         <source>Switch to sound only</source>
         <translation>切换为仅语音</translation>
     </message>
@@ -153,27 +153,27 @@
 <context>
     <name>CallPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="190"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="184"/>
         <source>This session is over; its call cannot be started again.</source>
         <translation>本场连线已结束，不能再次开始通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="192"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="186"/>
         <source>This session was cancelled.</source>
         <translation>本场连线已取消。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="216"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="210"/>
         <source>The call could not start: %1</source>
         <translation>通话无法开始：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="421"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="417"/>
         <source>Cannot record to %1: %2</source>
         <translation>无法录制到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="442"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="438"/>
         <source>The recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
     </message>
@@ -214,22 +214,22 @@
 <context>
     <name>CallStatistics</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="176"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="178"/>
         <source>%1 fps</source>
         <translation>%1 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="178"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="180"/>
         <source>%1 kbit/s</source>
         <translation>%1 千比特/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="183"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="185"/>
         <source>RTT %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="187"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="189"/>
         <source>loss %1%</source>
         <translation>丢包 %1%</translation>
     </message>
@@ -237,232 +237,232 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="226"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="228"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="233"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="473"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="236"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="476"/>
         <source>Copy the join link of the selected site (%1)</source>
         <translation>复制所选站点的入会链接（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="244"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="484"/>
         <source>&amp;Run sheet</source>
         <translation>流程表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="304"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="271"/>
         <source>&amp;Call</source>
         <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="305"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="272"/>
         <source>&amp;Next site</source>
         <translation>下一站点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="308"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="275"/>
         <source>Pass the floor to the next site in speaking order (%1)</source>
         <translation>按发言顺序请下一个站点发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="313"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="280"/>
         <source>&amp;Previous site</source>
         <translation>上一站点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="316"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="283"/>
         <source>Give the floor back to the previous site (%1)</source>
         <translation>请上一个站点再次发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="321"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="288"/>
         <source>&amp;Copy invitation link</source>
         <translation>复制邀请链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="324"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="291"/>
         <source>&amp;End session…</source>
         <translation>结束连线(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="327"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="294"/>
         <source>End the session for every site (%1)</source>
         <translation>为所有站点结束连线（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="347"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="314"/>
         <source>C&amp;lose window</source>
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="372"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="339"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="379"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="346"/>
         <source>Time left of the current site&apos;s time box; +: over time</source>
         <translation>当前站点时长的剩余时间；+ 表示超时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="453"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="420"/>
         <source>Video of the site that has the floor</source>
         <translation>正在发言站点的视频</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="460"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="461"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="427"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="428"/>
         <source>Your own camera</source>
         <translation>您自己的摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="642"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="653"/>
         <source>Your camera — nobody has the floor; %1 starts with the first site.</source>
         <translation>您的摄像头——暂无站点发言；按 %1 从第一个站点开始。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="513"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="524"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="250"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="490"/>
         <source>Double-click a site or press Enter to give it the floor. Notes are taken for the selected site.</source>
         <translation>双击站点或按回车键，请该站点发言。记录归入所选站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="330"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="297"/>
         <source>&amp;Mute my microphone</source>
         <translation>关闭我的麦克风(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="334"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="301"/>
         <source>Turn my &amp;camera off</source>
         <translation>关闭我的摄像头(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="338"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="305"/>
         <source>&amp;Record the session</source>
         <translation>录制连线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="342"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="309"/>
         <source>Record the floor&apos;s video and sound to the recording folder (%1)</source>
         <translation>把发言站点的画面和声音录制到录制文件夹（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="395"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="362"/>
         <source>● REC</source>
         <translation>● 录制中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="397"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="364"/>
         <source>This session is being recorded</source>
         <translation>本场连线正在录制</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="537"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="548"/>
         <source>Starting the call…</source>
         <translation>正在开始通话…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="538"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="549"/>
         <source>● Live</source>
         <translation>● 进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="539"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="550"/>
         <source>Ending…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="540"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="551"/>
         <source>Session ended</source>
         <translation>连线已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="541"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="552"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="557"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="568"/>
         <source>The session has ended. Notes can still be edited.</source>
         <translation>连线已结束，记录仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="558"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="569"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="605"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="616"/>
         <source>%1 is on sound only: its link is too poor for video.</source>
         <translation>%1 已切换为仅语音：网络太差，无法传输视频。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="608"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="619"/>
         <source>The link to %1 is poor: its video will stutter or freeze. Sound only keeps the conversation going.</source>
         <translation>与 %1 的网络较差：视频会卡顿或停顿。切换为仅语音可保持通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="627"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="645"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="638"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="656"/>
         <source>Your camera</source>
         <translation>您的摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="653"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="664"/>
         <source>Waiting for video from %1…</source>
         <translation>正在等待%1的视频…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="657"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="668"/>
         <source>On the floor:
 %1</source>
         <translation>正在发言：
 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="668"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="679"/>
         <source>%1 in session</source>
         <translation>已进行 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="697"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="708"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="717"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="732"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="728"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="743"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="719"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="730"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="728"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="739"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="730"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="741"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="733"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="744"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -470,7 +470,7 @@
 <context>
     <name>CallWindows</name>
     <message>
-        <location filename="../../outreach_app/ui/call/launcher.py" line="109"/>
+        <location filename="../../outreach_app/ui/call/windows.py" line="117"/>
         <source>The call server could not start at %1: %2</source>
         <translation>连线服务器无法在 %1 启动：%2</translation>
     </message>
@@ -486,22 +486,22 @@
 <context>
     <name>ContactsTable</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="82"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="77"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="82"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="77"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="82"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="77"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="85"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="80"/>
         <source>Contact people</source>
         <translation>联系人</translation>
     </message>
@@ -665,114 +665,114 @@ Start Outreach again to go on.</source>
 <context>
     <name>DemandImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="37"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="37"/>
         <source>Import demands</source>
         <translation>导入群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="39"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="39"/>
         <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. Demands imported before are skipped.</source>
         <translation>群众在留言板上反映的诉求，CSV 或 JSON 格式。列：date（日期）、site（站点名称或所在地区）、channel（栏目，如百姓呼声、问政、消费维权）、text（内容），可选 category（类别）。UTF-8 或 GB18030 编码。只要有一行有误，就不会导入任何内容，并列出每一行错误。以前导入过的诉求会跳过。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="46"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="46"/>
         <source>Save template… writes a CSV file with the header and two example rows. You can also drop a file here.</source>
         <translation>“保存模板…”会生成一个带表头和两行示例的 CSV 文件。也可以把文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="49"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="49"/>
         <source>Demands to import, or the lines to fix</source>
         <translation>待导入的诉求，或需要修改的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="81"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="81"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="50"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="50"/>
         <source>Choose a message board export</source>
         <translation>选择留言板导出文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="51"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="51"/>
         <source>CSV or JSON files (*.csv *.json);;All files (*)</source>
         <translation>CSV 或 JSON 文件 (*.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="75"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="75"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="76"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="76"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="77"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="77"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="78"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="78"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="79"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="79"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="80"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="80"/>
         <source>Demand</source>
         <translation>诉求内容</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="93"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="93"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n 条诉求可以导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="96"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="96"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n 条诉求已导入过或在文件中重复，将跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="101"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
         <source>Every demand in this file has been imported already.</source>
         <translation>此文件中的诉求都已导入过。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="107"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="107"/>
         <source>skip: same as line %1</source>
         <translation>跳过：与第 %1 行相同</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="109"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="109"/>
         <source>skip: imported before</source>
         <translation>跳过：已导入过</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="110"/>
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="125"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="110"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="125"/>
         <source>new</source>
         <translation>新增</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="145"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="145"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 条诉求。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/import_dialog.py" line="148"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="148"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>跳过 %n 条：已导入过或在文件中重复。</numerusform>
@@ -782,42 +782,42 @@ Start Outreach again to go on.</source>
 <context>
     <name>DueDatesDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="227"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="228"/>
         <source>Due dates</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="233"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="234"/>
         <source>By when must “%1” be claimed, responded to and solved? Tick a step to give it a date; an item is overdue from the day after.</source>
         <translation>“%1”须在何时前认领、答复和办结？勾选某一步即可为其设定日期；过了该日期的次日即为逾期。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="239"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="240"/>
         <source>Claim by</source>
         <translation>认领期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="240"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="241"/>
         <source>Respond by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="241"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="242"/>
         <source>Solve by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="243"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="244"/>
         <source>&amp;Claim by:</source>
         <translation>认领期限(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="244"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="245"/>
         <source>&amp;Respond by:</source>
         <translation>答复期限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="245"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="246"/>
         <source>&amp;Solve by:</source>
         <translation>办结期限(&amp;S)：</translation>
     </message>
@@ -873,12 +873,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>FigureTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="167"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="168"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="186"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="187"/>
         <source>Nothing in this period.</source>
         <translation>本期没有数据。</translation>
     </message>
@@ -886,47 +886,47 @@ Start Outreach again to go on.</source>
 <context>
     <name>FilterLists</name>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="18"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="18"/>
         <source>Site filter</source>
         <translation>站点筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="24"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="24"/>
         <source>Kind filter</source>
         <translation>类型筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="25"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="25"/>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="34"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="34"/>
         <source>Category filter</source>
         <translation>类别筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="41"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="41"/>
         <source>Status filter</source>
         <translation>状态筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="42"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="42"/>
         <source>Any status</source>
         <translation>任意状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="53"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="53"/>
         <source>All sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="57"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="57"/>
         <source>%1 (archived)</source>
         <translation>%1（已归档）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/filter_lists.py" line="69"/>
+        <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="69"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
@@ -967,8 +967,8 @@ Start Outreach again to go on.</source>
 <context>
     <name>FollowUpBoardPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/presenter.py" line="273"/>
-        <location filename="../../outreach_app/ui/follow_ups/presenter.py" line="318"/>
+        <location filename="../../outreach_app/ui/follow_ups/presenter.py" line="269"/>
+        <location filename="../../outreach_app/ui/follow_ups/presenter.py" line="316"/>
         <source>Choose a follow-up first.</source>
         <translation>请先选择一项督办事项。</translation>
     </message>
@@ -976,389 +976,389 @@ Start Outreach again to go on.</source>
 <context>
     <name>FollowUpBoardView</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="291"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="142"/>
         <source>Filter follow-ups by words</source>
         <translation>按关键词筛选督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="293"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="144"/>
         <source>Words in the commitment, outcome, unit, person or site (Ctrl+Shift+F)</source>
         <translation>承诺事项、办理结果、单位、人员或站点中的词语（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="301"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="152"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="303"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="154"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="304"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="792"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="155"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="641"/>
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="305"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="773"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="156"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="622"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="308"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="159"/>
         <source>&amp;Overdue only</source>
         <translation>仅看逾期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="310"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="161"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="311"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="162"/>
         <source>Show every follow-up</source>
         <translation>显示全部督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="318"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="169"/>
         <source>Owner unit filter</source>
         <translation>责任单位筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="320"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="171"/>
         <source>When the commitment was made</source>
         <translation>承诺事项提出的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="338"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="194"/>
         <source>&amp;Group by:</source>
         <translation>分组(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="347"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="203"/>
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="348"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="204"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="349"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="205"/>
         <source>Ca&amp;tegory:</source>
         <translation>类别(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="350"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="206"/>
         <source>St&amp;atus:</source>
         <translation>状态(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="355"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="211"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="357"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="213"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="363"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="220"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="368"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="225"/>
         <source>Follow-ups</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="380"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="723"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="239"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="572"/>
         <source>Follow-up</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="406"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="279"/>
         <source>Due dates…</source>
         <translation>期限…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="415"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="289"/>
         <source>About this follow-up</source>
         <translation>督办事项详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="417"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="291"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="425"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="299"/>
         <source>History of this follow-up</source>
         <translation>此督办事项的办理记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="296"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="296"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="296"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="296"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="500"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="349"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="501"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="569"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="350"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="418"/>
         <source>No unit yet</source>
         <translation>尚无责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="512"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="361"/>
         <source>The period starts after it ends: check the two dates.</source>
         <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="575"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="692"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="424"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="541"/>
         <source>1 overdue</source>
         <translation>1 项逾期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="575"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="692"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="424"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="541"/>
         <source>%1 overdue</source>
         <translation>%1 项逾期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="681"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="530"/>
         <source>No follow-ups match these filters — clear the filters to see all.</source>
         <translation>没有符合筛选条件的督办事项——清除筛选可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="683"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="532"/>
         <source>No follow-ups yet. A commitment recorded with an answer under Notes becomes a follow-up here, to be claimed, responded to and solved.</source>
         <translation>还没有督办事项。在“记录”中随回答记下的承诺事项会出现在这里，等待认领、答复和办结。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="690"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="539"/>
         <source>1 follow-up</source>
         <translation>1 项督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="690"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="539"/>
         <source>%1 follow-ups</source>
         <translation>%1 项督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="695"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="544"/>
         <source>more match: only the newest %1 are shown; narrow them with the filters</source>
         <translation>还有更多符合条件的事项：仅显示最新的 %1 项，请用筛选条件缩小范围</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="728"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="577"/>
         <source>a commitment made to a site, or reopened</source>
         <translation>对站点作出的承诺，或被重新办理的事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="731"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="580"/>
         <source>a named person of the owner unit has taken it on</source>
         <translation>责任单位的具体责任人已认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="733"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="582"/>
         <source>what has been done so far is recorded</source>
         <translation>已记录目前的办理情况</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="736"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="585"/>
         <source>the outcome and, where given, the site&apos;s satisfaction</source>
         <translation>办理结果，以及站点给出的满意度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="740"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="589"/>
         <source>Choose a follow-up on the left to see its history and next steps.</source>
         <translation>在左侧选择一项督办事项，查看其办理记录和下一步操作。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="741"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="590"/>
         <source>Each follow-up goes through these steps:</source>
         <translation>每项督办事项依次经过以下环节：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="743"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="592"/>
         <source>Every step is kept with its time and who recorded it. An item is overdue from the day after the date for its next step.</source>
         <translation>每个环节都会保留时间和记录人。超过下一环节期限的次日起即为逾期。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="780"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="629"/>
         <source>Committed in</source>
         <translation>承诺出处</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="782"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="631"/>
         <source>Received through</source>
         <translation>来源渠道</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="784"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="633"/>
         <source>Made on</source>
         <translation>提出时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="786"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="635"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="788"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="637"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="790"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="639"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="792"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="641"/>
         <source>none yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="795"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="644"/>
         <source>Claimed by</source>
         <translation>认领人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="797"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="646"/>
         <source>Response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="799"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="648"/>
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="803"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="652"/>
         <source>Site&apos;s satisfaction</source>
         <translation>站点满意度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="807"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="656"/>
         <source>Due dates</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="826"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="675"/>
         <source>no date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="830"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="679"/>
         <source>done %1</source>
         <translation>%1 完成</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="833"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="682"/>
         <source>late</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="845"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="694"/>
         <source>Taken by %1</source>
         <translation>由 %1 认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="856"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="705"/>
         <source>History (1 step)</source>
         <translation>办理记录（1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="856"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="705"/>
         <source>History (%1 steps)</source>
         <translation>办理记录（%1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="866"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="892"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="715"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="741"/>
         <source>Choose a follow-up first</source>
         <translation>请先选择一项督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="869"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="718"/>
         <source>A named person of the owner unit takes it (%1)</source>
         <translation>由责任单位的具体责任人认领（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="870"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="719"/>
         <source>Record what has been done so far (%1)</source>
         <translation>记录目前的办理情况（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="872"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="721"/>
         <source>Record the outcome and the site&apos;s satisfaction (%1)</source>
         <translation>记录办理结果和站点满意度（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="874"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="723"/>
         <source>Take it up again, saying why (%1)</source>
         <translation>说明原因后重新办理（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="878"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="727"/>
         <source>Only an open follow-up can be claimed</source>
         <translation>只有待办事项才能认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="879"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="728"/>
         <source>Only a claimed follow-up can be responded to</source>
         <translation>只有已认领的事项才能答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="881"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="730"/>
         <source>Claim it first: only a claimed or responded follow-up can be solved</source>
         <translation>请先认领：只有已认领或已答复的事项才能办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="883"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="732"/>
         <source>It is open already</source>
         <translation>该事项已是待办状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="888"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="737"/>
         <source>The dates to claim, respond and solve by (%1)</source>
         <translation>认领、答复和办结的期限（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="935"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="784"/>
         <source>Due dates saved.</source>
         <translation>期限已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="937"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="786"/>
         <source>Follow-up marked “%1”.</source>
         <translation>督办事项已标记为“%1”。</translation>
     </message>
@@ -1366,128 +1366,128 @@ Start Outreach again to go on.</source>
 <context>
     <name>FollowUpLabels</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="17"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="18"/>
         <source>Claim</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="18"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="19"/>
         <source>Respond</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="19"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="20"/>
         <source>Solve</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="20"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="21"/>
         <source>Reopen</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="26"/>
+        <location filename="../../outreach_app/ui/labels.py" line="176"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="27"/>
+        <location filename="../../outreach_app/ui/labels.py" line="177"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="30"/>
+        <location filename="../../outreach_app/ui/labels.py" line="180"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="29"/>
         <source>Opened</source>
         <translation>立项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="40"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="31"/>
         <source>Reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="43"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="34"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="44"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="35"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="45"/>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="87"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="36"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="54"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="53"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="44"/>
         <source>Claim by</source>
         <translation>认领期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="45"/>
         <source>Respond by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="55"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="46"/>
         <source>Solve by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="61"/>
+        <location filename="../../outreach_app/ui/labels.py" line="186"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/labels.py" line="188"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="75"/>
+        <location filename="../../outreach_app/ui/labels.py" line="200"/>
         <source>Claim overdue by %1 (due %2)</source>
         <translation>认领逾期 %1（期限 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="77"/>
+        <location filename="../../outreach_app/ui/labels.py" line="202"/>
         <source>Response overdue by %1 (due %2)</source>
         <translation>答复逾期 %1（期限 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="79"/>
+        <location filename="../../outreach_app/ui/labels.py" line="204"/>
         <source>Solution overdue by %1 (due %2)</source>
         <translation>办结逾期 %1（期限 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="88"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="55"/>
         <source>Solved on %1</source>
         <translation>%1 办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="96"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="63"/>
         <source>No due date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="101"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="68"/>
         <source>%1 (today)</source>
         <translation>%1（今天）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="104"/>
+        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="71"/>
         <source>%1 (in %2)</source>
         <translation>%1（还有 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/labels.py" line="113"/>
+        <location filename="../../outreach_app/ui/labels.py" line="210"/>
         <source>No unit yet</source>
         <translation>尚无责任单位</translation>
     </message>
@@ -1495,47 +1495,47 @@ Start Outreach again to go on.</source>
 <context>
     <name>FollowUpList</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="106"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="105"/>
         <source>Open follow-ups from earlier sessions and residents&apos; demands</source>
         <translation>以往连线的未办结事项和群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="112"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="111"/>
         <source>Commitment</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="112"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="111"/>
         <source>Owner</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="112"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="111"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="112"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="129"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="128"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="134"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="133"/>
         <source>[%1] %2</source>
         <translation>【%1】%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="136"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="135"/>
         <source>A resident&apos;s demand, received on %1 through %2 (%3)</source>
         <translation>群众诉求，%1 经“%2”栏目受理（%3）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="162"/>
+        <location filename="../../outreach_app/ui/schedule/agenda_editor.py" line="161"/>
         <source>Nothing open for this site.</source>
         <translation>本站点没有未办结事项。</translation>
     </message>
@@ -1543,77 +1543,77 @@ Start Outreach again to go on.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="93"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="126"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="98"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="131"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="102"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="135"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="105"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="138"/>
         <source>Read the file again after fixing it</source>
         <translation>修改文件后重新读取</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="110"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="143"/>
         <source>Save template…</source>
         <translation>保存模板…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="113"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="146"/>
         <source>Write an example CSV file to fill in</source>
         <translation>生成一个可填写的示例 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="137"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="107"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="176"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="181"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="178"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="183"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="188"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="193"/>
         <source>Cannot write the template: %1</source>
         <translation>无法写入模板：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="195"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="200"/>
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="220"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="225"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="239"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="244"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="240"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="245"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/import_preview.py" line="267"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="272"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1621,12 +1621,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>InterruptedBanner</name>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="195"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="197"/>
         <source>End the session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="197"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="199"/>
         <source>End «%1» without resuming its call? Sites still waiting are told it has ended; the notes taken are kept and can still be edited.</source>
         <translation>不恢复通话，直接结束“%1”吗？仍在等待的站点会收到连线已结束的通知；已记录的内容都会保留，之后仍可编辑。</translation>
     </message>
@@ -1634,32 +1634,32 @@ Start Outreach again to go on.</source>
 <context>
     <name>InterruptedNotice</name>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="117"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="119"/>
         <source>«%1» was interrupted at about %2 — the notes taken are kept.</source>
         <translation>“%1”约在 %2 中断——已记录的内容都已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="123"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="125"/>
         <source>Resume the call</source>
         <translation>恢复连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="126"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="128"/>
         <source>Open the call window again; the sites rejoin by their invitation links</source>
         <translation>重新打开通话窗口；各站点会通过邀请链接自动重新加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="128"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="130"/>
         <source>End the session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="133"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="135"/>
         <source>Dismiss this notice</source>
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="134"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="136"/>
         <source>Hide this notice; the session stays live</source>
         <translation>隐藏此提示；连线仍保持进行中</translation>
     </message>
@@ -1705,17 +1705,17 @@ Start Outreach again to go on.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="122"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
         <source>month on month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="122"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
         <source>on previous</source>
         <translation>较上期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="124"/>
         <source>year on year</source>
         <translation>同比</translation>
     </message>
@@ -1723,98 +1723,98 @@ Start Outreach again to go on.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="71"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="47"/>
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="73"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="49"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="79"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="55"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="115"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="103"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="120"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="108"/>
         <source>&amp;Join a session as a site…</source>
         <translation>以站点身份加入连线(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="126"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="114"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="131"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="119"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="137"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="125"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="145"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="146"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="134"/>
         <source>&amp;About Outreach</source>
         <translation>关于连线(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="178"/>
-        <location filename="../../outreach_app/ui/main_window.py" line="193"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="181"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="197"/>
         <source>Join a session as a site</source>
         <translation>以站点身份加入连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="179"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="182"/>
         <source>Paste the invitation link you received:</source>
         <translation>粘贴收到的邀请链接：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="195"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="199"/>
         <source>This is not an invitation link. It looks like https://server/join/… — copy all of it from the invitation.</source>
         <translation>这不是邀请链接。邀请链接形如 https://服务器/join/…，请从邀请中完整复制。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="226"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="234"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="227"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="235"/>
         <source>The new database or language is used the next time Outreach starts.</source>
         <translation>新的数据库或语言将在下次启动连线时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="232"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="240"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="239"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="247"/>
         <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python and Qt Multimedia (LGPLv3), aiortc and aioice (BSD), PyAV (BSD) with FFmpeg (LGPL) and x264 (GPLv2), libvpx and Opus (BSD), WebRTC audio processing via pywebrtc-audio (BSD), aiohttp and sqlite-utils (Apache 2.0), qasync and NumPy (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception), bundled with the app.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python 和 Qt Multimedia（LGPLv3）、aiortc 和 aioice（BSD）、PyAV（BSD）及 FFmpeg（LGPL）和 x264（GPLv2）、libvpx 和 Opus（BSD）、经 pywebrtc-audio 使用的 WebRTC 音频处理（BSD）、aiohttp 和 sqlite-utils（Apache 2.0）、qasync 和 NumPy（BSD）构建。中文文字使用随应用附带的文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="155"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="143"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="237"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="245"/>
         <source>About Outreach</source>
         <translation>关于连线</translation>
     </message>
@@ -1822,7 +1822,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets.py" line="35"/>
+        <location filename="../../outreach_app/ui/widgets/messages.py" line="24"/>
         <source>Dismiss message</source>
         <translation>关闭提示</translation>
     </message>
@@ -2073,127 +2073,127 @@ Start Outreach again to go on.</source>
 <context>
     <name>MinutesHtml</name>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="123"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="120"/>
         <source>Site %1</source>
         <translation>站点 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="153"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="150"/>
         <source>held %1–%2</source>
         <translation>实际 %1–%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="162"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="159"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="164"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="161"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="165"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="162"/>
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="167"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="164"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="171"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="168"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="174"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="171"/>
         <source>Review</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="175"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="172"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="189"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="186"/>
         <source>Asked by %1</source>
         <translation>提问人 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="195"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="192"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="201"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="198"/>
         <source>at %1 in the session</source>
         <translation>连线第 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="206"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="203"/>
         <source>play the recording</source>
         <translation>播放录像</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="219"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="216"/>
         <source>Answer (%1):</source>
         <translation>回答（%1）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="224"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="221"/>
         <source>Answer:</source>
         <translation>回答：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="234"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="231"/>
         <source>owner: %1</source>
         <translation>责任单位：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="237"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="234"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="241"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="238"/>
         <source>no date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="248"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="245"/>
         <source>claimed by %1</source>
         <translation>认领人 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="259"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="256"/>
         <source>site&apos;s satisfaction: %1</source>
         <translation>站点满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="262"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="259"/>
         <source>open on the follow-up board</source>
         <translation>在督办看板中查看</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="281"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="278"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="282"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="279"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="283"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="280"/>
         <source>Decision</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="284"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="281"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -2201,146 +2201,146 @@ Start Outreach again to go on.</source>
 <context>
     <name>NoteEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="67"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="126"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="43"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="83"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="70"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="46"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="72"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="48"/>
         <source>Asked by</source>
         <translation>提问人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="77"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="129"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="53"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="86"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="78"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="191"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="54"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="174"/>
         <source>Type the answer as it is given…</source>
         <translation>边听边记录回答……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="81"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="57"/>
         <source>Speaker at the site</source>
         <translation>站点发言人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="84"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="60"/>
         <source>Who answered</source>
         <translation>回答人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="87"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="99"/>
         <source>This answer is a commitment (creates a follow-up)</source>
         <translation>此回答含承诺事项（生成督办事项）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="91"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="103"/>
         <source>Commitment</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="92"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="104"/>
         <source>What was promised</source>
         <translation>承诺的内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="94"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="106"/>
         <source>Owner</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="95"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="107"/>
         <source>Responsible unit or person</source>
         <translation>责任单位或责任人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="98"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="110"/>
         <source>Due date</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="101"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="113"/>
         <source>Commitment:</source>
         <translation>承诺事项：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="102"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="114"/>
         <source>Owner:</source>
         <translation>责任单位：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="103"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="115"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="109"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="278"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="66"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="261"/>
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="113"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="70"/>
         <source>Category:</source>
         <translation>类别：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="115"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="72"/>
         <source>Asked by:</source>
         <translation>提问人：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="119"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="76"/>
         <source>Speaker:</source>
         <translation>发言人：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="187"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="170"/>
         <source>Take a planned question or add one to start taking notes.</source>
         <translation>选择一个预设问题或新增问题，开始记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="199"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="182"/>
         <source>at %1 in session</source>
         <translation>连线第 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="202"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="185"/>
         <source>asked at %1</source>
         <translation>提问于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="266"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="249"/>
         <source>Editing…</source>
         <translation>正在编辑……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="267"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="250"/>
         <source>Saving…</source>
         <translation>正在保存……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="268"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="251"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="269"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="252"/>
         <source>Not saved yet — will retry on the next change</source>
         <translation>尚未保存——下次修改时将重试</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="279"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="262"/>
         <source>Delete this question with its answer and commitment? This cannot be undone.</source>
         <translation>删除此问题及其回答和承诺事项？此操作无法撤销。</translation>
     </message>
@@ -2348,7 +2348,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>NotesPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/presenter.py" line="165"/>
+        <location filename="../../outreach_app/ui/notes/presenter.py" line="167"/>
         <source>Type the question first.</source>
         <translation>请先输入问题。</translation>
     </message>
@@ -2356,96 +2356,96 @@ Start Outreach again to go on.</source>
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="310"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="126"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="320"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="136"/>
         <source>Start session</source>
         <translation>开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="322"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="731"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="138"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="505"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="324"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="552"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="140"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="326"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="330"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="146"/>
         <source>Session:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="341"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="350"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="159"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="168"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="345"/>
-        <location filename="../../outreach_app/ui/notes/page.py" line="353"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="163"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="171"/>
         <source>Planned questions</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="347"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="165"/>
         <source>Ask selected</source>
         <translation>提问所选问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="348"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="166"/>
         <source>Record the selected planned question as asked (Enter)</source>
         <translation>将所选预设问题记录为已提问（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="371"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="192"/>
         <source>Notes for this site</source>
         <translation>本站点的记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="375"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="196"/>
         <source>Type a new question and press Enter</source>
         <translation>输入新问题后按回车</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="376"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="197"/>
         <source>New question</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="377"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="198"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="379"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="200"/>
         <source>Add the typed question (Enter); Ctrl+Shift+Q focuses it</source>
         <translation>添加输入的问题（回车）；Ctrl+Shift+Q 跳到此处</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="387"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="208"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="396"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="68"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="475"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="249"/>
         <source>No sessions yet — schedule one under Sessions</source>
         <translation>还没有连线——请在“连线”页面安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/page.py" line="531"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="305"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -2454,62 +2454,62 @@ Start Outreach again to go on.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="552"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="326"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="555"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="329"/>
         <source>Open the call window; sites join by their invitation links (Ctrl+Shift+L)</source>
         <translation>打开通话窗口；各站点通过邀请链接加入（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="557"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="331"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="603"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="377"/>
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="605"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="379"/>
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="613"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="387"/>
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="616"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="390"/>
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="631"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="405"/>
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="712"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="486"/>
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="732"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="506"/>
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="746"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="520"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="751"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="525"/>
         <source>starts %1</source>
         <translation>%1 开始</translation>
     </message>
@@ -2517,7 +2517,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>OptionalDate</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="190"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="191"/>
         <source>%1: set a date</source>
         <translation>%1：设定日期</translation>
     </message>
@@ -2593,47 +2593,47 @@ Start Outreach again to go on.</source>
 <context>
     <name>PeriodFilter</name>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="55"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="55"/>
         <source>Period</source>
         <translation>时间段</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="58"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="58"/>
         <source>Any time</source>
         <translation>任意时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="59"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="59"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="60"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="60"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="61"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="61"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="62"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="62"/>
         <source>Dates chosen</source>
         <translation>指定日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="62"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="62"/>
         <source>Dates below</source>
         <translation>下方日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="69"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="69"/>
         <source>Period from</source>
         <translation>起始日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/period_filter.py" line="71"/>
+        <location filename="../../outreach_app/ui/widgets/period_filter.py" line="71"/>
         <source>Period to</source>
         <translation>截止日期</translation>
     </message>
@@ -2641,7 +2641,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../outreach_app/ui/presenter.py" line="80"/>
+        <location filename="../../outreach_app/ui/presenter.py" line="106"/>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
     </message>
@@ -2688,44 +2688,44 @@ Start Outreach again to go on.</source>
 <context>
     <name>ReminderService</name>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="42"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="43"/>
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="67"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="68"/>
         <source>Session at %1</source>
         <translation>%1 有连线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="68"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="69"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1”将于 %2 开始，共 %n 个站点。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="85"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="86"/>
         <source>Pre-call check failed: %1</source>
         <translation>连线前检查未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="87"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="88"/>
         <source>%1 for “%2”: %3 not working.</source>
         <translation>%1（“%2”）：%3不能正常工作。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="90"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="91"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="112"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="113"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="113"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="114"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -2733,7 +2733,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>ReviewPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/review/presenter.py" line="174"/>
+        <location filename="../../outreach_app/ui/review/presenter.py" line="176"/>
         <source>Say what must change before sending the minutes back.</source>
         <translation>退回纪要前请写明需要修改的内容。</translation>
     </message>
@@ -2741,294 +2741,294 @@ Start Outreach again to go on.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="292"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="279"/>
         <source>Search all notes</source>
         <translation>搜索全部记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="293"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="280"/>
         <source>Search all notes (Ctrl+F) — 中文 or English</source>
         <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="296"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="283"/>
         <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
         <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="310"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="297"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="311"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="298"/>
         <source>Show every site, kind, category and status</source>
         <translation>显示所有站点、类型、类别和状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="315"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="302"/>
         <source>&amp;Site:</source>
         <translation>站点(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="316"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="303"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="317"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="304"/>
         <source>Ca&amp;tegory:</source>
         <translation>类别(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="318"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="305"/>
         <source>St&amp;atus:</source>
         <translation>状态(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="319"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="306"/>
         <source>&amp;Period:</source>
         <translation>时间段(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="326"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="253"/>
         <source>Sessions and search results</source>
         <translation>连线和搜索结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="349"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="385"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="395"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="655"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="320"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="330"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="342"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="606"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="354"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="347"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="360"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="353"/>
         <source>Send &amp;back…</source>
         <translation>退回(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="365"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="358"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="392"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="396"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="663"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="327"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="331"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="614"/>
         <source>Audit trail</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="453"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="241"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="466"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="417"/>
         <source>The period starts after it ends: check the two dates.</source>
         <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="528"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="479"/>
         <source>1 note</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="528"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="479"/>
         <source>%1 notes</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="533"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="484"/>
         <source>1 open follow-up</source>
         <translation>1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="533"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="484"/>
         <source>%1 open follow-ups</source>
         <translation>%1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="566"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="517"/>
         <source>No sessions match these filters — clear the filters to see all.</source>
         <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="568"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="519"/>
         <source>No sessions to review yet — they appear here once scheduled.</source>
         <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="571"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="522"/>
         <source>1 session</source>
         <translation>1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="571"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="522"/>
         <source>%1 sessions</source>
         <translation>%1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="611"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="562"/>
         <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
         <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="616"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="567"/>
         <source>1 match</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="616"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="567"/>
         <source>%1 matches — newest first</source>
         <translation>%1 条结果——最新的在前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="617"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="568"/>
         <source>(showing the first 100)</source>
         <translation>（显示前 100 条）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="620"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="571"/>
         <source>No matches</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="625"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="576"/>
         <source>The search could not run. Change the search words.</source>
         <translation>无法执行搜索，请更换搜索词。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="626"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="577"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="628"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="579"/>
         <source>Cannot search for “%1”: %2</source>
         <translation>无法搜索“%1”：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="659"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="610"/>
         <source>Choose a session on the left to read its minutes.</source>
         <translation>在左侧选择一场连线以阅读纪要。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="758"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="712"/>
         <source>Audit trail (%1)</source>
         <translation>操作记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="764"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="718"/>
         <source>Save these minutes as PDF or Word (Ctrl+E)</source>
         <translation>将此纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="766"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="771"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="720"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="725"/>
         <source>Choose a session first</source>
         <translation>请先选择一场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="777"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="731"/>
         <source>The session is still running</source>
         <translation>连线仍在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="779"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="733"/>
         <source>The session has not taken place yet</source>
         <translation>连线尚未举行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="787"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="741"/>
         <source>Already approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="789"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="743"/>
         <source>Approve these minutes (Ctrl+Shift+A)</source>
         <translation>批准此纪要（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="793"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="747"/>
         <source>Already sent back; waiting for corrections</source>
         <translation>已退回，等待修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="795"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="749"/>
         <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
         <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="815"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="769"/>
         <source>Minutes marked “%1”.</source>
         <translation>纪要已标记为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="823"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="777"/>
         <source>Choose a session whose minutes to export.</source>
         <translation>请先选择要导出纪要的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="828"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="782"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="829"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="783"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="830"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="784"/>
         <source>minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="833"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="864"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="787"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="824"/>
         <source>Export minutes</source>
         <translation>导出纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="865"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="825"/>
         <source>Saving the minutes of “%1”…</source>
         <translation>正在保存“%1”的纪要…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="874"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="834"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="879"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="839"/>
         <source>Minutes saved as “%1”.</source>
         <translation>纪要已保存为“%1”。</translation>
     </message>
@@ -3094,204 +3094,204 @@ Start Outreach again to go on.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="73"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="97"/>
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="74"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="98"/>
         <source>Previous week (Alt+Left)</source>
         <translation>上一周（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="76"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="100"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="77"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="101"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>回到本周（Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="80"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="104"/>
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="81"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="105"/>
         <source>Next week (Alt+Right)</source>
         <translation>下一周（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="85"/>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="135"/>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="294"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="109"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="166"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="310"/>
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="86"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="110"/>
         <source>Schedule a new session (Ctrl+N)</source>
         <translation>安排新的连线（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="96"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="134"/>
         <source>Upcoming sessions</source>
         <translation>即将举行的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="97"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="135"/>
         <source>Double-click or press Enter to open a session</source>
         <translation>双击或按回车打开连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="101"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="139"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="102"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="140"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="103"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="141"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="104"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="105"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="123"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="158"/>
         <source>&amp;Upcoming sessions</source>
         <translation>即将举行的连线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="139"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="170"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="140"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="171"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="221"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="237"/>
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="263"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="279"/>
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="307"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="323"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="307"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="323"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="310"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="326"/>
         <source>Open the call window; sites join by their invitation links</source>
         <translation>打开通话窗口；各站点通过邀请链接加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="312"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="328"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="350"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="366"/>
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="361"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="377"/>
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="376"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="392"/>
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="377"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="393"/>
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="394"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="410"/>
         <source>Save the session first: invitations need its time and sites.</source>
         <translation>请先保存连线：邀请需要用到它的时间和站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="396"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="412"/>
         <source>The session is over or cancelled: there is nothing to invite to.</source>
         <translation>该连线已结束或已取消，无需发送邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="398"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="414"/>
         <source>Add the sites first: each gets its own invitation.</source>
         <translation>请先添加站点：每个站点各有一份邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="407"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="423"/>
         <source>Save a calendar invitation (.ics) for each site, with its turn and its join link, and one with every site (Ctrl+Shift+I)</source>
         <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+I）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="417"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="433"/>
         <source>Save the changes first: the invitations carry the saved times.</source>
         <translation>请先保存修改：邀请使用已保存的时间。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="425"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="441"/>
         <source>Folder for the invitations</source>
         <translation>选择保存邀请的文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="442"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="458"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="445"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="461"/>
         <source>Save invitations</source>
         <translation>保存邀请</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="446"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="462"/>
         <source>Saving the invitations to “%1”…</source>
         <translation>正在将邀请保存到“%1”…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="461"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="480"/>
         <source>The invitations need the call server, which could not start: %1</source>
         <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="494"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="506"/>
         <source>Cancelled; no invitation was written.</source>
         <translation>已取消，未写入任何邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="499"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="511"/>
         <source>Saved %1 invitations in “%2”: one for each site and one with all sites.</source>
         <translation>已在“%2”中保存 %1 份邀请：每个站点一份，另有一份包含全部站点。</translation>
     </message>
@@ -3299,32 +3299,32 @@ Start Outreach again to go on.</source>
 <context>
     <name>SendBackDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="211"/>
+        <location filename="../../outreach_app/ui/review/dialogs.py" line="23"/>
         <source>Send minutes back</source>
         <translation>退回纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="213"/>
+        <location filename="../../outreach_app/ui/review/dialogs.py" line="25"/>
         <source>What must change before the minutes of “%1” can be approved?</source>
         <translation>“%1”的纪要需要修改什么才能批准？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="219"/>
+        <location filename="../../outreach_app/ui/review/dialogs.py" line="31"/>
         <source>Comment for the note-taker</source>
         <translation>给记录员的意见</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="221"/>
+        <location filename="../../outreach_app/ui/review/dialogs.py" line="33"/>
         <source>For example: add the speakers&apos; positions to the answers from 余杭区.</source>
         <translation>例如：余杭区的回答请补充发言人职务。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="232"/>
+        <location filename="../../outreach_app/ui/review/dialogs.py" line="44"/>
         <source>Send back</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="247"/>
+        <location filename="../../outreach_app/ui/review/dialogs.py" line="59"/>
         <source>Write what must change: the note-taker needs it to correct the minutes.</source>
         <translation>请写明需要修改的内容，记录员要据此修改纪要。</translation>
     </message>
@@ -3332,187 +3332,187 @@ Start Outreach again to go on.</source>
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="287"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="306"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="288"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="307"/>
         <source>e.g. 节前视频连线慰问基层一线</source>
         <translation>例如：节前视频连线慰问基层一线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="290"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="309"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="294"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="313"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="296"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="315"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="300"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="319"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="303"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="322"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="305"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="324"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="309"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="328"/>
         <source>Notes for the session</source>
         <translation>连线备注</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="313"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="332"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="314"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="333"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="315"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="334"/>
         <source>Official:</source>
         <translation>领导：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="318"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="337"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="320"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="339"/>
         <source>Start:</source>
         <translation>开始：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="321"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="340"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="322"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="341"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="326"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="348"/>
         <source>Site to add</source>
         <translation>要添加的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="327"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="349"/>
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="328"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="350"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="329"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="351"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="330"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="352"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="350"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="374"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="353"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="377"/>
         <source>Save the session (Ctrl+S)</source>
         <translation>保存连线（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="378"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="355"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="379"/>
         <source>Discard the changes since the last save</source>
         <translation>放弃上次保存后的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="356"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="380"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="359"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="383"/>
         <source>Cancel session…</source>
         <translation>取消连线……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="361"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="385"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="366"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="390"/>
         <source>Invitations (.ics)…</source>
         <translation>邀请（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="383"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="291"/>
         <source>Sites in speaking order (drag to reorder):</source>
         <translation>按发言顺序排列的站点（拖动排序）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="457"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="472"/>
         <source>All sites are in this session</source>
         <translation>所有站点都已在此连线中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="459"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="474"/>
         <source>No sites yet — add them under Sites</source>
         <translation>还没有站点——请在“站点”页面添加</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="496"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="511"/>
         <source>Time boxes: %1 of %2 min</source>
         <translation>各站点时长：%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="544"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="559"/>
         <source>%1 is also in “%2” at %3.</source>
         <translation>%1 在 %3 还有“%2”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="551"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="566"/>
         <source>%1 is booked in “%2” at %3.</source>
         <translation>%1 已被 %3 的“%2”占用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="557"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="572"/>
         <source>The time boxes exceed the duration by %1 min.</source>
         <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="560"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="575"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
     </message>
@@ -3525,45 +3525,45 @@ Start Outreach again to go on.</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="48"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="74"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="50"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="76"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="56"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="150"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="83"/>
         <source>Default: outreach.db in your data folder</source>
         <translation>默认：数据文件夹中的 outreach.db</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="58"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="73"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="151"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="84"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="88"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="165"/>
         <source>Browse…</source>
         <translation>浏览……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="61"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="94"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="63"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="96"/>
         <source>ICE servers</source>
         <translation>ICE 服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="66"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="99"/>
         <source>None on a local network. One a line, e.g.
 stun:stun.example.cn:3478
 turn:turn.example.cn:3478 user password</source>
@@ -3572,199 +3572,199 @@ stun:stun.example.cn:3478
 turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="72"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="176"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="190"/>
         <source>Recording folder</source>
         <translation>录制文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
         <source>Test pattern (no camera)</source>
         <translation>测试图案（不用摄像头）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="79"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
         <source>Speakers</source>
         <translation>扬声器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="82"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="85"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="116"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="86"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="117"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="93"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="124"/>
         <source>Reminder lead time</source>
         <translation>提前提醒时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="95"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="126"/>
         <source> min before</source>
         <translation> 分钟前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="100"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="131"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="101"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="132"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="133"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="103"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="134"/>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="104"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="135"/>
         <source>ICE servers:</source>
         <translation>ICE 服务器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="136"/>
         <source>Recording folder:</source>
         <translation>录制文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="106"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="137"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="107"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="138"/>
         <source>Microphone:</source>
         <translation>麦克风：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="139"/>
         <source>Speakers:</source>
         <translation>扬声器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="109"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="140"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="110"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="141"/>
         <source>Reminder:</source>
         <translation>提醒：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="142"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="112"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="143"/>
         <source>Back up every:</source>
         <translation>备份间隔：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="113"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="144"/>
         <source>Backups kept:</source>
         <translation>保留备份：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="119"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="57"/>
         <source>The database and language change the next time the app starts.</source>
         <translation>数据库和语言在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="138"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="152"/>
         <source>Outreach database (*.db)</source>
         <translation>连线数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="147"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="168"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="161"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="182"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="149"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="163"/>
         <source>Default: %1</source>
         <translation>默认：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="154"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="168"/>
         <source>Back up every</source>
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="156"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="170"/>
         <source>Never (no automatic backups)</source>
         <translation>从不（不自动备份）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="157"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="171"/>
         <source> h, and when Outreach closes</source>
         <translation> 小时，以及关闭 Outreach 时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="160"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="174"/>
         <source>Backups kept</source>
         <translation>保留备份数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="162"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="176"/>
         <source> newest</source>
         <translation> 份最新备份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="190"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="204"/>
         <source>%1 is a file, not a folder</source>
         <translation>%1 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="192"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="206"/>
         <source>%1 is a folder; give the path of a database file</source>
         <translation>%1 是文件夹，请填写数据库文件的路径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="199"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="213"/>
         <source>Cannot write in %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="206"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="220"/>
         <source>Give your name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="271"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="285"/>
         <source>Not connected: %1</source>
         <translation>未连接：%1</translation>
     </message>
@@ -3772,185 +3772,185 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="177"/>
-        <location filename="../../outreach_app/ui/sites/view.py" line="309"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="172"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="320"/>
         <source>New site</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="190"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="214"/>
         <source>Site name</source>
         <translation>站点名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="193"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="217"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="194"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="218"/>
         <source>Province, city, county</source>
         <translation>省、市、县</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="196"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="220"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="200"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="249"/>
         <source>Add contact</source>
         <translation>添加联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="202"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="251"/>
         <source>Remove contact</source>
         <translation>移除联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="226"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="224"/>
         <source>Connection notes</source>
         <translation>连接说明</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="228"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="226"/>
         <source>Link, equipment, best time to test, who to call when it fails</source>
         <translation>线路、设备、最佳测试时间、故障时联系谁</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="233"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="231"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="234"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="232"/>
         <source>Separated by commas or 、</source>
         <translation>用逗号或顿号分隔</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="182"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="177"/>
         <source>Archived: kept for the record, not offered for new sessions.</source>
         <translation>已归档：保留记录，不再用于新的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="262"/>
-        <location filename="../../outreach_app/ui/sites/view.py" line="264"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="296"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="298"/>
         <source>Sessions with this site</source>
         <translation>该站点参加过的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="238"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="236"/>
         <source>Name:</source>
         <translation>名称：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="179"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="174"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="191"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="215"/>
         <source>For example 红旗村村委会</source>
         <translation>例如：红旗村村委会</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="239"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="237"/>
         <source>Region:</source>
         <translation>地区：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="240"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="238"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="241"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="239"/>
         <source>Contacts:</source>
         <translation>联系人：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="242"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="240"/>
         <source>Connection notes:</source>
         <translation>连接说明：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="243"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="241"/>
         <source>Tags:</source>
         <translation>标签：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="246"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="277"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="249"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="280"/>
         <source>Save this site (Ctrl+S)</source>
         <translation>保存此站点（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="250"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="281"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="251"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="282"/>
         <source>Undo the changes since the last save</source>
         <translation>撤销上次保存以来的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="252"/>
-        <location filename="../../outreach_app/ui/sites/view.py" line="317"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="283"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="328"/>
         <source>Archive</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="253"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="284"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="266"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="300"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="266"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="300"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="266"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="300"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="317"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="328"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="319"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="330"/>
         <source>Offer this site for new sessions again</source>
         <translation>重新在新连线中提供此站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="321"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="332"/>
         <source>Keep the site for the record but stop offering it for new sessions</source>
         <translation>保留站点记录，但不再在新连线中提供</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="335"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="346"/>
         <source>This site appears in sessions or notes: archive it instead</source>
         <translation>该站点出现在连线或记录中，请改为归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="337"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="348"/>
         <source>Delete this site for good</source>
         <translation>永久删除此站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="276"/>
+        <location filename="../../outreach_app/ui/sites/site_editor.py" line="310"/>
         <source>Not in any session yet</source>
         <translation>尚未参加任何连线</translation>
     </message>
@@ -3958,74 +3958,74 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="29"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="29"/>
         <source>Import sites from CSV</source>
         <translation>从 CSV 导入站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="31"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="31"/>
         <source>Columns: name, region, address, contacts (张德明:13909321234; …), connection_notes, tags. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed.</source>
         <translation>列：name、region、address、contacts（张德明:13909321234; …）、connection_notes、tags，也可用中文列名（名称、地区、地址、联系人、备注、标签）。编码 UTF-8 或 GB18030。只要有一行有误就不会导入任何内容，并列出所有错误行。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="36"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="36"/>
         <source>Not sure about the format? Save template… writes a file with the header and one example row to fill in. You can also drop a CSV file here.</source>
         <translation>不确定格式？“保存模板…”会写出一个包含表头和一行示例的文件供填写。也可以把 CSV 文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="39"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="39"/>
         <source>Sites to import, or the lines to fix</source>
         <translation>要导入的站点，或需要修正的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="40"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="40"/>
         <source>Choose a CSV file</source>
         <translation>选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="41"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="41"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="70"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="70"/>
         <source>Connection notes</source>
         <translation>连接说明</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="66"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="67"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="67"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="68"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="68"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="69"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="69"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="71"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="71"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="81"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="81"/>
         <source>%n site(s) ready to import.</source>
         <translation>
             <numerusform>%n 个站点可以导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/import_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="108"/>
         <source>%n site(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个站点。</numerusform>
@@ -4035,47 +4035,47 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SitePresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="99"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="98"/>
         <source>Cannot reach the session&apos;s server. Check the network and try again.</source>
         <translation>连不上连线服务器，请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="147"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="145"/>
         <source>Your link is too poor for video: the official switched to sound only.</source>
         <translation>你的网络太差，无法传输视频：主持人已切换为仅语音。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="149"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="147"/>
         <source>The official turned video back on.</source>
         <translation>主持人已恢复视频。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="247"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="245"/>
         <source>This invitation link is not valid. Check that all of it was copied.</source>
         <translation>邀请链接无效，请检查链接是否复制完整。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="250"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="248"/>
         <source>This invitation has expired. Ask the organiser for a new one.</source>
         <translation>邀请已过期，请向组织方索取新的链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="253"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="251"/>
         <source>This invitation is for another session.</source>
         <translation>这个邀请属于另一场连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="256"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="254"/>
         <source>This session has ended.</source>
         <translation>这场连线已经结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="257"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="255"/>
         <source>This site joined again from another place; this window stops.</source>
         <translation>本站点已在别处重新加入，此窗口停止。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/presenter.py" line="262"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="260"/>
         <source>The server refused this invitation.</source>
         <translation>服务器拒绝了这个邀请。</translation>
     </message>
@@ -4083,18 +4083,18 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteTile</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="83"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="85"/>
         <source>Double-click to give %1 the floor</source>
         <translation>双击请%1发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="126"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="144"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="128"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="146"/>
         <source>Waiting for video…</source>
         <translation>正在等待视频…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="144"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="146"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
@@ -4102,141 +4102,141 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="41"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="41"/>
         <source>Outreach — joined as a site</source>
         <translation>连线 — 以站点身份加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="46"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="99"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="46"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="65"/>
         <source>Joining…</source>
         <translation>正在加入……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="49"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="49"/>
         <source>Connection state</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="50"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="75"/>
         <source>The official appears here</source>
         <translation>领导的画面显示在这里</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="51"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="76"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="76"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="88"/>
         <source>The official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="53"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="54"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="80"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="78"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="79"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="92"/>
         <source>The site with the floor</source>
         <translation>正在发言的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="57"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="82"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="82"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="94"/>
         <source>Your camera</source>
         <translation>本站画面</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="65"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="161"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="101"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="170"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="67"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="165"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="103"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="174"/>
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="69"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="105"/>
         <source>Test my setup</source>
         <translation>检查设备</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="71"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="107"/>
         <source>Leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="134"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="143"/>
         <source>Waiting for the official to start the session</source>
         <translation>等待领导开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="135"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="144"/>
         <source>Connecting…</source>
         <translation>正在连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="136"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="152"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="145"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="161"/>
         <source>Connected — waiting for your turn</source>
         <translation>已连接 — 等待轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="137"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="146"/>
         <source>Connection lost — reconnecting by itself…</source>
         <translation>连接中断 — 正在自动重连……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="138"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="147"/>
         <source>Could not connect. Check the network.</source>
         <translation>无法连接，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="139"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="148"/>
         <source>You have left the session.</source>
         <translation>您已离开连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="143"/>
-        <location filename="../../outreach_app/ui/site/window.py" line="150"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="152"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="159"/>
         <source>You have the floor</source>
         <translation>轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="145"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="154"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="161"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="170"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="165"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="174"/>
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="169"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="178"/>
         <source>Testing camera, microphone and connection…</source>
         <translation>正在检查摄像头、麦克风和网络连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="175"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="184"/>
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="176"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="185"/>
         <source>Microphone: %1</source>
         <translation>麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="177"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="186"/>
         <source>Connection: %1</source>
         <translation>连接：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site/window.py" line="180"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="189"/>
         <source>The result could not be sent to the organiser.</source>
         <translation>检查结果未能发送给组织方。</translation>
     </message>
@@ -4277,108 +4277,108 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SitesView</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="408"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="74"/>
         <source>Filter by name, region, contact or tag</source>
         <translation>按名称、地区、联系人或标签筛选</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="409"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="75"/>
         <source>Filter sites</source>
         <translation>筛选站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="411"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="77"/>
         <source>Show archived</source>
         <translation>显示已归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="412"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="78"/>
         <source>List archived sites too, greyed out</source>
         <translation>同时列出已归档站点（灰色显示）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="425"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="106"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="517"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="164"/>
         <source>No sites yet — add one with New site or import a CSV file.</source>
         <translation>还没有站点——点击“新建站点”或导入 CSV 文件。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="413"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="79"/>
         <source>New site</source>
         <translation>新建站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="415"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="81"/>
         <source>Add a site (Ctrl+Shift+N)</source>
         <translation>添加站点（Ctrl+Shift+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="416"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="82"/>
         <source>Import CSV…</source>
         <translation>导入 CSV……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="418"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="84"/>
         <source>Import sites from a CSV file (Ctrl+I)</source>
         <translation>从 CSV 文件导入站点（Ctrl+I）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="597"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="244"/>
         <source>Save the changes to this site first?</source>
         <translation>先保存对此站点的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="623"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="270"/>
         <source>A site needs a name.</source>
         <translation>站点需要名称。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="630"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="277"/>
         <source>Site saved.</source>
         <translation>站点已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="672"/>
-        <location filename="../../outreach_app/ui/sites/view.py" line="681"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="319"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="328"/>
         <source>Site in use</source>
         <translation>站点正在使用</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="674"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="321"/>
         <source>“%1” appears in sessions or notes, so it cannot be deleted. It is archived already: kept for the record and not offered for new sessions.</source>
         <translation>“%1”出现在连线或记录中，不能删除。它已归档：保留记录，不再在新连线中提供。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="683"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="330"/>
         <source>“%1” appears in sessions or notes, so it cannot be deleted. Archive it instead? Archived sites stay in the record but are not offered for new sessions.</source>
         <translation>“%1”出现在连线或记录中，不能删除。改为归档吗？归档的站点保留记录，但不再用于新的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="693"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="340"/>
         <source>Site deleted.</source>
         <translation>站点已删除。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="661"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="308"/>
         <source>Delete site</source>
         <translation>删除站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="519"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="166"/>
         <source>No site matches “%1”.</source>
         <translation>没有与“%1”匹配的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="521"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="168"/>
         <source>Every site is archived. Tick Show archived to see them.</source>
         <translation>所有站点都已归档。勾选“显示已归档”即可查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/view.py" line="662"/>
+        <location filename="../../outreach_app/ui/sites/view.py" line="309"/>
         <source>Delete “%1”? This cannot be undone.</source>
         <translation>删除“%1”？此操作无法撤销。</translation>
     </message>
@@ -4472,37 +4472,37 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="108"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="110"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="109"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="111"/>
         <source>you may not write there</source>
         <translation>没有写入该位置的权限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="110"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="112"/>
         <source>that place is read-only</source>
         <translation>该位置是只读的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="111"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="113"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="112"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="114"/>
         <source>the file name is not valid</source>
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="113"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="115"/>
         <source>another program has the file open</source>
         <translation>该文件已被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="116"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="118"/>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -4510,148 +4510,148 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="218"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="244"/>
         <source>First month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="219"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="245"/>
         <source>Last month</source>
         <translation>截止月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="221"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="247"/>
         <source>Range to</source>
         <translation>区间至</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="223"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="249"/>
         <source>Count several months together</source>
         <translation>合并统计多个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="225"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="251"/>
         <source>Earlier month</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="252"/>
         <source>Later month</source>
         <translation>下一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="227"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="253"/>
         <source>Import demands…</source>
         <translation>导入群众诉求…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="230"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="256"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="233"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="259"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="236"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="262"/>
         <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
         <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="242"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="268"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="257"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="285"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="277"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="301"/>
         <source>Chart the demands by</source>
         <translation>诉求图表分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="286"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="310"/>
         <source>Bars:</source>
         <translation>柱状图：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="299"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="323"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="305"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="229"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="385"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="400"/>
         <source>%1 — compared with %2 and with %3 a year earlier</source>
         <translation>%1 — 环比 %2，同比 %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="397"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="412"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="406"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="421"/>
         <source>By site: where the demands received stood at the end</source>
         <translation>按站点：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="421"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="436"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="423"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="438"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="446"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="459"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="447"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="460"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="448"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="461"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="452"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="477"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="465"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="490"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="470"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="483"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="471"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="484"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="502"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="515"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="506"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="519"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -4659,112 +4659,112 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StepDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="78"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="79"/>
         <source>Person who takes it</source>
         <translation>认领人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="79"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="80"/>
         <source>Full name, for example 赵志刚</source>
         <translation>姓名，例如 赵志刚</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="83"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="84"/>
         <source>Owner unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="84"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="85"/>
         <source>The unit responsible, for example 区水务局</source>
         <translation>责任单位，例如 区水务局</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="90"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="91"/>
         <source>Site&apos;s satisfaction</source>
         <translation>站点满意度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="91"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="92"/>
         <source>Not given</source>
         <translation>未评价</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="97"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="98"/>
         <source>&amp;Person:</source>
         <translation>认领人(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="98"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="99"/>
         <source>&amp;Unit:</source>
         <translation>单位(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="104"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="105"/>
         <source>Site&apos;s &amp;satisfaction:</source>
         <translation>站点满意度(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="124"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="125"/>
         <source>Who takes “%1”? Name the person in the owner unit who answers for it.</source>
         <translation>由谁认领“%1”？请写明责任单位中负责此事的具体人员。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="126"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="127"/>
         <source>What has been done so far about “%1”?</source>
         <translation>“%1”目前办理得怎么样了？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="128"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="129"/>
         <source>How was “%1” solved? Say what the outcome is and, if the site said so, how satisfied it is.</source>
         <translation>“%1”是如何办结的？请写明办理结果；如站点作出评价，请一并选择满意度。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="132"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="133"/>
         <source>Why must “%1” be taken up again? What was done so far stays in its history.</source>
         <translation>为什么要重新办理“%1”？此前的办理情况会保留在办理记录中。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="140"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="141"/>
         <source>Response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="141"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="142"/>
         <source>For example: the new pump is bought and will be fitted next week.</source>
         <translation>例如：新水泵已采购，下周安装。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="142"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="143"/>
         <source>&amp;Response:</source>
         <translation>答复(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="146"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="147"/>
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="147"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="148"/>
         <source>For example: the pump is in use; water pressure is back to normal.</source>
         <translation>例如：新水泵已投用，水压恢复正常。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="148"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="149"/>
         <source>&amp;Outcome:</source>
         <translation>办理结果(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="151"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="152"/>
         <source>Reason for reopening</source>
         <translation>重新办理的原因</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="152"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="153"/>
         <source>For example: residents report the pressure drops again in the evening.</source>
         <translation>例如：居民反映晚间水压又下降了。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="153"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="154"/>
         <source>&amp;Reason:</source>
         <translation>原因(&amp;R)：</translation>
     </message>
@@ -4790,7 +4790,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>本周连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/week_view.py" line="181"/>
+        <location filename="../../outreach_app/ui/schedule/week_view.py" line="182"/>
         <source>No sessions this week — double-click a time to schedule one</source>
         <translation>本周没有连线——双击某个时间即可安排</translation>
     </message>
@@ -4798,7 +4798,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/import_preview.py" line="50"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="50"/>
         <source>%n line(s) must be fixed before anything can be imported.</source>
         <translation>
             <numerusform>有 %n 行需要修正后才能导入。</numerusform>
@@ -4808,12 +4808,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="151"/>
+        <location filename="../../outreach_app/app.py" line="187"/>
         <source>Outreach is already running; it was brought to the front.</source>
         <translation>连线已在运行，已切换到其窗口。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="172"/>
+        <location filename="../../outreach_app/app.py" line="206"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -4821,289 +4821,299 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="21"/>
+        <location filename="../../outreach_app/ui/labels.py" line="28"/>
         <source>Policy briefing</source>
         <translation>政策宣讲</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="22"/>
+        <location filename="../../outreach_app/ui/labels.py" line="29"/>
         <source>Investigation and research</source>
         <translation>调查研究</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="25"/>
+        <location filename="../../outreach_app/ui/labels.py" line="32"/>
         <source>Reception of letters and visits</source>
         <translation>信访接待</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="28"/>
+        <location filename="../../outreach_app/ui/labels.py" line="35"/>
         <source>On-site work</source>
         <translation>现场办公</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="34"/>
+        <location filename="../../outreach_app/ui/labels.py" line="41"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="35"/>
+        <location filename="../../outreach_app/ui/labels.py" line="42"/>
         <source>Scheduled</source>
         <translation>已安排</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="36"/>
+        <location filename="../../outreach_app/ui/labels.py" line="43"/>
         <source>Live</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="37"/>
+        <location filename="../../outreach_app/ui/labels.py" line="44"/>
         <source>Ended</source>
         <translation>已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/labels.py" line="45"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="46"/>
+        <location filename="../../outreach_app/ui/labels.py" line="53"/>
         <source>Interrupted</source>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="52"/>
+        <location filename="../../outreach_app/ui/labels.py" line="59"/>
         <source>Staff (prepares sessions)</source>
         <translation>工作人员（筹备连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="53"/>
+        <location filename="../../outreach_app/ui/labels.py" line="60"/>
         <source>Official (runs sessions)</source>
         <translation>领导（主持连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/labels.py" line="61"/>
         <source>Reviewer (reviews minutes)</source>
         <translation>审阅人（审阅纪要）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="60"/>
+        <location filename="../../outreach_app/ui/labels.py" line="62"/>
+        <source>Note-taker (takes notes in calls)</source>
+        <translation>记录员（在连线中记录）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="63"/>
+        <source>Administrator (keeps accounts)</source>
+        <translation>管理员（管理账户）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="69"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="61"/>
-        <location filename="../../outreach_app/ui/labels.py" line="137"/>
+        <location filename="../../outreach_app/ui/labels.py" line="70"/>
+        <location filename="../../outreach_app/ui/labels.py" line="146"/>
         <source>Claimed</source>
         <translation>已认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="62"/>
-        <location filename="../../outreach_app/ui/labels.py" line="138"/>
+        <location filename="../../outreach_app/ui/labels.py" line="71"/>
+        <location filename="../../outreach_app/ui/labels.py" line="147"/>
         <source>Responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="63"/>
-        <location filename="../../outreach_app/ui/labels.py" line="139"/>
+        <location filename="../../outreach_app/ui/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/labels.py" line="148"/>
         <source>Solved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="69"/>
+        <location filename="../../outreach_app/ui/labels.py" line="78"/>
         <source>working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="70"/>
+        <location filename="../../outreach_app/ui/labels.py" line="79"/>
         <source>not working</source>
         <translation>不能正常工作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="71"/>
+        <location filename="../../outreach_app/ui/labels.py" line="80"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/labels.py" line="81"/>
         <source>not allowed</source>
         <translation>未获允许</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="73"/>
+        <location filename="../../outreach_app/ui/labels.py" line="82"/>
         <source>not tested</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="80"/>
+        <location filename="../../outreach_app/ui/labels.py" line="89"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/labels.py" line="90"/>
         <source>microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/labels.py" line="91"/>
         <source>connection</source>
         <translation>网络连接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="89"/>
+        <location filename="../../outreach_app/ui/labels.py" line="98"/>
         <source>Awaiting review</source>
         <translation>待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/labels.py" line="99"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/labels.py" line="100"/>
         <source>Sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="98"/>
+        <location filename="../../outreach_app/ui/labels.py" line="107"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="99"/>
+        <location filename="../../outreach_app/ui/labels.py" line="108"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="100"/>
+        <location filename="../../outreach_app/ui/labels.py" line="109"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="107"/>
+        <location filename="../../outreach_app/ui/labels.py" line="116"/>
         <source>Minutes awaiting review</source>
         <translation>纪要待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="108"/>
+        <location filename="../../outreach_app/ui/labels.py" line="117"/>
         <source>Minutes approved</source>
         <translation>纪要已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="109"/>
+        <location filename="../../outreach_app/ui/labels.py" line="118"/>
         <source>Minutes sent back</source>
         <translation>纪要已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="110"/>
+        <location filename="../../outreach_app/ui/labels.py" line="119"/>
         <source>Has open follow-ups</source>
         <translation>有未办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="111"/>
+        <location filename="../../outreach_app/ui/labels.py" line="120"/>
         <source>Has solved follow-ups</source>
         <translation>有已办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="118"/>
-        <location filename="../../outreach_app/ui/labels.py" line="148"/>
+        <location filename="../../outreach_app/ui/labels.py" line="127"/>
+        <location filename="../../outreach_app/ui/labels.py" line="157"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="119"/>
-        <location filename="../../outreach_app/ui/labels.py" line="149"/>
+        <location filename="../../outreach_app/ui/labels.py" line="128"/>
+        <location filename="../../outreach_app/ui/labels.py" line="158"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="120"/>
-        <location filename="../../outreach_app/ui/labels.py" line="152"/>
+        <location filename="../../outreach_app/ui/labels.py" line="129"/>
+        <location filename="../../outreach_app/ui/labels.py" line="161"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="121"/>
-        <location filename="../../outreach_app/ui/labels.py" line="150"/>
+        <location filename="../../outreach_app/ui/labels.py" line="130"/>
+        <location filename="../../outreach_app/ui/labels.py" line="159"/>
         <source>Follow-up</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="127"/>
+        <location filename="../../outreach_app/ui/labels.py" line="136"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="128"/>
+        <location filename="../../outreach_app/ui/labels.py" line="137"/>
         <source>Edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="129"/>
+        <location filename="../../outreach_app/ui/labels.py" line="138"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="130"/>
+        <location filename="../../outreach_app/ui/labels.py" line="139"/>
         <source>Changed status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="131"/>
+        <location filename="../../outreach_app/ui/labels.py" line="140"/>
         <source>Reviewed</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="132"/>
+        <location filename="../../outreach_app/ui/labels.py" line="141"/>
         <source>Archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="133"/>
+        <location filename="../../outreach_app/ui/labels.py" line="142"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="134"/>
+        <location filename="../../outreach_app/ui/labels.py" line="143"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="135"/>
+        <location filename="../../outreach_app/ui/labels.py" line="144"/>
         <source>Reordered</source>
         <translation>调整顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="140"/>
+        <location filename="../../outreach_app/ui/labels.py" line="149"/>
         <source>Reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="141"/>
+        <location filename="../../outreach_app/ui/labels.py" line="150"/>
         <source>Set due dates</source>
         <translation>设定期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="147"/>
+        <location filename="../../outreach_app/ui/labels.py" line="156"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="151"/>
+        <location filename="../../outreach_app/ui/labels.py" line="160"/>
         <source>Agenda item</source>
         <translation>议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="153"/>
+        <location filename="../../outreach_app/ui/labels.py" line="162"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="154"/>
+        <location filename="../../outreach_app/ui/labels.py" line="163"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="155"/>
+        <location filename="../../outreach_app/ui/labels.py" line="164"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
@@ -5659,112 +5669,112 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>pages</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="778"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="35"/>
         <source>New &amp;question</source>
         <translation>新问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="785"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="40"/>
         <source>Start or join &amp;call</source>
         <translation>开始或加入通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="791"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="29"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/page.py" line="19"/>
+        <location filename="../../outreach_app/ui/review/page.py" line="34"/>
         <source>&amp;Search notes</source>
         <translation>搜索记录(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/page.py" line="24"/>
+        <location filename="../../outreach_app/ui/review/page.py" line="37"/>
         <source>Search the notes of every session (Ctrl+F)</source>
         <translation>搜索所有连线的记录（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/page.py" line="29"/>
+        <location filename="../../outreach_app/ui/review/page.py" line="40"/>
         <source>&amp;Export minutes…</source>
         <translation>导出纪要(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/page.py" line="34"/>
+        <location filename="../../outreach_app/ui/review/page.py" line="43"/>
         <source>Save the open minutes as PDF or Word (Ctrl+E)</source>
         <translation>将打开的纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/page.py" line="38"/>
+        <location filename="../../outreach_app/ui/review/page.py" line="29"/>
         <source>Review</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="514"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="35"/>
         <source>&amp;New session</source>
         <translation>新建连线(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="521"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="40"/>
         <source>Save &amp;invitations as .ics…</source>
         <translation>保存邀请为 .ics 文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="526"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="43"/>
         <source>Save the open session&apos;s invitations as calendar files (Ctrl+Shift+I)</source>
         <translation>将当前连线的邀请保存为日历文件（Ctrl+Shift+I）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="532"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="29"/>
         <source>Sessions</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="19"/>
+        <location filename="../../outreach_app/ui/sites/page.py" line="35"/>
         <source>New &amp;site</source>
         <translation>新建站点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="26"/>
+        <location filename="../../outreach_app/ui/sites/page.py" line="40"/>
         <source>&amp;Import sites from CSV…</source>
         <translation>从 CSV 导入站点(&amp;I)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="32"/>
+        <location filename="../../outreach_app/ui/sites/page.py" line="29"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/page.py" line="19"/>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="34"/>
         <source>Import &amp;demands…</source>
         <translation>导入群众诉求(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/page.py" line="24"/>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="37"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/page.py" line="31"/>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="42"/>
         <source>&amp;Export statistics…</source>
         <translation>导出统计(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/page.py" line="37"/>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="29"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/page.py" line="22"/>
+        <location filename="../../outreach_app/ui/follow_ups/page.py" line="34"/>
         <source>&amp;Find follow-ups</source>
         <translation>查找督办事项(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/page.py" line="27"/>
+        <location filename="../../outreach_app/ui/follow_ups/page.py" line="37"/>
         <source>Filter the follow-up board by words (Ctrl+Shift+F)</source>
         <translation>按关键词筛选督办看板（Ctrl+Shift+F）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/page.py" line="35"/>
+        <location filename="../../outreach_app/ui/follow_ups/page.py" line="29"/>
         <source>Follow-ups</source>
         <translation>督办事项</translation>
     </message>
@@ -5772,7 +5782,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets.py" line="71"/>
+        <location filename="../../outreach_app/ui/widgets/messages.py" line="60"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -5780,267 +5790,267 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>statistics</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/export.py" line="89"/>
+        <location filename="../../outreach_app/ui/statistics/export.py" line="50"/>
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="32"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="33"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="33"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="34"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="34"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="35"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="74"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="35"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="74"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="36"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="75"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="36"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
         <source>On-time rate</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
         <source>Solve rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="45"/>
         <source>Demands received in the period: imported or committed in a session</source>
         <translation>本期受理的诉求：导入的留言或连线中承诺办理的事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="47"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="48"/>
         <source>Demands a person of the responsible unit claimed in the period</source>
         <translation>本期由责任单位人员认领的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="50"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="51"/>
         <source>Demands the unit responded to in the period</source>
         <translation>本期责任单位已答复的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="53"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="54"/>
         <source>Demands solved in the period</source>
         <translation>本期办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="55"/>
         <source>Of the demands received in the period, the share claimed by its end</source>
         <translation>本期受理的诉求中，到期末已认领的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="57"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="58"/>
         <source>Of the demands solved in the period, the share solved by their due date (no due date counts as on time)</source>
         <translation>本期办结的诉求中，在期限内办结的比例（未设期限的视为按期）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="62"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="63"/>
         <source>Of the demands received in the period, the share solved by its end</source>
         <translation>本期受理的诉求中，到期末已办结的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="71"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="72"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="80"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="81"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="84"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="89"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="90"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="98"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="100"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="101"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="103"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="104"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="139"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="202"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="140"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="191"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="169"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="158"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="179"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="184"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="173"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="189"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="178"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="191"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="180"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="193"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="182"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="201"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="269"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="219"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="272"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="277"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="227"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="278"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="228"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="279"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="229"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="280"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="230"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="281"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="283"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="309"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="259"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="284"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="287"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="237"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="288"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="238"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="291"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="294"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="244"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="299"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="305"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="255"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="310"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="311"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="261"/>
         <source>pp</source>
         <translation>个百分点</translation>
     </message>
