@@ -171,7 +171,9 @@ class Signaling:
         if current is not None:
             self._handlers.add(current)
         try:
-            await self._receive_loop(connection)
+            if await self._until_joined(connection):
+                while await self._receive_one(connection):
+                    pass
         finally:
             self.connections.discard(connection)
             self._leave(connection)
@@ -187,32 +189,45 @@ class Signaling:
         if self._handlers:
             await asyncio.wait(list(self._handlers), timeout=WRITER_FINISH_SECONDS + 1)
 
-    async def _receive_loop(self, connection: Connection) -> None:
-        loop = asyncio.get_running_loop()
-        join_deadline = loop.time() + self.limits.join_timeout_seconds
-        while not connection.closing and not connection.ws.closed:
-            timeout = None
-            if connection.claims is None:
-                # receive() treats a timeout of 0 as "none": keep it positive.
-                timeout = max(0.001, join_deadline - loop.time())
-            try:
-                frame = await connection.ws.receive(timeout=timeout)
-            except TimeoutError:
-                self._reject(
-                    connection,
-                    ProtocolError(ErrorCode.JOIN_TIMEOUT, "No join message arrived in time."),
-                )
-                return
-            if frame.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
-                return
-            try:
-                self._handle_frame(connection, frame.data)
-            except ProtocolError as error:
-                self._reject(connection, error)
-            except Exception:
-                # A bug in a handler must cost one reply, not the server or the other rooms.
-                log.exception("signaling handler failed")
-                connection.send(Error(ErrorCode.INTERNAL, "The server could not do that."))
+    async def _until_joined(self, connection: Connection) -> bool:
+        """Handle the connection's frames until it has joined; False if it closed first or
+        did not join within the join timeout.
+
+        The deadline counts from the moment the WebSocket opened and nothing extends it: not
+        the messages allowed before joining (ping), and not WebSocket ping frames, which
+        aiohttp answers inside `receive()` (its own timeout would restart with each one).
+        """
+        try:
+            async with asyncio.timeout(self.limits.join_timeout_seconds) as deadline:
+                while connection.claims is None:
+                    if not await self._receive_one(connection):
+                        return False
+        except TimeoutError:
+            if not deadline.expired():
+                raise
+            self._reject(
+                connection,
+                ProtocolError(ErrorCode.JOIN_TIMEOUT, "No join message arrived in time."),
+            )
+            return False
+        return True
+
+    async def _receive_one(self, connection: Connection) -> bool:
+        """Handle the next frame; False once the connection is closing or closed."""
+        if connection.closing or connection.ws.closed:
+            return False
+        frame = await connection.ws.receive()
+        if frame.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
+            return False
+        try:
+            self._handle_frame(connection, frame.data)
+        except ProtocolError as error:
+            self._reject(connection, error)
+        except Exception:
+            # A bug in a handler must cost one reply, not the server or the other rooms.
+            log.exception("signaling handler failed")
+            connection.send(Error(ErrorCode.INTERNAL, "The server could not do that."))
+        return True
 
     def _reject(self, connection: Connection, error: ProtocolError) -> None:
         connection.send(error.reply())

@@ -366,6 +366,44 @@ async def test_a_connection_that_never_joins_is_closed(connect: Connect) -> None
     assert await peer.close_code() == CloseCode.JOIN_TIMEOUT
 
 
+async def test_websocket_pings_do_not_keep_a_connection_that_never_joins(
+    connect: Connect,
+) -> None:
+    peer = await connect.raw()
+    opened = time.monotonic()
+
+    async def ping_until_closed() -> None:
+        with contextlib.suppress(ConnectionError):
+            while not peer.ws.closed:
+                await peer.ws.ping()
+                await asyncio.sleep(0.02)
+
+    pinging = asyncio.create_task(ping_until_closed())
+    try:
+        # The client's receive() restarts its own timeout with each pong, too.
+        async with asyncio.timeout(RECEIVE_SECONDS):
+            await peer.expect_error("join_timeout")
+            assert await peer.close_code() == CloseCode.JOIN_TIMEOUT
+    finally:
+        pinging.cancel()
+    assert time.monotonic() - opened < LIMITS.join_timeout_seconds + 0.5
+
+
+async def test_pings_before_joining_do_not_extend_the_time_to_join(connect: Connect) -> None:
+    # The pre-call check pings before it joins (if ever); the deadline stays where it was.
+    peer = await connect.raw()
+    opened = time.monotonic()
+    for number in range(100):
+        await peer.send({"type": "ping", "id": str(number)})
+        message = await peer.receive()
+        if message["type"] != "pong":
+            break
+        await asyncio.sleep(0.02)
+    assert message["code"] == "join_timeout"
+    assert await peer.close_code() == CloseCode.JOIN_TIMEOUT
+    assert time.monotonic() - opened < LIMITS.join_timeout_seconds + 0.5
+
+
 async def test_a_flood_is_rate_limited_then_disconnected_while_other_sessions_go_on(
     connect: Connect, session_b: tuple[Peer, Peer]
 ) -> None:
