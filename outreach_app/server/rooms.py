@@ -120,11 +120,13 @@ class Signaling:
 
     def ice_servers_for(self, claims: Claims) -> tuple[IceServer, ...]:
         """The ICE servers handed to one participant: the fixed ones, then TURN servers with
-        credentials made for it now (see `outreach_app.server.turn`)."""
+        credentials made for it now (see `outreach_app.server.turn`), which expire with its
+        invitation at the latest."""
         if self.turn is None:
             return self.ice_servers
         user = turn_user(claims.session_id, claims.site_id)
-        return self.ice_servers + tuple(self.turn.ice_servers(user, self._clock()))
+        relays = self.turn.ice_servers(user, self._clock(), not_after=claims.expires_at)
+        return self.ice_servers + tuple(relays)
 
     def is_ended(self, session_id: int) -> bool:
         if session_id in self._ended_here:
@@ -307,6 +309,10 @@ class Signaling:
             if invalid.reason is InvalidReason.EXPIRED:
                 raise ProtocolError(
                     ErrorCode.TOKEN_EXPIRED, "This invitation has expired.", Join.TYPE
+                ) from invalid
+            if invalid.reason is InvalidReason.NOT_YET_VALID:
+                raise ProtocolError(
+                    ErrorCode.TOKEN_INVALID, "This invitation is not valid yet.", Join.TYPE
                 ) from invalid
             raise ProtocolError(
                 ErrorCode.TOKEN_INVALID, "This invitation is not valid.", Join.TYPE

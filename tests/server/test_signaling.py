@@ -57,6 +57,10 @@ def in_an_hour() -> int:
     return int(time.time()) + 3600
 
 
+def in_days(days: int) -> int:
+    return int(time.time()) + days * 86400
+
+
 def site_token(session_id: int, site_id: int, *, expires_at: int | None = None) -> str:
     return issue_site_token(SECRET, session_id, site_id, expires_at or in_an_hour())
 
@@ -241,8 +245,19 @@ async def test_a_second_connection_with_the_same_token_replaces_the_first(
         (lambda: issue_host_token(SECRET, ENDED_SESSION, in_an_hour()), "session_ended", 4004),
         (lambda: "o1.not.atoken", "token_invalid", 4001),
         (lambda: site_token(SESSION_A, 1)[:-2], "token_invalid", 4001),
+        (lambda: site_token(SESSION_A, 1, expires_at=in_days(31)), "token_invalid", 4001),
+        (lambda: issue_host_token(SECRET, SESSION_A, in_days(3)), "token_invalid", 4001),
     ],
-    ids=["wrong-secret", "expired", "ended-session", "ended-host", "garbage", "truncated"],
+    ids=[
+        "wrong-secret",
+        "expired",
+        "ended-session",
+        "ended-host",
+        "garbage",
+        "truncated",
+        "site-too-far-ahead",
+        "host-too-far-ahead",
+    ],
 )
 async def test_tokens_that_do_not_admit_are_refused_and_disconnected(
     connect: Connect, session_b: tuple[Peer, Peer], make_token: Any, code: str, close_code: int
@@ -568,8 +583,9 @@ async def test_the_join_page_files_are_served_and_nothing_else(
         (lambda: "o1.garbage.here", "not valid"),
         (lambda: host_token(SESSION_A), "not valid"),
         (lambda: site_token(ENDED_SESSION, 1), "has ended"),
+        (lambda: site_token(SESSION_A, 1, expires_at=in_days(31)), "opens closer to the day"),
     ],
-    ids=["expired", "wrong-secret", "garbage", "host-credential", "ended-session"],
+    ids=["expired", "wrong-secret", "garbage", "host-credential", "ended-session", "too-early"],
 )
 async def test_the_join_page_refuses_bad_invitations_without_naming_the_session(
     server: EmbeddedServer, http: aiohttp.ClientSession, make_token: Any, phrase: str
