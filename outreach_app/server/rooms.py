@@ -48,6 +48,7 @@ from outreach_app.core.signaling_protocol import (
     relayed,
     relayed_floor,
 )
+from outreach_app.server.admission import Admission
 from outreach_app.server.connection import WRITER_FINISH_SECONDS, Connection
 from outreach_app.server.frames import BENIGN_ERRORS, Limits, ProtocolError, parse_message
 from outreach_app.server.turn import TurnRest, turn_user
@@ -103,6 +104,7 @@ class Signaling:
         ice_servers: Sequence[IceServer] = (),
         turn: TurnRest | None = None,
         on_session_ended: Callable[[int], None] | None = None,
+        admission: Admission | None = None,
     ) -> None:
         if len(secret) < MIN_SECRET_BYTES:
             raise ValueError(f"the signing secret must be at least {MIN_SECRET_BYTES} bytes")
@@ -114,6 +116,7 @@ class Signaling:
         self.ice_servers = tuple(ice_servers)
         self.turn = turn
         self._on_session_ended = on_session_ended
+        self._admission = admission
         self.rooms: dict[int, Room] = {}
         self.connections: set[Connection] = set()
         self._handlers: set[asyncio.Task[object]] = set()
@@ -174,6 +177,9 @@ class Signaling:
             self._handlers.add(current)
         try:
             if await self._until_joined(connection):
+                if self._admission is not None:
+                    # Someone with a valid invitation: never pushed out to make room.
+                    self._admission.trust(transport)
                 while await self._receive_one(connection):
                     pass
         finally:
