@@ -105,6 +105,9 @@ class Listener:
         while True:
             try:
                 conn, peer = await loop.sock_accept(self._sock)
+            except ConnectionError:
+                # That client gave up before it was accepted; the next one may be waiting.
+                continue
             except OSError as error:
                 if error.errno in _RESOURCE_ERRORS:
                     log.warning("cannot accept connections: %s", error.strerror)
