@@ -31,7 +31,12 @@ from outreach_app.call.link_state import LinkTimings
 from outreach_app.call.renumbered_signaling import RenumberedSignaling
 from outreach_app.call.signaling import SignalingChannel, SignalingClosed
 from outreach_app.call.websocket_signaling import WebSocketSignaling
-from outreach_app.core.invitations import issue_host_token, issue_site_token, join_url
+from outreach_app.core.invitations import (
+    MAX_HOST_TOKEN_SECONDS,
+    issue_host_token,
+    issue_site_token,
+    join_url,
+)
 from outreach_app.core.settings_rules import IceServer
 from outreach_app.core.signaling_protocol import End
 from outreach_app.core.sync_model import CallLinks
@@ -217,11 +222,13 @@ class CallService:
                 raise CallRefused("only an official runs a session's call")
             token = team_links.host_token
         else:
-            token = issue_host_token(
-                self.secret,
-                session_id,
-                int(max(ends_at, time.time())) + INVITATION_GRACE_SECONDS,
+            now = int(time.time())
+            # Started early for a far-off session, the credential still expires within the
+            # time the server honours.
+            expires = min(
+                int(max(ends_at, now)) + INVITATION_GRACE_SECONDS, now + MAX_HOST_TOKEN_SECONDS
             )
+            token = issue_host_token(self.secret, session_id, expires)
         signaling = WebSocketSignaling(base_url, token)
         joined = await signaling.connect()
         channel: SignalingChannel = signaling

@@ -5,6 +5,11 @@ the session (``ses``) and the site (``site``), or of kind ``host``, carrying onl
 official's credential. A site's pre-call check page takes the site's own invitation. Tokens use
 only URL-safe characters, so they go into a join link as they are.
 
+A token is honoured only while its expiry is at most `max_lifetime_seconds` away, so however far
+ahead its expiry lies, it admits anyone for that long at most: a credential that leaks, or is
+made with a mistaken expiry, does not become a key for years. An invitation made early for a
+far-off session opens that long before it expires (refused as not yet valid until then).
+
 Pure: no clock, no files, no network. The caller passes the secret and the current time.
 """
 
@@ -28,6 +33,8 @@ from outreach_app.core.tokens import (
 
 __all__ = [
     "JOIN_PATH",
+    "MAX_HOST_TOKEN_SECONDS",
+    "MAX_SITE_TOKEN_SECONDS",
     "MAX_TOKEN_LENGTH",
     "MIN_SECRET_BYTES",
     "SECRET_BYTES",
@@ -39,11 +46,17 @@ __all__ = [
     "issue_host_token",
     "issue_site_token",
     "join_url",
+    "max_lifetime_seconds",
     "token_from_join_url",
     "verify",
 ]
 
 JOIN_PATH: Final = "/join/"
+# A site's invitation expires a little after its session; sites get it days or weeks ahead and
+# run their pre-call check before the day.
+MAX_SITE_TOKEN_SECONDS: Final = 30 * 24 * 3600
+# The official's credential is made when the call starts and outlives it by a few hours.
+MAX_HOST_TOKEN_SECONDS: Final = 2 * 24 * 3600
 
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
 
@@ -68,6 +81,11 @@ class Claims:
     @property
     def is_host(self) -> bool:
         return self.role is TokenRole.HOST
+
+
+def max_lifetime_seconds(role: TokenRole) -> int:
+    """How far ahead a token of `role` may expire and still be honoured."""
+    return MAX_HOST_TOKEN_SECONDS if role is TokenRole.HOST else MAX_SITE_TOKEN_SECONDS
 
 
 def issue_site_token(
@@ -114,7 +132,8 @@ def verify(
     record: str | None = None,
 ) -> Claims:
     """The claims of `token` if it is a valid invitation (of `role`, or of either role when
-    None) signed with `secret`, for `record`, and not expired at `now`.
+    None) signed with `secret`, for `record`, not expired at `now`, and not expiring further
+    ahead than its role allows (`max_lifetime_seconds`).
 
     Raises InvalidToken and nothing else, whatever `token` is.
     """
@@ -127,6 +146,11 @@ def verify(
     if not tokens.is_integer(session_id):
         raise InvalidToken(InvalidReason.MALFORMED, "the session is not an id")
     assert isinstance(session_id, int)
+    if verified.expires_at - now > max_lifetime_seconds(kind):
+        raise InvalidToken(
+            InvalidReason.NOT_YET_VALID,
+            f"expires more than {max_lifetime_seconds(kind) // 86400} days from now",
+        )
     if kind is TokenRole.HOST and site_id is None:
         return Claims(session_id, kind, None, verified.expires_at, verified.token_id)
     if kind is TokenRole.SITE and tokens.is_integer(site_id):

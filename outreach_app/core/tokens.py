@@ -62,6 +62,8 @@ class InvalidReason(enum.StrEnum):
     UNSUPPORTED_VERSION = "unsupported_version"
     BAD_SIGNATURE = "bad_signature"
     EXPIRED = "expired"
+    # Its expiry is further ahead than its kind may run: refused until it comes within reach.
+    NOT_YET_VALID = "not_yet_valid"
     WRONG_KIND = "wrong_kind"
     WRONG_RECORD = "wrong_record"
 

@@ -3,7 +3,9 @@
     outreach-server --host 0.0.0.0 --port 8443 --cert fullchain.pem --key privkey.pem \
         --turn-url turn:turn.example.org:3478 --turn-secret-file /etc/outreach/turn-secret
 
-The app that issues the invitations and this server must share the secret file. With
+The app that issues the invitations and this server must share the secret file. The server
+holds at most ``--max-connections`` connections (by default what the open-files limit allows)
+and ``--max-connections-per-address`` from one address before they sign in. With
 ``--turn-url`` the server hands every participant TURN credentials of its own that expire
 (coturn's ``use-auth-secret``); the TURN secret can also come from $OUTREACH_TURN_SECRET and the
 URLs from $OUTREACH_TURN_URLS (separated by spaces or commas).
@@ -24,6 +26,14 @@ from pathlib import Path
 
 from outreach_app import __version__
 from outreach_app.config import config_dir
+from outreach_app.server.admission import (
+    DEFAULT_MAX_PER_ADDRESS,
+    MAX_DEFAULT_CONNECTIONS,
+    SPARE_DESCRIPTORS,
+    ConnectionLimits,
+    connections_allowed_by,
+    descriptor_limit,
+)
 from outreach_app.server.embedded import DEFAULT_HOST, EmbeddedServer
 from outreach_app.server.state_files import (
     ENDED_SESSIONS_FILE_NAME,
@@ -48,6 +58,16 @@ def port_number(text: str) -> int:
             f"port {port} is out of range: use 1-65535, or 0 for any free port"
         )
     return port
+
+
+def positive_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is too small: at least 1")
+    return number
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,6 +105,28 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="file where ended sessions are kept, so their invitations stay refused after a "
         f"restart (default: {ENDED_SESSIONS_FILE_NAME} next to the secret file)",
+    )
+    limits = parser.add_argument_group(
+        "connection limits",
+        "connections that have not joined a session are closed after 10 s (5 s for idle HTTP); "
+        "when the connections are full, the oldest of those makes room for a new one",
+    )
+    allowed = connections_allowed_by(descriptor_limit())
+    limits.add_argument(
+        "--max-connections",
+        type=positive_number,
+        metavar="N",
+        help=f"connections held at once (default: the open-files limit less {SPARE_DESCRIPTORS}, "
+        f"at most {MAX_DEFAULT_CONNECTIONS}; {allowed} here); at most three quarters of them "
+        "for connections that have not joined",
+    )
+    limits.add_argument(
+        "--max-connections-per-address",
+        type=positive_number,
+        default=DEFAULT_MAX_PER_ADDRESS,
+        metavar="N",
+        help="connections that have not joined, from one address at once (an IPv6 /64 counts "
+        f"as one; default {DEFAULT_MAX_PER_ADDRESS}); raise it behind a reverse proxy",
     )
     turn = parser.add_argument_group(
         "TURN relay",
@@ -162,6 +204,23 @@ def tls_context(parser: argparse.ArgumentParser, args: argparse.Namespace) -> ss
     return context
 
 
+def connection_limits(args: argparse.Namespace) -> ConnectionLimits:
+    descriptors = descriptor_limit()
+    allowed = connections_allowed_by(descriptors)
+    wanted: int | None = args.max_connections
+    if wanted is not None and wanted > allowed and descriptors is not None:
+        print(
+            f"warning: --max-connections {wanted} needs more open files than this process may "
+            f"have ({descriptors}); holding at most {allowed} (raise the limit: ulimit -n, or "
+            "LimitNOFILE= in the systemd unit)",
+            file=sys.stderr,
+        )
+        wanted = allowed
+    return ConnectionLimits(
+        max_connections=wanted or allowed, max_per_address=args.max_connections_per_address
+    )
+
+
 def read_secret(parser: argparse.ArgumentParser, path: Path) -> bytes:
     path = path.expanduser()
     if path.is_dir():
@@ -224,6 +283,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ended_sessions=ended.__contains__,
         on_session_ended=ended.add,
         turn=turn,
+        connection_limits=connection_limits(args),
     )
     try:
         asyncio.run(serve(server))

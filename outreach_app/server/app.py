@@ -1,6 +1,6 @@
 """The signaling server as an aiohttp application: its HTTP routes and WebSocket endpoint.
 
-GET /health          rooms and connections, for monitoring
+GET /health          {"status": "ok"}: the server is up (and nothing else, to anyone)
 GET /join/{token}    the join page, for a site's invitation that admits it
 GET /static/{name}   the pages' scripts, style sheets and images
 GET /ws              the signaling WebSocket (`outreach_app.server.rooms`)
@@ -18,8 +18,10 @@ from aiohttp import web
 
 from outreach_app.core.invitations import InvalidToken
 from outreach_app.core.settings_rules import IceServer
+from outreach_app.server.admission import Admission
 from outreach_app.server.checks import CHECK_PAGE, CheckListener, add_check_routes
 from outreach_app.server.frames import Limits
+from outreach_app.server.http_policy import body_deadline, strict_transport_security
 from outreach_app.server.pages import (
     JOIN_PAGE,
     STATIC_FILES,
@@ -37,6 +39,7 @@ _HARD_LIMIT_FACTOR: Final = 4
 _HEARTBEAT_SECONDS: Final = 20.0
 
 SIGNALING: Final = web.AppKey("signaling", Signaling)
+ADMISSION: Final = web.AppKey("admission", Admission)
 
 
 def create_app(
@@ -49,6 +52,7 @@ def create_app(
     ice_servers: Sequence[IceServer] = (),
     turn: TurnRest | None = None,
     on_session_ended: Callable[[int], None] | None = None,
+    admission: Admission | None = None,
 ) -> web.Application:
     """The signaling server as an aiohttp application.
 
@@ -58,7 +62,9 @@ def create_app(
     that joins, so browsers use the same STUN/TURN servers as the official's app, followed by
     the `turn` servers with credentials made for that participant. `on_session_ended` hears
     each session that ends (to remember it across restarts, see `EndedSessionsFile`).
+    `admission` holds the connection limits; participants that join become its members.
     """
+    admission = admission or Admission()
     signaling = Signaling(
         secret,
         ended_sessions=ended_sessions,
@@ -67,9 +73,12 @@ def create_app(
         ice_servers=ice_servers,
         turn=turn,
         on_session_ended=on_session_ended,
+        admission=admission,
     )
-    app = web.Application()
+    app = web.Application(middlewares=[body_deadline(admission.limits.request_body_seconds)])
+    app.on_response_prepare.append(strict_transport_security)
     app[SIGNALING] = signaling
+    app[ADMISSION] = admission
     app[STATIC_FILES] = load_static_files()
     app.router.add_get("/health", _health)
     app.router.add_get("/join/{token}", _join_page)
@@ -92,11 +101,9 @@ def create_app(
     return app
 
 
-async def _health(request: web.Request) -> web.Response:
-    signaling = request.app[SIGNALING]
-    return web.json_response(
-        {"status": "ok", "rooms": len(signaling.rooms), "connections": len(signaling.connections)}
-    )
+async def _health(_request: web.Request) -> web.Response:
+    # Anyone may ask; how busy the server is (rooms, connections) is nobody's business.
+    return web.json_response({"status": "ok"})
 
 
 async def _websocket(request: web.Request) -> web.WebSocketResponse:

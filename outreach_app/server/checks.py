@@ -140,6 +140,17 @@ class CheckBoard:
 CHECK_BOARD: Final = web.AppKey("check_board", CheckBoard)
 
 
+async def _read_at_most(request: web.Request, limit: int) -> bytes:
+    """The body up to `limit` bytes; one read() returns only what has arrived so far."""
+    body = bytearray()
+    while len(body) < limit:
+        chunk = await request.content.read(limit - len(body))
+        if not chunk:
+            break
+        body += chunk
+    return bytes(body)
+
+
 def add_check_routes(
     app: web.Application,
     *,
@@ -175,7 +186,7 @@ def add_check_routes(
                 status=429,
                 headers={"Retry-After": "60"},
             )
-        body = await request.content.read(MAX_CHECK_BYTES + 1)
+        body = await _read_at_most(request, MAX_CHECK_BYTES + 1)
         try:
             check = parse_check(body, claims, datetime.fromtimestamp(clock()))
         except CheckRejected as rejected:

@@ -1,7 +1,9 @@
 """Run the signaling server inside an already running asyncio loop (the app's qasync loop).
 
 The server listens on 127.0.0.1 unless the user chooses a network address; port 0 picks a free
-port, and `start()` returns the URL actually bound.
+port, and `start()` returns the URL actually bound. Connections come in through
+`outreach_app.server.listener`, which admits each under the `ConnectionLimits` before aiohttp
+sees it; aiohttp closes HTTP connections idle for `ConnectionLimits.idle_seconds`.
 """
 
 from __future__ import annotations
@@ -15,9 +17,11 @@ from collections.abc import Callable, Sequence
 from aiohttp import web
 
 from outreach_app.core.settings_rules import IceServer
-from outreach_app.server.app import SIGNALING, create_app
+from outreach_app.server.admission import Admission, ConnectionLimits
+from outreach_app.server.app import ADMISSION, SIGNALING, create_app
 from outreach_app.server.checks import CHECK_BOARD, CheckBoard, CheckListener
 from outreach_app.server.frames import Limits
+from outreach_app.server.listener import Listener
 from outreach_app.server.rooms import EndedSessions, Signaling
 from outreach_app.server.turn import TurnRest
 
@@ -43,6 +47,7 @@ class EmbeddedServer:
         ice_servers: Sequence[IceServer] = (),
         turn: TurnRest | None = None,
         on_session_ended: Callable[[int], None] | None = None,
+        connection_limits: ConnectionLimits | None = None,
     ) -> None:
         if not 0 <= port <= 65535:
             raise ValueError(f"port must be between 0 and 65535, not {port}")
@@ -58,8 +63,10 @@ class EmbeddedServer:
             ice_servers=ice_servers,
             turn=turn,
             on_session_ended=on_session_ended,
+            admission=Admission(connection_limits),
         )
         self._runner: web.AppRunner | None = None
+        self._listener: Listener | None = None
         self._url: str | None = None
 
     @property
@@ -70,6 +77,11 @@ class EmbeddedServer:
     def end_session(self, session_id: int) -> None:
         """Tell everyone in the session's room that it ended, and refuse its tokens from now on."""
         self.signaling.end_session(session_id)
+
+    @property
+    def admission(self) -> Admission:
+        """The connections held: strangers and members, and the limits on them."""
+        return self.app[ADMISSION]
 
     @property
     def checks(self) -> CheckBoard:
@@ -91,23 +103,38 @@ class EmbeddedServer:
         if self._runner is not None:
             return self.url
         sock = bind_socket(self._host, self._port)
+        admission = self.admission
+        idle = admission.limits.idle_seconds
         runner = web.AppRunner(
-            self.app, handle_signals=False, shutdown_timeout=_SHUTDOWN_SECONDS, access_log=None
+            self.app,
+            handle_signals=False,
+            shutdown_timeout=_SHUTDOWN_SECONDS,
+            access_log=None,
+            # Also the deadline for a new connection's first request head: aiohttp starts
+            # this timer when the connection opens and closes it if no request has come.
+            keepalive_timeout=idle,
+            lingering_time=idle,
         )
         try:
             await runner.setup()
-            await web.SockSite(runner, sock, ssl_context=self._ssl_context).start()
+            assert runner.server is not None
+            listener = Listener(sock, runner.server, admission, ssl_context=self._ssl_context)
+            listener.start()
         except BaseException:
             sock.close()
             await runner.cleanup()
             raise
         self._runner = runner
+        self._listener = listener
         self._url = base_url(sock, tls=self._ssl_context is not None)
         return self._url
 
     async def stop(self) -> None:
         runner, self._runner = self._runner, None
+        listener, self._listener = self._listener, None
         self._url = None
+        if listener is not None:
+            await listener.close()
         if runner is not None:
             await runner.cleanup()
 

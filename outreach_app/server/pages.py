@@ -123,6 +123,13 @@ def refusal_page(refused: Exception) -> web.Response:
             "这个邀请链接已过期，请向组织方索取新的链接。",
             "This invitation link has expired. Ask the organiser for a new one.",
         )
+    if isinstance(refused, InvalidToken) and refused.reason is InvalidReason.NOT_YET_VALID:
+        return _page(
+            403,
+            "邀请尚未生效 · Invitation not valid yet",
+            "这个邀请链接要到连线日期临近时才能使用，请稍后再试。",
+            "This invitation link opens closer to the day of the session. Try again later.",
+        )
     if isinstance(refused, SessionEnded):
         return _page(
             403,

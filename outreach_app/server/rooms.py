@@ -48,6 +48,7 @@ from outreach_app.core.signaling_protocol import (
     relayed,
     relayed_floor,
 )
+from outreach_app.server.admission import Admission
 from outreach_app.server.connection import WRITER_FINISH_SECONDS, Connection
 from outreach_app.server.frames import BENIGN_ERRORS, Limits, ProtocolError, parse_message
 from outreach_app.server.turn import TurnRest, turn_user
@@ -103,6 +104,7 @@ class Signaling:
         ice_servers: Sequence[IceServer] = (),
         turn: TurnRest | None = None,
         on_session_ended: Callable[[int], None] | None = None,
+        admission: Admission | None = None,
     ) -> None:
         if len(secret) < MIN_SECRET_BYTES:
             raise ValueError(f"the signing secret must be at least {MIN_SECRET_BYTES} bytes")
@@ -114,17 +116,20 @@ class Signaling:
         self.ice_servers = tuple(ice_servers)
         self.turn = turn
         self._on_session_ended = on_session_ended
+        self._admission = admission
         self.rooms: dict[int, Room] = {}
         self.connections: set[Connection] = set()
         self._handlers: set[asyncio.Task[object]] = set()
 
     def ice_servers_for(self, claims: Claims) -> tuple[IceServer, ...]:
         """The ICE servers handed to one participant: the fixed ones, then TURN servers with
-        credentials made for it now (see `outreach_app.server.turn`)."""
+        credentials made for it now (see `outreach_app.server.turn`), which expire with its
+        invitation at the latest."""
         if self.turn is None:
             return self.ice_servers
         user = turn_user(claims.session_id, claims.site_id)
-        return self.ice_servers + tuple(self.turn.ice_servers(user, self._clock()))
+        relays = self.turn.ice_servers(user, self._clock(), not_after=claims.expires_at)
+        return self.ice_servers + tuple(relays)
 
     def is_ended(self, session_id: int) -> bool:
         if session_id in self._ended_here:
@@ -171,7 +176,12 @@ class Signaling:
         if current is not None:
             self._handlers.add(current)
         try:
-            await self._receive_loop(connection)
+            if await self._until_joined(connection):
+                if self._admission is not None:
+                    # Someone with a valid invitation: never pushed out to make room.
+                    self._admission.trust(transport)
+                while await self._receive_one(connection):
+                    pass
         finally:
             self.connections.discard(connection)
             self._leave(connection)
@@ -187,32 +197,45 @@ class Signaling:
         if self._handlers:
             await asyncio.wait(list(self._handlers), timeout=WRITER_FINISH_SECONDS + 1)
 
-    async def _receive_loop(self, connection: Connection) -> None:
-        loop = asyncio.get_running_loop()
-        join_deadline = loop.time() + self.limits.join_timeout_seconds
-        while not connection.closing and not connection.ws.closed:
-            timeout = None
-            if connection.claims is None:
-                # receive() treats a timeout of 0 as "none": keep it positive.
-                timeout = max(0.001, join_deadline - loop.time())
-            try:
-                frame = await connection.ws.receive(timeout=timeout)
-            except TimeoutError:
-                self._reject(
-                    connection,
-                    ProtocolError(ErrorCode.JOIN_TIMEOUT, "No join message arrived in time."),
-                )
-                return
-            if frame.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
-                return
-            try:
-                self._handle_frame(connection, frame.data)
-            except ProtocolError as error:
-                self._reject(connection, error)
-            except Exception:
-                # A bug in a handler must cost one reply, not the server or the other rooms.
-                log.exception("signaling handler failed")
-                connection.send(Error(ErrorCode.INTERNAL, "The server could not do that."))
+    async def _until_joined(self, connection: Connection) -> bool:
+        """Handle the connection's frames until it has joined; False if it closed first or
+        did not join within the join timeout.
+
+        The deadline counts from the moment the WebSocket opened and nothing extends it: not
+        the messages allowed before joining (ping), and not WebSocket ping frames, which
+        aiohttp answers inside `receive()` (its own timeout would restart with each one).
+        """
+        try:
+            async with asyncio.timeout(self.limits.join_timeout_seconds) as deadline:
+                while connection.claims is None:
+                    if not await self._receive_one(connection):
+                        return False
+        except TimeoutError:
+            if not deadline.expired():
+                raise
+            self._reject(
+                connection,
+                ProtocolError(ErrorCode.JOIN_TIMEOUT, "No join message arrived in time."),
+            )
+            return False
+        return True
+
+    async def _receive_one(self, connection: Connection) -> bool:
+        """Handle the next frame; False once the connection is closing or closed."""
+        if connection.closing or connection.ws.closed:
+            return False
+        frame = await connection.ws.receive()
+        if frame.type not in (WSMsgType.TEXT, WSMsgType.BINARY):
+            return False
+        try:
+            self._handle_frame(connection, frame.data)
+        except ProtocolError as error:
+            self._reject(connection, error)
+        except Exception:
+            # A bug in a handler must cost one reply, not the server or the other rooms.
+            log.exception("signaling handler failed")
+            connection.send(Error(ErrorCode.INTERNAL, "The server could not do that."))
+        return True
 
     def _reject(self, connection: Connection, error: ProtocolError) -> None:
         connection.send(error.reply())
@@ -292,6 +315,10 @@ class Signaling:
             if invalid.reason is InvalidReason.EXPIRED:
                 raise ProtocolError(
                     ErrorCode.TOKEN_EXPIRED, "This invitation has expired.", Join.TYPE
+                ) from invalid
+            if invalid.reason is InvalidReason.NOT_YET_VALID:
+                raise ProtocolError(
+                    ErrorCode.TOKEN_INVALID, "This invitation is not valid yet.", Join.TYPE
                 ) from invalid
             raise ProtocolError(
                 ErrorCode.TOKEN_INVALID, "This invitation is not valid.", Join.TYPE

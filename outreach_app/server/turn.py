@@ -82,9 +82,16 @@ class TurnRest:
                 f"the TURN credential lifetime must be 60 to {MAX_LIFETIME_SECONDS} seconds"
             )
 
-    def ice_servers(self, user: str, now: float) -> list[IceServer]:
-        """Fresh credentials for `user`, one entry per URL."""
-        credential = turn_credential(self.secret, user, now, self.lifetime_seconds)
+    def ice_servers(
+        self, user: str, now: float, *, not_after: int | None = None
+    ) -> list[IceServer]:
+        """Fresh credentials for `user`, one entry per URL, valid for the configured lifetime
+        but never past `not_after` (UTC epoch seconds: when the invitation that asked expires,
+        so that copying the credential out of a browser buys no time)."""
+        lifetime = self.lifetime_seconds
+        if not_after is not None:
+            lifetime = min(lifetime, not_after - int(now))
+        credential = turn_credential(self.secret, user, now, lifetime)
         return [IceServer(url, credential.username, credential.credential) for url in self.urls]
 
 

@@ -276,7 +276,10 @@ class TeamService:
             links.append(SiteLinks(site_uid, site_id, join, join.replace("/join/", "/check/", 1)))
         host = ""
         if role in RUNNING_CALLS:
-            host = invitations.issue_host_token(self.secret, session_id, expires, record=record)
+            host_expires = min(expires, now + invitations.MAX_HOST_TOKEN_SECONDS)
+            host = invitations.issue_host_token(
+                self.secret, session_id, host_expires, record=record
+            )
         return links, host, session_id
 
     # ------------------------------------------------------------------------ accounts

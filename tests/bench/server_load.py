@@ -310,6 +310,9 @@ class StandaloneServer:
                 "0",
                 "--secret-file",
                 str(self.secret_file),
+                # Every client connects from 127.0.0.1, in batches that join at once.
+                "--max-connections-per-address",
+                "4096",
             ],
             cwd=ROOT,
             stdout=subprocess.PIPE,

@@ -59,3 +59,16 @@ async def test_a_site_joins_by_its_link_and_the_ended_session_admits_nobody(
         await service.close()
         official.stop()
         camera.stop()
+
+
+async def test_a_call_started_days_before_its_session_still_admits_its_host(
+    tmp_path: Path,
+) -> None:
+    # The host credential is capped to what the server honours (two days), not the session's end.
+    service = local_call_service("http://127.0.0.1:0", tmp_path / "secret")
+    call = await service.start_call(42, [5], ends_at=time.time() + 5 * 86400)
+    try:
+        assert call.hub.state(5) is PeerState.INVITED
+    finally:
+        await call.close()
+        await service.close()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import jwt
 import pytest
 from hypothesis import given, settings
@@ -7,6 +9,8 @@ from hypothesis import strategies as st
 
 from outreach_app.core import tokens
 from outreach_app.core.invitations import (
+    MAX_HOST_TOKEN_SECONDS,
+    MAX_SITE_TOKEN_SECONDS,
     MAX_TOKEN_LENGTH,
     Claims,
     InvalidReason,
@@ -100,6 +104,26 @@ def test_a_token_is_valid_until_the_second_it_expires() -> None:
     assert verify(SECRET, token, LATER - 0.001).session_id == 1
     assert reason_of(token, now=LATER) is InvalidReason.EXPIRED
     assert reason_of(token, now=LATER + 86400) is InvalidReason.EXPIRED
+
+
+@pytest.mark.parametrize(
+    ("issue", "longest"),
+    [
+        (lambda expires: issue_site_token(SECRET, 1, 1, expires), MAX_SITE_TOKEN_SECONDS),
+        (lambda expires: issue_host_token(SECRET, 1, expires), MAX_HOST_TOKEN_SECONDS),
+    ],
+    ids=["site", "host"],
+)
+def test_a_token_that_expires_too_far_ahead_is_honoured_only_once_it_comes_within_reach(
+    issue: Callable[[int], str], longest: int
+) -> None:
+    far = issue(NOW + longest + 1)
+
+    assert reason_of(issue(2**40)) is InvalidReason.NOT_YET_VALID
+    assert reason_of(far) is InvalidReason.NOT_YET_VALID
+    assert verify(SECRET, far, NOW + 1).expires_at == NOW + longest + 1
+    assert verify(SECRET, issue(NOW + longest), NOW).expires_at == NOW + longest
+    assert MAX_HOST_TOKEN_SECONDS < MAX_SITE_TOKEN_SECONDS == 30 * 86400
 
 
 def test_another_secret_does_not_verify() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import AsyncIterator
@@ -112,6 +113,28 @@ async def test_a_bad_check_is_refused_with_a_reason_and_nothing_is_kept(
         async with http.get(f"{server.url}/health") as response:
             assert response.status == 200
     assert heard == []
+
+
+async def test_a_check_whose_body_arrives_in_pieces_is_read_whole(
+    server: EmbeddedServer, secret: bytes, heard: list[SiteCheck]
+) -> None:
+    body = json.dumps(GOOD).encode()
+    path = check_url(server, secret).removeprefix(server.url)
+    host, port = server.url.removeprefix("http://").rsplit(":", 1)
+    reader, writer = await asyncio.open_connection(host, int(port))
+    writer.write(
+        f"POST {path} HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+        + body[:10]
+    )
+    await writer.drain()
+    await asyncio.sleep(0.2)
+    writer.write(body[10:])
+
+    answer = await asyncio.wait_for(reader.read(), 5)
+    writer.close()
+    assert answer.startswith(b"HTTP/1.1 200 "), answer
+    assert [check.site_id for check in heard] == [SITE]
 
 
 async def test_the_check_page_needs_a_valid_invitation(

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import datetime
-import ipaddress
 import json
 import os
 import signal
@@ -20,9 +18,11 @@ from typing import Any
 import pytest
 
 from outreach_app.core.invitations import issue_host_token, issue_site_token
+from outreach_app.server import __main__ as server_main
 from outreach_app.server.__main__ import main
 from outreach_app.server.state_files import EndedSessionsFile, load_or_create_secret
 from outreach_app.server.turn import turn_credential
+from tests.server.certificates import write_self_signed_certificate
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -42,12 +42,32 @@ def usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
         (["--port", "http"], "'http' is not a port number"),
         (["--key", "server.key"], "--key needs --cert"),
         (["--cert", "/nonexistent/server.pem"], "--cert /nonexistent/server.pem: no such file"),
+        (["--max-connections", "0"], "0 is too small: at least 1"),
+        (["--max-connections-per-address", "many"], "'many' is not a whole number"),
     ],
 )
 def test_bad_arguments_are_explained(
     argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert message in usage_error(argv, capsys)
+
+
+def test_connection_limits_come_from_the_options_within_the_descriptors(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(server_main, "descriptor_limit", lambda: 1024)
+    parser = server_main.build_parser()
+
+    default = server_main.connection_limits(parser.parse_args([]))
+    chosen = server_main.connection_limits(
+        parser.parse_args(["--max-connections", "500", "--max-connections-per-address", "8"])
+    )
+    too_many = server_main.connection_limits(parser.parse_args(["--max-connections", "5000"]))
+
+    assert (default.max_connections, default.max_per_address) == (960, 64)
+    assert (chosen.max_connections, chosen.max_per_address) == (500, 8)
+    assert too_many.max_connections == 960
+    assert "--max-connections 5000 needs more open files" in capsys.readouterr().err
 
 
 def test_a_missing_key_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -93,42 +113,6 @@ def test_the_secret_file_is_created_private_and_then_reused(tmp_path: Path) -> N
     assert load_or_create_secret(secret_file) == secret
 
 
-def write_self_signed_certificate(folder: Path) -> tuple[Path, Path]:
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(minutes=5))
-        .not_valid_after(now + datetime.timedelta(days=1))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .sign(key, hashes.SHA256())
-    )
-    cert_path, key_path = folder / "server.pem", folder / "server.key"
-    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
-    key_path.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    return cert_path, key_path
-
-
 @pytest.mark.slow
 def test_the_standalone_server_serves_https_and_accepts_tokens_signed_with_its_secret(
     tmp_path: Path,
@@ -160,10 +144,12 @@ def test_the_standalone_server_serves_https_and_accepts_tokens_signed_with_its_s
         url = line.rsplit(" ", 1)[1].strip()
         context = ssl.create_default_context(cafile=str(cert))
         with urllib.request.urlopen(f"{url}/health", context=context, timeout=5) as response:
-            assert json.load(response) == {"status": "ok", "rooms": 0, "connections": 0}
+            assert json.load(response) == {"status": "ok"}
+            assert response.headers["Strict-Transport-Security"] == "max-age=31536000"
         token = issue_site_token(load_or_create_secret(secret_file), 1, 1, int(time.time()) + 60)
         with urllib.request.urlopen(f"{url}/join/{token}", context=context, timeout=5) as page:
             assert page.status == 200
+            assert page.headers["Strict-Transport-Security"] == "max-age=31536000"
     finally:
         server.send_signal(signal.SIGTERM)
         _, stderr = server.communicate(timeout=10)

@@ -57,6 +57,10 @@ def in_an_hour() -> int:
     return int(time.time()) + 3600
 
 
+def in_days(days: int) -> int:
+    return int(time.time()) + days * 86400
+
+
 def site_token(session_id: int, site_id: int, *, expires_at: int | None = None) -> str:
     return issue_site_token(SECRET, session_id, site_id, expires_at or in_an_hour())
 
@@ -241,8 +245,19 @@ async def test_a_second_connection_with_the_same_token_replaces_the_first(
         (lambda: issue_host_token(SECRET, ENDED_SESSION, in_an_hour()), "session_ended", 4004),
         (lambda: "o1.not.atoken", "token_invalid", 4001),
         (lambda: site_token(SESSION_A, 1)[:-2], "token_invalid", 4001),
+        (lambda: site_token(SESSION_A, 1, expires_at=in_days(31)), "token_invalid", 4001),
+        (lambda: issue_host_token(SECRET, SESSION_A, in_days(3)), "token_invalid", 4001),
     ],
-    ids=["wrong-secret", "expired", "ended-session", "ended-host", "garbage", "truncated"],
+    ids=[
+        "wrong-secret",
+        "expired",
+        "ended-session",
+        "ended-host",
+        "garbage",
+        "truncated",
+        "site-too-far-ahead",
+        "host-too-far-ahead",
+    ],
 )
 async def test_tokens_that_do_not_admit_are_refused_and_disconnected(
     connect: Connect, session_b: tuple[Peer, Peer], make_token: Any, code: str, close_code: int
@@ -366,6 +381,44 @@ async def test_a_connection_that_never_joins_is_closed(connect: Connect) -> None
     assert await peer.close_code() == CloseCode.JOIN_TIMEOUT
 
 
+async def test_websocket_pings_do_not_keep_a_connection_that_never_joins(
+    connect: Connect,
+) -> None:
+    peer = await connect.raw()
+    opened = time.monotonic()
+
+    async def ping_until_closed() -> None:
+        with contextlib.suppress(ConnectionError):
+            while not peer.ws.closed:
+                await peer.ws.ping()
+                await asyncio.sleep(0.02)
+
+    pinging = asyncio.create_task(ping_until_closed())
+    try:
+        # The client's receive() restarts its own timeout with each pong, too.
+        async with asyncio.timeout(RECEIVE_SECONDS):
+            await peer.expect_error("join_timeout")
+            assert await peer.close_code() == CloseCode.JOIN_TIMEOUT
+    finally:
+        pinging.cancel()
+    assert time.monotonic() - opened < LIMITS.join_timeout_seconds + 0.5
+
+
+async def test_pings_before_joining_do_not_extend_the_time_to_join(connect: Connect) -> None:
+    # The pre-call check pings before it joins (if ever); the deadline stays where it was.
+    peer = await connect.raw()
+    opened = time.monotonic()
+    for number in range(100):
+        await peer.send({"type": "ping", "id": str(number)})
+        message = await peer.receive()
+        if message["type"] != "pong":
+            break
+        await asyncio.sleep(0.02)
+    assert message["code"] == "join_timeout"
+    assert await peer.close_code() == CloseCode.JOIN_TIMEOUT
+    assert time.monotonic() - opened < LIMITS.join_timeout_seconds + 0.5
+
+
 async def test_a_flood_is_rate_limited_then_disconnected_while_other_sessions_go_on(
     connect: Connect, session_b: tuple[Peer, Peer]
 ) -> None:
@@ -450,7 +503,7 @@ async def test_a_site_alone_is_told_the_host_is_not_connected(connect: Connect) 
     await site.expect_error("peer_unavailable")
 
 
-async def test_health_counts_rooms_and_connections_and_rooms_go_when_empty(
+async def test_health_tells_strangers_only_that_the_server_is_up_and_rooms_go_when_empty(
     server: EmbeddedServer, http: aiohttp.ClientSession, connect: Connect
 ) -> None:
     async def health() -> dict[str, Any]:
@@ -459,17 +512,18 @@ async def test_health_counts_rooms_and_connections_and_rooms_go_when_empty(
             body: dict[str, Any] = await response.json()
             return body
 
-    assert await health() == {"status": "ok", "rooms": 0, "connections": 0}
+    assert await health() == {"status": "ok"}
     host = await connect(host_token(SESSION_A))
     site = await connect(site_token(SESSION_B, 1))
-    assert await health() == {"status": "ok", "rooms": 2, "connections": 2}
+    assert len(server.signaling.rooms) == 2 and len(server.signaling.connections) == 2
+    assert await health() == {"status": "ok"}
 
     await host.ws.close()
     await site.ws.close()
     deadline = time.monotonic() + RECEIVE_SECONDS
-    while (await health())["connections"] and time.monotonic() < deadline:
+    while server.signaling.connections and time.monotonic() < deadline:
         await asyncio.sleep(0.02)
-    assert await health() == {"status": "ok", "rooms": 0, "connections": 0}
+    assert server.signaling.connections == set()
     assert server.signaling.rooms == {}
 
 
@@ -530,8 +584,9 @@ async def test_the_join_page_files_are_served_and_nothing_else(
         (lambda: "o1.garbage.here", "not valid"),
         (lambda: host_token(SESSION_A), "not valid"),
         (lambda: site_token(ENDED_SESSION, 1), "has ended"),
+        (lambda: site_token(SESSION_A, 1, expires_at=in_days(31)), "opens closer to the day"),
     ],
-    ids=["expired", "wrong-secret", "garbage", "host-credential", "ended-session"],
+    ids=["expired", "wrong-secret", "garbage", "host-credential", "ended-session", "too-early"],
 )
 async def test_the_join_page_refuses_bad_invitations_without_naming_the_session(
     server: EmbeddedServer, http: aiohttp.ClientSession, make_token: Any, phrase: str

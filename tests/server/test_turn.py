@@ -80,6 +80,16 @@ def test_turn_and_turns_urls_with_a_transport_are_accepted() -> None:
     assert servers[0].username == f"{int(NOW) + DEFAULT_LIFETIME_SECONDS}:s1-host"
 
 
+def test_a_credential_never_outlives_the_invitation_it_comes_with() -> None:
+    rest = TurnRest(("turn:turn.example.org:3478",), TURN_SECRET, LIFETIME)
+
+    (soon,) = rest.ice_servers("s1-site1", NOW, not_after=int(NOW) + 600)
+    (later,) = rest.ice_servers("s1-site1", NOW, not_after=int(NOW) + LIFETIME * 5)
+
+    assert soon.username == f"{int(NOW) + 600}:s1-site1"
+    assert later.username == f"{int(NOW) + LIFETIME}:s1-site1"
+
+
 @pytest.fixture
 async def server() -> AsyncIterator[EmbeddedServer]:
     embedded = EmbeddedServer(
@@ -129,6 +139,19 @@ async def test_each_participant_gets_turn_credentials_of_its_own_in_joined(
         "site 4": [stun, turn_entry("s7-site4")],
         "other session": [stun, turn_entry("s8-site3")],
     }
+
+
+async def test_a_participant_whose_invitation_ends_soon_gets_a_credential_that_ends_with_it(
+    server: EmbeddedServer,
+) -> None:
+    expires = int(NOW) + 900
+    joined = await joined_with(server, issue_site_token(SECRET, 7, 3, expires))
+
+    servers = joined["ice_servers"]
+    assert isinstance(servers, list)
+    turn = servers[1]
+    assert turn["username"] == f"{expires}:s7-site3"
+    assert turn["credential"] == turn_credential(TURN_SECRET, "s7-site3", NOW, 900).credential
 
 
 def parse(argv: list[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
