@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Final
 
 from aiohttp import WSMsgType, web
@@ -51,6 +51,7 @@ from outreach_app.core.team_protocol import (
     TeamPong,
     Welcome,
 )
+from outreach_app.server.app import ADMISSION
 from outreach_app.server.connection import MessageSocket
 from outreach_app.server.frames import TokenBucket
 from outreach_app.team.accounts import AccountError, SignIn
@@ -220,8 +221,15 @@ async def _sync_socket(request: web.Request) -> web.StreamResponse:
     transport = request.transport
     connection = TeamConnection(ws, transport if isinstance(transport, asyncio.Transport) else None)
     hub.connections.add(connection)
+
+    def trust() -> None:
+        # Signed in: no longer a stranger the server may push out under a flood.
+        admission = request.app.get(ADMISSION)
+        if admission is not None and isinstance(transport, asyncio.Transport):
+            admission.trust(transport)
+
     try:
-        await _serve(hub, connection, str(request.url.origin()))
+        await _serve(hub, connection, str(request.url.origin()), trust)
     finally:
         hub.connections.discard(connection)
         await connection.finish()
@@ -244,7 +252,9 @@ async def _next_message(connection: TeamConnection) -> TeamClientMessage | None:
             connection.send(TeamError(TeamErrorCode.INVALID_MESSAGE, error.message))
 
 
-async def _serve(hub: TeamHub, connection: TeamConnection, base_url: str) -> None:
+async def _serve(
+    hub: TeamHub, connection: TeamConnection, base_url: str, trust: Callable[[], None]
+) -> None:
     try:
         first = await asyncio.wait_for(_next_message(connection), HELLO_SECONDS)
     except TimeoutError:
@@ -279,6 +289,7 @@ async def _serve(hub: TeamHub, connection: TeamConnection, base_url: str) -> Non
         return
     connection.sign_in = sign_in
     connection.device = first.device
+    trust()
     account = sign_in.account
     head = await hub.service.head()
     connection.send(

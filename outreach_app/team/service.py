@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Final
 
 from outreach_app.core import invitations, tokens
-from outreach_app.core.model import Role
+from outreach_app.core.model import Role, SiteCheck
 from outreach_app.core.permissions import KEEPING_ACCOUNTS, RUNNING_CALLS, STAFF
 from outreach_app.core.sync_model import (
     JSON,
@@ -30,6 +30,7 @@ from outreach_app.core.sync_model import (
 )
 from outreach_app.core.team_protocol import FetchedRow, LiveSession, SiteLinks
 from outreach_app.storage.change_tracking import ChangeTracker
+from outreach_app.storage.errors import StoreError
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.shared_rows import local_id_of, read_row, uid_of
 from outreach_app.storage.worker import StoreWorker
@@ -230,6 +231,13 @@ class TeamService:
             return fetched
 
         return await self.worker.run(read)
+
+    async def record_check(self, check: SiteCheck) -> None:
+        """A site's pre-call check, posted to this server: kept in the record for every desk."""
+        try:
+            await self.worker.run(lambda repo: repo.calls.record_site_check(check))
+        except StoreError:
+            log.info("a check for a session or site the record does not have", exc_info=True)
 
     # ------------------------------------------------------------------ live calls
     def set_live(self, sign_in: SignIn, session: str, floor: str | None, on: bool) -> None:

@@ -255,8 +255,9 @@ async def test_only_administrators_keep_accounts(server: LiveTeamServer) -> None
 
 
 async def test_invitations_and_live_calls_by_role(server: LiveTeamServer) -> None:
-    from outreach_app.core.model import Session, SessionKind, SessionSite, Site
     from datetime import datetime
+
+    from outreach_app.core.model import Session, SessionKind, SessionSite, Site
 
     assert server.service is not None
     service = server.service
