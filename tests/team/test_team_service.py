@@ -426,3 +426,19 @@ async def test_fuzzed_messages_get_answers_and_never_break_the_server(
     healthy = await connect(server, await token_for(server, "wang"))
     assert isinstance(await healthy.expect(Welcome), Welcome)
     await healthy.close()
+
+
+async def test_passwords_are_never_logged(
+    server: LiveTeamServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level("DEBUG")
+    await post_sign_in(server, "anna", PASSWORD)
+    await post_sign_in(server, "anna", "a wrong password for the log")
+    admin = await connect(server, await token_for(server, "root"))
+    await admin.expect(Welcome)
+    await admin.send(Accounts("reset", "anna", "", "a brand new password"))
+    await admin.expect(AccountsResult)
+    await admin.close()
+    logged = caplog.text
+    for secret in (PASSWORD, "a wrong password for the log", "a brand new password"):
+        assert secret not in logged
