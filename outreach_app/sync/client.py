@@ -400,13 +400,19 @@ class SyncClient:
             self._handle_unsolicited(message)
 
     async def _receive_loop(self, ws: aiohttp.ClientWebSocketResponse) -> None:
-        while True:
-            message = await self._receive_any(ws)
-            waiter = self._waiters.get(type(message))
-            if waiter is not None and not waiter.done():
-                waiter.set_result(message)
-            else:
-                self._handle_unsolicited(message)
+        try:
+            while True:
+                message = await self._receive_any(ws)
+                waiter = self._waiters.get(type(message))
+                if waiter is not None and not waiter.done():
+                    waiter.set_result(message)
+                else:
+                    self._handle_unsolicited(message)
+        finally:
+            # Whoever waits for an answer hears at once that none will come.
+            for waiter in self._waiters.values():
+                if not waiter.done():
+                    waiter.set_exception(_Dropped())
 
     def _handle_unsolicited(self, message: TeamServerMessage) -> None:
         if isinstance(message, Nudge):

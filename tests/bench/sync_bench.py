@@ -189,6 +189,23 @@ class Watchers:
             )
         )
 
+    def start_spread(self, argv: list[str], apps: int, *, processes: int) -> None:
+        """`apps` apps in at most `processes` processes, to use the machine's cores."""
+        per_process = max(1, -(-apps // processes))
+        remaining = apps
+        while remaining > 0:
+            batch = min(per_process, remaining)
+            self.start([*argv, "--count", str(batch)])
+            remaining -= batch
+
+    def latencies_ms(self, written: dict[str, float]) -> list[float]:
+        return [
+            (seen - written[site]) * 1000
+            for site, seens in self.seen.items()
+            if site in written
+            for seen in seens
+        ]
+
     def wait_ready(self) -> None:
         for process in self.processes:
             assert process.stdout is not None
@@ -278,36 +295,18 @@ def measure_visible(folder: Path, clients: int, changes: int = 30) -> VisibleFig
     server.start()
     watchers = Watchers()
     try:
-        readers = clients - 1
-        per_process = max(1, -(-readers // 2))
-        remaining = readers
-        while remaining > 0:
-            batch = min(per_process, remaining)
-            watchers.start(
-                [
-                    "watch",
-                    server.url,
-                    "--count",
-                    str(batch),
-                    "--folder",
-                    str(folder),
-                    "--seconds",
-                    str(changes * 0.3 + 15),
-                ]
-            )
-            remaining -= batch
+        watchers.start_spread(
+            ["watch", server.url, "--folder", str(folder), "--seconds", str(changes * 0.3 + 15)],
+            clients - 1,
+            processes=2,
+        )
         watchers.wait_ready()
         reference = asyncio.run(ping_round_trip(server.url, "reader"))
         written = asyncio.run(write_changes(server.url, folder, changes, 0.3))
         watchers.collect()
     finally:
         server.stop()
-    latencies = [
-        (seen - written[site]) * 1000
-        for site, seens in watchers.seen.items()
-        if site in written
-        for seen in seens
-    ]
+    latencies = watchers.latencies_ms(written)
     expected = len(written) * (clients - 1)
     return VisibleFigures(
         clients,
@@ -336,12 +335,7 @@ def measure_fan_out(folder: Path, clients: int, changes: int = 20) -> FanOutFigu
     watchers = Watchers()
     process = psutil.Process(server.pid())
     try:
-        per_process = -(-clients // 4)
-        remaining = clients
-        while remaining > 0:
-            batch = min(per_process, remaining)
-            watchers.start(["light", server.url, "--count", str(batch), "--seconds", "90"])
-            remaining -= batch
+        watchers.start_spread(["light", server.url, "--seconds", "90"], clients, processes=4)
         watchers.wait_ready()
         cpu_before = process.cpu_times()
         started = time.monotonic()
@@ -363,12 +357,7 @@ def measure_fan_out(folder: Path, clients: int, changes: int = 20) -> FanOutFigu
         watchers.collect()
     finally:
         server.stop()
-    latencies = [
-        (seen - written[site]) * 1000
-        for site, seens in watchers.seen.items()
-        if site in written
-        for seen in seens
-    ]
+    latencies = watchers.latencies_ms(written)
     busy = (cpu_after.user + cpu_after.system) - (cpu_before.user + cpu_before.system)
     return FanOutFigures(
         clients,

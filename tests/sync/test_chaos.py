@@ -14,7 +14,6 @@ import contextlib
 import json
 import os
 import random
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -37,7 +36,7 @@ from outreach_app.team.record import open_folder, open_record
 from tests.chaos_proxy import ChaosProxy
 from tests.sync.in_process import content_dump
 from tests.team.live_server import PASSWORD
-from tests.team.server_process import ROOT, ServerProcess, init_record
+from tests.team.server_process import ROOT, ChildProcess, ServerProcess, init_record
 
 pytestmark = pytest.mark.slow
 
@@ -50,14 +49,15 @@ PEOPLE: dict[str, Role] = {
 }
 
 
-@dataclass
-class Desk:
-    name: str
-    folder: Path
-    proxy: ChaosProxy
-    process: subprocess.Popen[bytes] | None = None
-    starts: int = 0
-    kills: int = 0
+class Desk(ChildProcess):
+    """A person's computer: the scripted person's process, and its network (a proxy)."""
+
+    def __init__(self, name: str, folder: Path, proxy: ChaosProxy) -> None:
+        super().__init__()
+        self.name = name
+        self.folder = folder
+        self.proxy = proxy
+        self.starts = 0
 
     @property
     def db(self) -> Path:
@@ -90,28 +90,12 @@ class Desk:
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            text=True,
         )
         assert self.process.stdin is not None
-        self.process.stdin.write((PASSWORD + "\n").encode())
+        self.process.stdin.write(PASSWORD + "\n")
         self.process.stdin.close()
         self.starts += 1
-
-    def kill(self) -> None:
-        if self.process is not None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=10)
-            self.process = None
-            self.kills += 1
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-            self.process = None
 
 
 @dataclass
@@ -305,15 +289,20 @@ async def test_chaos_for_minutes_loses_nothing_and_resolves_nothing_silently(
             await desk.proxy.start()
             desk.start()
         await chaos(server, desks, seconds, counts, rng)
+        phase = time.monotonic()
         for desk in desks:
             desk.proxy.heal()
             desk.proxy.delay = 0.0
             desk.stop()
         if server.process is None:
             await asyncio.to_thread(server.start)
+        stopped = time.monotonic() - phase
         dumps = {desk.name: await settle(desk, server.url, counts) for desk in desks}
         # The desks settled last may have changed what the first saw: once more, in order.
         dumps = {desk.name: await settle(desk, server.url, counts) for desk in desks}
+        counts.events.append(
+            f"desks stopped in {stopped:.1f} s, settled in {time.monotonic() - phase - stopped:.1f} s"
+        )
     finally:
         for desk in desks:
             desk.stop()
@@ -348,7 +337,7 @@ async def test_chaos_for_minutes_loses_nothing_and_resolves_nothing_silently(
         f"{counts.applied} operations applied, {counts.conflicts} conflicts raised and "
         f"shown, {counts.refused} refused; survived {counts.server_kills} server kills, "
         f"{counts.desk_kills} app kills, {counts.cuts} network cuts, "
-        f"{counts.slow_spells} slow spells"
+        f"{counts.slow_spells} slow spells; {counts.events[-1]}"
     )
     assert missing == [], "changes shown as saved that reached neither the record nor the person"
     assert unseen_overwrites(data / "record.db") == []

@@ -37,13 +37,41 @@ def init_record(data: Path, accounts: dict[str, Role]) -> None:
         )
 
 
-class ServerProcess:
+class ChildProcess:
+    """A process a test starts, kills with SIGKILL (counted) or stops with SIGTERM."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[str] | None = None
+        self.kills = 0
+
+    def kill(self) -> None:
+        """SIGKILL: no chance to finish anything."""
+        if self.process is not None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+            self.process = None
+            self.kills += 1
+
+    def stop(self, timeout: float = 30.0) -> int:
+        """SIGTERM, and SIGKILL if that is not enough; the exit status."""
+        if self.process is None:
+            return 0
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            code = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        self.process = None
+        return code
+
+
+class ServerProcess(ChildProcess):
     def __init__(self, data: Path, *, port: int | None = None, extra: tuple[str, ...] = ()) -> None:
+        super().__init__()
         self.data = data
         self.port = port or free_port()
         self.extra = extra
-        self.process: subprocess.Popen[str] | None = None
-        self.kills = 0
 
     @property
     def url(self) -> str:
@@ -73,22 +101,6 @@ class ServerProcess:
         if "listening on" not in line or time.monotonic() > deadline:
             self.process.kill()
             raise RuntimeError(f"the team server did not start: {line!r}")
-
-    def kill(self) -> None:
-        """SIGKILL: no chance to finish anything."""
-        if self.process is not None:
-            self.process.send_signal(signal.SIGKILL)
-            self.process.wait(timeout=10)
-            self.process = None
-            self.kills += 1
-
-    def stop(self) -> int:
-        if self.process is None:
-            return 0
-        self.process.send_signal(signal.SIGTERM)
-        code = self.process.wait(timeout=20)
-        self.process = None
-        return code
 
     def pid(self) -> int:
         assert self.process is not None
