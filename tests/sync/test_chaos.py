@@ -300,9 +300,8 @@ async def test_chaos_for_minutes_loses_nothing_and_resolves_nothing_silently(
         dumps = {desk.name: await settle(desk, server.url, counts) for desk in desks}
         # The desks settled last may have changed what the first saw: once more, in order.
         dumps = {desk.name: await settle(desk, server.url, counts) for desk in desks}
-        counts.events.append(
-            f"desks stopped in {stopped:.1f} s, settled in {time.monotonic() - phase - stopped:.1f} s"
-        )
+        settled = time.monotonic() - phase - stopped
+        counts.events.append(f"desks stopped in {stopped:.1f} s, settled in {settled:.1f} s")
     finally:
         for desk in desks:
             desk.stop()
