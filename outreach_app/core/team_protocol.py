@@ -385,11 +385,14 @@ class _Accounts(_Codec):
 
 @dataclass(frozen=True)
 class Hello:
+    """`schema`: the app's schema (storage/schema.py); rows travel only between equal ones."""
+
     TYPE: ClassVar[str] = "hello"
     token: str = field(metadata=wire(max_chars=MAX_TOKEN_CHARS))
     device: str = field(metadata=wire(max_chars=100))
     cursor: int
     protocol: int
+    schema: str = field(default="", metadata=wire(max_chars=64, may_be_empty=True))
 
 
 @dataclass(frozen=True)

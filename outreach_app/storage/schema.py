@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 
 from sqlite_utils import Database
@@ -400,6 +401,12 @@ def record_ids(db: Database) -> None:
             f" UPDATE {table} SET uid = {NEW_UID_FUNCTION}('{table}') WHERE rowid = NEW.rowid;"
             " END"
         )
+
+
+def schema_fingerprint() -> str:
+    """Names this version's schema: two databases can exchange rows only when theirs agree."""
+    names = "\n".join(migration.name for migration in migrations._migrations)
+    return hashlib.sha256(names.encode("utf-8")).hexdigest()[:16]
 
 
 def migrate(db: Database) -> None:

@@ -56,6 +56,7 @@ from outreach_app.core.team_protocol import (
     Welcome,
 )
 from outreach_app.storage.repository import Repository
+from outreach_app.storage.schema import schema_fingerprint
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.sync.connection import CONNECT_SECONDS, TeamAddress, explain
 from outreach_app.sync.outbox import EntryState, OutboxEntry, read_entries
@@ -67,8 +68,15 @@ ANSWER_SECONDS: Final = 60.0
 RECONNECT_FIRST_SECONDS: Final = 0.25
 RECONNECT_MAX_SECONDS: Final = 5.0
 PUSH_BATCH: Final = 50
+# Answers after which trying again cannot help: sign in again (or, for PROTOCOL, install the
+# server's version of the app).
 SIGNED_OUT_CODES: Final = frozenset(
-    {TeamErrorCode.TOKEN_INVALID, TeamErrorCode.TOKEN_EXPIRED, TeamErrorCode.REVOKED}
+    {
+        TeamErrorCode.TOKEN_INVALID,
+        TeamErrorCode.TOKEN_EXPIRED,
+        TeamErrorCode.REVOKED,
+        TeamErrorCode.PROTOCOL,
+    }
 )
 M = TypeVar("M")
 
@@ -252,7 +260,9 @@ class SyncClient:
             max_msg_size=0,
         ) as ws:
             self._ws = ws
-            await self._send(Hello(self._token, self._device, cursor, PROTOCOL_VERSION))
+            await self._send(
+                Hello(self._token, self._device, cursor, PROTOCOL_VERSION, schema_fingerprint())
+            )
             welcome = await self._receive_directly(ws, Welcome)
             self.welcome = welcome
             log.info("connected to the team server as %s", welcome.account)

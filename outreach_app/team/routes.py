@@ -54,6 +54,7 @@ from outreach_app.core.team_protocol import (
 from outreach_app.server.app import ADMISSION
 from outreach_app.server.connection import MessageSocket
 from outreach_app.server.frames import TokenBucket
+from outreach_app.storage.schema import schema_fingerprint
 from outreach_app.team.accounts import AccountError, SignIn
 from outreach_app.team.service import (
     NotAllowed,
@@ -266,9 +267,13 @@ async def _serve(
             connection.send(TeamError(TeamErrorCode.NOT_SIGNED_IN, "say hello first"))
             connection.close(CloseCode.UNAUTHORIZED, TeamErrorCode.NOT_SIGNED_IN.value)
         return
-    if first.protocol != PROTOCOL_VERSION:
+    if first.protocol != PROTOCOL_VERSION or first.schema != schema_fingerprint():
         connection.send(
-            TeamError(TeamErrorCode.PROTOCOL, f"this server speaks version {PROTOCOL_VERSION}")
+            TeamError(
+                TeamErrorCode.PROTOCOL,
+                "this app and the team server are different versions: install the same "
+                "version of Outreach on both",
+            )
         )
         connection.close(CloseCode.UNAUTHORIZED, TeamErrorCode.PROTOCOL.value)
         return

@@ -42,6 +42,7 @@ from outreach_app.core.team_protocol import (
     Welcome,
 )
 from outreach_app.storage.repository import Repository
+from outreach_app.storage.schema import schema_fingerprint
 from outreach_app.sync.client import Link
 from outreach_app.sync.connection import TeamAddress, sign_in
 from outreach_app.sync.replica_store import open_synced_replica
@@ -134,7 +135,9 @@ async def light(url: str, name: str, count: int, seconds: float) -> None:
             aiohttp.ClientSession() as session,
             session.ws_connect(address.sync_url, max_msg_size=0) as ws,
         ):
-            await ws.send_str(to_json(Hello(token, "light", 0, PROTOCOL_VERSION)))
+            await ws.send_str(
+                to_json(Hello(token, "light", 0, PROTOCOL_VERSION, schema_fingerprint()))
+            )
             cursor = 0
             pulling = False
             async for frame in ws:
@@ -230,7 +233,9 @@ async def ping_round_trip(url: str, name: str, repeats: int = 40) -> list[float]
     credentials = await sign_in(address, name, PASSWORD, "ping")
     times: list[float] = []
     async with aiohttp.ClientSession() as session, session.ws_connect(address.sync_url) as ws:
-        await ws.send_str(to_json(Hello(credentials.token, "ping", 0, PROTOCOL_VERSION)))
+        await ws.send_str(
+            to_json(Hello(credentials.token, "ping", 0, PROTOCOL_VERSION, schema_fingerprint()))
+        )
         for number in range(repeats):
             started = time.perf_counter()
             await ws.send_str(to_json(TeamPing(number)))

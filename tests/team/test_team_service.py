@@ -32,6 +32,7 @@ from outreach_app.core.team_protocol import (
     TeamServerMessage,
     Welcome,
 )
+from outreach_app.storage.schema import schema_fingerprint
 from outreach_app.team.service import SESSION_TOKEN_KIND
 from tests.team.live_server import PASSWORD, LiveTeamServer, team_server
 
@@ -99,7 +100,7 @@ async def connect(server: LiveTeamServer, token: str | None = None) -> Socket:
     ws = await session.ws_connect(server.address.sync_url)
     socket = Socket(session, ws)
     if token is not None:
-        await socket.send(Hello(token, "test", 0, PROTOCOL_VERSION))
+        await socket.send(Hello(token, "test", 0, PROTOCOL_VERSION, schema_fingerprint()))
     return socket
 
 
@@ -442,3 +443,12 @@ async def test_passwords_are_never_logged(
     logged = caplog.text
     for secret in (PASSWORD, "a wrong password for the log", "a brand new password"):
         assert secret not in logged
+
+
+async def test_an_app_of_another_version_is_told_to_update(server: LiveTeamServer) -> None:
+    socket = await connect(server)
+    await socket.send(Hello(await token_for(server, "anna"), "test", 0, PROTOCOL_VERSION, "0" * 16))
+    refused = await socket.receive()
+    assert isinstance(refused, TeamError) and refused.code == "protocol"
+    assert "version" in refused.message
+    await socket.close()
