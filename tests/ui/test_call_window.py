@@ -8,19 +8,18 @@ import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app.call.hub_engine import LinkStatistics, QualityPolicy
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
-from outreach_app.call.live import CallService
+from outreach_app.call.live import CallService, CallSettings
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
@@ -37,11 +36,10 @@ from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.schedule.view import ScheduleView
 from tests.local_calls import local_call_service
-from tests.ui.conftest import type_text, until
+from tests.ui.conftest import Repo, type_text, until
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_no_english_in_chinese import english_words, visible_texts
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 # Small pictures for 2 shared cores; the app uses 640x480@30 on the floor and 320x240@10 waiting.
 OFFICIAL = VideoQuality(160, 120, 10)
 QUALITY = QualityPolicy(floor=VideoQuality(320, 240, 15), waiting=VideoQuality(160, 120, 5))
@@ -203,7 +201,7 @@ async def test_a_real_call_from_start_to_end(
                 and notes.presenter.notes.session.started_at is not None
             )
         )
-        qtbot.keyClicks(notes.new_question_edit, "How is the heating?")
+        QTest.keyClicks(notes.new_question_edit, "How is the heating?")
         QTest.keyClick(notes.new_question_edit, Qt.Key.Key_Return)
         await until(lambda: notes.editor.question_id is not None)
         stored = repo(lambda r: r.notes.list_questions(session_id))
@@ -243,12 +241,16 @@ async def test_a_real_call_from_start_to_end(
 
 
 async def test_closing_mid_call_can_end_the_session(
-    context: UiContext, repo: Repo, seeded: tuple[int, int, int], service: CallService
+    context: UiContext,
+    repo: Repo,
+    seeded: tuple[int, int, int],
+    service: CallService,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     session_id, _, _ = seeded
     window = call_window(context, session_id, service)
     await until(lambda: window.presenter.phase is CallPhase.LIVE, timeout=10)
-    window.ask_close_choice = lambda: CloseChoice.END  # type: ignore[method-assign]
+    monkeypatch.setattr(window, "ask_close_choice", lambda: CloseChoice.END)
     window.close()
     await until(lambda: not shiboken6.isValid(window), timeout=10)
     assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.ENDED
@@ -272,7 +274,7 @@ async def test_the_call_window_speaks_chinese(
         menu_bar = window.menuBar()
         for action in menu_bar.actions():
             menu = action.menu()
-            for item in [action, *(menu.actions() if menu else [])]:  # type: ignore[union-attr]
+            for item in [action, *(menu.actions() if isinstance(menu, QMenu) else [])]:
                 if english_words(item.text()):
                     english.append(f"menu: {item.text()!r}")
         statistics = LinkStatistics(15, 320, 240, 312.4, 4.2, 0.5)
@@ -299,8 +301,12 @@ class StubWindow(QWidget):
         super().raise_()
 
 
-class StubService:
-    closed = False
+class StubService(CallService):
+    """A call service that never starts a server: it records only that it was closed."""
+
+    def __init__(self) -> None:
+        super().__init__(CallSettings("http://127.0.0.1:9"), secret=lambda: b"never read")
+        self.closed = False
 
     async def close(self) -> None:
         self.closed = True
@@ -319,15 +325,15 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
 
     calls = open_call_windows(
         context,
-        service_factory=lambda: service,  # type: ignore[arg-type,return-value]
+        service_factory=lambda: service,
         window_factory=factory,
     )
     notes = NotesView(context)
     qtbot.addWidget(notes)
     await until(lambda: notes.presenter.notes is not None and notes.call_button.isEnabled())
     assert notes.call_button.text() == "Start call"
-    qtbot.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
     assert [w.session_id for w in opened] == [session_id]
     assert opened[0].raised == 2 and calls.window_for(session_id) is opened[0]
 
@@ -339,7 +345,7 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
     editor = schedule.editor
     await until(lambda: editor.session is not None and editor.session.id == session_id)
     assert editor.call_button.isEnabled() and editor.call_button.text() == "Start call"
-    qtbot.mouseClick(editor.call_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(editor.call_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1 and opened[0].raised == 3
     # A call that starts elsewhere shows in the editor, so that saving it later keeps "live".
     repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.LIVE))
@@ -350,9 +356,9 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
     # join links between calls. It stops with the app.
     opened[0].deleteLater()
     await until(lambda: calls.window_for(session_id) is None)
-    assert not service.closed
+    closed_between_calls = service.closed
     await calls.close()
-    assert service.closed
+    assert (closed_between_calls, service.closed) == (False, True)
 
     today = datetime.now().date()
     session = repo(lambda r: r.sessions.get_session(session_id))

@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
@@ -35,12 +35,11 @@ from outreach_app.ui.follow_ups.view import FollowUpBoardView
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.review.minutes_html import minutes_html
 from outreach_app.ui.review.view import ReviewView
-from outreach_app.ui.schedule.presenter import SchedulePresenter
+from outreach_app.ui.schedule.presenter import AgendaBundle, SchedulePresenter
 from tests.follow_up_data import FollowUps, seed_follow_ups
-from tests.ui.conftest import type_text, until
+from tests.ui.conftest import Repo, current_tree_item, table_item, tree_item, type_text, until
 from tests.ui.test_accessibility import unnamed_controls
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 TODAY = date.today()
 NOW = datetime.combine(TODAY, datetime.min.time()).replace(hour=10)
 
@@ -77,7 +76,7 @@ def seeded(repo: Repo) -> FollowUps:
         r.clock = real_clock
         return seeded
 
-    return repo(seed)  # type: ignore[no-any-return]
+    return repo(seed)
 
 
 async def open_board(context: UiContext, qtbot: QtBot) -> FollowUpBoardView:
@@ -109,13 +108,23 @@ def card(view: FollowUpBoardView, follow_up_id: int) -> str:
 
 
 def groups(view: FollowUpBoardView) -> list[str]:
-    return [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]  # type: ignore[union-attr]
+    return [tree_item(view.tree, i).text(0) for i in range(view.tree.topLevelItemCount())]
+
+
+def status_shown(view: FollowUpBoardView) -> FollowUpStatus | None:
+    """The status of the follow-up whose details the board shows."""
+    detail = view.presenter.detail
+    return None if detail is None else detail.follow_up.status
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def history(view: FollowUpBoardView) -> list[list[str]]:
     table = view.history
     return [
-        [table.item(row, column).text() for column in range(1, 4)]  # type: ignore[union-attr]
+        [table_item(table, row, column).text() for column in range(1, 4)]
         for row in range(table.rowCount())
     ]
 
@@ -133,16 +142,15 @@ async def choose(view: FollowUpBoardView, follow_up_id: int) -> None:
 
 async def take_step(
     view: FollowUpBoardView,
-    qtbot: QtBot,
     action: FollowUpAction,
     fill: Callable[[StepDialog], None],
 ) -> StepDialog:
-    qtbot.mouseClick(view.action_buttons[action], Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.action_buttons[action], Qt.MouseButton.LeftButton)
     dialog = view.step_dialog
     assert isinstance(dialog, StepDialog) and dialog.isVisible()
     fill(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
     return dialog
 
 
@@ -184,7 +192,7 @@ async def test_from_a_sessions_commitment_to_solved(
         cursor.setPosition(found.selectionStart() + 3)
         browser.setTextCursor(cursor)
         browser.ensureCursorVisible()
-        qtbot.mouseClick(
+        QTest.mouseClick(
             browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(cursor).center()
         )
         await until(
@@ -201,7 +209,7 @@ async def test_from_a_sessions_commitment_to_solved(
     window.show_page("review")
     await follow_link(0, seeded.pump)
     await until(lambda: board.tree.currentItem() is not None)
-    assert board.tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == seeded.pump  # type: ignore[union-attr]
+    assert current_tree_item(board.tree).data(0, Qt.ItemDataRole.UserRole) == seeded.pump
     assert board.title_label.text() == "更换三组增压泵"
     assert "来信来访接待连线" in board.facts.toPlainText()
     assert history(board) == [["Opened", "陈静", ""]]
@@ -209,20 +217,17 @@ async def test_from_a_sessions_commitment_to_solved(
     enabled = {a for a, b in board.action_buttons.items() if b.isEnabled()}
     assert enabled == {FollowUpAction.CLAIM}
 
-    await take_step(
-        board, qtbot, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚")
-    )
-    await until(lambda: board.presenter.detail.follow_up.status is FollowUpStatus.CLAIMED)  # type: ignore[union-attr]
+    await take_step(board, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚"))
+    await until(lambda: status_shown(board) is FollowUpStatus.CLAIMED)
     assert history(board)[-1] == ["Claimed", "陈静", "Taken by 赵志刚"]
     assert "Follow-up marked “Claimed”." in board.messages.label.text()
 
     await take_step(
         board,
-        qtbot,
         FollowUpAction.RESPOND,
         lambda d: d.text_edit.setPlainText("新泵已采购，下周安装。"),
     )
-    await until(lambda: board.presenter.detail.follow_up.status is FollowUpStatus.RESPONDED)  # type: ignore[union-attr]
+    await until(lambda: status_shown(board) is FollowUpStatus.RESPONDED)
 
     def solve(dialog: StepDialog) -> None:
         dialog.text_edit.setPlainText("新泵已投用，水压恢复正常。")
@@ -230,8 +235,8 @@ async def test_from_a_sessions_commitment_to_solved(
             dialog.satisfaction_combo.findData(Satisfaction.SATISFIED.value)
         )
 
-    await take_step(board, qtbot, FollowUpAction.SOLVE, solve)
-    await until(lambda: board.presenter.detail.follow_up.status is FollowUpStatus.SOLVED)  # type: ignore[union-attr]
+    await take_step(board, FollowUpAction.SOLVE, solve)
+    await until(lambda: status_shown(board) is FollowUpStatus.SOLVED)
     assert [row[0] for row in history(board)] == ["Opened", "Claimed", "Responded", "Solved"]
     assert history(board)[2][2] == "新泵已采购，下周安装。"
     assert history(board)[3][2] == "新泵已投用，水压恢复正常。"
@@ -295,8 +300,8 @@ async def test_filters_and_grouping(context: UiContext, qtbot: QtBot, seeded: Fo
     await shows({seeded.heating})
     view.owner_combo.setCurrentIndex(0)
     view.period.combo.setCurrentIndex(view.period.combo.findData("custom"))
-    view.period.from_edit.setDate(NOW.date() - timedelta(days=7))
-    view.period.to_edit.setDate(NOW.date())
+    view.period.from_edit.setDate(qdate(NOW.date() - timedelta(days=7)))
+    view.period.to_edit.setDate(qdate(NOW.date()))
     await shows({seeded.heating})
     view.overdue_box.setChecked(True)
     await shows(set())
@@ -307,7 +312,7 @@ async def test_filters_and_grouping(context: UiContext, qtbot: QtBot, seeded: Fo
     type_text(view.search_edit, "孙浩")
     await shows({seeded.lockers})
     assert view.clear_filters_button.isEnabled()
-    qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
     await shows(everything)
     assert not view.clear_filters_button.isEnabled()
 
@@ -331,13 +336,13 @@ async def test_bad_input_is_refused_with_a_message(
     assert not view.action_buttons[FollowUpAction.SOLVE].isEnabled()
     assert "Claim it first" in view.action_buttons[FollowUpAction.SOLVE].toolTip()
 
-    dialog = await take_step(view, qtbot, FollowUpAction.CLAIM, lambda d: None)
+    dialog = await take_step(view, FollowUpAction.CLAIM, lambda d: None)
     assert dialog.isVisible()
     assert dialog.error_label.isVisible()
     assert dialog.error_label.text() == "Say who takes this follow-up: a named person in the unit"
     dialog.unit_edit.clear()
     type_text(dialog.person_edit, "赵志刚")
-    qtbot.mouseClick(
+    QTest.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     assert dialog.isVisible() and dialog.error_label.text() == "Say which unit takes this follow-up"
@@ -346,20 +351,21 @@ async def test_bad_input_is_refused_with_a_message(
     assert repo(lambda r: r.follow_ups.get_follow_up(seeded.pump)).status is FollowUpStatus.OPEN
     assert len(repo(lambda r: r.follow_ups.follow_up_steps(seeded.pump))) == 1
 
-    qtbot.mouseClick(view.due_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.due_button, Qt.MouseButton.LeftButton)
     due_dialog = view.due_dialog
     assert isinstance(due_dialog, DueDatesDialog)
     due_dialog.respond_due.check.setChecked(True)
-    due_dialog.respond_due.edit.setDate(TODAY + timedelta(days=40))  # after the solve-by date
-    qtbot.mouseClick(
+    # After the solve-by date.
+    due_dialog.respond_due.edit.setDate(qdate(TODAY + timedelta(days=40)))
+    QTest.mouseClick(
         due_dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     assert due_dialog.isVisible()
     assert due_dialog.error_label.text() == (
         "The date to respond by must not be after the date to solve by"
     )
-    due_dialog.respond_due.edit.setDate(TODAY + timedelta(days=20))
-    qtbot.mouseClick(
+    due_dialog.respond_due.edit.setDate(qdate(TODAY + timedelta(days=20)))
+    QTest.mouseClick(
         due_dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     await until(
@@ -373,7 +379,7 @@ async def test_bad_input_is_refused_with_a_message(
     # Someone else claimed it meanwhile: the store refuses, and the page says so.
     repo(lambda r: r.follow_ups.claim_follow_up(seeded.pump, "另一人"))
     dialog = await take_step(
-        view, qtbot, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚")
+        view, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚")
     )
     await until(lambda: view.messages.isVisible() and "only an open" in view.messages.label.text())
     assert repo(lambda r: r.follow_ups.get_follow_up(seeded.pump)).claimed_by == "另一人"
@@ -396,7 +402,7 @@ async def test_keyboard_reaches_every_step(
     find.trigger()
     await until(view.search_edit.hasFocus)
     assert view.action_buttons[FollowUpAction.RESPOND].shortcut().toString() == "Ctrl+Shift+R"
-    qtbot.keyClick(
+    QTest.keyClick(
         view.tree,
         Qt.Key.Key_R,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
@@ -451,7 +457,7 @@ async def test_an_open_briefing_follows_the_board(
         )
     )
     schedule = SchedulePresenter(context.store, context.bus, clock=lambda: NOW)
-    loaded: list[Any] = []
+    loaded: list[AgendaBundle] = []
     schedule.agendaLoaded.connect(loaded.append)
     schedule.open_agenda(later, seeded.village)
     await until(lambda: len(loaded) == 1)
@@ -462,7 +468,7 @@ async def test_an_open_briefing_follows_the_board(
 
     view = await open_board(context, qtbot)
     await choose(view, seeded.pump)
-    await take_step(view, qtbot, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚"))
+    await take_step(view, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚"))
     await until(lambda: len(loaded) == 2)
     assert next((f.commitment, f.claimed_by) for f in loaded[1].open_follow_ups) == (
         "更换三组增压泵",
@@ -518,7 +524,7 @@ async def test_a_long_board_shows_the_newest_and_says_so(
 
 
 async def test_minutes_link_commitments_to_the_board_only_on_screen(
-    repo: Repo, seeded: FollowUps, qapp: Any
+    repo: Repo, seeded: FollowUps, qapp: QApplication
 ) -> None:
     repo(
         lambda r: r.follow_ups.solve_follow_up(

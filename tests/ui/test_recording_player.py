@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import fractions
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import av
 import numpy as np
@@ -27,9 +25,8 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.review.recording_player import RecordingPlayer
 from outreach_app.ui.review.view import ReviewView
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 LIVE_AT = datetime(2026, 11, 20, 9, 0)
 
 

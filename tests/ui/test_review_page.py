@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QTextDocument
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.model import (
@@ -31,9 +30,8 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.review.minutes_html import minutes_html, question_anchor
 from outreach_app.ui.review.page import build_page
 from outreach_app.ui.review.view import ROLE_HTML, ROLE_KEY, ReviewView
-from tests.ui.conftest import type_text, until
+from tests.ui.conftest import Repo, table_item, type_text, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 NOW = datetime(2026, 8, 15, 10, 0)
 
 
@@ -106,7 +104,7 @@ def seeded(repo: Repo) -> Seeded:
         r.review.set_review(summer, ReviewState.APPROVED)
         return Seeded(gas, village, winter, summer, coming, q.id)
 
-    return repo(seed)  # type: ignore[no-any-return]
+    return repo(seed)
 
 
 async def open_view(context: UiContext, qtbot: QtBot) -> ReviewView:
@@ -132,12 +130,12 @@ def select_session(view: ReviewView, session_id: int) -> None:
     view.results.setCurrentRow(listed_sessions(view).index(session_id))
 
 
-async def search(view: ReviewView, qtbot: QtBot, text: str) -> list[str]:
+async def search(view: ReviewView, text: str) -> list[str]:
     answered: list[str] = []
     view.presenter.hitsLoaded.connect(lambda query, _hits: answered.append(query))
     view.search_edit.clear()
     if text.isascii():
-        qtbot.keyClicks(view.search_edit, text)
+        QTest.keyClicks(view.search_edit, text)
     else:
         type_text(view.search_edit, text)
     await until(lambda: text in answered)
@@ -224,7 +222,7 @@ async def test_filters_narrow_the_list_by_site_kind_category_status_and_period(
     assert view.period.key() == "custom"
     await shows([seeded.winter])
 
-    qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
     await shows([seeded.coming, seeded.summer, seeded.winter])
     assert not view.clear_filters_button.isEnabled()
 
@@ -245,20 +243,20 @@ async def test_search_finds_chinese_and_english_terms_and_marks_them(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    one = await search(view, qtbot, "水")
+    one = await search(view, "水")
     assert len(one) == 1 and "三组的<mark>水</mark>压问题" in one[0]
     assert "红旗村村委会" in one[0] and "防汛调研连线" in one[0] and "Question" in one[0]
 
-    two = await search(view, qtbot, "燃气")
+    two = await search(view, "燃气")
     assert len(two) == 1 and "<mark>燃气</mark> reserves" in two[0] and "Answer" in two[0]
 
-    commitment = await search(view, qtbot, "调压站")
+    commitment = await search(view, "调压站")
     assert len(commitment) == 1 and "Follow-up" in commitment[0]
 
-    three = await search(view, qtbot, "天然气")
+    three = await search(view, "天然气")
     assert len(three) == 1 and "保障<mark>天然气</mark>平稳" in three[0]
 
-    english = await search(view, qtbot, "heating")
+    english = await search(view, "heating")
     assert len(english) == 1 and "<mark>Heating</mark> demand" in english[0]
     assert view.result_label.text() == "1 match"
 
@@ -282,7 +280,7 @@ async def test_no_matches_is_said_plainly_and_esc_brings_the_sessions_back(
     assert view.results.count() == 1
     assert "No matches for “不存在的词”" in view.results.item(0).text()
 
-    qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)
+    QTest.keyClick(view.search_edit, Qt.Key.Key_Escape)
     assert view.search_edit.text() == ""
     await until(lambda: listed_sessions(view) == [seeded.coming, seeded.summer, seeded.winter])
 
@@ -317,7 +315,7 @@ async def test_opening_a_hit_shows_its_minutes_marked_and_scrolled_to_the_note(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    await search(view, qtbot, "heating")
+    await search(view, "heating")
     view.results.setCurrentRow(0)
     await until(
         lambda: (
@@ -343,7 +341,7 @@ async def test_approving_stores_the_decision_and_shows_it_everywhere(
     await until(lambda: view.presenter.record and view.presenter.record.session_id == seeded.winter)
     assert view.approve_button.isEnabled()
 
-    qtbot.mouseClick(view.approve_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.approve_button, Qt.MouseButton.LeftButton)
     await until(lambda: "Approved" in view.state_label.text())
 
     minutes = repo(lambda r: r.review.minutes(seeded.winter))
@@ -354,9 +352,9 @@ async def test_approving_stores_the_decision_and_shows_it_everywhere(
     assert not view.approve_button.isEnabled()
     text = view.minutes_browser.toPlainText()
     assert "Not reviewed yet" not in text and "陈静" in text
-    assert view.audit_table.item(0, 1).text() == "陈静 (Reviewer)"
-    assert view.audit_table.item(0, 2).text() == "Reviewed"
-    assert view.audit_table.item(0, 3).text() == "Approved"
+    assert table_item(view.audit_table, 0, 1).text() == "陈静 (Reviewer)"
+    assert table_item(view.audit_table, 0, 2).text() == "Reviewed"
+    assert table_item(view.audit_table, 0, 3).text() == "Approved"
     assert view.tabs.tabText(1).startswith("Audit trail (")
     await view.presenter.wait_idle()
 
@@ -368,7 +366,7 @@ async def test_sending_back_needs_a_comment_then_stores_and_shows_it(
     select_session(view, seeded.winter)
     await until(lambda: view.presenter.record and view.presenter.record.session_id == seeded.winter)
 
-    qtbot.mouseClick(view.send_back_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.send_back_button, Qt.MouseButton.LeftButton)
     dialog = view.send_back_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.accept()  # nothing written yet
@@ -387,7 +385,7 @@ async def test_sending_back_needs_a_comment_then_stores_and_shows_it(
     row = listed_sessions(view).index(seeded.winter)
     assert "Sent back" in item_html(view)[row]
     assert not view.send_back_button.isEnabled() and view.approve_button.isEnabled()
-    assert view.audit_table.item(0, 3).text() == "Sent back: 请补充发言人职务"
+    assert table_item(view.audit_table, 0, 3).text() == "Sent back: 请补充发言人职务"
     await view.presenter.wait_idle()
 
 
@@ -428,7 +426,7 @@ async def test_changes_elsewhere_refresh_the_list_minutes_and_audit_trail(
     repo(note_taken_elsewhere)
     context.bus.announce(Topic.NOTES)
     await until(lambda: view.audit_table.rowCount() == rows_before + 1)
-    assert view.audit_table.item(0, 1).text() == "王建国 (Official)"
+    assert table_item(view.audit_table, 0, 1).text() == "王建国 (Official)"
     assert "汛期值守人员够吗" in view.minutes_browser.toPlainText()
     assert "2 notes" in item_html(view)[listed_sessions(view).index(seeded.summer)]
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -33,11 +32,10 @@ from outreach_app.ui.context import UiContext
 from tests.local_calls import local_call_service
 from tests.netns import NamespaceUnavailable
 from tests.shaped_link import ShapedLink, shaped_link
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, until
 
 pytestmark = pytest.mark.slow
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 REPO_ROOT = Path(__file__).resolve().parents[2]
 QUALITY = QualityPolicy(floor=VideoQuality(320, 240, 15), waiting=VideoQuality(160, 120, 5))
 
