@@ -2199,6 +2199,110 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>MinutesPane</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="64"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="74"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="83"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="114"/>
+        <source>Minutes</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="71"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="75"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="122"/>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="88"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="94"/>
+        <source>Send &amp;back…</source>
+        <translation>退回(&amp;B)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="99"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="118"/>
+        <source>Choose a session on the left to read its minutes.</source>
+        <translation>在左侧选择一场连线以阅读纪要。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="174"/>
+        <source>Audit trail (%1)</source>
+        <translation>操作记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="180"/>
+        <source>Save these minutes as PDF or Word (Ctrl+E)</source>
+        <translation>将此纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="182"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="187"/>
+        <source>Choose a session first</source>
+        <translation>请先选择一场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="193"/>
+        <source>The session is still running</source>
+        <translation>连线仍在进行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="195"/>
+        <source>The session has not taken place yet</source>
+        <translation>连线尚未举行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="203"/>
+        <source>Already approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="205"/>
+        <source>Approve these minutes (Ctrl+Shift+A)</source>
+        <translation>批准此纪要（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="209"/>
+        <source>Already sent back; waiting for corrections</source>
+        <translation>已退回，等待修改</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="211"/>
+        <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
+        <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
+    </message>
+</context>
+<context>
     <name>NoteEditor</name>
     <message>
         <location filename="../../outreach_app/ui/notes/page.py" line="67"/>
@@ -2731,6 +2835,54 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>ResultList</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="139"/>
+        <source>Sessions and search results</source>
+        <translation>连线和搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="162"/>
+        <source>No sessions match these filters — clear the filters to see all.</source>
+        <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="164"/>
+        <source>No sessions to review yet — they appear here once scheduled.</source>
+        <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="176"/>
+        <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
+        <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="183"/>
+        <source>The search could not run. Change the search words.</source>
+        <translation>无法执行搜索，请更换搜索词。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="201"/>
+        <source>1 note</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="201"/>
+        <source>%1 notes</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="206"/>
+        <source>1 open follow-up</source>
+        <translation>1 项未办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="206"/>
+        <source>%1 open follow-ups</source>
+        <translation>%1 项未办结</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPresenter</name>
     <message>
         <location filename="../../outreach_app/ui/review/presenter.py" line="174"/>
@@ -2741,294 +2893,48 @@ Start Outreach again to go on.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="292"/>
-        <source>Search all notes</source>
-        <translation>搜索全部记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="293"/>
-        <source>Search all notes (Ctrl+F) — 中文 or English</source>
-        <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="296"/>
-        <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
-        <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="310"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="311"/>
-        <source>Show every site, kind, category and status</source>
-        <translation>显示所有站点、类型、类别和状态</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="315"/>
-        <source>&amp;Site:</source>
-        <translation>站点(&amp;S)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="316"/>
-        <source>&amp;Kind:</source>
-        <translation>类型(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="317"/>
-        <source>Ca&amp;tegory:</source>
-        <translation>类别(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="318"/>
-        <source>St&amp;atus:</source>
-        <translation>状态(&amp;A)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="319"/>
-        <source>&amp;Period:</source>
-        <translation>时间段(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="326"/>
-        <source>Sessions and search results</source>
-        <translation>连线和搜索结果</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="349"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="385"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="395"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="655"/>
-        <source>Minutes</source>
-        <translation>纪要</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="354"/>
-        <source>&amp;Approve</source>
-        <translation>批准(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="360"/>
-        <source>Send &amp;back…</source>
-        <translation>退回(&amp;B)……</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="365"/>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="392"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="396"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="663"/>
-        <source>Audit trail</source>
-        <translation>操作记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="389"/>
-        <source>What</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="453"/>
-        <source>Loading…</source>
-        <translation>正在加载……</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="466"/>
-        <source>The period starts after it ends: check the two dates.</source>
-        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="528"/>
-        <source>1 note</source>
-        <translation>1 条记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="528"/>
-        <source>%1 notes</source>
-        <translation>%1 条记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="533"/>
-        <source>1 open follow-up</source>
-        <translation>1 项未办结</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="533"/>
-        <source>%1 open follow-ups</source>
-        <translation>%1 项未办结</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="566"/>
-        <source>No sessions match these filters — clear the filters to see all.</source>
-        <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="568"/>
-        <source>No sessions to review yet — they appear here once scheduled.</source>
-        <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="571"/>
-        <source>1 session</source>
-        <translation>1 场连线</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="571"/>
-        <source>%1 sessions</source>
-        <translation>%1 场连线</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="611"/>
-        <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
-        <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="616"/>
-        <source>1 match</source>
-        <translation>1 条结果</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="616"/>
-        <source>%1 matches — newest first</source>
-        <translation>%1 条结果——最新的在前</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="617"/>
-        <source>(showing the first 100)</source>
-        <translation>（显示前 100 条）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="620"/>
-        <source>No matches</source>
-        <translation>没有结果</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="625"/>
-        <source>The search could not run. Change the search words.</source>
-        <translation>无法执行搜索，请更换搜索词。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="626"/>
-        <source>Search failed</source>
-        <translation>搜索失败</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="628"/>
-        <source>Cannot search for “%1”: %2</source>
-        <translation>无法搜索“%1”：%2</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="659"/>
-        <source>Choose a session on the left to read its minutes.</source>
-        <translation>在左侧选择一场连线以阅读纪要。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="758"/>
-        <source>Audit trail (%1)</source>
-        <translation>操作记录（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="764"/>
-        <source>Save these minutes as PDF or Word (Ctrl+E)</source>
-        <translation>将此纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="766"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="771"/>
-        <source>Choose a session first</source>
-        <translation>请先选择一场连线</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="777"/>
-        <source>The session is still running</source>
-        <translation>连线仍在进行</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="779"/>
-        <source>The session has not taken place yet</source>
-        <translation>连线尚未举行</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="787"/>
-        <source>Already approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="789"/>
-        <source>Approve these minutes (Ctrl+Shift+A)</source>
-        <translation>批准此纪要（Ctrl+Shift+A）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="793"/>
-        <source>Already sent back; waiting for corrections</source>
-        <translation>已退回，等待修改</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="795"/>
-        <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
-        <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="815"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="154"/>
         <source>Minutes marked “%1”.</source>
         <translation>纪要已标记为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="823"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="162"/>
         <source>Choose a session whose minutes to export.</source>
         <translation>请先选择要导出纪要的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="828"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="167"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="829"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="168"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="830"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="169"/>
         <source>minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="833"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="864"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="172"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="209"/>
         <source>Export minutes</source>
         <translation>导出纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="865"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="210"/>
         <source>Saving the minutes of “%1”…</source>
         <translation>正在保存“%1”的纪要…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="874"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="219"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="879"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="224"/>
         <source>Minutes saved as “%1”.</source>
         <translation>纪要已保存为“%1”。</translation>
     </message>
@@ -3515,6 +3421,109 @@ Start Outreach again to go on.</source>
         <location filename="../../outreach_app/ui/schedule/session_editor.py" line="560"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFinder</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="68"/>
+        <source>Search all notes</source>
+        <translation>搜索全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="69"/>
+        <source>Search all notes (Ctrl+F) — 中文 or English</source>
+        <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="72"/>
+        <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
+        <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="86"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="87"/>
+        <source>Show every site, kind, category and status</source>
+        <translation>显示所有站点、类型、类别和状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="91"/>
+        <source>&amp;Site:</source>
+        <translation>站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="92"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="93"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="94"/>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="95"/>
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="117"/>
+        <source>The period starts after it ends: check the two dates.</source>
+        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="164"/>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="172"/>
+        <source>1 session</source>
+        <translation>1 场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="172"/>
+        <source>%1 sessions</source>
+        <translation>%1 场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="192"/>
+        <source>1 match</source>
+        <translation>1 条结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="192"/>
+        <source>%1 matches — newest first</source>
+        <translation>%1 条结果——最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="193"/>
+        <source>(showing the first 100)</source>
+        <translation>（显示前 100 条）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="196"/>
+        <source>No matches</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="200"/>
+        <source>Search failed</source>
+        <translation>搜索失败</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="202"/>
+        <source>Cannot search for “%1”: %2</source>
+        <translation>无法搜索“%1”：%2</translation>
     </message>
 </context>
 <context>

@@ -171,7 +171,7 @@ async def test_from_a_sessions_commitment_to_solved(
 
     # The minutes of the session show the commitment with a link to the board.
     await until(lambda: review.presenter.record is not None)
-    review.results.setCurrentRow(
+    review.finder.results.setCurrentRow(
         [s.session.id for s in review.presenter.summaries].index(seeded.visits)
     )
     await until(
@@ -180,7 +180,7 @@ async def test_from_a_sessions_commitment_to_solved(
             and review.presenter.record.session_id == seeded.visits
         )
     )
-    browser = review.minutes_browser
+    browser = review.minutes.minutes_browser
 
     async def follow_link(number: int, follow_up_id: int) -> None:
         """Click the commitment link `number` (0: the first) in the minutes."""
@@ -252,7 +252,7 @@ async def test_from_a_sessions_commitment_to_solved(
         Satisfaction.SATISFIED,
     )
     # Back in the minutes, the commitment reads as solved.
-    await until(lambda: "Solved" in review.minutes_browser.toPlainText())
+    await until(lambda: "Solved" in review.minutes.minutes_browser.toPlainText())
 
 
 async def test_overdue_items_stand_out_in_colour_and_words(

@@ -144,7 +144,7 @@ async def test_exporting_pdf_from_the_review_page(
     context: UiContext, qtbot: QtBot, session_id: int, tmp_path: Path
 ) -> None:
     view = await open_view(context, qtbot, session_id)
-    assert view.export_button.isEnabled()
+    assert view.minutes.export_button.isEnabled()
     target = tmp_path / "exports" / "minutes.pdf"
     target.parent.mkdir()
     task = view.export_minutes_to(target)
