@@ -128,6 +128,66 @@
     </message>
 </context>
 <context>
+    <name>CallHeader</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="49"/>
+        <source>Time since the session started</source>
+        <translation>连线已进行的时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="56"/>
+        <source>Time left of the current site&apos;s time box; +: over time</source>
+        <translation>当前站点时长的剩余时间；+ 表示超时</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="72"/>
+        <source>● REC</source>
+        <translation>● 录制中</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="74"/>
+        <source>This session is being recorded</source>
+        <translation>本场连线正在录制</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="122"/>
+        <source>Starting the call…</source>
+        <translation>正在开始通话…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="123"/>
+        <source>● Live</source>
+        <translation>● 进行中</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="124"/>
+        <source>Ending…</source>
+        <translation>正在结束…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="125"/>
+        <source>Session ended</source>
+        <translation>连线已结束</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="126"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="138"/>
+        <source>On the floor:
+%1</source>
+        <translation>正在发言：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="146"/>
+        <source>%1 in session</source>
+        <translation>已进行 %1</translation>
+    </message>
+</context>
+<context>
     <name>CallLink</name>
     <message>
         <location filename="../../outreach_app/ui/call/window.py" line="150"/>
@@ -237,232 +297,133 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="226"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="86"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="233"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="196"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="236"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="199"/>
         <source>Copy the join link of the selected site (%1)</source>
         <translation>复制所选站点的入会链接（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="244"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="207"/>
         <source>&amp;Run sheet</source>
         <translation>流程表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="304"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="136"/>
         <source>&amp;Call</source>
         <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="305"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="137"/>
         <source>&amp;Next site</source>
         <translation>下一站点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="308"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="140"/>
         <source>Pass the floor to the next site in speaking order (%1)</source>
         <translation>按发言顺序请下一个站点发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="313"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="145"/>
         <source>&amp;Previous site</source>
         <translation>上一站点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="316"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="148"/>
         <source>Give the floor back to the previous site (%1)</source>
         <translation>请上一个站点再次发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="321"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="153"/>
         <source>&amp;Copy invitation link</source>
         <translation>复制邀请链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="324"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="156"/>
         <source>&amp;End session…</source>
         <translation>结束连线(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="327"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="159"/>
         <source>End the session for every site (%1)</source>
         <translation>为所有站点结束连线（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="347"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="179"/>
         <source>C&amp;lose window</source>
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="372"/>
-        <source>Time since the session started</source>
-        <translation>连线已进行的时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="379"/>
-        <source>Time left of the current site&apos;s time box; +: over time</source>
-        <translation>当前站点时长的剩余时间；+ 表示超时</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="453"/>
-        <source>Video of the site that has the floor</source>
-        <translation>正在发言站点的视频</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="460"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="461"/>
-        <source>Your own camera</source>
-        <translation>您自己的摄像头画面</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="642"/>
-        <source>Your camera — nobody has the floor; %1 starts with the first site.</source>
-        <translation>您的摄像头——暂无站点发言；按 %1 从第一个站点开始。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="513"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="238"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="250"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="213"/>
         <source>Double-click a site or press Enter to give it the floor. Notes are taken for the selected site.</source>
         <translation>双击站点或按回车键，请该站点发言。记录归入所选站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="330"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="162"/>
         <source>&amp;Mute my microphone</source>
         <translation>关闭我的麦克风(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="334"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="166"/>
         <source>Turn my &amp;camera off</source>
         <translation>关闭我的摄像头(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="338"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="170"/>
         <source>&amp;Record the session</source>
         <translation>录制连线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="342"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="174"/>
         <source>Record the floor&apos;s video and sound to the recording folder (%1)</source>
         <translation>把发言站点的画面和声音录制到录制文件夹（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="395"/>
-        <source>● REC</source>
-        <translation>● 录制中</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="397"/>
-        <source>This session is being recorded</source>
-        <translation>本场连线正在录制</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="537"/>
-        <source>Starting the call…</source>
-        <translation>正在开始通话…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="538"/>
-        <source>● Live</source>
-        <translation>● 进行中</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="539"/>
-        <source>Ending…</source>
-        <translation>正在结束…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="540"/>
-        <source>Session ended</source>
-        <translation>连线已结束</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="541"/>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="557"/>
-        <source>The session has ended. Notes can still be edited.</source>
-        <translation>连线已结束，记录仍可编辑。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="558"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="260"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="605"/>
-        <source>%1 is on sound only: its link is too poor for video.</source>
-        <translation>%1 已切换为仅语音：网络太差，无法传输视频。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="608"/>
-        <source>The link to %1 is poor: its video will stutter or freeze. Sound only keeps the conversation going.</source>
-        <translation>与 %1 的网络较差：视频会卡顿或停顿。切换为仅语音可保持通话。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="627"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="645"/>
-        <source>Your camera</source>
-        <translation>您的摄像头</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="653"/>
-        <source>Waiting for video from %1…</source>
-        <translation>正在等待%1的视频…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="657"/>
-        <source>On the floor:
-%1</source>
-        <translation>正在发言：
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="668"/>
-        <source>%1 in session</source>
-        <translation>已进行 %1</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="697"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="324"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="717"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="732"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="344"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="359"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="719"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="346"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="728"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="355"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="730"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="357"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="733"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="360"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -4789,6 +4750,51 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <location filename="../../outreach_app/ui/schedule/session_editor.py" line="85"/>
         <source> min</source>
         <translation> 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>VideoArea</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="58"/>
+        <source>Video of the site that has the floor</source>
+        <translation>正在发言站点的视频</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="65"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="66"/>
+        <source>Your own camera</source>
+        <translation>您自己的摄像头画面</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="155"/>
+        <source>%1 is on sound only: its link is too poor for video.</source>
+        <translation>%1 已切换为仅语音：网络太差，无法传输视频。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="158"/>
+        <source>The link to %1 is poor: its video will stutter or freeze. Sound only keeps the conversation going.</source>
+        <translation>与 %1 的网络较差：视频会卡顿或停顿。切换为仅语音可保持通话。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="179"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="192"/>
+        <source>Your camera</source>
+        <translation>您的摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="189"/>
+        <source>Your camera — nobody has the floor; %1 starts with the first site.</source>
+        <translation>您的摄像头——暂无站点发言；按 %1 从第一个站点开始。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="199"/>
+        <source>Waiting for video from %1…</source>
+        <translation>正在等待%1的视频…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="205"/>
+        <source>The session has ended. Notes can still be edited.</source>
+        <translation>连线已结束，记录仍可编辑。</translation>
     </message>
 </context>
 <context>

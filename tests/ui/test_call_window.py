@@ -30,7 +30,8 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import call_available, open_call_windows
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
 from outreach_app.ui.call.run_sheet import LEFT_COLUMN, STATE_COLUMN
-from outreach_app.ui.call.window import CallWindow, CloseChoice, describe_statistics
+from outreach_app.ui.call.site_tile import describe_statistics
+from outreach_app.ui.call.window import CallWindow, CloseChoice
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
@@ -138,7 +139,7 @@ async def test_a_real_call_from_start_to_end(
         await until(
             lambda: all(
                 "Connected" in window.run_sheet.row_texts(s)[STATE_COLUMN]
-                and "Connected" in window._tiles[s].state_label.text()
+                and "Connected" in window.video._tiles[s].state_label.text()
                 for s in (gas, village)
             ),
             timeout=10,
@@ -153,34 +154,36 @@ async def test_a_real_call_from_start_to_end(
         # large view while nobody has the floor.
         await until(
             lambda: (
-                all(window._tiles[s].video.frames_shown >= 3 for s in (gas, village))
-                and window.floor_view.frames_shown >= 3
+                all(window.video._tiles[s].video.frames_shown >= 3 for s in (gas, village))
+                and window.video.floor_view.frames_shown >= 3
             ),
             timeout=10,
         )
-        assert window.floor_view.source_size == (OFFICIAL.width, OFFICIAL.height)
-        assert not window.self_view.isVisibleTo(window)
+        assert window.video.floor_view.source_size == (OFFICIAL.width, OFFICIAL.height)
+        assert not window.video.self_view.isVisibleTo(window)
         # Link quality as the thumbnails show it; the bit rate needs two readings.
         await until(
             lambda: re.search(
                 r"\d+ fps · \d+ kbit/s\nRTT \d+ ms · loss \d+\.\d%",
-                window._tiles[gas].stats_label.text(),
+                window.video._tiles[gas].stats_label.text(),
             ),
             timeout=5,
         )
 
         # F8 gives the floor to the first site: large, at floor quality, with its countdown.
-        assert "F8" in window.next_button.toolTip()
+        assert "F8" in window.header.next_button.toolTip()
         QTest.keyClick(window, Qt.Key.Key_F8)
         await until(lambda: presenter.call is not None and presenter.call.hub.floor_site_id == gas)
         assert window.run_sheet.row_texts(gas)[0].startswith("▶")
-        assert window.floor_caption.text().startswith(GAS_FIELD)
-        assert not window._tiles[gas].isVisibleTo(window) and window.self_view.isVisibleTo(window)
-        assert window.countdown_label.text() in ("10:00", "09:59")
-        await until(lambda: window.floor_view.source_size == (320, 240), timeout=10)
-        await until(lambda: window.self_view.frames_shown > 0)
+        assert window.video.floor_caption.text().startswith(GAS_FIELD)
+        assert not window.video._tiles[gas].isVisibleTo(
+            window
+        ) and window.video.self_view.isVisibleTo(window)
+        assert window.header.countdown_label.text() in ("10:00", "09:59")
+        await until(lambda: window.video.floor_view.source_size == (320, 240), timeout=10)
+        await until(lambda: window.video.self_view.frames_shown > 0)
         assert window.notes.selected_site_id == gas
-        await until(lambda: window.countdown_label.text() == "09:59", timeout=3)
+        await until(lambda: window.header.countdown_label.text() == "09:59", timeout=3)
         assert window.run_sheet.row_texts(gas)[LEFT_COLUMN] == "09:59"
 
         # The next press moves on to the village, whose own five minutes start.
@@ -188,7 +191,7 @@ async def test_a_real_call_from_start_to_end(
         await until(
             lambda: presenter.call is not None and presenter.call.hub.floor_site_id == village
         )
-        assert window.countdown_label.text() in ("05:00", "04:59")
+        assert window.header.countdown_label.text() in ("05:00", "04:59")
         assert window.run_sheet.row_texts(gas)[LEFT_COLUMN] in ("09:59", "09:58")
         assert not window.next_action.isEnabled() and window.previous_action.isEnabled()
         await until(lambda: window.notes.selected_site_id == village)
@@ -283,7 +286,7 @@ async def test_the_call_window_speaks_chinese(
             english.append(described)
         assert english == []
         assert "已邀请" in window.run_sheet.row_texts(gas)[STATE_COLUMN]
-        assert window.next_button.text() == "下一站点 ▶"
+        assert window.header.next_button.text() == "下一站点 ▶"
         assert unnamed_controls(window) == []
     finally:
         await window.presenter.end()
@@ -423,12 +426,14 @@ async def test_own_media_mute_camera_and_a_recording_from_the_window(
         window.camera_action.trigger()
         assert not local.video.enabled
 
-        assert not window.recording_label.isVisible()
+        assert not window.header.recording_label.isVisible()
         window.record_action.trigger()
-        await until(lambda: presenter.recording and window.recording_label.isVisible())
+        await until(lambda: presenter.recording and window.header.recording_label.isVisible())
         await asyncio.sleep(1.5)
         window.record_action.trigger()
-        await until(lambda: not presenter.recording and not window.recording_label.isVisible())
+        await until(
+            lambda: not presenter.recording and not window.header.recording_label.isVisible()
+        )
         (recording,) = repo(lambda r: r.calls.recordings(session_id))
         assert recording.ended_at is not None
         assert Path(recording.path).parent == tmp_path / "recordings"

@@ -101,24 +101,24 @@ async def test_a_poor_link_is_named_and_sound_only_is_offered(
             cwd=REPO_ROOT,
         )
         await until(lambda: presenter.call is not None and presenter.is_live, timeout=10)
-        await until(lambda: window._tiles[site_id].video.frames_shown >= 3, timeout=20)
+        await until(lambda: window.video._tiles[site_id].video.frames_shown >= 3, timeout=20)
         QTest.keyClick(window, Qt.Key.Key_F8)
         await until(lambda: presenter.floor_site_id == site_id)
-        assert not window.floor_link_bar.isVisibleTo(window)
+        assert not window.video.floor_link_bar.isVisibleTo(window)
 
         link.shape(loss_percent=30, delay_ms=100)
         shaped_at = time.monotonic()
-        await until(lambda: window.floor_link_bar.isVisibleTo(window), timeout=30)
+        await until(lambda: window.video.floor_link_bar.isVisibleTo(window), timeout=30)
         named_after = time.monotonic() - shaped_at
-        assert "poor" in window.floor_link_label.text()
-        assert window.floor_audio_only_button.text() == "Switch to sound only"
+        assert "poor" in window.video.floor_link_label.text()
+        assert window.video.floor_audio_only_button.text() == "Switch to sound only"
 
         call = presenter.call
         assert call is not None
-        window.floor_audio_only_button.click()
+        window.video.floor_audio_only_button.click()
         assert call.hub.audio_only(site_id)
-        await until(lambda: "sound only" in window.floor_link_label.text(), timeout=2)
-        assert window.floor_audio_only_button.text() == "Turn video back on"
+        await until(lambda: "sound only" in window.video.floor_link_label.text(), timeout=2)
+        assert window.video.floor_audio_only_button.text() == "Turn video back on"
         # The site stops sending its picture; its sound keeps coming, even over this link.
         await asyncio.sleep(2.5)
         video_before, audio_before = (
@@ -138,7 +138,7 @@ async def test_a_poor_link_is_named_and_sound_only_is_offered(
 
         # Video back on when the link is good again.
         link.shape(loss_percent=0, delay_ms=0)
-        window.floor_audio_only_button.click()
+        window.video.floor_audio_only_button.click()
         assert not call.hub.audio_only(site_id)
         await until(
             lambda: (
