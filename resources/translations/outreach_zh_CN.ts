@@ -741,6 +741,241 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="51"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="126"/>
+        <source>Follow-up</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="88"/>
+        <source>Due dates…</source>
+        <translation>期限…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="98"/>
+        <source>About this follow-up</source>
+        <translation>督办事项详情</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="100"/>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="105"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="105"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="105"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="105"/>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="108"/>
+        <source>History of this follow-up</source>
+        <translation>此督办事项的办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="131"/>
+        <source>a commitment made to a site, or reopened</source>
+        <translation>对站点作出的承诺，或被重新办理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="134"/>
+        <source>a named person of the owner unit has taken it on</source>
+        <translation>责任单位的具体责任人已认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="136"/>
+        <source>what has been done so far is recorded</source>
+        <translation>已记录目前的办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="139"/>
+        <source>the outcome and, where given, the site&apos;s satisfaction</source>
+        <translation>办理结果，以及站点给出的满意度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="143"/>
+        <source>Choose a follow-up on the left to see its history and next steps.</source>
+        <translation>在左侧选择一项督办事项，查看其办理记录和下一步操作。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="144"/>
+        <source>Each follow-up goes through these steps:</source>
+        <translation>每项督办事项依次经过以下环节：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="146"/>
+        <source>Every step is kept with its time and who recorded it. An item is overdue from the day after the date for its next step.</source>
+        <translation>每个环节都会保留时间和记录人。超过下一环节期限的次日起即为逾期。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="176"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="183"/>
+        <source>Committed in</source>
+        <translation>承诺出处</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="185"/>
+        <source>Received through</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="187"/>
+        <source>Made on</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="189"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="191"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="193"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="195"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="195"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="198"/>
+        <source>Claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="200"/>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="202"/>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="206"/>
+        <source>Site&apos;s satisfaction</source>
+        <translation>站点满意度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="210"/>
+        <source>Due dates</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="229"/>
+        <source>no date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="233"/>
+        <source>done %1</source>
+        <translation>%1 完成</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="236"/>
+        <source>late</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="248"/>
+        <source>Taken by %1</source>
+        <translation>由 %1 认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="259"/>
+        <source>History (1 step)</source>
+        <translation>办理记录（1 个环节）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="259"/>
+        <source>History (%1 steps)</source>
+        <translation>办理记录（%1 个环节）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="269"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="295"/>
+        <source>Choose a follow-up first</source>
+        <translation>请先选择一项督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="272"/>
+        <source>A named person of the owner unit takes it (%1)</source>
+        <translation>由责任单位的具体责任人认领（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="273"/>
+        <source>Record what has been done so far (%1)</source>
+        <translation>记录目前的办理情况（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="275"/>
+        <source>Record the outcome and the site&apos;s satisfaction (%1)</source>
+        <translation>记录办理结果和站点满意度（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="277"/>
+        <source>Take it up again, saying why (%1)</source>
+        <translation>说明原因后重新办理（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="281"/>
+        <source>Only an open follow-up can be claimed</source>
+        <translation>只有待办事项才能认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="282"/>
+        <source>Only a claimed follow-up can be responded to</source>
+        <translation>只有已认领的事项才能答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="284"/>
+        <source>Claim it first: only a claimed or responded follow-up can be solved</source>
+        <translation>请先认领：只有已认领或已答复的事项才能办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="286"/>
+        <source>It is open already</source>
+        <translation>该事项已是待办状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="291"/>
+        <source>The dates to claim, respond and solve by (%1)</source>
+        <translation>认领、答复和办结的期限（%1）</translation>
+    </message>
+</context>
+<context>
     <name>DueDatesDialog</name>
     <message>
         <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="227"/>
@@ -845,6 +1080,114 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="52"/>
+        <source>Filter follow-ups by words</source>
+        <translation>按关键词筛选督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="54"/>
+        <source>Words in the commitment, outcome, unit, person or site (Ctrl+Shift+F)</source>
+        <translation>承诺事项、办理结果、单位、人员或站点中的词语（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="62"/>
+        <source>Group by</source>
+        <translation>分组方式</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="64"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="65"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="66"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="69"/>
+        <source>&amp;Overdue only</source>
+        <translation>仅看逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="71"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="72"/>
+        <source>Show every follow-up</source>
+        <translation>显示全部督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="79"/>
+        <source>Owner unit filter</source>
+        <translation>责任单位筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="81"/>
+        <source>When the commitment was made</source>
+        <translation>承诺事项提出的时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="103"/>
+        <source>&amp;Group by:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="112"/>
+        <source>&amp;Site:</source>
+        <translation>站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="113"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="114"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="115"/>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="120"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="122"/>
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="144"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="145"/>
+        <source>No unit yet</source>
+        <translation>尚无责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="156"/>
+        <source>The period starts after it ends: check the two dates.</source>
+        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
+    </message>
+</context>
+<context>
     <name>FilterLists</name>
     <message>
         <location filename="../../outreach_app/ui/filter_lists.py" line="18"/>
@@ -937,389 +1280,64 @@ Start Outreach again to go on.</source>
 <context>
     <name>FollowUpBoardView</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="291"/>
-        <source>Filter follow-ups by words</source>
-        <translation>按关键词筛选督办事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="293"/>
-        <source>Words in the commitment, outcome, unit, person or site (Ctrl+Shift+F)</source>
-        <translation>承诺事项、办理结果、单位、人员或站点中的词语（Ctrl+Shift+F）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="301"/>
-        <source>Group by</source>
-        <translation>分组方式</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="303"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="304"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="792"/>
-        <source>Owner unit</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="305"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="773"/>
-        <source>Site</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="308"/>
-        <source>&amp;Overdue only</source>
-        <translation>仅看逾期(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="310"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="311"/>
-        <source>Show every follow-up</source>
-        <translation>显示全部督办事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="318"/>
-        <source>Owner unit filter</source>
-        <translation>责任单位筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="320"/>
-        <source>When the commitment was made</source>
-        <translation>承诺事项提出的时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="338"/>
-        <source>&amp;Group by:</source>
-        <translation>分组(&amp;G)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="347"/>
-        <source>&amp;Site:</source>
-        <translation>站点(&amp;S)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="348"/>
-        <source>&amp;Kind:</source>
-        <translation>类型(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="349"/>
-        <source>Ca&amp;tegory:</source>
-        <translation>类别(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="350"/>
-        <source>St&amp;atus:</source>
-        <translation>状态(&amp;A)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="355"/>
-        <source>&amp;Unit:</source>
-        <translation>单位(&amp;U)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="357"/>
-        <source>&amp;Period:</source>
-        <translation>时间段(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="363"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="77"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="368"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="82"/>
         <source>Follow-ups</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="380"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="723"/>
-        <source>Follow-up</source>
-        <translation>督办事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="406"/>
-        <source>Due dates…</source>
-        <translation>期限…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="415"/>
-        <source>About this follow-up</source>
-        <translation>督办事项详情</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="417"/>
-        <source>History</source>
-        <translation>办理记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="425"/>
-        <source>History of this follow-up</source>
-        <translation>此督办事项的办理记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
-        <source>Step</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
-        <source>Recorded by</source>
-        <translation>记录人</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="422"/>
-        <source>Note</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="500"/>
-        <source>All units</source>
-        <translation>全部单位</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="501"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="569"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="120"/>
         <source>No unit yet</source>
         <translation>尚无责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="512"/>
-        <source>The period starts after it ends: check the two dates.</source>
-        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="575"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="692"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="126"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="243"/>
         <source>1 overdue</source>
         <translation>1 项逾期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="575"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="692"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="126"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="243"/>
         <source>%1 overdue</source>
         <translation>%1 项逾期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="681"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="232"/>
         <source>No follow-ups match these filters — clear the filters to see all.</source>
         <translation>没有符合筛选条件的督办事项——清除筛选可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="683"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="234"/>
         <source>No follow-ups yet. A commitment recorded with an answer under Notes becomes a follow-up here, to be claimed, responded to and solved.</source>
         <translation>还没有督办事项。在“记录”中随回答记下的承诺事项会出现在这里，等待认领、答复和办结。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="690"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="241"/>
         <source>1 follow-up</source>
         <translation>1 项督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="690"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="241"/>
         <source>%1 follow-ups</source>
         <translation>%1 项督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="695"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="246"/>
         <source>more match: only the newest %1 are shown; narrow them with the filters</source>
         <translation>还有更多符合条件的事项：仅显示最新的 %1 项，请用筛选条件缩小范围</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="728"/>
-        <source>a commitment made to a site, or reopened</source>
-        <translation>对站点作出的承诺，或被重新办理的事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="731"/>
-        <source>a named person of the owner unit has taken it on</source>
-        <translation>责任单位的具体责任人已认领</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="733"/>
-        <source>what has been done so far is recorded</source>
-        <translation>已记录目前的办理情况</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="736"/>
-        <source>the outcome and, where given, the site&apos;s satisfaction</source>
-        <translation>办理结果，以及站点给出的满意度</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="740"/>
-        <source>Choose a follow-up on the left to see its history and next steps.</source>
-        <translation>在左侧选择一项督办事项，查看其办理记录和下一步操作。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="741"/>
-        <source>Each follow-up goes through these steps:</source>
-        <translation>每项督办事项依次经过以下环节：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="743"/>
-        <source>Every step is kept with its time and who recorded it. An item is overdue from the day after the date for its next step.</source>
-        <translation>每个环节都会保留时间和记录人。超过下一环节期限的次日起即为逾期。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="780"/>
-        <source>Committed in</source>
-        <translation>承诺出处</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="782"/>
-        <source>Received through</source>
-        <translation>来源渠道</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="784"/>
-        <source>Made on</source>
-        <translation>提出时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="786"/>
-        <source>Question</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="788"/>
-        <source>Answer</source>
-        <translation>回答</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="790"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="792"/>
-        <source>none yet</source>
-        <translation>暂无</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="795"/>
-        <source>Claimed by</source>
-        <translation>认领人</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="797"/>
-        <source>Response</source>
-        <translation>答复</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="799"/>
-        <source>Outcome</source>
-        <translation>办理结果</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="803"/>
-        <source>Site&apos;s satisfaction</source>
-        <translation>站点满意度</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="807"/>
-        <source>Due dates</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="826"/>
-        <source>no date</source>
-        <translation>无期限</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="830"/>
-        <source>done %1</source>
-        <translation>%1 完成</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="833"/>
-        <source>late</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="845"/>
-        <source>Taken by %1</source>
-        <translation>由 %1 认领</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="856"/>
-        <source>History (1 step)</source>
-        <translation>办理记录（1 个环节）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="856"/>
-        <source>History (%1 steps)</source>
-        <translation>办理记录（%1 个环节）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="866"/>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="892"/>
-        <source>Choose a follow-up first</source>
-        <translation>请先选择一项督办事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="869"/>
-        <source>A named person of the owner unit takes it (%1)</source>
-        <translation>由责任单位的具体责任人认领（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="870"/>
-        <source>Record what has been done so far (%1)</source>
-        <translation>记录目前的办理情况（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="872"/>
-        <source>Record the outcome and the site&apos;s satisfaction (%1)</source>
-        <translation>记录办理结果和站点满意度（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="874"/>
-        <source>Take it up again, saying why (%1)</source>
-        <translation>说明原因后重新办理（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="878"/>
-        <source>Only an open follow-up can be claimed</source>
-        <translation>只有待办事项才能认领</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="879"/>
-        <source>Only a claimed follow-up can be responded to</source>
-        <translation>只有已认领的事项才能答复</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="881"/>
-        <source>Claim it first: only a claimed or responded follow-up can be solved</source>
-        <translation>请先认领：只有已认领或已答复的事项才能办结</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="883"/>
-        <source>It is open already</source>
-        <translation>该事项已是待办状态</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="888"/>
-        <source>The dates to claim, respond and solve by (%1)</source>
-        <translation>认领、答复和办结的期限（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="935"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="275"/>
         <source>Due dates saved.</source>
         <translation>期限已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/board.py" line="937"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="277"/>
         <source>Follow-up marked “%1”.</source>
         <translation>督办事项已标记为“%1”。</translation>
     </message>
