@@ -55,6 +55,19 @@ def test_importing_the_qt_free_layers_loads_no_qt() -> None:
     assert result.stdout.strip() == ""
 
 
+# A longer module has, so far, always held more than one role: split it along its roles.
+MAX_MODULE_LINES = 800
+
+
+def test_no_module_is_longer_than_one_role_needs() -> None:
+    too_long = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES
+    }
+    assert too_long == {}
+
+
 def _tool(name: str) -> str:
     found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
     if found is None:

@@ -96,7 +96,9 @@ class WireMessage(Protocol):
     __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
 
 
-M = TypeVar("M", bound=WireMessage)
+# Covariant: a family only produces its messages, so a family of some messages is a family of
+# wire messages.
+M = TypeVar("M", bound=WireMessage, covariant=True)
 
 
 class _Rejected(Exception):

@@ -128,24 +128,84 @@
     </message>
 </context>
 <context>
+    <name>CallHeader</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="49"/>
+        <source>Time since the session started</source>
+        <translation>连线已进行的时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="56"/>
+        <source>Time left of the current site&apos;s time box; +: over time</source>
+        <translation>当前站点时长的剩余时间；+ 表示超时</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="72"/>
+        <source>● REC</source>
+        <translation>● 录制中</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="74"/>
+        <source>This session is being recorded</source>
+        <translation>本场连线正在录制</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="122"/>
+        <source>Starting the call…</source>
+        <translation>正在开始通话…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="123"/>
+        <source>● Live</source>
+        <translation>● 进行中</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="124"/>
+        <source>Ending…</source>
+        <translation>正在结束…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="125"/>
+        <source>Session ended</source>
+        <translation>连线已结束</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="126"/>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="138"/>
+        <source>On the floor:
+%1</source>
+        <translation>正在发言：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/header.py" line="146"/>
+        <source>%1 in session</source>
+        <translation>已进行 %1</translation>
+    </message>
+</context>
+<context>
     <name>CallLink</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="152"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="99"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="153"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="100"/>
         <source>⚠ Poor link</source>
         <translation>⚠ 网络较差</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="158"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="105"/>
         <source>Turn video back on</source>
         <translation>恢复视频</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="160"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="107"/>
         <source>Switch to sound only</source>
         <translation>切换为仅语音</translation>
     </message>
@@ -214,22 +274,22 @@
 <context>
     <name>CallStatistics</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="178"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="120"/>
         <source>%1 fps</source>
         <translation>%1 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="180"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="122"/>
         <source>%1 kbit/s</source>
         <translation>%1 千比特/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="185"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="127"/>
         <source>RTT %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="189"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="131"/>
         <source>loss %1%</source>
         <translation>丢包 %1%</translation>
     </message>
@@ -237,232 +297,133 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="228"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="86"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="473"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="196"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="476"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="199"/>
         <source>Copy the join link of the selected site (%1)</source>
         <translation>复制所选站点的入会链接（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="484"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="207"/>
         <source>&amp;Run sheet</source>
         <translation>流程表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="271"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="136"/>
         <source>&amp;Call</source>
         <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="272"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="137"/>
         <source>&amp;Next site</source>
         <translation>下一站点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="275"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="140"/>
         <source>Pass the floor to the next site in speaking order (%1)</source>
         <translation>按发言顺序请下一个站点发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="280"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="145"/>
         <source>&amp;Previous site</source>
         <translation>上一站点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="283"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="148"/>
         <source>Give the floor back to the previous site (%1)</source>
         <translation>请上一个站点再次发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="288"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="153"/>
         <source>&amp;Copy invitation link</source>
         <translation>复制邀请链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="291"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="156"/>
         <source>&amp;End session…</source>
         <translation>结束连线(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="294"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="159"/>
         <source>End the session for every site (%1)</source>
         <translation>为所有站点结束连线（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="314"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="179"/>
         <source>C&amp;lose window</source>
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="339"/>
-        <source>Time since the session started</source>
-        <translation>连线已进行的时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="346"/>
-        <source>Time left of the current site&apos;s time box; +: over time</source>
-        <translation>当前站点时长的剩余时间；+ 表示超时</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="420"/>
-        <source>Video of the site that has the floor</source>
-        <translation>正在发言站点的视频</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="427"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="428"/>
-        <source>Your own camera</source>
-        <translation>您自己的摄像头画面</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="653"/>
-        <source>Your camera — nobody has the floor; %1 starts with the first site.</source>
-        <translation>您的摄像头——暂无站点发言；按 %1 从第一个站点开始。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="524"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="238"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="490"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="213"/>
         <source>Double-click a site or press Enter to give it the floor. Notes are taken for the selected site.</source>
         <translation>双击站点或按回车键，请该站点发言。记录归入所选站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="297"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="162"/>
         <source>&amp;Mute my microphone</source>
         <translation>关闭我的麦克风(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="301"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="166"/>
         <source>Turn my &amp;camera off</source>
         <translation>关闭我的摄像头(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="305"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="170"/>
         <source>&amp;Record the session</source>
         <translation>录制连线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="309"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="174"/>
         <source>Record the floor&apos;s video and sound to the recording folder (%1)</source>
         <translation>把发言站点的画面和声音录制到录制文件夹（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="362"/>
-        <source>● REC</source>
-        <translation>● 录制中</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="364"/>
-        <source>This session is being recorded</source>
-        <translation>本场连线正在录制</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="548"/>
-        <source>Starting the call…</source>
-        <translation>正在开始通话…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="549"/>
-        <source>● Live</source>
-        <translation>● 进行中</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="550"/>
-        <source>Ending…</source>
-        <translation>正在结束…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="551"/>
-        <source>Session ended</source>
-        <translation>连线已结束</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="552"/>
-        <source>Not started</source>
-        <translation>未开始</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="568"/>
-        <source>The session has ended. Notes can still be edited.</source>
-        <translation>连线已结束，记录仍可编辑。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="569"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="260"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="616"/>
-        <source>%1 is on sound only: its link is too poor for video.</source>
-        <translation>%1 已切换为仅语音：网络太差，无法传输视频。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="619"/>
-        <source>The link to %1 is poor: its video will stutter or freeze. Sound only keeps the conversation going.</source>
-        <translation>与 %1 的网络较差：视频会卡顿或停顿。切换为仅语音可保持通话。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="638"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="656"/>
-        <source>Your camera</source>
-        <translation>您的摄像头</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="664"/>
-        <source>Waiting for video from %1…</source>
-        <translation>正在等待%1的视频…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="668"/>
-        <source>On the floor:
-%1</source>
-        <translation>正在发言：
-%1</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="679"/>
-        <source>%1 in session</source>
-        <translation>已进行 %1</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="708"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="324"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="728"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="743"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="344"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="359"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="730"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="346"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="739"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="355"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="741"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="357"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="744"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="360"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -780,6 +741,241 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>DetailPane</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="51"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="126"/>
+        <source>Follow-up</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="88"/>
+        <source>Due dates…</source>
+        <translation>期限…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="98"/>
+        <source>About this follow-up</source>
+        <translation>督办事项详情</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="100"/>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="105"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="105"/>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="105"/>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="105"/>
+        <source>Note</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="108"/>
+        <source>History of this follow-up</source>
+        <translation>此督办事项的办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="131"/>
+        <source>a commitment made to a site, or reopened</source>
+        <translation>对站点作出的承诺，或被重新办理的事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="134"/>
+        <source>a named person of the owner unit has taken it on</source>
+        <translation>责任单位的具体责任人已认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="136"/>
+        <source>what has been done so far is recorded</source>
+        <translation>已记录目前的办理情况</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="139"/>
+        <source>the outcome and, where given, the site&apos;s satisfaction</source>
+        <translation>办理结果，以及站点给出的满意度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="143"/>
+        <source>Choose a follow-up on the left to see its history and next steps.</source>
+        <translation>在左侧选择一项督办事项，查看其办理记录和下一步操作。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="144"/>
+        <source>Each follow-up goes through these steps:</source>
+        <translation>每项督办事项依次经过以下环节：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="146"/>
+        <source>Every step is kept with its time and who recorded it. An item is overdue from the day after the date for its next step.</source>
+        <translation>每个环节都会保留时间和记录人。超过下一环节期限的次日起即为逾期。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="176"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="183"/>
+        <source>Committed in</source>
+        <translation>承诺出处</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="185"/>
+        <source>Received through</source>
+        <translation>来源渠道</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="187"/>
+        <source>Made on</source>
+        <translation>提出时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="189"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="191"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="193"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="195"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="195"/>
+        <source>none yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="198"/>
+        <source>Claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="200"/>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="202"/>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="206"/>
+        <source>Site&apos;s satisfaction</source>
+        <translation>站点满意度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="210"/>
+        <source>Due dates</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="229"/>
+        <source>no date</source>
+        <translation>无期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="233"/>
+        <source>done %1</source>
+        <translation>%1 完成</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="236"/>
+        <source>late</source>
+        <translation>超期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="248"/>
+        <source>Taken by %1</source>
+        <translation>由 %1 认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="259"/>
+        <source>History (1 step)</source>
+        <translation>办理记录（1 个环节）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="259"/>
+        <source>History (%1 steps)</source>
+        <translation>办理记录（%1 个环节）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="269"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="295"/>
+        <source>Choose a follow-up first</source>
+        <translation>请先选择一项督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="272"/>
+        <source>A named person of the owner unit takes it (%1)</source>
+        <translation>由责任单位的具体责任人认领（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="273"/>
+        <source>Record what has been done so far (%1)</source>
+        <translation>记录目前的办理情况（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="275"/>
+        <source>Record the outcome and the site&apos;s satisfaction (%1)</source>
+        <translation>记录办理结果和站点满意度（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="277"/>
+        <source>Take it up again, saying why (%1)</source>
+        <translation>说明原因后重新办理（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="281"/>
+        <source>Only an open follow-up can be claimed</source>
+        <translation>只有待办事项才能认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="282"/>
+        <source>Only a claimed follow-up can be responded to</source>
+        <translation>只有已认领的事项才能答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="284"/>
+        <source>Claim it first: only a claimed or responded follow-up can be solved</source>
+        <translation>请先认领：只有已认领或已答复的事项才能办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="286"/>
+        <source>It is open already</source>
+        <translation>该事项已是待办状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="291"/>
+        <source>The dates to claim, respond and solve by (%1)</source>
+        <translation>认领、答复和办结的期限（%1）</translation>
+    </message>
+</context>
+<context>
     <name>DueDatesDialog</name>
     <message>
         <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="228"/>
@@ -884,6 +1080,114 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="52"/>
+        <source>Filter follow-ups by words</source>
+        <translation>按关键词筛选督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="54"/>
+        <source>Words in the commitment, outcome, unit, person or site (Ctrl+Shift+F)</source>
+        <translation>承诺事项、办理结果、单位、人员或站点中的词语（Ctrl+Shift+F）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="62"/>
+        <source>Group by</source>
+        <translation>分组方式</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="64"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="65"/>
+        <source>Owner unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="66"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="69"/>
+        <source>&amp;Overdue only</source>
+        <translation>仅看逾期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="71"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="72"/>
+        <source>Show every follow-up</source>
+        <translation>显示全部督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="79"/>
+        <source>Owner unit filter</source>
+        <translation>责任单位筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="81"/>
+        <source>When the commitment was made</source>
+        <translation>承诺事项提出的时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="103"/>
+        <source>&amp;Group by:</source>
+        <translation>分组(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="112"/>
+        <source>&amp;Site:</source>
+        <translation>站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="113"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="114"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="115"/>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="120"/>
+        <source>&amp;Unit:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="122"/>
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="144"/>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="145"/>
+        <source>No unit yet</source>
+        <translation>尚无责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/filter_bar.py" line="156"/>
+        <source>The period starts after it ends: check the two dates.</source>
+        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
+    </message>
+</context>
+<context>
     <name>FilterLists</name>
     <message>
         <location filename="../../outreach_app/ui/widgets/filter_lists.py" line="18"/>
@@ -976,389 +1280,64 @@ Start Outreach again to go on.</source>
 <context>
     <name>FollowUpBoardView</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="142"/>
-        <source>Filter follow-ups by words</source>
-        <translation>按关键词筛选督办事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="144"/>
-        <source>Words in the commitment, outcome, unit, person or site (Ctrl+Shift+F)</source>
-        <translation>承诺事项、办理结果、单位、人员或站点中的词语（Ctrl+Shift+F）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="152"/>
-        <source>Group by</source>
-        <translation>分组方式</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="154"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="155"/>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="641"/>
-        <source>Owner unit</source>
-        <translation>责任单位</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="156"/>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="622"/>
-        <source>Site</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="159"/>
-        <source>&amp;Overdue only</source>
-        <translation>仅看逾期(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="161"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="162"/>
-        <source>Show every follow-up</source>
-        <translation>显示全部督办事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="169"/>
-        <source>Owner unit filter</source>
-        <translation>责任单位筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="171"/>
-        <source>When the commitment was made</source>
-        <translation>承诺事项提出的时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="194"/>
-        <source>&amp;Group by:</source>
-        <translation>分组(&amp;G)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="203"/>
-        <source>&amp;Site:</source>
-        <translation>站点(&amp;S)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="204"/>
-        <source>&amp;Kind:</source>
-        <translation>类型(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="205"/>
-        <source>Ca&amp;tegory:</source>
-        <translation>类别(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="206"/>
-        <source>St&amp;atus:</source>
-        <translation>状态(&amp;A)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="211"/>
-        <source>&amp;Unit:</source>
-        <translation>单位(&amp;U)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="213"/>
-        <source>&amp;Period:</source>
-        <translation>时间段(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="220"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="77"/>
         <source>Loading…</source>
         <translation>正在加载……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="225"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="82"/>
         <source>Follow-ups</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="239"/>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="572"/>
-        <source>Follow-up</source>
-        <translation>督办事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="279"/>
-        <source>Due dates…</source>
-        <translation>期限…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="289"/>
-        <source>About this follow-up</source>
-        <translation>督办事项详情</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="291"/>
-        <source>History</source>
-        <translation>办理记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="299"/>
-        <source>History of this follow-up</source>
-        <translation>此督办事项的办理记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="296"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="296"/>
-        <source>Step</source>
-        <translation>环节</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="296"/>
-        <source>Recorded by</source>
-        <translation>记录人</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="296"/>
-        <source>Note</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="349"/>
-        <source>All units</source>
-        <translation>全部单位</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="350"/>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="418"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="120"/>
         <source>No unit yet</source>
         <translation>尚无责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="361"/>
-        <source>The period starts after it ends: check the two dates.</source>
-        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="424"/>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="541"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="126"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="243"/>
         <source>1 overdue</source>
         <translation>1 项逾期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="424"/>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="541"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="126"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="243"/>
         <source>%1 overdue</source>
         <translation>%1 项逾期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="530"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="232"/>
         <source>No follow-ups match these filters — clear the filters to see all.</source>
         <translation>没有符合筛选条件的督办事项——清除筛选可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="532"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="234"/>
         <source>No follow-ups yet. A commitment recorded with an answer under Notes becomes a follow-up here, to be claimed, responded to and solved.</source>
         <translation>还没有督办事项。在“记录”中随回答记下的承诺事项会出现在这里，等待认领、答复和办结。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="539"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="241"/>
         <source>1 follow-up</source>
         <translation>1 项督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="539"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="241"/>
         <source>%1 follow-ups</source>
         <translation>%1 项督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="544"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="246"/>
         <source>more match: only the newest %1 are shown; narrow them with the filters</source>
         <translation>还有更多符合条件的事项：仅显示最新的 %1 项，请用筛选条件缩小范围</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="577"/>
-        <source>a commitment made to a site, or reopened</source>
-        <translation>对站点作出的承诺，或被重新办理的事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="580"/>
-        <source>a named person of the owner unit has taken it on</source>
-        <translation>责任单位的具体责任人已认领</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="582"/>
-        <source>what has been done so far is recorded</source>
-        <translation>已记录目前的办理情况</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="585"/>
-        <source>the outcome and, where given, the site&apos;s satisfaction</source>
-        <translation>办理结果，以及站点给出的满意度</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="589"/>
-        <source>Choose a follow-up on the left to see its history and next steps.</source>
-        <translation>在左侧选择一项督办事项，查看其办理记录和下一步操作。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="590"/>
-        <source>Each follow-up goes through these steps:</source>
-        <translation>每项督办事项依次经过以下环节：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="592"/>
-        <source>Every step is kept with its time and who recorded it. An item is overdue from the day after the date for its next step.</source>
-        <translation>每个环节都会保留时间和记录人。超过下一环节期限的次日起即为逾期。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="629"/>
-        <source>Committed in</source>
-        <translation>承诺出处</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="631"/>
-        <source>Received through</source>
-        <translation>来源渠道</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="633"/>
-        <source>Made on</source>
-        <translation>提出时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="635"/>
-        <source>Question</source>
-        <translation>问题</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="637"/>
-        <source>Answer</source>
-        <translation>回答</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="639"/>
-        <source>Category</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="641"/>
-        <source>none yet</source>
-        <translation>暂无</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="644"/>
-        <source>Claimed by</source>
-        <translation>认领人</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="646"/>
-        <source>Response</source>
-        <translation>答复</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="648"/>
-        <source>Outcome</source>
-        <translation>办理结果</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="652"/>
-        <source>Site&apos;s satisfaction</source>
-        <translation>站点满意度</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="656"/>
-        <source>Due dates</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="675"/>
-        <source>no date</source>
-        <translation>无期限</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="679"/>
-        <source>done %1</source>
-        <translation>%1 完成</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="682"/>
-        <source>late</source>
-        <translation>超期</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="694"/>
-        <source>Taken by %1</source>
-        <translation>由 %1 认领</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="705"/>
-        <source>History (1 step)</source>
-        <translation>办理记录（1 个环节）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="705"/>
-        <source>History (%1 steps)</source>
-        <translation>办理记录（%1 个环节）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="715"/>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="741"/>
-        <source>Choose a follow-up first</source>
-        <translation>请先选择一项督办事项</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="718"/>
-        <source>A named person of the owner unit takes it (%1)</source>
-        <translation>由责任单位的具体责任人认领（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="719"/>
-        <source>Record what has been done so far (%1)</source>
-        <translation>记录目前的办理情况（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="721"/>
-        <source>Record the outcome and the site&apos;s satisfaction (%1)</source>
-        <translation>记录办理结果和站点满意度（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="723"/>
-        <source>Take it up again, saying why (%1)</source>
-        <translation>说明原因后重新办理（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="727"/>
-        <source>Only an open follow-up can be claimed</source>
-        <translation>只有待办事项才能认领</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="728"/>
-        <source>Only a claimed follow-up can be responded to</source>
-        <translation>只有已认领的事项才能答复</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="730"/>
-        <source>Claim it first: only a claimed or responded follow-up can be solved</source>
-        <translation>请先认领：只有已认领或已答复的事项才能办结</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="732"/>
-        <source>It is open already</source>
-        <translation>该事项已是待办状态</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="737"/>
-        <source>The dates to claim, respond and solve by (%1)</source>
-        <translation>认领、答复和办结的期限（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="784"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="275"/>
         <source>Due dates saved.</source>
         <translation>期限已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/view.py" line="786"/>
+        <location filename="../../outreach_app/ui/follow_ups/view.py" line="277"/>
         <source>Follow-up marked “%1”.</source>
         <translation>督办事项已标记为“%1”。</translation>
     </message>
@@ -2073,129 +2052,233 @@ Start Outreach again to go on.</source>
 <context>
     <name>MinutesHtml</name>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="120"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="138"/>
         <source>Site %1</source>
         <translation>站点 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="150"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="168"/>
         <source>held %1–%2</source>
         <translation>实际 %1–%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="159"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="177"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="161"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="179"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="162"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="180"/>
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="164"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="182"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="168"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="171"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="189"/>
         <source>Review</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="172"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="190"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="186"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="204"/>
         <source>Asked by %1</source>
         <translation>提问人 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="192"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="210"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="198"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="216"/>
         <source>at %1 in the session</source>
         <translation>连线第 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="203"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="221"/>
         <source>play the recording</source>
         <translation>播放录像</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="216"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="234"/>
         <source>Answer (%1):</source>
         <translation>回答（%1）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="221"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="239"/>
         <source>Answer:</source>
         <translation>回答：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="231"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="249"/>
         <source>owner: %1</source>
         <translation>责任单位：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="234"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="252"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="238"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="256"/>
         <source>no date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="245"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="263"/>
         <source>claimed by %1</source>
         <translation>认领人 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="256"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="274"/>
         <source>site&apos;s satisfaction: %1</source>
         <translation>站点满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="259"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="277"/>
         <source>open on the follow-up board</source>
         <translation>在督办看板中查看</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="278"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="296"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="279"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="297"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="280"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="298"/>
         <source>Decision</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="281"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="299"/>
         <source>Comment</source>
         <translation>意见</translation>
+    </message>
+</context>
+<context>
+    <name>MinutesPane</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="64"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="74"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="83"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="114"/>
+        <source>Minutes</source>
+        <translation>纪要</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="71"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="75"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="122"/>
+        <source>Audit trail</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="88"/>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="94"/>
+        <source>Send &amp;back…</source>
+        <translation>退回(&amp;B)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="99"/>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="118"/>
+        <source>Choose a session on the left to read its minutes.</source>
+        <translation>在左侧选择一场连线以阅读纪要。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="174"/>
+        <source>Audit trail (%1)</source>
+        <translation>操作记录（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="180"/>
+        <source>Save these minutes as PDF or Word (Ctrl+E)</source>
+        <translation>将此纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="182"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="187"/>
+        <source>Choose a session first</source>
+        <translation>请先选择一场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="193"/>
+        <source>The session is still running</source>
+        <translation>连线仍在进行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="195"/>
+        <source>The session has not taken place yet</source>
+        <translation>连线尚未举行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="203"/>
+        <source>Already approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="205"/>
+        <source>Approve these minutes (Ctrl+Shift+A)</source>
+        <translation>批准此纪要（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="209"/>
+        <source>Already sent back; waiting for corrections</source>
+        <translation>已退回，等待修改</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="211"/>
+        <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
+        <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
     </message>
 </context>
 <context>
@@ -2731,9 +2814,57 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>ResultList</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="139"/>
+        <source>Sessions and search results</source>
+        <translation>连线和搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="162"/>
+        <source>No sessions match these filters — clear the filters to see all.</source>
+        <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="164"/>
+        <source>No sessions to review yet — they appear here once scheduled.</source>
+        <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="176"/>
+        <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
+        <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="183"/>
+        <source>The search could not run. Change the search words.</source>
+        <translation>无法执行搜索，请更换搜索词。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="201"/>
+        <source>1 note</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="201"/>
+        <source>%1 notes</source>
+        <translation>%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="206"/>
+        <source>1 open follow-up</source>
+        <translation>1 项未办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="206"/>
+        <source>%1 open follow-ups</source>
+        <translation>%1 项未办结</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/review/presenter.py" line="176"/>
+        <location filename="../../outreach_app/ui/review/presenter.py" line="186"/>
         <source>Say what must change before sending the minutes back.</source>
         <translation>退回纪要前请写明需要修改的内容。</translation>
     </message>
@@ -2741,294 +2872,48 @@ Start Outreach again to go on.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="279"/>
-        <source>Search all notes</source>
-        <translation>搜索全部记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="280"/>
-        <source>Search all notes (Ctrl+F) — 中文 or English</source>
-        <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="283"/>
-        <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
-        <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="297"/>
-        <source>Clear filters</source>
-        <translation>清除筛选</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="298"/>
-        <source>Show every site, kind, category and status</source>
-        <translation>显示所有站点、类型、类别和状态</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="302"/>
-        <source>&amp;Site:</source>
-        <translation>站点(&amp;S)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="303"/>
-        <source>&amp;Kind:</source>
-        <translation>类型(&amp;K)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="304"/>
-        <source>Ca&amp;tegory:</source>
-        <translation>类别(&amp;T)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="305"/>
-        <source>St&amp;atus:</source>
-        <translation>状态(&amp;A)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="306"/>
-        <source>&amp;Period:</source>
-        <translation>时间段(&amp;P)：</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="253"/>
-        <source>Sessions and search results</source>
-        <translation>连线和搜索结果</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="320"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="330"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="342"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="606"/>
-        <source>Minutes</source>
-        <translation>纪要</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="347"/>
-        <source>&amp;Approve</source>
-        <translation>批准(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="353"/>
-        <source>Send &amp;back…</source>
-        <translation>退回(&amp;B)……</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="358"/>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="327"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="331"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="614"/>
-        <source>Audit trail</source>
-        <translation>操作记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
-        <source>Action</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="324"/>
-        <source>What</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="241"/>
-        <source>Loading…</source>
-        <translation>正在加载……</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="417"/>
-        <source>The period starts after it ends: check the two dates.</source>
-        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="479"/>
-        <source>1 note</source>
-        <translation>1 条记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="479"/>
-        <source>%1 notes</source>
-        <translation>%1 条记录</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="484"/>
-        <source>1 open follow-up</source>
-        <translation>1 项未办结</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="484"/>
-        <source>%1 open follow-ups</source>
-        <translation>%1 项未办结</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="517"/>
-        <source>No sessions match these filters — clear the filters to see all.</source>
-        <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="519"/>
-        <source>No sessions to review yet — they appear here once scheduled.</source>
-        <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="522"/>
-        <source>1 session</source>
-        <translation>1 场连线</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="522"/>
-        <source>%1 sessions</source>
-        <translation>%1 场连线</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="562"/>
-        <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
-        <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="567"/>
-        <source>1 match</source>
-        <translation>1 条结果</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="567"/>
-        <source>%1 matches — newest first</source>
-        <translation>%1 条结果——最新的在前</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="568"/>
-        <source>(showing the first 100)</source>
-        <translation>（显示前 100 条）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="571"/>
-        <source>No matches</source>
-        <translation>没有结果</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="576"/>
-        <source>The search could not run. Change the search words.</source>
-        <translation>无法执行搜索，请更换搜索词。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="577"/>
-        <source>Search failed</source>
-        <translation>搜索失败</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="579"/>
-        <source>Cannot search for “%1”: %2</source>
-        <translation>无法搜索“%1”：%2</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="610"/>
-        <source>Choose a session on the left to read its minutes.</source>
-        <translation>在左侧选择一场连线以阅读纪要。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="712"/>
-        <source>Audit trail (%1)</source>
-        <translation>操作记录（%1）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="718"/>
-        <source>Save these minutes as PDF or Word (Ctrl+E)</source>
-        <translation>将此纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="720"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="725"/>
-        <source>Choose a session first</source>
-        <translation>请先选择一场连线</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="731"/>
-        <source>The session is still running</source>
-        <translation>连线仍在进行</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="733"/>
-        <source>The session has not taken place yet</source>
-        <translation>连线尚未举行</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="741"/>
-        <source>Already approved</source>
-        <translation>已批准</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="743"/>
-        <source>Approve these minutes (Ctrl+Shift+A)</source>
-        <translation>批准此纪要（Ctrl+Shift+A）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="747"/>
-        <source>Already sent back; waiting for corrections</source>
-        <translation>已退回，等待修改</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="749"/>
-        <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
-        <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="769"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="154"/>
         <source>Minutes marked “%1”.</source>
         <translation>纪要已标记为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="777"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="162"/>
         <source>Choose a session whose minutes to export.</source>
         <translation>请先选择要导出纪要的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="782"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="167"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="783"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="168"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="784"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="169"/>
         <source>minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="787"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="824"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="172"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="209"/>
         <source>Export minutes</source>
         <translation>导出纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="825"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="210"/>
         <source>Saving the minutes of “%1”…</source>
         <translation>正在保存“%1”的纪要…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="834"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="219"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="839"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="224"/>
         <source>Minutes saved as “%1”.</source>
         <translation>纪要已保存为“%1”。</translation>
     </message>
@@ -3515,6 +3400,109 @@ Start Outreach again to go on.</source>
         <location filename="../../outreach_app/ui/schedule/session_editor.py" line="575"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFinder</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="68"/>
+        <source>Search all notes</source>
+        <translation>搜索全部记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="69"/>
+        <source>Search all notes (Ctrl+F) — 中文 or English</source>
+        <translation>搜索全部记录（Ctrl+F）— 中文或英文</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="72"/>
+        <source>Searches questions, answers, agenda and follow-ups of every session as you type. Several words must all match. Esc clears.</source>
+        <translation>边输入边搜索所有连线的问题、回答、议程和督办事项。多个词须同时匹配。按 Esc 清除。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="86"/>
+        <source>Clear filters</source>
+        <translation>清除筛选</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="87"/>
+        <source>Show every site, kind, category and status</source>
+        <translation>显示所有站点、类型、类别和状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="91"/>
+        <source>&amp;Site:</source>
+        <translation>站点(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="92"/>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="93"/>
+        <source>Ca&amp;tegory:</source>
+        <translation>类别(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="94"/>
+        <source>St&amp;atus:</source>
+        <translation>状态(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="95"/>
+        <source>&amp;Period:</source>
+        <translation>时间段(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="117"/>
+        <source>The period starts after it ends: check the two dates.</source>
+        <translation>起始日期晚于截止日期，请检查这两个日期。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="164"/>
+        <source>Loading…</source>
+        <translation>正在加载……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="172"/>
+        <source>1 session</source>
+        <translation>1 场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="172"/>
+        <source>%1 sessions</source>
+        <translation>%1 场连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="192"/>
+        <source>1 match</source>
+        <translation>1 条结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="192"/>
+        <source>%1 matches — newest first</source>
+        <translation>%1 条结果——最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="193"/>
+        <source>(showing the first 100)</source>
+        <translation>（显示前 100 条）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="196"/>
+        <source>No matches</source>
+        <translation>没有结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="200"/>
+        <source>Search failed</source>
+        <translation>搜索失败</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/finder.py" line="202"/>
+        <source>Cannot search for “%1”: %2</source>
+        <translation>无法搜索“%1”：%2</translation>
     </message>
 </context>
 <context>
@@ -4083,18 +4071,18 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteTile</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="85"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="32"/>
         <source>Double-click to give %1 the floor</source>
         <translation>双击请%1发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="128"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="146"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="75"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="93"/>
         <source>Waiting for video…</source>
         <translation>正在等待视频…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="146"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="93"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
@@ -4780,6 +4768,51 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <location filename="../../outreach_app/ui/schedule/session_editor.py" line="85"/>
         <source> min</source>
         <translation> 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>VideoArea</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="58"/>
+        <source>Video of the site that has the floor</source>
+        <translation>正在发言站点的视频</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="65"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="66"/>
+        <source>Your own camera</source>
+        <translation>您自己的摄像头画面</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="155"/>
+        <source>%1 is on sound only: its link is too poor for video.</source>
+        <translation>%1 已切换为仅语音：网络太差，无法传输视频。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="158"/>
+        <source>The link to %1 is poor: its video will stutter or freeze. Sound only keeps the conversation going.</source>
+        <translation>与 %1 的网络较差：视频会卡顿或停顿。切换为仅语音可保持通话。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="179"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="192"/>
+        <source>Your camera</source>
+        <translation>您的摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="189"/>
+        <source>Your camera — nobody has the floor; %1 starts with the first site.</source>
+        <translation>您的摄像头——暂无站点发言；按 %1 从第一个站点开始。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="199"/>
+        <source>Waiting for video from %1…</source>
+        <translation>正在等待%1的视频…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="205"/>
+        <source>The session has ended. Notes can still be edited.</source>
+        <translation>连线已结束，记录仍可编辑。</translation>
     </message>
 </context>
 <context>

@@ -15,7 +15,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,16 +98,19 @@ class LatencyResult:
 
 
 async def _collect(
-    receive: Callable[[], object], track: StampedTrack, seconds: float, warmup: float
+    receive: Callable[[], Awaitable[VideoFrame | None]],
+    track: StampedTrack,
+    seconds: float,
+    warmup: float,
 ) -> list[float]:
     latencies: list[float] = []
     started = time.monotonic()
     while time.monotonic() - started < seconds + warmup:
-        frame = await receive()  # type: ignore[misc]
+        frame = await receive()
         if frame is None:
             continue
         arrived = time.monotonic()
-        sent = track.sent_at.get(read_stamp(frame))  # type: ignore[arg-type]
+        sent = track.sent_at.get(read_stamp(frame))
         if sent is not None and arrived - started > warmup:
             latencies.append((arrived - sent) * 1000)
     return latencies
@@ -124,7 +127,7 @@ async def _engine_latency(seconds: float) -> list[float]:
     assert video is not None
     after = 0
 
-    async def receive() -> object:
+    async def receive() -> VideoFrame | None:
         nonlocal after
         arrival = await video.next_frame(after, 2.0)
         if arrival is None:
@@ -152,8 +155,10 @@ async def _bare_latency(seconds: float) -> list[float]:
     await sender.setRemoteDescription(receiver.localDescription)
     incoming = await remote
 
-    async def receive() -> object:
-        return await incoming.recv()
+    async def receive() -> VideoFrame:
+        frame = await incoming.recv()
+        assert isinstance(frame, VideoFrame)
+        return frame
 
     try:
         return await _collect(receive, track, seconds, warmup=1.5)

@@ -156,7 +156,7 @@ async def run(sites: int, seconds: float, sites_cores: frozenset[int]) -> dict[s
         sites_cpu = sum(_cpu_seconds(child) for child in children)
         floor_fps: list[float] = []
         waiting_fps: list[float] = []
-        shown_before = window.floor_view.frames_shown
+        shown_before = window.video.floor_view.frames_shown
         meter.start()
         started = time.monotonic()
         while time.monotonic() - started < seconds:
@@ -177,7 +177,7 @@ async def run(sites: int, seconds: float, sites_cores: frozenset[int]) -> dict[s
             )
             / elapsed,
             "hub_rss_mb": me.memory_info().rss / 2**20,
-            "floor_view_fps": (window.floor_view.frames_shown - shown_before) / elapsed,
+            "floor_view_fps": (window.video.floor_view.frames_shown - shown_before) / elapsed,
             "connected": sum(presenter.state(s) is PeerState.CONNECTED for s in presenter.order),
         }
         # Moving the floor and ending the session with everyone on air: no stall either.

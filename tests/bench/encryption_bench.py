@@ -8,6 +8,7 @@ both alike.
 
 from __future__ import annotations
 
+import functools
 import statistics
 import sys
 import tempfile
@@ -173,8 +174,8 @@ def encryption_benchmark(notes: int, repeats: int, search_target_ms: float) -> i
             plain.search.search(query, filters)
             encrypted.search.search(query, filters)
             pair = _alternate(
-                lambda q=query, f=filters: plain.search.search(q, f, limit=100),  # type: ignore[misc]
-                lambda q=query, f=filters: encrypted.search.search(q, f, limit=100),  # type: ignore[misc]
+                functools.partial(plain.search.search, query, filters, limit=100),
+                functools.partial(encrypted.search.search, query, filters, limit=100),
                 repeats,
             )
             plain_p95, encrypted_p95 = pair.p95()

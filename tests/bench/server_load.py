@@ -25,8 +25,9 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from multiprocessing.queues import Queue
 from pathlib import Path
-from typing import Any
+from typing import TypeAlias
 
 import aiohttp
 
@@ -35,6 +36,8 @@ from outreach_app.server.state_files import load_or_create_secret
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "host"
+# Whom a message goes to or comes from: HOST, or a site's id.
+Address: TypeAlias = int | str
 # Session ids of the load start here, so that a test's own sessions never collide with them.
 FIRST_SESSION = 10_000
 _CONNECT_BATCH = 50
@@ -73,19 +76,19 @@ class Tally:
 class Participant:
     """One WebSocket client: a host (address "host") or a site (its id) of one session."""
 
-    def __init__(self, ws: aiohttp.ClientWebSocketResponse, session: int, address: Any) -> None:
+    def __init__(self, ws: aiohttp.ClientWebSocketResponse, session: int, address: Address) -> None:
         self.ws = ws
         self.session = session
         self.address = address
-        self.peers: list[Any] = []  # whom this participant sends to
-        self.sent: dict[Any, int] = {}  # addressee -> messages sent
-        self.expected: dict[Any, int] = {}  # sender -> next sequence number
+        self.peers: list[Address] = []  # whom this participant sends to
+        self.sent: dict[Address, int] = {}  # addressee -> messages sent
+        self.expected: dict[Address, int] = {}  # sender -> next sequence number
         self.latencies_ms: list[float] = []
         self.send_lag_ms: list[float] = []
         self.problems: list[str] = []
         self.measuring = False
 
-    def message(self, to: Any) -> str:
+    def message(self, to: Address) -> str:
         sequence = self.sent.get(to, 0)
         self.sent[to] = sequence + 1
         stamp = f"{self.session} {self.address} {to} {sequence} {time.monotonic_ns()}"
@@ -110,7 +113,7 @@ class Participant:
                 f"from {sender} to {to} (relayed as from {expected_sender})"
             )
             return
-        key: Any = HOST if sender == HOST else int(sender)
+        key: Address = HOST if sender == HOST else int(sender)
         if key not in self.peers:
             self.problems.append(f"{self.session}/{self.address} got a message from {sender}")
             return
@@ -173,19 +176,19 @@ async def run_load(
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
 
-        async def join(session: int, address: Any) -> Participant:
+        async def join(session: int, address: Address) -> Participant:
             ws = await http.ws_connect(f"{url}/ws", autoping=True, heartbeat=None)
-            if address == HOST:
-                token = issue_host_token(secret, session, expires)
-            else:
+            if isinstance(address, int):
                 token = issue_site_token(secret, session, address, expires)
+            else:
+                token = issue_host_token(secret, session, expires)
             await ws.send_str(json.dumps({"type": "join", "token": token}))
             joined = await ws.receive(timeout=30)
             reply = json.loads(joined.data) if joined.type is aiohttp.WSMsgType.TEXT else joined
             if not isinstance(reply, dict) or reply.get("type") != "joined":
                 raise RuntimeError(f"session {session} {address}: not joined: {reply}")
             participant = Participant(ws, session, address)
-            sites = list(range(1, sites_per_session + 1))
+            sites: list[Address] = list(range(1, sites_per_session + 1))
             participant.peers = sites if address == HOST else [HOST]
             return participant
 
@@ -246,7 +249,7 @@ def _client_process(
     rate: float,
     warmup_seconds: float,
     seconds: float,
-    results: Any,
+    results: Queue[Tally],
 ) -> None:
     raise_open_files_limit()
     started = time.monotonic()
@@ -360,7 +363,7 @@ def measure_server_load(
             started = time.monotonic()
             ids = list(range(first_session, first_session + sessions))
             context = multiprocessing.get_context("spawn")
-            results = context.Queue()
+            results: Queue[Tally] = context.Queue()
             workers = [
                 context.Process(
                     target=_client_process,

@@ -54,6 +54,7 @@ async def test_timestamps_keep_rising_across_sources() -> None:
     await asyncio.sleep(0.01)
     second.publish(video_frame())
     assert first.latest is not None and second.latest is not None
+    assert first.latest.pts is not None and second.latest.pts is not None
     assert second.latest.pts > first.latest.pts
 
 
@@ -121,6 +122,7 @@ async def test_a_forwarded_track_follows_the_selected_source_at_the_selected_rat
     feeding = asyncio.create_task(feed(sources["b"], 0.3))
     frame = await asyncio.wait_for(track.recv(), 1)
     # A frame of b (published after a's last one), scaled for this site.
+    assert frame.pts is not None and last_of_a.pts is not None
     assert frame.pts > last_of_a.pts and (frame.width, frame.height) == (320, 240)
     await feeding
     track.stop()

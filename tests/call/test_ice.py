@@ -7,7 +7,6 @@ import pytest
 from aiortc import RTCIceTransportPolicy, RTCPeerConnection
 
 from outreach_app.call.ice import (
-    IceServer,
     chosen_host_addresses,
     host_addresses,
     is_relay_only,
@@ -15,6 +14,7 @@ from outreach_app.call.ice import (
     rtc_configuration,
     use_host_addresses,
 )
+from outreach_app.core.settings_rules import IceServer
 
 
 def test_chosen_addresses_replace_aioice_discovery_and_filter_by_family() -> None:
@@ -47,6 +47,7 @@ def test_anything_but_ip_addresses_is_refused_without_changing_the_setting() -> 
 def test_the_configuration_always_names_its_ice_servers() -> None:
     assert rtc_configuration().iceServers == []
     turn = rtc_configuration([IceServer("turn:127.0.0.1:3478", "user", "secret")])
+    assert turn.iceServers is not None
     (server,) = turn.iceServers
     assert (server.urls, server.username, server.credential) == (
         ["turn:127.0.0.1:3478"],

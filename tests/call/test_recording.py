@@ -48,7 +48,7 @@ async def test_a_recording_holds_the_floor_video_and_the_mixed_sound(tmp_path: P
     for track in (official, tone, camera, site_tone):
         track.stop()
 
-    assert recorder.error is None and not recorder.recording
+    assert (recorder.error, recorder.recording) == (None, False)
     with av.open(str(recorder.path)) as container:
         video_stream = container.streams.video[0]
         assert (video_stream.codec_context.width, video_stream.codec_context.height) == (320, 240)

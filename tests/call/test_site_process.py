@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import os
 import re
 import signal
@@ -153,13 +154,16 @@ async def test_six_sites_in_other_processes_floor_and_a_killed_site(
             statistics = hub.video_statistics(site)
             return (None, None) if statistics is None else (statistics.width, statistics.height)
 
+        def full_size_only_for(floor_site: int) -> bool:
+            return all(
+                size_at_hub(site) == ((320, 240) if site == floor_site else (160, 120))
+                for site in SITES
+            )
+
         for floor_site in (SITES[0], SITES[1]):
             await hub.give_floor(floor_site)
             await wait_until(
-                lambda floor_site=floor_site: all(
-                    size_at_hub(site) == ((320, 240) if site == floor_site else (160, 120))
-                    for site in SITES
-                ),
+                functools.partial(full_size_only_for, floor_site),
                 10,
                 f"site {floor_site} sending full size, the others reduced",
             )
@@ -284,7 +288,7 @@ async def test_the_demo_s_simulated_sites_join_and_leave_with_the_call(
         assert set(masks) == {expected}
     finally:
         await simulated.stop()
-    assert not simulated.running
+    assert (simulated.running, simulated.processes) == (False, ())
     await wait_until(
         lambda: all(call.hub.state(site) is PeerState.LEFT for site in SITES[:2]),
         5,

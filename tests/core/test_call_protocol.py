@@ -16,10 +16,12 @@ from outreach_app.core.control_protocol import (
     QualityRequest,
 )
 from outreach_app.core.message_codec import (
+    JSONValue,
     MessageError,
     MessageFamily,
     Problem,
     WireMessage,
+    WireObject,
     encode,
     to_json,
     wire_field_names,
@@ -126,7 +128,7 @@ def test_the_relayed_form_carries_the_sender_in_place_of_the_addressee() -> None
 
 
 def test_ice_servers_in_the_joined_message_skip_what_is_malformed() -> None:
-    joined = {
+    joined: WireObject = {
         "type": "joined",
         "role": "site",
         "session_id": 1,
@@ -166,7 +168,7 @@ def test_ice_servers_in_the_joined_message_skip_what_is_malformed() -> None:
     ],
 )
 def test_what_is_not_a_message_of_the_family_is_refused(
-    family: MessageFamily[WireMessage], value: object, problem: Problem
+    family: MessageFamily[WireMessage], value: JSONValue, problem: Problem
 ) -> None:
     with pytest.raises(MessageError) as raised:
         family.decode(value)
@@ -204,7 +206,7 @@ json_values = st.recursive(
     ),
 )
 def test_any_json_value_decodes_to_a_message_or_a_message_error(
-    family: MessageFamily[WireMessage], value: object
+    family: MessageFamily[WireMessage], value: JSONValue
 ) -> None:
     try:
         message = family.decode(value)

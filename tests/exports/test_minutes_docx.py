@@ -97,6 +97,7 @@ def test_the_file_names_chinese_fonts_and_repeats_table_headers(converted: Conve
     assert opened.core_properties.author == "陈静"
     assert opened.core_properties.created == datetime(2026, 11, 25, 17, 0).astimezone(UTC)
     section = opened.sections[0]
+    assert section.page_width is not None and section.page_height is not None
     assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     defaults = opened.styles.element.find(qn("w:docDefaults"))
     assert defaults is not None
@@ -114,7 +115,9 @@ def test_the_file_names_chinese_fonts_and_repeats_table_headers(converted: Conve
         "Speaker",
         "Time",
     ]
-    assert questions.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    header_properties = questions.rows[0]._tr.trPr
+    assert header_properties is not None
+    assert header_properties.find(qn("w:tblHeader")) is not None
     assert questions.rows[1].cells[2].text == seed.ANSWER
 
 

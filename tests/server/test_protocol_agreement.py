@@ -12,7 +12,7 @@ import ast
 import re
 from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TypedDict
 
 import pytest
 import pytest_asyncio
@@ -35,7 +35,7 @@ from tests.netns import NetworkNamespace
 
 PACKAGE = Path(__file__).resolve().parents[2] / "outreach_app"
 # protocol.js's name for each direction, and the Python family it must match.
-FAMILIES: dict[str, MessageFamily[Any]] = {
+FAMILIES: dict[str, MessageFamily[WireMessage]] = {
     "client": CLIENT_MESSAGES,
     "server": SERVER_MESSAGES,
     "control": CONTROL_MESSAGES,
@@ -60,8 +60,22 @@ READ_DECLARATIONS = """async () => {
 }"""
 
 
+class Declarations(TypedDict):
+    """What READ_DECLARATIONS returns: each family's message types with their field names,
+    the names and the codes."""
+
+    messages: dict[str, dict[str, list[str]]]
+    host: str
+    controlChannel: str
+    errorCodes: dict[str, str]
+    finalErrorCodes: list[str]
+    closeCodes: dict[str, int]
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="session")
-async def declared(browser: Browser, network_namespace: NetworkNamespace) -> AsyncIterator[Any]:
+async def declared(
+    browser: Browser, network_namespace: NetworkNamespace
+) -> AsyncIterator[Declarations]:
     """What protocol.js exports, read in Chromium from the server that serves the pages."""
     server = EmbeddedServer(generate_secret(), host=network_namespace.root_address, port=0)
     await server.start()
@@ -69,7 +83,8 @@ async def declared(browser: Browser, network_namespace: NetworkNamespace) -> Asy
     try:
         page = await context.new_page()
         await page.goto(f"{server.url}/health")
-        yield await page.evaluate(READ_DECLARATIONS)
+        found: Declarations = await page.evaluate(READ_DECLARATIONS)
+        yield found
     finally:
         await context.close()
         await server.stop()
@@ -89,13 +104,15 @@ def disagreements(
 
 
 @pytest.mark.parametrize("direction", FAMILIES)
-def test_every_message_and_field_exists_on_both_sides(declared: Any, direction: str) -> None:
+def test_every_message_and_field_exists_on_both_sides(
+    declared: Declarations, direction: str
+) -> None:
     assert declared["messages"].keys() == FAMILIES.keys()
     python = FAMILIES[direction].declaration()
     assert disagreements(python, declared["messages"][direction]) == []
 
 
-def test_the_names_and_codes_the_pages_use_are_the_protocols(declared: Any) -> None:
+def test_the_names_and_codes_the_pages_use_are_the_protocols(declared: Declarations) -> None:
     assert (declared["host"], declared["controlChannel"]) == (HOST, CONTROL_CHANNEL)
     assert declared["errorCodes"] == {code.name: code.value for code in ErrorCode}
     assert set(declared["finalErrorCodes"]) == set(FINAL_ERROR_CODES)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -165,13 +166,13 @@ def test_reopening_clears_the_step_times_and_keeps_the_history(
 def test_a_refused_step_writes_nothing(
     repo: Repository,
     seeded: FollowUps,
-    step: object,
+    step: Callable[[Repository, int], object],
     message: str,
 ) -> None:
     before = repo.follow_ups.get_follow_up(seeded.pump)
     audit_rows = len(repo.review.audit_trail())
     with pytest.raises(StoreError, match=message):
-        step(repo, seeded.pump)  # type: ignore[operator]
+        step(repo, seeded.pump)
     assert repo.follow_ups.get_follow_up(seeded.pump) == before
     assert len(repo.follow_ups.follow_up_steps(seeded.pump)) == 1
     assert len(repo.review.audit_trail()) == audit_rows

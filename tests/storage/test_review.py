@@ -34,7 +34,10 @@ def test_review_list_filters_by_note_site_category_and_period(repo: Repository) 
     new = add_session(repo, [a, b], start=datetime(2026, 11, 10, 9))
     repo.notes.add_question(new, b, "问题", category="教育")
     repo.notes.add_question(old, a, "问题", category="医疗卫生")
-    ids = lambda f: [s.session.id for s in repo.review.list_review_sessions(f)]  # noqa: E731
+
+    def ids(filters: SearchFilters) -> list[int | None]:
+        return [s.session.id for s in repo.review.list_review_sessions(filters)]
+
     assert ids(SearchFilters(site_id=b)) == [new]
     assert ids(SearchFilters(category="医疗卫生")) == [old]
     assert ids(SearchFilters(period_start=date(2026, 11, 1), period_end=date(2026, 11, 30))) == [

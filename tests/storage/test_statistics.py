@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from outreach_app.core.model import Site
-from outreach_app.core.statistics import Dimension, Month, Period, StatisticsReport
+from outreach_app.core.statistics import (
+    Dimension,
+    Month,
+    Period,
+    PeriodFigures,
+    StatisticsReport,
+)
 from outreach_app.storage.repository import Repository
 from tests.statistics_data import Clock, _demand, _steps, build_file
 
@@ -37,8 +43,8 @@ def november(built: Built) -> StatisticsReport:
 
 
 def test_counts_of_the_month_and_its_comparisons(november: StatisticsReport) -> None:
-    def counts(figures: object) -> tuple[int, ...]:
-        totals = figures.totals  # type: ignore[attr-defined]
+    def counts(figures: PeriodFigures) -> tuple[int, ...]:
+        totals = figures.totals
         return (totals.received, totals.claimed, totals.responded, totals.solved)
 
     assert counts(november.current) == (4, 3, 2, 3)

@@ -9,7 +9,7 @@ import pytest
 
 from outreach_app.core.model import Role, Site, User
 from outreach_app.storage.repository import NotFoundError, Repository, StoreError
-from outreach_app.storage.worker import StoreWorker, WorkerClosedError
+from outreach_app.storage.worker import Operation, StoreWorker, WorkerClosedError
 
 
 def test_worker_runs_operations_in_order_on_its_own_thread(tmp_path: Path) -> None:
@@ -30,11 +30,15 @@ def test_worker_runs_operations_in_order_on_its_own_thread(tmp_path: Path) -> No
         worker.submit(lambda r: r.sites.list_sites())
 
 
+def save_site(name: str) -> Operation[int]:
+    return lambda r: r.sites.save_site(Site(name))
+
+
 def test_worker_close_drains_queued_writes(tmp_path: Path) -> None:
     path = tmp_path / "w.db"
     worker = StoreWorker.open_path(path)
     for index in range(50):
-        worker.submit(lambda r, i=index: r.sites.save_site(Site(f"站点{i}")))
+        worker.submit(save_site(f"站点{index}"))
     worker.close()
     assert len(Repository.open(path).sites.list_sites()) == 50
 

@@ -24,13 +24,6 @@ async def eventually(check: Callable[[], Awaitable[bool]], seconds: float = 10.0
         await asyncio.sleep(0.05)
 
 
-def site_names(store: StoreWorker) -> Callable[[], Awaitable[bool | list[str]]]:
-    async def names() -> list[str]:
-        return [s.name for s in await store.run(lambda r: r.sites.list_sites())]
-
-    return names  # type: ignore[return-value]
-
-
 async def test_a_change_on_one_computer_shows_on_another_by_itself(tmp_path: Path) -> None:
     async with team_server(tmp_path / "server") as server:
         server.add_account("anna", Role.STAFF)

@@ -7,36 +7,53 @@ import gc
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import pytest
 import qasync
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QTranslator
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from outreach_app.core.model import Role, User
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.i18n import install_translations
-from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.presenter import ChangeBus, Presenter
 from outreach_app.ui.settings import AppSettings
 
+T = TypeVar("T")
+
 _loop_errors: list[dict[str, Any]] = []
+
+
+class Repo(Protocol):
+    """The `repo` fixture: runs a store operation from a test and gives its result."""
+
+    def __call__(self, operation: Callable[[Repository], T], /) -> T: ...
 
 
 def _qasync_loop() -> asyncio.AbstractEventLoop:
     app = QApplication.instance() or QApplication([])
     # A test closing its window must not quit the application and stop the loop under it.
-    app.setQuitOnLastWindowClosed(False)
-    loop = qasync.QEventLoop(app)
+    QApplication.setQuitOnLastWindowClosed(False)
+    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
     # An exception inside a callback must fail the test, not vanish into a log line.
     loop.set_exception_handler(lambda _loop, ctx: _loop_errors.append(ctx))
     return loop
 
 
-def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item) -> dict[str, Any]:
+def pytest_asyncio_loop_factories(
+    config: pytest.Config, item: pytest.Item
+) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
     return {"qasync": _qasync_loop}
 
 
@@ -79,7 +96,7 @@ def store(db_path: Path, user: User) -> Iterator[StoreWorker]:
 
 
 @pytest.fixture
-def repo(store: StoreWorker) -> Callable[[Callable[[Repository], Any]], Any]:
+def repo(store: StoreWorker) -> Repo:
     """Run a store operation from a test and wait for it (seeding and checking data)."""
     return store.call
 
@@ -96,6 +113,36 @@ async def until(predicate: Callable[[], object], timeout: float = 5.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"condition not met within {timeout:.1f} s")
         await asyncio.sleep(0.01)
+
+
+def is_loading(view: QWidget) -> bool:
+    """Whether the presenter of `view`, where it has one, is busy."""
+    presenter = getattr(view, "presenter", None)
+    return isinstance(presenter, Presenter) and presenter.is_busy
+
+
+async def until_loaded(view: QWidget) -> None:
+    await until(lambda: not is_loading(view))
+
+
+def table_item(table: QTableWidget, row: int, column: int) -> QTableWidgetItem:
+    """The item in a cell of `table`; the test fails where the cell has none."""
+    item = table.item(row, column)
+    assert item is not None, f"no item at row {row}, column {column}"
+    return item
+
+
+def tree_item(tree: QTreeWidget, index: int) -> QTreeWidgetItem:
+    """The top-level item at `index` of `tree`; the test fails where there is none."""
+    item = tree.topLevelItem(index)
+    assert item is not None, f"no item at row {index}"
+    return item
+
+
+def current_tree_item(tree: QTreeWidget) -> QTreeWidgetItem:
+    item = tree.currentItem()
+    assert item is not None, "no current item"
+    return item
 
 
 def type_text(widget: QWidget, text: str) -> None:

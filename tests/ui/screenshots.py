@@ -30,7 +30,9 @@ from outreach_app.storage.demo import ensure_demo_database
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.first_run import FirstRunDialog
+from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.schedule.view import ScheduleView
 from outreach_app.ui.settings import AppSettings
 
 SETTLE_S = 1.2
@@ -59,17 +61,19 @@ async def capture(app: QApplication, out_dir: Path, db_path: Path, *, demo: bool
             await asyncio.sleep(SETTLE_S)
             grab(window, out_dir / f"{key}.png")
         schedule = window.pages["schedule"].widget
-        ids = schedule.upcoming_session_ids()  # type: ignore[attr-defined]
+        assert isinstance(schedule, ScheduleView)
+        ids = schedule.upcoming_session_ids()
         if ids:
             window.show_page("schedule")
-            schedule.open_session(ids[0])  # type: ignore[attr-defined]
+            schedule.open_session(ids[0])
             await asyncio.sleep(SETTLE_S)
-            schedule.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+            schedule.tabs.setCurrentIndex(1)
             await asyncio.sleep(SETTLE_S)
             grab(window, out_dir / "agenda.png")
         notes = window.pages["notes"].widget
-        presenter = getattr(notes, "presenter", None)
-        if presenter is not None and presenter.notes is not None and presenter.notes.agenda:
+        assert isinstance(notes, NotesView)
+        presenter = notes.presenter
+        if presenter.notes is not None and presenter.notes.agenda:
             window.show_page("notes")
             first_site = presenter.notes.session.sites[0].site_id
             planned = [
@@ -79,7 +83,7 @@ async def capture(app: QApplication, out_dir: Path, db_path: Path, *, demo: bool
             ]
             presenter.ask_planned(planned[0])
             await asyncio.sleep(SETTLE_S)
-            editor = notes.editor  # type: ignore[attr-defined]
+            editor = notes.editor
             editor.answer_edit.setPlainText("排了三班倒，每人能休四天，家在外地的优先。")
             editor.speaker_combo.setEditText("艾力·买买提")
             await asyncio.sleep(SETTLE_S)

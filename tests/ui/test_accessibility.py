@@ -19,7 +19,8 @@ from outreach_app.app import build_main_window
 from outreach_app.storage.demo import build_demo
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.first_run import FirstRunDialog
-from tests.ui.conftest import until
+from outreach_app.ui.sites.view import SitesView
+from tests.ui.conftest import until_loaded
 
 CONTROLS = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView)
 
@@ -53,11 +54,11 @@ async def test_every_control_on_every_page_and_dialog_has_a_name(
     missing: list[str] = []
     for key in window.pages:
         window.show_page(key)
-        presenter = getattr(window.pages[key].widget, "presenter", None)
-        await until(lambda p=presenter: p is None or not p.is_busy)
+        await until_loaded(window.pages[key].widget)
         missing += [f"{key}: {m}" for m in unnamed_controls(window.pages[key].widget)]
     sites = window.pages["sites"].widget
-    for dialog in (window.open_settings(), sites.open_import(), FirstRunDialog(window)):  # type: ignore[attr-defined]
+    assert isinstance(sites, SitesView)
+    for dialog in (window.open_settings(), sites.open_import(), FirstRunDialog(window)):
         dialog.show()
         missing += [f"{type(dialog).__name__}: {m}" for m in unnamed_controls(dialog)]
         dialog.close()

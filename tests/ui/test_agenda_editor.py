@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -22,15 +21,14 @@ from outreach_app.ui.schedule.agenda_editor import OVERDUE_COLOUR, AgendaEditor
 from outreach_app.ui.schedule.page import build_page
 from outreach_app.ui.schedule.presenter import SchedulePresenter
 from outreach_app.ui.schedule.view import ScheduleView
-from tests.ui.conftest import type_text, until
+from tests.ui.conftest import Repo, tree_item, type_text, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 NOW = datetime(2026, 11, 23, 8, 10)
 
 
 @pytest.fixture
 def sites(repo: Repo) -> list[int]:
-    return [repo(lambda r, n=name: r.sites.save_site(Site(n))) for name in ("红旗村", "克拉2气田")]
+    return repo(lambda r: [r.sites.save_site(Site(name)) for name in ("红旗村", "克拉2气田")])
 
 
 @pytest.fixture
@@ -73,12 +71,12 @@ def shown_texts(editor: AgendaEditor) -> list[str]:
     return [editor.list.item(r).text() for r in range(editor.list.count())]
 
 
-async def add(editor: AgendaEditor, qtbot: QtBot, text: str, *, topic: bool = False) -> None:
+async def add(editor: AgendaEditor, text: str, *, topic: bool = False) -> None:
     type_text(editor.new_text, text)
     if topic:
-        qtbot.mouseClick(editor.add_topic_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(editor.add_topic_button, Qt.MouseButton.LeftButton)
     else:
-        qtbot.keyClick(editor.new_text, Qt.Key.Key_Return)
+        QTest.keyClick(editor.new_text, Qt.Key.Key_Return)
     await until(lambda: text in shown_texts(editor))
 
 
@@ -87,10 +85,10 @@ async def test_adding_topics_and_questions_persists_them_with_their_kind(
 ) -> None:
     editor = await open_agenda(context, qtbot, repo, session_id)
     assert editor.list.count() == 0
-    await add(editor, qtbot, "安全生产", topic=True)
-    await add(editor, qtbot, "节日期间能轮流休息吗？")
+    await add(editor, "安全生产", topic=True)
+    await add(editor, "节日期间能轮流休息吗？")
     type_text(editor.new_text, "天然气保供")
-    qtbot.keyClick(editor.new_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(editor.new_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     await until(lambda: "天然气保供" in shown_texts(editor))
 
     stored = repo(lambda r: r.sessions.list_agenda(session_id, sites[0]))
@@ -119,7 +117,7 @@ async def test_reorder_edit_and_delete_persist(
 ) -> None:
     editor = await open_agenda(context, qtbot, repo, session_id)
     for text in ("水压问题", "路灯问题", "供暖问题"):
-        await add(editor, qtbot, text)
+        await add(editor, text)
 
     # What an internal drag and drop leaves behind: the row moved, then `reordered`.
     editor.list.insertItem(0, editor.list.takeItem(2))
@@ -138,12 +136,12 @@ async def test_reorder_edit_and_delete_persist(
     editor.list.setFocus()
     editor.list.setCurrentRow(0)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    qtbot.keyClick(editor.list, Qt.Key.Key_Delete)
+    QTest.keyClick(editor.list, Qt.Key.Key_Delete)
     await until(lambda: not editor.presenter.is_busy)
     assert len(stored_texts(repo, session_id, sites[0])) == 3
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    qtbot.keyClick(editor.list, Qt.Key.Key_Delete)
+    QTest.keyClick(editor.list, Qt.Key.Key_Delete)
     await until(
         lambda: stored_texts(repo, session_id, sites[0]) == ["小区水压不足的问题", "路灯问题"]
     )
@@ -182,7 +180,7 @@ async def test_briefing_lists_the_sites_open_follow_ups_from_other_sessions(
 
     repo(seed)
     editor = await open_agenda(context, qtbot, repo, session_id)
-    rows = [editor.follow_ups.topLevelItem(r) for r in range(editor.follow_ups.topLevelItemCount())]
+    rows = [tree_item(editor.follow_ups, r) for r in range(editor.follow_ups.topLevelItemCount())]
     assert [[row.text(c) for c in range(4)] for row in rows] == [
         ["更换增压泵", "水务局", "2026-11-01", "Open"],
         ["检修锅炉", "热力公司 · 李师傅", "2026-12-05", "Claimed"],
@@ -194,7 +192,7 @@ async def test_briefing_lists_the_sites_open_follow_ups_from_other_sessions(
     editor.site_combo.setCurrentIndex(1)
     await until(lambda: editor.bundle is not None and editor.bundle.site_id == sites[1])
     assert editor.follow_ups.topLevelItemCount() == 1
-    assert editor.follow_ups.topLevelItem(0).text(0) == "增配备用压缩机"
+    assert tree_item(editor.follow_ups, 0).text(0) == "增配备用压缩机"
 
 
 async def test_briefing_is_saved_while_typing_and_on_flush(

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import keyring
 import pytest
 from keyring.backends import fail
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
-from outreach_app.core.model import Site
+from outreach_app.core.model import Site, User
 from outreach_app.storage.backup import aside_path, backup_now, list_backups
 from outreach_app.storage.encryption import KEY_ENVIRONMENT
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.sqlite_driver import file_state
+from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.data_safety import (
     DataSafety,
@@ -30,9 +32,8 @@ from outreach_app.ui.data_safety import (
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.settings_dialog import SettingsDialog
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, is_loading, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 KEY = "县里的口令 2026"
 
 
@@ -41,7 +42,8 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """As on this headless machine: no OS keyring, no key in the environment."""
     monkeypatch.delenv(KEY_ENVIRONMENT, raising=False)
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
+    # keyring ships py.typed, but its backends' __init__ has no annotations.
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     yield
     keyring.set_keyring(previous)
 
@@ -53,23 +55,31 @@ def backups(tmp_path: Path, context: UiContext) -> Path:
     return folder
 
 
+@dataclass
+class MessageBoxes:
+    """The texts of the message boxes shown, by kind, and the answers the next questions get."""
+
+    shown: dict[str, list[str]]
+    answers: list[QMessageBox.StandardButton]
+
+
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
+def messages(monkeypatch: pytest.MonkeyPatch) -> MessageBoxes:
     """Message boxes, answered and remembered instead of shown."""
-    shown: dict[str, list[str]] = {"warning": [], "information": [], "critical": [], "question": []}
-    answers: list[QMessageBox.StandardButton] = []
+    boxes = MessageBoxes({"warning": [], "information": [], "critical": [], "question": []}, [])
 
     def record(kind: str) -> Callable[..., QMessageBox.StandardButton]:
-        def box(_parent: object, _title: str, text: str, *_args: object) -> Any:
-            shown[kind].append(text)
-            return answers.pop(0) if kind == "question" else QMessageBox.StandardButton.Ok
+        def box(
+            _parent: object, _title: str, text: str, *_args: object
+        ) -> QMessageBox.StandardButton:
+            boxes.shown[kind].append(text)
+            return boxes.answers.pop(0) if kind == "question" else QMessageBox.StandardButton.Ok
 
         return box
 
-    for kind in shown:
+    for kind in boxes.shown:
         monkeypatch.setattr(QMessageBox, kind, record(kind))
-    shown["answers"] = answers  # type: ignore[assignment]
-    return shown
+    return boxes
 
 
 async def open_window(
@@ -80,14 +90,7 @@ async def open_window(
     safety = DataSafety(context, window, db_path, key)
     window.show()
     # The pages load first, as they do when a person starts the app.
-    await until(
-        lambda: (
-            not any(
-                getattr(p.widget, "presenter", None) is not None and p.widget.presenter.is_busy  # type: ignore[attr-defined]
-                for p in window.pages.values()
-            )
-        )
-    )
+    await until(lambda: not any(is_loading(p.widget) for p in window.pages.values()))
     return window, safety
 
 
@@ -119,19 +122,19 @@ async def test_a_failed_backup_says_why(
     qtbot: QtBot,
     db_path: Path,
     tmp_path: Path,
-    messages: dict[str, list[str]],
+    messages: MessageBoxes,
 ) -> None:
     not_a_folder = tmp_path / "a file"
     not_a_folder.write_text("x")
     context.settings.set_backup_folder(str(not_a_folder))
     _, safety = await open_window(context, qtbot, db_path)
     assert await safety.back_up(manual=True) is None
-    assert messages["warning"] == [f"Backup failed: {not_a_folder} is a file, not a folder"]
+    assert messages.shown["warning"] == [f"Backup failed: {not_a_folder} is a file, not a folder"]
     safety.stop()
 
 
 async def test_the_schedule_backs_up_when_due_and_at_quit_only_after_changes(
-    context: UiContext, qtbot: QtBot, db_path: Path, repo: Repo, backups: Path, store: Any
+    context: UiContext, qtbot: QtBot, db_path: Path, repo: Repo, backups: Path, store: StoreWorker
 ) -> None:
     context.settings.set_backup_interval_hours(4)
     _, safety = await open_window(context, qtbot, db_path)
@@ -148,7 +151,7 @@ async def test_the_schedule_backs_up_when_due_and_at_quit_only_after_changes(
 
 
 async def test_no_backups_when_the_schedule_is_off(
-    context: UiContext, qtbot: QtBot, db_path: Path, repo: Repo, backups: Path, store: Any
+    context: UiContext, qtbot: QtBot, db_path: Path, repo: Repo, backups: Path, store: StoreWorker
 ) -> None:
     context.settings.set_backup_interval_hours(0)
     _, safety = await open_window(context, qtbot, db_path)
@@ -166,9 +169,9 @@ async def test_restore_asks_then_closes_the_app_and_restores_after_the_store_clo
     db_path: Path,
     repo: Repo,
     backups: Path,
-    store: Any,
+    store: StoreWorker,
     monkeypatch: pytest.MonkeyPatch,
-    messages: dict[str, Any],
+    messages: MessageBoxes,
 ) -> None:
     repo(lambda r: r.sites.save_site(Site("东风村")))
     backup = backup_now(db_path, backups)
@@ -176,20 +179,20 @@ async def test_restore_asks_then_closes_the_app_and_restores_after_the_store_clo
     window, safety = await open_window(context, qtbot, db_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(backup), ""))
 
-    messages["answers"].append(QMessageBox.StandardButton.Cancel)
+    messages.answers.append(QMessageBox.StandardButton.Cancel)
     assert not await safety.choose_restore()
     assert window.isVisible() and safety.after_close is None
 
-    messages["answers"].append(QMessageBox.StandardButton.Yes)
+    messages.answers.append(QMessageBox.StandardButton.Yes)
     assert await safety.choose_restore()
-    question = messages["question"][-1]
+    question = messages.shown["question"][-1]
     assert backup.name in question and "0 sessions, 0 notes" in question
     assert "outreach.db.before-restore" in question and "Then start Outreach again" in question
     assert not window.isVisible()
     store.close()
     outcome = safety.finish()
     assert outcome is not None and outcome.ok, outcome
-    assert messages["information"] == [outcome.text]
+    assert messages.shown["information"] == [outcome.text]
     assert str(aside_path(db_path)) in outcome.text
     assert [s.name for s in Repository.open(db_path).sites.list_sites()] == ["东风村"]
     assert len(Repository.open(aside_path(db_path)).sites.list_sites()) == 2
@@ -200,7 +203,7 @@ async def test_a_file_that_is_no_backup_is_refused_before_anything_closes(
     qtbot: QtBot,
     db_path: Path,
     tmp_path: Path,
-    messages: dict[str, list[str]],
+    messages: MessageBoxes,
 ) -> None:
     window, safety = await open_window(context, qtbot, db_path)
     foreign = tmp_path / "photos.db"
@@ -208,7 +211,7 @@ async def test_a_file_that_is_no_backup_is_refused_before_anything_closes(
     conn.execute("CREATE TABLE photos (id INTEGER PRIMARY KEY)")
     conn.close()
     assert not await safety.restore_from(foreign)
-    assert messages["warning"] == [
+    assert messages.shown["warning"] == [
         f"This file cannot be restored: {foreign} is a database, but not an Outreach database"
     ]
     # Not an SQLite file: it may be an encrypted backup, so its passphrase is asked for.
@@ -217,7 +220,7 @@ async def test_a_file_that_is_no_backup_is_refused_before_anything_closes(
     problems = fill_passphrase_dialog(("a guess at it", ""))
     assert not await safety.restore_from(text_file)
     assert problems == ["This passphrase does not open the file. Try again."]
-    assert messages["question"] == []
+    assert messages.shown["question"] == []
     assert window.isVisible() and safety.after_close is None
     safety.stop()
 
@@ -253,19 +256,19 @@ async def test_encrypting_from_the_menu_then_unlocking_at_the_next_start(
     qtbot: QtBot,
     db_path: Path,
     repo: Repo,
-    store: Any,
-    messages: dict[str, Any],
+    store: StoreWorker,
+    messages: MessageBoxes,
 ) -> None:
     repo(lambda r: r.sites.save_site(Site("东风村")))
     window, safety = await open_window(context, qtbot, db_path)
     problems = fill_passphrase_dialog(("short", "short"), (KEY, KEY + "x"), (KEY, KEY))
-    messages["answers"].append(QMessageBox.StandardButton.Ok)
+    messages.answers.append(QMessageBox.StandardButton.Ok)
     assert safety.choose_encryption()
     assert problems == [
         "a passphrase needs at least 8 characters",
         "The two passphrases differ.",
     ]
-    assert "earlier ones in" in messages["question"][0]
+    assert "earlier ones in" in messages.shown["question"][0]
     assert not window.isVisible()
     store.close()
     outcome = safety.finish()
@@ -300,9 +303,8 @@ def test_the_key_from_the_environment_opens_without_asking(
 
 
 async def test_removing_the_encryption_from_the_menu(
-    qtbot: QtBot, tmp_path: Path, messages: dict[str, Any], user: Any
+    qtbot: QtBot, tmp_path: Path, messages: MessageBoxes, user: User
 ) -> None:
-    from outreach_app.storage.worker import StoreWorker
     from outreach_app.ui.presenter import ChangeBus
 
     database = tmp_path / "secret.db"
@@ -313,9 +315,9 @@ async def test_removing_the_encryption_from_the_menu(
     assert "Remove &encryption…" in menu_texts(window)
     backup = await safety.back_up(manual=True)
     assert backup is not None and file_state(backup) == "encrypted"
-    messages["answers"].append(QMessageBox.StandardButton.Ok)
+    messages.answers.append(QMessageBox.StandardButton.Ok)
     assert safety.choose_encryption()
-    assert "anyone who can read the file" in messages["question"][0]
+    assert "anyone who can read the file" in messages.shown["question"][0]
     store.close()
     outcome = safety.finish()
     assert outcome is not None and outcome.ok
@@ -341,7 +343,7 @@ def test_backup_settings_are_saved_and_a_file_is_refused_as_folder(
     assert dialog.backup_interval_spin.text() == "Never (no automatic backups)"
     dialog.backup_interval_spin.setValue(12)
     dialog.backups_kept_spin.setValue(30)
-    qtbot.mouseClick(
+    QTest.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     assert not dialog.isVisible()

@@ -8,19 +8,18 @@ import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app.call.hub_engine import LinkStatistics, QualityPolicy
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
-from outreach_app.call.live import CallService
+from outreach_app.call.live import CallService, CallSettings
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
@@ -31,17 +30,17 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import call_available, open_call_windows
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
 from outreach_app.ui.call.run_sheet import LEFT_COLUMN, STATE_COLUMN
-from outreach_app.ui.call.window import CallWindow, CloseChoice, describe_statistics
+from outreach_app.ui.call.site_tile import describe_statistics
+from outreach_app.ui.call.window import CallWindow, CloseChoice
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.schedule.view import ScheduleView
 from tests.local_calls import local_call_service
-from tests.ui.conftest import type_text, until
+from tests.ui.conftest import Repo, type_text, until
 from tests.ui.test_accessibility import unnamed_controls
 from tests.ui.test_no_english_in_chinese import english_words, visible_texts
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 # Small pictures for 2 shared cores; the app uses 640x480@30 on the floor and 320x240@10 waiting.
 OFFICIAL = VideoQuality(160, 120, 10)
 QUALITY = QualityPolicy(floor=VideoQuality(320, 240, 15), waiting=VideoQuality(160, 120, 5))
@@ -140,7 +139,7 @@ async def test_a_real_call_from_start_to_end(
         await until(
             lambda: all(
                 "Connected" in window.run_sheet.row_texts(s)[STATE_COLUMN]
-                and "Connected" in window._tiles[s].state_label.text()
+                and "Connected" in window.video._tiles[s].state_label.text()
                 for s in (gas, village)
             ),
             timeout=10,
@@ -155,34 +154,36 @@ async def test_a_real_call_from_start_to_end(
         # large view while nobody has the floor.
         await until(
             lambda: (
-                all(window._tiles[s].video.frames_shown >= 3 for s in (gas, village))
-                and window.floor_view.frames_shown >= 3
+                all(window.video._tiles[s].video.frames_shown >= 3 for s in (gas, village))
+                and window.video.floor_view.frames_shown >= 3
             ),
             timeout=10,
         )
-        assert window.floor_view.source_size == (OFFICIAL.width, OFFICIAL.height)
-        assert not window.self_view.isVisibleTo(window)
+        assert window.video.floor_view.source_size == (OFFICIAL.width, OFFICIAL.height)
+        assert not window.video.self_view.isVisibleTo(window)
         # Link quality as the thumbnails show it; the bit rate needs two readings.
         await until(
             lambda: re.search(
                 r"\d+ fps · \d+ kbit/s\nRTT \d+ ms · loss \d+\.\d%",
-                window._tiles[gas].stats_label.text(),
+                window.video._tiles[gas].stats_label.text(),
             ),
             timeout=5,
         )
 
         # F8 gives the floor to the first site: large, at floor quality, with its countdown.
-        assert "F8" in window.next_button.toolTip()
+        assert "F8" in window.header.next_button.toolTip()
         QTest.keyClick(window, Qt.Key.Key_F8)
         await until(lambda: presenter.call is not None and presenter.call.hub.floor_site_id == gas)
         assert window.run_sheet.row_texts(gas)[0].startswith("▶")
-        assert window.floor_caption.text().startswith(GAS_FIELD)
-        assert not window._tiles[gas].isVisibleTo(window) and window.self_view.isVisibleTo(window)
-        assert window.countdown_label.text() in ("10:00", "09:59")
-        await until(lambda: window.floor_view.source_size == (320, 240), timeout=10)
-        await until(lambda: window.self_view.frames_shown > 0)
+        assert window.video.floor_caption.text().startswith(GAS_FIELD)
+        assert not window.video._tiles[gas].isVisibleTo(
+            window
+        ) and window.video.self_view.isVisibleTo(window)
+        assert window.header.countdown_label.text() in ("10:00", "09:59")
+        await until(lambda: window.video.floor_view.source_size == (320, 240), timeout=10)
+        await until(lambda: window.video.self_view.frames_shown > 0)
         assert window.notes.selected_site_id == gas
-        await until(lambda: window.countdown_label.text() == "09:59", timeout=3)
+        await until(lambda: window.header.countdown_label.text() == "09:59", timeout=3)
         assert window.run_sheet.row_texts(gas)[LEFT_COLUMN] == "09:59"
 
         # The next press moves on to the village, whose own five minutes start.
@@ -190,7 +191,7 @@ async def test_a_real_call_from_start_to_end(
         await until(
             lambda: presenter.call is not None and presenter.call.hub.floor_site_id == village
         )
-        assert window.countdown_label.text() in ("05:00", "04:59")
+        assert window.header.countdown_label.text() in ("05:00", "04:59")
         assert window.run_sheet.row_texts(gas)[LEFT_COLUMN] in ("09:59", "09:58")
         assert not window.next_action.isEnabled() and window.previous_action.isEnabled()
         await until(lambda: window.notes.selected_site_id == village)
@@ -203,7 +204,7 @@ async def test_a_real_call_from_start_to_end(
                 and notes.presenter.notes.session.started_at is not None
             )
         )
-        qtbot.keyClicks(notes.new_question_edit, "How is the heating?")
+        QTest.keyClicks(notes.new_question_edit, "How is the heating?")
         QTest.keyClick(notes.new_question_edit, Qt.Key.Key_Return)
         await until(lambda: notes.editor.question_id is not None)
         stored = repo(lambda r: r.notes.list_questions(session_id))
@@ -243,12 +244,16 @@ async def test_a_real_call_from_start_to_end(
 
 
 async def test_closing_mid_call_can_end_the_session(
-    context: UiContext, repo: Repo, seeded: tuple[int, int, int], service: CallService
+    context: UiContext,
+    repo: Repo,
+    seeded: tuple[int, int, int],
+    service: CallService,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     session_id, _, _ = seeded
     window = call_window(context, session_id, service)
     await until(lambda: window.presenter.phase is CallPhase.LIVE, timeout=10)
-    window.ask_close_choice = lambda: CloseChoice.END  # type: ignore[method-assign]
+    monkeypatch.setattr(window, "ask_close_choice", lambda: CloseChoice.END)
     window.close()
     await until(lambda: not shiboken6.isValid(window), timeout=10)
     assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.ENDED
@@ -272,7 +277,7 @@ async def test_the_call_window_speaks_chinese(
         menu_bar = window.menuBar()
         for action in menu_bar.actions():
             menu = action.menu()
-            for item in [action, *(menu.actions() if menu else [])]:  # type: ignore[union-attr]
+            for item in [action, *(menu.actions() if isinstance(menu, QMenu) else [])]:
                 if english_words(item.text()):
                     english.append(f"menu: {item.text()!r}")
         statistics = LinkStatistics(15, 320, 240, 312.4, 4.2, 0.5)
@@ -281,7 +286,7 @@ async def test_the_call_window_speaks_chinese(
             english.append(described)
         assert english == []
         assert "已邀请" in window.run_sheet.row_texts(gas)[STATE_COLUMN]
-        assert window.next_button.text() == "下一站点 ▶"
+        assert window.header.next_button.text() == "下一站点 ▶"
         assert unnamed_controls(window) == []
     finally:
         await window.presenter.end()
@@ -299,8 +304,12 @@ class StubWindow(QWidget):
         super().raise_()
 
 
-class StubService:
-    closed = False
+class StubService(CallService):
+    """A call service that never starts a server: it records only that it was closed."""
+
+    def __init__(self) -> None:
+        super().__init__(CallSettings("http://127.0.0.1:9"), secret=lambda: b"never read")
+        self.closed = False
 
     async def close(self) -> None:
         self.closed = True
@@ -319,15 +328,15 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
 
     calls = open_call_windows(
         context,
-        service_factory=lambda: service,  # type: ignore[arg-type,return-value]
+        service_factory=lambda: service,
         window_factory=factory,
     )
     notes = NotesView(context)
     qtbot.addWidget(notes)
     await until(lambda: notes.presenter.notes is not None and notes.call_button.isEnabled())
     assert notes.call_button.text() == "Start call"
-    qtbot.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(notes.call_button, Qt.MouseButton.LeftButton)
     assert [w.session_id for w in opened] == [session_id]
     assert opened[0].raised == 2 and calls.window_for(session_id) is opened[0]
 
@@ -339,7 +348,7 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
     editor = schedule.editor
     await until(lambda: editor.session is not None and editor.session.id == session_id)
     assert editor.call_button.isEnabled() and editor.call_button.text() == "Start call"
-    qtbot.mouseClick(editor.call_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(editor.call_button, Qt.MouseButton.LeftButton)
     assert len(opened) == 1 and opened[0].raised == 3
     # A call that starts elsewhere shows in the editor, so that saving it later keeps "live".
     repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.LIVE))
@@ -350,9 +359,9 @@ async def test_pages_open_one_call_window_per_session_and_raise_it_again(
     # join links between calls. It stops with the app.
     opened[0].deleteLater()
     await until(lambda: calls.window_for(session_id) is None)
-    assert not service.closed
+    closed_between_calls = service.closed
     await calls.close()
-    assert service.closed
+    assert (closed_between_calls, service.closed) == (False, True)
 
     today = datetime.now().date()
     session = repo(lambda r: r.sessions.get_session(session_id))
@@ -417,12 +426,14 @@ async def test_own_media_mute_camera_and_a_recording_from_the_window(
         window.camera_action.trigger()
         assert not local.video.enabled
 
-        assert not window.recording_label.isVisible()
+        assert not window.header.recording_label.isVisible()
         window.record_action.trigger()
-        await until(lambda: presenter.recording and window.recording_label.isVisible())
+        await until(lambda: presenter.recording and window.header.recording_label.isVisible())
         await asyncio.sleep(1.5)
         window.record_action.trigger()
-        await until(lambda: not presenter.recording and not window.recording_label.isVisible())
+        await until(
+            lambda: not presenter.recording and not window.header.recording_label.isVisible()
+        )
         (recording,) = repo(lambda r: r.calls.recordings(session_id))
         assert recording.ended_at is not None
         assert Path(recording.path).parent == tmp_path / "recordings"

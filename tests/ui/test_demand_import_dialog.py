@@ -7,24 +7,22 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.demand_import import parse_demands
 from outreach_app.core.model import Session, SessionKind, SessionSite, Site
 from outreach_app.core.topics import Topic
-from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.demands.dialogs import DemandImportDialog
 from outreach_app.ui.formatting import format_date
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.presenter import SchedulePresenter
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, table_item, tree_item, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 NOW = datetime(2026, 11, 23, 10, 0)
 
 GOOD_CSV = (
@@ -61,7 +59,7 @@ def open_dialog(context: UiContext, qtbot: QtBot) -> DemandImportDialog:
 
 
 def column(dialog: DemandImportDialog, index: int) -> list[str]:
-    return [dialog.table.item(r, index).text() for r in range(dialog.table.rowCount())]
+    return [table_item(dialog.table, r, index).text() for r in range(dialog.table.rowCount())]
 
 
 async def load(dialog: DemandImportDialog, path: Path) -> None:
@@ -82,7 +80,9 @@ def summary(dialog: DemandImportDialog) -> str:
 
 
 def count(repo: Repo, table: str) -> int:
-    return int(repo(lambda r: r.connection.one(f"SELECT count(*) AS n FROM {table}"))["n"])
+    row = repo(lambda r: r.connection.one(f"SELECT count(*) AS n FROM {table}"))
+    assert row is not None
+    return int(row["n"])
 
 
 async def test_every_bad_line_is_listed_and_nothing_can_be_imported(
@@ -99,7 +99,7 @@ async def test_every_bad_line_is_listed_and_nothing_can_be_imported(
     assert "no text" in problems[2]
     assert "3 lines must be fixed" in summary(dialog)
     assert not dialog.import_button.isEnabled()
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: not dialog.presenter.is_busy)
     assert count(repo, "demands") == 0
 
@@ -122,7 +122,7 @@ async def test_a_good_file_is_previewed_imported_and_not_imported_twice(
 
     imported: list[str] = []
     dialog.imported.connect(imported.append)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: bool(imported))
     assert [english_plurals(text) for text in imported] == [
         "2 demands imported. 1 skipped: imported before or repeated in the file."
@@ -209,10 +209,11 @@ async def test_imported_demands_show_in_the_sites_briefing(
     path.write_text(GOOD_CSV, encoding="utf-8")
     dialog = open_dialog(context, qtbot)
     await load(dialog, path)
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: count(repo, "demands") == 2)
 
     village = next(s.id for s in repo(lambda r: r.sites.list_sites()) if s.name == "红旗村村委会")
+    assert village is not None
     session_id = repo(
         lambda r: r.sessions.save_session(
             Session(
@@ -234,7 +235,7 @@ async def test_imported_demands_show_in_the_sites_briefing(
     await until(lambda: editor.bundle is not None)
     listed = editor.follow_ups
     assert listed.topLevelItemCount() == 1
-    row = listed.topLevelItem(0)
+    row = tree_item(listed, 0)
     assert row.text(0) == "[问政] 三组水压不足，早晚用水困难"
     received = format_date(date(2026, 11, 3))
     assert row.toolTip(0) == (

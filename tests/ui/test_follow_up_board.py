@@ -5,12 +5,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
@@ -35,12 +35,11 @@ from outreach_app.ui.follow_ups.view import FollowUpBoardView
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.review.minutes_html import minutes_html
 from outreach_app.ui.review.view import ReviewView
-from outreach_app.ui.schedule.presenter import SchedulePresenter
+from outreach_app.ui.schedule.presenter import AgendaBundle, SchedulePresenter
 from tests.follow_up_data import FollowUps, seed_follow_ups
-from tests.ui.conftest import type_text, until
+from tests.ui.conftest import Repo, current_tree_item, table_item, tree_item, type_text, until
 from tests.ui.test_accessibility import unnamed_controls
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 TODAY = date.today()
 NOW = datetime.combine(TODAY, datetime.min.time()).replace(hour=10)
 
@@ -77,7 +76,7 @@ def seeded(repo: Repo) -> FollowUps:
         r.clock = real_clock
         return seeded
 
-    return repo(seed)  # type: ignore[no-any-return]
+    return repo(seed)
 
 
 async def open_board(context: UiContext, qtbot: QtBot) -> FollowUpBoardView:
@@ -109,13 +108,23 @@ def card(view: FollowUpBoardView, follow_up_id: int) -> str:
 
 
 def groups(view: FollowUpBoardView) -> list[str]:
-    return [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]  # type: ignore[union-attr]
+    return [tree_item(view.tree, i).text(0) for i in range(view.tree.topLevelItemCount())]
+
+
+def status_shown(view: FollowUpBoardView) -> FollowUpStatus | None:
+    """The status of the follow-up whose details the board shows."""
+    detail = view.presenter.detail
+    return None if detail is None else detail.follow_up.status
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def history(view: FollowUpBoardView) -> list[list[str]]:
-    table = view.history
+    table = view.detail.history
     return [
-        [table.item(row, column).text() for column in range(1, 4)]  # type: ignore[union-attr]
+        [table_item(table, row, column).text() for column in range(1, 4)]
         for row in range(table.rowCount())
     ]
 
@@ -133,16 +142,15 @@ async def choose(view: FollowUpBoardView, follow_up_id: int) -> None:
 
 async def take_step(
     view: FollowUpBoardView,
-    qtbot: QtBot,
     action: FollowUpAction,
     fill: Callable[[StepDialog], None],
 ) -> StepDialog:
-    qtbot.mouseClick(view.action_buttons[action], Qt.MouseButton.LeftButton)
-    dialog = view.step_dialog
+    QTest.mouseClick(view.detail.action_buttons[action], Qt.MouseButton.LeftButton)
+    dialog = view.detail.step_dialog
     assert isinstance(dialog, StepDialog) and dialog.isVisible()
     fill(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
     return dialog
 
 
@@ -163,7 +171,7 @@ async def test_from_a_sessions_commitment_to_solved(
 
     # The minutes of the session show the commitment with a link to the board.
     await until(lambda: review.presenter.record is not None)
-    review.results.setCurrentRow(
+    review.finder.results.setCurrentRow(
         [s.session.id for s in review.presenter.summaries].index(seeded.visits)
     )
     await until(
@@ -172,7 +180,7 @@ async def test_from_a_sessions_commitment_to_solved(
             and review.presenter.record.session_id == seeded.visits
         )
     )
-    browser = review.minutes_browser
+    browser = review.minutes.minutes_browser
 
     async def follow_link(number: int, follow_up_id: int) -> None:
         """Click the commitment link `number` (0: the first) in the minutes."""
@@ -184,7 +192,7 @@ async def test_from_a_sessions_commitment_to_solved(
         cursor.setPosition(found.selectionStart() + 3)
         browser.setTextCursor(cursor)
         browser.ensureCursorVisible()
-        qtbot.mouseClick(
+        QTest.mouseClick(
             browser.viewport(), Qt.MouseButton.LeftButton, pos=browser.cursorRect(cursor).center()
         )
         await until(
@@ -197,32 +205,29 @@ async def test_from_a_sessions_commitment_to_solved(
 
     # The second commitment (望京, already claimed), then back to the first (红旗村).
     await follow_link(1, seeded.lockers)
-    assert "孙浩" in board.facts.toPlainText()
+    assert "孙浩" in board.detail.facts.toPlainText()
     window.show_page("review")
     await follow_link(0, seeded.pump)
     await until(lambda: board.tree.currentItem() is not None)
-    assert board.tree.currentItem().data(0, Qt.ItemDataRole.UserRole) == seeded.pump  # type: ignore[union-attr]
-    assert board.title_label.text() == "更换三组增压泵"
-    assert "来信来访接待连线" in board.facts.toPlainText()
+    assert current_tree_item(board.tree).data(0, Qt.ItemDataRole.UserRole) == seeded.pump
+    assert board.detail.title_label.text() == "更换三组增压泵"
+    assert "来信来访接待连线" in board.detail.facts.toPlainText()
     assert history(board) == [["Opened", "陈静", ""]]
     # Only the next step of an open item is offered.
-    enabled = {a for a, b in board.action_buttons.items() if b.isEnabled()}
+    enabled = {a for a, b in board.detail.action_buttons.items() if b.isEnabled()}
     assert enabled == {FollowUpAction.CLAIM}
 
-    await take_step(
-        board, qtbot, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚")
-    )
-    await until(lambda: board.presenter.detail.follow_up.status is FollowUpStatus.CLAIMED)  # type: ignore[union-attr]
+    await take_step(board, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚"))
+    await until(lambda: status_shown(board) is FollowUpStatus.CLAIMED)
     assert history(board)[-1] == ["Claimed", "陈静", "Taken by 赵志刚"]
     assert "Follow-up marked “Claimed”." in board.messages.label.text()
 
     await take_step(
         board,
-        qtbot,
         FollowUpAction.RESPOND,
         lambda d: d.text_edit.setPlainText("新泵已采购，下周安装。"),
     )
-    await until(lambda: board.presenter.detail.follow_up.status is FollowUpStatus.RESPONDED)  # type: ignore[union-attr]
+    await until(lambda: status_shown(board) is FollowUpStatus.RESPONDED)
 
     def solve(dialog: StepDialog) -> None:
         dialog.text_edit.setPlainText("新泵已投用，水压恢复正常。")
@@ -230,14 +235,16 @@ async def test_from_a_sessions_commitment_to_solved(
             dialog.satisfaction_combo.findData(Satisfaction.SATISFIED.value)
         )
 
-    await take_step(board, qtbot, FollowUpAction.SOLVE, solve)
-    await until(lambda: board.presenter.detail.follow_up.status is FollowUpStatus.SOLVED)  # type: ignore[union-attr]
+    await take_step(board, FollowUpAction.SOLVE, solve)
+    await until(lambda: status_shown(board) is FollowUpStatus.SOLVED)
     assert [row[0] for row in history(board)] == ["Opened", "Claimed", "Responded", "Solved"]
     assert history(board)[2][2] == "新泵已采购，下周安装。"
     assert history(board)[3][2] == "新泵已投用，水压恢复正常。"
-    facts = board.facts.toPlainText()
+    facts = board.detail.facts.toPlainText()
     assert "Satisfied" in facts and "新泵已投用" in facts and "赵志刚" in facts
-    assert {a for a, b in board.action_buttons.items() if b.isEnabled()} == {FollowUpAction.REOPEN}
+    assert {a for a, b in board.detail.action_buttons.items() if b.isEnabled()} == {
+        FollowUpAction.REOPEN
+    }
     # The board moved it to the solved group, and the store agrees.
     await until(lambda: "✓ Solved on" in card(board, seeded.pump))
     stored = repo(lambda r: r.follow_ups.get_follow_up(seeded.pump))
@@ -247,7 +254,7 @@ async def test_from_a_sessions_commitment_to_solved(
         Satisfaction.SATISFIED,
     )
     # Back in the minutes, the commitment reads as solved.
-    await until(lambda: "Solved" in review.minutes_browser.toPlainText())
+    await until(lambda: "Solved" in review.minutes.minutes_browser.toPlainText())
 
 
 async def test_overdue_items_stand_out_in_colour_and_words(
@@ -264,7 +271,7 @@ async def test_overdue_items_stand_out_in_colour_and_words(
     assert groups(view) == ["Open (2) — 1 overdue", "Claimed (1)", "Responded (0)", "Solved (0)"]
     assert view.result_label.text() == "3 follow-ups · 1 overdue"
     await choose(view, seeded.pump)
-    assert "Claim overdue by 5 days" in view.state_label.text()
+    assert "Claim overdue by 5 days" in view.detail.state_label.text()
     # The most overdue comes first in its group.
     assert shown(view)[0] == seeded.pump
     tooltip = view.tree.follow_up_items()[0].toolTip(0)
@@ -279,45 +286,49 @@ async def test_filters_and_grouping(context: UiContext, qtbot: QtBot, seeded: Fo
     async def shows(expected: set[int]) -> None:
         await until(lambda: set(shown(view)) == expected and not view.presenter.is_busy)
 
-    view.site_combo.setCurrentIndex(view.site_combo.findData(seeded.centre))
+    view.filters.site_combo.setCurrentIndex(view.filters.site_combo.findData(seeded.centre))
     await shows({seeded.lockers})
-    view.site_combo.setCurrentIndex(0)
-    view.kind_combo.setCurrentIndex(view.kind_combo.findData(SessionKind.INVESTIGATION.value))
+    view.filters.site_combo.setCurrentIndex(0)
+    view.filters.kind_combo.setCurrentIndex(
+        view.filters.kind_combo.findData(SessionKind.INVESTIGATION.value)
+    )
     await shows({seeded.heating})
-    view.kind_combo.setCurrentIndex(0)
-    view.category_combo.setCurrentIndex(view.category_combo.findData("基础设施"))
+    view.filters.kind_combo.setCurrentIndex(0)
+    view.filters.category_combo.setCurrentIndex(view.filters.category_combo.findData("基础设施"))
     await shows({seeded.pump, seeded.lockers})
-    view.category_combo.setCurrentIndex(0)
-    view.status_combo.setCurrentIndex(view.status_combo.findData(FollowUpStatus.CLAIMED.value))
+    view.filters.category_combo.setCurrentIndex(0)
+    view.filters.status_combo.setCurrentIndex(
+        view.filters.status_combo.findData(FollowUpStatus.CLAIMED.value)
+    )
     await shows({seeded.lockers})
-    view.status_combo.setCurrentIndex(0)
-    view.owner_combo.setCurrentIndex(view.owner_combo.findData("发展改革委"))
+    view.filters.status_combo.setCurrentIndex(0)
+    view.filters.owner_combo.setCurrentIndex(view.filters.owner_combo.findData("发展改革委"))
     await shows({seeded.heating})
-    view.owner_combo.setCurrentIndex(0)
-    view.period.combo.setCurrentIndex(view.period.combo.findData("custom"))
-    view.period.from_edit.setDate(NOW.date() - timedelta(days=7))
-    view.period.to_edit.setDate(NOW.date())
+    view.filters.owner_combo.setCurrentIndex(0)
+    view.filters.period.combo.setCurrentIndex(view.filters.period.combo.findData("custom"))
+    view.filters.period.from_edit.setDate(qdate(NOW.date() - timedelta(days=7)))
+    view.filters.period.to_edit.setDate(qdate(NOW.date()))
     await shows({seeded.heating})
-    view.overdue_box.setChecked(True)
+    view.filters.overdue_box.setChecked(True)
     await shows(set())
     assert "No follow-ups match these filters" in view.tree.empty_hint
-    view.period.reset()
+    view.filters.period.reset()
     await shows({seeded.pump})
-    view.overdue_box.setChecked(False)
-    type_text(view.search_edit, "孙浩")
+    view.filters.overdue_box.setChecked(False)
+    type_text(view.filters.search_edit, "孙浩")
     await shows({seeded.lockers})
-    assert view.clear_filters_button.isEnabled()
-    qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
+    assert view.filters.clear_filters_button.isEnabled()
+    QTest.mouseClick(view.filters.clear_filters_button, Qt.MouseButton.LeftButton)
     await shows(everything)
-    assert not view.clear_filters_button.isEnabled()
+    assert not view.filters.clear_filters_button.isEnabled()
 
-    view.group_combo.setCurrentIndex(view.group_combo.findData("owner"))
+    view.filters.group_combo.setCurrentIndex(view.filters.group_combo.findData("owner"))
     await until(lambda: groups(view)[0].startswith("发展改革委"))
     assert groups(view) == ["发展改革委 (1)", "安定区水务局 (1) — 1 overdue", "朝阳区城管委 (1)"]
     # A card does not repeat its group's name; it names its status instead.
     assert "朝阳区城管委" not in card(view, seeded.lockers) and "孙浩" in card(view, seeded.lockers)
     assert "Claimed" in card(view, seeded.lockers)
-    view.group_combo.setCurrentIndex(view.group_combo.findData("site"))
+    view.filters.group_combo.setCurrentIndex(view.filters.group_combo.findData("site"))
     await until(lambda: groups(view)[0].startswith("望京"))
     assert groups(view) == ["望京街道社区服务中心 (1)", "红旗村村委会 (2) — 1 overdue"]
 
@@ -328,16 +339,16 @@ async def test_bad_input_is_refused_with_a_message(
     view = await open_board(context, qtbot)
     await choose(view, seeded.pump)
     # Solving an item nobody has claimed is not offered, and says why.
-    assert not view.action_buttons[FollowUpAction.SOLVE].isEnabled()
-    assert "Claim it first" in view.action_buttons[FollowUpAction.SOLVE].toolTip()
+    assert not view.detail.action_buttons[FollowUpAction.SOLVE].isEnabled()
+    assert "Claim it first" in view.detail.action_buttons[FollowUpAction.SOLVE].toolTip()
 
-    dialog = await take_step(view, qtbot, FollowUpAction.CLAIM, lambda d: None)
+    dialog = await take_step(view, FollowUpAction.CLAIM, lambda d: None)
     assert dialog.isVisible()
     assert dialog.error_label.isVisible()
     assert dialog.error_label.text() == "Say who takes this follow-up: a named person in the unit"
     dialog.unit_edit.clear()
     type_text(dialog.person_edit, "赵志刚")
-    qtbot.mouseClick(
+    QTest.mouseClick(
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
     )
     assert dialog.isVisible() and dialog.error_label.text() == "Say which unit takes this follow-up"
@@ -346,20 +357,21 @@ async def test_bad_input_is_refused_with_a_message(
     assert repo(lambda r: r.follow_ups.get_follow_up(seeded.pump)).status is FollowUpStatus.OPEN
     assert len(repo(lambda r: r.follow_ups.follow_up_steps(seeded.pump))) == 1
 
-    qtbot.mouseClick(view.due_button, Qt.MouseButton.LeftButton)
-    due_dialog = view.due_dialog
+    QTest.mouseClick(view.detail.due_button, Qt.MouseButton.LeftButton)
+    due_dialog = view.detail.due_dialog
     assert isinstance(due_dialog, DueDatesDialog)
     due_dialog.respond_due.check.setChecked(True)
-    due_dialog.respond_due.edit.setDate(TODAY + timedelta(days=40))  # after the solve-by date
-    qtbot.mouseClick(
+    # After the solve-by date.
+    due_dialog.respond_due.edit.setDate(qdate(TODAY + timedelta(days=40)))
+    QTest.mouseClick(
         due_dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     assert due_dialog.isVisible()
     assert due_dialog.error_label.text() == (
         "The date to respond by must not be after the date to solve by"
     )
-    due_dialog.respond_due.edit.setDate(TODAY + timedelta(days=20))
-    qtbot.mouseClick(
+    due_dialog.respond_due.edit.setDate(qdate(TODAY + timedelta(days=20)))
+    QTest.mouseClick(
         due_dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
     )
     await until(
@@ -373,7 +385,7 @@ async def test_bad_input_is_refused_with_a_message(
     # Someone else claimed it meanwhile: the store refuses, and the page says so.
     repo(lambda r: r.follow_ups.claim_follow_up(seeded.pump, "另一人"))
     dialog = await take_step(
-        view, qtbot, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚")
+        view, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚")
     )
     await until(lambda: view.messages.isVisible() and "only an open" in view.messages.label.text())
     assert repo(lambda r: r.follow_ups.get_follow_up(seeded.pump)).claimed_by == "另一人"
@@ -394,17 +406,19 @@ async def test_keyboard_reaches_every_step(
     assert find.shortcut().toString() == "Ctrl+Shift+F"
     view.tree.setFocus()
     find.trigger()
-    await until(view.search_edit.hasFocus)
-    assert view.action_buttons[FollowUpAction.RESPOND].shortcut().toString() == "Ctrl+Shift+R"
-    qtbot.keyClick(
+    await until(view.filters.search_edit.hasFocus)
+    assert (
+        view.detail.action_buttons[FollowUpAction.RESPOND].shortcut().toString() == "Ctrl+Shift+R"
+    )
+    QTest.keyClick(
         view.tree,
         Qt.Key.Key_R,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    await until(lambda: view.step_dialog is not None and view.step_dialog.isVisible())
-    assert view.step_dialog is not None
-    assert view.step_dialog.action is FollowUpAction.RESPOND
-    view.step_dialog.reject()
+    await until(lambda: view.detail.step_dialog is not None and view.detail.step_dialog.isVisible())
+    assert view.detail.step_dialog is not None
+    assert view.detail.step_dialog.action is FollowUpAction.RESPOND
+    view.detail.step_dialog.reject()
 
 
 async def test_the_board_follows_changes_made_elsewhere(
@@ -430,7 +444,7 @@ async def test_the_board_follows_changes_made_elsewhere(
     context.bus.announce(Topic.FOLLOW_UPS)
     await until(lambda: "杨帆" in card(view, elevator))
     assert "望京街道办事处" in [
-        view.owner_combo.itemText(i) for i in range(view.owner_combo.count())
+        view.filters.owner_combo.itemText(i) for i in range(view.filters.owner_combo.count())
     ]
 
 
@@ -451,7 +465,7 @@ async def test_an_open_briefing_follows_the_board(
         )
     )
     schedule = SchedulePresenter(context.store, context.bus, clock=lambda: NOW)
-    loaded: list[Any] = []
+    loaded: list[AgendaBundle] = []
     schedule.agendaLoaded.connect(loaded.append)
     schedule.open_agenda(later, seeded.village)
     await until(lambda: len(loaded) == 1)
@@ -462,7 +476,7 @@ async def test_an_open_briefing_follows_the_board(
 
     view = await open_board(context, qtbot)
     await choose(view, seeded.pump)
-    await take_step(view, qtbot, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚"))
+    await take_step(view, FollowUpAction.CLAIM, lambda d: type_text(d.person_edit, "赵志刚"))
     await until(lambda: len(loaded) == 2)
     assert next((f.commitment, f.claimed_by) for f in loaded[1].open_follow_ups) == (
         "更换三组增压泵",
@@ -476,9 +490,9 @@ async def test_an_empty_database_explains_the_board(context: UiContext, qtbot: Q
     assert view.tree.empty_hint.startswith("No follow-ups yet.")
     assert view.result_label.text() == "0 follow-ups"
     assert view.presenter.detail is None
-    assert not view.buttons_row.isVisible() and not view.history_panel.isVisible()
-    assert "Each follow-up goes through these steps" in view.facts.toPlainText()
-    assert view.owner_combo.count() == 2  # all units, no unit yet
+    assert not view.detail.buttons_row.isVisible() and not view.detail.history_panel.isVisible()
+    assert "Each follow-up goes through these steps" in view.detail.facts.toPlainText()
+    assert view.filters.owner_combo.count() == 2  # all units, no unit yet
 
 
 async def test_every_control_of_the_board_and_its_dialogs_has_a_name(
@@ -488,15 +502,15 @@ async def test_every_control_of_the_board_and_its_dialogs_has_a_name(
     await choose(view, seeded.lockers)
     assert unnamed_controls(view) == []
     for action in (FollowUpAction.RESPOND, FollowUpAction.SOLVE, FollowUpAction.REOPEN):
-        dialog = view.ask_step(action)
+        dialog = view.detail.ask_step(action)
         assert dialog is not None
         assert unnamed_controls(dialog) == []
         dialog.reject()
-    due_dialog = view.ask_due_dates()
+    due_dialog = view.detail.ask_due_dates()
     assert due_dialog is not None and unnamed_controls(due_dialog) == []
     due_dialog.reject()
     await choose(view, seeded.pump)
-    claim = view.ask_step(FollowUpAction.CLAIM)
+    claim = view.detail.ask_step(FollowUpAction.CLAIM)
     assert claim is not None and unnamed_controls(claim) == []
     claim.reject()
 
@@ -518,7 +532,7 @@ async def test_a_long_board_shows_the_newest_and_says_so(
 
 
 async def test_minutes_link_commitments_to_the_board_only_on_screen(
-    repo: Repo, seeded: FollowUps, qapp: Any
+    repo: Repo, seeded: FollowUps, qapp: QApplication
 ) -> None:
     repo(
         lambda r: r.follow_ups.solve_follow_up(

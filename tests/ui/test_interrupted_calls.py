@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import socket
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 import shiboken6
@@ -28,6 +27,7 @@ from outreach_app.call.live import CallService
 from outreach_app.call.media import SyntheticVideoTrack
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
+from outreach_app.core.interruptions import InterruptedSession
 from outreach_app.core.invitations import issue_site_token, join_url, token_from_join_url
 from outreach_app.core.model import (
     Role,
@@ -48,10 +48,9 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.schedule.view import ScheduleView
 from tests.local_calls import local_call_service
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, tree_item, until
 from tests.ui.test_call_window import OFFICIAL, QUALITY
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 TITLE = "节前视频连线慰问基层一线"
 STOPPED_AT = datetime.now().replace(second=0, microsecond=0) - timedelta(minutes=3)
 
@@ -134,7 +133,7 @@ def upcoming_status(window: MainWindow, session_id: int) -> str:
     schedule = window.pages["schedule"].widget
     assert isinstance(schedule, ScheduleView)
     for row in range(schedule.upcoming.topLevelItemCount()):
-        item = schedule.upcoming.topLevelItem(row)
+        item = tree_item(schedule.upcoming, row)
         if item is not None and item.data(0, Qt.ItemDataRole.UserRole) == session_id:
             return item.text(3)
     return ""
@@ -255,7 +254,7 @@ async def test_ending_asks_first_then_ends_the_session_and_keeps_the_notes(
 
     asked: list[str] = []
 
-    def refuse(session: Any) -> bool:
+    def refuse(session: InterruptedSession) -> bool:
         asked.append(session.title)
         return False
 
@@ -317,6 +316,7 @@ async def test_a_resumed_call_that_cannot_start_leaves_the_session_interrupted(
         notice = banner.notice_for(session_id)
         assert notice is not None
         notice.resume_button.click()
+        assert context.calls is not None
         call = context.calls.window_for(session_id)
         assert isinstance(call, CallWindow)
         await until(lambda: call.presenter.phase is CallPhase.FAILED, timeout=10)

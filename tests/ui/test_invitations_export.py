@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import time as clock
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import icalendar
@@ -23,9 +22,8 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.schedule.page import build_page
 from outreach_app.ui.schedule.view import ScheduleView
 from tests.local_calls import local_call_service
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 # Invitation tokens expire by the real clock: the session lies a few days ahead of today.
 DAY = date.today() + timedelta(days=3)
 NOW = datetime.combine(DAY - timedelta(days=3), time(8, 0))

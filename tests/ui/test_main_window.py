@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 import pytest
 from PySide6.QtGui import QKeySequence
@@ -23,23 +21,14 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.notes.view import NotesView
-from tests.ui.conftest import type_text, until
-
-Repo = Callable[[Callable[[Repository], Any]], Any]
+from tests.ui.conftest import Repo, is_loading, type_text, until
 
 
 async def open_window(context: UiContext, qtbot: QtBot) -> MainWindow:
     window = build_main_window(context)
     qtbot.addWidget(window)
     window.show()
-    await until(
-        lambda: (
-            not any(
-                getattr(p.widget, "presenter", None) is not None and p.widget.presenter.is_busy  # type: ignore[attr-defined]
-                for p in window.pages.values()
-            )
-        )
-    )
+    await until(lambda: not any(is_loading(p.widget) for p in window.pages.values()))
     return window
 
 
@@ -85,7 +74,8 @@ async def test_menus_offer_every_frequent_action_with_its_shortcut(
 async def test_page_shortcuts_switch_pages(context: UiContext, qtbot: QtBot) -> None:
     window = await open_window(context, qtbot)
     view_menu = window.menuBar().actions()[1].menu()
-    actions = {a.shortcut().toString(): a for a in view_menu.actions()}  # type: ignore[union-attr]
+    assert isinstance(view_menu, QMenu)
+    actions = {a.shortcut().toString(): a for a in view_menu.actions()}
     actions[QKeySequence("Ctrl+4").toString()].trigger()
     assert window.current_page_key() == "review"
     actions[QKeySequence("Ctrl+2").toString()].trigger()

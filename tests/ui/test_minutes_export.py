@@ -9,7 +9,6 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import docx
 import pytest
@@ -26,7 +25,6 @@ from outreach_app.core.minutes_document import (
     build_minutes_document,
 )
 from outreach_app.core.model import ReviewState, Role, User
-from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.exports.minutes_pdf import write_minutes_pdf
 from outreach_app.ui.exports.runner import ExportTask
@@ -36,9 +34,7 @@ from outreach_app.ui.review.page import build_page
 from outreach_app.ui.review.view import ReviewView
 from tests.exports import seed
 from tests.exports.tools import has_cjk_font, pages_as_png, pdf_pages, pdf_text, squash, tool
-from tests.ui.conftest import until
-
-Repo = Callable[[Callable[[Repository], Any]], Any]
+from tests.ui.conftest import Repo, until
 
 
 @pytest.fixture
@@ -148,7 +144,7 @@ async def test_exporting_pdf_from_the_review_page(
     context: UiContext, qtbot: QtBot, session_id: int, tmp_path: Path
 ) -> None:
     view = await open_view(context, qtbot, session_id)
-    assert view.export_button.isEnabled()
+    assert view.minutes.export_button.isEnabled()
     target = tmp_path / "exports" / "minutes.pdf"
     target.parent.mkdir()
     task = view.export_minutes_to(target)
@@ -243,11 +239,12 @@ async def test_ctrl_e_is_the_export_action_of_the_page(
     qtbot.addWidget(view)
     export = next(a for a in page.actions if a.shortcut().toString() == "Ctrl+E")
     asked: list[str] = []
-    monkeypatch.setattr(
-        QFileDialog,
-        "getSaveFileName",
-        staticmethod(lambda *args: (asked.append(args[1]), ("", ""))[1]),
-    )
+
+    def ask(_parent: object, caption: str, *_rest: object) -> tuple[str, str]:
+        asked.append(caption)
+        return ("", "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(ask))
     await until(lambda: view.presenter.record is not None)
     export.trigger()
     assert asked == ["Export minutes"]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QTableWidget,
     QTabWidget,
@@ -26,7 +27,8 @@ from outreach_app.core.model import Role, User
 from outreach_app.storage.demo import build_demo
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.first_run import FirstRunDialog
-from tests.ui.conftest import until
+from outreach_app.ui.sites.view import SitesView
+from tests.ui.conftest import until_loaded
 
 # Words that stay as they are in Chinese interfaces: formats, protocols, product names, keys.
 ALLOWED = {
@@ -86,9 +88,9 @@ def visible_texts(root: QWidget) -> Iterator[tuple[str, str]]:
                 header = widget.horizontalHeaderItem(column)
                 yield f"{name} header", header.text() if header else ""
         if isinstance(widget, QTreeWidget):
-            header = widget.headerItem()
+            tree_header = widget.headerItem()
             for column in range(widget.columnCount()):
-                yield f"{name} header", header.text(column)
+                yield f"{name} header", tree_header.text(column)
         if isinstance(widget, QComboBox) and not widget.isEditable():
             yield name, widget.currentText()
 
@@ -106,13 +108,13 @@ async def test_every_page_of_the_demo_shows_no_english(
     english: list[str] = []
     for key in window.pages:
         window.show_page(key)
-        presenter = getattr(window.pages[key].widget, "presenter", None)
-        await until(lambda p=presenter: p is None or not p.is_busy)
+        await until_loaded(window.pages[key].widget)
         for kind, text in visible_texts(window):
             if english_words(text):
                 english.append(f"{key}: {kind}: {text!r}")
     sites = window.pages["sites"].widget
-    dialogs = [window.open_settings(), sites.open_import(), FirstRunDialog(window)]  # type: ignore[attr-defined]
+    assert isinstance(sites, SitesView)
+    dialogs = [window.open_settings(), sites.open_import(), FirstRunDialog(window)]
     for dialog in dialogs:
         dialog.show()
         for kind, text in visible_texts(dialog):
@@ -121,7 +123,7 @@ async def test_every_page_of_the_demo_shows_no_english(
         dialog.close()
     for action in window.menuBar().actions():
         menu = action.menu()
-        for item in [action, *(menu.actions() if menu else [])]:  # type: ignore[union-attr]
+        for item in [action, *(menu.actions() if isinstance(menu, QMenu) else [])]:
             if english_words(item.text()):
                 english.append(f"menu: {item.text()!r}")
     assert english == []

@@ -1,17 +1,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.model import (
     AgendaItemKind,
     Contact,
+    FollowUp,
     Session,
     SessionKind,
     SessionSite,
@@ -23,9 +23,7 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.notes.presenter import SAVE_DELAY_MS, choose_default_session
 from outreach_app.ui.notes.view import NotesView
-from tests.ui.conftest import type_text, until
-
-Repo = Callable[[Callable[[Repository], Any]], Any]
+from tests.ui.conftest import Repo, type_text, until
 
 
 @pytest.fixture
@@ -59,6 +57,13 @@ def note_count(view: NotesView) -> int:
     return sum(1 for item in items if item.data(Qt.ItemDataRole.UserRole) is not None)
 
 
+def opened_question_id(view: NotesView) -> int:
+    """The id of the question open in the editor."""
+    question_id = view.editor.question_id
+    assert question_id is not None
+    return question_id
+
+
 async def open_view(context: UiContext, qtbot: QtBot) -> NotesView:
     view = NotesView(context)
     qtbot.addWidget(view)
@@ -85,7 +90,7 @@ async def test_asking_a_planned_question_records_it_and_marks_it_asked(
 ) -> None:
     view = await open_view(context, qtbot)
     view.planned_list.setCurrentRow(0)
-    qtbot.mouseClick(view.ask_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.ask_button, Qt.MouseButton.LeftButton)
     await until(lambda: note_count(view) == 1)
 
     stored = repo(lambda r: r.notes.list_questions(session_id))
@@ -100,8 +105,8 @@ async def test_answer_is_saved_while_typing_without_any_other_action(
     context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
 ) -> None:
     view = await open_view(context, qtbot)
-    qtbot.keyClicks(view.new_question_edit, "How is the gas supply?")
-    qtbot.keyClick(view.new_question_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(view.new_question_edit, "How is the gas supply?")
+    QTest.keyClick(view.new_question_edit, Qt.Key.Key_Return)
     await until(lambda: view.editor.question_id is not None)
 
     type_text(view.editor.answer_edit, "外输压力稳定 stable")
@@ -119,7 +124,7 @@ async def test_answer_is_saved_while_typing_without_any_other_action(
         timeout=SAVE_DELAY_MS / 1000 + 1.0,
     )
     answer = repo(lambda r: r.notes.list_questions(session_id))[0].answer
-    assert answer.speaker == "艾力"
+    assert answer is not None and answer.speaker == "艾力"
     await until(lambda: view.editor.save_label.text() == "All changes saved")
 
 
@@ -129,7 +134,7 @@ async def test_continuous_typing_is_saved_before_the_typist_pauses(
     view = await open_view(context, qtbot)
     view.presenter.ask_new(view._selected_site or 0, "连续输入")
     await until(lambda: view.editor.question_id is not None)
-    question_id = view.editor.question_id
+    question_id = opened_question_id(view)
 
     # One keystroke every 100 ms for 1.2 s: a pure debounce would not save until the end.
     for char in "一二三四五六七八九十甲乙":
@@ -146,31 +151,33 @@ async def test_commitment_creates_a_follow_up_with_owner_and_due_date(
     view.presenter.ask_new(view._selected_site or 0, "供水管道什么时候修？")
     await until(lambda: view.editor.question_id is not None)
     editor = view.editor
+    question_id = opened_question_id(view)
+
+    def stored_follow_up() -> FollowUp | None:
+        return repo(lambda r: r.notes.get_question(question_id)).follow_up
+
     type_text(editor.answer_edit, "两周内更换增压泵")
     editor.commitment_box.setChecked(True)
     assert editor.commitment_fields.isVisible()
     assert editor.commitment_edit.text() == "两周内更换增压泵"
     type_text(editor.owner_edit, "安定区水务局")
     await until(
-        lambda: (
-            repo(lambda r: r.notes.get_question(editor.question_id)).follow_up is not None
-            and repo(lambda r: r.notes.get_question(editor.question_id)).follow_up.owner
-            == "安定区水务局"
-        )
+        lambda: (follow_up := stored_follow_up()) is not None and follow_up.owner == "安定区水务局"
     )
-    follow_up = repo(lambda r: r.notes.get_question(editor.question_id)).follow_up
+    follow_up = stored_follow_up()
+    assert follow_up is not None
     assert follow_up.commitment == "两周内更换增压泵"
     assert follow_up.due is not None and follow_up.due > date.today()
 
     editor.commitment_box.setChecked(False)
-    await until(lambda: repo(lambda r: r.notes.get_question(editor.question_id)).follow_up is None)
+    await until(lambda: stored_follow_up() is None)
 
 
 async def test_starting_the_session_stamps_later_notes_with_time_in_session(
     context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
 ) -> None:
     view = await open_view(context, qtbot)
-    qtbot.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.start_button, Qt.MouseButton.LeftButton)
     await until(
         lambda: (
             view.presenter.notes is not None
@@ -197,14 +204,16 @@ async def test_flush_writes_pending_typing_at_once(
     type_text(view.editor.answer_edit, "马上保存")
     view.flush()
     await view.presenter.wait_idle()
-    assert repo(lambda r: r.notes.get_question(view.editor.question_id)).answer.text == "马上保存"
+    question_id = opened_question_id(view)
+    answer = repo(lambda r: r.notes.get_question(question_id)).answer
+    assert answer is not None and answer.text == "马上保存"
 
 
 async def test_empty_question_is_refused_with_a_message(
     context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
 ) -> None:
     view = await open_view(context, qtbot)
-    qtbot.keyClick(view.new_question_edit, Qt.Key.Key_Return)
+    QTest.keyClick(view.new_question_edit, Qt.Key.Key_Return)
     await until(lambda: view.messages.isVisible())
     assert "Type the question" in view.messages.label.text()
     assert repo(lambda r: r.notes.list_questions(session_id)) == []
@@ -258,7 +267,8 @@ async def test_a_reload_while_typing_keeps_the_text_and_the_cursor(
     assert view.editor.answer_edit.textCursor().position() == len("正在输入的回答")
     view.flush()
     await view.presenter.wait_idle()
-    stored = repo(lambda r: r.notes.get_question(view.editor.question_id)).answer
+    question_id = opened_question_id(view)
+    stored = repo(lambda r: r.notes.get_question(question_id)).answer
     assert stored is not None and stored.text == "正在输入的回答"
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -24,9 +22,7 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import open_call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.reminders import ReminderService
-from tests.ui.conftest import until
-
-Repo = Callable[[Callable[[Repository], Any]], Any]
+from tests.ui.conftest import Repo, tree_item, until
 
 
 @pytest.fixture
@@ -128,11 +124,11 @@ async def test_staff_see_each_sites_check_in_the_session(
     view.open_session(session_id)
     order = view.editor.order
     await until(lambda: order.topLevelItemCount() == 2)
-    await until(lambda: order.topLevelItem(0).text(CHECK_COLUMN) == "not run")
+    await until(lambda: tree_item(order, 0).text(CHECK_COLUMN) == "not run")
 
     calls = open_call_windows(context)
     await calls._store_check(failed_check(session_id, site))
-    await until(lambda: order.topLevelItem(0).text(CHECK_COLUMN).startswith("✗ camera"))
-    assert "Camera: not allowed" in order.topLevelItem(0).toolTip(CHECK_COLUMN)
-    assert order.topLevelItem(1).text(CHECK_COLUMN) == "not run"
+    await until(lambda: tree_item(order, 0).text(CHECK_COLUMN).startswith("✗ camera"))
+    assert "Camera: not allowed" in tree_item(order, 0).toolTip(CHECK_COLUMN)
+    assert tree_item(order, 1).text(CHECK_COLUMN) == "not run"
     assert not view.editor.is_modified()  # showing checks is not an edit

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import fractions
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import av
 import numpy as np
@@ -27,9 +25,8 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.review.recording_player import RecordingPlayer
 from outreach_app.ui.review.view import ReviewView
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 LIVE_AT = datetime(2026, 11, 20, 9, 0)
 
 
@@ -109,10 +106,10 @@ async def test_a_note_links_to_the_recording_and_opens_it_there(
     await until(lambda: view.presenter.record is not None)
     view.presenter.open_session(session_id)
     await until(lambda: view.presenter.record is not None and view.presenter.record.recordings)
-    html = view.minutes_browser.toHtml()
+    html = view.minutes.minutes_browser.toHtml()
     assert html.count("play:") == 1 and "play:5" in html
-    view._link_clicked(QUrl("play:5"))
-    player = view.recording_player
+    view.minutes._link_clicked(QUrl("play:5"))
+    player = view.minutes.recording_player
     assert player is not None and player.isVisible()
     await until(lambda: player.player.position() >= 2900, timeout=5)
     player.close()

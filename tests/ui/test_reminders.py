@@ -1,8 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
-from typing import Any
 
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -21,9 +19,8 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.reminders import ReminderService
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 NOW = datetime(2026, 11, 23, 14, 50)
 
 

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QTextDocument
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.model import (
@@ -30,10 +29,10 @@ from outreach_app.storage.search import SearchStore
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.review.minutes_html import minutes_html, question_anchor
 from outreach_app.ui.review.page import build_page
-from outreach_app.ui.review.view import ROLE_HTML, ROLE_KEY, ReviewView
-from tests.ui.conftest import type_text, until
+from outreach_app.ui.review.result_list import ROLE_HTML, ROLE_KEY
+from outreach_app.ui.review.view import ReviewView
+from tests.ui.conftest import Repo, table_item, type_text, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 NOW = datetime(2026, 8, 15, 10, 0)
 
 
@@ -106,7 +105,7 @@ def seeded(repo: Repo) -> Seeded:
         r.review.set_review(summer, ReviewState.APPROVED)
         return Seeded(gas, village, winter, summer, coming, q.id)
 
-    return repo(seed)  # type: ignore[no-any-return]
+    return repo(seed)
 
 
 async def open_view(context: UiContext, qtbot: QtBot) -> ReviewView:
@@ -115,31 +114,36 @@ async def open_view(context: UiContext, qtbot: QtBot) -> ReviewView:
     qtbot.addWidget(view)
     view.resize(1200, 600)
     view.show()
-    await until(lambda: view.results.count() > 0 and view.presenter.record is not None)
+    await until(lambda: view.finder.results.count() > 0 and view.presenter.record is not None)
     return view
 
 
 def listed_sessions(view: ReviewView) -> list[int]:
-    keys = [view.results.item(row).data(ROLE_KEY) for row in range(view.results.count())]
+    keys = [
+        view.finder.results.item(row).data(ROLE_KEY) for row in range(view.finder.results.count())
+    ]
     return [key[1] for key in keys if key and key[0] == "session"]
 
 
 def item_html(view: ReviewView) -> list[str]:
-    return [str(view.results.item(row).data(ROLE_HTML)) for row in range(view.results.count())]
+    return [
+        str(view.finder.results.item(row).data(ROLE_HTML))
+        for row in range(view.finder.results.count())
+    ]
 
 
 def select_session(view: ReviewView, session_id: int) -> None:
-    view.results.setCurrentRow(listed_sessions(view).index(session_id))
+    view.finder.results.setCurrentRow(listed_sessions(view).index(session_id))
 
 
-async def search(view: ReviewView, qtbot: QtBot, text: str) -> list[str]:
+async def search(view: ReviewView, text: str) -> list[str]:
     answered: list[str] = []
     view.presenter.hitsLoaded.connect(lambda query, _hits: answered.append(query))
-    view.search_edit.clear()
+    view.finder.search_edit.clear()
     if text.isascii():
-        qtbot.keyClicks(view.search_edit, text)
+        QTest.keyClicks(view.finder.search_edit, text)
     else:
-        type_text(view.search_edit, text)
+        type_text(view.finder.search_edit, text)
     await until(lambda: text in answered)
     return item_html(view)
 
@@ -168,73 +172,78 @@ async def test_list_shows_sessions_newest_first_and_opens_the_latest_held_one(
     assert "冬季保供连线" in winter_html and "13 notes" in winter_html
     assert "1 open follow-up" in winter_html and "Awaiting review" in winter_html
     assert "Approved" in item_html(view)[1]
-    assert view.result_label.text() == "3 sessions"
+    assert view.finder.result_label.text() == "3 sessions"
     # The session still to come has no minutes: the latest held one opens instead.
     assert view.presenter.record is not None
     assert view.presenter.record.session_id == seeded.summer
-    assert "防汛调研连线" in view.minutes_browser.toPlainText()
-    assert not view.approve_button.isEnabled()  # already approved
-    assert view.send_back_button.isEnabled()
+    assert "防汛调研连线" in view.minutes.minutes_browser.toPlainText()
+    assert not view.minutes.approve_button.isEnabled()  # already approved
+    assert view.minutes.send_back_button.isEnabled()
 
     select_session(view, seeded.coming)
     await until(lambda: view.presenter.record and view.presenter.record.session_id == seeded.coming)
-    assert not view.approve_button.isEnabled() and not view.send_back_button.isEnabled()
-    assert "not taken place" in view.approve_button.toolTip()
+    assert (
+        not view.minutes.approve_button.isEnabled()
+        and not view.minutes.send_back_button.isEnabled()
+    )
+    assert "not taken place" in view.minutes.approve_button.toolTip()
 
 
 async def test_filters_narrow_the_list_by_site_kind_category_status_and_period(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    sites = [view.site_combo.itemText(i) for i in range(view.site_combo.count())]
+    sites = [view.finder.site_combo.itemText(i) for i in range(view.finder.site_combo.count())]
     assert sites[0] == "All sites" and "旧址村 (archived)" in sites
 
     async def shows(expected: list[int]) -> None:
         await until(lambda: listed_sessions(view) == expected and not view.presenter.is_busy)
 
-    view.site_combo.setCurrentIndex(view.site_combo.findData(seeded.gas))
+    view.finder.site_combo.setCurrentIndex(view.finder.site_combo.findData(seeded.gas))
     await shows([seeded.winter])
-    view.site_combo.setCurrentIndex(view.site_combo.findData(seeded.village))
+    view.finder.site_combo.setCurrentIndex(view.finder.site_combo.findData(seeded.village))
     await shows([seeded.summer, seeded.winter])
-    view.site_combo.setCurrentIndex(0)
+    view.finder.site_combo.setCurrentIndex(0)
 
-    view.kind_combo.setCurrentIndex(view.kind_combo.findData(SessionKind.INVESTIGATION.value))
+    view.finder.kind_combo.setCurrentIndex(
+        view.finder.kind_combo.findData(SessionKind.INVESTIGATION.value)
+    )
     await shows([seeded.coming, seeded.summer])
-    view.kind_combo.setCurrentIndex(0)
+    view.finder.kind_combo.setCurrentIndex(0)
 
-    view.category_combo.setCurrentIndex(view.category_combo.findData("基础设施"))
+    view.finder.category_combo.setCurrentIndex(view.finder.category_combo.findData("基础设施"))
     await shows([seeded.summer])
-    view.category_combo.setCurrentIndex(0)
+    view.finder.category_combo.setCurrentIndex(0)
 
-    view.status_combo.setCurrentIndex(view.status_combo.findData("minutes_approved"))
+    view.finder.status_combo.setCurrentIndex(view.finder.status_combo.findData("minutes_approved"))
     await shows([seeded.summer])
-    view.status_combo.setCurrentIndex(view.status_combo.findData("follow_up_open"))
+    view.finder.status_combo.setCurrentIndex(view.finder.status_combo.findData("follow_up_open"))
     await shows([seeded.winter])
-    view.status_combo.setCurrentIndex(view.status_combo.findData("minutes_pending"))
+    view.finder.status_combo.setCurrentIndex(view.finder.status_combo.findData("minutes_pending"))
     await shows([seeded.coming, seeded.winter])
-    view.status_combo.setCurrentIndex(0)
+    view.finder.status_combo.setCurrentIndex(0)
 
-    view.period.combo.setCurrentIndex(view.period.combo.findData("last_month"))
+    view.finder.period.combo.setCurrentIndex(view.finder.period.combo.findData("last_month"))
     await shows([seeded.summer])
-    assert view.period.from_edit.date() == QDate(2026, 7, 1)
-    view.period.combo.setCurrentIndex(view.period.combo.findData("this_month"))
+    assert view.finder.period.from_edit.date() == QDate(2026, 7, 1)
+    view.finder.period.combo.setCurrentIndex(view.finder.period.combo.findData("this_month"))
     await shows([seeded.coming])
-    view.period.from_edit.setDate(QDate(2026, 1, 1))
-    view.period.to_edit.setDate(QDate(2026, 1, 31))
-    assert view.period.key() == "custom"
+    view.finder.period.from_edit.setDate(QDate(2026, 1, 1))
+    view.finder.period.to_edit.setDate(QDate(2026, 1, 31))
+    assert view.finder.period.key() == "custom"
     await shows([seeded.winter])
 
-    qtbot.mouseClick(view.clear_filters_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.finder.clear_filters_button, Qt.MouseButton.LeftButton)
     await shows([seeded.coming, seeded.summer, seeded.winter])
-    assert not view.clear_filters_button.isEnabled()
+    assert not view.finder.clear_filters_button.isEnabled()
 
 
 async def test_a_period_that_ends_before_it_starts_is_refused_with_a_message(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    view.period.from_edit.setDate(QDate(2026, 5, 1))
-    view.period.to_edit.setDate(QDate(2026, 4, 1))
+    view.finder.period.from_edit.setDate(QDate(2026, 5, 1))
+    view.finder.period.to_edit.setDate(QDate(2026, 4, 1))
     assert view.messages.isVisible()
     assert "starts after it ends" in view.messages.label.text()
     assert listed_sessions(view) == [seeded.coming, seeded.summer, seeded.winter]
@@ -245,29 +254,29 @@ async def test_search_finds_chinese_and_english_terms_and_marks_them(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    one = await search(view, qtbot, "水")
+    one = await search(view, "水")
     assert len(one) == 1 and "三组的<mark>水</mark>压问题" in one[0]
     assert "红旗村村委会" in one[0] and "防汛调研连线" in one[0] and "Question" in one[0]
 
-    two = await search(view, qtbot, "燃气")
+    two = await search(view, "燃气")
     assert len(two) == 1 and "<mark>燃气</mark> reserves" in two[0] and "Answer" in two[0]
 
-    commitment = await search(view, qtbot, "调压站")
+    commitment = await search(view, "调压站")
     assert len(commitment) == 1 and "Follow-up" in commitment[0]
 
-    three = await search(view, qtbot, "天然气")
+    three = await search(view, "天然气")
     assert len(three) == 1 and "保障<mark>天然气</mark>平稳" in three[0]
 
-    english = await search(view, qtbot, "heating")
+    english = await search(view, "heating")
     assert len(english) == 1 and "<mark>Heating</mark> demand" in english[0]
-    assert view.result_label.text() == "1 match"
+    assert view.finder.result_label.text() == "1 match"
 
 
 async def test_search_waits_for_a_pause_in_typing(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    type_text(view.search_edit, "天然气")
+    type_text(view.finder.search_edit, "天然气")
     assert view.presenter.query_text == ""  # nothing sent per keystroke
     await until(lambda: view.presenter.query_text == "天然气", timeout=1.0)
     await view.presenter.wait_idle()
@@ -277,13 +286,13 @@ async def test_no_matches_is_said_plainly_and_esc_brings_the_sessions_back(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    type_text(view.search_edit, "不存在的词")
-    await until(lambda: view.result_label.text() == "No matches")
-    assert view.results.count() == 1
-    assert "No matches for “不存在的词”" in view.results.item(0).text()
+    type_text(view.finder.search_edit, "不存在的词")
+    await until(lambda: view.finder.result_label.text() == "No matches")
+    assert view.finder.results.count() == 1
+    assert "No matches for “不存在的词”" in view.finder.results.item(0).text()
 
-    qtbot.keyClick(view.search_edit, Qt.Key.Key_Escape)
-    assert view.search_edit.text() == ""
+    QTest.keyClick(view.finder.search_edit, Qt.Key.Key_Escape)
+    assert view.finder.search_edit.text() == ""
     await until(lambda: listed_sessions(view) == [seeded.coming, seeded.summer, seeded.winter])
 
 
@@ -292,8 +301,8 @@ async def test_fts_syntax_in_the_search_box_does_not_break_the_page(
 ) -> None:
     view = await open_view(context, qtbot)
     for query in ['"', "NEAR(水", "AND OR", "*"]:
-        view.search_edit.setText(query)
-        view.search_now()
+        view.finder.search_edit.setText(query)
+        view.finder.search_now()
         await view.presenter.wait_idle()
         assert not view.messages.isVisible()
 
@@ -306,33 +315,33 @@ async def test_a_failing_search_becomes_a_message(
 
     monkeypatch.setattr(SearchStore, "search", broken)
     view = await open_view(context, qtbot)
-    view.search_edit.setText("水压")
-    view.search_now()
-    await until(lambda: view.result_label.text() == "Search failed")
+    view.finder.search_edit.setText("水压")
+    view.finder.search_now()
+    await until(lambda: view.finder.result_label.text() == "Search failed")
     assert view.messages.isVisible() and "syntax error" in view.messages.label.text()
-    assert "could not run" in view.results.item(0).text()
+    assert "could not run" in view.finder.results.item(0).text()
 
 
 async def test_opening_a_hit_shows_its_minutes_marked_and_scrolled_to_the_note(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    await search(view, qtbot, "heating")
-    view.results.setCurrentRow(0)
+    await search(view, "heating")
+    view.finder.results.setCurrentRow(0)
     await until(
         lambda: (
             view.presenter.record is not None
             and view.presenter.record.session_id == seeded.winter
-            and "冬季保供连线" in view.minutes_browser.toPlainText()
+            and "冬季保供连线" in view.minutes.minutes_browser.toPlainText()
         )
     )
-    document = view.minutes_browser.document()
+    document = view.minutes.minutes_browser.document()
     assert marked_fragments(document) == ["Heating"]
     target = document.find("Heating demand")
     top = document.documentLayout().blockBoundingRect(target.block()).top()
-    scroll = view.minutes_browser.verticalScrollBar().value()
+    scroll = view.minutes.minutes_browser.verticalScrollBar().value()
     assert scroll > 0
-    assert scroll <= top <= scroll + view.minutes_browser.viewport().height()
+    assert scroll <= top <= scroll + view.minutes.minutes_browser.viewport().height()
 
 
 async def test_approving_stores_the_decision_and_shows_it_everywhere(
@@ -341,23 +350,23 @@ async def test_approving_stores_the_decision_and_shows_it_everywhere(
     view = await open_view(context, qtbot)
     select_session(view, seeded.winter)
     await until(lambda: view.presenter.record and view.presenter.record.session_id == seeded.winter)
-    assert view.approve_button.isEnabled()
+    assert view.minutes.approve_button.isEnabled()
 
-    qtbot.mouseClick(view.approve_button, Qt.MouseButton.LeftButton)
-    await until(lambda: "Approved" in view.state_label.text())
+    QTest.mouseClick(view.minutes.approve_button, Qt.MouseButton.LeftButton)
+    await until(lambda: "Approved" in view.minutes.state_label.text())
 
     minutes = repo(lambda r: r.review.minutes(seeded.winter))
     assert minutes.review_state is ReviewState.APPROVED
     assert minutes.reviews[-1].reviewer == "陈静"
     row = listed_sessions(view).index(seeded.winter)
     await until(lambda: "Approved" in item_html(view)[row])
-    assert not view.approve_button.isEnabled()
-    text = view.minutes_browser.toPlainText()
+    assert not view.minutes.approve_button.isEnabled()
+    text = view.minutes.minutes_browser.toPlainText()
     assert "Not reviewed yet" not in text and "陈静" in text
-    assert view.audit_table.item(0, 1).text() == "陈静 (Reviewer)"
-    assert view.audit_table.item(0, 2).text() == "Reviewed"
-    assert view.audit_table.item(0, 3).text() == "Approved"
-    assert view.tabs.tabText(1).startswith("Audit trail (")
+    assert table_item(view.minutes.audit_table, 0, 1).text() == "陈静 (Reviewer)"
+    assert table_item(view.minutes.audit_table, 0, 2).text() == "Reviewed"
+    assert table_item(view.minutes.audit_table, 0, 3).text() == "Approved"
+    assert view.minutes.tabs.tabText(1).startswith("Audit trail (")
     await view.presenter.wait_idle()
 
 
@@ -368,7 +377,7 @@ async def test_sending_back_needs_a_comment_then_stores_and_shows_it(
     select_session(view, seeded.winter)
     await until(lambda: view.presenter.record and view.presenter.record.session_id == seeded.winter)
 
-    qtbot.mouseClick(view.send_back_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.minutes.send_back_button, Qt.MouseButton.LeftButton)
     dialog = view.send_back_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.accept()  # nothing written yet
@@ -379,15 +388,15 @@ async def test_sending_back_needs_a_comment_then_stores_and_shows_it(
     type_text(dialog.comment_edit, "请补充发言人职务")
     dialog.accept()
     assert not dialog.isVisible()
-    await until(lambda: "Sent back" in view.state_label.text())
+    await until(lambda: "Sent back" in view.minutes.state_label.text())
 
     latest = repo(lambda r: r.review.minutes(seeded.winter)).reviews[-1]
     assert latest.state is ReviewState.RETURNED and latest.comment == "请补充发言人职务"
-    assert "请补充发言人职务" in view.minutes_browser.toPlainText()
+    assert "请补充发言人职务" in view.minutes.minutes_browser.toPlainText()
     row = listed_sessions(view).index(seeded.winter)
     assert "Sent back" in item_html(view)[row]
-    assert not view.send_back_button.isEnabled() and view.approve_button.isEnabled()
-    assert view.audit_table.item(0, 3).text() == "Sent back: 请补充发言人职务"
+    assert not view.minutes.send_back_button.isEnabled() and view.minutes.approve_button.isEnabled()
+    assert table_item(view.minutes.audit_table, 0, 3).text() == "Sent back: 请补充发言人职务"
     await view.presenter.wait_idle()
 
 
@@ -406,18 +415,23 @@ async def test_empty_list_disables_review_actions_and_says_what_to_do(
     context: UiContext, qtbot: QtBot, seeded: Seeded
 ) -> None:
     view = await open_view(context, qtbot)
-    view.kind_combo.setCurrentIndex(view.kind_combo.findData(SessionKind.ON_SITE_WORK.value))
+    view.finder.kind_combo.setCurrentIndex(
+        view.finder.kind_combo.findData(SessionKind.ON_SITE_WORK.value)
+    )
     await until(lambda: view.presenter.record is None and listed_sessions(view) == [])
-    assert "clear the filters" in view.results.item(0).text()
-    assert not view.approve_button.isEnabled() and not view.send_back_button.isEnabled()
-    assert "Choose a session" in view.minutes_browser.toPlainText()
+    assert "clear the filters" in view.finder.results.item(0).text()
+    assert (
+        not view.minutes.approve_button.isEnabled()
+        and not view.minutes.send_back_button.isEnabled()
+    )
+    assert "Choose a session" in view.minutes.minutes_browser.toPlainText()
 
 
 async def test_changes_elsewhere_refresh_the_list_minutes_and_audit_trail(
     context: UiContext, qtbot: QtBot, seeded: Seeded, repo: Repo
 ) -> None:
     view = await open_view(context, qtbot)
-    rows_before = view.audit_table.rowCount()
+    rows_before = view.minutes.audit_table.rowCount()
 
     def note_taken_elsewhere(r: Repository) -> None:
         previous = r.actor
@@ -427,9 +441,9 @@ async def test_changes_elsewhere_refresh_the_list_minutes_and_audit_trail(
 
     repo(note_taken_elsewhere)
     context.bus.announce(Topic.NOTES)
-    await until(lambda: view.audit_table.rowCount() == rows_before + 1)
-    assert view.audit_table.item(0, 1).text() == "王建国 (Official)"
-    assert "汛期值守人员够吗" in view.minutes_browser.toPlainText()
+    await until(lambda: view.minutes.audit_table.rowCount() == rows_before + 1)
+    assert table_item(view.minutes.audit_table, 0, 1).text() == "王建国 (Official)"
+    assert "汛期值守人员够吗" in view.minutes.minutes_browser.toPlainText()
     assert "2 notes" in item_html(view)[listed_sessions(view).index(seeded.summer)]
 
 
@@ -446,9 +460,9 @@ async def test_page_spec_and_ctrl_f_focuses_the_search_box(
     assert search_action.shortcut().toString() == "Ctrl+F"
     view.show()
     view.activateWindow()
-    view.results.setFocus()
+    view.finder.results.setFocus()
     search_action.trigger()
-    await until(view.search_edit.hasFocus)
+    await until(view.finder.search_edit.hasFocus)
     await view.presenter.wait_idle()
 
 

@@ -1,24 +1,21 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QDateTime, QPointF, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
-from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages import Page
 from outreach_app.ui.schedule.page import build_page
 from outreach_app.ui.schedule.view import ScheduleView
-from tests.ui.conftest import type_text, until
+from tests.ui.conftest import Repo, current_tree_item, tree_item, type_text, until
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 NOW = datetime(2026, 11, 23, 8, 10)
 
 
@@ -30,10 +27,9 @@ def clocked(context: UiContext) -> UiContext:
 
 @pytest.fixture
 def sites(repo: Repo) -> list[int]:
-    return [
-        repo(lambda r, n=name: r.sites.save_site(Site(n)))
-        for name in ("红旗村", "望京街道", "克拉2气田")
-    ]
+    return repo(
+        lambda r: [r.sites.save_site(Site(name)) for name in ("红旗村", "望京街道", "克拉2气田")]
+    )
 
 
 async def open_view(context: UiContext, qtbot: QtBot) -> ScheduleView:
@@ -81,10 +77,12 @@ async def test_creating_a_session_through_the_editor(
     editor.add_site(sites[1])
     editor.add_site(sites[0])
     assert [s.site_name for s in editor.current_session().sites] == ["望京街道", "红旗村"]
-    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     await until(lambda: editor.session is not None and editor.session.id is not None)
 
-    stored = repo(lambda r: r.sessions.get_session(editor.session.id))
+    assert editor.session is not None and editor.session.id is not None
+    saved_id = editor.session.id
+    stored = repo(lambda r: r.sessions.get_session(saved_id))
     assert stored.title == "节前视频连线"
     assert stored.kind is SessionKind.INVESTIGATION
     assert [(s.site_name, s.time_box_minutes) for s in stored.sites] == [
@@ -95,11 +93,11 @@ async def test_creating_a_session_through_the_editor(
     await until(
         lambda: (
             view.upcoming.topLevelItemCount() == 1
-            and view.upcoming.topLevelItem(0).text(2) == "节前视频连线"
+            and tree_item(view.upcoming, 0).text(2) == "节前视频连线"
         )
     )
     assert view.upcoming_session_ids() == [stored.id]
-    row = view.upcoming.topLevelItem(0)
+    row = tree_item(view.upcoming, 0)
     assert [row.text(c) for c in (0, 1, 3, 4)] == [
         "2026-11-23 Mon",
         "08:30–09:30",
@@ -116,7 +114,7 @@ async def test_empty_title_is_refused_with_a_message(
 ) -> None:
     view = await open_view(clocked, qtbot)
     assert view.upcoming_session_ids() == []
-    assert view.upcoming.topLevelItem(0).text(0).startswith("Nothing scheduled")
+    assert tree_item(view.upcoming, 0).text(0).startswith("Nothing scheduled")
     assert view.save() is False
     assert "title" in view.messages.label.text()
     assert repo(lambda r: r.sessions.upcoming_sessions(now=NOW)) == []
@@ -130,7 +128,7 @@ async def test_conflicts_are_warned_while_editing(
     editor = view.editor
     type_text(editor.title_edit, "另一场")
     type_text(editor.official_edit, "王建国")
-    editor.start_edit.setDateTime(datetime(2026, 11, 24, 9, 30))
+    editor.start_edit.setDateTime(QDateTime(2026, 11, 24, 9, 30, 0))
     editor.duration_spin.setValue(20)
     editor.add_site(sites[0])
     editor.add_site(sites[1])
@@ -144,7 +142,7 @@ async def test_conflicts_are_warned_while_editing(
     assert "30 of 20 min" in editor.boxes_label.text()
 
     # Moving it to the afternoon leaves only the time-box warning; it still saves.
-    editor.start_edit.setDateTime(datetime(2026, 11, 24, 14, 0))
+    editor.start_edit.setDateTime(QDateTime(2026, 11, 24, 14, 0, 0))
     await until(lambda: len(editor.warnings()) == 1)
     editor.duration_spin.setValue(30)
     await until(lambda: not editor.warnings_label.isVisible())
@@ -175,13 +173,14 @@ async def test_reordering_sites_persists_positions_and_segment_starts(
     view.open_session(session_id)
     await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
     order = view.editor.order
-    assert [order.topLevelItem(r).text(2) for r in range(2)] == ["10:00", "10:20"]
-    order.setCurrentItem(order.topLevelItem(1))
-    qtbot.mouseClick(view.editor.up_button, Qt.MouseButton.LeftButton)
-    assert [order.topLevelItem(r).text(0) for r in range(2)] == ["望京街道", "红旗村"]
-    assert [order.topLevelItem(r).text(2) for r in range(2)] == ["10:00", "10:15"]
+    assert [tree_item(order, r).text(2) for r in range(2)] == ["10:00", "10:20"]
+    order.setCurrentItem(tree_item(order, 1))
+    QTest.mouseClick(view.editor.up_button, Qt.MouseButton.LeftButton)
+    assert [tree_item(order, r).text(0) for r in range(2)] == ["望京街道", "红旗村"]
+    assert [tree_item(order, r).text(2) for r in range(2)] == ["10:00", "10:15"]
     # The moved rows keep a working time-box spin box each.
-    assert [order.time_box_editor(r).value() for r in range(2)] == [15, 20]  # type: ignore[union-attr]
+    spins = [order.time_box_editor(r) for r in range(2)]
+    assert [spin.value() if spin else None for spin in spins] == [15, 20]
     assert view.editor.is_modified() and view.editor.unsaved_label.isVisible()
     view.save()
     await until(
@@ -209,11 +208,13 @@ async def test_time_box_spin_boxes_update_totals_and_starts_live(
     assert spin is not None and spin.isVisible()
     spin.setValue(25)
     assert editor.boxes_label.text() == "Time boxes: 35 of 30 min"
-    assert editor.order.topLevelItem(1).text(2) == "08:55"
+    assert tree_item(editor.order, 1).text(2) == "08:55"
     await until(lambda: editor.warnings() == ["The time boxes exceed the duration by 5 min."])
     view.save()
     await until(lambda: editor.session is not None and editor.session.id is not None)
-    stored = repo(lambda r: r.sessions.get_session(editor.session.id))
+    assert editor.session is not None and editor.session.id is not None
+    saved_id = editor.session.id
+    stored = repo(lambda r: r.sessions.get_session(saved_id))
     assert [s.time_box_minutes for s in stored.sites] == [25, 10]
 
 
@@ -227,20 +228,20 @@ async def test_week_view_selects_on_click_and_opens_on_double_click(
     view.week.repaint()
     block = view.week._blocks[0]
     centre = block.rect.center().toPoint()
-    qtbot.mouseClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
     assert view.week.selected_id == session_id
-    assert view.upcoming.currentItem().text(2) == "冬季保供调度"
+    assert current_tree_item(view.upcoming).text(2) == "冬季保供调度"
     assert view.editor.session is not None and view.editor.session.id is None
 
-    qtbot.mouseDClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
+    QTest.mouseDClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
     await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
     assert view.editor_title.text() == "冬季保供调度"
 
-    qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     await until(lambda: view.week.monday == date(2026, 11, 30))
     assert view.week.sessions == []
     assert view.week.session_at(QPointF(block.rect.center())) is None
-    qtbot.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.today_button, Qt.MouseButton.LeftButton)
     await until(lambda: view.week.monday == date(2026, 11, 23) and len(view.week.sessions) == 1)
 
 
@@ -252,17 +253,17 @@ async def test_week_view_and_upcoming_list_work_from_the_keyboard(
     view = await open_view(clocked, qtbot)
     await until(lambda: len(view.week.sessions) == 2)
     view.week.setFocus()
-    qtbot.keyClick(view.week, Qt.Key.Key_Right)
+    QTest.keyClick(view.week, Qt.Key.Key_Right)
     assert view.week.selected_id == first
-    qtbot.keyClick(view.week, Qt.Key.Key_Right)
+    QTest.keyClick(view.week, Qt.Key.Key_Right)
     assert view.week.selected_id == second
-    qtbot.keyClick(view.week, Qt.Key.Key_Return)
+    QTest.keyClick(view.week, Qt.Key.Key_Return)
     await until(lambda: view.editor.session is not None and view.editor.session.id == second)
 
     view.upcoming.setFocus()
-    view.upcoming.setCurrentItem(view.upcoming.topLevelItem(0))
+    view.upcoming.setCurrentItem(tree_item(view.upcoming, 0))
     assert view.week.selected_id == first
-    qtbot.keyClick(view.upcoming, Qt.Key.Key_Return)
+    QTest.keyClick(view.upcoming, Qt.Key.Key_Return)
     await until(lambda: view.editor.session is not None and view.editor.session.id == first)
 
 
@@ -306,7 +307,7 @@ async def test_revert_puts_back_the_stored_session(
     view.editor.title_edit.setText("改名")
     view.editor.add_site(sites[2])
     assert view.editor.revert_button.isEnabled()
-    qtbot.mouseClick(view.editor.revert_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.editor.revert_button, Qt.MouseButton.LeftButton)
     await until(lambda: view.editor.title_edit.text() == "冬季保供调度")
     assert [s.site_id for s in view.editor.current_session().sites] == [sites[0]]
     assert not view.editor.is_modified()
@@ -320,12 +321,12 @@ async def test_cancelling_keeps_the_session_on_record(
     view.open_session(session_id)
     await until(lambda: view.editor.cancel_session_button.isEnabled())
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
-    qtbot.mouseClick(view.editor.cancel_session_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.editor.cancel_session_button, Qt.MouseButton.LeftButton)
     await until(lambda: not view.presenter.is_busy)
     assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.SCHEDULED
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    qtbot.mouseClick(view.editor.cancel_session_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.editor.cancel_session_button, Qt.MouseButton.LeftButton)
     await until(
         lambda: repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.CANCELLED
     )

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -20,9 +22,9 @@ def dialog_for(context: UiContext, qtbot: QtBot) -> SettingsDialog:
     return dialog
 
 
-def save(dialog: SettingsDialog, qtbot: QtBot) -> None:
+def save(dialog: SettingsDialog) -> None:
     button = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def test_valid_settings_are_written_and_read_back(
@@ -37,7 +39,7 @@ def test_valid_settings_are_written_and_read_back(
     dialog.recording_edit.setText(str(tmp_path / "recordings"))
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("zh_CN"))
     dialog.reminder_spin.setValue(30)
-    save(dialog, qtbot)
+    save(dialog)
 
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     assert dialog.restart_needed
@@ -54,7 +56,7 @@ def test_each_invalid_field_is_refused_and_nothing_is_written(
     context: UiContext, qtbot: QtBot, tmp_path: Path
 ) -> None:
     before = AppSettings().server_address()
-    cases = [
+    cases: list[tuple[Callable[[SettingsDialog], object], str]] = [
         (lambda d: d.name_edit.setText("  "), "Give your name"),
         (lambda d: d.database_edit.setText(str(tmp_path)), "is a folder"),
         (lambda d: d.server_edit.setText("gov.example.cn"), "add the port"),
@@ -64,7 +66,7 @@ def test_each_invalid_field_is_refused_and_nothing_is_written(
         dialog = dialog_for(context, qtbot)
         dialog.server_edit.setText("127.0.0.1:9999")
         spoil(dialog)
-        save(dialog, qtbot)
+        save(dialog)
         assert dialog.isVisible(), message
         assert message in dialog.problem_label.text()
         assert AppSettings().server_address() == before
@@ -81,7 +83,7 @@ async def test_changing_identity_in_the_window_reaches_the_audit_trail(
     qtbot.addWidget(window)
     dialog = window.open_settings()
     dialog.name_edit.setText("新名字")
-    save(dialog, qtbot)
+    save(dialog)
     await until(lambda: "新名字" in window.user_label.text())
     context.store.call(lambda r: r.sites.save_site(Site("审计测试站点")))
     assert context.store.call(lambda r: r.review.audit_trail())[0].actor == "新名字"

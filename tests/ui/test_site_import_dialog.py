@@ -3,11 +3,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from outreach_app.config import resources_dir
@@ -18,14 +18,11 @@ from outreach_app.core.site_import import (
     decode_csv_bytes,
     parse_sites_csv,
 )
-from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.sites import presenter as sites_presenter
 from outreach_app.ui.sites.dialogs import SiteImportDialog
 from outreach_app.ui.sites.view import SitesView
-from tests.ui.conftest import until
-
-Repo = Callable[[Callable[[Repository], Any]], Any]
+from tests.ui.conftest import Repo, table_item, until
 
 BAD_CSV = (
     "name,region,contacts\n"
@@ -57,7 +54,7 @@ def open_dialog(context: UiContext, qtbot: QtBot) -> SiteImportDialog:
 
 
 def column(dialog: SiteImportDialog, index: int) -> list[str]:
-    return [dialog.table.item(r, index).text() for r in range(dialog.table.rowCount())]
+    return [table_item(dialog.table, r, index).text() for r in range(dialog.table.rowCount())]
 
 
 async def load(dialog: SiteImportDialog, path: Path) -> None:
@@ -80,7 +77,7 @@ async def test_bad_rows_are_all_listed_and_nothing_can_be_imported(
     assert "has 2 fields, the header has 3" in problems[3]
     assert "4 lines must be fixed" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: not dialog.presenter.is_busy)
     assert repo(lambda r: r.sites.list_sites()) == []
 
@@ -100,7 +97,7 @@ async def test_a_good_file_is_previewed_then_imported_whole(
     assert "3 sites ready to import" in dialog.summary.text()
     assert dialog.import_button.isEnabled()
 
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: view.model.rowCount() == 3)
     stored = {s.name: s for s in repo(lambda r: r.sites.list_sites())}
     assert set(stored) == {"红旗村村委会", "望京街道", "克拉2气田中控室"}
@@ -122,7 +119,7 @@ async def test_gb18030_file_with_chinese_headers_imports(
     dialog = open_dialog(context, qtbot)
     await load(dialog, path)
     assert column(dialog, 0) == ["红旗村", "望京街道"]
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: len(repo(lambda r: r.sites.list_sites())) == 2)
     assert sorted(s.region for s in repo(lambda r: r.sites.list_sites())) == ["北京", "甘肃"]
 
@@ -135,7 +132,7 @@ async def test_a_site_added_meanwhile_makes_the_store_refuse_the_whole_import(
     dialog = open_dialog(context, qtbot)
     await load(dialog, path)
     repo(lambda r: r.sites.save_site(Site("克拉2气田中控室")))  # someone else was quicker
-    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     await until(lambda: not dialog.presenter.is_busy)
     assert "already exists" in dialog.summary.text()
     assert [s.name for s in repo(lambda r: r.sites.list_sites())] == ["克拉2气田中控室"]
@@ -195,7 +192,7 @@ async def test_check_again_reads_the_fixed_file(
     await load(dialog, path)
     assert not dialog.import_button.isEnabled()
     path.write_text(GOOD_CSV, encoding="utf-8")
-    qtbot.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(dialog.reload_button, Qt.MouseButton.LeftButton)
     await until(lambda: dialog.import_button.isEnabled())
     assert dialog.table.rowCount() == 3
 
@@ -232,7 +229,7 @@ async def test_the_template_has_the_header_and_an_example_that_imports(
     assert lines[0] == ",".join(KNOWN_COLUMNS) and len(lines) == 2
     await load(dialog, template)
     assert dialog.import_button.isEnabled()
-    assert dialog.table.item(0, 0).text() == "红旗村村委会"
+    assert table_item(dialog.table, 0, 0).text() == "红旗村村委会"
 
 
 async def test_a_template_that_cannot_be_written_is_reported(

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.model import (
@@ -18,14 +17,11 @@ from outreach_app.core.model import (
     Site,
 )
 from outreach_app.core.topics import Topic
-from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.sites.models import Column
 from outreach_app.ui.sites.page import build_page
 from outreach_app.ui.sites.view import SitesView
-from tests.ui.conftest import type_text, until
-
-Repo = Callable[[Callable[[Repository], Any]], Any]
+from tests.ui.conftest import Repo, table_item, tree_item, type_text, until
 
 
 class Dialogs:
@@ -80,8 +76,8 @@ async def open_site(view: SitesView, name: str) -> None:
     )
 
 
-def click(qtbot: QtBot, button: Any) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+def click(button: QWidget) -> None:
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def cell(view: SitesView, row: int, column: Column) -> str:
@@ -114,19 +110,19 @@ async def test_creating_a_site_with_contacts_stores_it(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
     view = await open_view(context, qtbot, 0)
-    click(qtbot, view.new_button)
+    click(view.new_button)
     editor = view.editor
     assert not editor.save_button.isEnabled()  # nothing typed yet
     type_text(editor.name_edit, "红旗村村委会")
     type_text(editor.region_edit, "甘肃省定西市")
     type_text(editor.address_edit, "凤翔镇红旗村一组")
-    click(qtbot, editor.add_contact_button)
+    click(editor.add_contact_button)
     for column, value in enumerate(("张德明", "村支书", "13909321234")):
-        editor.contacts.item(0, column).setText(value)
+        table_item(editor.contacts, 0, column).setText(value)
     type_text(editor.notes_edit, "村委会二楼，4G 路由器")
     type_text(editor.tags_edit, "乡村振兴、马铃薯,扶贫")
     assert editor.modified_label.isVisible()
-    click(qtbot, editor.save_button)
+    click(editor.save_button)
     await until(lambda: view.model.rowCount() == 1 and editor.title.text() == "红旗村村委会")
 
     stored = repo(lambda r: r.sites.list_sites())
@@ -158,8 +154,8 @@ async def test_editing_a_site_and_saving_with_ctrl_s_persists(
     await open_site(view, "望京街道")
     view.editor.region_edit.clear()
     type_text(view.editor.region_edit, "北京市朝阳区")
-    view.editor.contacts.item(0, 1).setText("主任")
-    qtbot.keyClick(view.editor.region_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    table_item(view.editor.contacts, 0, 1).setText("主任")
+    QTest.keyClick(view.editor.region_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     await until(lambda: repo(lambda r: r.sites.list_sites())[0].region == "北京市朝阳区")
     assert repo(lambda r: r.sites.list_sites())[0].contacts == [
         Contact("刘洋", "010-64701234", "主任")
@@ -175,17 +171,17 @@ async def test_a_bad_phone_number_is_flagged_inline_and_refused(
     type_text(editor.name_edit, "测试站点")
     editor.contacts.add_contact(Contact("李四"))
     assert not editor.contacts_problem.isVisible()
-    editor.contacts.item(0, 2).setText("call me")
+    table_item(editor.contacts, 0, 2).setText("call me")
     assert editor.contacts_problem.isVisible()
     assert "“call me” of 李四 is not valid" in editor.contacts_problem.text()
-    click(qtbot, editor.save_button)
+    click(editor.save_button)
     assert "is not valid" in view.messages.label.text()
     await until(lambda: not view.presenter.is_busy)
     assert repo(lambda r: r.sites.list_sites()) == []
 
-    editor.contacts.item(0, 2).setText("0991-1234567")
+    table_item(editor.contacts, 0, 2).setText("0991-1234567")
     assert not editor.contacts_problem.isVisible()
-    editor.contacts.item(0, 0).setText("")
+    table_item(editor.contacts, 0, 0).setText("")
     assert "has no name" in editor.contacts_problem.text()
 
 
@@ -240,8 +236,8 @@ async def test_filter_matches_name_region_address_contact_and_tag(
 async def test_sites_sort_by_pinyin_and_archived_sites_last(
     context: UiContext, qtbot: QtBot, repo: Repo
 ) -> None:
-    for name, region in (("望京街道", "北京"), ("阿克苏站", "新疆"), ("红旗村", "甘肃")):
-        repo(lambda r, n=name, g=region: r.sites.save_site(Site(n, region=g)))
+    named = (("望京街道", "北京"), ("阿克苏站", "新疆"), ("红旗村", "甘肃"))
+    repo(lambda r: [r.sites.save_site(Site(name, region=region)) for name, region in named])
     archived = repo(lambda r: r.sites.save_site(Site("白庙村", region="安徽")))
     repo(lambda r: r.sites.set_site_archived(archived, True))
     view = await open_view(context, qtbot, 4)
@@ -264,7 +260,7 @@ async def test_archive_and_restore_through_the_editor(
     view = await open_view(context, qtbot, 1)
     await open_site(view, "新阳路卫生服务站")
     assert view.editor.archive_button.text() == "Archive"
-    click(qtbot, view.editor.archive_button)
+    click(view.editor.archive_button)
     await until(lambda: repo(lambda r: r.sites.get_site(site_id)).archived)
     await until(lambda: view.visible_site_names() == [] and view.editor.archived_label.isVisible())
     assert "Every site is archived" in view.empty_label.text()
@@ -274,7 +270,7 @@ async def test_archive_and_restore_through_the_editor(
     assert view.visible_site_names() == ["新阳路卫生服务站"]
     assert cell(view, 0, Column.NAME) == "Archived · 新阳路卫生服务站"
     assert view.table.selectionModel().selectedRows()[0].row() == 0  # still the one edited
-    click(qtbot, view.editor.archive_button)
+    click(view.editor.archive_button)
     await until(lambda: not repo(lambda r: r.sites.get_site(site_id)).archived)
     await until(lambda: cell(view, 0, Column.NAME) == "新阳路卫生服务站")
     assert not view.editor.archived_label.isVisible()
@@ -288,7 +284,7 @@ async def test_history_lists_the_sessions_and_follows_new_ones(
     view = await open_view(context, qtbot, 1)
     await open_site(view, "克拉2气田中控室")
     await until(lambda: view.editor.history.topLevelItemCount() == 1)
-    item = view.editor.history.topLevelItem(0)
+    item = tree_item(view.editor.history, 0)
     assert [item.text(1), item.text(2)] == ["节前安全生产调度", "Ended"]
     assert "26" in item.text(0)
 
@@ -311,19 +307,19 @@ async def test_a_referenced_site_is_not_deleted_but_archive_is_offered(
     assert "archive it instead" in view.editor.delete_button.toolTip()
 
     dialogs.answer = QMessageBox.StandardButton.No
-    click(qtbot, view.editor.delete_button)
+    click(view.editor.delete_button)
     assert "cannot be deleted. Archive it instead?" in dialogs.asked[-1]
     await until(lambda: not view.presenter.is_busy)
     assert not repo(lambda r: r.sites.get_site(site_id)).archived
 
     dialogs.answer = QMessageBox.StandardButton.Yes
-    click(qtbot, view.editor.delete_button)
+    click(view.editor.delete_button)
     await until(lambda: repo(lambda r: r.sites.get_site(site_id)).archived)
     await until(lambda: view.editor.archived_label.isVisible())
     assert repo(lambda r: r.sites.list_sites(include_archived=True))[0].name == "克拉2气田中控室"
 
     # Archived already: nothing more to offer, only the reason.
-    click(qtbot, view.editor.delete_button)
+    click(view.editor.delete_button)
     assert "archived already" in dialogs.told[-1]
     assert len(repo(lambda r: r.sites.list_sites(include_archived=True))) == 1
 
@@ -335,13 +331,13 @@ async def test_an_unreferenced_site_is_deleted_only_after_confirmation(
     view = await open_view(context, qtbot, 1)
     await open_site(view, "临时站点")
     dialogs.answer = QMessageBox.StandardButton.No
-    click(qtbot, view.editor.delete_button)
+    click(view.editor.delete_button)
     assert "Delete “临时站点”? This cannot be undone." in dialogs.asked[-1]
     await until(lambda: not view.presenter.is_busy)
     assert len(repo(lambda r: r.sites.list_sites())) == 1
 
     dialogs.answer = QMessageBox.StandardButton.Yes
-    click(qtbot, view.editor.delete_button)
+    click(view.editor.delete_button)
     await until(lambda: repo(lambda r: r.sites.list_sites(include_archived=True)) == [])
     await until(lambda: view.model.rowCount() == 0)
     assert view.editor.title.text() == "New site"
@@ -411,4 +407,4 @@ async def test_page_actions_have_shortcuts(context: UiContext, qtbot: QtBot) -> 
     qtbot.addWidget(page.widget)
     assert page.key == "sites" and page.flush is not None
     assert [a.shortcut().toString() for a in page.actions] == ["Ctrl+Shift+N", "Ctrl+I"]
-    await until(lambda: not page.widget.presenter.is_busy)  # type: ignore[attr-defined]
+    await until(lambda: not page.widget.presenter.is_busy)

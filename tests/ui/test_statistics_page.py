@@ -28,7 +28,7 @@ from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.statistics import presenter as presenter_module
 from outreach_app.ui.statistics.view import BAD, GOOD, NEUTRAL, StatisticsView
 from tests.statistics_data import SITE_A, SITE_B, build_file
-from tests.ui.conftest import until
+from tests.ui.conftest import table_item, until
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
@@ -63,6 +63,11 @@ async def loaded(view: StatisticsView) -> None:
     await until(lambda: view.presenter.report is not None and not view.presenter.is_busy)
 
 
+def period_shown(view: StatisticsView) -> Period | None:
+    report = view.presenter.report
+    return None if report is None else report.period
+
+
 def card(view: StatisticsView, measure: str) -> tuple[str, str, str]:
     kpi = view.cards[measure]
     return kpi.value.text(), kpi.previous.text(), kpi.year.text()
@@ -71,7 +76,7 @@ def card(view: StatisticsView, measure: str) -> tuple[str, str, str]:
 def table(view: StatisticsView, dimension: Dimension) -> list[list[str]]:
     widget = view.tables[dimension]
     return [
-        [widget.item(r, c).text() for c in range(widget.columnCount())]
+        [table_item(widget, r, c).text() for c in range(widget.columnCount())]
         for r in range(widget.rowCount())
     ]
 
@@ -150,11 +155,11 @@ async def test_a_range_and_the_step_buttons(
 ) -> None:
     view = await open_page(counted, qtbot)
     view.step_month(-1)
-    await until(lambda: view.presenter.report.period == Period.month(Month(2026, 10)))
+    await until(lambda: period_shown(view) == Period.month(Month(2026, 10)))
     assert card(view, "received")[0] == "2"
     view.range_check.setChecked(True)
     view.to_edit.setDate(view.to_edit.date().addMonths(1))
-    await until(lambda: view.presenter.report.period == Period(Month(2026, 10), Month(2026, 11)))
+    await until(lambda: period_shown(view) == Period(Month(2026, 10), Month(2026, 11)))
     assert card(view, "received") == ("6", "— on previous", "▲ 100.00% year on year")
     assert "October 2026 to November 2026" in view.caption.text()
 
@@ -174,6 +179,7 @@ async def test_the_page_follows_new_demands(
     site_b = counted.store.call(
         lambda r: next(s.id for s in r.sites.list_sites() if s.name == SITE_B)
     )
+    assert site_b is not None
     row = DemandRow(2, NOW.date(), "朝阳区", site_b, SITE_B, "Consumer Rights", "预付卡退费")
     counted.store.call(lambda r: r.follow_ups.import_demands([row], "board.csv"))
     counted.bus.announce(Topic.FOLLOW_UPS)
@@ -189,7 +195,7 @@ async def test_export_writes_a_workbook_with_numbers(
     steps: list[tuple[int, int]] = []
     view.presenter.exportProgress.connect(lambda done, total: steps.append((done, total)))
     view.export_to(path, ExportFormat.XLSX)
-    assert view.progress_dialog is not None and not view.export_button.isEnabled()
+    assert (view.progress_dialog is not None, view.export_button.isEnabled()) == (True, False)
     await until(lambda: path.exists() and not view.presenter.exporting)
     assert steps and steps[-1][0] == steps[-1][1]
     assert "Statistics saved as" in view.messages.label.text()

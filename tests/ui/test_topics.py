@@ -9,7 +9,7 @@ count, and a mention anywhere but an announcement counts as following (never the
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,14 +27,15 @@ class TopicUses:
         return {t: w for t, w in sorted(self.followed.items()) if t not in self.announced}
 
 
-def _topic(node: ast.AST) -> str | None:
-    if (
-        isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id == Topic.__name__
-    ):
-        return node.attr
-    return None
+def _topics(tree: ast.AST) -> Iterator[ast.Attribute]:
+    """Every `Topic.X` in `tree`."""
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == Topic.__name__
+        ):
+            yield node
 
 
 def topic_uses(sources: Iterable[tuple[str, str]]) -> TopicUses:
@@ -50,15 +51,12 @@ def topic_uses(sources: Iterable[tuple[str, str]]) -> TopicUses:
                 and node.func.attr == "announce"
             ):
                 for argument in node.args:
-                    for part in ast.walk(argument):
-                        name = _topic(part)
-                        if name is not None:
-                            in_announcements.add(id(part))
-                            uses.announced.setdefault(name, []).append(f"{where}:{part.lineno}")
-        for node in ast.walk(tree):
-            name = _topic(node)
-            if name is not None and id(node) not in in_announcements:
-                uses.followed.setdefault(name, []).append(f"{where}:{node.lineno}")
+                    for topic in _topics(argument):
+                        in_announcements.add(id(topic))
+                        uses.announced.setdefault(topic.attr, []).append(f"{where}:{topic.lineno}")
+        for topic in _topics(tree):
+            if id(topic) not in in_announcements:
+                uses.followed.setdefault(topic.attr, []).append(f"{where}:{topic.lineno}")
     return uses
 
 

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from outreach_app.app import build_main_window
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.i18n import TRANSLATIONS_DIR
-from tests.ui.conftest import until
+from tests.ui.conftest import until_loaded
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = TRANSLATIONS_DIR / "outreach_zh_CN.ts"
@@ -48,8 +48,8 @@ def test_every_string_in_the_source_is_translated(
     untranslated = [
         message.findtext("source")
         for message in ET.parse(copy).getroot().iter("message")
-        if message.find("translation") is not None
-        and message.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+        if (translation := message.find("translation")) is not None
+        and translation.get("type") == "unfinished"
     ]
     assert untranslated == [], f"translate these in {ts_file}"
 
@@ -86,4 +86,4 @@ async def test_the_window_speaks_chinese_under_a_chinese_locale(
     assert window.menuBar().actions()[0].text() == "文件(&F)"
     assert QCoreApplication.translate("labels", "Policy briefing") == "政策宣讲"
     assert QCoreApplication.translate("messages", "the file is empty") == "文件是空的"
-    await until(lambda: not window.pages["review"].widget.presenter.is_busy)  # type: ignore[attr-defined]
+    await until_loaded(window.pages["review"].widget)

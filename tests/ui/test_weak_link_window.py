@@ -10,10 +10,9 @@ from __future__ import annotations
 import asyncio
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -33,11 +32,10 @@ from outreach_app.ui.context import UiContext
 from tests.local_calls import local_call_service
 from tests.netns import NamespaceUnavailable
 from tests.shaped_link import ShapedLink, shaped_link
-from tests.ui.conftest import until
+from tests.ui.conftest import Repo, until
 
 pytestmark = pytest.mark.slow
 
-Repo = Callable[[Callable[[Repository], Any]], Any]
 REPO_ROOT = Path(__file__).resolve().parents[2]
 QUALITY = QualityPolicy(floor=VideoQuality(320, 240, 15), waiting=VideoQuality(160, 120, 5))
 
@@ -103,24 +101,24 @@ async def test_a_poor_link_is_named_and_sound_only_is_offered(
             cwd=REPO_ROOT,
         )
         await until(lambda: presenter.call is not None and presenter.is_live, timeout=10)
-        await until(lambda: window._tiles[site_id].video.frames_shown >= 3, timeout=20)
+        await until(lambda: window.video._tiles[site_id].video.frames_shown >= 3, timeout=20)
         QTest.keyClick(window, Qt.Key.Key_F8)
         await until(lambda: presenter.floor_site_id == site_id)
-        assert not window.floor_link_bar.isVisibleTo(window)
+        assert not window.video.floor_link_bar.isVisibleTo(window)
 
         link.shape(loss_percent=30, delay_ms=100)
         shaped_at = time.monotonic()
-        await until(lambda: window.floor_link_bar.isVisibleTo(window), timeout=30)
+        await until(lambda: window.video.floor_link_bar.isVisibleTo(window), timeout=30)
         named_after = time.monotonic() - shaped_at
-        assert "poor" in window.floor_link_label.text()
-        assert window.floor_audio_only_button.text() == "Switch to sound only"
+        assert "poor" in window.video.floor_link_label.text()
+        assert window.video.floor_audio_only_button.text() == "Switch to sound only"
 
         call = presenter.call
         assert call is not None
-        window.floor_audio_only_button.click()
+        window.video.floor_audio_only_button.click()
         assert call.hub.audio_only(site_id)
-        await until(lambda: "sound only" in window.floor_link_label.text(), timeout=2)
-        assert window.floor_audio_only_button.text() == "Turn video back on"
+        await until(lambda: "sound only" in window.video.floor_link_label.text(), timeout=2)
+        assert window.video.floor_audio_only_button.text() == "Turn video back on"
         # The site stops sending its picture; its sound keeps coming, even over this link.
         await asyncio.sleep(2.5)
         video_before, audio_before = (
@@ -140,7 +138,7 @@ async def test_a_poor_link_is_named_and_sound_only_is_offered(
 
         # Video back on when the link is good again.
         link.shape(loss_percent=0, delay_ms=0)
-        window.floor_audio_only_button.click()
+        window.video.floor_audio_only_button.click()
         assert not call.hub.audio_only(site_id)
         await until(
             lambda: (

@@ -12,7 +12,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
 
-from outreach_app.core.model import Question, Review, ReviewState
+from outreach_app.core.model import Question, Review, ReviewState, SearchHit
 from outreach_app.core.text_search import highlight_html
 from outreach_app.storage.repository import Minutes
 from outreach_app.ui.formatting import format_date, format_datetime, format_offset, format_time
@@ -53,6 +53,24 @@ def question_anchor(question_id: int) -> str:
 
 def site_anchor(site_id: int) -> str:
     return f"site-{site_id}"
+
+
+def hit_anchor(hit: SearchHit, questions: list[Question]) -> str | None:
+    """Where in the minutes a search hit is: its question, or else its site."""
+    if hit.doc_kind == "question":
+        return question_anchor(hit.ref_id)
+    for question in questions:
+        if question.id is None:
+            continue
+        if hit.doc_kind == "answer" and question.answer and question.answer.id == hit.ref_id:
+            return question_anchor(question.id)
+        if (
+            hit.doc_kind == "follow_up"
+            and question.follow_up
+            and question.follow_up.id == hit.ref_id
+        ):
+            return question_anchor(question.id)
+    return site_anchor(hit.site_id) if hit.site_id is not None else None
 
 
 def _stamp(moment: datetime | None) -> str:

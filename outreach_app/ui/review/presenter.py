@@ -4,6 +4,7 @@ and audit trail, and the reviewer's decisions."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
@@ -13,6 +14,8 @@ from outreach_app.core.model import (
     ReviewState,
     SearchFilters,
     SearchHit,
+    Session,
+    SessionStatus,
     Site,
 )
 from outreach_app.core.topics import Topic
@@ -27,6 +30,13 @@ LIST_TOPICS = frozenset(
     {Topic.SESSIONS, Topic.NOTES, Topic.AGENDA, Topic.FOLLOW_UPS, Topic.REVIEWS, Topic.SITES}
 )
 OPTION_TOPICS = frozenset({Topic.SITES})
+
+
+def is_reviewable(session: Session, now: datetime) -> bool:
+    """Minutes can be reviewed once the session is over, even if nobody marked it ended."""
+    if session.status in (SessionStatus.LIVE, SessionStatus.CANCELLED):
+        return False
+    return session.status is SessionStatus.ENDED or session.end <= now
 
 
 @dataclass(frozen=True)
