@@ -250,8 +250,11 @@ def unseen_overwrites(database: Path) -> list[str]:
         for op_id, name, result in db.execute(
             "SELECT op_id, name, result FROM team_operations WHERE outcome = 'applied'"
         ):
-            expected = {tuple(item) for item in json.loads(result).get("expect", [])}
-            expectations[str(op_id)] = (str(name), expected)  # type: ignore[arg-type]
+            expected = {
+                (str(table), str(uid), str(version))
+                for table, uid, version in json.loads(result).get("expect", [])
+            }
+            expectations[str(op_id)] = (str(name), expected)
         previous: dict[tuple[str, str], str] = {}
         bad: list[str] = []
         for seq, op_id, table, uid in db.execute(
