@@ -55,6 +55,7 @@ from outreach_app.server.app import ADMISSION
 from outreach_app.server.connection import MessageSocket
 from outreach_app.server.frames import TokenBucket
 from outreach_app.storage.schema import schema_fingerprint
+from outreach_app.storage.shared_rows import MissingRowError
 from outreach_app.team.accounts import AccountError, SignIn
 from outreach_app.team.service import (
     NotAllowed,
@@ -75,6 +76,8 @@ OUTBOX_MESSAGES: Final = 256
 SNAPSHOT_QUEUE: Final = 4
 MESSAGES_PER_SECOND: Final = 50.0
 MESSAGES_BURST: Final = 200
+# How long a live call stays shown after the official's app lost its connection.
+LIVE_GRACE_SECONDS: Final = 120.0
 
 
 class TeamConnection(MessageSocket):
@@ -123,6 +126,16 @@ class TeamHub:
             if connection.sign_in is not None and connection.sign_in.token_id in token_ids:
                 connection.send(TeamError(TeamErrorCode.REVOKED, reason))
                 connection.close(CloseCode.UNAUTHORIZED, TeamErrorCode.REVOKED.value)
+
+    def forget_live_later(self, token_id: str) -> None:
+        """A connection that reported live calls is gone: unless the same sign-in comes back
+        within a while (a network hiccup), its calls stop showing as live."""
+
+        def forget() -> None:
+            if token_id not in self.signed_in_tokens() and self.service.forget_live_of(token_id):
+                self.announce_live()
+
+        asyncio.get_running_loop().call_later(LIVE_GRACE_SECONDS, forget)
 
     def nudge_all(self, head: int) -> None:
         for connection in list(self.connections):
@@ -234,6 +247,8 @@ async def _sync_socket(request: web.Request) -> web.StreamResponse:
     finally:
         hub.connections.discard(connection)
         await connection.finish()
+        if connection.sign_in is not None:
+            hub.forget_live_later(connection.sign_in.token_id)
     return ws
 
 
@@ -319,6 +334,8 @@ async def _serve(
             await _handle(hub, connection, sign_in, message, base_url)
         except NotAllowed as refused:
             connection.send(TeamError(TeamErrorCode.FORBIDDEN, str(refused)))
+        except MissingRowError:
+            connection.send(TeamError(TeamErrorCode.NOT_FOUND, "the record has no such thing"))
         except Exception:
             log.exception("team request failed")
             connection.send(TeamError(TeamErrorCode.INTERNAL, "the server could not do that"))

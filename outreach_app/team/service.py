@@ -54,9 +54,7 @@ log = logging.getLogger(__name__)
 SESSION_TOKEN_KIND: Final = "team-session"
 # A sign-in lasts a working day and a night; an app signs in again after that.
 SIGN_IN_LIFETIME_SECONDS: Final = 16 * 3600
-# Invitations handed out by the record last until the session's day is over, and no longer
-# than this.
-MAX_INVITATION_SECONDS: Final = 14 * 24 * 3600
+# Invitations handed out by the record last until the session's day is over.
 INVITATION_GRACE_SECONDS: Final = 12 * 3600
 
 
@@ -110,6 +108,8 @@ class TeamService:
             )
         )
         self.live: dict[str, LiveSession] = {}
+        # Which sign-in reported each live call.
+        self.live_reporters: dict[str, str] = {}
 
     def _open(self) -> Repository:
         repo = open_record(self.folder)
@@ -245,8 +245,19 @@ class TeamService:
             raise NotAllowed("only an official runs a call")
         if on:
             self.live[session] = LiveSession(session, floor, sign_in.account.name)
+            self.live_reporters[session] = sign_in.token_id
         else:
             self.live.pop(session, None)
+            self.live_reporters.pop(session, None)
+
+    def forget_live_of(self, token_id: str) -> bool:
+        """The official's app that reported these calls has been gone too long: they are no
+        longer shown live (it reports them again when it is back). Whether any was dropped."""
+        gone = [s for s, reporter in self.live_reporters.items() if reporter == token_id]
+        for session in gone:
+            self.live.pop(session, None)
+            self.live_reporters.pop(session, None)
+        return bool(gone)
 
     # ------------------------------------------------------------------- invitations
     async def invitations(
@@ -271,9 +282,9 @@ class TeamService:
             return session_id, sites, ends
 
         session_id, sites, ends = await self.worker.run(read)
-        expires = int(
-            min(max(ends + INVITATION_GRACE_SECONDS, now + 3600), now + MAX_INVITATION_SECONDS)
-        )
+        # A link made weeks ahead is honoured from 30 days before it expires (the signaling
+        # server's rule), so it is made for the session's day, not capped here.
+        expires = int(max(ends + INVITATION_GRACE_SECONDS, now + 3600))
         record = self.identity.record_id
         links = []
         for site_id, site_uid in sites:

@@ -452,3 +452,65 @@ async def test_an_app_of_another_version_is_told_to_update(server: LiveTeamServe
     assert isinstance(refused, TeamError) and refused.code == "protocol"
     assert "version" in refused.message
     await socket.close()
+
+
+async def test_a_call_stops_showing_live_once_its_official_is_gone_for_a_while(
+    server: LiveTeamServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from outreach_app.core.team_protocol import LiveNow
+    from outreach_app.team import routes
+
+    monkeypatch.setattr(routes, "LIVE_GRACE_SECONDS", 0.5)
+    reviewer = await connect(server, await token_for(server, "li"))
+    await reviewer.expect(Welcome)
+    official = await connect(server, await token_for(server, "wang"))
+    await official.expect(Welcome)
+    await official.send(Live("a" * 32, "b" * 32))
+
+    async def live_seen(expected: int) -> None:
+        while True:
+            message = await reviewer.expect(LiveNow)
+            assert isinstance(message, LiveNow)
+            if len(message.sessions) == expected:
+                return
+
+    await live_seen(1)
+    await official.close()
+    await asyncio.wait_for(live_seen(0), 5)
+    await reviewer.close()
+
+
+async def test_a_link_for_a_session_weeks_ahead_lasts_until_that_day(
+    server: LiveTeamServer,
+) -> None:
+    from datetime import datetime, timedelta
+
+    from outreach_app.core.invitations import token_from_join_url, verify
+    from outreach_app.core.model import Session, SessionKind, SessionSite, Site
+    from outreach_app.storage.repository import Repository
+
+    assert server.service is not None
+    service = server.service
+    day = datetime.now().replace(microsecond=0) + timedelta(days=60)
+
+    def seed(repo: Repository) -> str:
+        site = repo.sites.save_site(Site(name="Far village"))
+        session = repo.sessions.save_session(
+            Session(
+                "Later", SessionKind.ON_SITE_WORK, "王", day, 60, sites=[SessionSite(site, 0, 20)]
+            )
+        )
+        return str(
+            repo.db.execute("SELECT uid FROM sessions WHERE id = ?", (session,)).fetchone()[0]
+        )
+
+    session_uid = service.worker.call(seed)
+    staff = await connect(server, await token_for(server, "anna"))
+    await staff.expect(Welcome)
+    await staff.send(Invite(session_uid))
+    answer = await staff.expect(Invitations)
+    assert isinstance(answer, Invitations)
+    token = token_from_join_url(answer.links[0].join)
+    on_the_day = verify(service.secret, token, day.timestamp(), record=service.identity.record_id)
+    assert on_the_day.expires_at > day.timestamp() + 3600
+    await staff.close()
