@@ -298,7 +298,7 @@ async def test_chaos_for_minutes_loses_nothing_and_resolves_nothing_silently(
         for desk in desks:
             desk.proxy.heal()
             desk.proxy.delay = 0.0
-            desk.stop()
+            desk.stop(timeout=10)
         if server.process is None:
             await asyncio.to_thread(server.start)
         stopped = time.monotonic() - phase
