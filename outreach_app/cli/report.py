@@ -3,7 +3,8 @@
     outreach-app report --month 2026-11 [--to 2027-01] --format json|xlsx|pdf
                         [--db PATH] [--output FILE] [--language en|zh_CN]
 
-Exit codes: 0 written; 1 failed (the database cannot be read, the file cannot be written);
+Exit codes: 0 written; 1 failed (the database cannot be read, or is an empty file, another
+program's database or a newer version's, all left as they were; the file cannot be written);
 2 bad command line (a bad month, a missing database); 130 stopped with Ctrl+C (nothing written).
 Qt draws the PDF's charts and translates the words, on its offscreen platform: no display needed.
 """
@@ -15,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from outreach_app.cli.usage import UsageError, command_database
+from outreach_app.cli.usage import UsageError, existing_database
 from outreach_app.core.statistics import MAX_PERIOD_MONTHS, Month, Period, StatisticsReport
 from outreach_app.exports.files import Progress
 from outreach_app.exports.statistics import ExportFormat, default_file_name
@@ -82,13 +83,6 @@ def parse_period(month: str, to: str | None) -> Period:
     return period
 
 
-def find_database(given: Path | None) -> Path:
-    path = command_database(given)
-    if not path.exists():
-        raise UsageError(f"there is no database at {path}; give its path with --db")
-    return path
-
-
 def _open_key(path: Path) -> str | None:
     from outreach_app.storage.encryption import KEY_ENVIRONMENT, find_key, is_encrypted
 
@@ -108,7 +102,7 @@ def load_report(path: Path, period: Period) -> StatisticsReport:
     from outreach_app.storage.repository import Repository, StoreError
 
     try:
-        repo = Repository.open(path, key=_open_key(path))
+        repo = Repository.open(path, key=_open_key(path), create=False)
     except StoreError as exc:
         raise Failure(str(exc)) from exc
     try:
@@ -175,7 +169,7 @@ def _output(args: argparse.Namespace, period: Period, fmt: str) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.month, args.to)
-    database = find_database(args.db)
+    database = existing_database(args.db)
     output = _output(args, period, args.format)
     report = load_report(database, period)
     _start_qt(args.language)

@@ -37,6 +37,15 @@ def command_database(given: Path | None) -> Path:
     return path
 
 
+def existing_database(given: Path | None) -> Path:
+    """The database a command works on, which must exist: commands never make one. Whether it
+    is an Outreach database the store checks when it opens it."""
+    path = command_database(given)
+    if not path.exists():
+        raise UsageError(f"there is no database at {path}; give its path with --db")
+    return path
+
+
 def configured_database() -> Path | None:
     """The database chosen in Settings, if any (the command line's --db wins)."""
     # Settings are kept by Qt (QSettings): Qt is loaded here, where they are read, not before.

@@ -144,4 +144,24 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP(
         "messages", "{path} was made by a newer version of Outreach; update the app to restore it"
     ),
+    # Opening a database (storage/identity.py, storage/repository.py).
+    QT_TRANSLATE_NOOP("messages", "cannot create a database at {path}: {error}"),
+    QT_TRANSLATE_NOOP("messages", "there is no database at {path}"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{path} is an empty file, not an Outreach database; it was left as it is"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{path} is an SQLite database but not an Outreach database; it was left as it is",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{path} is another program's database (it holds {tables}), not an Outreach database;"
+        " it was left as it is",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{path} was made by a newer version of Outreach; update the app to open it (the file was"
+        " left as it is)",
+    ),
 )
