@@ -3520,50 +3520,50 @@ Start Outreach again to go on.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="43"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="46"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="77"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="79"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="82"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="150"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="85"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="153"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="86"/>
         <source>Default: outreach.db in your data folder</source>
         <translation>默认：数据文件夹中的 outreach.db</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="84"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="88"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="165"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="91"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="168"/>
         <source>Browse…</source>
         <translation>浏览……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="97"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="99"/>
         <source>ICE servers</source>
         <translation>ICE 服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="102"/>
         <source>None on a local network. One a line, e.g.
 stun:stun.example.cn:3478
 turn:turn.example.cn:3478 user password</source>
@@ -3572,199 +3572,199 @@ stun:stun.example.cn:3478
 turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="87"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="190"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="193"/>
         <source>Recording folder</source>
         <translation>录制文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
         <source>Test pattern (no camera)</source>
         <translation>测试图案（不用摄像头）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="114"/>
         <source>Speakers</source>
         <translation>扬声器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="114"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="119"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="117"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="120"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="124"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="127"/>
         <source>Reminder lead time</source>
         <translation>提前提醒时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="129"/>
         <source> min before</source>
         <translation> 分钟前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="134"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="132"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="135"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="133"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="136"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="137"/>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="135"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="138"/>
         <source>ICE servers:</source>
         <translation>ICE 服务器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="139"/>
         <source>Recording folder:</source>
         <translation>录制文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="137"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="140"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="138"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="141"/>
         <source>Microphone:</source>
         <translation>麦克风：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="139"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="142"/>
         <source>Speakers:</source>
         <translation>扬声器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="140"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="143"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="144"/>
         <source>Reminder:</source>
         <translation>提醒：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="142"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="145"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="143"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="146"/>
         <source>Back up every:</source>
         <translation>备份间隔：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="144"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="147"/>
         <source>Backups kept:</source>
         <translation>保留备份：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="60"/>
         <source>The database and language change the next time the app starts.</source>
         <translation>数据库和语言在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="152"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="155"/>
         <source>Outreach database (*.db)</source>
         <translation>连线数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="161"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="182"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="164"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="185"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="163"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="166"/>
         <source>Default: %1</source>
         <translation>默认：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="168"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="171"/>
         <source>Back up every</source>
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="170"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="173"/>
         <source>Never (no automatic backups)</source>
         <translation>从不（不自动备份）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="171"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="174"/>
         <source> h, and when Outreach closes</source>
         <translation> 小时，以及关闭 Outreach 时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="174"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="177"/>
         <source>Backups kept</source>
         <translation>保留备份数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="176"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="179"/>
         <source> newest</source>
         <translation> 份最新备份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="204"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="207"/>
         <source>%1 is a file, not a folder</source>
         <translation>%1 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="206"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="209"/>
         <source>%1 is a folder; give the path of a database file</source>
         <translation>%1 是文件夹，请填写数据库文件的路径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="213"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="220"/>
         <source>Cannot write in %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="220"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="227"/>
         <source>Give your name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="285"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="305"/>
         <source>Not connected: %1</source>
         <translation>未连接：%1</translation>
     </message>
@@ -5664,6 +5664,36 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <location filename="../../outreach_app/ui/message_catalog.py" line="144"/>
         <source>{path} was made by a newer version of Outreach; update the app to restore it</source>
         <translation>{path} 由更新版本的 Outreach 生成；请先升级应用再恢复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="148"/>
+        <source>cannot create a database at {path}: {error}</source>
+        <translation>无法在 {path} 新建数据库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="149"/>
+        <source>there is no database at {path}</source>
+        <translation>{path} 处没有数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="150"/>
+        <source>{path} is an empty file, not an Outreach database; it was left as it is</source>
+        <translation>{path} 是空文件，不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="153"/>
+        <source>{path} is an SQLite database but not an Outreach database; it was left as it is</source>
+        <translation>{path} 是 SQLite 数据库，但不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="157"/>
+        <source>{path} is another program&apos;s database (it holds {tables}), not an Outreach database; it was left as it is</source>
+        <translation>{path} 是其他程序的数据库（含有 {tables}），不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="162"/>
+        <source>{path} was made by a newer version of Outreach; update the app to open it (the file was left as it is)</source>
+        <translation>{path} 由更新版本的连线创建，请先升级本程序再打开（文件未作任何改动）</translation>
     </message>
 </context>
 <context>
