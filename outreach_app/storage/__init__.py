@@ -67,7 +67,11 @@ Operations, by aggregate:
     search.search                      read   notes matching a query and filters, newest first
 
     statistics.statistics_figures      read   a period's figures by channel, category, site...
+    statistics.month_publications      read   every closing of a month, oldest first
+    statistics.closed_months           read   the months closed now
     statistics.statistics_report       read   a period compared with earlier ones, and a trend
+    statistics.close_month             write  publish a month: keep its figures as they are
+    statistics.reopen_month            write  take a closed month back, saying why
 
     calls.record_site_check            write  keep a site's latest pre-call check
     calls.site_checks                  read   the latest pre-call check of each site

@@ -25,7 +25,12 @@ from outreach_app.storage.encryption import (
     WrongKeyError,
     check_key,
 )
-from outreach_app.storage.identity import check_existing_database, inspect_database, refusal
+from outreach_app.storage.identity import (
+    DatabaseRefusedError,
+    check_existing_database,
+    inspect_database,
+    refusal,
+)
 from outreach_app.storage.repository import Repository, StoreError
 from outreach_app.storage.schema import migrations as schema_migrations
 from outreach_app.storage.sqlite_driver import (
@@ -131,7 +136,12 @@ def backup_now(
     """
     if not database.exists():
         raise BackupError("there is no database at {path} to back up", path=database)
-    check_existing_database(database, key)
+    try:
+        check_existing_database(database, key)
+    except DatabaseRefusedError:
+        raise
+    except StoreError as exc:  # not a database, or encrypted and no (right) key
+        raise BackupError("cannot read {path}: {error}", path=database, error=exc) from exc
     _prepare_folder(folder)
     when = now or datetime.now()
     target = _free_name(folder, database, when)

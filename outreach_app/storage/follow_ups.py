@@ -133,13 +133,29 @@ def load_follow_up(connection: StoreConnection, follow_up_id: int) -> FollowUp:
 
 
 def add_follow_up_step(
-    connection: StoreConnection, follow_up_id: int, status: FollowUpStatus, note: str
+    connection: StoreConnection,
+    follow_up_id: int,
+    status: FollowUpStatus,
+    note: str,
+    *,
+    at: datetime | None = None,
+    due: str | None = None,
 ) -> None:
-    """A row of the item's history: it reached `status` now, recorded by whoever acts."""
+    """A row of the item's history: it reached `status` at `at` (by default now), recorded now
+    by whoever acts. `due`: for a solution, the date to solve by in force then."""
+    now = timestamp(connection.now())
     connection.execute(
-        "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (follow_up_id, status.value, timestamp(connection.now()), connection.actor.name, note),
+        "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note, recorded_at, due)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            follow_up_id,
+            status.value,
+            timestamp(at) if at is not None else now,
+            connection.actor.name,
+            note,
+            now,
+            due if status is FollowUpStatus.SOLVED else None,
+        ),
     )
 
 
@@ -209,7 +225,7 @@ class FollowUpStore(Aggregate):
 
     def _take_step(self, follow_up_id: int, action: FollowUpAction, given: StepInput) -> FollowUp:
         row = self._one(
-            "SELECT session_id, status, owner FROM follow_ups WHERE id = ?", (follow_up_id,)
+            "SELECT session_id, status, owner, due FROM follow_ups WHERE id = ?", (follow_up_id,)
         )
         if row is None:
             raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
@@ -239,7 +255,7 @@ class FollowUpStore(Aggregate):
             [*values.values(), follow_up_id],
         )
         note = step_note(action, cleaned)
-        add_follow_up_step(self._connection, follow_up_id, TARGET[action], note)
+        add_follow_up_step(self._connection, follow_up_id, TARGET[action], note, due=row["due"])
         detail = f"{note} ({cleaned.owner})" if action is FollowUpAction.CLAIM else note
         self._audit(
             action.value, "follow_up", follow_up_id, session_id=row["session_id"], detail=detail
@@ -408,10 +424,12 @@ class FollowUpStore(Aggregate):
             )
             follow_up_id = int(cursor.lastrowid or 0)
             # Opened when the resident posted it; the history starts there.
-            self._execute(
-                "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)"
-                " VALUES (?, 'open', ?, ?, ?)",
-                (follow_up_id, received, self._actor.name, demand.channel),
+            add_follow_up_step(
+                self._connection,
+                follow_up_id,
+                FollowUpStatus.OPEN,
+                demand.channel,
+                at=datetime.combine(demand.received_on, datetime.min.time()),
             )
             self._execute(
                 "INSERT INTO demands (follow_up_id, channel, received_on, area, category,"

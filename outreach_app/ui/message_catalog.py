@@ -164,4 +164,9 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
         "{path} was made by a newer version of Outreach; update the app to open it (the file was"
         " left as it is)",
     ),
+    # Closing a month (storage/statistics.py).
+    QT_TRANSLATE_NOOP("messages", "only a month that has ended can be closed ({month})"),
+    QT_TRANSLATE_NOOP("messages", "say why the month is reopened"),
+    QT_TRANSLATE_NOOP("messages", "{month} is closed already"),
+    QT_TRANSLATE_NOOP("messages", "{month} is not closed"),
 )

@@ -507,6 +507,24 @@
     </message>
 </context>
 <context>
+    <name>CumulativeTable</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="208"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="229"/>
+        <source>Change year on year</source>
+        <translation>同比变化</translation>
+    </message>
+</context>
+<context>
     <name>DataSafety</name>
     <message>
         <location filename="../../outreach_app/ui/data_safety.py" line="246"/>
@@ -873,12 +891,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>FigureTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="168"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="180"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="187"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="199"/>
         <source>Nothing in this period.</source>
         <translation>本期没有数据。</translation>
     </message>
@@ -1705,17 +1723,17 @@ Start Outreach again to go on.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="135"/>
         <source>month on month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="135"/>
         <source>on previous</source>
         <translation>较上期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="124"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="136"/>
         <source>year on year</source>
         <translation>同比</translation>
     </message>
@@ -4470,39 +4488,62 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsDialogs</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="12"/>
+        <source>Close and publish %1</source>
+        <translation>发布并锁定 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="15"/>
+        <source>Keep the figures of %1 as they are now, for publication? Reports and exports of the month will show them from now on; what the record counts differently later is shown beside them as a dated revision. Only a reviewer can reopen the month, saying why.</source>
+        <translation>按现在的数据发布并锁定 %1 的统计？此后该月的报表和导出都显示发布时的数据；之后记录中统计有出入的，作为注明日期的修订列在旁边。只有审核人可以说明原因后重新开放该月。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="32"/>
+        <source>Reopen %1</source>
+        <translation>重新开放 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="33"/>
+        <source>Why is %1 reopened? Its publication stays on record with your reason.</source>
+        <translation>为什么要重新开放 %1？已发布的数据和您填写的原因都会保留在记录中。</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="110"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="128"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="111"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="129"/>
         <source>you may not write there</source>
         <translation>没有写入该位置的权限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="112"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="130"/>
         <source>that place is read-only</source>
         <translation>该位置是只读的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="113"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="131"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="114"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="132"/>
         <source>the file name is not valid</source>
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="115"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="133"/>
         <source>another program has the file open</source>
         <translation>该文件已被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="118"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="136"/>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -4510,148 +4551,179 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="244"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="311"/>
         <source>First month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="245"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="312"/>
         <source>Last month</source>
         <translation>截止月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="247"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="314"/>
         <source>Range to</source>
         <translation>区间至</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="316"/>
         <source>Count several months together</source>
         <translation>合并统计多个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="251"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="318"/>
         <source>Earlier month</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="252"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="319"/>
         <source>Later month</source>
         <translation>下一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="253"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="320"/>
         <source>Import demands…</source>
         <translation>导入群众诉求…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="256"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="323"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="259"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="326"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="262"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="329"/>
         <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
         <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="268"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="335"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="285"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="352"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="301"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="367"/>
+        <source>Close and publish…</source>
+        <translation>发布并锁定…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="370"/>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="405"/>
         <source>Chart the demands by</source>
         <translation>诉求图表分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="310"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="414"/>
         <source>Bars:</source>
         <translation>柱状图：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="323"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="427"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="229"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="292"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="400"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="432"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="507"/>
         <source>%1 — compared with %2 and with %3 a year earlier</source>
         <translation>%1 — 环比 %2，同比 %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="412"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="519"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="421"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="528"/>
         <source>By site: where the demands received stood at the end</source>
         <translation>按站点：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="436"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="556"/>
+        <source>Keep this month&apos;s figures as they are now, for publication</source>
+        <translation>按现在的数据发布并锁定本月统计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="558"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="563"/>
+        <source>Only a reviewer can close or reopen a month</source>
+        <translation>只有审核人可以发布锁定或重新开放月份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="561"/>
+        <source>Take the published month back, saying why; the publication stays on record</source>
+        <translation>说明原因后撤回已发布的月份；发布记录仍然保留</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="593"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="438"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="595"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="459"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="616"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="460"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="617"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="461"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="618"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="465"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="490"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="622"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="647"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="483"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="640"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="484"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="641"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="515"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="672"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="519"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="676"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -5695,6 +5767,26 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <source>{path} was made by a newer version of Outreach; update the app to open it (the file was left as it is)</source>
         <translation>{path} 由更新版本的连线创建，请先升级本程序再打开（文件未作任何改动）</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="168"/>
+        <source>only a month that has ended can be closed ({month})</source>
+        <translation>只有已结束的月份才能发布锁定（{month}）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="169"/>
+        <source>say why the month is reopened</source>
+        <translation>请说明重新开放该月的原因</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="170"/>
+        <source>{month} is closed already</source>
+        <translation>{month} 已发布锁定</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="171"/>
+        <source>{month} is not closed</source>
+        <translation>{month} 未发布锁定</translation>
+    </message>
 </context>
 <context>
     <name>pages</name>
@@ -5825,264 +5917,387 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="33"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="34"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="223"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="35"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="74"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="224"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="36"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="75"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="40"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="225"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="41"/>
+        <source>Responded or solved</source>
+        <translation>答复或办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="42"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="43"/>
         <source>On-time rate</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
         <source>Solve rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="50"/>
         <source>Demands received in the period: imported or committed in a session</source>
         <translation>本期受理的诉求：导入的留言或连线中承诺办理的事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="48"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="53"/>
         <source>Demands a person of the responsible unit claimed in the period</source>
         <translation>本期由责任单位人员认领的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="51"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="56"/>
         <source>Demands the unit responded to in the period</source>
         <translation>本期责任单位已答复的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="59"/>
         <source>Demands solved in the period</source>
         <translation>本期办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="55"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="60"/>
+        <source>Demands responded to or solved in the period, each counted once (the measure message boards publish)</source>
+        <translation>本期内得到答复或已办结的诉求，每条只计一次（留言板公布的口径）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="65"/>
         <source>Of the demands received in the period, the share claimed by its end</source>
         <translation>本期受理的诉求中，到期末已认领的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="58"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="68"/>
         <source>Of the demands solved in the period, the share solved by their due date (no due date counts as on time)</source>
         <translation>本期办结的诉求中，在期限内办结的比例（未设期限的视为按期）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
         <source>Of the demands received in the period, the share solved by its end</source>
         <translation>本期受理的诉求中，到期末已办结的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <source>People who claimed</source>
+        <translation>认领领导人数</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
+        <source>Units with a claim</source>
+        <translation>有认领的单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="84"/>
+        <source>Share of units with a claim</source>
+        <translation>有认领的单位占比</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="90"/>
+        <source>Different people (leaders) who claimed demands in the period</source>
+        <translation>本期内认领过诉求的不同人员（领导）人数</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <source>Units (the regions of the office&apos;s sites; a site without one is its own) where at least one demand was claimed in the period</source>
+        <translation>本期内至少认领过一条诉求的单位（以站点所在地区为单位，未填地区的站点各自算一个单位）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="98"/>
+        <source>Of the office&apos;s units (the regions of its sites in use), the share where at least one demand was claimed in the period</source>
+        <translation>在本单位所辖各单位（在用站点所在的地区）中，本期内至少认领过一条诉求的单位所占比例</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="119"/>
+        <source>Every figure is counted from each demand&apos;s history: a reopen, a correction or an import later never changes an earlier month. A closed month shows the figures it was published with; what the record counts for it later, if different, is listed as a dated revision beside them.</source>
+        <translation>每项数据都按每条诉求的办理历程统计：之后的重新打开、更正或导入都不会改变之前月份的数据。已发布锁定的月份显示发布时的数据；之后记录中的统计如有出入，作为注明日期的修订列在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="129"/>
+        <source>From January to the last month shown, each demand counted once, against the same months a year earlier</source>
+        <translation>自1月起至所示最后一个月，每条诉求只计一次，与上年同期相比</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="139"/>
+        <source>Claims by leaders: %1 people claimed demands; %2 of %3 units (%4) had at least one claim; claim rate %5.</source>
+        <translation>领导认领：%1 人认领了诉求；%3 个单位中有 %2 个（%4）至少认领一条；认领率 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="159"/>
+        <source>Closed: published on %1 by %2. These are the figures as published.</source>
+        <translation>已锁定：%2 于 %1 发布。以下为发布时的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="165"/>
+        <source>Not closed: the figures are counted from the record and may still change.</source>
+        <translation>未锁定：数据按当前记录统计，仍可能变化。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="175"/>
+        <source>Published on %1 by %2.</source>
+        <translation>%2 于 %1 发布。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="181"/>
+        <source>Reopened on %1 by %2: %3</source>
+        <translation>%2 于 %1 重新开放：%3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="192"/>
+        <source>Revision as of %1: the record now counts this month differently from its publication (the published figures stay as they were):</source>
+        <translation>截至 %1 的修订：当前记录对本月的统计与发布时不同（已发布的数据保持不变）：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="200"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="202"/>
+        <source>%1, year to date: %2 → %3</source>
+        <translation>%1（年内累计）：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="211"/>
+        <source>Some demands are now counted under another channel, category, site or kind.</source>
+        <translation>部分诉求现在归入了其他栏目、类别、站点或连线形式。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="232"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="84"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="240"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="242"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="243"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="101"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="104"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="254"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="140"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="191"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="290"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="341"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="158"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="308"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="318"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="173"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="323"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="178"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="328"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="180"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="330"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="182"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="332"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="201"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="351"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="219"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="378"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="381"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="227"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="386"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="228"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="387"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="229"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="230"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="389"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="390"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="259"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="392"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="428"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="393"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="237"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="396"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="238"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="397"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="400"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="244"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="409"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="414"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="415"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="459"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="417"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="255"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="424"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="429"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="261"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="430"/>
         <source>pp</source>
         <translation>个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="441"/>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="443"/>
+        <source>Claims by leaders</source>
+        <translation>领导认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="447"/>
+        <source>%1 of %2</source>
+        <translation>%2 个中的 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="452"/>
+        <source>Year to date: %1, against %2</source>
+        <translation>年内累计：%1，对比 %2</translation>
     </message>
 </context>
 </TS>

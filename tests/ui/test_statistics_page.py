@@ -114,7 +114,7 @@ async def test_tables_break_the_month_down(counted: UiContext, qtbot: QtBot, eng
         ["People's Voices", "1", "0", "0", "0"],
         ["Total", "4", "3", "2", "3"],
     ]
-    assert channels[-1][5:] == ["75.00%", "66.67%", "50.00%"]
+    assert channels[-1][5:] == ["3", "75.00%", "66.67%", "50.00%"]
     sites = {row[0]: row[1:5] for row in table(view, Dimension.SITE)}
     assert sites == {
         SITE_A: ["2", "2", "1", "1"],
