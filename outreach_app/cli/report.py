@@ -16,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from outreach_app.cli.usage import UsageError, existing_database
+from outreach_app.cli.usage import Failure, UsageError, database_key, existing_database
 from outreach_app.core.statistics import MAX_PERIOD_MONTHS, Month, Period, StatisticsReport
 from outreach_app.exports.files import Progress
 from outreach_app.exports.statistics import ExportFormat, default_file_name
@@ -25,10 +25,6 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 FORMATS = ("json", "xlsx", "pdf")
-
-
-class Failure(Exception):
-    pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,26 +79,11 @@ def parse_period(month: str, to: str | None) -> Period:
     return period
 
 
-def _open_key(path: Path) -> str | None:
-    from outreach_app.storage.encryption import KEY_ENVIRONMENT, find_key, is_encrypted
-
-    if not is_encrypted(path):
-        return None
-    key = find_key(path)
-    if key is None:
-        # An encrypted file looks like any other file that is not SQLite.
-        raise Failure(
-            f"{path} is not a plain Outreach database; if it is an encrypted one, set"
-            f" {KEY_ENVIRONMENT} to its passphrase or keep that in the system keyring"
-        )
-    return key
-
-
 def load_report(path: Path, period: Period) -> StatisticsReport:
     from outreach_app.storage.repository import Repository, StoreError
 
     try:
-        repo = Repository.open(path, key=_open_key(path), create=False)
+        repo = Repository.open(path, key=database_key(path), create=False)
     except StoreError as exc:
         raise Failure(str(exc)) from exc
     try:

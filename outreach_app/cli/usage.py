@@ -13,6 +13,10 @@ class UsageError(Exception):
     """Bad command-line input; the message says what to do instead."""
 
 
+class Failure(Exception):
+    """The command was refused or failed (exit code 1); the message says why."""
+
+
 def resolve_database(args: argparse.Namespace) -> Path:
     path: Path = (
         args.db if args.db is not None else (demo_db_path() if args.demo else default_db_path())
@@ -44,6 +48,23 @@ def existing_database(given: Path | None) -> Path:
     if not path.exists():
         raise UsageError(f"there is no database at {path}; give its path with --db")
     return path
+
+
+def database_key(path: Path) -> str | None:
+    """The passphrase of an encrypted database, from the environment or the keyring; None
+    for a plain one."""
+    from outreach_app.storage.encryption import KEY_ENVIRONMENT, find_key, is_encrypted
+
+    if not is_encrypted(path):
+        return None
+    key = find_key(path)
+    if key is None:
+        # An encrypted file looks like any other file that is not SQLite.
+        raise Failure(
+            f"{path} is not a plain Outreach database; if it is an encrypted one, set"
+            f" {KEY_ENVIRONMENT} to its passphrase or keep that in the system keyring"
+        )
+    return key
 
 
 def configured_database() -> Path | None:

@@ -54,7 +54,8 @@ Operations, by aggregate:
     follow_ups.follow_up_claimers      read   everyone who ever claimed a follow-up
     follow_ups.list_follow_ups         read   the board: follow-ups by filters, newest first
     follow_ups.get_follow_up_entry     read   one follow-up as the board shows it
-    follow_ups.import_demands          write  store demands from a message board's export
+    follow_ups.plan_demand_import      read   what importing demands would do, line by line
+    follow_ups.import_demands          write  store demands from a board's export, or update them
     follow_ups.known_demand_fingerprints  read   which demands of a file are stored already
     follow_ups.demand_sources          read   where imported follow-ups came from
 

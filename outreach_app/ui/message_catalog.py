@@ -169,4 +169,16 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "say why the month is reopened"),
     QT_TRANSLATE_NOOP("messages", "{month} is closed already"),
     QT_TRANSLATE_NOOP("messages", "{month} is not closed"),
+    # A board's progress on imported demands (core/demand_import.py).
+    QT_TRANSLATE_NOOP("messages", "message {id} is also on line {other_line}"),
+    QT_TRANSLATE_NOOP("messages", "the status is “{status}” but {field} is given"),
+    QT_TRANSLATE_NOOP("messages", "the status “{status}” needs {field}"),
+    QT_TRANSLATE_NOOP("messages", "the times must run in order: claimed, responded, solved"),
+    QT_TRANSLATE_NOOP("messages", "{field} ({value}) is before the demand was received"),
+    QT_TRANSLATE_NOOP("messages", "{field} is given without {time}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "“{value}” is not a status; write open, claimed, responded or solved (or 待认领, 已认领,"
+        " 已答复, 已办结)",
+    ),
 )

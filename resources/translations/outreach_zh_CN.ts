@@ -681,116 +681,201 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>DemandImport</name>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="23"/>
+        <source>responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="24"/>
+        <source>claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="25"/>
+        <source>response</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="32"/>
+        <source>skip: same as line %1</source>
+        <translation>跳过：与第 %1 行相同</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="36"/>
+        <source>skip: another message has this id</source>
+        <translation>跳过：此编号属于另一条留言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="38"/>
+        <source>skip: imported before</source>
+        <translation>跳过：已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="41"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="42"/>
+        <source>new: %1</source>
+        <translation>新增：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="47"/>
+        <source>update: %1</source>
+        <translation>更新：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="48"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="59"/>
+        <source>another message is stored under this id or text (%1)</source>
+        <translation>已有另一条留言使用此编号或内容（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="64"/>
+        <source>the board says %1 since %2; here it is %3 since %4</source>
+        <translation>留言板显示自 %2 起为“%1”；本地自 %4 起为“%3”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="78"/>
+        <source>%1: the board says “%2”, here “%3”</source>
+        <translation>%1：留言板为“%2”，本地为“%3”</translation>
+    </message>
+</context>
+<context>
     <name>DemandImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="37"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="55"/>
         <source>Import demands</source>
         <translation>导入群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="39"/>
-        <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. Demands imported before are skipped.</source>
-        <translation>群众在留言板上反映的诉求，CSV 或 JSON 格式。列：date（日期）、site（站点名称或所在地区）、channel（栏目，如百姓呼声、问政、消费维权）、text（内容），可选 category（类别）。UTF-8 或 GB18030 编码。只要有一行有误，就不会导入任何内容，并列出每一行错误。以前导入过的诉求会跳过。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="46"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="68"/>
         <source>Save template… writes a CSV file with the header and two example rows. You can also drop a file here.</source>
         <translation>“保存模板…”会生成一个带表头和两行示例的 CSV 文件。也可以把文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="49"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="71"/>
         <source>Demands to import, or the lines to fix</source>
         <translation>待导入的诉求，或需要修改的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="81"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="103"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="50"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="72"/>
         <source>Choose a message board export</source>
         <translation>选择留言板导出文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="51"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="57"/>
+        <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category; from a board&apos;s export also its message id, status, claimed at and by, responded at and the response, solved at, and the responsible unit. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. A message imported before is brought up to date by its id: the board&apos;s new steps are added, nothing done here is lost, and where the board and the work here disagree it is listed.</source>
+        <translation>群众在留言板上提交的诉求，CSV 或 JSON 格式。列：日期、站点（站点名称或所在地区）、栏目（如百姓呼声、问政、消费维权）、诉求内容，可选类别；留言板导出文件还可包含留言编号、办理状态、认领时间和认领人、答复时间和答复内容、办结时间、责任单位。编码为 UTF-8 或 GB18030。只要有一行有误，就不导入任何内容，并列出所有有误的行。以前导入过的留言按编号更新：添加留言板上的新进展，本地已办理的内容不会丢失，留言板与本地不一致之处会列出。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="73"/>
         <source>CSV or JSON files (*.csv *.json);;All files (*)</source>
         <translation>CSV 或 JSON 文件 (*.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="75"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="97"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="76"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="98"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="77"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="99"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="78"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="100"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="79"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="80"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="102"/>
         <source>Demand</source>
         <translation>诉求内容</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="104"/>
+        <source>Board and here disagree</source>
+        <translation>留言板与本地不一致</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="93"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="124"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n 条诉求可以导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="96"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
+        <source>%n demand(s) to update with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n 条诉求将按留言板的进展更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="130"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n 条诉求已导入过或在文件中重复，将跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="136"/>
         <source>Every demand in this file has been imported already.</source>
         <translation>此文件中的诉求都已导入过。</translation>
     </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="107"/>
-        <source>skip: same as line %1</source>
-        <translation>跳过：与第 %1 行相同</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="109"/>
-        <source>skip: imported before</source>
-        <translation>跳过：已导入过</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="110"/>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="125"/>
-        <source>new</source>
-        <translation>新增</translation>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="140"/>
+        <source>%n disagreement(s) between the board and the work done here are listed; nothing done here is overwritten.</source>
+        <translation>
+            <numerusform>列出留言板与本地办理不一致之处 %n 处；本地办理的内容不会被覆盖。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="145"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="199"/>
+        <source>%n disagreement(s) between the board and the work done here are listed below; nothing done here was overwritten.</source>
+        <translation>
+            <numerusform>下方列出留言板与本地办理不一致之处 %n 处；本地办理的内容没有被覆盖。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="188"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 条诉求。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="148"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
+        <source>%n updated with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n 条按留言板的进展更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="193"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>跳过 %n 条：已导入过或在文件中重复。</numerusform>
@@ -5786,6 +5871,41 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <location filename="../../outreach_app/ui/message_catalog.py" line="171"/>
         <source>{month} is not closed</source>
         <translation>{month} 未发布锁定</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="173"/>
+        <source>message {id} is also on line {other_line}</source>
+        <translation>留言 {id} 也出现在第 {other_line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="174"/>
+        <source>the status is “{status}” but {field} is given</source>
+        <translation>办理状态为“{status}”，却填写了{field}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="175"/>
+        <source>the status “{status}” needs {field}</source>
+        <translation>办理状态“{status}”需要填写{field}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="176"/>
+        <source>the times must run in order: claimed, responded, solved</source>
+        <translation>时间须按认领、答复、办结的先后顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="177"/>
+        <source>{field} ({value}) is before the demand was received</source>
+        <translation>{field}（{value}）早于诉求受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="178"/>
+        <source>{field} is given without {time}</source>
+        <translation>填写了{field}，却没有{time}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="179"/>
+        <source>“{value}” is not a status; write open, claimed, responded or solved (or 待认领, 已认领, 已答复, 已办结)</source>
+        <translation>“{value}”不是办理状态；请填写待认领、已认领、已答复或已办结（或 open、claimed、responded、solved）</translation>
     </message>
 </context>
 <context>

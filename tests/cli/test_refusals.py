@@ -69,7 +69,7 @@ def _fingerprint(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))
-@pytest.mark.parametrize("command", ["report", "backup", "encrypt", "restore"])
+@pytest.mark.parametrize("command", ["report", "backup", "encrypt", "restore", "import-demands"])
 def test_a_file_that_is_not_ours_is_refused_and_left_as_it_was(
     tmp_path: Path, command: str, kind: str
 ) -> None:
