@@ -4762,53 +4762,53 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>说明原因后撤回已发布的月份；发布记录仍然保留</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="593"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="595"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="595"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="597"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="616"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="618"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="617"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="619"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="618"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="620"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="622"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="647"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="624"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="649"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="640"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="642"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="641"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="643"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="672"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="674"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="676"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="678"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -6043,19 +6043,19 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="223"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="232"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="224"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="40"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="225"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
@@ -6121,303 +6121,313 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <source>%1 (same as %2)</source>
+        <translation>%1（与%2重合）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
         <source>People who claimed</source>
         <translation>认领领导人数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
         <source>Units with a claim</source>
         <translation>有认领的单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="84"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
         <source>Share of units with a claim</source>
         <translation>有认领的单位占比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
         <source>Different people (leaders) who claimed demands in the period</source>
         <translation>本期内认领过诉求的不同人员（领导）人数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="102"/>
         <source>Units (the regions of the office&apos;s sites; a site without one is its own) where at least one demand was claimed in the period</source>
         <translation>本期内至少认领过一条诉求的单位（以站点所在地区为单位，未填地区的站点各自算一个单位）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="98"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="107"/>
         <source>Of the office&apos;s units (the regions of its sites in use), the share where at least one demand was claimed in the period</source>
         <translation>在本单位所辖各单位（在用站点所在的地区）中，本期内至少认领过一条诉求的单位所占比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="119"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="128"/>
         <source>Every figure is counted from each demand&apos;s history: a reopen, a correction or an import later never changes an earlier month. A closed month shows the figures it was published with; what the record counts for it later, if different, is listed as a dated revision beside them.</source>
         <translation>每项数据都按每条诉求的办理历程统计：之后的重新打开、更正或导入都不会改变之前月份的数据。已发布锁定的月份显示发布时的数据；之后记录中的统计如有出入，作为注明日期的修订列在旁边。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="129"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="138"/>
         <source>From January to the last month shown, each demand counted once, against the same months a year earlier</source>
         <translation>自1月起至所示最后一个月，每条诉求只计一次，与上年同期相比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="139"/>
-        <source>Claims by leaders: %1 people claimed demands; %2 of %3 units (%4) had at least one claim; claim rate %5.</source>
-        <translation>领导认领：%1 人认领了诉求；%3 个单位中有 %2 个（%4）至少认领一条；认领率 %5。</translation>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="148"/>
+        <source>Claims by leaders: people who claimed demands %1; units with at least one claim %2 of %3 (%4); claim rate %5.</source>
+        <translation>领导认领：认领诉求的领导 %1 人；%3 个单位中有 %2 个至少认领一条（%4）；认领率 %5。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="159"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
         <source>Closed: published on %1 by %2. These are the figures as published.</source>
         <translation>已锁定：%2 于 %1 发布。以下为发布时的数据。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="165"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="174"/>
         <source>Not closed: the figures are counted from the record and may still change.</source>
         <translation>未锁定：数据按当前记录统计，仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="175"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="184"/>
         <source>Published on %1 by %2.</source>
         <translation>%2 于 %1 发布。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="181"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="190"/>
         <source>Reopened on %1 by %2: %3</source>
         <translation>%2 于 %1 重新开放：%3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="192"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="201"/>
         <source>Revision as of %1: the record now counts this month differently from its publication (the published figures stay as they were):</source>
         <translation>截至 %1 的修订：当前记录对本月的统计与发布时不同（已发布的数据保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="200"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="209"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="202"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="211"/>
         <source>%1, year to date: %2 → %3</source>
         <translation>%1（年内累计）：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="211"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="220"/>
         <source>Some demands are now counted under another channel, category, site or kind.</source>
         <translation>部分诉求现在归入了其他栏目、类别、站点或连线形式。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="240"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="232"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="242"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="243"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="240"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="250"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="242"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="243"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="252"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="258"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="254"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="263"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="290"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="341"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="299"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="350"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="308"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="317"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="318"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="327"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="323"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="332"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="328"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="337"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="330"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="339"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="332"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="341"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="351"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="360"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="378"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="381"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="391"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="386"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="396"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="387"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="397"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="398"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="389"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="399"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="390"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="400"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="392"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="428"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="402"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="438"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="393"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="396"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="406"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="397"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="407"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="400"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="410"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="409"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="414"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="413"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="419"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="424"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="415"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="459"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="425"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="417"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="427"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="424"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="429"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="430"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="440"/>
         <source>pp</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="441"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="452"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="443"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="454"/>
         <source>Claims by leaders</source>
         <translation>领导认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="447"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="458"/>
         <source>%1 of %2</source>
         <translation>%2 个中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="452"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="463"/>
         <source>Year to date: %1, against %2</source>
         <translation>年内累计：%1，对比 %2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="570"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -159,6 +159,87 @@ async def test_a_range_and_the_step_buttons(
     assert "October 2026 to November 2026" in view.caption.text()
 
 
+async def test_the_boards_measures_year_to_date_and_definitions(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    assert card(view, "responded_or_solved") == (
+        "3",
+        "▲ 200.00% month on month",
+        "▲ 200.00% year on year",
+    )
+    assert "each counted once" in view.cards["responded_or_solved"].toolTip()
+    assert view.claims_label.text() == (
+        "Claims by leaders: people who claimed demands 1; units with at least one claim 2 of 2"
+        " (100.00%); claim rate 75.00%."
+    )
+    assert "regions of" in view.claims_label.toolTip()
+    cumulative = view.cumulative_table
+    header = [cumulative.horizontalHeaderItem(c).text() for c in range(4)]
+    assert header[1:3] == ["January 2026 to November 2026", "January 2025 to November 2025"]
+    rows = {
+        cumulative.item(r, 0).text(): [cumulative.item(r, c).text() for c in range(1, 4)]
+        for r in range(cumulative.rowCount())
+    }
+    assert rows["Received"] == ["6", "3", "▲ 100.00%"]
+    assert "From January" in cumulative.item(0, 1).toolTip()
+    assert "history" in view.note_label.text()
+
+
+async def test_a_reviewer_closes_a_month_and_a_late_import_shows_as_a_revision(
+    counted: UiContext, qtbot: QtBot, english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from outreach_app.ui.statistics import view as view_module
+
+    view = await open_page(counted, qtbot)
+    assert view.close_button.isHidden()  # November is not over yet
+    assert view.status_label.text().startswith("Not closed")
+    view.step_month(-1)
+    await until(lambda: view.presenter.report.period == Period.month(Month(2026, 10)))
+    assert view.close_button.isVisible() and view.close_button.isEnabled()
+    monkeypatch.setattr(view_module, "confirm_close", lambda parent, month: True)
+    view.close_button.click()
+    await until(lambda: view.presenter.report.publication is not None)
+    assert view.status_label.text().startswith("Closed: published on")
+    assert "陈静" in view.status_label.text()
+    assert view.reopen_button.isVisible() and view.close_button.isHidden()
+    assert view.revision_label.isHidden()
+
+    site_a = counted.store.call(
+        lambda r: next(s.id for s in r.sites.list_sites() if s.name == SITE_A)
+    )
+    late = DemandRow(2, date(2026, 10, 30), "红旗村", site_a, SITE_A, "Ask Politics", "补报")
+    counted.store.call(lambda r: r.follow_ups.import_demands([late], "late.csv"))
+    counted.bus.announce(Topic.FOLLOW_UPS)
+    await until(lambda: view.revision_label.isVisible())
+    assert card(view, "received")[0] == "2"  # as published
+    assert "Revision as of" in view.revision_label.text()
+    assert "Received: 2 → 3" in view.revision_label.text()
+
+    monkeypatch.setattr(view_module, "ask_reopen_reason", lambda parent, month: "补报了10月的留言")
+    view.reopen_button.click()
+    await until(lambda: view.presenter.report.publication is None)
+    assert card(view, "received")[0] == "3"
+    assert "补报了10月的留言" in view.status_label.toolTip()
+
+
+async def test_only_a_reviewer_may_close_a_month(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    staff = UiContext(
+        store=counted.store,
+        bus=counted.bus,
+        user=User("李敏", Role.STAFF),
+        settings=counted.settings,
+        clock=counted.clock,
+    )
+    view = await open_page(staff, qtbot)
+    view.step_month(-1)
+    await until(lambda: view.presenter.report.period == Period.month(Month(2026, 10)))
+    assert view.close_button.isVisible() and not view.close_button.isEnabled()
+    assert view.close_button.toolTip() == "Only a reviewer can close or reopen a month"
+
+
 async def test_an_empty_database_says_so(context: UiContext, qtbot: QtBot, english: None) -> None:
     view = await open_page(context, qtbot)
     assert not view.empty_label.isHidden()
@@ -195,7 +276,7 @@ async def test_export_writes_a_workbook_with_numbers(
     assert "Statistics saved as" in view.messages.label.text()
     assert view.progress_dialog is None and view.export_button.isEnabled()
     sheet = openpyxl.load_workbook(path)["Key figures"]
-    figures = {row[0].value: row for row in sheet.iter_rows(min_row=7, max_row=13)}
+    figures = {row[0].value: row for row in sheet.iter_rows(min_row=7, max_row=14)}
     assert figures["Received"][1].value == 4
     assert figures["Claim rate"][1].value == 0.75
     assert figures["Claim rate"][1].number_format == "0.00%"

@@ -76,6 +76,15 @@ def measure_help(measure: str) -> str:
     }[measure]
 
 
+def coinciding_label(measure: str, same_as: str) -> str:
+    """A chart's legend entry for a line that lies exactly on another one."""
+    return (
+        QCoreApplication.translate("statistics", "%1 (same as %2)")
+        .replace("%1", measure_label(measure))
+        .replace("%2", measure_label(same_as))
+    )
+
+
 def claim_label(measure: str) -> str:
     """The claims by leaders (core.statistics.CLAIM_MEASURES)."""
     return {
@@ -138,8 +147,8 @@ def claims_sentence(figures: PeriodFigures) -> str:
     return (
         QCoreApplication.translate(
             "statistics",
-            "Claims by leaders: %1 people claimed demands; %2 of %3 units (%4) had at least one"
-            " claim; claim rate %5.",
+            "Claims by leaders: people who claimed demands %1; units with at least one claim"
+            " %2 of %3 (%4); claim rate %5.",
         )
         .replace("%1", format_count(claims.claimants))
         .replace("%2", format_count(claims.units_claiming))
@@ -374,6 +383,7 @@ def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportT
         cumulative_values[(kpi.measure, "year")] = format_value(kpi, kpi.year_earlier)
         cumulative_changes[kpi.measure] = format_change(kpi.change_year, points=kpi.is_rate)
     claims = report.current.claims
+    history = publication_history(report)
     return ReportTexts(
         title=QCoreApplication.translate("statistics", "Demand statistics"),
         period=period_label(period),
@@ -437,7 +447,8 @@ def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportT
         changes=changes,
         values=values,
         status=publication_sentence(report),
-        history=publication_history(report),
+        # One publication in force says no more than the status; more are a history.
+        history=history if len(history) > 1 else [],
         revision_title=QCoreApplication.translate("statistics", "Revision"),
         revision=revision_lines(report.revision) if report.revision else [],
         claims_title=QCoreApplication.translate("statistics", "Claims by leaders"),

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -566,7 +566,9 @@ class StatisticsView(QWidget):
         self.revision_label.setVisible(revision is not None)
         if revision is not None:
             first, *changes = revision_lines(revision)
-            self.revision_label.setText("\n".join([first, *(f"• {c}" for c in changes)]))
+            # One paragraph: the charts below keep their room.
+            separator = QCoreApplication.translate("statistics", "; ")
+            self.revision_label.setText(f"{first} {separator.join(changes)}")
 
     def close_month(self) -> None:
         report = self.presenter.report
