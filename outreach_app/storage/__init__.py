@@ -56,7 +56,6 @@ Operations, by aggregate:
     follow_ups.get_follow_up_entry     read   one follow-up as the board shows it
     follow_ups.plan_demand_import      read   what importing demands would do, line by line
     follow_ups.import_demands          write  store demands from a board's export, or update them
-    follow_ups.known_demand_fingerprints  read   which demands of a file are stored already
     follow_ups.demand_sources          read   where imported follow-ups came from
 
     review.minutes                     read   a session's record: notes and reviews

@@ -598,23 +598,6 @@ class FollowUpStore(Aggregate):
         )
 
     @read
-    def known_demand_fingerprints(self, fingerprints: Sequence[str]) -> set[str]:
-        """Which of these demands are stored already (for the import's preview)."""
-        known: set[str] = set()
-        unique = list(dict.fromkeys(fingerprints))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
-            known.update(
-                r["fingerprint"]
-                for r in self._rows(
-                    "SELECT fingerprint FROM demands"
-                    f" WHERE fingerprint IN ({', '.join('?' * len(chunk))})",
-                    chunk,
-                )
-            )
-        return known
-
-    @read
     def demand_sources(self, follow_up_ids: Sequence[int]) -> dict[int, DemandSource]:
         """Where imported follow-ups came from, by follow-up id (others are left out)."""
         if not follow_up_ids:
