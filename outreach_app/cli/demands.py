@@ -22,7 +22,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from outreach_app.cli.usage import Failure, UsageError, database_key, existing_database
+from outreach_app.cli.usage import (
+    EXIT_FAILED,
+    Failure,
+    UsageError,
+    database_key,
+    existing_database,
+    run_command,
+)
 from outreach_app.core.demand_import import (
     MAX_DEMAND_BYTES,
     DemandFileError,
@@ -32,8 +39,6 @@ from outreach_app.core.demand_import import (
 from outreach_app.core.demand_update import DemandPlan, Disagreement, ImportAction
 from outreach_app.core.model import User
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 # A replica of a team's record sends its changes to the team server through its outbox, which
 # only the signed-in app keeps.
 REPLICA_TABLE = "sync_outbox"
@@ -152,13 +157,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # exits with 2 and a message on bad arguments
-    try:
-        return run(args)
-    except UsageError as exc:
-        parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")
-    except Failure as exc:
-        parser.exit(EXIT_FAILED, f"{parser.prog}: {exc}\n")
-    except KeyboardInterrupt:
-        parser.exit(EXIT_FAILED, f"{parser.prog}: stopped; nothing was imported\n")
+    return run_command(
+        build_parser(), run, argv, interrupted=(EXIT_FAILED, "stopped; nothing was imported")
+    )

@@ -16,13 +16,17 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from outreach_app.cli.usage import Failure, UsageError, database_key, existing_database
+from outreach_app.cli.usage import (
+    Failure,
+    UsageError,
+    database_key,
+    existing_database,
+    run_command,
+)
 from outreach_app.core.statistics import MAX_PERIOD_MONTHS, Month, Period, StatisticsReport
 from outreach_app.exports.files import Progress
 from outreach_app.exports.statistics import ExportFormat, default_file_name
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 FORMATS = ("json", "xlsx", "pdf")
 
@@ -173,13 +177,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # exits with 2 and a message on bad arguments
-    try:
-        return run(args)
-    except UsageError as exc:
-        parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")
-    except Failure as exc:
-        parser.exit(EXIT_FAILED, f"{parser.prog}: {exc}\n")
-    except KeyboardInterrupt:
-        parser.exit(EXIT_INTERRUPTED, f"{parser.prog}: stopped; nothing was written\n")
+    return run_command(
+        build_parser(), run, argv, interrupted=(EXIT_INTERRUPTED, "stopped; nothing was written")
+    )

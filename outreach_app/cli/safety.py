@@ -14,7 +14,14 @@ import getpass
 import sys
 from pathlib import Path
 
-from outreach_app.cli.usage import UsageError, command_database, existing_database
+from outreach_app.cli.usage import (
+    EXIT_FAILED,
+    EXIT_USAGE,
+    Failure,
+    UsageError,
+    command_database,
+    existing_database,
+)
 from outreach_app.storage.backup import DEFAULT_KEEP, MAX_KEEP, backup_now, restore
 from outreach_app.storage.encryption import (
     KEY_ENVIRONMENT,
@@ -31,13 +38,6 @@ from outreach_app.storage.encryption import (
     stored_key,
 )
 from outreach_app.storage.repository import StoreError
-
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-
-class Failure(Exception):
-    pass
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,6 +4,7 @@ to work on."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from outreach_app.config import default_db_path, demo_db_path
@@ -15,6 +16,31 @@ class UsageError(Exception):
 
 class Failure(Exception):
     """The command was refused or failed (exit code 1); the message says why."""
+
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def run_command(
+    parser: argparse.ArgumentParser,
+    run: Callable[[argparse.Namespace], int],
+    argv: list[str],
+    *,
+    interrupted: tuple[int, str],
+) -> int:
+    """Parse `argv` (exit 2 on bad arguments), run the command, and turn its refusals into a
+    message and an exit code: UsageError 2, Failure 1, Ctrl+C `interrupted` (code, message)."""
+    args = parser.parse_args(argv)
+    try:
+        return run(args)
+    except UsageError as exc:
+        parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")
+    except Failure as exc:
+        parser.exit(EXIT_FAILED, f"{parser.prog}: {exc}\n")
+    except KeyboardInterrupt:
+        code, message = interrupted
+        parser.exit(code, f"{parser.prog}: {message}\n")
 
 
 def resolve_database(args: argparse.Namespace) -> Path:

@@ -548,20 +548,7 @@ class StatisticsReport:
                 "year_earlier": period_dict(self.year_earlier.period),
             },
             "definitions": DEFINITIONS,
-            "kpis": [
-                {
-                    "measure": k.measure,
-                    **({"label": measure_label(k.measure)} if measure_label else {}),
-                    "unit": "percent" if k.is_rate else "count",
-                    "value": k.value,
-                    "previous": k.previous,
-                    "year_earlier": k.year_earlier,
-                    "change_previous": k.change_previous,
-                    "change_year_on_year": k.change_year,
-                    "change_unit": "points" if k.is_rate else "percent",
-                }
-                for k in self.kpis
-            ],
+            "kpis": [_kpi_dict(k, measure_label, with_previous=True) for k in self.kpis],
             "totals": {
                 "current": self.current.totals.as_dict(),
                 "previous": self.previous.totals.as_dict(),
@@ -598,16 +585,7 @@ class StatisticsReport:
         return {
             "period": period_dict(self.cumulative.period),
             "year_earlier": period_dict(self.cumulative_year_earlier.period),
-            "kpis": [
-                {
-                    "measure": k.measure,
-                    "value": k.value,
-                    "year_earlier": k.year_earlier,
-                    "change_year_on_year": k.change_year,
-                    "change_unit": "points" if k.is_rate else "percent",
-                }
-                for k in self.cumulative_kpis
-            ],
+            "kpis": [_kpi_dict(k, None, with_previous=False) for k in self.cumulative_kpis],
             "claims": self.cumulative.claims.as_dict(),
         }
 
@@ -647,6 +625,24 @@ class StatisticsReport:
             "breakdowns_differ": revision.breakdowns_differ,
             "totals_now": revision.figures.totals.as_dict(),
         }
+
+
+def _kpi_dict(
+    kpi: Kpi, measure_label: Callable[[str], str] | None, *, with_previous: bool
+) -> dict[str, Any]:
+    previous = (
+        {"previous": kpi.previous, "change_previous": kpi.change_previous} if with_previous else {}
+    )
+    return {
+        "measure": kpi.measure,
+        **({"label": measure_label(kpi.measure)} if measure_label else {}),
+        "unit": "percent" if kpi.is_rate else "count",
+        "value": kpi.value,
+        **previous,
+        "year_earlier": kpi.year_earlier,
+        "change_year_on_year": kpi.change_year,
+        "change_unit": "points" if kpi.is_rate else "percent",
+    }
 
 
 def _stamp(value: datetime) -> str:
