@@ -21,7 +21,7 @@ site's region, else the site itself) had at least one item claimed.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 
 from outreach_app.core.model import FollowUpStatus
@@ -120,32 +120,61 @@ def item_in_period(item: ItemHistory, start: datetime, after: datetime) -> ItemI
     return ItemInPeriod(counts, frozenset(claimants), claimed)
 
 
+def _month_number(moment: datetime) -> int:
+    return moment.year * 12 + moment.month - 1
+
+
+class HistoryIndex:
+    """Items by the months something of theirs happened in: a report counts many periods of
+    one set of histories, and each period concerns only some of the items."""
+
+    def __init__(self, items: Iterable[ItemHistory]) -> None:
+        self._by_month: dict[int, list[ItemHistory]] = {}
+        for item in items:
+            months = {_month_number(item.created_at), *(_month_number(s.at) for s in item.steps)}
+            for month in months:
+                self._by_month.setdefault(month, []).append(item)
+
+    def items_in(self, period: Period) -> list[ItemHistory]:
+        first = period.first.year * 12 + period.first.month - 1
+        found: dict[int, ItemHistory] = {}
+        for month in range(first, first + period.months):
+            for item in self._by_month.get(month, ()):
+                found.setdefault(id(item), item)
+        return list(found.values())
+
+
+def _concerns(item: ItemHistory, start: datetime, after: datetime) -> bool:
+    """Whether anything of the item happened in the period (most items of a long history
+    concern a given month not at all)."""
+    return start <= item.created_at < after or any(start <= s.at < after for s in item.steps)
+
+
 def figures_from_histories(
     period: Period, items: Iterable[ItemHistory], units: Iterable[str]
 ) -> PeriodFigures:
     """The period's figures from the items' histories. `units`: the office's units (the
     regions of its sites in use); a unit with a claim counts among them in any case."""
     start, after = period_bounds(period)
-    rows: list[FigureRow] = []
+    names = [f.name for f in fields(Counts)]
+    sums: dict[tuple[str, str, int, str, str], list[int]] = {}
     claimants: set[str] = set()
     claiming_units: set[str] = set()
     for item in items:
-        found = item_in_period(item, start, after)
-        if found.counts == Counts():
+        if not _concerns(item, start, after):
             continue
-        rows.append(
-            FigureRow(
-                channel=item.channel,
-                category=item.category,
-                site_id=item.site_id,
-                site_name=item.site_name,
-                session_kind=item.session_kind,
-                counts=found.counts,
-            )
-        )
+        found = item_in_period(item, start, after)
+        key = (item.channel, item.category, item.site_id, item.site_name, item.session_kind)
+        total = sums.setdefault(key, [0] * len(names))
+        for index, name in enumerate(names):
+            total[index] += getattr(found.counts, name)
         claimants |= found.claimants
         if found.claimed:
             claiming_units.add(item.unit)
+    rows = [
+        FigureRow(channel, category, site_id, site_name, kind, Counts(*total))
+        for (channel, category, site_id, site_name, kind), total in sums.items()
+    ]
     claims = ClaimFigures(
         claimants=len(claimants),
         units=len(set(units) | claiming_units),

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from outreach_app.core.history_counts import (
+    HistoryIndex,
     HistoryStep,
     ItemHistory,
     figures_from_histories,
@@ -121,9 +122,9 @@ class StatisticsStore(Aggregate):
 
     def _counted(self, periods: Iterable[Period]) -> dict[Period, PeriodFigures]:
         wanted = set(periods)
-        histories = self._histories(wanted)
+        index = HistoryIndex(self._histories(wanted))
         units = self._units()
-        return {p: figures_from_histories(p, histories, units) for p in wanted}
+        return {p: figures_from_histories(p, index.items_in(p), units) for p in wanted}
 
     @read
     def statistics_figures(self, period: Period) -> PeriodFigures:
