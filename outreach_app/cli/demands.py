@@ -26,6 +26,7 @@ from outreach_app.cli.usage import (
     EXIT_FAILED,
     Failure,
     UsageError,
+    add_database_option,
     database_key,
     existing_database,
     run_command,
@@ -54,12 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         " line.",
     )
     parser.add_argument("file", type=Path, metavar="FILE", help="the board's export")
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="PATH",
-        help="the database (default: the one in Settings, else outreach.db in your data folder)",
-    )
+    add_database_option(parser)
     parser.add_argument(
         "--dry-run",
         action="store_true",

@@ -19,6 +19,7 @@ from pathlib import Path
 from outreach_app.cli.usage import (
     Failure,
     UsageError,
+    add_database_option,
     database_key,
     existing_database,
     run_command,
@@ -42,12 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--month", required=True, metavar="YYYY-MM", help="the (first) month")
     parser.add_argument("--to", metavar="YYYY-MM", help="the last month of a range")
     parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="PATH",
-        help="the database (default: the one in Settings, else outreach.db in your data folder)",
-    )
+    add_database_option(parser)
     parser.add_argument(
         "--output",
         "-o",

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from outreach_app.cli.usage import (
+    DATABASE_HELP,
     EXIT_FAILED,
     EXIT_USAGE,
     Failure,
@@ -48,14 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         " prompt. Exit codes: 0 done, 1 refused or failed, 2 bad command line.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    database_help = (
-        "the database (default: the one in Settings, else outreach.db in your data folder)"
-    )
 
     backup = commands.add_parser(
         "backup", help="copy the database into the backup folder (safe while the app runs)"
     )
-    backup.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+    backup.add_argument("--db", type=Path, metavar="PATH", help=DATABASE_HELP)
     backup.add_argument(
         "--to", type=Path, metavar="FOLDER", help="backup folder (default: the one in Settings)"
     )
@@ -72,14 +70,14 @@ def build_parser() -> argparse.ArgumentParser:
         " kept as NAME.before-restore",
     )
     restore_command.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
-    restore_command.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+    restore_command.add_argument("--db", type=Path, metavar="PATH", help=DATABASE_HELP)
 
     for name, text in (
         ("encrypt", "encrypt the database with a passphrase (quit the app first)"),
         ("decrypt", "remove the database's encryption (quit the app first)"),
     ):
         command = commands.add_parser(name, help=text)
-        command.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+        command.add_argument("--db", type=Path, metavar="PATH", help=DATABASE_HELP)
     return parser
 
 

@@ -22,6 +22,13 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
+DATABASE_HELP = "the database (default: the one in Settings, else outreach.db in your data folder)"
+
+
+def add_database_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, metavar="PATH", help=DATABASE_HELP)
+
+
 def run_command(
     parser: argparse.ArgumentParser,
     run: Callable[[argparse.Namespace], int],
