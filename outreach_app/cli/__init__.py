@@ -18,7 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="outreach-app",
         description="Scheduled video sessions with grassroots sites: schedule, notes, review.",
-        epilog="Data safety: outreach-app backup|restore|encrypt|decrypt --help",
+        epilog="Data safety: outreach-app backup|restore|encrypt|decrypt --help. Figures and"
+        " demands: outreach-app report --help, outreach-app import-demands --help.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -73,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         from outreach_app.cli.report import main as report_main
 
         return report_main(arguments[1:])
+    if arguments[:1] == ["import-demands"]:
+        # A message board's export into the database: see demands.py.
+        from outreach_app.cli.demands import main as demands_main
+
+        return demands_main(arguments[1:])
     if arguments[:1] and arguments[0] in DATA_SAFETY_COMMANDS:
         # backup, restore, encrypt, decrypt: see safety.py.
         from outreach_app.cli.safety import main as safety_main

@@ -23,3 +23,5 @@ class Topic(enum.StrEnum):
     FOLLOW_UPS = "follow_ups"
     # Minutes approved or sent back.
     REVIEWS = "reviews"
+    # A month's figures closed (published) or reopened.
+    STATISTICS = "statistics"

@@ -99,7 +99,7 @@ def read_secret(folder: RecordFolder) -> bytes:
 
 def open_record(folder: RecordFolder) -> Repository:
     """The record's store with the server's own tables, on the calling thread."""
-    repo = Repository.open(folder.database)
+    repo = Repository.open(folder.database, create=False)
     migrate_team(repo.db)
     if setting(repo, RECORD_ID_KEY) is None:
         repo.close()

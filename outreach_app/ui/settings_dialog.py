@@ -31,6 +31,9 @@ from outreach_app.core.settings_rules import (
     parse_server_address,
 )
 from outreach_app.storage.backup import MAX_INTERVAL_HOURS, MAX_KEEP, default_backup_folder
+from outreach_app.storage.encryption import is_encrypted
+from outreach_app.storage.errors import StoreError
+from outreach_app.storage.identity import inspect_database, refusal
 from outreach_app.ui.labels import role_label, translate_message
 from outreach_app.ui.media import SYNTHETIC, DeviceChoice, cameras, microphones, speakers
 from outreach_app.ui.settings import AppSettings
@@ -206,6 +209,10 @@ class SettingsDialog(QDialog):
             return self.tr("%1 is a folder; give the path of a database file").replace(
                 "%1", str(path)
             )
+        if not folder and path.is_file():
+            problem = _database_problem(path)
+            if problem is not None:
+                return problem
         existing = path if folder and path.exists() else path.parent
         while not existing.exists() and existing != existing.parent:
             existing = existing.parent
@@ -268,6 +275,19 @@ class SettingsDialog(QDialog):
         settings.sync()
         self.saved_user = user
         self.accept()
+
+
+def _database_problem(path: Path) -> str | None:
+    """Why an existing file cannot be the database (empty, another program's, a newer
+    version's), found without changing it; an encrypted file is asked for its passphrase when
+    the app opens it."""
+    if is_encrypted(path):
+        return None
+    try:
+        problem: StoreError | None = refusal(path, inspect_database(path))
+    except StoreError as exc:
+        problem = exc
+    return None if problem is None else translate_message(problem.template, problem.params)
 
 
 def _device_combo(

@@ -4,7 +4,7 @@
 <context>
     <name>DemandImportDialog</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="93"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="124"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n demand ready to import.</numerusform>
@@ -12,7 +12,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="96"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
+        <source>%n demand(s) to update with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n demand to update with the board&apos;s progress.</numerusform>
+            <numerusform>%n demands to update with the board&apos;s progress.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="130"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n demand already imported or repeated in the file will be skipped.</numerusform>
@@ -20,7 +28,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="145"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="140"/>
+        <source>%n disagreement(s) between the board and the work done here are listed; nothing done here is overwritten.</source>
+        <translation>
+            <numerusform>%n disagreement between the board and the work done here is listed; nothing done here is overwritten.</numerusform>
+            <numerusform>%n disagreements between the board and the work done here are listed; nothing done here is overwritten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="188"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>%n demand imported.</numerusform>
@@ -28,11 +44,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="148"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
+        <source>%n updated with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n updated with the board&apos;s progress.</numerusform>
+            <numerusform>%n updated with the board&apos;s progress.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="193"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>%n skipped: imported before or repeated in the file.</numerusform>
             <numerusform>%n skipped: imported before or repeated in the file.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="199"/>
+        <source>%n disagreement(s) between the board and the work done here are listed below; nothing done here was overwritten.</source>
+        <translation>
+            <numerusform>%n disagreement between the board and the work done here is listed below; nothing done here was overwritten.</numerusform>
+            <numerusform>%n disagreements between the board and the work done here are listed below; nothing done here was overwritten.</numerusform>
         </translation>
     </message>
 </context>

@@ -468,6 +468,24 @@
     </message>
 </context>
 <context>
+    <name>CumulativeTable</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="208"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="229"/>
+        <source>Change year on year</source>
+        <translation>同比变化</translation>
+    </message>
+</context>
+<context>
     <name>DataSafety</name>
     <message>
         <location filename="../../outreach_app/ui/data_safety.py" line="246"/>
@@ -624,116 +642,201 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>DemandImport</name>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="23"/>
+        <source>responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="24"/>
+        <source>claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="25"/>
+        <source>response</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="32"/>
+        <source>skip: same as line %1</source>
+        <translation>跳过：与第 %1 行相同</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="36"/>
+        <source>skip: another message has this id</source>
+        <translation>跳过：此编号属于另一条留言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="38"/>
+        <source>skip: imported before</source>
+        <translation>跳过：已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="41"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="42"/>
+        <source>new: %1</source>
+        <translation>新增：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="47"/>
+        <source>update: %1</source>
+        <translation>更新：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="48"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="59"/>
+        <source>another message is stored under this id or text (%1)</source>
+        <translation>已有另一条留言使用此编号或内容（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="64"/>
+        <source>the board says %1 since %2; here it is %3 since %4</source>
+        <translation>留言板显示自 %2 起为“%1”；本地自 %4 起为“%3”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="78"/>
+        <source>%1: the board says “%2”, here “%3”</source>
+        <translation>%1：留言板为“%2”，本地为“%3”</translation>
+    </message>
+</context>
+<context>
     <name>DemandImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="37"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="55"/>
         <source>Import demands</source>
         <translation>导入群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="39"/>
-        <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. Demands imported before are skipped.</source>
-        <translation>群众在留言板上反映的诉求，CSV 或 JSON 格式。列：date（日期）、site（站点名称或所在地区）、channel（栏目，如百姓呼声、问政、消费维权）、text（内容），可选 category（类别）。UTF-8 或 GB18030 编码。只要有一行有误，就不会导入任何内容，并列出每一行错误。以前导入过的诉求会跳过。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="46"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="68"/>
         <source>Save template… writes a CSV file with the header and two example rows. You can also drop a file here.</source>
         <translation>“保存模板…”会生成一个带表头和两行示例的 CSV 文件。也可以把文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="49"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="71"/>
         <source>Demands to import, or the lines to fix</source>
         <translation>待导入的诉求，或需要修改的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="81"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="103"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="50"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="72"/>
         <source>Choose a message board export</source>
         <translation>选择留言板导出文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="51"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="57"/>
+        <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category; from a board&apos;s export also its message id, status, claimed at and by, responded at and the response, solved at, and the responsible unit. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. A message imported before is brought up to date by its id: the board&apos;s new steps are added, nothing done here is lost, and where the board and the work here disagree it is listed.</source>
+        <translation>群众在留言板上提交的诉求，CSV 或 JSON 格式。列：日期、站点（站点名称或所在地区）、栏目（如百姓呼声、问政、消费维权）、诉求内容，可选类别；留言板导出文件还可包含留言编号、办理状态、认领时间和认领人、答复时间和答复内容、办结时间、责任单位。编码为 UTF-8 或 GB18030。只要有一行有误，就不导入任何内容，并列出所有有误的行。以前导入过的留言按编号更新：添加留言板上的新进展，本地已办理的内容不会丢失，留言板与本地不一致之处会列出。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="73"/>
         <source>CSV or JSON files (*.csv *.json);;All files (*)</source>
         <translation>CSV 或 JSON 文件 (*.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="75"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="97"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="76"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="98"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="77"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="99"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="78"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="100"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="79"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="80"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="102"/>
         <source>Demand</source>
         <translation>诉求内容</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="104"/>
+        <source>Board and here disagree</source>
+        <translation>留言板与本地不一致</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="93"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="124"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n 条诉求可以导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="96"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
+        <source>%n demand(s) to update with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n 条诉求将按留言板的进展更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="130"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n 条诉求已导入过或在文件中重复，将跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="136"/>
         <source>Every demand in this file has been imported already.</source>
         <translation>此文件中的诉求都已导入过。</translation>
     </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="107"/>
-        <source>skip: same as line %1</source>
-        <translation>跳过：与第 %1 行相同</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="109"/>
-        <source>skip: imported before</source>
-        <translation>跳过：已导入过</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="110"/>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="125"/>
-        <source>new</source>
-        <translation>新增</translation>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="140"/>
+        <source>%n disagreement(s) between the board and the work done here are listed; nothing done here is overwritten.</source>
+        <translation>
+            <numerusform>列出留言板与本地办理不一致之处 %n 处；本地办理的内容不会被覆盖。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="145"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="199"/>
+        <source>%n disagreement(s) between the board and the work done here are listed below; nothing done here was overwritten.</source>
+        <translation>
+            <numerusform>下方列出留言板与本地办理不一致之处 %n 处；本地办理的内容没有被覆盖。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="188"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 条诉求。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="148"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
+        <source>%n updated with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n 条按留言板的进展更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="193"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>跳过 %n 条：已导入过或在文件中重复。</numerusform>
@@ -1069,12 +1172,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>FigureTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="168"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="180"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="187"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="199"/>
         <source>Nothing in this period.</source>
         <translation>本期没有数据。</translation>
     </message>
@@ -1684,17 +1787,17 @@ Start Outreach again to go on.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="135"/>
         <source>month on month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="135"/>
         <source>on previous</source>
         <translation>较上期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="124"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="136"/>
         <source>year on year</source>
         <translation>同比</translation>
     </message>
@@ -3508,50 +3611,50 @@ Start Outreach again to go on.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="43"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="46"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="77"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="79"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="82"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="150"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="85"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="153"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="86"/>
         <source>Default: outreach.db in your data folder</source>
         <translation>默认：数据文件夹中的 outreach.db</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="84"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="88"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="165"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="87"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="91"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="168"/>
         <source>Browse…</source>
         <translation>浏览……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="97"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="99"/>
         <source>ICE servers</source>
         <translation>ICE 服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="102"/>
         <source>None on a local network. One a line, e.g.
 stun:stun.example.cn:3478
 turn:turn.example.cn:3478 user password</source>
@@ -3560,199 +3663,199 @@ stun:stun.example.cn:3478
 turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="87"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="190"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="90"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="193"/>
         <source>Recording folder</source>
         <translation>录制文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
         <source>Test pattern (no camera)</source>
         <translation>测试图案（不用摄像头）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="114"/>
         <source>Speakers</source>
         <translation>扬声器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="114"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="119"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="117"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="120"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="124"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="127"/>
         <source>Reminder lead time</source>
         <translation>提前提醒时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="129"/>
         <source> min before</source>
         <translation> 分钟前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="134"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="132"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="135"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="133"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="136"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="137"/>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="135"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="138"/>
         <source>ICE servers:</source>
         <translation>ICE 服务器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="139"/>
         <source>Recording folder:</source>
         <translation>录制文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="137"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="140"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="138"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="141"/>
         <source>Microphone:</source>
         <translation>麦克风：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="139"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="142"/>
         <source>Speakers:</source>
         <translation>扬声器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="140"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="143"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="144"/>
         <source>Reminder:</source>
         <translation>提醒：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="142"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="145"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="143"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="146"/>
         <source>Back up every:</source>
         <translation>备份间隔：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="144"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="147"/>
         <source>Backups kept:</source>
         <translation>保留备份：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="60"/>
         <source>The database and language change the next time the app starts.</source>
         <translation>数据库和语言在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="152"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="155"/>
         <source>Outreach database (*.db)</source>
         <translation>连线数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="161"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="182"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="164"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="185"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="163"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="166"/>
         <source>Default: %1</source>
         <translation>默认：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="168"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="171"/>
         <source>Back up every</source>
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="170"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="173"/>
         <source>Never (no automatic backups)</source>
         <translation>从不（不自动备份）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="171"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="174"/>
         <source> h, and when Outreach closes</source>
         <translation> 小时，以及关闭 Outreach 时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="174"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="177"/>
         <source>Backups kept</source>
         <translation>保留备份数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="176"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="179"/>
         <source> newest</source>
         <translation> 份最新备份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="204"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="207"/>
         <source>%1 is a file, not a folder</source>
         <translation>%1 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="206"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="209"/>
         <source>%1 is a folder; give the path of a database file</source>
         <translation>%1 是文件夹，请填写数据库文件的路径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="213"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="220"/>
         <source>Cannot write in %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="220"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="227"/>
         <source>Give your name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="285"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="305"/>
         <source>Not connected: %1</source>
         <translation>未连接：%1</translation>
     </message>
@@ -4458,39 +4561,62 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsDialogs</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="12"/>
+        <source>Close and publish %1</source>
+        <translation>发布并锁定 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="15"/>
+        <source>Keep the figures of %1 as they are now, for publication? Reports and exports of the month will show them from now on; what the record counts differently later is shown beside them as a dated revision. Only a reviewer can reopen the month, saying why.</source>
+        <translation>按现在的数据发布并锁定 %1 的统计？此后该月的报表和导出都显示发布时的数据；之后记录中统计有出入的，作为注明日期的修订列在旁边。只有审核人可以说明原因后重新开放该月。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="32"/>
+        <source>Reopen %1</source>
+        <translation>重新开放 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="33"/>
+        <source>Why is %1 reopened? Its publication stays on record with your reason.</source>
+        <translation>为什么要重新开放 %1？已发布的数据和您填写的原因都会保留在记录中。</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="110"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="128"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="111"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="129"/>
         <source>you may not write there</source>
         <translation>没有写入该位置的权限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="112"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="130"/>
         <source>that place is read-only</source>
         <translation>该位置是只读的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="113"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="131"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="114"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="132"/>
         <source>the file name is not valid</source>
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="115"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="133"/>
         <source>another program has the file open</source>
         <translation>该文件已被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="118"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="136"/>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -4498,148 +4624,179 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="244"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="311"/>
         <source>First month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="245"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="312"/>
         <source>Last month</source>
         <translation>截止月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="247"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="314"/>
         <source>Range to</source>
         <translation>区间至</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="316"/>
         <source>Count several months together</source>
         <translation>合并统计多个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="251"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="318"/>
         <source>Earlier month</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="252"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="319"/>
         <source>Later month</source>
         <translation>下一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="253"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="320"/>
         <source>Import demands…</source>
         <translation>导入群众诉求…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="256"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="323"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="259"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="326"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="262"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="329"/>
         <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
         <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="268"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="335"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="285"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="352"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="301"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="367"/>
+        <source>Close and publish…</source>
+        <translation>发布并锁定…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="370"/>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="405"/>
         <source>Chart the demands by</source>
         <translation>诉求图表分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="310"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="414"/>
         <source>Bars:</source>
         <translation>柱状图：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="323"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="427"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="229"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="292"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="400"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="432"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="507"/>
         <source>%1 — compared with %2 and with %3 a year earlier</source>
         <translation>%1 — 环比 %2，同比 %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="412"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="519"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="421"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="528"/>
         <source>By site: where the demands received stood at the end</source>
         <translation>按站点：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="436"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="556"/>
+        <source>Keep this month&apos;s figures as they are now, for publication</source>
+        <translation>按现在的数据发布并锁定本月统计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="558"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="563"/>
+        <source>Only a reviewer can close or reopen a month</source>
+        <translation>只有审核人可以发布锁定或重新开放月份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="561"/>
+        <source>Take the published month back, saying why; the publication stays on record</source>
+        <translation>说明原因后撤回已发布的月份；发布记录仍然保留</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="595"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="438"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="597"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="459"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="618"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="460"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="619"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="461"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="620"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="465"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="490"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="624"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="649"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="483"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="642"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="484"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="643"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="515"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="674"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="519"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="678"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -5698,6 +5855,91 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <source>{path} was made by a newer version of Outreach; update the app to restore it</source>
         <translation>{path} 由更新版本的 Outreach 生成；请先升级应用再恢复</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="148"/>
+        <source>cannot create a database at {path}: {error}</source>
+        <translation>无法在 {path} 新建数据库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="149"/>
+        <source>there is no database at {path}</source>
+        <translation>{path} 处没有数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="150"/>
+        <source>{path} is an empty file, not an Outreach database; it was left as it is</source>
+        <translation>{path} 是空文件，不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="153"/>
+        <source>{path} is an SQLite database but not an Outreach database; it was left as it is</source>
+        <translation>{path} 是 SQLite 数据库，但不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="157"/>
+        <source>{path} is another program&apos;s database (it holds {tables}), not an Outreach database; it was left as it is</source>
+        <translation>{path} 是其他程序的数据库（含有 {tables}），不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="162"/>
+        <source>{path} was made by a newer version of Outreach; update the app to open it (the file was left as it is)</source>
+        <translation>{path} 由更新版本的连线创建，请先升级本程序再打开（文件未作任何改动）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="168"/>
+        <source>only a month that has ended can be closed ({month})</source>
+        <translation>只有已结束的月份才能发布锁定（{month}）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="169"/>
+        <source>say why the month is reopened</source>
+        <translation>请说明重新开放该月的原因</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="170"/>
+        <source>{month} is closed already</source>
+        <translation>{month} 已发布锁定</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="171"/>
+        <source>{month} is not closed</source>
+        <translation>{month} 未发布锁定</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="173"/>
+        <source>message {id} is also on line {other_line}</source>
+        <translation>留言 {id} 也出现在第 {other_line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="174"/>
+        <source>the status is “{status}” but {field} is given</source>
+        <translation>办理状态为“{status}”，却填写了{field}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="175"/>
+        <source>the status “{status}” needs {field}</source>
+        <translation>办理状态“{status}”需要填写{field}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="176"/>
+        <source>the times must run in order: claimed, responded, solved</source>
+        <translation>时间须按认领、答复、办结的先后顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="177"/>
+        <source>{field} ({value}) is before the demand was received</source>
+        <translation>{field}（{value}）早于诉求受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="178"/>
+        <source>{field} is given without {time}</source>
+        <translation>填写了{field}，却没有{time}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="179"/>
+        <source>“{value}” is not a status; write open, claimed, responded or solved (or 待认领, 已认领, 已答复, 已办结)</source>
+        <translation>“{value}”不是办理状态；请填写待认领、已认领、已答复或已办结（或 open、claimed、responded、solved）</translation>
+    </message>
 </context>
 <context>
     <name>pages</name>
@@ -5828,264 +6070,397 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="33"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="34"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="232"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="35"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="74"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="36"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="75"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="40"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="41"/>
+        <source>Responded or solved</source>
+        <translation>答复或办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="42"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="43"/>
         <source>On-time rate</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
         <source>Solve rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="50"/>
         <source>Demands received in the period: imported or committed in a session</source>
         <translation>本期受理的诉求：导入的留言或连线中承诺办理的事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="48"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="53"/>
         <source>Demands a person of the responsible unit claimed in the period</source>
         <translation>本期由责任单位人员认领的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="51"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="56"/>
         <source>Demands the unit responded to in the period</source>
         <translation>本期责任单位已答复的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="59"/>
         <source>Demands solved in the period</source>
         <translation>本期办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="55"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="60"/>
+        <source>Demands responded to or solved in the period, each counted once (the measure message boards publish)</source>
+        <translation>本期内得到答复或已办结的诉求，每条只计一次（留言板公布的口径）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="65"/>
         <source>Of the demands received in the period, the share claimed by its end</source>
         <translation>本期受理的诉求中，到期末已认领的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="58"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="68"/>
         <source>Of the demands solved in the period, the share solved by their due date (no due date counts as on time)</source>
         <translation>本期办结的诉求中，在期限内办结的比例（未设期限的视为按期）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
         <source>Of the demands received in the period, the share solved by its end</source>
         <translation>本期受理的诉求中，到期末已办结的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <source>%1 (same as %2)</source>
+        <translation>%1（与%2重合）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
+        <source>People who claimed</source>
+        <translation>认领领导人数</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <source>Units with a claim</source>
+        <translation>有认领的单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <source>Share of units with a claim</source>
+        <translation>有认领的单位占比</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
+        <source>Different people (leaders) who claimed demands in the period</source>
+        <translation>本期内认领过诉求的不同人员（领导）人数</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="102"/>
+        <source>Units (the regions of the office&apos;s sites; a site without one is its own) where at least one demand was claimed in the period</source>
+        <translation>本期内至少认领过一条诉求的单位（以站点所在地区为单位，未填地区的站点各自算一个单位）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="107"/>
+        <source>Of the office&apos;s units (the regions of its sites in use), the share where at least one demand was claimed in the period</source>
+        <translation>在本单位所辖各单位（在用站点所在的地区）中，本期内至少认领过一条诉求的单位所占比例</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="128"/>
+        <source>Every figure is counted from each demand&apos;s history: a reopen, a correction or an import later never changes an earlier month. A closed month shows the figures it was published with; what the record counts for it later, if different, is listed as a dated revision beside them.</source>
+        <translation>每项数据都按每条诉求的办理历程统计：之后的重新打开、更正或导入都不会改变之前月份的数据。已发布锁定的月份显示发布时的数据；之后记录中的统计如有出入，作为注明日期的修订列在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="138"/>
+        <source>From January to the last month shown, each demand counted once, against the same months a year earlier</source>
+        <translation>自1月起至所示最后一个月，每条诉求只计一次，与上年同期相比</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="148"/>
+        <source>Claims by leaders: people who claimed demands %1; units with at least one claim %2 of %3 (%4); claim rate %5.</source>
+        <translation>领导认领：认领诉求的领导 %1 人；%3 个单位中有 %2 个至少认领一条（%4）；认领率 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
+        <source>Closed: published on %1 by %2. These are the figures as published.</source>
+        <translation>已锁定：%2 于 %1 发布。以下为发布时的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="174"/>
+        <source>Not closed: the figures are counted from the record and may still change.</source>
+        <translation>未锁定：数据按当前记录统计，仍可能变化。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="184"/>
+        <source>Published on %1 by %2.</source>
+        <translation>%2 于 %1 发布。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="190"/>
+        <source>Reopened on %1 by %2: %3</source>
+        <translation>%2 于 %1 重新开放：%3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="201"/>
+        <source>Revision as of %1: the record now counts this month differently from its publication (the published figures stay as they were):</source>
+        <translation>截至 %1 的修订：当前记录对本月的统计与发布时不同（已发布的数据保持不变）：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="209"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="211"/>
+        <source>%1, year to date: %2 → %3</source>
+        <translation>%1（年内累计）：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="220"/>
+        <source>Some demands are now counted under another channel, category, site or kind.</source>
+        <translation>部分诉求现在归入了其他栏目、类别、站点或连线形式。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="240"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="242"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="84"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="243"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="250"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="252"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="258"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="101"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="104"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="263"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="140"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="191"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="299"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="350"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="158"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="317"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="327"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="173"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="332"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="178"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="337"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="180"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="339"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="182"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="341"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="201"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="360"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="219"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="391"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="227"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="396"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="228"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="397"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="229"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="398"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="230"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="399"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="400"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="259"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="402"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="438"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="237"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="406"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="238"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="407"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="410"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="244"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="413"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="419"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="424"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="425"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="427"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="255"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="261"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="440"/>
         <source>pp</source>
         <translation>个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="452"/>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="454"/>
+        <source>Claims by leaders</source>
+        <translation>领导认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="458"/>
+        <source>%1 of %2</source>
+        <translation>%2 个中的 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="463"/>
+        <source>Year to date: %1, against %2</source>
+        <translation>年内累计：%1，对比 %2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="570"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ from outreach_app.core.model import (
     SiteCheck,
 )
 from outreach_app.core.permissions import LOCAL_OPERATIONS, WRITE_PERMISSIONS
+from outreach_app.core.statistics import Month
 from outreach_app.core.sync_model import Outcome
 from outreach_app.storage.repository import Repository, operations
 from outreach_app.team.accounts import ACCOUNT_ROLES
@@ -197,6 +198,11 @@ CALLS: dict[str, Call] = {
     ),
     "review.set_review": lambda r, s: r.review.set_review(
         s.session, ReviewState.RETURNED, "Add the figures"
+    ),
+    "statistics.close_month": lambda r, s: r.statistics.close_month(Month(2026, 1)),
+    "statistics.reopen_month": lambda r, s: (
+        r.statistics.close_month(Month(2026, 1)),
+        r.statistics.reopen_month(Month(2026, 1), "The board sent January's late messages"),
     ),
 }
 
