@@ -2,6 +2,7 @@
 
 POST /team/sign-in    {"name", "password", "device"} -> {"token", "expires_at", account...}
 POST /team/sign-out   (Authorization: Bearer TOKEN) revokes that sign-in
+GET  /team/snapshot   (Authorization: Bearer TOKEN) a whole copy of the record, one database file
 GET  /team/sync       the sync WebSocket (core/team_protocol.py)
 
 A failed sign-in says only that the name or password is wrong, whichever it was; repeated
@@ -24,6 +25,8 @@ from outreach_app.core.signaling_protocol import CloseCode
 from outreach_app.core.team_protocol import (
     MAX_PULL,
     PROTOCOL_VERSION,
+    SNAPSHOT_BASELINE_HEADER,
+    SNAPSHOT_HEAD_HEADER,
     TEAM_CLIENT_MESSAGES,
     Accounts,
     AccountsResult,
@@ -39,11 +42,6 @@ from outreach_app.core.team_protocol import (
     Push,
     Pushed,
     Rows,
-    Snapshot,
-    SnapshotBegin,
-    SnapshotEnd,
-    SnapshotPage,
-    SnapshotVersions,
     TeamClientMessage,
     TeamError,
     TeamErrorCode,
@@ -64,7 +62,7 @@ from outreach_app.team.service import (
     TeamService,
     watch_sign_ins,
 )
-from outreach_app.team.snapshot import RecordSnapshot
+from outreach_app.team.snapshot import make_snapshot_file
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +70,8 @@ HELLO_SECONDS: Final = 10.0
 MAX_FRAME_BYTES: Final = 16 * 1024 * 1024
 MAX_SIGN_IN_BYTES: Final = 4096
 OUTBOX_MESSAGES: Final = 256
-# A snapshot page waits while this many messages are still queued for the app.
-SNAPSHOT_QUEUE: Final = 4
+# A new replica's copy of the record travels in pieces this large.
+SNAPSHOT_CHUNK: Final = 1024 * 1024
 MESSAGES_PER_SECOND: Final = 50.0
 MESSAGES_BURST: Final = 200
 # How long a live call stays shown after the official's app lost its connection.
@@ -156,6 +154,7 @@ def add_team_routes(app: web.Application, service: TeamService) -> None:
     app[TEAM_HUB] = hub
     app.router.add_post("/team/sign-in", _sign_in)
     app.router.add_post("/team/sign-out", _sign_out)
+    app.router.add_get("/team/snapshot", _snapshot)
     app.router.add_get("/team/sync", _sync_socket)
 
     async def lifetime(_app: web.Application) -> AsyncIterator[None]:
@@ -222,6 +221,36 @@ async def _sign_out(request: web.Request) -> web.Response:
     await hub.service.sign_out(sign_in)
     hub.cut({sign_in.token_id}, "signed out")
     return web.Response(status=204)
+
+
+async def _snapshot(request: web.Request) -> web.StreamResponse:
+    """A copy of the record for a new replica: made for this request, sent, then removed."""
+    hub = request.app[TEAM_HUB]
+    token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    try:
+        await hub.service.authenticate(token)
+    except (tokens.InvalidToken, SignInRefused):
+        return _json_error(401, "not signed in")
+    snapshot = await asyncio.to_thread(make_snapshot_file, hub.service.folder)
+    try:
+        size = snapshot.path.stat().st_size
+        response = web.StreamResponse(
+            headers={
+                "Content-Type": "application/vnd.sqlite3",
+                "Content-Length": str(size),
+                SNAPSHOT_HEAD_HEADER: str(snapshot.head),
+                SNAPSHOT_BASELINE_HEADER: str(snapshot.baseline),
+                "Cache-Control": "no-store",
+            }
+        )
+        await response.prepare(request)
+        with snapshot.path.open("rb") as file:
+            while chunk := await asyncio.to_thread(file.read, SNAPSHOT_CHUNK):
+                await response.write(chunk)
+        await response.write_eof()
+        return response
+    finally:
+        await asyncio.to_thread(snapshot.remove)
 
 
 def _json_error(status: int, message: str) -> web.Response:
@@ -359,8 +388,6 @@ async def _handle(
             entries, head = await service.changes(message.cursor, limit)
             more = bool(entries) and entries[-1].seq < head
             connection.send(Changes(tuple(entries), head, more))
-        case Snapshot():
-            await _send_snapshot(service, connection)
         case Fetch():
             connection.send(Rows(tuple(await service.fetch(message.rows))))
         case Live():
@@ -395,26 +422,3 @@ async def _keep_accounts(
     if revoked:
         hub.cut(revoked, "the account was changed by an administrator")
     connection.send(AccountsResult(True, "", tuple(accounts)))
-
-
-async def _send_snapshot(service: TeamService, connection: TeamConnection) -> None:
-    snapshot = await asyncio.to_thread(RecordSnapshot, service.folder.database)
-    try:
-        plan = snapshot.plan
-        connection.send(SnapshotBegin(plan.head, plan.total_rows))
-        pages = snapshot.pages()
-        while (page := await asyncio.to_thread(next, pages, None)) is not None:
-            await _drained(connection)
-            connection.send(SnapshotPage(page.table, page.columns, tuple(page.rows)))
-        batches = snapshot.versions()
-        while (versions := await asyncio.to_thread(next, batches, None)) is not None:
-            await _drained(connection)
-            connection.send(SnapshotVersions(tuple(versions)))
-        connection.send(SnapshotEnd(plan.head))
-    finally:
-        await asyncio.to_thread(snapshot.close)
-
-
-async def _drained(connection: TeamConnection) -> None:
-    while connection.waiting > SNAPSHOT_QUEUE and not connection.closing:
-        await asyncio.sleep(0.005)
