@@ -53,6 +53,7 @@ def create_app(
     turn: TurnRest | None = None,
     on_session_ended: Callable[[int], None] | None = None,
     admission: Admission | None = None,
+    record: str | None = None,
 ) -> web.Application:
     """The signaling server as an aiohttp application.
 
@@ -63,6 +64,7 @@ def create_app(
     the `turn` servers with credentials made for that participant. `on_session_ended` hears
     each session that ends (to remember it across restarts, see `EndedSessionsFile`).
     `admission` holds the connection limits; participants that join become its members.
+    `record` names the record whose invitations are admitted (see `Signaling`).
     """
     admission = admission or Admission()
     signaling = Signaling(
@@ -74,6 +76,7 @@ def create_app(
         turn=turn,
         on_session_ended=on_session_ended,
         admission=admission,
+        record=record,
     )
     app = web.Application(middlewares=[body_deadline(admission.limits.request_body_seconds)])
     app.on_response_prepare.append(strict_transport_security)
@@ -92,6 +95,7 @@ def create_app(
         page=functools.partial(serve_page, name=CHECK_PAGE),
         refusal=refusal_page,
         on_check=on_check,
+        record=record,
     )
 
     async def close_connections(_: web.Application) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 
 from sqlite_utils import Database
@@ -458,6 +459,12 @@ def board_messages(db: Database) -> None:
     db.execute(
         "CREATE UNIQUE INDEX demands_board_id ON demands(board_id) WHERE board_id IS NOT NULL"
     )
+
+
+def schema_fingerprint() -> str:
+    """Names this version's schema: two databases can exchange rows only when theirs agree."""
+    names = "\n".join(migration.name for migration in migrations._migrations)
+    return hashlib.sha256(names.encode("utf-8")).hexdigest()[:16]
 
 
 def migrate(db: Database) -> None:

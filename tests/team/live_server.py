@@ -3,6 +3,7 @@ a real socket, without the command line (tests of `outreach-server` itself start
 
 from __future__ import annotations
 
+import asyncio
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -31,13 +32,14 @@ def free_port() -> int:
 
 
 class LiveTeamServer:
-    def __init__(self, folder: Path, port: int) -> None:
+    def __init__(self, folder: Path, port: int, *, sign_in_lifetime: float = 3600.0) -> None:
         self.folder: RecordFolder = (
             open_folder(folder)
             if (folder / "record.db").exists()
             else init_folder(folder, "Office")
         )
         self.port = port
+        self.sign_in_lifetime = sign_in_lifetime
         self.service: TeamService | None = None
         self._runner: web.AppRunner | None = None
 
@@ -46,7 +48,7 @@ class LiveTeamServer:
         return TeamAddress(f"http://127.0.0.1:{self.port}")
 
     async def start(self) -> None:
-        self.service = TeamService(self.folder, cost=CHEAP)
+        self.service = TeamService(self.folder, cost=CHEAP, sign_in_lifetime=self.sign_in_lifetime)
         app = web.Application()
         add_team_routes(app, self.service)
         self._runner = web.AppRunner(app, shutdown_timeout=1.0)
@@ -66,8 +68,10 @@ class LiveTeamServer:
 
 
 @asynccontextmanager
-async def team_server(folder: Path) -> AsyncIterator[LiveTeamServer]:
-    server = LiveTeamServer(folder, free_port())
+async def team_server(
+    folder: Path, *, sign_in_lifetime: float = 3600.0
+) -> AsyncIterator[LiveTeamServer]:
+    server = LiveTeamServer(folder, free_port(), sign_in_lifetime=sign_in_lifetime)
     await server.start()
     try:
         yield server
@@ -78,8 +82,6 @@ async def team_server(folder: Path) -> AsyncIterator[LiveTeamServer]:
 async def signed_in_replica(
     server: LiveTeamServer, path: Path, name: str, role: Role
 ) -> tuple[StoreWorker, SyncClient]:
-    import asyncio
-
     credentials = await sign_in(server.address, name, PASSWORD, f"test-{name}")
     return open_synced_replica(
         path,

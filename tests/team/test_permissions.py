@@ -249,3 +249,16 @@ def test_each_operation_as_each_role(
     if not allowed:
         assert server.dump() == before
         assert person.replica.problem_count() == len(outcomes)
+
+
+def test_the_readme_shows_the_same_table() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    columns = [Role.STAFF, Role.OFFICIAL, Role.NOTE_TAKER, Role.REVIEWER, Role.ADMIN]
+    shown: dict[str, frozenset[Role]] = {}
+    for line in readme.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 6 and cells[0].startswith("`") and "." in cells[0]:
+            shown[cells[0].strip("`")] = frozenset(
+                role for role, cell in zip(columns, cells[1:], strict=True) if cell == "✓"
+            )
+    assert shown == dict(WRITE_PERMISSIONS)
