@@ -157,6 +157,11 @@ class SyncClient:
         if self._ws is not None:
             self._closing = asyncio.ensure_future(self._ws.close())
 
+    def use_token(self, token: str) -> None:
+        """Sign in with `token` from the next connection on (a new sign-in of the same
+        account)."""
+        self._token = token
+
     def cancel_first_copy(self) -> None:
         self._first_copy_cancelled = True
         self.stop()
