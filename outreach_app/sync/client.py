@@ -17,6 +17,7 @@ import contextlib
 import enum
 import logging
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -67,6 +68,9 @@ ANSWER_SECONDS: Final = 60.0
 RECONNECT_FIRST_SECONDS: Final = 0.25
 RECONNECT_MAX_SECONDS: Final = 5.0
 PUSH_BATCH: Final = 50
+# This computer's own operations remembered as applied, so that their rows coming back in a
+# pull do not announce a change the person made themselves (pages would reload as they type).
+OWN_OPERATIONS_KEPT: Final = 1000
 SIGNED_OUT_CODES: Final = frozenset(
     {TeamErrorCode.TOKEN_INVALID, TeamErrorCode.TOKEN_EXPIRED, TeamErrorCode.REVOKED}
 )
@@ -137,11 +141,23 @@ class SyncClient:
         self._live_report: Live | None = None
         self._first_copy_cancelled = False
         self._closing: asyncio.Future[bool] | None = None
+        self._own_applied: deque[str] = deque(maxlen=OWN_OPERATIONS_KEPT)
+        self._reports: set[asyncio.Future[None]] = set()
 
     # --------------------------------------------------------------- for the app
     def outbox_changed(self) -> None:
         """A new outbox entry was committed (called on the event loop's thread)."""
         self._work.set()
+        if self._ws is None:
+            # Offline, the person still sees how many changes wait to be sent.
+            report = asyncio.ensure_future(self._report())
+            self._reports.add(report)
+            report.add_done_callback(self._reported)
+
+    def _reported(self, report: asyncio.Future[None]) -> None:
+        self._reports.discard(report)
+        if not report.cancelled() and report.exception() is not None:
+            log.info("cannot count the waiting changes: %s", report.exception())
 
     def outbox_changed_threadsafe(self, loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
         """`outbox_changed` for the store's thread."""
@@ -316,6 +332,7 @@ class SyncClient:
         strays: list[RowKey] = []
         for outcome in answer.outcomes:
             if outcome.outcome is Outcome.APPLIED:
+                self._own_applied.append(outcome.op_id)
                 # Rows this computer made or changed that the server's replay did not: the
                 # record's state of them (usually: they do not exist) replaces ours.
                 strays.extend(touched.get(outcome.op_id, set()) - set(outcome.rows))
@@ -334,8 +351,13 @@ class SyncClient:
             answer = await self._request(Pull(cursor, MAX_PULL), Changes)
             if answer.entries:
                 changed = await self._store.run(partial(_apply_changes, entries=answer.entries))
-                if changed:
-                    self._on_changed(changed)
+                own = set(self._own_applied)
+                # Tables only this computer's own operations touched changed nothing here.
+                mine = {e.table for e in answer.entries} - {
+                    e.table for e in answer.entries if e.op_id not in own
+                }
+                if changed - mine:
+                    self._on_changed(changed - mine)
             if not answer.more:
                 return
 
