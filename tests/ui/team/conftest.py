@@ -24,6 +24,6 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 def no_keyring_by_default() -> Iterator[None]:
     """As on this machine, also where a desktop keyring would answer: tests never touch it."""
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(fail.Keyring())  # type: ignore[no-untyped-call]
     yield
     keyring.set_keyring(previous)
