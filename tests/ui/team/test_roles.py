@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
-from outreach_app.core.model import Role
+from outreach_app.core.model import Role, User
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.team.roles import RESTRICTIONS, part
 from tests.ui.team.desks import team_desk
@@ -99,3 +99,19 @@ async def test_working_alone_restricts_nothing(context: UiContext, qtbot: QtBot)
         presenter = getattr(window.pages[key].built_widget, "presenter", None)
         if presenter is not None:
             await presenter.wait_idle()
+
+
+async def test_settings_show_who_the_server_says_and_change_nothing_of_it(
+    tmp_path: Path, qtbot: QtBot, use_language: Callable[[str], QLocale]
+) -> None:
+    use_language("en")
+    with threaded_team_server(tmp_path / "server", ("xiao", Role.NOTE_TAKER)) as server:
+        async with team_desk(server, tmp_path, "xiao", start=False) as desk:
+            dialog = desk.window.open_settings()
+            assert dialog.name_edit.text() == "xiao" and dialog.name_edit.isReadOnly()
+            assert dialog.role_combo.currentText() == "Note-taker (takes notes in calls)"
+            assert not dialog.role_combo.isEnabled()
+            dialog.save()
+            assert dialog.saved_user is None
+            assert desk.context.user == User("xiao", Role.NOTE_TAKER)
+            dialog.close()
