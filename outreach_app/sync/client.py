@@ -427,13 +427,22 @@ class SyncClient:
             self._handle_unsolicited(message)
 
     async def _receive_loop(self, ws: aiohttp.ClientWebSocketResponse) -> None:
-        while True:
-            message = await self._receive_any(ws)
-            waiter = self._waiters.get(type(message))
-            if waiter is not None and not waiter.done():
-                waiter.set_result(message)
-            else:
-                self._handle_unsolicited(message)
+        try:
+            while True:
+                message = await self._receive_any(ws)
+                waiter = self._waiters.get(type(message))
+                if waiter is not None and not waiter.done():
+                    waiter.set_result(message)
+                else:
+                    self._handle_unsolicited(message)
+        except BaseException as ended:
+            # A question still waiting has no answer coming: it ends now, the way the
+            # connection did (signed out, dropped), rather than after ANSWER_SECONDS.
+            reason = ended if isinstance(ended, SignedOutError) else _Dropped()
+            for waiter in self._waiters.values():
+                if not waiter.done():
+                    waiter.set_exception(reason)
+            raise
 
     def _handle_unsolicited(self, message: TeamServerMessage) -> None:
         if isinstance(message, Nudge):
