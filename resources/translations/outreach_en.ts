@@ -39,7 +39,7 @@
 <context>
     <name>NotesView</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="322"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="329"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>

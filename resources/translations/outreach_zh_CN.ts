@@ -2419,96 +2419,96 @@ Start Outreach again to go on.</source>
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="126"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="128"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="136"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="138"/>
         <source>Start session</source>
         <translation>开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="138"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="528"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="140"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="535"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="140"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="349"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="142"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="356"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="146"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="148"/>
         <source>Session:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="159"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="168"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="161"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="170"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="163"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="171"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="165"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="173"/>
         <source>Planned questions</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="165"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="167"/>
         <source>Ask selected</source>
         <translation>提问所选问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="166"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="168"/>
         <source>Record the selected planned question as asked (Enter)</source>
         <translation>将所选预设问题记录为已提问（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="192"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="194"/>
         <source>Notes for this site</source>
         <translation>本站点的记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="196"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="198"/>
         <source>Type a new question and press Enter</source>
         <translation>输入新问题后按回车</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="197"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="199"/>
         <source>New question</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="198"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="200"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="200"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="202"/>
         <source>Add the typed question (Enter); Ctrl+Shift+Q focuses it</source>
         <translation>添加输入的问题（回车）；Ctrl+Shift+Q 跳到此处</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="208"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="210"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="68"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="70"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="252"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="254"/>
         <source>No sessions yet — schedule one under Sessions</source>
         <translation>还没有连线——请在“连线”页面安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="322"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="329"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -2517,67 +2517,67 @@ Start Outreach again to go on.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="332"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="339"/>
         <source>Has the floor now</source>
         <translation>正在发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="349"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="356"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="352"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="359"/>
         <source>Open the call window; sites join by their invitation links (Ctrl+Shift+L)</source>
         <translation>打开通话窗口；各站点通过邀请链接加入（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="354"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="400"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="407"/>
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="402"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="409"/>
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="410"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="417"/>
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="413"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="420"/>
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="428"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="435"/>
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="509"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="516"/>
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="529"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="536"/>
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="543"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="550"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="548"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="555"/>
         <source>starts %1</source>
         <translation>%1 开始</translation>
     </message>
@@ -3207,34 +3207,34 @@ Start Outreach again to go on.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="124"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="126"/>
         <source>Your role: %1. Staff keep the directory of sites; you see it here.</source>
         <translation>您的角色：%1。站点名录由工作人员维护，您可以在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="127"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="129"/>
         <source>Your role: %1. Staff prepare sessions and agendas; you see them here.</source>
         <translation>您的角色：%1。连线和议程由工作人员筹备，您可以在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="130"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="132"/>
         <source>Your role: %1. The official and note-takers take the notes; you see them here as they are taken.</source>
         <translation>您的角色：%1。记录由领导和记录员填写，您可以在这里随时看到最新内容。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="135"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="137"/>
         <source>Your role: %1. Reviewers approve minutes or send them back.</source>
         <translation>您的角色：%1。纪要由审阅人通过或退回。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="138"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="140"/>
         <source>Your role: %1. Staff, officials and reviewers move follow-ups on.</source>
         <translation>您的角色：%1。督办事项由工作人员、领导和审阅人推进。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="146"/>
-        <source>Not for your role (%1)</source>
-        <translation>您的角色（%1）不能进行此操作</translation>
+        <location filename="../../outreach_app/ui/team/roles.py" line="148"/>
+        <source>Not for your role: %1</source>
+        <translation>您的角色不能进行此操作：%1</translation>
     </message>
 </context>
 <context>
@@ -3981,37 +3981,37 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="324"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="332"/>
         <source>Sign in again</source>
         <translation>重新登录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="326"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="334"/>
         <source>The office&apos;s server no longer accepts your sign-in: it ran out, or an administrator ended it. Sign in again to go on. Nothing on this computer is lost, and changes not yet sent go as soon as you are signed in.</source>
         <translation>单位服务器不再接受您的登录：登录已过期，或已被管理员结束。请重新登录后继续。本机的内容不会丢失，尚未发送的改动会在登录后立即发送。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="331"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="339"/>
         <source>Connect to my office&apos;s server</source>
         <translation>连接本单位的服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="333"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="341"/>
         <source>Work on your office&apos;s shared record: sessions, notes and follow-ups that colleagues see as soon as they are saved. Your administrator gives you the address, your account name and a password.</source>
         <translation>使用本单位的共享记录：连线、记录和督办事项一经保存，同事们就能看到。服务器地址、账号和密码由管理员提供。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="344"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="352"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="349"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="357"/>
         <source>Work alone instead…</source>
         <translation>改为单独使用……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="352"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="360"/>
         <source>Choose again how to work; the copy of the record stays on this computer</source>
         <translation>重新选择使用方式；本机的记录副本保留不动</translation>
     </message>
@@ -4089,12 +4089,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>正在登录 %1……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="275"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="283"/>
         <source>The office&apos;s certificate</source>
         <translation>本单位的证书</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="277"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="285"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
@@ -4121,7 +4121,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     <message>
         <location filename="../../outreach_app/ui/team/sign_in.py" line="145"/>
         <source>Something answers at this address, but it is not an Outreach team server. Check the address with your administrator.</source>
-        <translation>这个地址有服务在响应，但不是连线的团队服务器。请向管理员核实地址。</translation>
+        <translation>这个地址有服务在响应，但不是连线应用的团队服务器。请向管理员核实地址。</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/team/sign_in.py" line="149"/>
@@ -4140,7 +4140,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     <message>
         <location filename="../../outreach_app/ui/team/dialogs.py" line="299"/>
         <source>Sign out of %1 (%2)? Outreach then asks again how you want to work.</source>
-        <translation>退出 %1（%2）的登录吗？之后连线会再次询问您的使用方式。</translation>
+        <translation>退出 %1（%2）的登录吗？之后会再次询问您的使用方式。</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/team/dialogs.py" line="300"/>
@@ -5267,7 +5267,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>TeamLabels</name>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="22"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="23"/>
         <source>The server&apos;s certificate is not trusted by this computer.
 
 If your office uses its own certificate, ask your administrator for the certificate file and choose it under “Certificate file”.
@@ -5280,472 +5280,472 @@ If you did not expect this, do not continue: someone may be pretending to be you
 如果您没有预料到这种情况，请不要继续：可能有人在冒充本单位的服务器。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="33"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="34"/>
         <source>“%1” is not a certificate file this computer can read. Ask your administrator for the office&apos;s certificate (a .pem or .crt file).</source>
         <translation>“%1”不是本机能读取的证书文件。请向管理员索取本单位的证书（.pem 或 .crt 文件）。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="44"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="45"/>
         <source>Site “%1” edited</source>
         <translation>修改了站点“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="46"/>
         <source>Sites imported</source>
         <translation>导入了站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="46"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="47"/>
         <source>Site “%1” archived or brought back</source>
         <translation>归档或恢复了站点“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="49"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="50"/>
         <source>Site “%1” deleted</source>
         <translation>删除了站点“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="50"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="51"/>
         <source>Session “%1” edited</source>
         <translation>修改了连线“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="51"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="52"/>
         <source>Status of session “%1” changed</source>
         <translation>更改了连线“%1”的状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="55"/>
         <source>Agenda item “%1” added</source>
         <translation>添加了议程项“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="57"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="58"/>
         <source>Agenda item “%1” edited</source>
         <translation>修改了议程项“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="60"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="61"/>
         <source>Agenda item “%1” deleted</source>
         <translation>删除了议程项“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="64"/>
         <source>Agenda reordered</source>
         <translation>调整了议程顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="64"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="65"/>
         <source>Briefing edited</source>
         <translation>修改了背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="65"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="66"/>
         <source>A site joined the call</source>
         <translation>站点加入了连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="68"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="69"/>
         <source>A site left the call</source>
         <translation>站点离开了连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="71"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="72"/>
         <source>Note categories changed</source>
         <translation>更改了记录类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="73"/>
         <source>A pre-call check recorded</source>
         <translation>记录了连线前检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="75"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="76"/>
         <source>Interrupted session “%1” ended</source>
         <translation>结束了已中断的连线“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="78"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="79"/>
         <source>Question “%1” added</source>
         <translation>添加了问题“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="79"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="80"/>
         <source>Question “%1” edited</source>
         <translation>修改了问题“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="80"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="81"/>
         <source>Question “%1” deleted</source>
         <translation>删除了问题“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="82"/>
         <source>Answer “%1” saved</source>
         <translation>保存了回答“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="83"/>
         <source>Commitment “%1” recorded</source>
         <translation>记录了承诺事项“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="85"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="86"/>
         <source>Commitment removed</source>
         <translation>删除了承诺事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="86"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="87"/>
         <source>Follow-up “%1” claimed</source>
         <translation>认领了督办事项“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="89"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="90"/>
         <source>Response to follow-up “%1” recorded</source>
         <translation>记录了督办事项“%1”的答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="92"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="93"/>
         <source>Follow-up “%1” solved</source>
         <translation>办结了督办事项“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="95"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="96"/>
         <source>Follow-up “%1” reopened</source>
         <translation>重新打开了督办事项“%1”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="98"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="99"/>
         <source>Due dates of follow-up “%1” changed</source>
         <translation>更改了督办事项“%1”的期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="101"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="102"/>
         <source>Demands imported</source>
         <translation>导入了群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="102"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="103"/>
         <source>Minutes reviewed</source>
         <translation>审阅了纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="106"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="107"/>
         <source>A change (%1)</source>
         <translation>一项改动（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="120"/>
-        <source>Your role (%1) may not do this.</source>
+        <location filename="../../outreach_app/ui/team/labels.py" line="121"/>
+        <source>Your role, %1, may not do this.</source>
         <translation>您的角色（%1）不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="124"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="125"/>
         <source>Someone else changed this in the office&apos;s record meanwhile.</source>
         <translation>其间其他人在单位的共享记录中修改了它。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="128"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="129"/>
         <source>Something this change refers to was deleted in the office&apos;s record meanwhile.</source>
         <translation>其间这项改动涉及的内容已在单位的共享记录中被删除。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="138"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="139"/>
         <source>The office&apos;s server did not take this change: %1</source>
         <translation>单位服务器没有接受这项改动：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="151"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="152"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="152"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="153"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="153"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="154"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="154"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="155"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="155"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="156"/>
         <source>Connection notes</source>
         <translation>连接说明</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="156"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="157"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="157"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="158"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="158"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="159"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="159"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="160"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="160"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="161"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="161"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="162"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="162"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="163"/>
         <source>Duration (min)</source>
         <translation>时长（分钟）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="163"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="164"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="164"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="165"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="165"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="166"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="166"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="167"/>
         <source>Ended</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="167"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="168"/>
         <source>Time box (min)</source>
         <translation>限时（分钟）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="168"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="169"/>
         <source>Invitation</source>
         <translation>邀请</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="169"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="170"/>
         <source>Joined</source>
         <translation>加入时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="170"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="171"/>
         <source>Left</source>
         <translation>离开时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="171"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="172"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="172"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="173"/>
         <source>Asked by</source>
         <translation>提问人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="173"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="174"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="174"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="175"/>
         <source>Time in the session (s)</source>
         <translation>连线中的时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="175"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="176"/>
         <source>Speaker</source>
         <translation>发言人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="176"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="177"/>
         <source>Answered</source>
         <translation>回答时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="177"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="178"/>
         <source>Commitment</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="178"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="179"/>
         <source>Owner</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="179"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="180"/>
         <source>Due</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="180"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="181"/>
         <source>Outcome</source>
         <translation>办理结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="181"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="182"/>
         <source>Claimed by</source>
         <translation>认领人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="182"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="183"/>
         <source>Response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="183"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="184"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="184"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="185"/>
         <source>Claim by</source>
         <translation>认领期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="185"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="186"/>
         <source>Respond by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="186"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="187"/>
         <source>Claimed</source>
         <translation>认领时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="187"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="188"/>
         <source>Responded</source>
         <translation>答复时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="188"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="189"/>
         <source>Solved</source>
         <translation>办结时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="189"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="190"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="190"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="191"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="191"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="192"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="192"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="193"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="193"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="194"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="194"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="195"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="212"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="215"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="214"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="217"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="221"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="224"/>
         <source>Note category</source>
         <translation>记录类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="222"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="225"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="223"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="226"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="224"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="227"/>
         <source>Site in a session</source>
         <translation>连线中的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="225"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="228"/>
         <source>Agenda item</source>
         <translation>议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="226"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="229"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="227"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="230"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="228"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="231"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="229"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="232"/>
         <source>Follow-up</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="230"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="233"/>
         <source>Follow-up step</source>
         <translation>督办环节</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="231"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="234"/>
         <source>Demand</source>
         <translation>群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="232"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="235"/>
         <source>Review</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/labels.py" line="233"/>
+        <location filename="../../outreach_app/ui/team/labels.py" line="236"/>
         <source>Pre-call check</source>
         <translation>连线前检查</translation>
     </message>

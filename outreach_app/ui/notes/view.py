@@ -59,6 +59,8 @@ class NotesView(QWidget):
         self.messages.follow(self.presenter)
         self._selected_site: int | None = None
         self._select_question_after_load: int | None = None
+        # The floor of a call on an official's computer, last followed (team mode).
+        self._followed_floor: int | None = None
 
         self._build_top_bar()
         left_panel = self._build_agenda_panel()
@@ -308,6 +310,11 @@ class NotesView(QWidget):
         if live:
             info += " · ● " + live_now_text(names.get(floor, "") if floor is not None else "")
         self.session_info.setText(info)
+        if live and floor is not None and floor != self._followed_floor:
+            # The notes follow the site that has the floor, as beside the video.
+            self.presenter.flush()
+            self._selected_site = floor
+        self._followed_floor = floor if live else None
         self.start_button.setEnabled(
             session.status in (SessionStatus.DRAFT, SessionStatus.SCHEDULED)
         )

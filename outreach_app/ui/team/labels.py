@@ -3,6 +3,7 @@ with it, and the changes the person has to look at, in the person's language."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
@@ -117,7 +118,7 @@ def reason_text(message: str, params: Mapping[str, str]) -> str:
     if message == "your role ({role}) may not do this: {name}":
         role = params.get("role", "")
         name = role_label(Role(role)) if role in Role.__members__.values() else role
-        return QCoreApplication.translate("TeamLabels", "Your role (%1) may not do this.").replace(
+        return QCoreApplication.translate("TeamLabels", "Your role, %1, may not do this.").replace(
             "%1", name
         )
     if message == "someone else changed this meanwhile":
@@ -207,6 +208,8 @@ def value_text(table: str, column: str, value: object) -> str:
         return status_label(SessionStatus(text))
     if table == "follow_ups" and column == "status" and text in FollowUpStatus.__members__.values():
         return follow_up_label(FollowUpStatus(text))
+    if text.startswith(("[", "{")):
+        return _listed(text)
     if column == "archived":
         return (
             QCoreApplication.translate("TeamLabels", "yes")
@@ -233,3 +236,19 @@ def table_label(table: str) -> str:
         "site_checks": QCoreApplication.translate("TeamLabels", "Pre-call check"),
     }
     return labels.get(table, table)
+
+
+def _listed(text: str) -> str:
+    """A list kept as JSON (tags, contacts) as a person reads it: "a; b" and "name phone"."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    items = value if isinstance(value, list) else [value]
+    parts = []
+    for item in items:
+        if isinstance(item, dict):
+            parts.append(" ".join(str(v) for v in item.values() if v not in (None, "")))
+        else:
+            parts.append(str(item))
+    return "; ".join(part for part in parts if part)

@@ -110,11 +110,17 @@ class TeamPresenter(Presenter):
         self.problemsResolved.emit()
 
     # ------------------------------------------------------------------ signing in and out
-    def signed_in_again(self, credentials: Credentials) -> None:
+    def signed_in_again(self, credentials: Credentials) -> asyncio.Task[None]:
         """The same account signed in anew: sync goes on with the new sign-in, and nothing of
         this computer's copy changes."""
-        self.session.renew(credentials)
-        self.session.start()
+
+        async def go_on() -> None:
+            # The refused run may still be winding down: it ends before the new one starts.
+            await self.session.stop()
+            self.session.renew(credentials)
+            self.session.start()
+
+        return self.spawn(go_on())
 
     async def unsent_changes(self) -> int:
         return await self.session.unsent_changes()

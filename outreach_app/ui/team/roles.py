@@ -96,6 +96,8 @@ RESTRICTIONS: tuple[Restriction, ...] = (
             "agenda.delete_button",
         ),
         read_only=("editor", "agenda"),
+        # Its time boxes are spin boxes opened for each session shown: off as a whole.
+        disabled=("editor.order",),
     ),
     Restriction("schedule", "call", hidden=("editor.call_button",), notice=False),
     Restriction("schedule", "invitations", hidden=("editor.invitations_button",), notice=False),
@@ -143,7 +145,7 @@ def notice_text(page: str, role: Role) -> str:
 
 
 def action_refused_text(role: Role) -> str:
-    return QCoreApplication.translate("Roles", "Not for your role (%1)").replace(
+    return QCoreApplication.translate("Roles", "Not for your role: %1").replace(
         "%1", role_label(role)
     )
 

@@ -265,6 +265,14 @@ class SignInForm(QWidget):
         self.problem_label.setText(text)
         self.problem_label.show()
         self.password_edit.setFocus()
+        # The dialog grows to show all of it: a long explanation must not be cut off.
+        window = self.window()
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()
+            needed = layout.totalHeightForWidth(window.width())
+            if needed > window.height():
+                window.resize(window.width(), needed)
 
     def forget_password(self) -> None:
         self.password_edit.clear()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from outreach_app.app import run_gui
@@ -75,8 +75,9 @@ def shown(kind: type[QWidget]) -> QWidget | None:
 
 
 def test_a_first_start_connects_and_signing_out_leaves_nothing_behind(
-    tmp_path: Path, app_signals: None
+    tmp_path: Path, app_signals: None, use_language: Callable[[str], QLocale]
 ) -> None:
+    # run_gui installs English itself; the fixture takes it away again afterwards.
     with threaded_team_server(
         tmp_path / "server", ("anna", Role.STAFF), ("li", Role.STAFF)
     ) as server:

@@ -129,7 +129,7 @@ async def test_a_change_the_server_refuses_says_why_and_is_discarded(
                 dialog = desk.desk.open_problems()
                 await until(lambda: dialog.list.count() == 1)
                 assert dialog.list.item(0).text().endswith("· refused")
-                assert "Your role (Reviewer (reviews minutes)) may not do this." in (
+                assert "Your role, Reviewer (reviews minutes), may not do this." in (
                     dialog.reason_label.text()
                 )
                 assert dialog.discard_button.isVisibleTo(dialog)

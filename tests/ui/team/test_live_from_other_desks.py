@@ -125,6 +125,8 @@ async def test_a_reviewer_sees_the_call_live_the_floor_and_the_notes(
                     lambda: "Red Flag village has the floor" in notes.session_info.text(),  # type: ignore[attr-defined]
                     timeout=30,
                 )
+                # The notes follow the site that has the floor.
+                assert notes.notes_title.text() == "Notes — Red Flag village"  # type: ignore[attr-defined]
                 server.run(official.client.report_live(session_uid, None, False))
                 await until(lambda: "Live now" not in notes.session_info.text(), timeout=30)  # type: ignore[attr-defined]
                 await until(lambda: not live_label.isVisibleTo(schedule))
