@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import enum
+import importlib
 import logging
 import signal
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -193,6 +195,17 @@ async def choose_start(
     return Start(user=user)
 
 
+def _load_team_early(saved: SavedSignIn, team: TeamSettings) -> Future[str | None]:
+    def load() -> str | None:
+        importlib.import_module("outreach_app.ui.team.desk")
+        return saved.load(team.server, team.account)
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="outreach-team-start")
+    loading = pool.submit(load)
+    pool.shutdown(wait=False)
+    return loading
+
+
 def remember_sign_in_lazily(settings: AppSettings, saved: SavedSignIn, signed_in: SignedIn) -> None:
     # The desk loads the sync client (aiohttp): imported once team mode is chosen.
     from outreach_app.ui.team.desk import remember_sign_in
@@ -270,6 +283,12 @@ def run_gui(
     """`solo`: work alone on `db_path` whatever the settings say (the command line gave a
     database, the demo or a user)."""
     settings = AppSettings()
+    solo = solo or demo or user_override is not None
+    saved = SavedSignIn(config_dir())
+    team = None if solo else settings.team()
+    # In team mode the sync client (aiohttp) and the kept sign-in load on a thread while Qt
+    # starts, so that the window comes up about as soon as when working alone.
+    early_token = _load_team_early(saved, team) if team is not None else None
     app = create_application(sys.argv, language=language or settings.language() or None)
     if user_override is not None:
         settings.set_user(user_override)
@@ -283,8 +302,6 @@ def run_gui(
         return 0
     instance = InstanceServer()
     instance.listen()
-    solo = solo or demo or user_override is not None
-    saved = SavedSignIn(config_dir())
     import qasync  # the loop runs the first start's sign-in and everything after
 
     # Pages start loading in their constructors: the loop must exist before they do.
@@ -301,7 +318,8 @@ def run_gui(
             )
             if start is None:
                 return 0
-            rounds = Rounds(loop, app, settings, saved, instance)
+            rounds = Rounds(loop, app, settings, saved, instance, early_token)
+            early_token = None
             if start.team is not None:
                 end, code = rounds.team(start.team, start.signed_in or signed_in, join_link)
             else:
@@ -325,6 +343,8 @@ class Rounds:
     settings: AppSettings
     saved: SavedSignIn
     instance: InstanceServer
+    # The kept sign-in's token, being read since the app started (team mode's first window).
+    early_token: Future[str | None] | None = None
 
     def alone(
         self, db_path: Path, user: User, *, demo: bool, join_link: str | None, offer_team: bool
@@ -374,7 +394,7 @@ class Rounds:
             dialog = SignInDialog(window, server=server, account=account, certificate=certificate)
 
             def accepted() -> None:
-                signed_in = dialog.result_sign_in
+                signed_in = dialog.signed_in
                 if signed_in is not None and not ending.done():
                     remember_sign_in_lazily(self.settings, self.saved, signed_in)
                     ending.set_result(RoundEnd(Next.OPEN, signed_in=signed_in))
@@ -402,7 +422,8 @@ class Rounds:
         from outreach_app.ui.team.sign_in import this_computer
 
         if signed_in is None:
-            token = self.saved.load(team.server, team.account)
+            early = self.early_token
+            token = early.result() if early else self.saved.load(team.server, team.account)
             if token and team.expires_at > time.time():
                 signed_in = SignedIn(team_address(team), saved_credentials(team, token))
             else:
@@ -470,10 +491,10 @@ class Rounds:
             again=True,
             offer_alone=True,
         )
-        if not await ask(dialog) or dialog.result_sign_in is None:
+        if not await ask(dialog) or dialog.signed_in is None:
             return RoundEnd(Next.CHOOSE if dialog.alone_chosen else Next.QUIT)
-        remember_sign_in_lazily(self.settings, self.saved, dialog.result_sign_in)
-        return dialog.result_sign_in
+        remember_sign_in_lazily(self.settings, self.saved, dialog.signed_in)
+        return dialog.signed_in
 
     def _run(
         self,

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,12 +21,12 @@ from PySide6.QtWidgets import (
 
 from outreach_app.core.model import SOLO_ROLES, Role, User
 from outreach_app.ui.labels import role_label
-from outreach_app.ui.team.sign_in import SignedIn, SignInForm, SignInPresenter, connect_form
+from outreach_app.ui.team.sign_in import SignInForm, SigningInDialog
 
 ALONE, TEAM = 0, 1
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(SigningInDialog):
     def __init__(
         self,
         parent: QWidget | None = None,
@@ -45,7 +44,6 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle(self.tr("Welcome to Outreach"))
-        self.signed_in: SignedIn | None = None
         self.choices = QButtonGroup(self)
         self.alone_choice = self._choice(
             self.tr("Work alone on this computer"),
@@ -62,15 +60,14 @@ class FirstRunDialog(QDialog):
         )
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_alone(suggested_name))
-        self.form = SignInForm(server=server, account=account, certificate=certificate)
-        self.pages.addWidget(self.form)
-        self.presenter = SignInPresenter(self)
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        form = SignInForm(server=server, account=account, certificate=certificate)
+        self.pages.addWidget(form)
+        self.attach_sign_in(
+            form,
+            QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            ),
         )
-        self.buttons.accepted.connect(self._go)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if team_offered:
             for widget in (self.alone_choice, self.team_choice):
@@ -78,13 +75,9 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
 
-        self.name_edit.textChanged.connect(self._update_ok)
-        for edit in (self.form.server_edit, self.form.account_edit, self.form.password_edit):
-            edit.textChanged.connect(self._update_ok)
+        self.name_edit.textChanged.connect(self.update_ok)
         self.choices.idToggled.connect(lambda _id, checked: self._chosen() if checked else None)
-        connect_form(self.form, self.presenter, self.buttons)
         self.presenter.busyChanged.connect(self._busy)
-        self.presenter.signedIn.connect(self._signed_in)
         button = self.choices.button(TEAM if team_offered and team_first else ALONE)
         button.setChecked(True)
         self._chosen()
@@ -150,7 +143,7 @@ class FirstRunDialog(QDialog):
         self.pages.setCurrentIndex(TEAM if team else ALONE)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Connect") if team else self.tr("Start"))
-        self._update_ok()
+        self.update_ok()
         if team:
             form = self.form
             empty = [e for e in (form.server_edit, form.account_edit) if not e.text()]
@@ -158,36 +151,22 @@ class FirstRunDialog(QDialog):
         else:
             self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _update_ok(self) -> None:
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    def update_ok(self) -> None:
         if self.team_chosen():
-            ok.setEnabled(self.form.complete() and not self.presenter.is_busy)
+            super().update_ok()
         else:
+            ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
             ok.setEnabled(bool(self.name_edit.text().strip()))
 
     def _busy(self, busy: bool) -> None:
         for button in self.choices.buttons():
             button.setEnabled(not busy)
-        self._update_ok()
 
-    def _go(self) -> None:
-        if not self.team_chosen():
-            if self.name_edit.text().strip():
-                self.accept()
-        elif self.form.complete():
-            self.presenter.sign_in(*self.form.values())
-
-    def _signed_in(self, signed_in: SignedIn) -> None:
-        self.signed_in = signed_in
-        self.form.forget_password()
-        self.accept()
-
-    def reject(self) -> None:
-        """Cancel (or Esc) stops a sign-in under way; without one it closes the dialog."""
-        if self.presenter.is_busy:
-            self.presenter.cancel()
-        else:
-            super().reject()
+    def go(self) -> None:
+        if self.team_chosen():
+            super().go()
+        elif self.name_edit.text().strip():
+            self.accept()
 
     # ------------------------------------------------------------------ results
     def user(self) -> User:

@@ -64,7 +64,7 @@
 <context>
     <name>SignInPresenter</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="134"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="135"/>
         <source>Too many attempts to sign in. Wait %n minute(s), then try again.</source>
         <translation>
             <numerusform>Too many attempts to sign in. Wait %n minute, then try again.</numerusform>

@@ -967,62 +967,62 @@ Start Outreach again to go on.</source>
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="47"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="46"/>
         <source>Welcome to Outreach</source>
         <translation>欢迎使用连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="51"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="49"/>
         <source>Work alone on this computer</source>
         <translation>在本机单独使用</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="52"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="50"/>
         <source>Your sessions, notes and follow-ups are kept in a database on this computer.</source>
         <translation>连线、记录和督办事项保存在本机的数据库中。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="56"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="54"/>
         <source>Connect to my office&apos;s server</source>
         <translation>连接本单位的服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="58"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="56"/>
         <source>Share one record with your colleagues: what anyone saves shows on every desk. Your administrator gives you the address, an account and a password.</source>
         <translation>与同事共用一份记录：任何人保存的内容都会出现在每个人的电脑上。服务器地址、账号和密码由管理员提供。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="114"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="107"/>
         <source>Tell us who you are. Your name is recorded with every change you make, and the app opens on the view your role needs most. You can change both later.</source>
         <translation>请告诉我们您是谁。您所做的每一处修改都会记录您的姓名，应用会打开您的角色最常用的页面。两者以后都可以更改。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="120"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="113"/>
         <source>Your full name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="121"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="114"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="131"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="124"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="132"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="125"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="152"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="145"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="152"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="145"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -3981,37 +3981,37 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="332"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="358"/>
         <source>Sign in again</source>
         <translation>重新登录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="334"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="360"/>
         <source>The office&apos;s server no longer accepts your sign-in: it ran out, or an administrator ended it. Sign in again to go on. Nothing on this computer is lost, and changes not yet sent go as soon as you are signed in.</source>
         <translation>单位服务器不再接受您的登录：登录已过期，或已被管理员结束。请重新登录后继续。本机的内容不会丢失，尚未发送的改动会在登录后立即发送。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="339"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="365"/>
         <source>Connect to my office&apos;s server</source>
         <translation>连接本单位的服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="341"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="367"/>
         <source>Work on your office&apos;s shared record: sessions, notes and follow-ups that colleagues see as soon as they are saved. Your administrator gives you the address, your account name and a password.</source>
         <translation>使用本单位的共享记录：连线、记录和督办事项一经保存，同事们就能看到。服务器地址、账号和密码由管理员提供。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="352"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="376"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="357"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="381"/>
         <source>Work alone instead…</source>
         <translation>改为单独使用……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="360"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="384"/>
         <source>Choose again how to work; the copy of the record stays on this computer</source>
         <translation>重新选择使用方式；本机的记录副本保留不动</translation>
     </message>
@@ -4019,82 +4019,82 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SignInForm</name>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="171"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="172"/>
         <source>https://outreach.example.org</source>
         <translation>https://服务器地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="172"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="173"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="175"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="176"/>
         <source>The address your administrator gave you. It starts with https:// (http:// only for a server on this computer).</source>
         <translation>管理员提供的地址，以 https:// 开头（只有本机上的服务器才用 http://）。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="181"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="182"/>
         <source>Account name</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="185"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="186"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="188"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="189"/>
         <source>Certificate file</source>
         <translation>证书文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="189"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="190"/>
         <source>Only if your office uses its own</source>
         <translation>仅在本单位使用自有证书时填写</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="190"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="191"/>
         <source>Choose…</source>
         <translation>选择……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="192"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="193"/>
         <source>Choose the certificate file your administrator gave you (.pem or .crt)</source>
         <translation>选择管理员提供的证书文件（.pem 或 .crt）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="201"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="202"/>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="202"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="203"/>
         <source>Account name:</source>
         <translation>账号：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="203"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="204"/>
         <source>Password:</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="204"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="205"/>
         <source>Certificate file:</source>
         <translation>证书文件：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="252"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="253"/>
         <source>Signing in to %1…</source>
         <translation>正在登录 %1……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="283"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="284"/>
         <source>The office&apos;s certificate</source>
         <translation>本单位的证书</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="285"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="286"/>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
@@ -4102,29 +4102,29 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SignInPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="130"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="131"/>
         <source>The account name or the password is wrong. Check both and try again.</source>
         <translation>账号或密码不正确。请核对后重试。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="134"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="135"/>
         <source>Too many attempts to sign in. Wait %n minute(s), then try again.</source>
         <translation>
             <numerusform>登录尝试次数过多。请等待 %n 分钟后再试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="138"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="139"/>
         <source>The server cannot be reached. Check the address, and that this computer is connected to the network, then try again.</source>
         <translation>无法连接服务器。请检查地址以及本机的网络连接，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="145"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="146"/>
         <source>Something answers at this address, but it is not an Outreach team server. Check the address with your administrator.</source>
         <translation>这个地址有服务在响应，但不是连线应用的团队服务器。请向管理员核实地址。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/sign_in.py" line="149"/>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="150"/>
         <source>Give the server&apos;s address as https://…, for example https://outreach.example.org (http:// only for a server on this computer).</source>
         <translation>请以 https://… 的形式填写服务器地址，例如 https://outreach.example.org（只有本机上的服务器才用 http://）。</translation>
     </message>
@@ -5789,22 +5789,22 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="279"/>
+        <location filename="../../outreach_app/app.py" line="298"/>
         <source>Outreach is already running; it was brought to the front.</source>
         <translation>连线已在运行，已切换到其窗口。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="341"/>
+        <location filename="../../outreach_app/app.py" line="361"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="364"/>
+        <location filename="../../outreach_app/app.py" line="384"/>
         <source>Connect to an office&apos;s &amp;server…</source>
         <translation>连接单位服务器(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="367"/>
+        <location filename="../../outreach_app/app.py" line="387"/>
         <source>Work on your office&apos;s shared record from now on (signing in)</source>
         <translation>从现在起使用本单位的共享记录（需要登录）</translation>
     </message>

@@ -4,6 +4,7 @@ a real socket, without the command line (tests of `outreach-server` itself start
 from __future__ import annotations
 
 import socket
+import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -31,19 +32,22 @@ def free_port() -> int:
 
 
 class LiveTeamServer:
-    def __init__(self, folder: Path, port: int) -> None:
+    def __init__(self, folder: Path, port: int, tls: ssl.SSLContext | None = None) -> None:
+        """`tls`: serve https with it (else http)."""
         self.folder: RecordFolder = (
             open_folder(folder)
             if (folder / "record.db").exists()
             else init_folder(folder, "Office")
         )
         self.port = port
+        self.tls = tls
         self.service: TeamService | None = None
         self._runner: web.AppRunner | None = None
 
     @property
     def address(self) -> TeamAddress:
-        return TeamAddress(f"http://127.0.0.1:{self.port}")
+        scheme = "https" if self.tls is not None else "http"
+        return TeamAddress(f"{scheme}://127.0.0.1:{self.port}")
 
     async def start(self) -> None:
         self.service = TeamService(self.folder, cost=CHEAP)
@@ -51,7 +55,7 @@ class LiveTeamServer:
         add_team_routes(app, self.service)
         self._runner = web.AppRunner(app, shutdown_timeout=1.0)
         await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port, ssl_context=self.tls).start()
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -176,7 +176,7 @@ class TeamDesk(QObject):
         return dialog
 
     def _signed_in_again(self, dialog: SignInDialog) -> None:
-        signed_in = dialog.result_sign_in
+        signed_in = dialog.signed_in
         if signed_in is None:
             return
         if signed_in.credentials.account != self.presenter.user.name:

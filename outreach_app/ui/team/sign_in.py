@@ -1,6 +1,7 @@
 """Signing in to an office's team server: the form (address, account, password, an office's own
-certificate), the presenter that signs in on the event loop and can be cancelled, and the
-dialog that asks again when the server no longer takes the sign-in.
+certificate), the presenter that signs in on the event loop and can be cancelled, what every
+dialog that signs in shares (`SigningInDialog`: the first-run dialog is one), and the dialog
+that asks again when the server no longer takes the sign-in (or connects from the File menu).
 
 The password is handed to the server and forgotten; nothing here stores anything. The sync
 client (aiohttp) loads with the first attempt, so that working alone never loads it.
@@ -288,27 +289,53 @@ class SignInForm(QWidget):
             self.certificate_edit.setText(chosen)
 
 
-def connect_form(form: SignInForm, presenter: SignInPresenter, buttons: QDialogButtonBox) -> None:
-    """OK is offered when the form is complete and no attempt is under way; the form shows
-    the attempt and what went wrong. (Cancel stops an attempt under way: see the dialogs'
-    `reject`.)"""
-    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+class SigningInDialog(QDialog):
+    """A dialog that signs in with a `SignInForm`: OK signs in, Cancel (or Esc) stops an attempt
+    under way and closes the dialog when there is none; signed in, it closes accepted with
+    `signed_in`. The form shows the attempt and what went wrong."""
 
-    def update_ok() -> None:
-        ok.setEnabled(form.complete() and not presenter.is_busy)
+    def attach_sign_in(self, form: SignInForm, buttons: QDialogButtonBox) -> None:
+        self.form = form
+        self.buttons = buttons
+        self.presenter = SignInPresenter(self)
+        self.signed_in: SignedIn | None = None
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.presenter.busyChanged.connect(form.set_busy)
+        self.presenter.busyChanged.connect(lambda _busy: self.update_ok())
+        self.presenter.failed.connect(form.show_problem)
+        self.presenter.signedIn.connect(self._signed_in)
+        for edit in (form.server_edit, form.account_edit, form.password_edit):
+            edit.textChanged.connect(self.update_ok)
+        buttons.accepted.connect(self.go)
+        buttons.rejected.connect(self.reject)
+        ok.setEnabled(False)
 
-    def busy(now: bool) -> None:
-        form.set_busy(now)
-        update_ok()
+    def update_ok(self) -> None:
+        """OK is offered when the form is complete and no attempt is under way."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(self.form.complete() and not self.presenter.is_busy)
 
-    for edit in (form.server_edit, form.account_edit, form.password_edit):
-        edit.textChanged.connect(update_ok)
-    presenter.busyChanged.connect(busy)
-    presenter.failed.connect(form.show_problem)
-    update_ok()
+    def go(self) -> None:
+        if self.form.complete():
+            self.presenter.sign_in(*self.form.values())
+
+    def _signed_in(self, signed_in: SignedIn) -> None:
+        self.signed_in = signed_in
+        self.form.forget_password()
+        self.accept()
+
+    def reject(self) -> None:
+        if self.presenter.is_busy:
+            self.presenter.cancel()
+        else:
+            super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.presenter.cancel()
+        super().closeEvent(event)
 
 
-class SignInDialog(QDialog):
+class SignInDialog(SigningInDialog):
     """Signing in from the app: again, when the office's server no longer takes the last
     sign-in (`again=True`: server and account as they were), or to connect this computer to
     an office's server for the first time."""
@@ -326,7 +353,6 @@ class SignInDialog(QDialog):
         """`offer_alone`: a way out for a person who cannot sign in now (at start-up)."""
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.result_sign_in: SignedIn | None = None
         self.alone_chosen = False
         if again:
             self.setWindowTitle(self.tr("Sign in again"))
@@ -344,14 +370,12 @@ class SignInDialog(QDialog):
             )
         intro_label = QLabel(intro)
         intro_label.setWordWrap(True)
-        self.form = SignInForm(server=server, account=account, certificate=certificate, fixed=again)
-        self.presenter = SignInPresenter(self)
-        self.buttons = QDialogButtonBox(
+        buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
-        self.buttons.accepted.connect(self._sign_in)
-        self.buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        form = SignInForm(server=server, account=account, certificate=certificate, fixed=again)
+        self.attach_sign_in(form, buttons)
         if offer_alone:
             alone = self.buttons.addButton(
                 self.tr("Work alone instead…"), QDialogButtonBox.ButtonRole.ResetRole
@@ -360,8 +384,6 @@ class SignInDialog(QDialog):
                 self.tr("Choose again how to work; the copy of the record stays on this computer")
             )
             alone.clicked.connect(self._work_alone)
-        connect_form(self.form, self.presenter, self.buttons)
-        self.presenter.signedIn.connect(self._signed_in)
         layout = QVBoxLayout(self)
         layout.addWidget(intro_label)
         layout.addWidget(self.form)
@@ -369,27 +391,7 @@ class SignInDialog(QDialog):
         self.resize(520, self.sizeHint().height())
         (self.form.password_edit if again else self.form.server_edit).setFocus()
 
-    def _sign_in(self) -> None:
-        if self.form.complete():
-            self.presenter.sign_in(*self.form.values())
-
-    def _signed_in(self, signed_in: SignedIn) -> None:
-        self.result_sign_in = signed_in
-        self.form.forget_password()
-        self.accept()
-
-    def reject(self) -> None:
-        """Cancel (or Esc) stops an attempt under way; without one it closes the dialog."""
-        if self.presenter.is_busy:
-            self.presenter.cancel()
-        else:
-            super().reject()
-
     def _work_alone(self) -> None:
         self.presenter.cancel()
         self.alone_chosen = True
-        super().reject()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.presenter.cancel()
-        super().closeEvent(event)
+        QDialog.reject(self)

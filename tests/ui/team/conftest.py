@@ -8,16 +8,9 @@ import keyring
 import pytest
 from keyring.backends import fail
 
-from tests.storage.test_encryption import MemoryKeyring
+from tests.storage.test_encryption import memory_keyring
 
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
+__all__ = ["memory_keyring"]
 
 
 @pytest.fixture(autouse=True)

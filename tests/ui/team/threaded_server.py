@@ -12,40 +12,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from aiohttp import web
-
 from outreach_app.core.model import Role
 from outreach_app.storage.repository import Repository
 from outreach_app.sync.client import Link
 from outreach_app.sync.connection import TeamAddress
-from outreach_app.team.routes import add_team_routes
-from outreach_app.team.service import TeamService
-from tests.team.live_server import CHEAP, PASSWORD, LiveTeamServer, free_port, signed_in_replica
+from tests.team.live_server import PASSWORD, LiveTeamServer, free_port, signed_in_replica
 
 T = TypeVar("T")
 __all__ = ["PASSWORD", "OtherDesk", "ThreadedTeamServer", "threaded_team_server"]
-
-
-class TlsTeamServer(LiveTeamServer):
-    """The same server over https, with the certificate it is given (a self-signed one, as an
-    office's own certificate would be to a computer that was not told to trust it)."""
-
-    def __init__(self, folder: Path, port: int, certificate: Path, key: Path) -> None:
-        super().__init__(folder, port)
-        self._tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        self._tls.load_cert_chain(str(certificate), str(key))
-
-    @property
-    def address(self) -> TeamAddress:
-        return TeamAddress(f"https://127.0.0.1:{self.port}")
-
-    async def start(self) -> None:
-        self.service = TeamService(self.folder, cost=CHEAP)
-        app = web.Application()
-        add_team_routes(app, self.service)
-        self._runner = web.AppRunner(app, shutdown_timeout=1.0)
-        await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port, ssl_context=self._tls).start()
 
 
 class ThreadedTeamServer:
@@ -58,9 +32,12 @@ class ThreadedTeamServer:
         self.server = self._call(self._make(folder, tls))
 
     async def _make(self, folder: Path, tls: tuple[Path, Path] | None) -> LiveTeamServer:
+        context = None
         if tls is not None:
-            return TlsTeamServer(folder, free_port(), *tls)
-        return LiveTeamServer(folder, free_port())
+            # As an office's own certificate is to a computer that was not told to trust it.
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(str(tls[0]), str(tls[1]))
+        return LiveTeamServer(folder, free_port(), context)
 
     def _call(self, coroutine: Coroutine[Any, Any, T], timeout: float = 30) -> T:
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(timeout)
