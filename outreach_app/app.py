@@ -376,6 +376,8 @@ class Rounds:
             # Then the backup due at quit, or the restore or encryption change that closed the app.
             assert opened.data_safety is not None
             opened.data_safety.finish()
+            # Another window may follow: this one goes with what it holds.
+            opened.window.deleteLater()
         return end, 0
 
     def _offer_team(self, window: MainWindow, ending: asyncio.Future[RoundEnd]) -> None:
@@ -479,6 +481,7 @@ class Rounds:
                 # Signing out closed the copy already; otherwise it closes here, its queued
                 # saves kept in the outbox for the next start.
                 self.loop.run_until_complete(_stop_quietly(presenter))
+            opened.window.deleteLater()
         return round_end, 0
 
     async def _sign_in_again(self, team: TeamSettings) -> SignedIn | RoundEnd:
@@ -576,7 +579,6 @@ async def _close_for(
     for site_window in list(window.site_windows):
         site_window.close()
     window.close()
-    window.deleteLater()
     await calls.close()
     if end.then is not None:
         await end.then()

@@ -23,6 +23,7 @@ from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.team.desk import TeamDesk
 from outreach_app.ui.team.dialogs import SignOutDialog
 from outreach_app.ui.team.saved_sign_in import TOKEN_FILE_NAME
+from outreach_app.ui.team.sign_in import SignInDialog
 from tests.ui.team.threaded_server import PASSWORD, OtherDesk, threaded_team_server
 
 
@@ -163,3 +164,56 @@ def test_a_first_start_connects_and_signing_out_leaves_nothing_behind(
     assert not (config_dir() / TOKEN_FILE_NAME).exists()
     assert AppSettings().team() is None
     assert not (tmp_path / "unused.db").exists()
+
+
+def test_working_alone_connects_from_the_file_menu_and_reopens_in_team_mode(
+    tmp_path: Path, app_signals: None, use_language: Callable[[str], QLocale]
+) -> None:
+    AppSettings().set_user(User("王芳", Role.STAFF))
+    with threaded_team_server(tmp_path / "server", ("anna", Role.REVIEWER)) as server:
+        seen: dict[str, object] = {}
+        script = Script()
+
+        def alone() -> bool:
+            found = shown(MainWindow)
+            return isinstance(found, MainWindow) and found.findChild(TeamDesk) is None
+
+        def connect() -> None:
+            window = shown(MainWindow)
+            assert isinstance(window, MainWindow)
+            seen["alone as"] = window.context.user
+            action = next(a for a in window.file_menu.actions() if "server" in a.text())
+            action.trigger()
+
+        def sign_in() -> None:
+            dialog = shown(SignInDialog)
+            assert isinstance(dialog, SignInDialog)
+            dialog.form.server_edit.setText(server.url)
+            dialog.form.account_edit.setText("anna")
+            dialog.form.password_edit.setText(PASSWORD)
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        def in_team_mode() -> bool:
+            found = shown(MainWindow)
+            return isinstance(found, MainWindow) and found.findChild(TeamDesk) is not None
+
+        def look_and_quit() -> None:
+            window = shown(MainWindow)
+            assert isinstance(window, MainWindow)
+            seen["team as"] = window.context.user
+            window.close()
+
+        script.step("alone", alone, connect)
+        script.step("signing in", lambda: shown(SignInDialog) is not None, sign_in)
+        script.step("in team mode", in_team_mode, look_and_quit)
+        script.start()
+        code = run_gui(tmp_path / "alone.db", demo=False, language="en")
+
+    assert script.done == ["alone", "signing in", "in team mode"]
+    assert code == 0
+    assert seen["alone as"] == User("王芳", Role.STAFF)
+    assert seen["team as"] == User("anna", Role.REVIEWER)
+    team = AppSettings().team()
+    assert team is not None and team.account == "anna" and team.role is Role.REVIEWER
+    # The next start opens in team mode by itself, with the kept sign-in.
+    assert (config_dir() / TOKEN_FILE_NAME).exists()
