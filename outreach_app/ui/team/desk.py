@@ -125,10 +125,13 @@ class TeamDesk(QObject):
 
         presenter.statusChanged.connect(self._status_changed)
         presenter.signedOut.connect(self.sign_in_again)
-        presenter.error.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        presenter.error.connect(self._show_error)
         self._status_changed(presenter.status)
 
     # ------------------------------------------------------------------ status
+    def _show_error(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)
+
     def _status_changed(self, status: SyncStatus) -> None:
         self.status_bar.show_status(status)
         if status.first_copy is not None:

@@ -139,7 +139,7 @@ class ProblemsDialog(QDialog):
         self.keep_theirs_button.clicked.connect(lambda: self._choose(keep_mine=False))
         self.discard_button.clicked.connect(lambda: self._choose(keep_mine=False))
         self.list.currentRowChanged.connect(self._show)
-        presenter.statusChanged.connect(lambda _status: self._update_buttons())
+        presenter.statusChanged.connect(self._status_changed)
 
         choices = QHBoxLayout()
         choices.addWidget(self.keep_mine_button)
@@ -252,6 +252,9 @@ class ProblemsDialog(QDialog):
             cell.setFont(font)
             cell.setForeground(self.palette().placeholderText())
             self.table.setItem(index, column, cell)
+
+    def _status_changed(self, _status: object) -> None:
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         problem = self.current_problem()
