@@ -305,6 +305,7 @@ FEATURES = frozenset(
         "demands",
         "call",
         "site_call",
+        "team",
     }
 )
 # Where a feature of ui/ uses another, or a shared module of ui/ uses a feature: nowhere else.
@@ -315,6 +316,8 @@ KNOWN_DOORS: dict[tuple[str, str], str] = {
     ("outreach_app.ui.statistics.view", "outreach_app.ui.demands.dialogs"): "imports demands",
     ("outreach_app.ui.context", "outreach_app.ui.call.windows"): "the app's call windows",
     ("outreach_app.ui.main_window", "outreach_app.ui.site_call.window"): "joins as a site",
+    ("outreach_app.ui.context", "outreach_app.ui.team.presenter"): "the team session, if any",
+    ("outreach_app.ui.first_run", "outreach_app.ui.team.sign_in"): "connects to an office",
 }
 
 

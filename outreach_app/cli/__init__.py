@@ -94,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     # of every module imported after it, which makes a fast start slower by tens of ms.
     import outreach_app.storage.worker  # noqa: F401
 
+    # A database, the demo or a person given here: this start works alone, whatever Settings say.
+    solo = args.db is not None or args.demo or args.user is not None
     try:
         if args.db is None and not args.demo:
             args.db = configured_database()
@@ -119,7 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     from outreach_app.app import run_gui
 
     return run_gui(
-        db_path, demo=args.demo, user_override=user, language=args.language, join_link=args.link
+        db_path,
+        demo=args.demo,
+        user_override=user,
+        language=args.language,
+        join_link=args.link,
+        solo=solo,
     )
 
 

@@ -17,6 +17,7 @@ import contextlib
 import enum
 import logging
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -67,6 +68,9 @@ RECONNECT_FIRST_SECONDS: Final = 0.25
 RECONNECT_MAX_SECONDS: Final = 5.0
 PUSH_BATCH: Final = 50
 FIRST_COPY_CHUNK: Final = 1024 * 1024
+# This computer's own operations remembered as applied, so that their rows coming back in a
+# pull do not announce a change the person made themselves (pages would reload as they type).
+OWN_OPERATIONS_KEPT: Final = 1000
 # Answers after which trying again cannot help: sign in again (or, for PROTOCOL, install the
 # server's version of the app).
 SIGNED_OUT_CODES: Final = frozenset(
@@ -144,11 +148,23 @@ class SyncClient:
         self._live_report: Live | None = None
         self._first_copy_cancelled = False
         self._closing: asyncio.Future[bool] | None = None
+        self._own_applied: deque[str] = deque(maxlen=OWN_OPERATIONS_KEPT)
+        self._reports: set[asyncio.Future[None]] = set()
 
     # --------------------------------------------------------------- for the app
     def outbox_changed(self) -> None:
         """A new outbox entry was committed (called on the event loop's thread)."""
         self._work.set()
+        if self._ws is None:
+            # Offline, the person still sees how many changes wait to be sent.
+            report = asyncio.ensure_future(self._report())
+            self._reports.add(report)
+            report.add_done_callback(self._reported)
+
+    def _reported(self, report: asyncio.Future[None]) -> None:
+        self._reports.discard(report)
+        if not report.cancelled() and report.exception() is not None:
+            log.info("cannot count the waiting changes: %s", report.exception())
 
     def outbox_changed_threadsafe(self, loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
         """`outbox_changed` for the store's thread."""
@@ -163,6 +179,11 @@ class SyncClient:
         self._work.set()
         if self._ws is not None:
             self._closing = asyncio.ensure_future(self._ws.close())
+
+    def use_token(self, token: str) -> None:
+        """Sign in with `token` from the next connection on (a new sign-in of the same
+        account)."""
+        self._token = token
 
     def cancel_first_copy(self) -> None:
         self._first_copy_cancelled = True
@@ -320,6 +341,7 @@ class SyncClient:
         strays: list[RowKey] = []
         for outcome in answer.outcomes:
             if outcome.outcome is Outcome.APPLIED:
+                self._own_applied.append(outcome.op_id)
                 # Rows this computer made or changed that the server's replay did not: the
                 # record's state of them (usually: they do not exist) replaces ours.
                 strays.extend(touched.get(outcome.op_id, set()) - set(outcome.rows))
@@ -338,8 +360,13 @@ class SyncClient:
             answer = await self._request(Pull(cursor, MAX_PULL), Changes)
             if answer.entries:
                 changed = await self._store.run(partial(_apply_changes, entries=answer.entries))
-                if changed:
-                    self._on_changed(changed)
+                own = set(self._own_applied)
+                # Tables only this computer's own operations touched changed nothing here.
+                mine = {e.table for e in answer.entries} - {
+                    e.table for e in answer.entries if e.op_id not in own
+                }
+                if changed - mine:
+                    self._on_changed(changed - mine)
             if not answer.more:
                 return
 
@@ -430,11 +457,14 @@ class SyncClient:
                     waiter.set_result(message)
                 else:
                     self._handle_unsolicited(message)
-        finally:
-            # Whoever waits for an answer hears at once that none will come.
+        except BaseException as ended:
+            # A question still waiting has no answer coming: it ends now, the way the
+            # connection did (signed out, dropped), rather than after ANSWER_SECONDS.
+            reason = ended if isinstance(ended, SignedOutError) else _Dropped()
             for waiter in self._waiters.values():
                 if not waiter.done():
-                    waiter.set_exception(_Dropped())
+                    waiter.set_exception(reason)
+            raise
 
     def _handle_unsolicited(self, message: TeamServerMessage) -> None:
         if isinstance(message, Nudge):

@@ -40,14 +40,26 @@ from outreach_app.ui.settings import AppSettings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, user: User, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        user: User,
+        parent: QWidget | None = None,
+        *,
+        team: bool = False,
+    ) -> None:
+        """`team`: signed in to an office's server, which says who the person is and keeps the
+        record: name, role and database are shown, not changed here."""
         super().__init__(parent)
         self.settings = settings
+        self.team = team
         self.setWindowTitle(self.tr("Settings"))
         self.saved_user: User | None = None
         self.restart_needed = False
 
         self._build_person_and_file_fields(user, settings)
+        if team:
+            self._keep_identity()
         self._build_call_fields(settings)
         self._build_preference_fields(settings)
         self._build_backup_fields(settings)
@@ -77,7 +89,7 @@ class SettingsDialog(QDialog):
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.role_combo = QComboBox()
         self.role_combo.setAccessibleName(self.tr("Role"))
-        for role in SOLO_ROLES:
+        for role in SOLO_ROLES if user.role in SOLO_ROLES else (*SOLO_ROLES, user.role):
             self.role_combo.addItem(role_label(role), role.value)
         self.role_combo.setCurrentIndex(self.role_combo.findData(user.role.value))
 
@@ -90,6 +102,14 @@ class SettingsDialog(QDialog):
         self.recording_edit.setAccessibleName(self.tr("Recording folder"))
         self.browse_recording = QPushButton(self.tr("Browse…"))
         self.browse_recording.clicked.connect(self._browse_recording)
+
+    def _keep_identity(self) -> None:
+        why = self.tr("Your office's server says who you are and keeps the record.")
+        self.name_edit.setReadOnly(True)
+        for widget in (self.name_edit, self.role_combo, self.database_edit, self.browse_database):
+            widget.setToolTip(why)
+        for widget in (self.role_combo, self.database_edit, self.browse_database):
+            widget.setEnabled(False)
 
     def _build_call_fields(self, settings: AppSettings) -> None:
         """The signaling server, ICE servers, and the devices a call uses."""
@@ -259,7 +279,8 @@ class SettingsDialog(QDialog):
             database != settings.database_path() or language != settings.language()
         )
         user = User(name, Role(str(self.role_combo.currentData())))
-        settings.set_user(user)
+        if not self.team:
+            settings.set_user(user)
         settings.set_database_path(database)
         settings.set_server_address(server)
         settings.set_ice_servers(self.ice_edit.toPlainText().strip())
@@ -273,7 +294,7 @@ class SettingsDialog(QDialog):
         settings.set_backup_interval_hours(self.backup_interval_spin.value())
         settings.set_backups_kept(self.backups_kept_spin.value())
         settings.sync()
-        self.saved_user = user
+        self.saved_user = None if self.team else user
         self.accept()
 
 

@@ -71,7 +71,7 @@
 <context>
     <name>NotesView</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="305"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="329"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -94,6 +94,36 @@
     </message>
 </context>
 <context>
+    <name>SignInPresenter</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="135"/>
+        <source>Too many attempts to sign in. Wait %n minute(s), then try again.</source>
+        <translation>
+            <numerusform>Too many attempts to sign in. Wait %n minute, then try again.</numerusform>
+            <numerusform>Too many attempts to sign in. Wait %n minutes, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="351"/>
+        <source>%n change(s) made on this computer have not reached the office&apos;s record yet. Removing the copy loses them.</source>
+        <translation>
+            <numerusform>%n change made on this computer has not reached the office&apos;s record yet. Removing the copy loses it.</numerusform>
+            <numerusform>%n changes made on this computer have not reached the office&apos;s record yet. Removing the copy loses them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="358"/>
+        <source>%n change(s) made on this computer have not reached the office&apos;s record yet. They stay in the copy and are sent when you sign in again.</source>
+        <translation>
+            <numerusform>%n change made on this computer has not reached the office&apos;s record yet. It stays in the copy and is sent when you sign in again.</numerusform>
+            <numerusform>%n changes made on this computer have not reached the office&apos;s record yet. They stay in the copy and are sent when you sign in again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SiteImportDialog</name>
     <message numerus="yes">
         <location filename="../../outreach_app/ui/sites/dialogs.py" line="81"/>
@@ -109,6 +139,33 @@
         <translation>
             <numerusform>%n site imported.</numerusform>
             <numerusform>%n sites imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="73"/>
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflict to resolve</numerusform>
+            <numerusform>%n conflicts to resolve</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="93"/>
+        <source>Offline since %1 — %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline since %1 — %n change waiting</numerusform>
+            <numerusform>Offline since %1 — %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="99"/>
+        <source>Sending %n change(s)…</source>
+        <translation>
+            <numerusform>Sending %n change…</numerusform>
+            <numerusform>Sending %n changes…</numerusform>
         </translation>
     </message>
 </context>
