@@ -1361,12 +1361,12 @@ Start Outreach again to go on.</source>
         <translation>停止复制；本机不保留任何记录内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/dialogs.py" line="404"/>
-        <source>%1 of %2 rows</source>
-        <translation>%1 / %2 行</translation>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="406"/>
+        <source>%1 MB of %2 MB</source>
+        <translation>已接收 %1 MB，共 %2 MB</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/dialogs.py" line="410"/>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="414"/>
         <source>Stopping…</source>
         <translation>正在停止……</translation>
     </message>

@@ -138,7 +138,7 @@ class TeamDesk(QObject):
             if self.first_copy_dialog is None:
                 self.first_copy_dialog = FirstCopyDialog(self.window)
                 self.first_copy_dialog.setWindowModality(Qt.WindowModality.WindowModal)
-                self.first_copy_dialog.cancelRequested.connect(self.firstCopyCancelled.emit)
+                self.first_copy_dialog.cancelRequested.connect(self._first_copy_cancel_requested)
                 self.first_copy_dialog.show()
             self.first_copy_dialog.show_progress(*status.first_copy)
         elif self.first_copy_dialog is not None:
@@ -148,6 +148,14 @@ class TeamDesk(QObject):
         dialog = self.problems_dialog
         if dialog is not None and dialog.isVisible() and status.problems != len(dialog.problems):
             dialog.load()
+
+    def _first_copy_cancel_requested(self) -> None:
+        if self.window.isVisible():
+            self.firstCopyCancelled.emit()
+        elif self.first_copy_dialog is not None:
+            # The window closed and Qt is closing what is left: the app quits, and the copy
+            # stops with it and starts again next time (the person did not give up the team).
+            self.first_copy_dialog.hide()
 
     # ------------------------------------------------------------------ problems
     def open_problems(self) -> ProblemsDialog:

@@ -398,10 +398,14 @@ class FirstCopyDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def show_progress(self, done: int, total: int) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(min(done, max(total, 1)))
+        """`done` and `total`: bytes of the record's copy (shown in MB; the bar counts KiB so
+        that a record larger than 2 GB still fits its range)."""
+        self.bar.setRange(0, max(total // 1024, 1))
+        self.bar.setValue(min(done // 1024, max(total // 1024, 1)))
         self.count_label.setText(
-            self.tr("%1 of %2 rows").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+            self.tr("%1 MB of %2 MB")
+            .replace("%1", f"{done / 2**20:,.1f}")
+            .replace("%2", f"{total / 2**20:,.1f}")
         )
 
     def reject(self) -> None:

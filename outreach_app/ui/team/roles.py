@@ -114,8 +114,10 @@ RESTRICTIONS: tuple[Restriction, ...] = (
         notice=False,
     ),
     Restriction("notes", "call", hidden=("call_button",), notice=False),
-    Restriction("review", "review.set_review", hidden=("approve_button", "send_back_button")),
-    Restriction("follow_ups", "follow_ups.claim_follow_up", disabled=("buttons_row",)),
+    Restriction(
+        "review", "review.set_review", hidden=("minutes.approve_button", "minutes.send_back_button")
+    ),
+    Restriction("follow_ups", "follow_ups.claim_follow_up", disabled=("detail.buttons_row",)),
     Restriction("statistics", "follow_ups.import_demands", hidden=("import_button",), notice=False),
 )
 

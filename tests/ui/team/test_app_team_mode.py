@@ -38,7 +38,9 @@ def app_signals(qapp: QApplication) -> Iterator[None]:
 
 
 class Script:
-    """Steps run by a timer while `run_gui` runs, each once its condition holds."""
+    """Steps run by a timer while `run_gui` runs, each once its condition holds. Past its
+    deadline it closes every window, steps done or not, so that a start that goes wrong
+    (a dialog nobody answers) ends the test instead of hanging it."""
 
     def __init__(self, timeout: float = 60.0) -> None:
         self.steps: list[tuple[str, Callable[[], bool], Callable[[], None]]] = []
@@ -54,14 +56,15 @@ class Script:
     def start(self) -> None:
         self.timer.start()
 
+    def stop(self) -> None:
+        self.timer.stop()
+
     def _tick(self) -> None:
         if time.monotonic() > self.deadline:
-            self.timer.stop()
             for widget in QApplication.topLevelWidgets():
                 widget.close()
             return
         if not self.steps:
-            self.timer.stop()
             return
         name, when, do = self.steps[0]
         if when():
@@ -70,13 +73,20 @@ class Script:
             do()
 
 
+@pytest.fixture
+def script() -> Iterator[Script]:
+    made = Script()
+    yield made
+    made.stop()
+
+
 def shown(kind: type[QWidget]) -> QWidget | None:
     windows = QApplication.topLevelWidgets()
     return next((w for w in windows if isinstance(w, kind) and w.isVisible()), None)
 
 
 def test_a_first_start_connects_and_signing_out_leaves_nothing_behind(
-    tmp_path: Path, app_signals: None, use_language: Callable[[str], QLocale]
+    tmp_path: Path, app_signals: None, use_language: Callable[[str], QLocale], script: Script
 ) -> None:
     # run_gui installs English itself; the fixture takes it away again afterwards.
     with threaded_team_server(
@@ -89,7 +99,6 @@ def test_a_first_start_connects_and_signing_out_leaves_nothing_behind(
             while not other.settled() and time.monotonic() < deadline:
                 time.sleep(0.05)
             seen: dict[str, object] = {}
-            script = Script()
 
             def connect() -> None:
                 dialog = shown(FirstRunDialog)
@@ -167,12 +176,11 @@ def test_a_first_start_connects_and_signing_out_leaves_nothing_behind(
 
 
 def test_working_alone_connects_from_the_file_menu_and_reopens_in_team_mode(
-    tmp_path: Path, app_signals: None, use_language: Callable[[str], QLocale]
+    tmp_path: Path, app_signals: None, use_language: Callable[[str], QLocale], script: Script
 ) -> None:
     AppSettings().set_user(User("王芳", Role.STAFF))
     with threaded_team_server(tmp_path / "server", ("anna", Role.REVIEWER)) as server:
         seen: dict[str, object] = {}
-        script = Script()
 
         def alone() -> bool:
             found = shown(MainWindow)
@@ -198,6 +206,7 @@ def test_working_alone_connects_from_the_file_menu_and_reopens_in_team_mode(
             return isinstance(found, MainWindow) and found.findChild(TeamDesk) is not None
 
         def look_and_quit() -> None:
+            # Closing the window quits, even while the first copy is still on its way.
             window = shown(MainWindow)
             assert isinstance(window, MainWindow)
             seen["team as"] = window.context.user

@@ -70,8 +70,8 @@ async def test_each_role_is_offered_what_it_may_do(
             assert _shown(notes, "add_button") is note_taking
             assert _shown(notes, "call_button") is official
             assert part(notes, "editor").isEnabled() is note_taking
-            assert _shown(review, "approve_button") is (role is Role.REVIEWER)
-            buttons = part(follow_ups, "buttons_row")
+            assert _shown(review, "minutes.approve_button") is (role is Role.REVIEWER)
+            buttons = part(follow_ups, "detail.buttons_row")
             assert buttons.isEnabled() is (role in (Role.STAFF, Role.OFFICIAL, Role.REVIEWER))
 
             assert (_notice(sites) == "") is staff
