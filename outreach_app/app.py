@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from outreach_app.config import APP_NAME, ORGANIZATION, config_dir, data_dir
 from outreach_app.core.model import User
+from outreach_app.core.permissions import RUNNING_CALLS
 from outreach_app.storage.repository import StoreError
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.call.interrupted import watch_interrupted_calls
@@ -54,6 +55,7 @@ from outreach_app.ui.team.saved_sign_in import SavedSignIn
 from outreach_app.ui.team.sign_in import SignedIn, SignInDialog
 
 if TYPE_CHECKING:
+    from outreach_app.sync.connection import Credentials, TeamAddress
     from outreach_app.ui.team.presenter import TeamPresenter
 
 _log = logging.getLogger(__name__)
@@ -260,7 +262,12 @@ def _handle_message(window: MainWindow, message: dict[str, object]) -> None:
 
 
 async def _open_todays_call(context: UiContext) -> None:
-    """The demo starts with today's session live, its simulated sites joining."""
+    """The demo starts with today's session live, its simulated sites joining. In the demo
+    office only the official's desk runs it, once its copy of the record has arrived."""
+    if context.team is not None:
+        if context.user.role not in RUNNING_CALLS:
+            return
+        await context.team.caught_up()
     today = context.clock().date()
     sessions = await context.store.run(
         lambda r: r.sessions.upcoming_sessions(limit=10, now=context.clock())
@@ -279,12 +286,19 @@ def run_gui(
     language: str | None = None,
     join_link: str | None = None,
     solo: bool = False,
+    team_sign_in: tuple[TeamAddress, Credentials] | None = None,
 ) -> int:
     """`solo`: work alone on `db_path` whatever the settings say (the command line gave a
-    database, the demo or a user)."""
+    database, the demo or a user). `team_sign_in`: start in team mode with this sign-in (the
+    demo office; with `demo`, the official's desk opens today's call with simulated sites)."""
     settings = AppSettings()
-    solo = solo or demo or user_override is not None
     saved = SavedSignIn(config_dir())
+    signed_in: SignedIn | None = None
+    if team_sign_in is not None:
+        signed_in = SignedIn(*team_sign_in)
+        remember_sign_in_lazily(settings, saved, signed_in)
+    else:
+        solo = solo or demo or user_override is not None
     team = None if solo else settings.team()
     # In team mode the sync client (aiohttp) and the kept sign-in load on a thread while Qt
     # starts, so that the window comes up about as soon as when working alone.
@@ -308,7 +322,6 @@ def run_gui(
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     ask_again = False
-    signed_in: SignedIn | None = None
     with loop:
         while True:
             # A dialog between windows must not end the app when it closes.
@@ -321,7 +334,9 @@ def run_gui(
             rounds = Rounds(loop, app, settings, saved, instance, early_token)
             early_token = None
             if start.team is not None:
-                end, code = rounds.team(start.team, start.signed_in or signed_in, join_link)
+                end, code = rounds.team(
+                    start.team, start.signed_in or signed_in, join_link, demo=demo
+                )
             else:
                 assert start.user is not None
                 end, code = rounds.alone(
@@ -409,7 +424,12 @@ class Rounds:
         window.file_menu.insertSeparator(window.settings_action)
 
     def team(
-        self, team: TeamSettings, signed_in: SignedIn | None, join_link: str | None
+        self,
+        team: TeamSettings,
+        signed_in: SignedIn | None,
+        join_link: str | None,
+        *,
+        demo: bool = False,
     ) -> tuple[RoundEnd, int]:
         # The sync client (aiohttp) loads here: working alone never needs it.
         from outreach_app.ui.team.desk import (
@@ -442,6 +462,7 @@ class Rounds:
             bus=bus,
             user=presenter.user,
             settings=self.settings,
+            demo=demo,
             team=presenter,
         )
         opened = open_main_window(context, None, None)
@@ -474,7 +495,7 @@ class Rounds:
         round_end = RoundEnd(Next.QUIT)
         try:
             round_end = self._run(
-                context, opened, ending, demo=False, join_link=join_link, starting=presenter.start
+                context, opened, ending, demo=demo, join_link=join_link, starting=presenter.start
             )
         finally:
             if round_end.then is None:

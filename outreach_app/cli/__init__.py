@@ -33,11 +33,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="database file to open (default: outreach.db in your data folder)",
     )
+    parser.add_argument(
+        "--team",
+        action="store_true",
+        help="with --demo: the demo office, a team server on this computer with an account for "
+        "each role (start the app again with another --role to work beside it)",
+    )
     parser.add_argument("--user", metavar="NAME", help="act as this person (skips the welcome)")
     parser.add_argument(
         "--role",
-        choices=[r.value for r in SOLO_ROLES],
-        help="the role that goes with --user",
+        choices=[r.value for r in Role],
+        help="the role that goes with --user (staff, official or reviewer), or the demo "
+        "office's account to sign in as with --demo --team (default official)",
     )
     parser.add_argument(
         "--language",
@@ -59,7 +66,38 @@ def resolve_user(args: argparse.Namespace) -> User | None:
         return None
     if not args.user or not args.user.strip() or args.role is None:
         raise UsageError("--user and --role go together, e.g. --user 王芳 --role staff")
-    return User(args.user.strip(), Role(args.role))
+    role = Role(args.role)
+    if role not in SOLO_ROLES:
+        raise UsageError(
+            f"working alone the role is staff, official or reviewer; {role.value} exists in "
+            "team mode (try --demo --team --role " + role.value + ")"
+        )
+    return User(args.user.strip(), role)
+
+
+def run_team_demo(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """`--demo --team`: the demo office's server, signed in as the role's account."""
+    if args.user is not None or args.db is not None:
+        raise UsageError("--demo --team signs in as the demo office's accounts: no --user or --db")
+    from outreach_app.cli.team_demo import DemoOfficeError, open_demo_office
+
+    try:
+        office = open_demo_office(Role(args.role or Role.OFFICIAL.value))
+    except DemoOfficeError as exc:
+        parser.exit(1, f"{parser.prog}: {exc}\n")
+    from outreach_app.app import run_gui
+    from outreach_app.config import demo_db_path
+
+    try:
+        return run_gui(
+            demo_db_path(),
+            demo=True,
+            language=args.language,
+            join_link=args.link,
+            team_sign_in=(office.address, office.credentials),
+        )
+    finally:
+        office.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         from outreach_app.cli.demands import main as demands_main
 
         return demands_main(arguments[1:])
+    if arguments[:1] == ["server"]:
+        # outreach-server, for the bundled app (the demo office starts it this way).
+        from outreach_app.cli.server import main as server_main
+
+        return server_main(arguments[1:])
     if arguments[:1] and arguments[0] in DATA_SAFETY_COMMANDS:
         # backup, restore, encrypt, decrypt: see safety.py.
         from outreach_app.cli.safety import main as safety_main
@@ -94,9 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     # of every module imported after it, which makes a fast start slower by tens of ms.
     import outreach_app.storage.worker  # noqa: F401
 
+    if args.team and not args.demo:
+        parser.exit(
+            2,
+            f"{parser.prog}: error: --team goes with --demo (a real office's server is "
+            "chosen in the app: File ▸ Connect to an office's server…)\n",
+        )
     # A database, the demo or a person given here: this start works alone, whatever Settings say.
     solo = args.db is not None or args.demo or args.user is not None
     try:
+        if args.team:
+            return run_team_demo(parser, args)
         if args.db is None and not args.demo:
             args.db = configured_database()
         db_path = resolve_database(args)

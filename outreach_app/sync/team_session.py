@@ -28,10 +28,14 @@ from outreach_app.sync.replica_store import open_synced_replica
 _UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]+")
 
 
-def replica_path(data_folder: Path, address: TeamAddress, account: str) -> Path:
-    """Where this computer keeps its copy of an office's record for one account."""
+def replica_path(data_folder: Path, address: TeamAddress, account: str, record: str) -> Path:
+    """Where this computer keeps its copy of an office's record for one account. The record's
+    id is part of the name: a server set up anew at the same address holds another record, and
+    its copy starts afresh instead of mixing with the old one (whose unsent changes stay in
+    their own file)."""
     host = _UNSAFE.sub("_", address.base.split("://", 1)[1])
-    return data_folder / "team" / f"{host}-{_UNSAFE.sub('_', account)}.db"
+    name = "-".join(_UNSAFE.sub("_", part) for part in (host, account, record))
+    return data_folder / "team" / f"{name}.db"
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,7 @@ class TeamSession:
         self.address = address
         self.credentials = credentials
         self.user = User(credentials.account, credentials.role)
-        self.path = replica_path(data_folder, address, credentials.account)
+        self.path = replica_path(data_folder, address, credentials.account, credentials.record)
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         self.store, self.client = open_synced_replica(
             self.path,

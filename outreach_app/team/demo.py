@@ -1,12 +1,11 @@
 """A demo office on this computer: a team record of the demo's sessions and notes, with one
 account for each kind of person, rebuilt every day like the single-computer demo.
 
-    outreach-app --demo --team [--role staff|official|reviewer]
+    outreach-app --demo --team [--role staff|official|reviewer|note_taker]
 
 starts (or finds already running) `outreach-server --data DEMO_FOLDER --port DEMO_PORT` on
-127.0.0.1 and signs in as that role's account; a second copy of the app (another user account of
-the computer, or another computer pointed at this one) signs in as another.
-"""
+127.0.0.1 and signs in as that role's account (cli/team_demo.py); another copy of the app started
+with another role signs in beside it."""
 
 from __future__ import annotations
 

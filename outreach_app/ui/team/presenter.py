@@ -95,6 +95,22 @@ class TeamPresenter(Presenter):
             self.live = live
             self.liveChanged.emit()
 
+    async def caught_up(self) -> None:
+        """Returns once this computer's copy has the record (its first copy done, online)."""
+        if self.status.link is Link.ONLINE and self.status.first_copy is None:
+            return
+        reached: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def heard(status: SyncStatus) -> None:
+            if status.link is Link.ONLINE and status.first_copy is None and not reached.done():
+                reached.set_result(None)
+
+        self.statusChanged.connect(heard)
+        try:
+            await reached
+        finally:
+            self.statusChanged.disconnect(heard)
+
     # ------------------------------------------------------------------ problems
     async def problems(self) -> list[ProblemView]:
         return await self.session.problems()

@@ -4,14 +4,12 @@ signing out with the copy removed leaves nothing of the record or the sign-in be
 
 from __future__ import annotations
 
-import signal
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QDialogButtonBox
 
 from outreach_app.app import run_gui
 from outreach_app.config import config_dir, data_dir
@@ -24,65 +22,8 @@ from outreach_app.ui.team.desk import TeamDesk
 from outreach_app.ui.team.dialogs import SignOutDialog
 from outreach_app.ui.team.saved_sign_in import TOKEN_FILE_NAME
 from outreach_app.ui.team.sign_in import SignInDialog
+from tests.ui.team.app_script import Script, shown
 from tests.ui.team.threaded_server import PASSWORD, OtherDesk, threaded_team_server
-
-
-@pytest.fixture
-def app_signals(qapp: QApplication) -> Iterator[None]:
-    """run_gui takes SIGTERM and Ctrl+C and lets the last window quit: put them back after."""
-    handlers = {number: signal.getsignal(number) for number in (signal.SIGTERM, signal.SIGINT)}
-    yield
-    for number, handler in handlers.items():
-        signal.signal(number, handler)
-    qapp.setQuitOnLastWindowClosed(False)
-
-
-class Script:
-    """Steps run by a timer while `run_gui` runs, each once its condition holds. Past its
-    deadline it closes every window, steps done or not, so that a start that goes wrong
-    (a dialog nobody answers) ends the test instead of hanging it."""
-
-    def __init__(self, timeout: float = 60.0) -> None:
-        self.steps: list[tuple[str, Callable[[], bool], Callable[[], None]]] = []
-        self.done: list[str] = []
-        self.deadline = time.monotonic() + timeout
-        self.timer = QTimer()
-        self.timer.setInterval(50)
-        self.timer.timeout.connect(self._tick)
-
-    def step(self, name: str, when: Callable[[], bool], do: Callable[[], None]) -> None:
-        self.steps.append((name, when, do))
-
-    def start(self) -> None:
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
-
-    def _tick(self) -> None:
-        if time.monotonic() > self.deadline:
-            for widget in QApplication.topLevelWidgets():
-                widget.close()
-            return
-        if not self.steps:
-            return
-        name, when, do = self.steps[0]
-        if when():
-            self.steps.pop(0)
-            self.done.append(name)
-            do()
-
-
-@pytest.fixture
-def script() -> Iterator[Script]:
-    made = Script()
-    yield made
-    made.stop()
-
-
-def shown(kind: type[QWidget]) -> QWidget | None:
-    windows = QApplication.topLevelWidgets()
-    return next((w for w in windows if isinstance(w, kind) and w.isVisible()), None)
 
 
 def test_a_first_start_connects_and_signing_out_leaves_nothing_behind(
