@@ -21,10 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from outreach_app.call.hub_engine import QualityPolicy
+from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
 from outreach_app.cli.site import parse_arguments
 from outreach_app.core.invitations import issue_site_token, join_url
@@ -135,6 +136,7 @@ async def test_six_sites_in_other_processes_floor_and_a_killed_site(
 ) -> None:
     _, call = live
     hub = call.hub
+    assert isinstance(hub, HubEngine)
     five = SiteProcess([call.invitation_links[site] for site in SITES[:5]])
     lone = SiteProcess([call.invitation_links[SITES[5]]])
     await five.start()

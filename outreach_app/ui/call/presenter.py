@@ -19,11 +19,11 @@ from typing import Any, Final
 from PySide6.QtCore import QObject, Signal
 
 from outreach_app.call.events import EngineEvent, FloorChanged, PeerStateChanged
-from outreach_app.call.hub_engine import FULL_QUALITY, LinkStatistics, QualityPolicy
 from outreach_app.call.link_quality import PoorLinkJudge
 from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.official_engine import FULL_QUALITY, LinkStatistics, QualityPolicy
 from outreach_app.call.recording import SessionRecorder
 from outreach_app.core.model import Session, SessionStatus
 from outreach_app.core.segments import SegmentClock, next_in_order, previous_in_order
