@@ -483,7 +483,7 @@ class MediaRooms:
         if reply.jsep is None:
             raise JanusError(0, "no answer to the offer")
         _read_streams(publication, reply.data, sdp)
-        self._tell(room.session_id, address, Published(reply.jsep.sdp))
+        self._tell(room.session_id, address, Published(_without_room(reply.jsep.sdp)))
 
     async def _subscribe(
         self, media: _MediaRoom, room: SignalingRoom, address: PeerAddress, message: Subscribe
@@ -565,7 +565,9 @@ class MediaRooms:
                 subscription.audio_mid = mid
             elif text_of(fields.get("type")) == "video":
                 subscription.video_mid = mid
-        self._tell(room.session_id, address, SubscriptionOffer(message.id, reply.jsep.sdp))
+        self._tell(
+            room.session_id, address, SubscriptionOffer(message.id, _without_room(reply.jsep.sdp))
+        )
 
     async def _start(
         self,
@@ -770,6 +772,12 @@ def _read_streams(publication: _Publication, data: JsonObject, offer: str) -> No
             publication.simulcast = bool(fields.get("simulcast")) or _offers_simulcast(offer, mid)
         elif kind == "video" and publication.reduced_mid is None:
             publication.reduced_mid = mid
+
+
+def _without_room(sdp: str) -> str:
+    """Janus's SDP with its session name (which names the room) left out: the room is the
+    server's business. The name is for people only; no peer reads it."""
+    return "\r\n".join("s=-" if line.startswith("s=") else line for line in sdp.split("\r\n"))
 
 
 def _objects(value: object) -> list[JsonObject]:
