@@ -296,6 +296,11 @@ class JanusEngine(EngineBase):
             return
         self.media_server_ready = ready
         self._listeners.emit(MediaServerChanged(ready, self.link.ready_reason))
+        if not ready:
+            # Every connection through it is gone: no site is on air until it is back.
+            now = time.monotonic()
+            for site in self._sites.values():
+                self._judge(site, now)
 
     # ------------------------------------------------------------------ states
     async def _watch(self) -> None:
