@@ -232,6 +232,7 @@ class CallWindow(QMainWindow):
         self.presenter.recordingChanged.connect(self._show_recording)
         self.presenter.linkPoorChanged.connect(self._show_link)
         self.presenter.audioOnlyChanged.connect(self._show_link)
+        self.presenter.engineChanged.connect(self.header.show_engine)
 
     # ------------------------------------------------------------------------- showing
     def _show_session(self, session: Session) -> None:
