@@ -559,7 +559,17 @@ def test_a_strange_host_header_never_reaches_the_join_page_policy(host: str) -> 
 async def test_the_join_page_files_are_served_and_nothing_else(
     server: EmbeddedServer, http: aiohttp.ClientSession
 ) -> None:
-    modules = ("protocol", "strings", "memory", "signaling", "link", "devices", "view", "check")
+    modules = (
+        "protocol",
+        "strings",
+        "memory",
+        "signaling",
+        "link",
+        "media_server",
+        "devices",
+        "view",
+        "check",
+    )
     for name, content_type in (
         ("join.js", "text/javascript"),
         *((f"{module}.js", "text/javascript") for module in modules),

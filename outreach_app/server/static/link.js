@@ -204,7 +204,9 @@ export class Link {
   }
 }
 
-function gatheringComplete(pc) {
+// Resolves once `pc` has gathered its candidates (they go in the SDP: no trickle), or after
+// a while with what it has.
+export function gatheringComplete(pc) {
   if (pc.iceGatheringState === "complete") return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
