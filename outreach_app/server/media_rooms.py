@@ -78,9 +78,11 @@ MAX_SITE_SUBSCRIPTIONS: Final = 4
 MAX_HOST_SUBSCRIPTIONS: Final = 400
 _RECONNECT_FIRST_SECONDS: Final = 0.25
 _RECONNECT_MAX_SECONDS: Final = 4.0
-# Simulcast layers as Janus numbers them: 0 the smallest.
-_TOP_LAYER: Final = 2
-_REDUCED_LAYER: Final = 0
+# Janus numbers simulcast layers 0 to 2 (0 the smallest); every frame rate of a layer.
+_JANUS_LAYERS: Final = 3
+_TOP_TEMPORAL_LAYER: Final = 2
+# Seconds after a change of layer at which the publisher is asked for keyframes again.
+_KEYFRAME_RETRIES: Final = (1.2, 2.0)
 _NOT_READY: Final = "The media server is not available right now."
 
 
@@ -115,14 +117,26 @@ def feed_id(address: PeerAddress) -> str:
     return "h" if address == HOST else f"s{address}"
 
 
+@dataclass(frozen=True)
+class SimulcastLayers:
+    smallest: int
+    largest: int
+
+
 @dataclass
 class _Publication:
     handle: JanusHandle
     audio_mid: str | None = None
     video_mid: str | None = None
     reduced_mid: str | None = None
-    simulcast: bool = False
+    # Janus's numbers of the smallest and the largest simulcast layer of the main video;
+    # None when it comes in one layer.
+    layers: SimulcastLayers | None = None
     live: bool = False
+
+    @property
+    def simulcast(self) -> bool:
+        return self.layers is not None
 
 
 @dataclass
@@ -136,6 +150,8 @@ class _Subscription:
     source_video_mid: str | None = None
     audio_mid: str | None = None
     video_mid: str | None = None
+    # The simulcast layer last asked for.
+    layer: int | None = None
 
 
 @dataclass
@@ -589,22 +605,43 @@ class MediaRooms:
         if publication is not None:
             await self._configure(subscription, publication)
 
-    @staticmethod
-    async def _configure(subscription: _Subscription, publication: _Publication) -> None:
+    async def _configure(self, subscription: _Subscription, publication: _Publication) -> None:
         streams: list[JsonObject] = []
         if subscription.audio_mid is not None:
             streams.append({"mid": subscription.audio_mid, "send": subscription.audio})
+        layer: int | None = None
         if subscription.video_mid is not None:
             video: JsonObject = {
                 "mid": subscription.video_mid,
                 "send": subscription.video != "none",
             }
-            if publication.simulcast and subscription.source_video_mid == publication.video_mid:
-                video["substream"] = _TOP_LAYER if subscription.video == "full" else _REDUCED_LAYER
-                video["temporal"] = _TOP_LAYER
+            layers = publication.layers
+            if layers is not None and subscription.source_video_mid == publication.video_mid:
+                # Janus switches only to a layer that arrives: name one that exists.
+                full = subscription.video == "full"
+                layer = layers.largest if full else layers.smallest
+                video["substream"] = layer
+                video["temporal"] = _TOP_TEMPORAL_LAYER
             streams.append(video)
         if streams:
             await subscription.handle.message({"request": "configure", "streams": streams})
+        if layer is not None and layer != subscription.layer:
+            subscription.layer = layer
+            self._spawn(self._keyframes_for(publication))
+
+    async def _keyframes_for(self, publication: _Publication) -> None:
+        """Ask a simulcasting publisher for keyframes a little later, more than once.
+
+        Janus moves a subscriber to another layer only on a keyframe of that layer. It asks
+        the publisher for one at once, but drops the request when it has just sent another
+        (a floor change reconfigures several subscriptions at the same moment), and a
+        subscriber would then wait for the publisher's next keyframe, which may never come."""
+        for delay in _KEYFRAME_RETRIES:
+            await asyncio.sleep(delay)
+            if publication.handle.detached:
+                return
+            with contextlib.suppress(JanusError, JanusGone, TimeoutError):
+                await publication.handle.message({"request": "configure", "keyframe": True})
 
     async def _end_publication(
         self,
@@ -769,7 +806,7 @@ def _read_streams(publication: _Publication, data: JsonObject, offer: str) -> No
             publication.audio_mid = mid
         elif kind == "video" and publication.video_mid is None:
             publication.video_mid = mid
-            publication.simulcast = bool(fields.get("simulcast")) or _offers_simulcast(offer, mid)
+            publication.layers = _simulcast_layers(offer, mid)
         elif kind == "video" and publication.reduced_mid is None:
             publication.reduced_mid = mid
 
@@ -784,19 +821,30 @@ def _objects(value: object) -> list[JsonObject]:
     return [as_object(item) for item in value] if isinstance(value, list) else []
 
 
-def _offers_simulcast(sdp: str, mid: str | None) -> bool:
-    """Whether the offer sends the media section `mid` in simulcast layers."""
-    section_mid: str | None = None
+def _simulcast_layers(sdp: str, mid: str | None) -> SimulcastLayers | None:
+    """Janus's numbers for the simulcast layers the offer sends in its media section `mid`, or
+    None. Rids come largest first (a=simulcast:send h;l, Janus's default "hml" order), SSRCs
+    smallest first (a=ssrc-group:SIM 1 2 3); either way Janus numbers them from 0, the
+    smallest."""
+    sections: dict[str | None, list[str]] = {}
+    current: list[str] = []
     for line in sdp.splitlines():
         if line.startswith("m="):
-            section_mid = None
+            current = []
+            sections[None] = current
         elif line.startswith("a=mid:"):
-            section_mid = line[len("a=mid:") :].strip()
-        elif section_mid == mid and (
-            line.startswith("a=simulcast:") or line.startswith("a=ssrc-group:SIM")
-        ):
-            return True
-    return False
+            sections[line[len("a=mid:") :].strip()] = current
+        current.append(line)
+    for line in sections.get(mid, []):
+        if line.startswith("a=simulcast:"):
+            sending = line[len("a=simulcast:") :].split(" recv ")[0]
+            rids = sending.removeprefix("send").strip().replace(",", ";").split(";")
+            count = min(_JANUS_LAYERS, len([rid for rid in rids if rid]))
+            return SimulcastLayers(0, count - 1) if count > 1 else None
+        if line.startswith("a=ssrc-group:SIM"):
+            count = min(_JANUS_LAYERS, len(line.split()) - 1)
+            return SimulcastLayers(0, count - 1) if count > 1 else None
+    return None
 
 
 def _source_video(

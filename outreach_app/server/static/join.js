@@ -6,7 +6,7 @@
 // there instead, devices.js the site's camera and microphone, view.js what is shown.
 
 import { openDevice, listDevices, openLocalMedia, trackOf } from "./devices.js";
-import { Link } from "./link.js";
+import { Link, sendingStats } from "./link.js";
 import { MediaServerLink } from "./media_server.js";
 import { REMEMBERED, recall, remember } from "./memory.js";
 import {
@@ -467,6 +467,12 @@ function playAudio() {
 }
 
 async function collectSendingStats() {
+  const publication = media && media.publication;
+  if (publication) {
+    const sending = await sendingStats(publication.pc);
+    if (sending && media && media.publication === publication) state.sending = sending;
+    return;
+  }
   const current = link;
   if (!current || !current.open) return;
   const sending = await current.sendingStats();
