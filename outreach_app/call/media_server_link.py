@@ -97,14 +97,6 @@ class _Publication:
     answered: bool = False
 
 
-@dataclass
-class Attempts:
-    """How often the link started something afresh."""
-
-    publications: int = 0
-    subscriptions: int = 0
-
-
 class MediaServerLink:
     """Publishes this participant's media and keeps its subscriptions, on the media server."""
 
@@ -137,7 +129,6 @@ class MediaServerLink:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._closed = False
-        self.started = Attempts()
         self._chores: set[asyncio.Task[Any]] = set()
 
     # ------------------------------------------------------------------ what the engine says
@@ -304,7 +295,6 @@ class MediaServerLink:
         offer = await link.pc.createOffer()
         await link.pc.setLocalDescription(offer)
         self._publication = _Publication(link, time.monotonic())
-        self.started.publications += 1
         if not await self._send(Publish(link.pc.localDescription.sdp)):
             self._discard_publication()
 
@@ -329,7 +319,6 @@ class MediaServerLink:
         subscription.requested = wanted
         subscription.asked_at = now
         subscription.connected_at = None
-        self.started.subscriptions += 1
         await self._send(Subscribe(subscription.id, wanted.peer, wanted.video, wanted.audio))
 
     def _broken(self, subscription: _Subscription, now: float) -> bool:

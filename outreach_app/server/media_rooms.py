@@ -55,7 +55,6 @@ from outreach_app.core.signaling_protocol import (
     SubscriptionEnded,
     SubscriptionOffer,
     Unsubscribe,
-    VideoChoice,
 )
 from outreach_app.janus.api import (
     HandleEvent,
@@ -66,10 +65,18 @@ from outreach_app.janus.api import (
     JanusSession,
     Jsep,
     JsonObject,
-    as_object,
     text_of,
 )
 from outreach_app.server.frames import ProtocolError
+from outreach_app.server.media_streams import (
+    Publication,
+    Subscription,
+    feed_id,
+    objects,
+    read_streams,
+    source_video,
+    without_room,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +85,7 @@ MAX_SITE_SUBSCRIPTIONS: Final = 4
 MAX_HOST_SUBSCRIPTIONS: Final = 400
 _RECONNECT_FIRST_SECONDS: Final = 0.25
 _RECONNECT_MAX_SECONDS: Final = 4.0
-# Janus numbers simulcast layers 0 to 2 (0 the smallest); every frame rate of a layer.
-_JANUS_LAYERS: Final = 3
+# Every frame rate of a simulcast layer.
 _TOP_TEMPORAL_LAYER: Final = 2
 # Seconds after a change of layer at which the publisher is asked for keyframes again.
 _KEYFRAME_RETRIES: Final = (1.2, 2.0)
@@ -112,48 +118,6 @@ class JanusAccess:
     secret: str = field(repr=False)
 
 
-def feed_id(address: PeerAddress) -> str:
-    """The publisher id at Janus of a participant: derived from its invitation, never chosen."""
-    return "h" if address == HOST else f"s{address}"
-
-
-@dataclass(frozen=True)
-class SimulcastLayers:
-    smallest: int
-    largest: int
-
-
-@dataclass
-class _Publication:
-    handle: JanusHandle
-    audio_mid: str | None = None
-    video_mid: str | None = None
-    reduced_mid: str | None = None
-    # Janus's numbers of the smallest and the largest simulcast layer of the main video;
-    # None when it comes in one layer.
-    layers: SimulcastLayers | None = None
-    live: bool = False
-
-    @property
-    def simulcast(self) -> bool:
-        return self.layers is not None
-
-
-@dataclass
-class _Subscription:
-    id: str
-    peer: PeerAddress
-    video: VideoChoice
-    audio: bool
-    handle: JanusHandle
-    # The stream chosen at the publisher for our one video, and our own mids at Janus.
-    source_video_mid: str | None = None
-    audio_mid: str | None = None
-    video_mid: str | None = None
-    # The simulcast layer last asked for.
-    layer: int | None = None
-
-
 @dataclass
 class _MediaRoom:
     session_id: int
@@ -162,8 +126,8 @@ class _MediaRoom:
     pin: str = field(default_factory=lambda: secrets.token_urlsafe(24))
     janus: JanusSession | None = None
     admin: JanusHandle | None = None
-    publications: dict[PeerAddress, _Publication] = field(default_factory=dict)
-    subscriptions: dict[tuple[PeerAddress, str], _Subscription] = field(default_factory=dict)
+    publications: dict[PeerAddress, Publication] = field(default_factory=dict)
+    subscriptions: dict[tuple[PeerAddress, str], Subscription] = field(default_factory=dict)
     departures: dict[PeerAddress, asyncio.TimerHandle] = field(default_factory=dict)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
@@ -477,7 +441,7 @@ class MediaRooms:
             await self._end_publication(media, room, address, previous, notify_owner=False)
         assert media.janus is not None
         handle = await media.janus.attach()
-        publication = _Publication(handle)
+        publication = Publication(handle)
         handle.listener = lambda event: self._publisher_event(media, address, publication, event)
         media.publications[address] = publication
         try:
@@ -498,8 +462,8 @@ class MediaRooms:
             raise
         if reply.jsep is None:
             raise JanusError(0, "no answer to the offer")
-        _read_streams(publication, reply.data, sdp)
-        self._tell(room.session_id, address, Published(_without_room(reply.jsep.sdp)))
+        read_streams(publication, reply.data, sdp)
+        self._tell(room.session_id, address, Published(without_room(reply.jsep.sdp)))
 
     async def _subscribe(
         self, media: _MediaRoom, room: SignalingRoom, address: PeerAddress, message: Subscribe
@@ -517,7 +481,7 @@ class MediaRooms:
                 SubscriptionEnded(message.id, message.peer, "not published"),
             )
             return
-        source = _source_video(publication, message.video, room, message.peer)
+        source = source_video(publication, message.video, message.peer, room.floor_site_id)
         if current is not None and current.peer == message.peer:
             current.video, current.audio = message.video, message.audio
             if source != current.source_video_mid and current.video_mid is not None and source:
@@ -552,7 +516,7 @@ class MediaRooms:
             raise ProtocolError(ErrorCode.PEER_UNAVAILABLE, "Nothing to receive.", message.TYPE)
         assert media.janus is not None
         handle = await media.janus.attach()
-        subscription = _Subscription(
+        subscription = Subscription(
             message.id, message.peer, message.video, message.audio, handle, source
         )
         handle.listener = lambda event: self._subscriber_event(media, address, subscription, event)
@@ -575,14 +539,14 @@ class MediaRooms:
             media.subscriptions.pop(key, None)
             await handle.detach()
             raise JanusError(0, "no offer for the subscription")
-        for fields in _objects(reply.data.get("streams")):
+        for fields in objects(reply.data.get("streams")):
             mid = text_of(fields.get("mid")) or None
             if text_of(fields.get("type")) == "audio":
                 subscription.audio_mid = mid
             elif text_of(fields.get("type")) == "video":
                 subscription.video_mid = mid
         self._tell(
-            room.session_id, address, SubscriptionOffer(message.id, _without_room(reply.jsep.sdp))
+            room.session_id, address, SubscriptionOffer(message.id, without_room(reply.jsep.sdp))
         )
 
     async def _start(
@@ -605,7 +569,7 @@ class MediaRooms:
         if publication is not None:
             await self._configure(subscription, publication)
 
-    async def _configure(self, subscription: _Subscription, publication: _Publication) -> None:
+    async def _configure(self, subscription: Subscription, publication: Publication) -> None:
         streams: list[JsonObject] = []
         if subscription.audio_mid is not None:
             streams.append({"mid": subscription.audio_mid, "send": subscription.audio})
@@ -629,7 +593,7 @@ class MediaRooms:
             subscription.layer = layer
             self._spawn(self._keyframes_for(publication))
 
-    async def _keyframes_for(self, publication: _Publication) -> None:
+    async def _keyframes_for(self, publication: Publication) -> None:
         """Ask a simulcasting publisher for keyframes a little later, more than once.
 
         Janus moves a subscriber to another layer only on a keyframe of that layer. It asks
@@ -648,7 +612,7 @@ class MediaRooms:
         media: _MediaRoom,
         room: SignalingRoom | None,
         address: PeerAddress,
-        publication: _Publication,
+        publication: Publication,
         *,
         notify_owner: bool,
         reason: str = "",
@@ -717,7 +681,7 @@ class MediaRooms:
         self,
         media: _MediaRoom,
         address: PeerAddress,
-        publication: _Publication,
+        publication: Publication,
         event: HandleEvent,
     ) -> None:
         if media.publications.get(address) is not publication:
@@ -732,7 +696,7 @@ class MediaRooms:
             self._spawn(self._lost_publication(media, address, publication, reason))
 
     async def _lost_publication(
-        self, media: _MediaRoom, address: PeerAddress, publication: _Publication, reason: str
+        self, media: _MediaRoom, address: PeerAddress, publication: Publication, reason: str
     ) -> None:
         async with media.lock:
             if media.publications.get(address) is not publication:
@@ -751,7 +715,7 @@ class MediaRooms:
         self,
         media: _MediaRoom,
         address: PeerAddress,
-        subscription: _Subscription,
+        subscription: Subscription,
         event: HandleEvent,
     ) -> None:
         key = (address, subscription.id)
@@ -794,65 +758,3 @@ class MediaRooms:
         self._tasks.discard(task)
         if not task.cancelled() and task.exception() is not None:
             log.error("a media server task failed", exc_info=task.exception())
-
-
-def _read_streams(publication: _Publication, data: JsonObject, offer: str) -> None:
-    """The publisher's audio, its main video and a second video (the reduced copy), as Janus
-    numbered them."""
-    for fields in _objects(data.get("streams")):
-        mid = text_of(fields.get("mid")) or None
-        kind = text_of(fields.get("type"))
-        if kind == "audio" and publication.audio_mid is None:
-            publication.audio_mid = mid
-        elif kind == "video" and publication.video_mid is None:
-            publication.video_mid = mid
-            publication.layers = _simulcast_layers(offer, mid)
-        elif kind == "video" and publication.reduced_mid is None:
-            publication.reduced_mid = mid
-
-
-def _without_room(sdp: str) -> str:
-    """Janus's SDP with its session name (which names the room) left out: the room is the
-    server's business. The name is for people only; no peer reads it."""
-    return "\r\n".join("s=-" if line.startswith("s=") else line for line in sdp.split("\r\n"))
-
-
-def _objects(value: object) -> list[JsonObject]:
-    return [as_object(item) for item in value] if isinstance(value, list) else []
-
-
-def _simulcast_layers(sdp: str, mid: str | None) -> SimulcastLayers | None:
-    """Janus's numbers for the simulcast layers the offer sends in its media section `mid`, or
-    None. Rids come largest first (a=simulcast:send h;l, Janus's default "hml" order), SSRCs
-    smallest first (a=ssrc-group:SIM 1 2 3); either way Janus numbers them from 0, the
-    smallest."""
-    sections: dict[str | None, list[str]] = {}
-    current: list[str] = []
-    for line in sdp.splitlines():
-        if line.startswith("m="):
-            current = []
-            sections[None] = current
-        elif line.startswith("a=mid:"):
-            sections[line[len("a=mid:") :].strip()] = current
-        current.append(line)
-    for line in sections.get(mid, []):
-        if line.startswith("a=simulcast:"):
-            sending = line[len("a=simulcast:") :].split(" recv ")[0]
-            rids = sending.removeprefix("send").strip().replace(",", ";").split(";")
-            count = min(_JANUS_LAYERS, len([rid for rid in rids if rid]))
-            return SimulcastLayers(0, count - 1) if count > 1 else None
-        if line.startswith("a=ssrc-group:SIM"):
-            count = min(_JANUS_LAYERS, len(line.split()) - 1)
-            return SimulcastLayers(0, count - 1) if count > 1 else None
-    return None
-
-
-def _source_video(
-    publication: _Publication, video: VideoChoice, room: SignalingRoom, peer: PeerAddress
-) -> str | None:
-    """Which of the publisher's videos a subscription carries: the reduced copy where the
-    publisher sends one for its role (the host always, a site while it has the floor)."""
-    copies_now = peer == HOST or peer == room.floor_site_id
-    if video != "full" and publication.reduced_mid is not None and copies_now:
-        return publication.reduced_mid
-    return publication.video_mid
