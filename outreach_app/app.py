@@ -1,18 +1,32 @@
-"""Assembles the store, presenters and main window, and runs Qt and asyncio on one loop."""
+"""Assembles the store, presenters and main window, and runs Qt and asyncio on one loop.
+
+The app works alone on its own database, or in team mode on this computer's copy of an
+office's record, kept in step with the office's team server. The first start asks which; in
+team mode, signing out (or stopping the first copy of the record) closes the window and asks
+again, and working alone can connect to an office's server from the File menu.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import enum
+import importlib
 import logging
 import signal
 import sys
+import time
+from collections.abc import Awaitable, Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
-from outreach_app.config import APP_NAME, ORGANIZATION
+from outreach_app.config import APP_NAME, ORGANIZATION, config_dir, data_dir
 from outreach_app.core.model import User
 from outreach_app.storage.repository import StoreError
 from outreach_app.storage.worker import StoreWorker
@@ -32,10 +46,15 @@ from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.reminders import ReminderService, app_icon
 from outreach_app.ui.review.page import build_page as review_page
 from outreach_app.ui.schedule.page import build_page as schedule_page
-from outreach_app.ui.settings import AppSettings
+from outreach_app.ui.settings import AppSettings, TeamSettings
 from outreach_app.ui.single_instance import InstanceServer, hand_over
 from outreach_app.ui.sites.page import build_page as sites_page
 from outreach_app.ui.statistics.page import build_page as statistics_page
+from outreach_app.ui.team.saved_sign_in import SavedSignIn
+from outreach_app.ui.team.sign_in import SignedIn, SignInDialog
+
+if TYPE_CHECKING:
+    from outreach_app.ui.team.presenter import TeamPresenter
 
 _log = logging.getLogger(__name__)
 
@@ -80,35 +99,118 @@ class OpenedWindow:
     """The main window and what works alongside it while the app runs."""
 
     window: MainWindow
-    data_safety: DataSafety
+    # None in team mode: the office's server keeps the record and its backups.
+    data_safety: DataSafety | None
     reminders: ReminderService
 
 
-def open_main_window(context: UiContext, db_path: Path, key: str | None) -> OpenedWindow:
+def open_main_window(context: UiContext, db_path: Path | None, key: str | None) -> OpenedWindow:
     """The main window with its companions: the File menu's backup, restore and encryption and
-    the backup schedule, session reminders and pre-call check results, and the notice of calls
-    cut short when the app last stopped. Not shown yet."""
+    the backup schedule (for a database of this computer's own, `db_path`), session reminders
+    and pre-call check results, and the notice of calls cut short when the app last stopped.
+    Not shown yet."""
     window = build_main_window(context)
     window.setWindowIcon(app_icon())
-    data_safety = DataSafety(context, window, db_path, key)
+    data_safety = DataSafety(context, window, db_path, key) if db_path is not None else None
     reminders = ReminderService(context, window)
     calls = call_windows(context)
     calls.checkReceived.connect(reminders.check_received)
     calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
-    watch_interrupted_calls(context, window)
+    if context.allows("calls.end_interrupted_session"):
+        watch_interrupted_calls(context, window)
     return OpenedWindow(window, data_safety, reminders)
 
 
-def ask_user(settings: AppSettings, *, demo: bool) -> User | None:
+class Next(enum.Enum):
+    """What comes after a main window closed."""
+
+    QUIT = "quit"
+    # Ask again how to work (signed out, or the first copy of the record was stopped).
+    CHOOSE = "choose"
+    # Open what the settings say now (this computer was just connected to a team server).
+    OPEN = "open"
+
+
+@dataclass
+class RoundEnd:
+    next: Next
+    # Done once the windows are closed: signing out, removing the copy.
+    then: Callable[[], Awaitable[None]] | None = None
+    # A sign-in made while the window was open, used by the next window.
+    signed_in: SignedIn | None = None
+
+
+@dataclass
+class Start:
+    """How the next window works: alone as `user`, or in team mode (`team`), with a sign-in
+    just made if there is one."""
+
+    user: User | None = None
+    team: TeamSettings | None = None
+    signed_in: SignedIn | None = None
+
+
+async def ask(dialog: QDialog) -> bool:
+    """Show `dialog` on the running loop (never a nested exec) until it closes; accepted?"""
+    closed: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+    def finished(result: int) -> None:
+        if not closed.done():
+            closed.set_result(result)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    return await closed == QDialog.DialogCode.Accepted
+
+
+async def choose_start(
+    settings: AppSettings, saved: SavedSignIn, *, solo: bool, ask_again: bool
+) -> Start | None:
+    """How to work this time: as remembered, else as the person chooses. `solo`: this start
+    works alone (a database or the demo on the command line). None: the person cancelled."""
     user = settings.user()
-    if user is not None:
-        return user
-    dialog = FirstRunDialog(suggested_name="")
-    if dialog.exec() != QDialog.DialogCode.Accepted:
+    team = settings.team()
+    if not ask_again:
+        if not solo and team is not None:
+            return Start(team=team)
+        if user is not None:
+            return Start(user=user)
+    server, account, certificate = settings.last_team_server()
+    dialog = FirstRunDialog(
+        suggested_name=user.name if user is not None else "",
+        team_offered=not solo,
+        server=server,
+        account=account,
+        certificate=certificate,
+        team_first=ask_again and bool(server),
+    )
+    if not await ask(dialog):
         return None
+    if dialog.signed_in is not None:
+        remember_sign_in_lazily(settings, saved, dialog.signed_in)
+        return Start(team=settings.team(), signed_in=dialog.signed_in)
     user = dialog.user()
     settings.set_user(user)
-    return user
+    settings.leave_team()
+    return Start(user=user)
+
+
+def _load_team_early(saved: SavedSignIn, team: TeamSettings) -> Future[str | None]:
+    def load() -> str | None:
+        importlib.import_module("outreach_app.ui.team.desk")
+        return saved.load(team.server, team.account)
+
+    pool = ThreadPoolExecutor(1, thread_name_prefix="outreach-team-start")
+    loading = pool.submit(load)
+    pool.shutdown(wait=False)
+    return loading
+
+
+def remember_sign_in_lazily(settings: AppSettings, saved: SavedSignIn, signed_in: SignedIn) -> None:
+    # The desk loads the sync client (aiohttp): imported once team mode is chosen.
+    from outreach_app.ui.team.desk import remember_sign_in
+
+    remember_sign_in(settings, saved, signed_in)
 
 
 def _bring_to_front(window: MainWindow) -> None:
@@ -176,8 +278,17 @@ def run_gui(
     user_override: User | None = None,
     language: str | None = None,
     join_link: str | None = None,
+    solo: bool = False,
 ) -> int:
+    """`solo`: work alone on `db_path` whatever the settings say (the command line gave a
+    database, the demo or a user)."""
     settings = AppSettings()
+    solo = solo or demo or user_override is not None
+    saved = SavedSignIn(config_dir())
+    team = None if solo else settings.team()
+    # In team mode the sync client (aiohttp) and the kept sign-in load on a thread while Qt
+    # starts, so that the window comes up about as soon as when working alone.
+    early_token = _load_team_early(saved, team) if team is not None else None
     app = create_application(sys.argv, language=language or settings.language() or None)
     if user_override is not None:
         settings.set_user(user_override)
@@ -191,61 +302,292 @@ def run_gui(
         return 0
     instance = InstanceServer()
     instance.listen()
-    user = ask_user(settings, demo=demo)
-    if user is None:
-        return 0
-    try:
-        # An encrypted database's passphrase: from the environment, the keyring or the person.
-        key = unlock_database(db_path)
-    except UnlockCancelledError:
-        return 0
-    try:
-        store = StoreWorker.open_path(db_path, user, key=key)
-    except StoreError as exc:
-        QMessageBox.critical(
-            None, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
-        )
-        return 1
-    import qasync  # the loop is only needed once the database is open
+    import qasync  # the loop runs the first start's sign-in and everything after
 
     # Pages start loading in their constructors: the loop must exist before they do.
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    context = UiContext(store=store, bus=ChangeBus(), user=user, settings=settings, demo=demo)
-    opened = open_main_window(context, db_path, key)
-    window, reminders, calls = opened.window, opened.reminders, call_windows(context)
-    instance.messageReceived.connect(lambda message: _handle_message(window, message))
-    closed = asyncio.Event()
-    app.aboutToQuit.connect(closed.set)
-    app.setQuitOnLastWindowClosed(True)
+    ask_again = False
+    signed_in: SignedIn | None = None
+    with loop:
+        while True:
+            # A dialog between windows must not end the app when it closes.
+            app.setQuitOnLastWindowClosed(False)
+            start = loop.run_until_complete(
+                choose_start(settings, saved, solo=solo, ask_again=ask_again)
+            )
+            if start is None:
+                return 0
+            rounds = Rounds(loop, app, settings, saved, instance, early_token)
+            early_token = None
+            if start.team is not None:
+                end, code = rounds.team(start.team, start.signed_in or signed_in, join_link)
+            else:
+                assert start.user is not None
+                end, code = rounds.alone(
+                    db_path, start.user, demo=demo, join_link=join_link, offer_team=not solo
+                )
+            if end.next is Next.QUIT:
+                return code
+            ask_again = end.next is Next.CHOOSE
+            signed_in = end.signed_in
+            join_link = None
 
-    starting: list[asyncio.Task[None]] = []
-    _close_on_termination_signals(window, context, starting)
 
-    async def run() -> None:
-        window.show()
-        reminders.check()
-        QTimer.singleShot(0, lambda: _log.info("main window shown"))
-        if join_link:
-            window.open_site_window(join_link)
+@dataclass
+class Rounds:
+    """One main window each: opened, run until it closes, and what comes next."""
 
-        async def start_calls() -> None:
-            # Sites open their check and join links before the call: the server runs from now.
-            await calls.start_server()
-            if demo and not join_link:
-                await _open_todays_call(context)
+    loop: asyncio.AbstractEventLoop
+    app: QApplication
+    settings: AppSettings
+    saved: SavedSignIn
+    instance: InstanceServer
+    # The kept sign-in's token, being read since the app started (team mode's first window).
+    early_token: Future[str | None] | None = None
 
-        starting.append(asyncio.ensure_future(start_calls()))
-        # Nothing may be awaited after this: Qt's loop is already stopping. The embedded server
-        # goes with the process; simulated sites leave when our end of their pipe closes.
-        await closed.wait()
+    def alone(
+        self, db_path: Path, user: User, *, demo: bool, join_link: str | None, offer_team: bool
+    ) -> tuple[RoundEnd, int]:
+        try:
+            # An encrypted database's passphrase: from the environment, the keyring or the person.
+            key = unlock_database(db_path)
+        except UnlockCancelledError:
+            return RoundEnd(Next.QUIT), 0
+        try:
+            store = StoreWorker.open_path(db_path, user, key=key)
+        except StoreError as exc:
+            QMessageBox.critical(
+                None, QCoreApplication.translate("app", "Cannot open the database"), str(exc)
+            )
+            return RoundEnd(Next.QUIT), 1
+        context = UiContext(
+            store=store, bus=ChangeBus(), user=user, settings=self.settings, demo=demo
+        )
+        opened = open_main_window(context, db_path, key)
+        ending: asyncio.Future[RoundEnd] = self.loop.create_future()
+        if offer_team:
+            self._offer_team(opened.window, ending)
+        try:
+            end = self._run(context, opened, ending, demo=demo, join_link=join_link)
+        finally:
+            # Drains queued saves before the database closes.
+            store.close()
+            # Then the backup due at quit, or the restore or encryption change that closed the app.
+            assert opened.data_safety is not None
+            opened.data_safety.finish()
+            # Another window may follow: this one goes with what it holds.
+            opened.window.deleteLater()
+        return end, 0
 
+    def _offer_team(self, window: MainWindow, ending: asyncio.Future[RoundEnd]) -> None:
+        """File ▸ Connect to an office's server…: signed in, the app reopens in team mode."""
+        action = QAction(
+            QCoreApplication.translate("app", "Connect to an office's &server…"), window
+        )
+        action.setToolTip(
+            QCoreApplication.translate(
+                "app", "Work on your office's shared record from now on (signing in)"
+            )
+        )
+
+        def connect() -> None:
+            server, account, certificate = self.settings.last_team_server()
+            dialog = SignInDialog(window, server=server, account=account, certificate=certificate)
+
+            def accepted() -> None:
+                signed_in = dialog.signed_in
+                if signed_in is not None and not ending.done():
+                    remember_sign_in_lazily(self.settings, self.saved, signed_in)
+                    ending.set_result(RoundEnd(Next.OPEN, signed_in=signed_in))
+
+            dialog.accepted.connect(accepted)
+            dialog.open()
+
+        action.triggered.connect(connect)
+        window.file_menu.insertAction(window.settings_action, action)
+        window.file_menu.insertSeparator(window.settings_action)
+
+    def team(
+        self, team: TeamSettings, signed_in: SignedIn | None, join_link: str | None
+    ) -> tuple[RoundEnd, int]:
+        # The sync client (aiohttp) loads here: working alone never needs it.
+        from outreach_app.ui.team.desk import (
+            TeamDesk,
+            abandon_first_copy,
+            leave_team,
+            saved_credentials,
+            team_address,
+        )
+        from outreach_app.ui.team.presenter import TeamPresenter
+        from outreach_app.ui.team.roles import restrict_pages
+        from outreach_app.ui.team.sign_in import this_computer
+
+        if signed_in is None:
+            early = self.early_token
+            token = early.result() if early else self.saved.load(team.server, team.account)
+            if token and team.expires_at > time.time():
+                signed_in = SignedIn(team_address(team), saved_credentials(team, token))
+            else:
+                again = self.loop.run_until_complete(self._sign_in_again(team))
+                if not isinstance(again, SignedIn):
+                    return again, 0
+                signed_in = again
+        bus = ChangeBus()
+        presenter = TeamPresenter(
+            bus, data_dir(), signed_in.address, signed_in.credentials, this_computer()
+        )
+        context = UiContext(
+            store=presenter.store,
+            bus=bus,
+            user=presenter.user,
+            settings=self.settings,
+            team=presenter,
+        )
+        opened = open_main_window(context, None, None)
+        restrict_pages(opened.window.pages.values(), context.user.role)
+        desk = TeamDesk(context, opened.window, presenter, self.saved)
+        ending: asyncio.Future[RoundEnd] = self.loop.create_future()
+
+        def end(round_end: RoundEnd) -> None:
+            if not ending.done():
+                ending.set_result(round_end)
+
+        desk.signOutChosen.connect(
+            lambda remove: end(
+                RoundEnd(
+                    Next.CHOOSE,
+                    then=partial(
+                        leave_team, presenter, self.settings, self.saved, remove_copy=remove
+                    ),
+                )
+            )
+        )
+        desk.firstCopyCancelled.connect(
+            lambda: end(
+                RoundEnd(
+                    Next.CHOOSE,
+                    then=partial(abandon_first_copy, presenter, self.settings, self.saved),
+                )
+            )
+        )
+        round_end = RoundEnd(Next.QUIT)
+        try:
+            round_end = self._run(
+                context, opened, ending, demo=False, join_link=join_link, starting=presenter.start
+            )
+        finally:
+            if round_end.then is None:
+                # Signing out closed the copy already; otherwise it closes here, its queued
+                # saves kept in the outbox for the next start.
+                self.loop.run_until_complete(_stop_quietly(presenter))
+            opened.window.deleteLater()
+        return round_end, 0
+
+    async def _sign_in_again(self, team: TeamSettings) -> SignedIn | RoundEnd:
+        """The sign-in ran out or was forgotten: signed in anew, or what the person chose
+        instead (working alone, or not now)."""
+        dialog = SignInDialog(
+            server=team.server,
+            account=team.account,
+            certificate=team.certificate,
+            again=True,
+            offer_alone=True,
+        )
+        if not await ask(dialog) or dialog.signed_in is None:
+            return RoundEnd(Next.CHOOSE if dialog.alone_chosen else Next.QUIT)
+        remember_sign_in_lazily(self.settings, self.saved, dialog.signed_in)
+        return dialog.signed_in
+
+    def _run(
+        self,
+        context: UiContext,
+        opened: OpenedWindow,
+        ending: asyncio.Future[RoundEnd],
+        *,
+        demo: bool,
+        join_link: str | None,
+        starting: Callable[[], None] | None = None,
+    ) -> RoundEnd:
+        """Show the window and run until the app quits (QUIT) or `ending` says what next."""
+        app, loop = self.app, self.loop
+        window, reminders, calls = opened.window, opened.reminders, call_windows(context)
+
+        def handle_message(message: dict[str, object]) -> None:
+            _handle_message(window, message)
+
+        self.instance.messageReceived.connect(handle_message)
+        quitting: list[bool] = []
+
+        def quit_soon() -> None:
+            # Qt's loop is stopping: the round ends in the one turn of the loop that is left.
+            quitting.append(True)
+            if not ending.done():
+                ending.set_result(RoundEnd(Next.QUIT))
+
+        app.aboutToQuit.connect(quit_soon)
+        app.setQuitOnLastWindowClosed(True)
+        tasks: list[asyncio.Task[None]] = []
+        _close_on_termination_signals(window, context, tasks)
+
+        async def run() -> RoundEnd:
+            window.show()
+            reminders.check()
+            QTimer.singleShot(0, lambda: _log.info("main window shown"))
+            if starting is not None:
+                starting()
+            if join_link:
+                window.open_site_window(join_link)
+
+            async def start_calls() -> None:
+                # Sites open their check and join links before the call: the server runs from now.
+                await calls.start_server()
+                if demo and not join_link:
+                    await _open_todays_call(context)
+
+            tasks.append(asyncio.ensure_future(start_calls()))
+            end = await ending
+            if quitting:
+                # Nothing may be awaited after this: Qt's loop is already stopping. The embedded
+                # server goes with the process; simulated sites leave when our end of their
+                # pipe closes.
+                return end
+            return await _close_for(end, app, window, context, tasks)
+
+        try:
+            return loop.run_until_complete(run())
+        finally:
+            self.instance.messageReceived.disconnect(handle_message)
+            app.aboutToQuit.disconnect(quit_soon)
+
+
+async def _close_for(
+    end: RoundEnd,
+    app: QApplication,
+    window: MainWindow,
+    context: UiContext,
+    tasks: list[asyncio.Task[None]],
+) -> RoundEnd:
+    """Close everything of this window so that another can open: calls ended, the call
+    server stopped, the window closed (its edits saved); then what `end` asks."""
+    app.setQuitOnLastWindowClosed(False)
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+    calls = call_windows(context)
+    await calls.end_all()
+    for site_window in list(window.site_windows):
+        site_window.close()
+    window.close()
+    await calls.close()
+    if end.then is not None:
+        await end.then()
+    return end
+
+
+async def _stop_quietly(presenter: TeamPresenter) -> None:
     try:
-        with loop:
-            loop.run_until_complete(run())
-    finally:
-        # Drains queued saves before the database closes.
-        store.close()
-        # Then the backup due at quit, or the restore or encryption change that closed the app.
-        opened.data_safety.finish()
-    return 0
+        await asyncio.wait_for(presenter.stop(), 5)
+    except (TimeoutError, asyncio.CancelledError):
+        _log.warning("the team sync did not stop in time")
+    presenter.session.close()

@@ -18,7 +18,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="outreach-app",
         description="Scheduled video sessions with grassroots sites: schedule, notes, review.",
-        epilog="Data safety: outreach-app backup|restore|encrypt|decrypt --help",
+        epilog="Data safety: outreach-app backup|restore|encrypt|decrypt --help. Figures and"
+        " demands: outreach-app report --help, outreach-app import-demands --help.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -73,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
         from outreach_app.cli.report import main as report_main
 
         return report_main(arguments[1:])
+    if arguments[:1] == ["import-demands"]:
+        # A message board's export into the database: see demands.py.
+        from outreach_app.cli.demands import main as demands_main
+
+        return demands_main(arguments[1:])
     if arguments[:1] and arguments[0] in DATA_SAFETY_COMMANDS:
         # backup, restore, encrypt, decrypt: see safety.py.
         from outreach_app.cli.safety import main as safety_main
@@ -88,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     # of every module imported after it, which makes a fast start slower by tens of ms.
     import outreach_app.storage.worker  # noqa: F401
 
+    # A database, the demo or a person given here: this start works alone, whatever Settings say.
+    solo = args.db is not None or args.demo or args.user is not None
     try:
         if args.db is None and not args.demo:
             args.db = configured_database()
@@ -113,7 +121,12 @@ def main(argv: list[str] | None = None) -> int:
     from outreach_app.app import run_gui
 
     return run_gui(
-        db_path, demo=args.demo, user_override=user, language=args.language, join_link=args.link
+        db_path,
+        demo=args.demo,
+        user_override=user,
+        language=args.language,
+        join_link=args.link,
+        solo=solo,
     )
 
 

@@ -3,7 +3,8 @@
     outreach-app report --month 2026-11 [--to 2027-01] --format json|xlsx|pdf
                         [--db PATH] [--output FILE] [--language en|zh_CN]
 
-Exit codes: 0 written; 1 failed (the database cannot be read, the file cannot be written);
+Exit codes: 0 written; 1 failed (the database cannot be read, or is an empty file, another
+program's database or a newer version's, all left as they were; the file cannot be written);
 2 bad command line (a bad month, a missing database); 130 stopped with Ctrl+C (nothing written).
 Qt draws the PDF's charts and translates the words, on its offscreen platform: no display needed.
 """
@@ -15,19 +16,20 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from outreach_app.cli.usage import UsageError, command_database
+from outreach_app.cli.usage import (
+    Failure,
+    UsageError,
+    add_database_option,
+    database_key,
+    existing_database,
+    run_command,
+)
 from outreach_app.core.statistics import MAX_PERIOD_MONTHS, Month, Period, StatisticsReport
 from outreach_app.exports.files import Progress
 from outreach_app.exports.statistics import ExportFormat, default_file_name
 
-EXIT_FAILED = 1
-EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 FORMATS = ("json", "xlsx", "pdf")
-
-
-class Failure(Exception):
-    pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,12 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--month", required=True, metavar="YYYY-MM", help="the (first) month")
     parser.add_argument("--to", metavar="YYYY-MM", help="the last month of a range")
     parser.add_argument("--format", required=True, choices=FORMATS, help="what to write")
-    parser.add_argument(
-        "--db",
-        type=Path,
-        metavar="PATH",
-        help="the database (default: the one in Settings, else outreach.db in your data folder)",
-    )
+    add_database_option(parser)
     parser.add_argument(
         "--output",
         "-o",
@@ -82,33 +79,11 @@ def parse_period(month: str, to: str | None) -> Period:
     return period
 
 
-def find_database(given: Path | None) -> Path:
-    path = command_database(given)
-    if not path.exists():
-        raise UsageError(f"there is no database at {path}; give its path with --db")
-    return path
-
-
-def _open_key(path: Path) -> str | None:
-    from outreach_app.storage.encryption import KEY_ENVIRONMENT, find_key, is_encrypted
-
-    if not is_encrypted(path):
-        return None
-    key = find_key(path)
-    if key is None:
-        # An encrypted file looks like any other file that is not SQLite.
-        raise Failure(
-            f"{path} is not a plain Outreach database; if it is an encrypted one, set"
-            f" {KEY_ENVIRONMENT} to its passphrase or keep that in the system keyring"
-        )
-    return key
-
-
 def load_report(path: Path, period: Period) -> StatisticsReport:
     from outreach_app.storage.repository import Repository, StoreError
 
     try:
-        repo = Repository.open(path, key=_open_key(path))
+        repo = Repository.open(path, key=database_key(path), create=False)
     except StoreError as exc:
         raise Failure(str(exc)) from exc
     try:
@@ -175,7 +150,7 @@ def _output(args: argparse.Namespace, period: Period, fmt: str) -> Path | None:
 
 def run(args: argparse.Namespace) -> int:
     period = parse_period(args.month, args.to)
-    database = find_database(args.db)
+    database = existing_database(args.db)
     output = _output(args, period, args.format)
     report = load_report(database, period)
     _start_qt(args.language)
@@ -198,13 +173,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)  # exits with 2 and a message on bad arguments
-    try:
-        return run(args)
-    except UsageError as exc:
-        parser.exit(EXIT_USAGE, f"{parser.prog}: error: {exc}\n")
-    except Failure as exc:
-        parser.exit(EXIT_FAILED, f"{parser.prog}: {exc}\n")
-    except KeyboardInterrupt:
-        parser.exit(EXIT_INTERRUPTED, f"{parser.prog}: stopped; nothing was written\n")
+    return run_command(
+        build_parser(), run, argv, interrupted=(EXIT_INTERRUPTED, "stopped; nothing was written")
+    )

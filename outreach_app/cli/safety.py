@@ -1,7 +1,8 @@
 """`outreach-app backup | restore | encrypt | decrypt`: data safety without the window.
 
-Exit codes: 0 done; 1 refused or failed (a damaged or foreign backup, a wrong passphrase, the
-database open in a running Outreach); 2 bad command line (a missing file, a folder for a file).
+Exit codes: 0 done; 1 refused or failed (a damaged or foreign backup, a database that is an empty
+file, another program's or a newer version's, a wrong passphrase, the database open in a running
+Outreach); 2 bad command line (a missing file, a folder for a file).
 The passphrase of an encrypted database comes from OUTREACH_DB_KEY, the OS keyring, or a prompt
 when run in a terminal.
 """
@@ -13,7 +14,15 @@ import getpass
 import sys
 from pathlib import Path
 
-from outreach_app.cli.usage import UsageError, command_database
+from outreach_app.cli.usage import (
+    DATABASE_HELP,
+    EXIT_FAILED,
+    EXIT_USAGE,
+    Failure,
+    UsageError,
+    command_database,
+    existing_database,
+)
 from outreach_app.storage.backup import DEFAULT_KEEP, MAX_KEEP, backup_now, restore
 from outreach_app.storage.encryption import (
     KEY_ENVIRONMENT,
@@ -30,14 +39,6 @@ from outreach_app.storage.encryption import (
     stored_key,
 )
 from outreach_app.storage.repository import StoreError
-from outreach_app.storage.sqlite_driver import file_state
-
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-
-class Failure(Exception):
-    pass
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,14 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
         " prompt. Exit codes: 0 done, 1 refused or failed, 2 bad command line.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    database_help = (
-        "the database (default: the one in Settings, else outreach.db in your data folder)"
-    )
 
     backup = commands.add_parser(
         "backup", help="copy the database into the backup folder (safe while the app runs)"
     )
-    backup.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+    backup.add_argument("--db", type=Path, metavar="PATH", help=DATABASE_HELP)
     backup.add_argument(
         "--to", type=Path, metavar="FOLDER", help="backup folder (default: the one in Settings)"
     )
@@ -72,22 +70,15 @@ def build_parser() -> argparse.ArgumentParser:
         " kept as NAME.before-restore",
     )
     restore_command.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
-    restore_command.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+    restore_command.add_argument("--db", type=Path, metavar="PATH", help=DATABASE_HELP)
 
     for name, text in (
         ("encrypt", "encrypt the database with a passphrase (quit the app first)"),
         ("decrypt", "remove the database's encryption (quit the app first)"),
     ):
         command = commands.add_parser(name, help=text)
-        command.add_argument("--db", type=Path, metavar="PATH", help=database_help)
+        command.add_argument("--db", type=Path, metavar="PATH", help=DATABASE_HELP)
     return parser
-
-
-def _existing_database(args: argparse.Namespace) -> Path:
-    path = command_database(args.db)
-    if file_state(path) == "missing":
-        raise UsageError(f"there is no database at {path}")
-    return path
 
 
 def _prompt(question: str, *, why: str) -> str:
@@ -117,7 +108,7 @@ def _backup(args: argparse.Namespace) -> int:
     # The backup folder and how many to keep are Settings, kept by Qt (QSettings).
     from outreach_app.ui.settings import AppSettings
 
-    database = _existing_database(args)
+    database = existing_database(args.db)
     settings = AppSettings()
     if args.to is not None:
         folder = args.to.expanduser()
@@ -181,7 +172,7 @@ def _new_passphrase() -> str:
 
 
 def _encrypt(args: argparse.Namespace) -> int:
-    database = _existing_database(args)
+    database = existing_database(args.db)
     if is_encrypted(database):
         raise Failure(f"{database} is already encrypted")
     key = _new_passphrase()
@@ -198,7 +189,7 @@ def _encrypt(args: argparse.Namespace) -> int:
 
 
 def _decrypt(args: argparse.Namespace) -> int:
-    database = _existing_database(args)
+    database = existing_database(args.db)
     if not is_encrypted(database):
         raise Failure(f"{database} is not encrypted")
     key = _key_of(database, "the database")

@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import contextlib
 import functools
+import math
 import signal
 import sys
 import time
@@ -116,12 +117,14 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         arguments.parsed_ice_servers = parse_ice_servers(arguments.ice_servers)
     except SettingError as error:
         parser.error(f"--ice-servers: {error}")
-    if arguments.seconds is not None and arguments.seconds <= 0:
-        parser.error("--seconds must be positive")
-    if arguments.report_every <= 0:
-        parser.error("--report-every must be positive")
-    if arguments.max_retry_delay <= 0:
-        parser.error("--max-retry-delay must be positive")
+    for option, value in (
+        ("--seconds", arguments.seconds),
+        ("--report-every", arguments.report_every),
+        ("--max-retry-delay", arguments.max_retry_delay),
+    ):
+        # float() reads "nan" and "inf" too: neither is a number of seconds.
+        if value is not None and not (math.isfinite(value) and value > 0):
+            parser.error(f"{option} must be positive (a number of seconds)")
     if arguments.label and len(arguments.label) != len(arguments.links):
         parser.error("give one --label per link, or none")
     return arguments

@@ -4,6 +4,12 @@ All-or-nothing like the site import (and sharing its CSV reading): the caller im
 no row is bad. Each demand is matched to a site by the site's name or region. The parser takes
 the file's bytes and either returns demands and row errors, or raises DemandFileError when the
 file as a whole cannot be read; nothing else escapes it.
+
+Beyond date, site, channel, text and category, a board's export may carry, and the parser then
+reads: the message's own id on the board, its status, when and by whom it was claimed, when it
+was answered and with what, when it was solved, and the responsible unit. Its status and times
+must agree: a status needs the time of its step, a time needs a status that has reached it
+(the status may be left out: the times then say it), and the times run in order.
 """
 
 from __future__ import annotations
@@ -13,9 +19,9 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime
 
-from outreach_app.core.model import Site
+from outreach_app.core.model import FollowUpStatus, Site
 from outreach_app.core.site_import import (
     MAX_FIELD_CHARS,
     RowError,
@@ -25,6 +31,18 @@ from outreach_app.core.site_import import (
 )
 
 DEMAND_COLUMNS = ("date", "site", "channel", "text", "category")
+# What a board's export adds about each message's progress; all optional.
+BOARD_COLUMNS = (
+    "message_id",
+    "status",
+    "claimed_at",
+    "claimed_by",
+    "responded_at",
+    "response",
+    "solved_at",
+    "unit",
+)
+ALL_DEMAND_COLUMNS = DEMAND_COLUMNS + BOARD_COLUMNS
 REQUIRED_DEMAND_COLUMNS = ("date", "site", "channel", "text")
 # Column names as message boards and office spreadsheets write them.
 DEMAND_ALIASES = {
@@ -41,6 +59,67 @@ DEMAND_ALIASES = {
     "留言内容": "text",
     "类别": "category",
     "分类": "category",
+    "id": "message_id",
+    "message": "message_id",
+    "留言编号": "message_id",
+    "留言id": "message_id",
+    "编号": "message_id",
+    "信件编号": "message_id",
+    "state": "status",
+    "状态": "status",
+    "办理状态": "status",
+    "留言状态": "status",
+    "claimed": "claimed_at",
+    "claim_time": "claimed_at",
+    "认领时间": "claimed_at",
+    "claimant": "claimed_by",
+    "认领人": "claimed_by",
+    "认领领导": "claimed_by",
+    "answered_at": "responded_at",
+    "replied_at": "responded_at",
+    "response_time": "responded_at",
+    "答复时间": "responded_at",
+    "回复时间": "responded_at",
+    "answer": "response",
+    "reply": "response",
+    "答复内容": "response",
+    "回复内容": "response",
+    "solved": "solved_at",
+    "solve_time": "solved_at",
+    "办结时间": "solved_at",
+    "responsible_unit": "unit",
+    "owner": "unit",
+    "责任单位": "unit",
+    "办理单位": "unit",
+}
+# A board's words for where a message stands.
+STATUS_WORDS: dict[str, FollowUpStatus] = {
+    **dict.fromkeys(
+        ("open", "new", "unclaimed", "pending", "待认领", "未认领", "未受理"), FollowUpStatus.OPEN
+    ),
+    **dict.fromkeys(
+        ("claimed", "in progress", "processing", "已认领", "办理中", "处理中", "已受理"),
+        FollowUpStatus.CLAIMED,
+    ),
+    **dict.fromkeys(
+        ("responded", "answered", "replied", "已答复", "已回复"), FollowUpStatus.RESPONDED
+    ),
+    **dict.fromkeys(
+        ("solved", "resolved", "closed", "done", "已办结", "已解决", "已办理", "办结"),
+        FollowUpStatus.SOLVED,
+    ),
+}
+# Each step of a board's progress: its status, the column of its time, and of its note.
+BOARD_STEPS: tuple[tuple[FollowUpStatus, str, str], ...] = (
+    (FollowUpStatus.CLAIMED, "claimed_at", "claimed_by"),
+    (FollowUpStatus.RESPONDED, "responded_at", "response"),
+    (FollowUpStatus.SOLVED, "solved_at", ""),
+)
+STEP_RANK = {
+    FollowUpStatus.OPEN: 0,
+    FollowUpStatus.CLAIMED: 1,
+    FollowUpStatus.RESPONDED: 2,
+    FollowUpStatus.SOLVED: 3,
 }
 MAX_DEMAND_BYTES = 5 * 1024 * 1024
 MAX_DEMAND_ROWS = 20_000
@@ -50,8 +129,8 @@ EARLIEST_DATE = date(2000, 1, 1)
 
 _DATE_RE = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    # A time after the date is allowed and ignored: 2026-11-03 14:22, 2026-11-03T14:22:05+08:00.
-    r"(?:[ T]\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
+    # A time may follow: 2026-11-03 14:22, 2026-11-03T14:22:05+08:00 (the zone is the office's).
+    r"(?:[ T]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?"
 )
 
 
@@ -78,10 +157,38 @@ class DemandRow:
     category: str = ""
     # The first line with the same demand, when the file holds it twice; this one is skipped.
     duplicate_of: int | None = None
+    # What a board's export says about the message's progress ("" and None: nothing).
+    message_id: str = ""
+    status: FollowUpStatus | None = None
+    claimed_at: datetime | None = None
+    claimed_by: str = ""
+    responded_at: datetime | None = None
+    response: str = ""
+    solved_at: datetime | None = None
+    unit: str = ""
 
     @property
     def fingerprint(self) -> str:
         return demand_fingerprint(self.received_on, self.channel, self.area, self.text)
+
+    @property
+    def board_status(self) -> FollowUpStatus:
+        """Where the board says the message stands: its status, else the furthest time."""
+        if self.status is not None:
+            return self.status
+        reached = [status for status, at, _ in self.board_steps]
+        return reached[-1] if reached else FollowUpStatus.OPEN
+
+    @property
+    def board_steps(self) -> list[tuple[FollowUpStatus, datetime, str]]:
+        """The steps the board records, in order: status, time, note (who claimed it, what
+        was answered)."""
+        steps = [
+            (FollowUpStatus.CLAIMED, self.claimed_at, self.claimed_by),
+            (FollowUpStatus.RESPONDED, self.responded_at, self.response),
+            (FollowUpStatus.SOLVED, self.solved_at, ""),
+        ]
+        return [(status, at, note) for status, at, note in steps if at is not None]
 
 
 def demand_fingerprint(received_on: date, channel: str, area: str, text: str) -> str:
@@ -155,22 +262,110 @@ class SiteMatcher:
         return RowErrorTemplate("no site is called “{area}” or lies there", {"area": area})
 
 
-def parse_date(value: str, today: date) -> date | RowErrorTemplate:
+def parse_moment(value: str, today: date) -> datetime | RowErrorTemplate:
+    """A date, with its time of day if the file gives one (else midnight)."""
     match = _DATE_RE.fullmatch(value.strip())
     if match is None:
         return RowErrorTemplate(
             "“{value}” is not a date; write it like 2026-11-03", {"value": value[:40]}
         )
-    year, month, day = (int(g) for g in match.groups())
+    year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
     try:
-        parsed = date(year, month, day)
+        parsed = datetime(year, month, day, hour, minute, second)
     except ValueError:
         return RowErrorTemplate("“{value}” is not a valid date", {"value": value[:40]})
-    if parsed < EARLIEST_DATE:
+    if parsed.date() < EARLIEST_DATE:
         return RowErrorTemplate("“{value}” is not a valid date", {"value": value[:40]})
-    if parsed > today:
-        return RowErrorTemplate("the date {value} is in the future", {"value": parsed.isoformat()})
+    if parsed.date() > today:
+        return RowErrorTemplate(
+            "the date {value} is in the future", {"value": parsed.date().isoformat()}
+        )
     return parsed
+
+
+def parse_date(value: str, today: date) -> date | RowErrorTemplate:
+    parsed = parse_moment(value, today)
+    return parsed if isinstance(parsed, RowErrorTemplate) else parsed.date()
+
+
+def parse_status(value: str) -> FollowUpStatus | RowErrorTemplate:
+    status = STATUS_WORDS.get(" ".join(value.split()).casefold())
+    if status is None:
+        return RowErrorTemplate(
+            "“{value}” is not a status; write open, claimed, responded or solved (or 待认领,"
+            " 已认领, 已答复, 已办结)",
+            {"value": value[:40]},
+        )
+    return status
+
+
+@dataclass(frozen=True)
+class BoardProgress:
+    """A row's progress as the board gives it, checked."""
+
+    message_id: str = ""
+    status: FollowUpStatus | None = None
+    times: dict[str, datetime] = field(default_factory=dict)  # by column
+    claimed_by: str = ""
+    response: str = ""
+    unit: str = ""
+
+
+def check_progress(
+    values: dict[str, str], headers: dict[str, str], received: date, today: date
+) -> BoardProgress | RowErrorTemplate:
+    """The board's columns of one row: times that parse, are not before the message was
+    received, run in order, and agree with the status."""
+    status: FollowUpStatus | None = None
+    if values.get("status"):
+        parsed_status = parse_status(values["status"])
+        if isinstance(parsed_status, RowErrorTemplate):
+            return parsed_status
+        status = parsed_status
+    times: dict[str, datetime] = {}
+    for _, column, _ in BOARD_STEPS:
+        if not values.get(column):
+            continue
+        moment = parse_moment(values[column], today)
+        if isinstance(moment, RowErrorTemplate):
+            return moment
+        if moment.date() < received:
+            return RowErrorTemplate(
+                "{field} ({value}) is before the demand was received",
+                {"field": headers.get(column, column), "value": values[column][:40]},
+            )
+        times[column] = moment
+    ordered = [times[column] for _, column, _ in BOARD_STEPS if column in times]
+    if ordered != sorted(ordered):
+        return RowErrorTemplate("the times must run in order: claimed, responded, solved", {})
+    furthest = max((STEP_RANK[s] for s, column, _ in BOARD_STEPS if column in times), default=0)
+    if status is not None:
+        for step, column, _ in BOARD_STEPS:
+            if STEP_RANK[step] > STEP_RANK[status] and column in times:
+                return RowErrorTemplate(
+                    "the status is “{status}” but {field} is given",
+                    {"status": values["status"], "field": headers.get(column, column)},
+                )
+        if STEP_RANK[status] > furthest:
+            needed = next(c for s, c, _ in BOARD_STEPS if s is status)
+            return RowErrorTemplate(
+                "the status “{status}” needs {field}",
+                {"status": values["status"], "field": headers.get(needed, needed)},
+            )
+    for _, column, note in BOARD_STEPS:
+        if note and values.get(note) and column not in times:
+            return RowErrorTemplate(
+                "{field} is given without {time}",
+                {"field": headers.get(note, note), "time": headers.get(column, column)},
+            )
+    return BoardProgress(
+        message_id=values.get("message_id", ""),
+        status=status,
+        times=times,
+        claimed_by=values.get("claimed_by", ""),
+        response=values.get("response", ""),
+        unit=values.get("unit", ""),
+    )
 
 
 def parse_demands(
@@ -217,6 +412,7 @@ class _RowChecker:
         self.today = today
         self.result = DemandImportResult()
         self._seen: dict[str, int] = {}
+        self._seen_ids: dict[str, int] = {}
 
     def add(self, error: RowError) -> None:
         self.result.errors.append(error)
@@ -224,7 +420,7 @@ class _RowChecker:
     def check(self, line: int, values: dict[str, str], headers: dict[str, str]) -> None:
         """Check one row's values (stripped, keyed by column); add a demand or an error."""
         for column, value in values.items():
-            limit = MAX_TEXT_CHARS if column == "text" else MAX_LABEL_CHARS
+            limit = MAX_TEXT_CHARS if column in ("text", "response") else MAX_LABEL_CHARS
             if len(value) > limit:
                 self.add(
                     RowError(
@@ -255,6 +451,21 @@ class _RowChecker:
             self.add(RowError(line, site.template, site.params))
             return
         assert site.id is not None
+        progress = check_progress(values, headers, received, self.today)
+        if isinstance(progress, RowErrorTemplate):
+            self.add(RowError(line, progress.template, progress.params))
+            return
+        if progress.message_id:
+            other = self._seen_ids.setdefault(progress.message_id, line)
+            if other != line:
+                self.add(
+                    RowError(
+                        line,
+                        "message {id} is also on line {other_line}",
+                        {"id": progress.message_id, "other_line": other},
+                    )
+                )
+                return
         row = DemandRow(
             line=line,
             received_on=received,
@@ -264,6 +475,14 @@ class _RowChecker:
             channel=channel,
             text=text,
             category=values.get("category", ""),
+            message_id=progress.message_id,
+            status=progress.status,
+            claimed_at=progress.times.get("claimed_at"),
+            claimed_by=progress.claimed_by,
+            responded_at=progress.times.get("responded_at"),
+            response=progress.response,
+            solved_at=progress.times.get("solved_at"),
+            unit=progress.unit,
         )
         first = self._seen.setdefault(row.fingerprint, line)
         if first != line:
@@ -274,7 +493,7 @@ class _RowChecker:
 def _parse_csv(text: str, checker: _RowChecker) -> None:
     records = read_csv_records(
         text,
-        known=DEMAND_COLUMNS,
+        known=ALL_DEMAND_COLUMNS,
         required=REQUIRED_DEMAND_COLUMNS,
         aliases=DEMAND_ALIASES,
         max_rows=MAX_DEMAND_ROWS,
@@ -340,7 +559,7 @@ def _check_json_record(line: int, record: object, checker: _RowChecker) -> None:
     unknown: list[str] = []
     for key, value in record.items():
         column = normalise_header(key, DEMAND_ALIASES)
-        if column not in DEMAND_COLUMNS:
+        if column not in ALL_DEMAND_COLUMNS:
             unknown.append(key)
             continue
         if column in values:
@@ -348,6 +567,8 @@ def _check_json_record(line: int, record: object, checker: _RowChecker) -> None:
             return
         if value is None:
             value = ""
+        if column == "message_id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # boards number their messages
         if not isinstance(value, str):
             checker.add(RowError(line, "field {field} must be text in quotes", {"field": key}))
             return
@@ -358,7 +579,7 @@ def _check_json_record(line: int, record: object, checker: _RowChecker) -> None:
             RowError(
                 line,
                 "unknown column(s): {unknown}; expected {expected}",
-                {"unknown": ", ".join(unknown), "expected": ", ".join(DEMAND_COLUMNS)},
+                {"unknown": ", ".join(unknown), "expected": ", ".join(ALL_DEMAND_COLUMNS)},
             )
         )
         return

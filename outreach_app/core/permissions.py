@@ -54,8 +54,11 @@ WRITE_PERMISSIONS: Final[Mapping[str, frozenset[Role]]] = {
     "follow_ups.reopen_follow_up": FOLLOWING_UP,
     "follow_ups.set_follow_up_due_dates": FOLLOWING_UP,
     "follow_ups.import_demands": STAFF,
-    # Minutes are approved or sent back by reviewers only.
+    # Minutes are approved or sent back by reviewers only; so are the figures of a month
+    # published, and taken back.
     "review.set_review": REVIEWING,
+    "statistics.close_month": REVIEWING,
+    "statistics.reopen_month": REVIEWING,
     # Accounts live on the team server.
     "accounts.list_accounts": KEEPING_ACCOUNTS,
     "accounts.add_account": KEEPING_ACCOUNTS,

@@ -181,8 +181,16 @@ def read_csv_records(
                 )
             )
             continue
-        records.rows.append((line, {c: v.strip() for c, v in zip(columns, row, strict=True)}))
+        records.rows.append(
+            (line, {c: _one_line_break(v).strip() for c, v in zip(columns, row, strict=True)})
+        )
     return records
+
+
+def _one_line_break(value: str) -> str:
+    """A line break inside a quoted field as "\n", whether the file wrote it \r\n (Excel on
+    Windows) or \r (old Macs): the reader keeps the file's own."""
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_sites_csv(text: str, existing_names: Iterable[str] = ()) -> SiteImportResult:

@@ -1,19 +1,27 @@
 """Monthly statistics of demands: periods, counts, rates and their changes. No Qt, no I/O.
 
 Every follow-up is a demand: a commitment made in a session, or a demand imported from a
-message board. For a period of whole months:
+message board. For a period of whole months (core/history_counts.py counts them from each
+item's history):
 
 - received, claimed, responded, solved: the items that were made, or reached that step, in the
   period (what happened in the period);
-- claim rate and solve rate: of the items received in the period, the share that had been
-  claimed (or gone further) or solved by the period's end;
+- responded or solved: the items that had a response or a solution in the period, each once
+  (the measure message boards publish);
+- claim rate and solve rate: of the items received in the period, the share that stood claimed
+  (or further) or solved at the period's end;
 - on-time rate: of the items solved in the period, the share solved by their due date (an item
-  without one counts as on time).
+  without one counts as on time);
+- claims by leaders: how many people claimed items, and the share of the office's units (the
+  regions of its sites) where at least one item was claimed.
 
 Changes compare a period with the one just before it (the previous month for a month) and with
 the same months a year earlier: a count's change is a percentage of the earlier count, a rate's
 change is in percentage points. Both are rounded half up to two decimals, None when there is
-nothing to compare with.
+nothing to compare with. The cumulative figures run from January to the period's last month.
+
+A month a reviewer closed keeps the figures it was published with (`Publication`); what the
+record counts for it later, if different, is a `Revision` beside them, never merged into them.
 """
 
 from __future__ import annotations
@@ -21,8 +29,8 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, fields
-from datetime import date, timedelta
+from dataclasses import dataclass, field, fields, replace
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from typing import Any
@@ -42,7 +50,7 @@ class Dimension(enum.StrEnum):
     SESSION_KIND = "session_kind"  # key "": imported, no session
 
 
-COUNT_MEASURES = ("received", "claimed", "responded", "solved")
+COUNT_MEASURES = ("received", "claimed", "responded", "solved", "responded_or_solved")
 RATE_MEASURES = ("claim_rate", "on_time_rate", "solve_rate")
 MEASURES = COUNT_MEASURES + RATE_MEASURES
 
@@ -199,6 +207,8 @@ class Counts:
     received_solved: int = 0
     # Of the items solved in the period, how many by their due date.
     solved_on_time: int = 0
+    # Items with a response or a solution in the period, each once.
+    responded_or_solved: int = 0
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(
@@ -255,6 +265,28 @@ class Counts:
 
 
 @dataclass(frozen=True)
+class ClaimFigures:
+    """Claims by leaders in a period: how many people claimed items, and how many of the
+    office's units had at least one item claimed. Not a sum of groups: each is counted once."""
+
+    claimants: int = 0
+    units: int = 0
+    units_claiming: int = 0
+
+    @property
+    def unit_share(self) -> float | None:
+        return percent(self.units_claiming, self.units)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "claimants": self.claimants,
+            "units": self.units,
+            "units_claiming": self.units_claiming,
+            "unit_share": self.unit_share,
+        }
+
+
+@dataclass(frozen=True)
 class FigureRow:
     """Counts of one combination of the dimensions, as the store groups them."""
 
@@ -279,12 +311,15 @@ class PeriodFigures:
     period: Period
     totals: Counts = field(default_factory=Counts)
     groups: dict[Dimension, list[Group]] = field(default_factory=dict)
+    claims: ClaimFigures = field(default_factory=ClaimFigures)
 
     def breakdown(self, dimension: Dimension) -> list[Group]:
         return self.groups.get(dimension, [])
 
 
-def figures_from_rows(period: Period, rows: Iterable[FigureRow]) -> PeriodFigures:
+def figures_from_rows(
+    period: Period, rows: Iterable[FigureRow], claims: ClaimFigures | None = None
+) -> PeriodFigures:
     """Fold the store's rows into totals and one breakdown per dimension, the groups with the
     most items received first (then by name)."""
     rows = list(rows)
@@ -306,7 +341,7 @@ def figures_from_rows(period: Period, rows: Iterable[FigureRow]) -> PeriodFigure
             (Group(dimension, key, name, counts) for key, (name, counts) in folded.items()),
             key=lambda g: (-g.counts.received, -g.counts.solved, g.key == "", g.name),
         )
-    return PeriodFigures(period, totals, groups)
+    return PeriodFigures(period, totals, groups, claims or ClaimFigures())
 
 
 @dataclass(frozen=True)
@@ -350,15 +385,120 @@ class TrendPoint:
 
 
 @dataclass(frozen=True)
+class Publication:
+    """A month as a reviewer closed (published) it: its figures and the year to date as they
+    were then, who closed it and when. A reopened one keeps all that, with who reopened it,
+    when and why."""
+
+    month: Month
+    closed_at: datetime
+    closed_by: str
+    figures: PeriodFigures
+    cumulative: PeriodFigures
+    reopened_at: datetime | None = None
+    reopened_by: str = ""
+    reopen_reason: str = ""
+
+    @property
+    def in_force(self) -> bool:
+        return self.reopened_at is None
+
+
+# What a revision compares besides the counts and rates: the claims by leaders.
+CLAIM_MEASURES = ("claimants", "units_claiming", "unit_share")
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """One figure of a closed month as published and as the record counts it now."""
+
+    scope: str  # "month", or "cumulative" for the year to date
+    measure: str  # one of MEASURES or CLAIM_MEASURES
+    published: int | float | None
+    now: int | float | None
+
+
+def _figure(figures: PeriodFigures, measure: str) -> int | float | None:
+    if measure in CLAIM_MEASURES:
+        value: int | float | None = getattr(figures.claims, measure)
+        return value
+    return figures.totals.value(measure)
+
+
+def figure_changes(scope: str, published: PeriodFigures, now: PeriodFigures) -> list[FigureChange]:
+    """The figures that differ between what was published and what is counted now."""
+    return [
+        FigureChange(scope, measure, _figure(published, measure), _figure(now, measure))
+        for measure in (*MEASURES, *CLAIM_MEASURES)
+        if _figure(published, measure) != _figure(now, measure)
+    ]
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What the record counts for a closed month now, where it differs from the publication:
+    shown beside the published figures, never in their place. `as_of` is when the latest change
+    behind it was recorded (a late import, a correction)."""
+
+    as_of: datetime
+    figures: PeriodFigures
+    cumulative: PeriodFigures
+    changes: tuple[FigureChange, ...]
+    # A demand counted under another channel, category, site or kind than when published.
+    breakdowns_differ: bool = False
+
+
+def revision_of(
+    publication: Publication, figures: PeriodFigures, cumulative: PeriodFigures, as_of: datetime
+) -> Revision | None:
+    """The revision of `publication` given the figures counted now; None if nothing differs."""
+    changes = figure_changes("month", publication.figures, figures) + figure_changes(
+        "cumulative", publication.cumulative, cumulative
+    )
+    breakdowns_differ = publication.figures.groups != figures.groups
+    if not changes and not breakdowns_differ:
+        return None
+    return Revision(as_of, figures, cumulative, tuple(changes), breakdowns_differ)
+
+
+@dataclass(frozen=True)
 class StatisticsReport:
     current: PeriodFigures
     previous: PeriodFigures
     year_earlier: PeriodFigures
     trend: list[TrendPoint] = field(default_factory=list)
+    # January to the period's last month, and the same months a year earlier.
+    cumulative: PeriodFigures | None = None
+    cumulative_year_earlier: PeriodFigures | None = None
+    # Every closing of the month shown (a single month only), oldest first.
+    publications: tuple[Publication, ...] = ()
+    revision: Revision | None = None
 
     @property
     def period(self) -> Period:
         return self.current.period
+
+    @property
+    def publication(self) -> Publication | None:
+        """The publication in force: the month is closed and shows these figures."""
+        if self.publications and self.publications[-1].in_force:
+            return self.publications[-1]
+        return None
+
+    @property
+    def cumulative_kpis(self) -> list[Kpi]:
+        """The year to date with its change on the same months a year earlier."""
+        if self.cumulative is None or self.cumulative_year_earlier is None:
+            return []
+        empty = Counts()
+        return [
+            replace(
+                _kpi(m, self.cumulative.totals, empty, self.cumulative_year_earlier.totals),
+                previous=None,
+                change_previous=None,
+            )
+            for m in MEASURES
+        ]
 
     @property
     def kpis(self) -> list[Kpi]:
@@ -407,29 +547,8 @@ class StatisticsReport:
                 "previous": period_dict(self.previous.period),
                 "year_earlier": period_dict(self.year_earlier.period),
             },
-            "definitions": {
-                "counts": "items made, or reaching the step, within the period",
-                "claim_rate": "percent of the items received in the period claimed by its end",
-                "solve_rate": "percent of the items received in the period solved by its end",
-                "on_time_rate": "percent of the items solved in the period solved by their due "
-                "date (no due date counts as on time)",
-                "change_of_counts": "percent of the earlier figure, two decimals",
-                "change_of_rates": "percentage points, two decimals",
-            },
-            "kpis": [
-                {
-                    "measure": k.measure,
-                    **({"label": measure_label(k.measure)} if measure_label else {}),
-                    "unit": "percent" if k.is_rate else "count",
-                    "value": k.value,
-                    "previous": k.previous,
-                    "year_earlier": k.year_earlier,
-                    "change_previous": k.change_previous,
-                    "change_year_on_year": k.change_year,
-                    "change_unit": "points" if k.is_rate else "percent",
-                }
-                for k in self.kpis
-            ],
+            "definitions": DEFINITIONS,
+            "kpis": [_kpi_dict(k, measure_label, with_previous=True) for k in self.kpis],
             "totals": {
                 "current": self.current.totals.as_dict(),
                 "previous": self.previous.totals.as_dict(),
@@ -447,6 +566,105 @@ class StatisticsReport:
                 for point in self.trend
             ],
         }
+        data["claims"] = {
+            **self.current.claims.as_dict(),
+            "claim_rate": self.current.totals.claim_rate,
+        }
+        data["cumulative"] = self._cumulative_dict(period_dict)
+        data["status"] = self._status_dict()
+        data["revision"] = self._revision_dict()
         if generated_at is not None:
             data["generated_at"] = generated_at
         return data
+
+    def _cumulative_dict(
+        self, period_dict: Callable[[Period], dict[str, Any]]
+    ) -> dict[str, Any] | None:
+        if self.cumulative is None or self.cumulative_year_earlier is None:
+            return None
+        return {
+            "period": period_dict(self.cumulative.period),
+            "year_earlier": period_dict(self.cumulative_year_earlier.period),
+            "kpis": [_kpi_dict(k, None, with_previous=False) for k in self.cumulative_kpis],
+            "claims": self.cumulative.claims.as_dict(),
+        }
+
+    def _status_dict(self) -> dict[str, Any]:
+        in_force = self.publication
+        return {
+            "closed": in_force is not None,
+            "closed_at": _stamp(in_force.closed_at) if in_force else None,
+            "closed_by": in_force.closed_by if in_force else None,
+            "publications": [
+                {
+                    "closed_at": _stamp(p.closed_at),
+                    "closed_by": p.closed_by,
+                    "reopened_at": _stamp(p.reopened_at) if p.reopened_at else None,
+                    "reopened_by": p.reopened_by or None,
+                    "reopen_reason": p.reopen_reason or None,
+                }
+                for p in self.publications
+            ],
+        }
+
+    def _revision_dict(self) -> dict[str, Any] | None:
+        revision = self.revision
+        if revision is None:
+            return None
+        return {
+            "as_of": _stamp(revision.as_of),
+            "changes": [
+                {
+                    "scope": c.scope,
+                    "measure": c.measure,
+                    "published": c.published,
+                    "now": c.now,
+                }
+                for c in revision.changes
+            ],
+            "breakdowns_differ": revision.breakdowns_differ,
+            "totals_now": revision.figures.totals.as_dict(),
+        }
+
+
+def _kpi_dict(
+    kpi: Kpi, measure_label: Callable[[str], str] | None, *, with_previous: bool
+) -> dict[str, Any]:
+    previous = (
+        {"previous": kpi.previous, "change_previous": kpi.change_previous} if with_previous else {}
+    )
+    return {
+        "measure": kpi.measure,
+        **({"label": measure_label(kpi.measure)} if measure_label else {}),
+        "unit": "percent" if kpi.is_rate else "count",
+        "value": kpi.value,
+        **previous,
+        "year_earlier": kpi.year_earlier,
+        "change_year_on_year": kpi.change_year,
+        "change_unit": "points" if kpi.is_rate else "percent",
+    }
+
+
+def _stamp(value: datetime) -> str:
+    return value.isoformat(sep=" ", timespec="seconds")
+
+
+DEFINITIONS: dict[str, str] = {
+    "counts": "items made, or reaching the step, within the period, each once; read from each"
+    " item's history, so a later reopen, correction or import changes no earlier period",
+    "claimed": "items that went from open to claimed (or further) within the period",
+    "responded_or_solved": "items with a response or a solution within the period, each once",
+    "claim_rate": "percent of the items received in the period that stood claimed (or further)"
+    " at its end",
+    "solve_rate": "percent of the items received in the period that stood solved at its end",
+    "on_time_rate": "percent of the items solved in the period solved by their due date (no due"
+    " date counts as on time)",
+    "claimants": "different people who claimed items within the period",
+    "unit_share": "percent of the office's units (the regions of its sites) with at least one"
+    " item claimed within the period",
+    "cumulative": "January to the period's last month, against the same months a year earlier",
+    "closed_month": "a month a reviewer closed shows the figures it was published with; what"
+    " the record counts later, if different, is listed as a dated revision",
+    "change_of_counts": "percent of the earlier figure, two decimals",
+    "change_of_rates": "percentage points, two decimals",
+}

@@ -6,7 +6,6 @@ JSON text frames, each an object with a ``type`` (see `message_codec`). The app 
     hello      token, device, cursor, protocol       first, within a few seconds
     push       operations                            this computer's changes, in order
     pull       cursor, limit                         the record's changes after `cursor`
-    snapshot                                         a whole copy, for a new replica
     fetch      rows                                  the record's current state of some rows
     live       session, floor, on                    the official's call: live, who speaks
     invite     session                               the session's invitation links
@@ -14,11 +13,11 @@ JSON text frames, each an object with a ``type`` (see `message_codec`). The app 
     ping       id
 
 and receives `TEAM_SERVER_MESSAGES`: ``welcome`` (who it is signed in as, the record's head),
-``pushed`` (one outcome per operation, in order), ``changes``, the snapshot's ``snapshot-begin``,
-``snapshot-page``, ``snapshot-versions`` and ``snapshot-end``, ``rows``, ``nudge`` (the head
+``pushed`` (one outcome per operation, in order), ``changes``, ``rows``, ``nudge`` (the head
 moved: pull), ``live`` (every session that is live now), ``invitations``, ``accounts-result``,
 ``pong`` and ``error``. A connection whose sign-in is revoked or expires is closed with
-`CloseCode.UNAUTHORIZED`.
+`CloseCode.UNAUTHORIZED`. A new replica's first copy is a database file, fetched over HTTP
+(GET /team/snapshot, see team/snapshot.py).
 
 Record ids travel as 32 hexadecimal characters; an operation's arguments are checked against
 the operation itself on the server (storage/operation_codec.py), not here.
@@ -46,6 +45,9 @@ from outreach_app.core.sync_model import (
 )
 
 PROTOCOL_VERSION: Final = 1
+# What the record's copy (GET /team/snapshot) holds up to, in the answer's headers.
+SNAPSHOT_HEAD_HEADER: Final = "X-Outreach-Head"
+SNAPSHOT_BASELINE_HEADER: Final = "X-Outreach-Baseline"
 MAX_TOKEN_CHARS: Final = 1024
 MAX_BATCH: Final = 200
 MAX_PULL: Final = 2000
@@ -265,33 +267,6 @@ class _FetchedRows(_Codec):
         return tuple(rows)
 
 
-class _PageRows(_Codec):
-    def encode(self, value: object) -> JSONValue:
-        rows = value if isinstance(value, tuple) else ()
-        return [list(row) for row in rows]
-
-    def decode(self, value: JSONValue) -> object:
-        rows = []
-        for item in _list(value, 10_000):
-            cells = _list(item, 100)
-            if any(isinstance(cell, list | dict) for cell in cells):
-                raise ValueError("not a row")
-            rows.append(tuple(cells))
-        return tuple(rows)
-
-
-class _Versions(_Codec):
-    def encode(self, value: object) -> JSONValue:
-        versions = value if isinstance(value, tuple) else ()
-        return [list(version) for version in versions]
-
-    def decode(self, value: JSONValue) -> object:
-        return tuple(
-            (_table(t), _uid(u), _text(v, 80))
-            for t, u, v in (_triple(item) for item in _list(value, 100_000))
-        )
-
-
 @dataclass(frozen=True)
 class LiveSession:
     """A call going on now, as the official's computer reports it."""
@@ -385,11 +360,14 @@ class _Accounts(_Codec):
 
 @dataclass(frozen=True)
 class Hello:
+    """`schema`: the app's schema (storage/schema.py); rows travel only between equal ones."""
+
     TYPE: ClassVar[str] = "hello"
     token: str = field(metadata=wire(max_chars=MAX_TOKEN_CHARS))
     device: str = field(metadata=wire(max_chars=100))
     cursor: int
     protocol: int
+    schema: str = field(default="", metadata=wire(max_chars=64, may_be_empty=True))
 
 
 @dataclass(frozen=True)
@@ -405,11 +383,6 @@ class Pull:
     TYPE: ClassVar[str] = "pull"
     cursor: int
     limit: int = MAX_PULL
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    TYPE: ClassVar[str] = "snapshot"
 
 
 @dataclass(frozen=True)
@@ -453,11 +426,9 @@ class TeamPing:
     id: int = 0
 
 
-TeamClientMessage: TypeAlias = (
-    Hello | Push | Pull | Snapshot | Fetch | Live | Invite | Accounts | TeamPing
-)
+TeamClientMessage: TypeAlias = Hello | Push | Pull | Fetch | Live | Invite | Accounts | TeamPing
 TEAM_CLIENT_MESSAGES: Final = MessageFamily[TeamClientMessage](
-    "team, app to server", (Hello, Push, Pull, Snapshot, Fetch, Live, Invite, Accounts, TeamPing)
+    "team, app to server", (Hello, Push, Pull, Fetch, Live, Invite, Accounts, TeamPing)
 )
 
 
@@ -492,35 +463,6 @@ class Changes:
     entries: tuple[ChangeEntry, ...] = field(metadata=wire(codec=_Entries("a list of changes")))
     head: int
     more: bool
-
-
-@dataclass(frozen=True)
-class SnapshotBegin:
-    TYPE: ClassVar[str] = "snapshot-begin"
-    head: int
-    total: int
-
-
-@dataclass(frozen=True)
-class SnapshotPage:
-    TYPE: ClassVar[str] = "snapshot-page"
-    table: str = field(metadata=wire(max_chars=40))
-    columns: tuple[str, ...]
-    rows: tuple[tuple[JSON, ...], ...] = field(metadata=wire(codec=_PageRows("rows")))
-
-
-@dataclass(frozen=True)
-class SnapshotVersions:
-    TYPE: ClassVar[str] = "snapshot-versions"
-    versions: tuple[tuple[str, str, str], ...] = field(
-        metadata=wire(codec=_Versions("a list of [table, uid, version]"))
-    )
-
-
-@dataclass(frozen=True)
-class SnapshotEnd:
-    TYPE: ClassVar[str] = "snapshot-end"
-    head: int
 
 
 @dataclass(frozen=True)
@@ -582,10 +524,6 @@ TeamServerMessage: TypeAlias = (
     Welcome
     | Pushed
     | Changes
-    | SnapshotBegin
-    | SnapshotPage
-    | SnapshotVersions
-    | SnapshotEnd
     | Rows
     | Nudge
     | LiveNow
@@ -600,10 +538,6 @@ TEAM_SERVER_MESSAGES: Final = MessageFamily[TeamServerMessage](
         Welcome,
         Pushed,
         Changes,
-        SnapshotBegin,
-        SnapshotPage,
-        SnapshotVersions,
-        SnapshotEnd,
         Rows,
         Nudge,
         LiveNow,

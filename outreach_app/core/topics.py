@@ -23,3 +23,34 @@ class Topic(enum.StrEnum):
     FOLLOW_UPS = "follow_ups"
     # Minutes approved or sent back.
     REVIEWS = "reviews"
+    # A month's figures closed (published) or reopened.
+    STATISTICS = "statistics"
+
+
+# The record's tables, by the topic that announces a change of theirs. The audit trail changes
+# with every other table and is announced with it.
+TABLE_TOPICS: dict[str, Topic] = {
+    "categories": Topic.NOTES,
+    "sites": Topic.SITES,
+    "sessions": Topic.SESSIONS,
+    "session_sites": Topic.SESSIONS,
+    "site_checks": Topic.SESSIONS,
+    "agenda_items": Topic.AGENDA,
+    "briefings": Topic.AGENDA,
+    "questions": Topic.NOTES,
+    "answers": Topic.NOTES,
+    "follow_ups": Topic.FOLLOW_UPS,
+    "follow_up_steps": Topic.FOLLOW_UPS,
+    "demands": Topic.FOLLOW_UPS,
+    "reviews": Topic.REVIEWS,
+    "closed_months": Topic.STATISTICS,
+}
+# A change to every table at once (a whole copy of the record arrived).
+EVERY_TABLE = "*"
+
+
+def topics_for_tables(tables: set[str]) -> set[Topic]:
+    """The topics to announce when rows of `tables` changed on another computer."""
+    if EVERY_TABLE in tables:
+        return set(Topic)
+    return {TABLE_TOPICS[table] for table in tables if table in TABLE_TOPICS}

@@ -44,6 +44,24 @@ class ReportTexts:
     months: dict[str, str]
     changes: dict[tuple[str, str], str] = field(default_factory=dict)
     values: dict[tuple[str, str], str] = field(default_factory=dict)
+    # Whether the month is closed (published), every publication and reopening, and what the
+    # record counts differently since (the first line says as of when); empty where none.
+    status: str = ""
+    history: list[str] = field(default_factory=list)
+    revision_title: str = ""
+    revision: list[str] = field(default_factory=list)
+    # Claims by leaders: the heading, each measure's name, and its value as shown.
+    claims_title: str = ""
+    claim_labels: dict[str, str] = field(default_factory=dict)
+    claim_values: dict[str, str] = field(default_factory=dict)
+    # January to the period's last month against the same months a year earlier.
+    cumulative_title: str = ""
+    cumulative_heading: str = ""
+    cumulative_year_heading: str = ""
+    cumulative_values: dict[tuple[str, str], str] = field(default_factory=dict)
+    cumulative_changes: dict[str, str] = field(default_factory=dict)
+    sheet_cumulative: str = ""
+    counting_note: str = ""
 
     def group(self, dimension: Dimension, group: Group) -> str:
         return self.groups.get((dimension, group.key), group.name)

@@ -24,6 +24,7 @@ from outreach_app.core.statistics import (
     RATE_MEASURES,
     Counts,
     Dimension,
+    Kpi,
     StatisticsReport,
 )
 from outreach_app.exports.files import Progress
@@ -85,6 +86,58 @@ def _title_block(sheet: Worksheet, texts: ReportTexts, heading: str) -> int:
     return 6
 
 
+def _kpi_cells(kpi: Kpi, points: str, *, with_previous: bool) -> tuple[list[Any], list[Any]]:
+    """A key figure's numbers and their formats: the value, then (if asked) the previous
+    period's and its change, then the year earlier's and its change."""
+    if kpi.is_rate:
+        now, before, year = (_rate(v) for v in (kpi.value, kpi.previous, kpi.year_earlier))
+        change_previous, change_year, value_format, change_format = (
+            kpi.change_previous,
+            kpi.change_year,
+            PERCENT,
+            points,
+        )
+    else:
+        now, before, year = kpi.value, kpi.previous, kpi.year_earlier
+        change_previous, change_year = _rate(kpi.change_previous), _rate(kpi.change_year)
+        value_format, change_format = "0", SIGNED_PERCENT
+    values: list[Any] = [now]
+    formats: list[Any] = [value_format]
+    if with_previous:
+        values += [before, change_previous]
+        formats += [value_format, change_format]
+    return [*values, year, change_year], [*formats, value_format, change_format]
+
+
+def _kpi_rows(
+    sheet: Worksheet, row: int, kpis: Sequence[Kpi], texts: ReportTexts, *, with_previous: bool
+) -> int:
+    """One row per key figure below `row`; returns the last row written."""
+    points = _points_format(texts.points_suffix)
+    for kpi in kpis:
+        row += 1
+        numbers, number_formats = _kpi_cells(kpi, points, with_previous=with_previous)
+        values = [texts.measures[kpi.measure], *numbers]
+        formats = [None, *number_formats]
+        for column, (value, number_format) in enumerate(zip(values, formats, strict=True), 1):
+            cell = sheet.cell(row=row, column=column, value=value)
+            cell.border = BORDER
+            if number_format:
+                cell.number_format = number_format
+            if column == 1:
+                cell.font = Font(bold=True)
+    return row
+
+
+def _lines(sheet: Worksheet, row: int, title: str, lines: Sequence[str]) -> int:
+    """A bold title and its lines from `row` on; returns the last row written."""
+    sheet.cell(row=row, column=1, value=title).font = Font(bold=True)
+    for line in lines:
+        row += 1
+        sheet.cell(row=row, column=1, value=line)
+    return row
+
+
 def _key_figures(sheet: Worksheet, report: StatisticsReport, texts: ReportTexts) -> None:
     row = _title_block(sheet, texts, texts.key_figures)
     _header(
@@ -99,41 +152,49 @@ def _key_figures(sheet: Worksheet, report: StatisticsReport, texts: ReportTexts)
             texts.year_change_heading,
         ],
     )
-    points = _points_format(texts.points_suffix)
-    for kpi in report.kpis:
-        row += 1
-        values: list[Any] = [texts.measures[kpi.measure]]
-        if kpi.is_rate:
-            values += [
-                _rate(kpi.value),
-                _rate(kpi.previous),
-                kpi.change_previous,
-                _rate(kpi.year_earlier),
-                kpi.change_year,
-            ]
-            formats = [None, PERCENT, PERCENT, points, PERCENT, points]
-        else:
-            values += [
-                kpi.value,
-                kpi.previous,
-                _rate(kpi.change_previous),
-                kpi.year_earlier,
-                _rate(kpi.change_year),
-            ]
-            formats = [None, "0", "0", SIGNED_PERCENT, "0", SIGNED_PERCENT]
-        for column, (value, number_format) in enumerate(zip(values, formats, strict=True), 1):
-            cell = sheet.cell(row=row, column=column, value=value)
-            cell.border = BORDER
-            if number_format:
-                cell.number_format = number_format
-            if column == 1:
-                cell.font = Font(bold=True)
+    row = _kpi_rows(sheet, row, report.kpis, texts, with_previous=True)
     row += 2
-    sheet.cell(row=row, column=1, value=texts.definitions_title).font = Font(bold=True)
-    for line in texts.definitions:
+    sheet.cell(row=row, column=1, value=texts.claims_title).font = Font(bold=True)
+    claims = report.current.claims
+    for label, value, number_format, shown in (
+        (texts.claim_labels["claimants"], claims.claimants, "0", ""),
+        (
+            texts.claim_labels["units_claiming"],
+            claims.units_claiming,
+            "0",
+            texts.claim_values["units_claiming"],
+        ),
+        (texts.claim_labels["unit_share"], _rate(claims.unit_share), PERCENT, ""),
+        (texts.measures["claim_rate"], _rate(report.current.totals.claim_rate), PERCENT, ""),
+    ):
         row += 1
-        sheet.cell(row=row, column=1, value=line)
+        sheet.cell(row=row, column=1, value=label).font = Font(bold=True)
+        sheet.cell(row=row, column=2, value=value).number_format = number_format
+        if shown:
+            sheet.cell(row=row, column=3, value=shown)
+    if texts.status:
+        row = _lines(sheet, row + 2, texts.status, texts.history)
+    if texts.revision:
+        row = _lines(sheet, row + 2, texts.revision_title, texts.revision)
+    row = _lines(sheet, row + 2, texts.definitions_title, texts.definitions)
     _widths(sheet, [22, 18, 18, 22, 18, 22])
+    sheet.freeze_panes = "B7"
+
+
+def _cumulative(sheet: Worksheet, report: StatisticsReport, texts: ReportTexts) -> None:
+    row = _title_block(sheet, texts, texts.cumulative_title)
+    _header(
+        sheet,
+        row,
+        [
+            texts.figure_heading,
+            texts.cumulative_heading,
+            texts.cumulative_year_heading,
+            texts.year_change_heading,
+        ],
+    )
+    _kpi_rows(sheet, row, report.cumulative_kpis, texts, with_previous=False)
+    _widths(sheet, [22, 24, 24, 22])
     sheet.freeze_panes = "B7"
 
 
@@ -172,7 +233,8 @@ def _breakdown(
             cell.number_format = number_format
             cell.border = BORDER
     if groups:
-        sheet.auto_filter.ref = f"A{first - 1}:{get_column_letter(12)}{row}"
+        last_column = get_column_letter(1 + len(MEASURES) + len(STATES))
+        sheet.auto_filter.ref = f"A{first - 1}:{last_column}{row}"
     row += 1
     values, formats = _counts_cells(report.current.totals)
     total = sheet.cell(row=row, column=1, value=texts.figure_total)
@@ -183,7 +245,7 @@ def _breakdown(
         cell.number_format = number_format
         cell.font = Font(bold=True)
         cell.border = BORDER
-    _widths(sheet, [28, *([12] * 7), *([16] * 4)])
+    _widths(sheet, [28, *([12] * len(MEASURES)), *([16] * len(STATES))])
     sheet.row_dimensions[first - 1].height = 48
     sheet.freeze_panes = f"B{first}"
 
@@ -237,6 +299,11 @@ def statistics_xlsx_bytes(
             progress.step(index, total)
     trend = workbook.create_sheet(sheet_name(texts.sheet_trend, workbook.sheetnames))
     _trend(trend, report, texts)
+    if report.cumulative_kpis:
+        year_to_date = workbook.create_sheet(
+            sheet_name(texts.sheet_cumulative, workbook.sheetnames)
+        )
+        _cumulative(year_to_date, report, texts)
     workbook.properties.title = f"{texts.title} {texts.period}"
     workbook.properties.creator = "Outreach"
     buffer = io.BytesIO()

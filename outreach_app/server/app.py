@@ -55,6 +55,7 @@ def create_app(
     on_session_ended: Callable[[int], None] | None = None,
     admission: Admission | None = None,
     janus: JanusAccess | None = None,
+    record: str | None = None,
 ) -> web.Application:
     """The signaling server as an aiohttp application.
 
@@ -65,7 +66,8 @@ def create_app(
     the `turn` servers with credentials made for that participant. `on_session_ended` hears
     each session that ends (to remember it across restarts, see `EndedSessionsFile`).
     `admission` holds the connection limits; participants that join become its members.
-    With `janus`, sessions can run on that media server (see `media_rooms`).
+    With `janus`, sessions can run on that media server (see `media_rooms`). `record` names
+    the record whose invitations are admitted (see `Signaling`).
     """
     admission = admission or Admission()
     signaling = Signaling(
@@ -78,6 +80,7 @@ def create_app(
         on_session_ended=on_session_ended,
         admission=admission,
         media=None if janus is None else lambda rooms: MediaRooms(janus.url, janus.secret, rooms),
+        record=record,
     )
     app = web.Application(middlewares=[body_deadline(admission.limits.request_body_seconds)])
     app.on_response_prepare.append(strict_transport_security)
@@ -96,6 +99,7 @@ def create_app(
         page=functools.partial(serve_page, name=CHECK_PAGE),
         refusal=refusal_page,
         on_check=on_check,
+        record=record,
     )
 
     async def close_connections(_: web.Application) -> None:

@@ -160,6 +160,7 @@ def add_check_routes(
     page: Callable[[web.Request], web.Response],
     refusal: Callable[[Exception], web.Response],
     on_check: CheckListener | None = None,
+    record: str | None = None,
 ) -> CheckBoard:
     """Register the check routes; `verify_invitation` raises for tokens that admit nobody,
     `page` serves the check page and `refusal` turns a refused token into a page."""
@@ -197,7 +198,7 @@ def add_check_routes(
     async def list_checks(request: web.Request) -> web.Response:
         credential = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
         try:
-            claims = verify(secret, credential, clock())
+            claims = verify(secret, credential, clock(), record=record)
         except InvalidToken:
             return web.json_response({"error": "a host credential is needed"}, status=401)
         if not claims.is_host:

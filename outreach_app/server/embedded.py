@@ -50,6 +50,7 @@ class EmbeddedServer:
         on_session_ended: Callable[[int], None] | None = None,
         connection_limits: ConnectionLimits | None = None,
         janus: JanusAccess | None = None,
+        record: str | None = None,
     ) -> None:
         if not 0 <= port <= 65535:
             raise ValueError(f"port must be between 0 and 65535, not {port}")
@@ -67,6 +68,7 @@ class EmbeddedServer:
             on_session_ended=on_session_ended,
             admission=Admission(connection_limits),
             janus=janus,
+            record=record,
         )
         self._runner: web.AppRunner | None = None
         self._listener: Listener | None = None

@@ -126,9 +126,12 @@ class Signaling:
         on_session_ended: Callable[[int], None] | None = None,
         admission: Admission | None = None,
         media: Callable[[Callable[[int], Room | None]], MediaRooms] | None = None,
+        record: str | None = None,
     ) -> None:
         """`media` makes the rooms on the media server from a way to find a session's room;
-        without it sessions run on the hub only."""
+        without it sessions run on the hub only. `record`: the record (an office's, or one
+        database's) whose invitations this server admits; tokens made for another are refused
+        even when signed with the same secret."""
         if len(secret) < MIN_SECRET_BYTES:
             raise ValueError(f"the signing secret must be at least {MIN_SECRET_BYTES} bytes")
         self._secret = secret
@@ -140,6 +143,7 @@ class Signaling:
         self.turn = turn
         self._on_session_ended = on_session_ended
         self._admission = admission
+        self.record = record
         self.rooms: dict[int, Room] = {}
         self.connections: set[Connection] = set()
         self._handlers: set[asyncio.Task[object]] = set()
@@ -184,7 +188,7 @@ class Signaling:
 
     def verify_site_invitation(self, token: str) -> Claims:
         """Claims of a site's invitation for the join page; InvalidToken or SessionEnded if not."""
-        claims = verify(self._secret, token, self._clock())
+        claims = verify(self._secret, token, self._clock(), record=self.record)
         if claims.is_host:
             raise InvalidToken(InvalidReason.MALFORMED, "a host credential is not an invitation")
         if self.is_ended(claims.session_id):
@@ -349,7 +353,7 @@ class Signaling:
         if connection.claims is not None:
             raise ProtocolError(ErrorCode.ALREADY_JOINED, "This connection has joined.", Join.TYPE)
         try:
-            claims = verify(self._secret, message.token, self._clock())
+            claims = verify(self._secret, message.token, self._clock(), record=self.record)
         except InvalidToken as invalid:
             if invalid.reason is InvalidReason.EXPIRED:
                 raise ProtocolError(

@@ -54,8 +54,8 @@ Operations, by aggregate:
     follow_ups.follow_up_claimers      read   everyone who ever claimed a follow-up
     follow_ups.list_follow_ups         read   the board: follow-ups by filters, newest first
     follow_ups.get_follow_up_entry     read   one follow-up as the board shows it
-    follow_ups.import_demands          write  store demands from a message board's export
-    follow_ups.known_demand_fingerprints  read   which demands of a file are stored already
+    follow_ups.plan_demand_import      read   what importing demands would do, line by line
+    follow_ups.import_demands          write  store demands from a board's export, or update them
     follow_ups.demand_sources          read   where imported follow-ups came from
 
     review.minutes                     read   a session's record: notes and reviews
@@ -67,7 +67,11 @@ Operations, by aggregate:
     search.search                      read   notes matching a query and filters, newest first
 
     statistics.statistics_figures      read   a period's figures by channel, category, site...
+    statistics.month_publications      read   every closing of a month, oldest first
+    statistics.closed_months           read   the months closed now
     statistics.statistics_report       read   a period compared with earlier ones, and a trend
+    statistics.close_month             write  publish a month: keep its figures as they are
+    statistics.reopen_month            write  take a closed month back, saying why
 
     calls.record_site_check            write  keep a site's latest pre-call check
     calls.site_checks                  read   the latest pre-call check of each site

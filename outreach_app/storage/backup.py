@@ -25,6 +25,12 @@ from outreach_app.storage.encryption import (
     WrongKeyError,
     check_key,
 )
+from outreach_app.storage.identity import (
+    DatabaseRefusedError,
+    check_existing_database,
+    inspect_database,
+    refusal,
+)
 from outreach_app.storage.repository import Repository, StoreError
 from outreach_app.storage.schema import migrations as schema_migrations
 from outreach_app.storage.sqlite_driver import (
@@ -128,8 +134,14 @@ def backup_now(
     Safe while the app writes to the database: the copy is one consistent snapshot. `key` is the
     passphrase of an encrypted database; its backup is encrypted with it.
     """
-    if file_state(database) == "missing":
+    if not database.exists():
         raise BackupError("there is no database at {path} to back up", path=database)
+    try:
+        check_existing_database(database, key)
+    except DatabaseRefusedError:
+        raise
+    except StoreError as exc:  # not a database, or encrypted and no (right) key
+        raise BackupError("cannot read {path}: {error}", path=database, error=exc) from exc
     _prepare_folder(folder)
     when = now or datetime.now()
     target = _free_name(folder, database, when)
@@ -283,6 +295,11 @@ def restore(backup: Path, database: Path, *, key: str | None = None) -> Path | N
     if backup.resolve() == database.resolve():
         raise BackupError("{path} is the database itself, not a backup of it", path=backup)
     verify_backup(backup, key)
+    if database.exists() and file_state(database) != "encrypted":
+        # Put aside, not changed; yet a file that is not an Outreach database is no one's to move.
+        problem = refusal(database, inspect_database(database))
+        if problem is not None:
+            raise problem
     if open_in_another_process(database):
         raise BackupError(
             "{path} is open in another program; quit Outreach, then restore", path=database
@@ -315,7 +332,9 @@ def restore(backup: Path, database: Path, *, key: str | None = None) -> Path | N
             error=exc.strerror or exc,
         ) from exc
     try:
-        Repository.open(database, key=key if file_state(database) == "encrypted" else None).close()
+        Repository.open(
+            database, key=key if file_state(database) == "encrypted" else None, create=False
+        ).close()
     except (StoreError, EncryptionError) as exc:
         if moved:
             _put_back(aside, database)

@@ -12,6 +12,7 @@ import logging
 import os
 from pathlib import Path
 
+from outreach_app.storage.identity import check_existing_database
 from outreach_app.storage.repository import StoreError
 from outreach_app.storage.sqlite_driver import (
     DATABASE_ERRORS,
@@ -163,8 +164,9 @@ def encrypt_database(path: Path, key: str) -> None:
     problem = passphrase_problem(key)
     if problem is not None:
         raise problem
-    if file_state(path) != "plain":
+    if is_encrypted(path):
         raise EncryptionError("{path} is not a plain Outreach database", path=path)
+    check_existing_database(path)
     _convert(path, None, key)
 
 
@@ -173,6 +175,7 @@ def decrypt_database(path: Path, key: str) -> None:
     check_key(path, key)
     if not is_encrypted(path):
         raise EncryptionError("{path} is not encrypted", path=path)
+    check_existing_database(path, key)
     _convert(path, key, None)
 
 

@@ -15,6 +15,15 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from outreach_app.core.demand_import import DemandRow
+from outreach_app.core.demand_update import (
+    DemandPlan,
+    Disagreement,
+    ImportAction,
+    StoredDemand,
+    plan_new,
+    plan_repeated,
+    plan_update,
+)
 from outreach_app.core.follow_ups import (
     TARGET,
     FollowUpAction,
@@ -44,6 +53,12 @@ from outreach_app.storage.base import (
 from outreach_app.storage.errors import NotFoundError
 
 NO_FOLLOW_UP_FILTERS = FollowUpFilters()
+# A stored demand with its item and what the board said about it last.
+_STORED_DEMAND = (
+    "SELECT d.follow_up_id, d.received_on, d.board_id, d.fingerprint, d.board_unit,"
+    " d.board_claimed_by, d.board_response, f.status, f.owner, f.claimed_by, f.response"
+    " FROM demands d JOIN follow_ups f ON f.id = d.follow_up_id"
+)
 # A board entry: the follow-up with its site, session, question, answer and demand.
 _ENTRY_CATEGORY = "coalesce(nullif(q.category, ''), d.category, '')"
 _ENTRY_SELECT = (
@@ -78,14 +93,22 @@ class FollowUpEntry:
 
 @dataclass
 class DemandImportSummary:
-    """What an import of demands stored, and the lines it skipped as already there."""
+    """What an import of demands stored: new items, items the board's progress updated, the
+    lines that changed nothing (already there, or repeated in the file), and where the board
+    and the work done here disagree (by line)."""
 
     follow_up_ids: list[int] = field(default_factory=list)
     skipped_lines: list[int] = field(default_factory=list)
+    updated_ids: list[int] = field(default_factory=list)
+    disagreements: list[tuple[int, Disagreement]] = field(default_factory=list)
 
     @property
     def imported(self) -> int:
         return len(self.follow_up_ids)
+
+    @property
+    def updated(self) -> int:
+        return len(self.updated_ids)
 
 
 @dataclass(frozen=True)
@@ -133,13 +156,29 @@ def load_follow_up(connection: StoreConnection, follow_up_id: int) -> FollowUp:
 
 
 def add_follow_up_step(
-    connection: StoreConnection, follow_up_id: int, status: FollowUpStatus, note: str
+    connection: StoreConnection,
+    follow_up_id: int,
+    status: FollowUpStatus,
+    note: str,
+    *,
+    at: datetime | None = None,
+    due: str | None = None,
 ) -> None:
-    """A row of the item's history: it reached `status` now, recorded by whoever acts."""
+    """A row of the item's history: it reached `status` at `at` (by default now), recorded now
+    by whoever acts. `due`: for a solution, the date to solve by in force then."""
+    now = timestamp(connection.now())
     connection.execute(
-        "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)"
-        " VALUES (?, ?, ?, ?, ?)",
-        (follow_up_id, status.value, timestamp(connection.now()), connection.actor.name, note),
+        "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note, recorded_at, due)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            follow_up_id,
+            status.value,
+            timestamp(at) if at is not None else now,
+            connection.actor.name,
+            note,
+            now,
+            due if status is FollowUpStatus.SOLVED else None,
+        ),
     )
 
 
@@ -209,7 +248,7 @@ class FollowUpStore(Aggregate):
 
     def _take_step(self, follow_up_id: int, action: FollowUpAction, given: StepInput) -> FollowUp:
         row = self._one(
-            "SELECT session_id, status, owner FROM follow_ups WHERE id = ?", (follow_up_id,)
+            "SELECT session_id, status, owner, due FROM follow_ups WHERE id = ?", (follow_up_id,)
         )
         if row is None:
             raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
@@ -239,7 +278,7 @@ class FollowUpStore(Aggregate):
             [*values.values(), follow_up_id],
         )
         note = step_note(action, cleaned)
-        add_follow_up_step(self._connection, follow_up_id, TARGET[action], note)
+        add_follow_up_step(self._connection, follow_up_id, TARGET[action], note, due=row["due"])
         detail = f"{note} ({cleaned.owner})" if action is FollowUpAction.CLAIM else note
         self._audit(
             action.value, "follow_up", follow_up_id, session_id=row["session_id"], detail=detail
@@ -385,81 +424,178 @@ class FollowUpStore(Aggregate):
             raise NotFoundError("follow-up {id} does not exist", id=follow_up_id)
         return _entry_from_row(row)
 
-    @write
-    def import_demands(self, demands: Sequence[DemandRow], source: str) -> DemandImportSummary:
-        """Store checked demands in one transaction; those already stored (same date, channel,
-        area and text, from any file) or repeated in the file are skipped and reported."""
-        now = timestamp(self._now())
-        summary = DemandImportSummary()
+    def _stored_demand(self, demand: DemandRow) -> StoredDemand | None:
+        """The demand the record holds for this row: by the board's id, else by its text."""
+        row = None
+        if demand.message_id:
+            row = self._one(f"{_STORED_DEMAND} WHERE d.board_id = ?", (demand.message_id,))
+        if row is None:
+            row = self._one(f"{_STORED_DEMAND} WHERE d.fingerprint = ?", (demand.fingerprint,))
+        if row is None:
+            return None
+        steps = [
+            (FollowUpStatus(r["status"]), datetime.fromisoformat(r["at"]))
+            for r in self._rows(
+                "SELECT status, at FROM follow_up_steps WHERE follow_up_id = ? ORDER BY at, id",
+                (row["follow_up_id"],),
+            )
+        ]
+        return StoredDemand(
+            follow_up_id=row["follow_up_id"],
+            received_on=date.fromisoformat(row["received_on"]),
+            message_id=row["board_id"] or "",
+            fingerprint=row["fingerprint"],
+            status=FollowUpStatus(row["status"]),
+            steps=steps,
+            owner=row["owner"],
+            claimed_by=row["claimed_by"],
+            response=row["response"],
+            board_unit=row["board_unit"],
+            board_claimed_by=row["board_claimed_by"],
+            board_response=row["board_response"],
+        )
+
+    def _plans(self, demands: Sequence[DemandRow]) -> list[tuple[DemandPlan, StoredDemand | None]]:
+        plans: list[tuple[DemandPlan, StoredDemand | None]] = []
         for demand in demands:
-            fingerprint = demand.fingerprint
-            if demand.duplicate_of is not None or self._one(
-                "SELECT 1 FROM demands WHERE fingerprint = ?", (fingerprint,)
-            ):
-                summary.skipped_lines.append(demand.line)
+            if demand.duplicate_of is not None:
+                plans.append((plan_repeated(demand), None))
                 continue
-            if self._one("SELECT 1 FROM sites WHERE id = ?", (demand.site_id,)) is None:
-                raise NotFoundError("site {id} does not exist", id=demand.site_id)
-            received = timestamp(datetime.combine(demand.received_on, datetime.min.time()))
-            cursor = self._execute(
-                "INSERT INTO follow_ups (site_id, commitment, owner, status, created_at,"
-                " updated_at) VALUES (?, ?, '', 'open', ?, ?)",
-                (demand.site_id, demand.text, received, now),
+            stored = self._stored_demand(demand)
+            plans.append(
+                (plan_new(demand), None)
+                if stored is None
+                else (plan_update(stored, demand), stored)
             )
-            follow_up_id = int(cursor.lastrowid or 0)
-            # Opened when the resident posted it; the history starts there.
-            self._execute(
-                "INSERT INTO follow_up_steps (follow_up_id, status, at, actor, note)"
-                " VALUES (?, 'open', ?, ?, ?)",
-                (follow_up_id, received, self._actor.name, demand.channel),
-            )
-            self._execute(
-                "INSERT INTO demands (follow_up_id, channel, received_on, area, category,"
-                " source, line, fingerprint, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    follow_up_id,
-                    demand.channel,
-                    demand.received_on.isoformat(),
-                    demand.area,
-                    demand.category,
-                    source,
-                    demand.line,
-                    fingerprint,
-                    now,
-                ),
-            )
-            if demand.category:
-                # Search filters by category like the notes of a session.
-                self._execute(
-                    "UPDATE search_docs SET category = ? WHERE kind = 'follow_up' AND ref_id = ?",
-                    (demand.category, follow_up_id),
-                )
-            summary.follow_up_ids.append(follow_up_id)
-        if summary.follow_up_ids:
-            self._audit(
-                "import",
-                "follow_up",
-                None,
-                detail=f"{len(summary.follow_up_ids)} demands from {source}",
-            )
-        return summary
+        return plans
 
     @read
-    def known_demand_fingerprints(self, fingerprints: Sequence[str]) -> set[str]:
-        """Which of these demands are stored already (for the import's preview)."""
-        known: set[str] = set()
-        unique = list(dict.fromkeys(fingerprints))
-        for start in range(0, len(unique), 500):
-            chunk = unique[start : start + 500]
-            known.update(
-                r["fingerprint"]
-                for r in self._rows(
-                    "SELECT fingerprint FROM demands"
-                    f" WHERE fingerprint IN ({', '.join('?' * len(chunk))})",
-                    chunk,
-                )
+    def plan_demand_import(self, demands: Sequence[DemandRow]) -> list[DemandPlan]:
+        """What importing these demands would do, line by line (for a preview or a dry run)."""
+        return [plan for plan, _ in self._plans(demands)]
+
+    @write
+    def import_demands(self, demands: Sequence[DemandRow], source: str) -> DemandImportSummary:
+        """Store checked demands in one transaction. A demand the record holds already (the
+        same board message id, or the same date, channel, area and text from any file) takes
+        the board's progress where it goes further (core/demand_update.py); what disagrees
+        with the work done here is listed in the summary, never written over."""
+        summary = DemandImportSummary()
+        for (plan, stored), demand in zip(self._plans(demands), demands, strict=True):
+            summary.disagreements.extend((plan.line, d) for d in plan.disagreements)
+            if plan.action is ImportAction.NEW:
+                summary.follow_up_ids.append(self._insert_demand(demand, plan, source))
+                continue
+            if stored is not None and plan.action is not ImportAction.OTHER_MESSAGE:
+                self._update_demand(stored, demand, plan)
+            if plan.action is ImportAction.UPDATE:
+                summary.updated_ids.append(stored.follow_up_id if stored else 0)
+            else:
+                summary.skipped_lines.append(plan.line)
+        if summary.follow_up_ids or summary.updated_ids:
+            detail = f"{len(summary.follow_up_ids)} demands from {source}"
+            if summary.updated_ids:
+                detail += f", {len(summary.updated_ids)} updated"
+            if summary.disagreements:
+                detail += f", {len(summary.disagreements)} disagreements listed"
+            self._audit("import", "follow_up", None, detail=detail)
+        return summary
+
+    def _insert_demand(self, demand: DemandRow, plan: DemandPlan, source: str) -> int:
+        if self._one("SELECT 1 FROM sites WHERE id = ?", (demand.site_id,)) is None:
+            raise NotFoundError("site {id} does not exist", id=demand.site_id)
+        now = timestamp(self._now())
+        received = datetime.combine(demand.received_on, datetime.min.time())
+        cursor = self._execute(
+            "INSERT INTO follow_ups (site_id, commitment, owner, status, created_at,"
+            " updated_at) VALUES (?, ?, '', 'open', ?, ?)",
+            (demand.site_id, demand.text, timestamp(received), now),
+        )
+        follow_up_id = int(cursor.lastrowid or 0)
+        # Opened when the resident posted it; the history starts there.
+        add_follow_up_step(
+            self._connection, follow_up_id, FollowUpStatus.OPEN, demand.channel, at=received
+        )
+        self._execute(
+            "INSERT INTO demands (follow_up_id, channel, received_on, area, category,"
+            " source, line, fingerprint, imported_at, board_id) VALUES"
+            " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                follow_up_id,
+                demand.channel,
+                demand.received_on.isoformat(),
+                demand.area,
+                demand.category,
+                source,
+                demand.line,
+                demand.fingerprint,
+                now,
+                demand.message_id or None,
+            ),
+        )
+        self._apply_plan(follow_up_id, plan, FollowUpStatus.OPEN)
+        self._remember_board(follow_up_id, demand)
+        if demand.category:
+            # Search filters by category like the notes of a session.
+            self._execute(
+                "UPDATE search_docs SET category = ? WHERE kind = 'follow_up' AND ref_id = ?",
+                (demand.category, follow_up_id),
             )
-        return known
+        return follow_up_id
+
+    def _update_demand(self, stored: StoredDemand, demand: DemandRow, plan: DemandPlan) -> None:
+        self._apply_plan(stored.follow_up_id, plan, stored.status)
+        if demand.message_id and not stored.message_id:
+            self._execute(
+                "UPDATE demands SET board_id = ? WHERE follow_up_id = ?",
+                (demand.message_id, stored.follow_up_id),
+            )
+        self._remember_board(stored.follow_up_id, demand)
+
+    def _apply_plan(self, follow_up_id: int, plan: DemandPlan, before: FollowUpStatus) -> None:
+        """The plan's steps into the item's history and its values onto the item."""
+        if not plan.steps and not plan.values:
+            return
+        values: dict[str, object] = dict(plan.values)
+        row = self._one("SELECT due FROM follow_ups WHERE id = ?", (follow_up_id,))
+        due: str | None = row["due"] if row else None
+        for status, at, note in plan.steps:
+            add_follow_up_step(self._connection, follow_up_id, status, note, at=at, due=due)
+            stamp = timestamp(at)
+            if before is FollowUpStatus.OPEN:
+                values["claimed_at"] = stamp  # an answer or solution with no claim claims it
+                before = FollowUpStatus.CLAIMED
+            if status is FollowUpStatus.RESPONDED:
+                values["responded_at"] = stamp
+            elif status is FollowUpStatus.SOLVED:
+                values["solved_at"] = stamp
+        if plan.steps:
+            values["status"] = plan.status.value
+        values["updated_at"] = timestamp(self._now())
+        self._execute(
+            f"UPDATE follow_ups SET {', '.join(f'{k} = ?' for k in values)} WHERE id = ?",
+            [*values.values(), follow_up_id],
+        )
+
+    def _remember_board(self, follow_up_id: int, demand: DemandRow) -> None:
+        """What the board said this time, for telling its changes from work done here next
+        time; written only when it says something new."""
+        said = {
+            "board_status": demand.board_status.value,
+            "board_unit": demand.unit,
+            "board_claimed_by": demand.claimed_by,
+            "board_response": demand.response,
+        }
+        said = {k: v for k, v in said.items() if v}
+        row = self._one(
+            f"SELECT {', '.join(said)} FROM demands WHERE follow_up_id = ?", (follow_up_id,)
+        )
+        if row is None or all(row[k] == v for k, v in said.items()):
+            return
+        self._execute(
+            f"UPDATE demands SET {', '.join(f'{k} = ?' for k in said)} WHERE follow_up_id = ?",
+            [*said.values(), follow_up_id],
+        )
 
     @read
     def demand_sources(self, follow_up_ids: Sequence[int]) -> dict[int, DemandSource]:

@@ -51,6 +51,8 @@ PLAIN_INTEGERS: Final = frozenset(
         "line",
         "duplicate_of",
         "limit",
+        "year",
+        "month",
     }
 )
 
@@ -218,6 +220,8 @@ def _decode_dataclass(value: object, cls: type, ids: IdMap) -> object:
         return cls(**decoded)
     except TypeError as exc:
         raise CodecError(f"an incomplete {cls.__name__}: {exc}") from exc
+    except ValueError as exc:  # a value the dataclass itself refuses, such as month 13
+        raise CodecError(f"not a valid {cls.__name__}: {exc}") from exc
 
 
 def _expect(value: object, kind: type[T], name: str) -> T:

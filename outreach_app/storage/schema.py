@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 
 from sqlite_utils import Database
@@ -394,15 +395,79 @@ def record_ids(db: Database) -> None:
     ):
         db.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
         db.execute(f"UPDATE {table} SET uid = lower(hex(randomblob(16)))")
-        db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table}(uid)")
-        db.execute(
-            f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL BEGIN"
-            f" UPDATE {table} SET uid = {NEW_UID_FUNCTION}('{table}') WHERE rowid = NEW.rowid;"
-            " END"
-        )
+        _record_ids(db, table)
 
 
-@migrations(name="0009_session_call_engine")
+def _record_ids(db: Database, table: str) -> None:
+    """Every new row of `table` gets a record id (its `uid` column) when it is inserted."""
+    db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table}(uid)")
+    db.execute(
+        f"CREATE TRIGGER {table}_new_uid AFTER INSERT ON {table} WHEN NEW.uid IS NULL BEGIN"
+        f" UPDATE {table} SET uid = {NEW_UID_FUNCTION}('{table}') WHERE rowid = NEW.rowid;"
+        " END"
+    )
+
+
+@migrations(name="0009_step_history")
+def step_history(db: Database) -> None:
+    # Statistics read each period from the steps that happened in it. A step may be recorded
+    # later than it happened (a board's export brings its claims and answers): `recorded_at`
+    # says when it reached this record, which dates the revision of a month already closed.
+    # A solution keeps the due date in force then, so that changing the date afterwards does
+    # not change whether an earlier month's solution was on time.
+    db.execute("ALTER TABLE follow_up_steps ADD COLUMN recorded_at TEXT")
+    db.execute("UPDATE follow_up_steps SET recorded_at = at")
+    db.execute("ALTER TABLE follow_up_steps ADD COLUMN due TEXT")
+    db.execute(
+        "UPDATE follow_up_steps SET due = (SELECT f.due FROM follow_ups f"
+        " WHERE f.id = follow_up_steps.follow_up_id) WHERE status = 'solved'"
+    )
+    db.execute("CREATE INDEX follow_up_steps_at ON follow_up_steps(at)")
+
+
+@migrations(name="0010_closed_months")
+def closed_months(db: Database) -> None:
+    # A month a reviewer closed (published), with its figures and the year to date as they
+    # were then (JSON, core/published_figures.py). Reopening, with a reason, keeps the row;
+    # closing again adds one, so every publication of the month stays on record.
+    db.execute(
+        """CREATE TABLE closed_months (
+    id INTEGER PRIMARY KEY,
+    month TEXT NOT NULL,
+    closed_at TEXT NOT NULL,
+    closed_by TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    cumulative TEXT NOT NULL,
+    reopened_at TEXT,
+    reopened_by TEXT NOT NULL DEFAULT '',
+    reopen_reason TEXT NOT NULL DEFAULT '',
+    uid TEXT
+)"""
+    )
+    db.execute("CREATE INDEX closed_months_month ON closed_months(month, id)")
+    _record_ids(db, "closed_months")
+
+
+@migrations(name="0011_board_messages")
+def board_messages(db: Database) -> None:
+    # A message board's own id for an imported demand: a later export of the same board brings
+    # its progress to the same item. The board_* columns hold what the board said last, so
+    # that the next import tells the board's changes from work done here.
+    db.execute("ALTER TABLE demands ADD COLUMN board_id TEXT")
+    for column in ("board_status", "board_unit", "board_claimed_by", "board_response"):
+        db.execute(f"ALTER TABLE demands ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "CREATE UNIQUE INDEX demands_board_id ON demands(board_id) WHERE board_id IS NOT NULL"
+    )
+
+
+def schema_fingerprint() -> str:
+    """Names this version's schema: two databases can exchange rows only when theirs agree."""
+    names = "\n".join(migration.name for migration in migrations._migrations)
+    return hashlib.sha256(names.encode("utf-8")).hexdigest()[:16]
+
+
+@migrations(name="0012_session_call_engine")
 def session_call_engine(db: Database) -> None:
     # What carries a session's call: "auto" (the hub up to the sites it holds, the media
     # server beyond), "hub" or "janus".

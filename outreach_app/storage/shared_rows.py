@@ -66,6 +66,7 @@ SHARED_TABLES: Final[tuple[SharedTable, ...]] = (
         replaces_by_key=True,
     ),
     SharedTable("audit_log", references={"session_id": "sessions"}),
+    SharedTable("closed_months"),
 )
 TABLES_BY_NAME: Final = {table.name: table for table in SHARED_TABLES}
 # Tables each database keeps to itself: derived indexes, recordings on this computer's disk,

@@ -96,22 +96,36 @@ def connect(path: Path, key: str | None = None, *, timeout: float = 10) -> Any:
     DatabaseError saying so. A missing file is created, owner-only (encrypted if a key is given).
     """
     create_private(path)
+    conn = _connect(path, str(path), key, uri=False, timeout=timeout)
+    if key is not None:
+        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
+    return conn
+
+
+def connect_immutable(path: Path, key: str | None = None) -> Any:
+    """A connection that only reads the main file, as it is on disk: it creates, locks and
+    changes nothing (no -wal, no -shm), and sees nothing of a -wal beside the file. The file
+    must exist; an encrypted one needs `key`."""
+    uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+    return _connect(path, uri, key, uri=True, timeout=0)
+
+
+def _connect(path: Path, target: str, key: str | None, *, uri: bool, timeout: float) -> Any:
     if key is None:
         if file_state(path) == "encrypted":
             raise sqlite3.DatabaseError("the file is encrypted (or not a database): give its key")
-        return sqlite3.connect(str(path), isolation_level=None, timeout=timeout)
+        return sqlite3.connect(target, uri=uri, isolation_level=None, timeout=timeout)
     if _cipher is None:
         raise sqlite3.DatabaseError("encryption needs the sqlcipher3 package, not installed here")
     try:
         literal = quote_key(key)
     except ValueError as exc:
         raise sqlite3.DatabaseError(str(exc)) from exc
-    conn = _cipher.connect(str(path), isolation_level=None, timeout=timeout)
+    conn = _cipher.connect(target, uri=uri, isolation_level=None, timeout=timeout)
     try:
         conn.execute(f"PRAGMA key = {literal}")
         # The key is only tried on the first read.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.execute(f"PRAGMA cache_size = -{ENCRYPTED_CACHE_KIB}")
     except _cipher.DatabaseError as exc:
         conn.close()
         raise sqlite3.DatabaseError(

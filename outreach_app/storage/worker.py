@@ -28,6 +28,31 @@ class WorkerClosedError(RuntimeError):
     pass
 
 
+class _Replacement:
+    def __init__(self, install: Callable[[Repository], Callable[[], None]]) -> None:
+        self._install = install
+
+    def __call__(self, repo: Repository) -> None:
+        raise TypeError("a replacement is carried out by the store's own loop")
+
+    def carry_out(
+        self, repo: Repository, opener: Callable[[], Repository]
+    ) -> tuple[Repository, BaseException | None]:
+        """The database open afterwards, and what went wrong if the new one is not it."""
+        try:
+            put_in_place = self._install(repo)
+        except BaseException as exc:
+            return repo, exc
+        repo.close()
+        failure: BaseException | None = None
+        try:
+            put_in_place()
+        except BaseException as exc:
+            # The new file is put in place by one rename, or not at all: the old one is there.
+            failure = exc
+        return opener(), failure
+
+
 class StoreWorker:
     def __init__(self, opener: Callable[[], Repository], *, name: str = "outreach-store") -> None:
         self._jobs: queue.SimpleQueue[
@@ -70,11 +95,24 @@ class StoreWorker:
                 if not future.set_running_or_notify_cancel():
                     continue
                 try:
-                    future.set_result(operation(repo))
+                    if isinstance(operation, _Replacement):
+                        repo, failure = operation.carry_out(repo, opener)
+                        if failure is not None:
+                            raise failure
+                        future.set_result(None)
+                    else:
+                        future.set_result(operation(repo))
                 except BaseException as exc:  # handed to the caller
                     future.set_exception(exc)
         finally:
             repo.close()
+
+    async def replace_database(self, install: Callable[[Repository], Callable[[], None]]) -> None:
+        """Put another database in place of this one, between two operations: `install(repo)`
+        runs on the store's thread with the current database (to read what must carry over)
+        and returns what puts the new file in place once that database is closed; the store then
+        opens it as it opened the first. If that fails, the old file is opened again."""
+        await self.run(_Replacement(install))
 
     def submit(self, operation: Operation[T]) -> concurrent.futures.Future[T]:
         if self._closed:

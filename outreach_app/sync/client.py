@@ -17,10 +17,12 @@ import contextlib
 import enum
 import logging
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import aiohttp
@@ -31,6 +33,8 @@ from outreach_app.core.team_protocol import (
     MAX_FETCH,
     MAX_PULL,
     PROTOCOL_VERSION,
+    SNAPSHOT_BASELINE_HEADER,
+    SNAPSHOT_HEAD_HEADER,
     TEAM_SERVER_MESSAGES,
     Changes,
     Fetch,
@@ -45,21 +49,17 @@ from outreach_app.core.team_protocol import (
     Push,
     Pushed,
     Rows,
-    Snapshot,
-    SnapshotBegin,
-    SnapshotEnd,
-    SnapshotPage,
-    SnapshotVersions,
     TeamError,
     TeamErrorCode,
     TeamServerMessage,
     Welcome,
 )
 from outreach_app.storage.repository import Repository
+from outreach_app.storage.schema import schema_fingerprint
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.sync.connection import CONNECT_SECONDS, TeamAddress, explain
 from outreach_app.sync.outbox import EntryState, OutboxEntry, read_entries
-from outreach_app.sync.replica import Replica
+from outreach_app.sync.replica import Replica, install_copy
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +67,19 @@ ANSWER_SECONDS: Final = 60.0
 RECONNECT_FIRST_SECONDS: Final = 0.25
 RECONNECT_MAX_SECONDS: Final = 5.0
 PUSH_BATCH: Final = 50
+FIRST_COPY_CHUNK: Final = 1024 * 1024
+# This computer's own operations remembered as applied, so that their rows coming back in a
+# pull do not announce a change the person made themselves (pages would reload as they type).
+OWN_OPERATIONS_KEPT: Final = 1000
+# Answers after which trying again cannot help: sign in again (or, for PROTOCOL, install the
+# server's version of the app).
 SIGNED_OUT_CODES: Final = frozenset(
-    {TeamErrorCode.TOKEN_INVALID, TeamErrorCode.TOKEN_EXPIRED, TeamErrorCode.REVOKED}
+    {
+        TeamErrorCode.TOKEN_INVALID,
+        TeamErrorCode.TOKEN_EXPIRED,
+        TeamErrorCode.REVOKED,
+        TeamErrorCode.PROTOCOL,
+    }
 )
 M = TypeVar("M")
 
@@ -137,11 +148,23 @@ class SyncClient:
         self._live_report: Live | None = None
         self._first_copy_cancelled = False
         self._closing: asyncio.Future[bool] | None = None
+        self._own_applied: deque[str] = deque(maxlen=OWN_OPERATIONS_KEPT)
+        self._reports: set[asyncio.Future[None]] = set()
 
     # --------------------------------------------------------------- for the app
     def outbox_changed(self) -> None:
         """A new outbox entry was committed (called on the event loop's thread)."""
         self._work.set()
+        if self._ws is None:
+            # Offline, the person still sees how many changes wait to be sent.
+            report = asyncio.ensure_future(self._report())
+            self._reports.add(report)
+            report.add_done_callback(self._reported)
+
+    def _reported(self, report: asyncio.Future[None]) -> None:
+        self._reports.discard(report)
+        if not report.cancelled() and report.exception() is not None:
+            log.info("cannot count the waiting changes: %s", report.exception())
 
     def outbox_changed_threadsafe(self, loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
         """`outbox_changed` for the store's thread."""
@@ -156,6 +179,11 @@ class SyncClient:
         self._work.set()
         if self._ws is not None:
             self._closing = asyncio.ensure_future(self._ws.close())
+
+    def use_token(self, token: str) -> None:
+        """Sign in with `token` from the next connection on (a new sign-in of the same
+        account)."""
+        self._token = token
 
     def cancel_first_copy(self) -> None:
         self._first_copy_cancelled = True
@@ -252,7 +280,9 @@ class SyncClient:
             max_msg_size=0,
         ) as ws:
             self._ws = ws
-            await self._send(Hello(self._token, self._device, cursor, PROTOCOL_VERSION))
+            await self._send(
+                Hello(self._token, self._device, cursor, PROTOCOL_VERSION, schema_fingerprint())
+            )
             welcome = await self._receive_directly(ws, Welcome)
             self.welcome = welcome
             log.info("connected to the team server as %s", welcome.account)
@@ -260,7 +290,7 @@ class SyncClient:
                 lambda repo: Replica(repo).needs_copy(welcome.baseline, welcome.head)
             )
             if needs_copy:
-                await self._first_copy(ws)
+                await self._first_copy(session)
             await self._set_status(link=Link.ONLINE, offline_since=None, detail="")
             if self._live_report is not None:
                 await self._send(self._live_report)
@@ -311,6 +341,7 @@ class SyncClient:
         strays: list[RowKey] = []
         for outcome in answer.outcomes:
             if outcome.outcome is Outcome.APPLIED:
+                self._own_applied.append(outcome.op_id)
                 # Rows this computer made or changed that the server's replay did not: the
                 # record's state of them (usually: they do not exist) replaces ours.
                 strays.extend(touched.get(outcome.op_id, set()) - set(outcome.rows))
@@ -329,37 +360,55 @@ class SyncClient:
             answer = await self._request(Pull(cursor, MAX_PULL), Changes)
             if answer.entries:
                 changed = await self._store.run(partial(_apply_changes, entries=answer.entries))
-                if changed:
-                    self._on_changed(changed)
+                own = set(self._own_applied)
+                # Tables only this computer's own operations touched changed nothing here.
+                mine = {e.table for e in answer.entries} - {
+                    e.table for e in answer.entries if e.op_id not in own
+                }
+                if changed - mine:
+                    self._on_changed(changed - mine)
             if not answer.more:
                 return
 
-    async def _first_copy(self, ws: aiohttp.ClientWebSocketResponse) -> None:
-        await self._store.run(lambda repo: Replica(repo).clear_shared_rows())
-        await self._send(Snapshot())
-        begin = await self._receive_directly(ws, SnapshotBegin)
-        done = 0
-        await self._set_status(first_copy=(0, begin.total))
-        while True:
-            if self._first_copy_cancelled:
-                raise _Dropped()
-            message = await self._receive_any(ws)
-            if isinstance(message, SnapshotPage):
-                await self._store.run(partial(_insert_page, page=message))
-                done += len(message.rows)
-                await self._set_status(first_copy=(done, begin.total))
-            elif isinstance(message, SnapshotVersions):
-                await self._store.run(partial(_insert_versions, versions=message.versions))
-            elif isinstance(message, SnapshotEnd):
-                baseline = self.welcome.baseline if self.welcome else 0
-                await self._store.run(
-                    partial(_finish_snapshot, head=message.head, baseline=baseline)
-                )
-                await self._set_status(first_copy=None)
-                self._on_changed({"*"})
-                return
-            else:
-                self._handle_unsolicited(message)
+    async def _first_copy(self, session: aiohttp.ClientSession) -> None:
+        """Take the whole record as one database file in place of this replica (keeping its
+        outbox), reporting the bytes received; cancelled by `cancel_first_copy`."""
+        replica = await self._store.run(_database_path)
+        incoming = replica.with_name(replica.name + ".incoming")
+        try:
+            async with session.get(
+                self._address.base + "/team/snapshot",
+                headers={"Authorization": f"Bearer {self._token}"},
+                ssl=self._address.ssl_context() or True,
+            ) as response:
+                if response.status == 401:
+                    raise SignedOutError("sign in again")
+                if response.status != 200:
+                    raise _Dropped()
+                total = int(response.headers.get("Content-Length", "0"))
+                head = int(response.headers[SNAPSHOT_HEAD_HEADER])
+                baseline = int(response.headers[SNAPSHOT_BASELINE_HEADER])
+                received = 0
+                await self._set_status(first_copy=(0, total))
+                with incoming.open("wb") as file:
+                    async for chunk in response.content.iter_chunked(FIRST_COPY_CHUNK):
+                        if self._first_copy_cancelled:
+                            raise _Dropped()
+                        await asyncio.to_thread(file.write, chunk)
+                        received += len(chunk)
+                        await self._set_status(first_copy=(received, total))
+                if received != total:
+                    raise _Dropped()
+
+            def install(repo: Repository) -> Callable[[], None]:
+                outbox = Replica(repo).outbox_rows()
+                return partial(install_copy, incoming, replica, head, baseline, outbox)
+
+            await self._store.replace_database(install)
+        finally:
+            incoming.unlink(missing_ok=True)
+        await self._set_status(first_copy=None)
+        self._on_changed({"*"})
 
     # ------------------------------------------------------------------ messages
     async def _send(self, message: object) -> None:
@@ -400,13 +449,22 @@ class SyncClient:
             self._handle_unsolicited(message)
 
     async def _receive_loop(self, ws: aiohttp.ClientWebSocketResponse) -> None:
-        while True:
-            message = await self._receive_any(ws)
-            waiter = self._waiters.get(type(message))
-            if waiter is not None and not waiter.done():
-                waiter.set_result(message)
-            else:
-                self._handle_unsolicited(message)
+        try:
+            while True:
+                message = await self._receive_any(ws)
+                waiter = self._waiters.get(type(message))
+                if waiter is not None and not waiter.done():
+                    waiter.set_result(message)
+                else:
+                    self._handle_unsolicited(message)
+        except BaseException as ended:
+            # A question still waiting has no answer coming: it ends now, the way the
+            # connection did (signed out, dropped), rather than after ANSWER_SECONDS.
+            reason = ended if isinstance(ended, SignedOutError) else _Dropped()
+            for waiter in self._waiters.values():
+                if not waiter.done():
+                    waiter.set_exception(reason)
+            raise
 
     def _handle_unsolicited(self, message: TeamServerMessage) -> None:
         if isinstance(message, Nudge):
@@ -442,16 +500,9 @@ def _apply_changes(repo: Repository, *, entries: tuple[ChangeEntry, ...]) -> set
     return Replica(repo).apply_changes(entries)
 
 
-def _insert_page(repo: Repository, *, page: SnapshotPage) -> None:
-    Replica(repo).insert_snapshot_rows(page.table, page.columns, page.rows)
-
-
-def _insert_versions(repo: Repository, *, versions: tuple[tuple[str, str, str], ...]) -> None:
-    Replica(repo).insert_snapshot_versions(versions)
-
-
-def _finish_snapshot(repo: Repository, *, head: int, baseline: int) -> None:
-    Replica(repo).finish_snapshot(head, baseline)
+def _database_path(repo: Repository) -> Path:
+    row = repo.db.execute("PRAGMA database_list").fetchone()
+    return Path(str(row[2]))
 
 
 def _record_outcomes(repo: Repository, outcomes: tuple[OperationOutcome, ...]) -> None:

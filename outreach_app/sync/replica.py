@@ -10,7 +10,10 @@ held until the deletion is answered.
 from __future__ import annotations
 
 import json
+import os
+import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Final
 
 from sqlite_utils import Database
@@ -25,9 +28,14 @@ from outreach_app.storage.shared_rows import (
     delete_row,
 )
 from outreach_app.sync.outbox import EntryState, dirty_rows
+from outreach_app.sync.schema import migrate_sync
 
+OUTBOX_COLUMNS: Final = (
+    "op_id, uid_seed, name, arguments, expectations, touched, at, state, outcome"
+)
 CURSOR_KEY: Final = "cursor"
 BASELINE_KEY: Final = "baseline"
+SNAPSHOT_KEY: Final = "snapshot"
 
 
 class Replica:
@@ -153,38 +161,17 @@ class Replica:
         earlier state than this copy has seen (restored from a backup)."""
         copied_after = int(self.state(BASELINE_KEY) or 0)
         return (
-            self.state("snapshot") != "complete" or copied_after < baseline or self.cursor() > head
+            self.state(SNAPSHOT_KEY) != "complete"
+            or copied_after < baseline
+            or self.cursor() > head
         )
 
-    def clear_shared_rows(self) -> None:
-        with self._db.conn:
-            for table in reversed(SHARED_TABLES):
-                self._db.execute(f"DELETE FROM {table.name}")
-
-    def insert_snapshot_rows(
-        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[JSON]]
-    ) -> None:
-        """Rows of the record as the server keeps them: a new replica takes the server's own
-        ids as its local ids, so references need no translation."""
-        names = ", ".join(columns)
-        marks = ", ".join("?" for _ in columns)
-        with self._db.conn:
-            self._db.conn.executemany(
-                f"INSERT INTO {table} ({names}) VALUES ({marks})", [list(row) for row in rows]
-            )
-
-    def insert_snapshot_versions(self, versions: Sequence[tuple[str, str, str]]) -> None:
-        with self._db.conn:
-            self._db.conn.executemany(
-                "INSERT OR REPLACE INTO sync_versions (tbl, uid, version) VALUES (?, ?, ?)",
-                versions,
-            )
-
-    def finish_snapshot(self, head: int, baseline: int) -> None:
-        with self._db.conn:
-            self._set_state(CURSOR_KEY, str(head))
-            self._set_state(BASELINE_KEY, str(baseline))
-            self._set_state("snapshot", "complete")
+    def outbox_rows(self) -> list[tuple[object, ...]]:
+        """The outbox as it is, to carry into a new copy of the record."""
+        return [
+            tuple(row)
+            for row in self._db.execute(f"SELECT {OUTBOX_COLUMNS} FROM sync_outbox ORDER BY seq")
+        ]
 
     # ------------------------------------------------------------ the server's answers
     def record_outcome(self, outcome: OperationOutcome) -> None:
@@ -251,3 +238,39 @@ def _rank(table: str) -> int:
 
 def _wire(row: Mapping[str, JSON]) -> WireRow:
     return {key: value for key, value in row.items() if not isinstance(value, list | dict)}
+
+
+def install_copy(
+    incoming: Path, replica: Path, head: int, baseline: int, outbox: list[tuple[object, ...]]
+) -> None:
+    """Make `incoming`, a copy of the record (team/snapshot.py), this computer's replica at
+    `replica`, keeping `outbox` (what this computer has not had answered yet). The replica's
+    database must be closed; the copy takes its place in one rename."""
+    db = Database(sqlite3.connect(incoming, isolation_level=None))
+    try:
+        migrate_sync(db)
+        marks = ", ".join("?" for _ in OUTBOX_COLUMNS.split(","))
+        with db.conn:
+            db.execute(
+                "INSERT INTO sync_versions (tbl, uid, version)"
+                " SELECT tbl, uid, op_id FROM team_row_versions"
+            )
+            db.execute("DROP TABLE team_row_versions")
+            db.conn.executemany(
+                f"INSERT INTO sync_outbox ({OUTBOX_COLUMNS}) VALUES ({marks})", outbox
+            )
+            for key, value in (
+                (CURSOR_KEY, str(head)),
+                (BASELINE_KEY, str(baseline)),
+                (SNAPSHOT_KEY, "complete"),
+            ):
+                db.execute(
+                    "INSERT INTO sync_state (key, value) VALUES (?, ?)"
+                    " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    (key, value),
+                )
+    finally:
+        db.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{replica}{suffix}").unlink(missing_ok=True)
+    os.replace(incoming, replica)

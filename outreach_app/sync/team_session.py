@@ -92,6 +92,15 @@ class TeamSession:
     def start(self) -> None:
         self._task = asyncio.ensure_future(self._run())
 
+    def renew(self, credentials: Credentials) -> None:
+        """A new sign-in of the same account, after the server refused the last one: the
+        client goes on with it (`start` again); this computer's copy stays as it is."""
+        if credentials.account != self.credentials.account:
+            raise ValueError("a new sign-in must be of the same account")
+        self.credentials = credentials
+        self.client.use_token(credentials.token)
+        self.signed_out.clear()
+
     async def _run(self) -> None:
         try:
             await self.client.run()

@@ -10,6 +10,7 @@ Everything in the folder is readable by its owner only. `init_folder` makes a ne
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from dataclasses import dataclass
@@ -98,7 +99,7 @@ def read_secret(folder: RecordFolder) -> bytes:
 
 def open_record(folder: RecordFolder) -> Repository:
     """The record's store with the server's own tables, on the calling thread."""
-    repo = Repository.open(folder.database)
+    repo = Repository.open(folder.database, create=False)
     migrate_team(repo.db)
     if setting(repo, RECORD_ID_KEY) is None:
         repo.close()
@@ -109,3 +110,19 @@ def open_record(folder: RecordFolder) -> Repository:
 def setting(repo: Repository, key: str) -> str | None:
     row = repo.db.execute("SELECT value FROM team_settings WHERE key = ?", (key,)).fetchone()
     return None if row is None else str(row[0])
+
+
+def folder_record_id(folder: RecordFolder) -> str:
+    """The record's id, read without opening the record for writing."""
+    import sqlite3
+
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{folder.database}?mode=ro", uri=True)) as db:
+            row = db.execute(
+                "SELECT value FROM team_settings WHERE key = ?", (RECORD_ID_KEY,)
+            ).fetchone()
+    except sqlite3.Error as exc:
+        raise RecordFolderError(f"{folder.database} cannot be read: {exc}") from exc
+    if row is None:
+        raise RecordFolderError(f"{folder.database} is not a team record")
+    return str(row[0])

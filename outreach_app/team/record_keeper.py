@@ -140,6 +140,11 @@ class RecordKeeper:
                         "message": outcome.message,
                         "params": outcome.params,
                         "rows": [list(key) for key in outcome.rows],
+                        # What the operation was based on: the record's history can be checked
+                        # afterwards for any change made without seeing the one before it.
+                        "expect": [
+                            [e.table, e.uid, e.version] for e in push.operation.expectations
+                        ],
                     },
                     ensure_ascii=False,
                 ),

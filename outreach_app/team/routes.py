@@ -2,6 +2,7 @@
 
 POST /team/sign-in    {"name", "password", "device"} -> {"token", "expires_at", account...}
 POST /team/sign-out   (Authorization: Bearer TOKEN) revokes that sign-in
+GET  /team/snapshot   (Authorization: Bearer TOKEN) a whole copy of the record, one database file
 GET  /team/sync       the sync WebSocket (core/team_protocol.py)
 
 A failed sign-in says only that the name or password is wrong, whichever it was; repeated
@@ -13,7 +14,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Final
 
 from aiohttp import WSMsgType, web
@@ -24,6 +25,8 @@ from outreach_app.core.signaling_protocol import CloseCode
 from outreach_app.core.team_protocol import (
     MAX_PULL,
     PROTOCOL_VERSION,
+    SNAPSHOT_BASELINE_HEADER,
+    SNAPSHOT_HEAD_HEADER,
     TEAM_CLIENT_MESSAGES,
     Accounts,
     AccountsResult,
@@ -39,11 +42,6 @@ from outreach_app.core.team_protocol import (
     Push,
     Pushed,
     Rows,
-    Snapshot,
-    SnapshotBegin,
-    SnapshotEnd,
-    SnapshotPage,
-    SnapshotVersions,
     TeamClientMessage,
     TeamError,
     TeamErrorCode,
@@ -51,8 +49,11 @@ from outreach_app.core.team_protocol import (
     TeamPong,
     Welcome,
 )
+from outreach_app.server.app import ADMISSION
 from outreach_app.server.connection import MessageSocket
 from outreach_app.server.frames import TokenBucket
+from outreach_app.storage.schema import schema_fingerprint
+from outreach_app.storage.shared_rows import MissingRowError
 from outreach_app.team.accounts import AccountError, SignIn
 from outreach_app.team.service import (
     NotAllowed,
@@ -61,7 +62,7 @@ from outreach_app.team.service import (
     TeamService,
     watch_sign_ins,
 )
-from outreach_app.team.snapshot import RecordSnapshot
+from outreach_app.team.snapshot import make_snapshot_file
 
 log = logging.getLogger(__name__)
 
@@ -69,10 +70,12 @@ HELLO_SECONDS: Final = 10.0
 MAX_FRAME_BYTES: Final = 16 * 1024 * 1024
 MAX_SIGN_IN_BYTES: Final = 4096
 OUTBOX_MESSAGES: Final = 256
-# A snapshot page waits while this many messages are still queued for the app.
-SNAPSHOT_QUEUE: Final = 4
+# A new replica's copy of the record travels in pieces this large.
+SNAPSHOT_CHUNK: Final = 1024 * 1024
 MESSAGES_PER_SECOND: Final = 50.0
 MESSAGES_BURST: Final = 200
+# How long a live call stays shown after the official's app lost its connection.
+LIVE_GRACE_SECONDS: Final = 120.0
 
 
 class TeamConnection(MessageSocket):
@@ -122,6 +125,16 @@ class TeamHub:
                 connection.send(TeamError(TeamErrorCode.REVOKED, reason))
                 connection.close(CloseCode.UNAUTHORIZED, TeamErrorCode.REVOKED.value)
 
+    def forget_live_later(self, token_id: str) -> None:
+        """A connection that reported live calls is gone: unless the same sign-in comes back
+        within a while (a network hiccup), its calls stop showing as live."""
+
+        def forget() -> None:
+            if token_id not in self.signed_in_tokens() and self.service.forget_live_of(token_id):
+                self.announce_live()
+
+        asyncio.get_running_loop().call_later(LIVE_GRACE_SECONDS, forget)
+
     def nudge_all(self, head: int) -> None:
         for connection in list(self.connections):
             connection.nudge(head)
@@ -141,6 +154,7 @@ def add_team_routes(app: web.Application, service: TeamService) -> None:
     app[TEAM_HUB] = hub
     app.router.add_post("/team/sign-in", _sign_in)
     app.router.add_post("/team/sign-out", _sign_out)
+    app.router.add_get("/team/snapshot", _snapshot)
     app.router.add_get("/team/sync", _sync_socket)
 
     async def lifetime(_app: web.Application) -> AsyncIterator[None]:
@@ -209,6 +223,36 @@ async def _sign_out(request: web.Request) -> web.Response:
     return web.Response(status=204)
 
 
+async def _snapshot(request: web.Request) -> web.StreamResponse:
+    """A copy of the record for a new replica: made for this request, sent, then removed."""
+    hub = request.app[TEAM_HUB]
+    token = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    try:
+        await hub.service.authenticate(token)
+    except (tokens.InvalidToken, SignInRefused):
+        return _json_error(401, "not signed in")
+    snapshot = await asyncio.to_thread(make_snapshot_file, hub.service.folder)
+    try:
+        size = snapshot.path.stat().st_size
+        response = web.StreamResponse(
+            headers={
+                "Content-Type": "application/vnd.sqlite3",
+                "Content-Length": str(size),
+                SNAPSHOT_HEAD_HEADER: str(snapshot.head),
+                SNAPSHOT_BASELINE_HEADER: str(snapshot.baseline),
+                "Cache-Control": "no-store",
+            }
+        )
+        await response.prepare(request)
+        with snapshot.path.open("rb") as file:
+            while chunk := await asyncio.to_thread(file.read, SNAPSHOT_CHUNK):
+                await response.write(chunk)
+        await response.write_eof()
+        return response
+    finally:
+        await asyncio.to_thread(snapshot.remove)
+
+
 def _json_error(status: int, message: str) -> web.Response:
     return web.json_response({"error": message}, status=status)
 
@@ -220,11 +264,20 @@ async def _sync_socket(request: web.Request) -> web.StreamResponse:
     transport = request.transport
     connection = TeamConnection(ws, transport if isinstance(transport, asyncio.Transport) else None)
     hub.connections.add(connection)
+
+    def trust() -> None:
+        # Signed in: no longer a stranger the server may push out under a flood.
+        admission = request.app.get(ADMISSION)
+        if admission is not None and isinstance(transport, asyncio.Transport):
+            admission.trust(transport)
+
     try:
-        await _serve(hub, connection, str(request.url.origin()))
+        await _serve(hub, connection, str(request.url.origin()), trust)
     finally:
         hub.connections.discard(connection)
         await connection.finish()
+        if connection.sign_in is not None:
+            hub.forget_live_later(connection.sign_in.token_id)
     return ws
 
 
@@ -244,7 +297,9 @@ async def _next_message(connection: TeamConnection) -> TeamClientMessage | None:
             connection.send(TeamError(TeamErrorCode.INVALID_MESSAGE, error.message))
 
 
-async def _serve(hub: TeamHub, connection: TeamConnection, base_url: str) -> None:
+async def _serve(
+    hub: TeamHub, connection: TeamConnection, base_url: str, trust: Callable[[], None]
+) -> None:
     try:
         first = await asyncio.wait_for(_next_message(connection), HELLO_SECONDS)
     except TimeoutError:
@@ -256,9 +311,13 @@ async def _serve(hub: TeamHub, connection: TeamConnection, base_url: str) -> Non
             connection.send(TeamError(TeamErrorCode.NOT_SIGNED_IN, "say hello first"))
             connection.close(CloseCode.UNAUTHORIZED, TeamErrorCode.NOT_SIGNED_IN.value)
         return
-    if first.protocol != PROTOCOL_VERSION:
+    if first.protocol != PROTOCOL_VERSION or first.schema != schema_fingerprint():
         connection.send(
-            TeamError(TeamErrorCode.PROTOCOL, f"this server speaks version {PROTOCOL_VERSION}")
+            TeamError(
+                TeamErrorCode.PROTOCOL,
+                "this app and the team server are different versions: install the same "
+                "version of Outreach on both",
+            )
         )
         connection.close(CloseCode.UNAUTHORIZED, TeamErrorCode.PROTOCOL.value)
         return
@@ -279,6 +338,7 @@ async def _serve(hub: TeamHub, connection: TeamConnection, base_url: str) -> Non
         return
     connection.sign_in = sign_in
     connection.device = first.device
+    trust()
     account = sign_in.account
     head = await hub.service.head()
     connection.send(
@@ -303,6 +363,8 @@ async def _serve(hub: TeamHub, connection: TeamConnection, base_url: str) -> Non
             await _handle(hub, connection, sign_in, message, base_url)
         except NotAllowed as refused:
             connection.send(TeamError(TeamErrorCode.FORBIDDEN, str(refused)))
+        except MissingRowError:
+            connection.send(TeamError(TeamErrorCode.NOT_FOUND, "the record has no such thing"))
         except Exception:
             log.exception("team request failed")
             connection.send(TeamError(TeamErrorCode.INTERNAL, "the server could not do that"))
@@ -326,8 +388,6 @@ async def _handle(
             entries, head = await service.changes(message.cursor, limit)
             more = bool(entries) and entries[-1].seq < head
             connection.send(Changes(tuple(entries), head, more))
-        case Snapshot():
-            await _send_snapshot(service, connection)
         case Fetch():
             connection.send(Rows(tuple(await service.fetch(message.rows))))
         case Live():
@@ -362,26 +422,3 @@ async def _keep_accounts(
     if revoked:
         hub.cut(revoked, "the account was changed by an administrator")
     connection.send(AccountsResult(True, "", tuple(accounts)))
-
-
-async def _send_snapshot(service: TeamService, connection: TeamConnection) -> None:
-    snapshot = await asyncio.to_thread(RecordSnapshot, service.folder.database)
-    try:
-        plan = snapshot.plan
-        connection.send(SnapshotBegin(plan.head, plan.total_rows))
-        pages = snapshot.pages()
-        while (page := await asyncio.to_thread(next, pages, None)) is not None:
-            await _drained(connection)
-            connection.send(SnapshotPage(page.table, page.columns, tuple(page.rows)))
-        batches = snapshot.versions()
-        while (versions := await asyncio.to_thread(next, batches, None)) is not None:
-            await _drained(connection)
-            connection.send(SnapshotVersions(tuple(versions)))
-        connection.send(SnapshotEnd(plan.head))
-    finally:
-        await asyncio.to_thread(snapshot.close)
-
-
-async def _drained(connection: TeamConnection) -> None:
-    while connection.waiting > SNAPSHOT_QUEUE and not connection.closing:
-        await asyncio.sleep(0.005)

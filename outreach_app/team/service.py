@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Final
 
 from outreach_app.core import invitations, tokens
-from outreach_app.core.model import Role
+from outreach_app.core.model import Role, SiteCheck
 from outreach_app.core.permissions import KEEPING_ACCOUNTS, RUNNING_CALLS, STAFF
 from outreach_app.core.sync_model import (
     JSON,
@@ -30,6 +30,7 @@ from outreach_app.core.sync_model import (
 )
 from outreach_app.core.team_protocol import FetchedRow, LiveSession, SiteLinks
 from outreach_app.storage.change_tracking import ChangeTracker
+from outreach_app.storage.errors import StoreError
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.shared_rows import local_id_of, read_row, uid_of
 from outreach_app.storage.worker import StoreWorker
@@ -53,9 +54,7 @@ log = logging.getLogger(__name__)
 SESSION_TOKEN_KIND: Final = "team-session"
 # A sign-in lasts a working day and a night; an app signs in again after that.
 SIGN_IN_LIFETIME_SECONDS: Final = 16 * 3600
-# Invitations handed out by the record last until the session's day is over, and no longer
-# than this.
-MAX_INVITATION_SECONDS: Final = 14 * 24 * 3600
+# Invitations handed out by the record last until the session's day is over.
 INVITATION_GRACE_SECONDS: Final = 12 * 3600
 
 
@@ -109,6 +108,8 @@ class TeamService:
             )
         )
         self.live: dict[str, LiveSession] = {}
+        # Which sign-in reported each live call.
+        self.live_reporters: dict[str, str] = {}
 
     def _open(self) -> Repository:
         repo = open_record(self.folder)
@@ -231,14 +232,32 @@ class TeamService:
 
         return await self.worker.run(read)
 
+    async def record_check(self, check: SiteCheck) -> None:
+        """A site's pre-call check, posted to this server: kept in the record for every desk."""
+        try:
+            await self.worker.run(lambda repo: repo.calls.record_site_check(check))
+        except StoreError:
+            log.info("a check for a session or site the record does not have", exc_info=True)
+
     # ------------------------------------------------------------------ live calls
     def set_live(self, sign_in: SignIn, session: str, floor: str | None, on: bool) -> None:
         if sign_in.account.role not in RUNNING_CALLS:
             raise NotAllowed("only an official runs a call")
         if on:
             self.live[session] = LiveSession(session, floor, sign_in.account.name)
+            self.live_reporters[session] = sign_in.token_id
         else:
             self.live.pop(session, None)
+            self.live_reporters.pop(session, None)
+
+    def forget_live_of(self, token_id: str) -> bool:
+        """The official's app that reported these calls has been gone too long: they are no
+        longer shown live (it reports them again when it is back). Whether any was dropped."""
+        gone = [s for s, reporter in self.live_reporters.items() if reporter == token_id]
+        for session in gone:
+            self.live.pop(session, None)
+            self.live_reporters.pop(session, None)
+        return bool(gone)
 
     # ------------------------------------------------------------------- invitations
     async def invitations(
@@ -263,9 +282,9 @@ class TeamService:
             return session_id, sites, ends
 
         session_id, sites, ends = await self.worker.run(read)
-        expires = int(
-            min(max(ends + INVITATION_GRACE_SECONDS, now + 3600), now + MAX_INVITATION_SECONDS)
-        )
+        # A link made weeks ahead is honoured from 30 days before it expires (the signaling
+        # server's rule), so it is made for the session's day, not capped here.
+        expires = int(max(ends + INVITATION_GRACE_SECONDS, now + 3600))
         record = self.identity.record_id
         links = []
         for site_id, site_uid in sites:

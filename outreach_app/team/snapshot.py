@@ -1,70 +1,92 @@
-"""A whole copy of the record for a computer that has none yet.
+"""A whole copy of the record for a computer that has none yet, as one database file.
 
-Read in one read transaction on a connection of its own, so the copy is consistent (the
-record as it was at one change number) while operations go on being applied; parents' tables
-come before their children's, and rows keep the server's own ids: a new replica takes them as
-its local ids. Afterwards the computer pulls the changes made since that change number.
+Made with SQLite's online backup API (one consistent state, while operations go on being
+applied), then stripped of everything that is the server's alone: accounts, sign-ins, the
+change log and the operations' outcomes, deleted with `secure_delete` so that no password hash
+stays in a freed page. What remains is the record (the app's own schema, search indexes
+included) and each row's version. A new replica takes the file as it is: its local ids are the
+server's, and it pulls the changes made after the copy's change number.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
-from collections.abc import Iterator
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from outreach_app.core.sync_model import JSON
-from outreach_app.storage.shared_rows import SHARED_TABLES
+from outreach_app.team.importer import BASELINE_KEY
+from outreach_app.team.record import RecordFolder
 
-PAGE_ROWS: Final = 2000
+SNAPSHOT_FOLDER: Final = ".snapshots"
+# Dropped from the copy: what only the server keeps.
+SERVER_ONLY_TABLES: Final = (
+    "team_sign_ins",
+    "team_accounts",
+    "team_operations",
+    "team_changes",
+    "team_settings",
+)
+VERSIONS_TABLE: Final = "team_row_versions"
 
 
 @dataclass(frozen=True)
-class SnapshotPage:
-    table: str
-    columns: tuple[str, ...]
-    rows: list[tuple[JSON, ...]]
+class SnapshotFile:
+    path: Path
+    head: int  # the last change the copy holds
+    baseline: int
+
+    def remove(self) -> None:
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{self.path}{suffix}").unlink()
 
 
-@dataclass(frozen=True)
-class SnapshotPlan:
-    head: int
-    counts: dict[str, int]
+def make_snapshot_file(folder: RecordFolder) -> SnapshotFile:
+    """A copy of the record for a new replica, in the data folder (owner-only)."""
+    snapshots = folder.path / SNAPSHOT_FOLDER
+    snapshots.mkdir(mode=0o700, exist_ok=True)
+    target = snapshots / f"{uuid.uuid4().hex}.db"
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.close(descriptor)
+    try:
+        source = sqlite3.connect(f"file:{folder.database}?mode=ro", uri=True)
+        try:
+            copy = sqlite3.connect(target, isolation_level=None)
+            try:
+                source.backup(copy)
+                return _strip(copy, target)
+            finally:
+                copy.close()
+        finally:
+            source.close()
+    except BaseException:
+        SnapshotFile(target, 0, 0).remove()
+        raise
 
-    @property
-    def total_rows(self) -> int:
-        return sum(self.counts.values())
+
+def _strip(copy: sqlite3.Connection, target: Path) -> SnapshotFile:
+    copy.execute("PRAGMA journal_mode = DELETE")
+    head = int(copy.execute("SELECT coalesce(max(seq), 0) FROM team_changes").fetchone()[0])
+    baseline_row = copy.execute(
+        "SELECT value FROM team_settings WHERE key = ?", (BASELINE_KEY,)
+    ).fetchone()
+    copy.execute("PRAGMA secure_delete = ON")
+    copy.execute("BEGIN")
+    for table in SERVER_ONLY_TABLES:
+        copy.execute(f"DROP TABLE {table}")
+    copy.execute("DELETE FROM _sqlite_migrations WHERE migration_set = 'outreach-team'")
+    copy.execute("COMMIT")
+    return SnapshotFile(target, head, int(baseline_row[0]) if baseline_row else 0)
 
 
-class RecordSnapshot:
-    """Open it, read `plan`, iterate `pages()` and `versions()`, close it; on one thread."""
-
-    def __init__(self, database: Path) -> None:
-        # Read from worker threads one call at a time, never at once.
-        self._conn = sqlite3.connect(
-            f"file:{database}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
-        )
-        self._conn.execute("BEGIN")
-        head = self._conn.execute("SELECT max(seq) FROM team_changes").fetchone()[0]
-        counts = {
-            table.name: int(self._conn.execute(f"SELECT count(*) FROM {table.name}").fetchone()[0])
-            for table in SHARED_TABLES
-        }
-        self.plan = SnapshotPlan(int(head or 0), counts)
-
-    def pages(self) -> Iterator[SnapshotPage]:
-        for table in SHARED_TABLES:
-            cursor = self._conn.execute(f"SELECT * FROM {table.name} ORDER BY rowid")
-            columns = tuple(str(d[0]) for d in cursor.description)
-            while rows := cursor.fetchmany(PAGE_ROWS):
-                yield SnapshotPage(table.name, columns, [tuple(row) for row in rows])
-
-    def versions(self) -> Iterator[list[tuple[str, str, str]]]:
-        cursor = self._conn.execute("SELECT tbl, uid, op_id FROM team_row_versions")
-        while rows := cursor.fetchmany(PAGE_ROWS * 5):
-            yield [(str(t), str(u), str(v)) for t, u, v in rows]
-
-    def close(self) -> None:
-        self._conn.execute("COMMIT")
-        self._conn.close()
+def cleanup_snapshots(folder: RecordFolder) -> None:
+    """Copies left behind by a server that stopped while sending them."""
+    snapshots = folder.path / SNAPSHOT_FOLDER
+    if snapshots.is_dir():
+        for leftover in snapshots.iterdir():
+            with contextlib.suppress(OSError):
+                leftover.unlink()

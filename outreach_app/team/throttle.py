@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Final
 
 FREE_FAILURES: Final = 5
+# A whole office may sign in from one address (behind one router): more before it waits.
+FREE_FAILURES_PER_ADDRESS: Final = 20
 FIRST_WAIT_SECONDS: Final = 1.0
 MAX_WAIT_SECONDS: Final = 15 * 60.0
 # A key with no failure for this long starts again from nothing.
@@ -34,10 +36,12 @@ class SignInThrottle:
         clock: Callable[[], float],
         *,
         free_failures: int = FREE_FAILURES,
+        free_failures_per_address: int = FREE_FAILURES_PER_ADDRESS,
         max_keys: int = MAX_TRACKED_KEYS,
     ) -> None:
         self._clock = clock
         self._free = free_failures
+        self._free_per_address = free_failures_per_address
         self._max_keys = max_keys
         self._records: OrderedDict[str, _Record] = OrderedDict()
 
@@ -53,11 +57,14 @@ class SignInThrottle:
 
     def failed(self, account: str, address: str) -> None:
         now = self._clock()
-        for key in (_account_key(account), _address_key(address)):
+        for key, free in (
+            (_account_key(account), self._free),
+            (_address_key(address), self._free_per_address),
+        ):
             record = self._live_record(key, now) or _Record(0, now, now)
             record.failures += 1
             record.last_failure = now
-            beyond = record.failures - self._free
+            beyond = record.failures - free
             if beyond > 0:
                 wait = min(FIRST_WAIT_SECONDS * 2 ** (beyond - 1), MAX_WAIT_SECONDS)
                 record.blocked_until = now + wait

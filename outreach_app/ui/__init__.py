@@ -20,16 +20,22 @@ One package per feature, each with the same files for the same roles:
   in its `labels.py`.
 
 Features: schedule (Sessions), sites, notes, review, follow_ups, statistics, demands (the demand
-import dialog), call (the official's call window), site_call (a site's call window).
+import dialog), call (the official's call window), site_call (a site's call window), team (team
+mode: signing in and out, where this computer stands with the office's server, conflicts, and
+what each role is offered; see team/__init__.py).
 
 Features use each other only through a few known doors (tests/test_architecture.py lists
 them: the call window holds the notes view, pages start calls through call/launcher.py, the
-statistics page opens the demand import).
+statistics page opens the demand import, the first-run dialog signs in with team/sign_in.py,
+and the context carries the team session). Pages see team mode only through the context
+(`context.team`, `context.allows(...)`, `context.live_elsewhere()`).
 
 Shared by the features, and never importing them but for context.py (which carries the app's
-call windows) and main_window.py (which opens a site's call window): widgets/ (one module per
+call windows and the team session), first_run.py (which signs in) and main_window.py (which
+opens a site's call window): widgets/ (one module per
 kind of widget), exports/ (exports that need Qt: PDF writers, the export runner), labels.py and
 formatting.py (words and numbers in the user's language), presenter.py (Presenter, ChangeBus,
-ChangeFollower), pages.py, context.py, settings.py, media.py (devices). main_window.py shows the
-pages; app.py (outside ui/) assembles them.
+ChangeFollower), pages.py, context.py, settings.py, media.py (devices), first_run.py (how to
+work: alone, or on an office's server). main_window.py shows the pages; app.py (outside ui/)
+assembles them.
 """

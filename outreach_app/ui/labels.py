@@ -54,6 +54,16 @@ def call_status_label(status: SessionStatus, call_running: bool) -> str:
     return status_label(status)
 
 
+def live_now_text(floor_site: str) -> str:
+    """A call going on now (on the official's computer, seen from any desk), with the site
+    that has the floor ("" when none has it yet)."""
+    if floor_site:
+        return QCoreApplication.translate("labels", "Live now — %1 has the floor").replace(
+            "%1", floor_site
+        )
+    return QCoreApplication.translate("labels", "Live now")
+
+
 def role_label(role: Role) -> str:
     return {
         Role.STAFF: QCoreApplication.translate("labels", "Staff (prepares sessions)"),

@@ -216,7 +216,9 @@ class MainWindow(QMainWindow):
         # and the call's media stack.
         from outreach_app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.context.settings, self.context.user, self)
+        dialog = SettingsDialog(
+            self.context.settings, self.context.user, self, team=self.context.team is not None
+        )
         dialog.accepted.connect(lambda: self._settings_saved(dialog))
         dialog.open()
         return dialog

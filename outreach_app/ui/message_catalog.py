@@ -144,4 +144,41 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP(
         "messages", "{path} was made by a newer version of Outreach; update the app to restore it"
     ),
+    # Opening a database (storage/identity.py, storage/repository.py).
+    QT_TRANSLATE_NOOP("messages", "cannot create a database at {path}: {error}"),
+    QT_TRANSLATE_NOOP("messages", "there is no database at {path}"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{path} is an empty file, not an Outreach database; it was left as it is"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{path} is an SQLite database but not an Outreach database; it was left as it is",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{path} is another program's database (it holds {tables}), not an Outreach database;"
+        " it was left as it is",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{path} was made by a newer version of Outreach; update the app to open it (the file was"
+        " left as it is)",
+    ),
+    # Closing a month (storage/statistics.py).
+    QT_TRANSLATE_NOOP("messages", "only a month that has ended can be closed ({month})"),
+    QT_TRANSLATE_NOOP("messages", "say why the month is reopened"),
+    QT_TRANSLATE_NOOP("messages", "{month} is closed already"),
+    QT_TRANSLATE_NOOP("messages", "{month} is not closed"),
+    # A board's progress on imported demands (core/demand_import.py).
+    QT_TRANSLATE_NOOP("messages", "message {id} is also on line {other_line}"),
+    QT_TRANSLATE_NOOP("messages", "the status is “{status}” but {field} is given"),
+    QT_TRANSLATE_NOOP("messages", "the status “{status}” needs {field}"),
+    QT_TRANSLATE_NOOP("messages", "the times must run in order: claimed, responded, solved"),
+    QT_TRANSLATE_NOOP("messages", "{field} ({value}) is before the demand was received"),
+    QT_TRANSLATE_NOOP("messages", "{field} is given without {time}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "“{value}” is not a status; write open, claimed, responded or solved (or 待认领, 已认领,"
+        " 已答复, 已办结)",
+    ),
 )

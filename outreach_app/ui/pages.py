@@ -70,10 +70,15 @@ class Page(Generic[View]):
         act: Callable[[View], object],
         *,
         tooltip: str = "",
+        needs: str = "",
     ) -> QAction:
-        """A menu action that brings the page to the front, then acts on its view."""
+        """A menu action that brings the page to the front, then acts on its view. `needs`:
+        the store operation (or ui/team/roles.py capability) it leads to, so that team mode
+        can offer it only to the roles that may."""
         action = QAction(text)
         action.setShortcut(shortcut)
+        if needs:
+            action.setProperty("needs", needs)
         if tooltip:
             action.setToolTip(tooltip)
         action.triggered.connect(lambda: act(self.show()))

@@ -48,7 +48,13 @@ class ReminderService(Presenter):
         self._timer.setInterval(CHECK_INTERVAL_MS)
         self._timer.timeout.connect(self.check)
         self._timer.start()
-        context.bus.changed.connect(lambda topic: self.check() if topic is Topic.SESSIONS else None)
+        # A method, not a lambda: Qt drops a method's connection when this object is deleted
+        # with its window, while a lambda would go on calling into the deleted presenter.
+        context.bus.changed.connect(self._changed)
+
+    def _changed(self, topic: Topic) -> None:
+        if topic is Topic.SESSIONS:
+            self.check()
 
     def check(self) -> None:
         now = self.context.clock()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -17,6 +18,24 @@ from outreach_app.storage.backup import (
 
 DEFAULT_SERVER_ADDRESS = "http://127.0.0.1:8765"
 DEFAULT_REMINDER_MINUTES = 15
+
+
+@dataclass(frozen=True)
+class TeamSettings:
+    """Team mode as this computer remembers it: where the office's server is, who signed in,
+    and what the server said about them. Nothing here is secret: the sign-in's token is kept
+    apart (ui/team/saved_sign_in.py) and the password never."""
+
+    server: str
+    account: str
+    # An office's own certificate file trusted for this server; "" for the system's.
+    certificate: str
+    role: Role
+    display_name: str = ""
+    record: str = ""
+    office: str = ""
+    # When the sign-in runs out (seconds since the epoch).
+    expires_at: float = 0.0
 
 
 class AppSettings:
@@ -37,6 +56,55 @@ class AppSettings:
         self._settings.setValue("user/name", user.name)
         self._settings.setValue("user/role", user.role.value)
         self._settings.sync()
+
+    # --- team mode: on while a sign-in is kept; the address and account stay for the next one
+    def team(self) -> TeamSettings | None:
+        """Team mode, or None when this computer works alone."""
+        if self._text("team/active") != "true":
+            return None
+        role = self._text("team/role")
+        server, account = self._text("team/server"), self._text("team/account")
+        if not server or not account or role not in Role.__members__.values():
+            return None
+        expires = self._text("team/expires_at", "0")
+        return TeamSettings(
+            server=server,
+            account=account,
+            certificate=self._text("team/certificate"),
+            role=Role(role),
+            display_name=self._text("team/display_name"),
+            record=self._text("team/record"),
+            office=self._text("team/office"),
+            expires_at=float(expires) if _is_number(expires) else 0.0,
+        )
+
+    def set_team(self, team: TeamSettings) -> None:
+        self._settings.setValue("team/active", "true")
+        self._settings.setValue("team/server", team.server)
+        self._settings.setValue("team/account", team.account)
+        self._settings.setValue("team/certificate", team.certificate)
+        self._settings.setValue("team/role", team.role.value)
+        self._settings.setValue("team/display_name", team.display_name)
+        self._settings.setValue("team/record", team.record)
+        self._settings.setValue("team/office", team.office)
+        self._settings.setValue("team/expires_at", str(team.expires_at))
+        self._settings.sync()
+
+    def leave_team(self) -> None:
+        """Work alone from the next start; the address, account and certificate stay as the
+        suggestion for connecting again."""
+        self._settings.setValue("team/active", "false")
+        for key in ("role", "display_name", "record", "office", "expires_at"):
+            self._settings.remove(f"team/{key}")
+        self._settings.sync()
+
+    def last_team_server(self) -> tuple[str, str, str]:
+        """The server address, account and certificate file used last ("" for none)."""
+        return (
+            self._text("team/server"),
+            self._text("team/account"),
+            self._text("team/certificate"),
+        )
 
     def _text(self, key: str, default: str = "") -> str:
         return str(self._settings.value(key, default) or default)
@@ -146,3 +214,11 @@ class AppSettings:
 
     def sync(self) -> None:
         self._settings.sync()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -31,20 +31,35 @@ from outreach_app.core.settings_rules import (
     parse_server_address,
 )
 from outreach_app.storage.backup import MAX_INTERVAL_HOURS, MAX_KEEP, default_backup_folder
+from outreach_app.storage.encryption import is_encrypted
+from outreach_app.storage.errors import StoreError
+from outreach_app.storage.identity import inspect_database, refusal
 from outreach_app.ui.labels import role_label, translate_message
 from outreach_app.ui.media import SYNTHETIC, DeviceChoice, cameras, microphones, speakers
 from outreach_app.ui.settings import AppSettings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: AppSettings, user: User, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        user: User,
+        parent: QWidget | None = None,
+        *,
+        team: bool = False,
+    ) -> None:
+        """`team`: signed in to an office's server, which says who the person is and keeps the
+        record: name, role and database are shown, not changed here."""
         super().__init__(parent)
         self.settings = settings
+        self.team = team
         self.setWindowTitle(self.tr("Settings"))
         self.saved_user: User | None = None
         self.restart_needed = False
 
         self._build_person_and_file_fields(user, settings)
+        if team:
+            self._keep_identity()
         self._build_call_fields(settings)
         self._build_preference_fields(settings)
         self._build_backup_fields(settings)
@@ -74,7 +89,7 @@ class SettingsDialog(QDialog):
         self.name_edit.setAccessibleName(self.tr("Your name"))
         self.role_combo = QComboBox()
         self.role_combo.setAccessibleName(self.tr("Role"))
-        for role in SOLO_ROLES:
+        for role in SOLO_ROLES if user.role in SOLO_ROLES else (*SOLO_ROLES, user.role):
             self.role_combo.addItem(role_label(role), role.value)
         self.role_combo.setCurrentIndex(self.role_combo.findData(user.role.value))
 
@@ -87,6 +102,14 @@ class SettingsDialog(QDialog):
         self.recording_edit.setAccessibleName(self.tr("Recording folder"))
         self.browse_recording = QPushButton(self.tr("Browse…"))
         self.browse_recording.clicked.connect(self._browse_recording)
+
+    def _keep_identity(self) -> None:
+        why = self.tr("Your office's server says who you are and keeps the record.")
+        self.name_edit.setReadOnly(True)
+        for widget in (self.name_edit, self.role_combo, self.database_edit, self.browse_database):
+            widget.setToolTip(why)
+        for widget in (self.role_combo, self.database_edit, self.browse_database):
+            widget.setEnabled(False)
 
     def _build_call_fields(self, settings: AppSettings) -> None:
         """The signaling server, ICE servers, and the devices a call uses."""
@@ -206,6 +229,10 @@ class SettingsDialog(QDialog):
             return self.tr("%1 is a folder; give the path of a database file").replace(
                 "%1", str(path)
             )
+        if not folder and path.is_file():
+            problem = _database_problem(path)
+            if problem is not None:
+                return problem
         existing = path if folder and path.exists() else path.parent
         while not existing.exists() and existing != existing.parent:
             existing = existing.parent
@@ -252,7 +279,8 @@ class SettingsDialog(QDialog):
             database != settings.database_path() or language != settings.language()
         )
         user = User(name, Role(str(self.role_combo.currentData())))
-        settings.set_user(user)
+        if not self.team:
+            settings.set_user(user)
         settings.set_database_path(database)
         settings.set_server_address(server)
         settings.set_ice_servers(self.ice_edit.toPlainText().strip())
@@ -266,8 +294,21 @@ class SettingsDialog(QDialog):
         settings.set_backup_interval_hours(self.backup_interval_spin.value())
         settings.set_backups_kept(self.backups_kept_spin.value())
         settings.sync()
-        self.saved_user = user
+        self.saved_user = None if self.team else user
         self.accept()
+
+
+def _database_problem(path: Path) -> str | None:
+    """Why an existing file cannot be the database (empty, another program's, a newer
+    version's), found without changing it; an encrypted file is asked for its passphrase when
+    the app opens it."""
+    if is_encrypted(path):
+        return None
+    try:
+        problem: StoreError | None = refusal(path, inspect_database(path))
+    except StoreError as exc:
+        problem = exc
+    return None if problem is None else translate_message(problem.template, problem.params)
 
 
 def _device_combo(

@@ -4,7 +4,7 @@
 <context>
     <name>DemandImportDialog</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="93"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="124"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n demand ready to import.</numerusform>
@@ -12,7 +12,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="96"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
+        <source>%n demand(s) to update with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n demand to update with the board&apos;s progress.</numerusform>
+            <numerusform>%n demands to update with the board&apos;s progress.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="130"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n demand already imported or repeated in the file will be skipped.</numerusform>
@@ -20,7 +28,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="145"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="140"/>
+        <source>%n disagreement(s) between the board and the work done here are listed; nothing done here is overwritten.</source>
+        <translation>
+            <numerusform>%n disagreement between the board and the work done here is listed; nothing done here is overwritten.</numerusform>
+            <numerusform>%n disagreements between the board and the work done here are listed; nothing done here is overwritten.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="188"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>%n demand imported.</numerusform>
@@ -28,18 +44,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="148"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
+        <source>%n updated with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n updated with the board&apos;s progress.</numerusform>
+            <numerusform>%n updated with the board&apos;s progress.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="193"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>%n skipped: imported before or repeated in the file.</numerusform>
             <numerusform>%n skipped: imported before or repeated in the file.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="199"/>
+        <source>%n disagreement(s) between the board and the work done here are listed below; nothing done here was overwritten.</source>
+        <translation>
+            <numerusform>%n disagreement between the board and the work done here is listed below; nothing done here was overwritten.</numerusform>
+            <numerusform>%n disagreements between the board and the work done here are listed below; nothing done here was overwritten.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>NotesView</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="305"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="329"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -53,11 +85,41 @@
 <context>
     <name>ReminderService</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="69"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="75"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1” starts at %2 with %n site.</numerusform>
             <numerusform>“%1” starts at %2 with %n sites.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignInPresenter</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="135"/>
+        <source>Too many attempts to sign in. Wait %n minute(s), then try again.</source>
+        <translation>
+            <numerusform>Too many attempts to sign in. Wait %n minute, then try again.</numerusform>
+            <numerusform>Too many attempts to sign in. Wait %n minutes, then try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="351"/>
+        <source>%n change(s) made on this computer have not reached the office&apos;s record yet. Removing the copy loses them.</source>
+        <translation>
+            <numerusform>%n change made on this computer has not reached the office&apos;s record yet. Removing the copy loses it.</numerusform>
+            <numerusform>%n changes made on this computer have not reached the office&apos;s record yet. Removing the copy loses them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="358"/>
+        <source>%n change(s) made on this computer have not reached the office&apos;s record yet. They stay in the copy and are sent when you sign in again.</source>
+        <translation>
+            <numerusform>%n change made on this computer has not reached the office&apos;s record yet. It stays in the copy and is sent when you sign in again.</numerusform>
+            <numerusform>%n changes made on this computer have not reached the office&apos;s record yet. They stay in the copy and are sent when you sign in again.</numerusform>
         </translation>
     </message>
 </context>
@@ -77,6 +139,33 @@
         <translation>
             <numerusform>%n site imported.</numerusform>
             <numerusform>%n sites imported.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="73"/>
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflict to resolve</numerusform>
+            <numerusform>%n conflicts to resolve</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="93"/>
+        <source>Offline since %1 — %n change(s) waiting</source>
+        <translation>
+            <numerusform>Offline since %1 — %n change waiting</numerusform>
+            <numerusform>Offline since %1 — %n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="99"/>
+        <source>Sending %n change(s)…</source>
+        <translation>
+            <numerusform>Sending %n change…</numerusform>
+            <numerusform>Sending %n changes…</numerusform>
         </translation>
     </message>
 </context>

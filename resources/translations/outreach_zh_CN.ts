@@ -486,7 +486,7 @@
 <context>
     <name>CallWindows</name>
     <message>
-        <location filename="../../outreach_app/ui/call/windows.py" line="117"/>
+        <location filename="../../outreach_app/ui/call/windows.py" line="121"/>
         <source>The call server could not start at %1: %2</source>
         <translation>连线服务器无法在 %1 启动：%2</translation>
     </message>
@@ -520,6 +520,24 @@
         <location filename="../../outreach_app/ui/sites/site_editor.py" line="80"/>
         <source>Contact people</source>
         <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>CumulativeTable</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="208"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="229"/>
+        <source>Change year on year</source>
+        <translation>同比变化</translation>
     </message>
 </context>
 <context>
@@ -679,116 +697,201 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>DemandImport</name>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="23"/>
+        <source>responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="24"/>
+        <source>claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="25"/>
+        <source>response</source>
+        <translation>答复内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="32"/>
+        <source>skip: same as line %1</source>
+        <translation>跳过：与第 %1 行相同</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="36"/>
+        <source>skip: another message has this id</source>
+        <translation>跳过：此编号属于另一条留言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="38"/>
+        <source>skip: imported before</source>
+        <translation>跳过：已导入过</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="41"/>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="42"/>
+        <source>new: %1</source>
+        <translation>新增：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="47"/>
+        <source>update: %1</source>
+        <translation>更新：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="48"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="59"/>
+        <source>another message is stored under this id or text (%1)</source>
+        <translation>已有另一条留言使用此编号或内容（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="64"/>
+        <source>the board says %1 since %2; here it is %3 since %4</source>
+        <translation>留言板显示自 %2 起为“%1”；本地自 %4 起为“%3”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/labels.py" line="78"/>
+        <source>%1: the board says “%2”, here “%3”</source>
+        <translation>%1：留言板为“%2”，本地为“%3”</translation>
+    </message>
+</context>
+<context>
     <name>DemandImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="37"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="55"/>
         <source>Import demands</source>
         <translation>导入群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="39"/>
-        <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. Demands imported before are skipped.</source>
-        <translation>群众在留言板上反映的诉求，CSV 或 JSON 格式。列：date（日期）、site（站点名称或所在地区）、channel（栏目，如百姓呼声、问政、消费维权）、text（内容），可选 category（类别）。UTF-8 或 GB18030 编码。只要有一行有误，就不会导入任何内容，并列出每一行错误。以前导入过的诉求会跳过。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="46"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="68"/>
         <source>Save template… writes a CSV file with the header and two example rows. You can also drop a file here.</source>
         <translation>“保存模板…”会生成一个带表头和两行示例的 CSV 文件。也可以把文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="49"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="71"/>
         <source>Demands to import, or the lines to fix</source>
         <translation>待导入的诉求，或需要修改的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="81"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="103"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="50"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="72"/>
         <source>Choose a message board export</source>
         <translation>选择留言板导出文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="51"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="57"/>
+        <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category; from a board&apos;s export also its message id, status, claimed at and by, responded at and the response, solved at, and the responsible unit. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. A message imported before is brought up to date by its id: the board&apos;s new steps are added, nothing done here is lost, and where the board and the work here disagree it is listed.</source>
+        <translation>群众在留言板上提交的诉求，CSV 或 JSON 格式。列：日期、站点（站点名称或所在地区）、栏目（如百姓呼声、问政、消费维权）、诉求内容，可选类别；留言板导出文件还可包含留言编号、办理状态、认领时间和认领人、答复时间和答复内容、办结时间、责任单位。编码为 UTF-8 或 GB18030。只要有一行有误，就不导入任何内容，并列出所有有误的行。以前导入过的留言按编号更新：添加留言板上的新进展，本地已办理的内容不会丢失，留言板与本地不一致之处会列出。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="73"/>
         <source>CSV or JSON files (*.csv *.json);;All files (*)</source>
         <translation>CSV 或 JSON 文件 (*.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="75"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="97"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="76"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="98"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="77"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="99"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="78"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="100"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="79"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="80"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="102"/>
         <source>Demand</source>
         <translation>诉求内容</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="104"/>
+        <source>Board and here disagree</source>
+        <translation>留言板与本地不一致</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="93"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="124"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n 条诉求可以导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="96"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
+        <source>%n demand(s) to update with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n 条诉求将按留言板的进展更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="130"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n 条诉求已导入过或在文件中重复，将跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="136"/>
         <source>Every demand in this file has been imported already.</source>
         <translation>此文件中的诉求都已导入过。</translation>
     </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="107"/>
-        <source>skip: same as line %1</source>
-        <translation>跳过：与第 %1 行相同</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="109"/>
-        <source>skip: imported before</source>
-        <translation>跳过：已导入过</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="110"/>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="125"/>
-        <source>new</source>
-        <translation>新增</translation>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="140"/>
+        <source>%n disagreement(s) between the board and the work done here are listed; nothing done here is overwritten.</source>
+        <translation>
+            <numerusform>列出留言板与本地办理不一致之处 %n 处；本地办理的内容不会被覆盖。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="145"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="199"/>
+        <source>%n disagreement(s) between the board and the work done here are listed below; nothing done here was overwritten.</source>
+        <translation>
+            <numerusform>下方列出留言板与本地办理不一致之处 %n 处；本地办理的内容没有被覆盖。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="188"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 条诉求。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="148"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
+        <source>%n updated with the board&apos;s progress.</source>
+        <translation>
+            <numerusform>%n 条按留言板的进展更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="193"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>跳过 %n 条：已导入过或在文件中重复。</numerusform>
@@ -1124,12 +1227,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>FigureTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="168"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="180"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="187"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="199"/>
         <source>Nothing in this period.</source>
         <translation>本期没有数据。</translation>
     </message>
@@ -1291,36 +1394,99 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>FirstCopyDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="375"/>
+        <source>Copying the office&apos;s record</source>
+        <translation>正在复制单位的共享记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="378"/>
+        <source>The office&apos;s record is copied to this computer once; after that only changes travel. You can work on what has arrived when it is done.</source>
+        <translation>单位的共享记录只需复制到本机一次，以后只传送改动。复制完成后即可使用。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="386"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="388"/>
+        <source>Stop copying; nothing of the record is kept on this computer</source>
+        <translation>停止复制；本机不保留任何记录内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="406"/>
+        <source>%1 MB of %2 MB</source>
+        <translation>已接收 %1 MB，共 %2 MB</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="414"/>
+        <source>Stopping…</source>
+        <translation>正在停止……</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="24"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="46"/>
         <source>Welcome to Outreach</source>
         <translation>欢迎使用连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="27"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="49"/>
+        <source>Work alone on this computer</source>
+        <translation>在本机单独使用</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="50"/>
+        <source>Your sessions, notes and follow-ups are kept in a database on this computer.</source>
+        <translation>连线、记录和督办事项保存在本机的数据库中。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="54"/>
+        <source>Connect to my office&apos;s server</source>
+        <translation>连接本单位的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="56"/>
+        <source>Share one record with your colleagues: what anyone saves shows on every desk. Your administrator gives you the address, an account and a password.</source>
+        <translation>与同事共用一份记录：任何人保存的内容都会出现在每个人的电脑上。服务器地址、账号和密码由管理员提供。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="107"/>
         <source>Tell us who you are. Your name is recorded with every change you make, and the app opens on the view your role needs most. You can change both later.</source>
         <translation>请告诉我们您是谁。您所做的每一处修改都会记录您的姓名，应用会打开您的角色最常用的页面。两者以后都可以更改。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="33"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="113"/>
         <source>Your full name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="34"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="114"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="45"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="124"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/first_run.py" line="46"/>
+        <location filename="../../outreach_app/ui/first_run.py" line="125"/>
         <source>Role:</source>
         <translation>角色：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="145"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/first_run.py" line="145"/>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
 </context>
 <context>
@@ -1420,17 +1586,17 @@ Start Outreach again to go on.</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="176"/>
+        <location filename="../../outreach_app/ui/labels.py" line="186"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="177"/>
+        <location filename="../../outreach_app/ui/labels.py" line="187"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="180"/>
+        <location filename="../../outreach_app/ui/labels.py" line="190"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
@@ -1476,27 +1642,27 @@ Start Outreach again to go on.</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="186"/>
+        <location filename="../../outreach_app/ui/labels.py" line="196"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="188"/>
+        <location filename="../../outreach_app/ui/labels.py" line="198"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="200"/>
+        <location filename="../../outreach_app/ui/labels.py" line="210"/>
         <source>Claim overdue by %1 (due %2)</source>
         <translation>认领逾期 %1（期限 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="202"/>
+        <location filename="../../outreach_app/ui/labels.py" line="212"/>
         <source>Response overdue by %1 (due %2)</source>
         <translation>答复逾期 %1（期限 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="204"/>
+        <location filename="../../outreach_app/ui/labels.py" line="214"/>
         <source>Solution overdue by %1 (due %2)</source>
         <translation>办结逾期 %1（期限 %2）</translation>
     </message>
@@ -1521,7 +1687,7 @@ Start Outreach again to go on.</source>
         <translation>%1（还有 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="210"/>
+        <location filename="../../outreach_app/ui/labels.py" line="220"/>
         <source>No unit yet</source>
         <translation>尚无责任单位</translation>
     </message>
@@ -1739,17 +1905,17 @@ Start Outreach again to go on.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="135"/>
         <source>month on month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="123"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="135"/>
         <source>on previous</source>
         <translation>较上期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="124"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="136"/>
         <source>year on year</source>
         <translation>同比</translation>
     </message>
@@ -1823,22 +1989,22 @@ Start Outreach again to go on.</source>
         <translation>这不是邀请链接。邀请链接形如 https://服务器/join/…，请从邀请中完整复制。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="234"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="236"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="235"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="237"/>
         <source>The new database or language is used the next time Outreach starts.</source>
         <translation>新的数据库或语言将在下次启动连线时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="240"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="242"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="247"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="249"/>
         <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python and Qt Multimedia (LGPLv3), aiortc and aioice (BSD), PyAV (BSD) with FFmpeg (LGPL) and x264 (GPLv2), libvpx and Opus (BSD), WebRTC audio processing via pywebrtc-audio (BSD), aiohttp and sqlite-utils (Apache 2.0), qasync and NumPy (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception), bundled with the app.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python 和 Qt Multimedia（LGPLv3）、aiortc 和 aioice（BSD）、PyAV（BSD）及 FFmpeg（LGPL）和 x264（GPLv2）、libvpx 和 Opus（BSD）、经 pywebrtc-audio 使用的 WebRTC 音频处理（BSD）、aiohttp 和 sqlite-utils（Apache 2.0）、qasync 和 NumPy（BSD）构建。中文文字使用随应用附带的文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
@@ -1848,7 +2014,7 @@ Start Outreach again to go on.</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="245"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="247"/>
         <source>About Outreach</source>
         <translation>关于连线</translation>
     </message>
@@ -2486,7 +2652,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>NotesPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/presenter.py" line="167"/>
+        <location filename="../../outreach_app/ui/notes/presenter.py" line="178"/>
         <source>Type the question first.</source>
         <translation>请先输入问题。</translation>
     </message>
@@ -2494,96 +2660,96 @@ Start Outreach again to go on.</source>
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="126"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="128"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="136"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="138"/>
         <source>Start session</source>
         <translation>开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="138"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="505"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="140"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="535"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="140"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="326"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="142"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="356"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="146"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="148"/>
         <source>Session:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="159"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="168"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="161"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="170"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="163"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="171"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="165"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="173"/>
         <source>Planned questions</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="165"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="167"/>
         <source>Ask selected</source>
         <translation>提问所选问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="166"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="168"/>
         <source>Record the selected planned question as asked (Enter)</source>
         <translation>将所选预设问题记录为已提问（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="192"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="194"/>
         <source>Notes for this site</source>
         <translation>本站点的记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="196"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="198"/>
         <source>Type a new question and press Enter</source>
         <translation>输入新问题后按回车</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="197"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="199"/>
         <source>New question</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="198"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="200"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="200"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="202"/>
         <source>Add the typed question (Enter); Ctrl+Shift+Q focuses it</source>
         <translation>添加输入的问题（回车）；Ctrl+Shift+Q 跳到此处</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="208"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="210"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="68"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="70"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="249"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="254"/>
         <source>No sessions yet — schedule one under Sessions</source>
         <translation>还没有连线——请在“连线”页面安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="305"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="329"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -2592,62 +2758,67 @@ Start Outreach again to go on.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="326"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="339"/>
+        <source>Has the floor now</source>
+        <translation>正在发言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/view.py" line="356"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="329"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="359"/>
         <source>Open the call window; sites join by their invitation links (Ctrl+Shift+L)</source>
         <translation>打开通话窗口；各站点通过邀请链接加入（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="331"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="377"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="407"/>
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="379"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="409"/>
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="387"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="417"/>
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="390"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="420"/>
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="405"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="435"/>
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="486"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="516"/>
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="506"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="536"/>
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="520"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="550"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="525"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="555"/>
         <source>starts %1</source>
         <translation>%1 开始</translation>
     </message>
@@ -2785,6 +2956,109 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>ProblemsDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="89"/>
+        <source>Conflicts to resolve</source>
+        <translation>待处理的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="94"/>
+        <source>Changes to resolve</source>
+        <translation>待处理的改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="108"/>
+        <source>The two versions, field by field</source>
+        <translation>两个版本逐项对照</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="110"/>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="110"/>
+        <source>This computer (mine)</source>
+        <translation>本机（我的）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="110"/>
+        <source>The office&apos;s record</source>
+        <translation>单位的共享记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="119"/>
+        <source>Keep &amp;mine</source>
+        <translation>保留我的(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="122"/>
+        <source>Send this computer&apos;s version to the office&apos;s record, replacing theirs</source>
+        <translation>把本机的版本发送到单位的共享记录，替换对方的版本</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="124"/>
+        <source>Keep the &amp;record&apos;s</source>
+        <translation>保留共享记录的(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="127"/>
+        <source>Drop this computer&apos;s change and take the office&apos;s record as it is</source>
+        <translation>放弃本机的改动，采用单位共享记录中的版本</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="129"/>
+        <source>&amp;Discard my change</source>
+        <translation>放弃我的改动(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="132"/>
+        <source>The office&apos;s server will not take it: drop it and take the record as it is</source>
+        <translation>单位服务器不接受此改动：放弃它，采用共享记录中的版本</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="135"/>
+        <source>Choices need the office&apos;s server: they are offered once it is reachable.</source>
+        <translation>处理冲突需要连上单位服务器：连上后即可选择。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="179"/>
+        <source>conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="179"/>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="199"/>
+        <source>Nothing to resolve: every change reached the record.</source>
+        <translation>没有待处理的事项：所有改动都已进入共享记录。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="209"/>
+        <source>You changed this on %1, and someone else changed it in the office&apos;s record meanwhile. Choose the version to keep; the differences are marked.</source>
+        <translation>您在 %1 修改了这里，其间其他人也在单位的共享记录中修改了它。请选择要保留的版本；不同之处已标出。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="214"/>
+        <source>Made on %1. The office&apos;s server did not take this change.</source>
+        <translation>改动于 %1。单位服务器没有接受这项改动。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="245"/>
+        <source>(not on this computer)</source>
+        <translation>（本机没有）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="246"/>
+        <source>(not in the office&apos;s record)</source>
+        <translation>（共享记录中没有）</translation>
+    </message>
+</context>
+<context>
     <name>RecordingPlayer</name>
     <message>
         <location filename="../../outreach_app/ui/review/recording_player.py" line="27"/>
@@ -2831,39 +3105,39 @@ Start Outreach again to go on.</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="68"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="74"/>
         <source>Session at %1</source>
         <translation>%1 有连线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="69"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="75"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1”将于 %2 开始，共 %n 个站点。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="86"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="92"/>
         <source>Pre-call check failed: %1</source>
         <translation>连线前检查未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="88"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="94"/>
         <source>%1 for “%2”: %3 not working.</source>
         <translation>%1（“%2”）：%3不能正常工作。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="91"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="97"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="113"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="119"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="114"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="120"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -2974,6 +3248,39 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/roles.py" line="128"/>
+        <source>Your role: %1. Staff keep the directory of sites; you see it here.</source>
+        <translation>您的角色：%1。站点名录由工作人员维护，您可以在这里查看。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/roles.py" line="131"/>
+        <source>Your role: %1. Staff prepare sessions and agendas; you see them here.</source>
+        <translation>您的角色：%1。连线和议程由工作人员筹备，您可以在这里查看。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/roles.py" line="134"/>
+        <source>Your role: %1. The official and note-takers take the notes; you see them here as they are taken.</source>
+        <translation>您的角色：%1。记录由领导和记录员填写，您可以在这里随时看到最新内容。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/roles.py" line="139"/>
+        <source>Your role: %1. Reviewers approve minutes or send them back.</source>
+        <translation>您的角色：%1。纪要由审阅人通过或退回。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/roles.py" line="142"/>
+        <source>Your role: %1. Staff, officials and reviewers move follow-ups on.</source>
+        <translation>您的角色：%1。督办事项由工作人员、领导和审阅人推进。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/roles.py" line="150"/>
+        <source>Not for your role: %1</source>
+        <translation>您的角色不能进行此操作：%1</translation>
+    </message>
+</context>
+<context>
     <name>RunSheet</name>
     <message>
         <location filename="../../outreach_app/ui/call/run_sheet.py" line="82"/>
@@ -3034,204 +3341,204 @@ Start Outreach again to go on.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="97"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="100"/>
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="98"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="101"/>
         <source>Previous week (Alt+Left)</source>
         <translation>上一周（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="100"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="103"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="101"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="104"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>回到本周（Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="104"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="107"/>
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="105"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="108"/>
         <source>Next week (Alt+Right)</source>
         <translation>下一周（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="109"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="166"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="310"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="112"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="169"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="342"/>
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="110"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="113"/>
         <source>Schedule a new session (Ctrl+N)</source>
         <translation>安排新的连线（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="134"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="137"/>
         <source>Upcoming sessions</source>
         <translation>即将举行的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="135"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="138"/>
         <source>Double-click or press Enter to open a session</source>
         <translation>双击或按回车打开连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="139"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="142"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="140"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="141"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="144"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="142"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="145"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="146"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="158"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="161"/>
         <source>&amp;Upcoming sessions</source>
         <translation>即将举行的连线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="170"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="177"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="171"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="178"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="237"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="250"/>
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="279"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="311"/>
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="323"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="356"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="323"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="356"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="326"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="359"/>
         <source>Open the call window; sites join by their invitation links</source>
         <translation>打开通话窗口；各站点通过邀请链接加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="328"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="361"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="366"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="399"/>
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="377"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="410"/>
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="392"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="425"/>
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="393"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="426"/>
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="410"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="443"/>
         <source>Save the session first: invitations need its time and sites.</source>
         <translation>请先保存连线：邀请需要用到它的时间和站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="412"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="445"/>
         <source>The session is over or cancelled: there is nothing to invite to.</source>
         <translation>该连线已结束或已取消，无需发送邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="414"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="447"/>
         <source>Add the sites first: each gets its own invitation.</source>
         <translation>请先添加站点：每个站点各有一份邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="423"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="456"/>
         <source>Save a calendar invitation (.ics) for each site, with its turn and its join link, and one with every site (Ctrl+Shift+I)</source>
         <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+I）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="433"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="466"/>
         <source>Save the changes first: the invitations carry the saved times.</source>
         <translation>请先保存修改：邀请使用已保存的时间。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="441"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="474"/>
         <source>Folder for the invitations</source>
         <translation>选择保存邀请的文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="458"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="491"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="461"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="494"/>
         <source>Save invitations</source>
         <translation>保存邀请</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="462"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="495"/>
         <source>Saving the invitations to “%1”…</source>
         <translation>正在将邀请保存到“%1”…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="480"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="513"/>
         <source>The invitations need the call server, which could not start: %1</source>
         <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="506"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="539"/>
         <source>Cancelled; no invitation was written.</source>
         <translation>已取消，未写入任何邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="511"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="544"/>
         <source>Saved %1 invitations in “%2”: one for each site and one with all sites.</source>
         <translation>已在“%2”中保存 %1 份邀请：每个站点一份，另有一份包含全部站点。</translation>
     </message>
@@ -3593,50 +3900,50 @@ Start Outreach again to go on.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="43"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="56"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="74"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="89"/>
         <source>Your name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="76"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="91"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="82"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="150"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="97"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="173"/>
         <source>Database file</source>
         <translation>数据库文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="83"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="98"/>
         <source>Default: outreach.db in your data folder</source>
         <translation>默认：数据文件夹中的 outreach.db</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="84"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="88"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="165"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="103"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="188"/>
         <source>Browse…</source>
         <translation>浏览……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="94"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="117"/>
         <source>Server address</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="96"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="119"/>
         <source>ICE servers</source>
         <translation>ICE 服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="99"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="122"/>
         <source>None on a local network. One a line, e.g.
 stun:stun.example.cn:3478
 turn:turn.example.cn:3478 user password</source>
@@ -3645,201 +3952,400 @@ stun:stun.example.cn:3478
 turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="87"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="190"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="102"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="213"/>
         <source>Recording folder</source>
         <translation>录制文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="107"/>
+        <source>Your office&apos;s server says who you are and keeps the record.</source>
+        <translation>您的身份由单位服务器确定，记录也保存在单位服务器上。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="128"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="105"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="128"/>
         <source>Test pattern (no camera)</source>
         <translation>测试图案（不用摄像头）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="131"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="108"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="131"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="134"/>
         <source>Speakers</source>
         <translation>扬声器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="111"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="134"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="116"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="139"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="117"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="140"/>
         <source>Same as the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="124"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="147"/>
         <source>Reminder lead time</source>
         <translation>提前提醒时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="126"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="149"/>
         <source> min before</source>
         <translation> 分钟前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="131"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="154"/>
         <source>Name:</source>
         <translation>姓名：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="132"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="155"/>
         <source>Role:</source>
         <translation>角色：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="133"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="156"/>
         <source>Database file:</source>
         <translation>数据库文件：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="134"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="157"/>
         <source>Server address:</source>
         <translation>服务器地址：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="135"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="158"/>
         <source>ICE servers:</source>
         <translation>ICE 服务器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="136"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="159"/>
         <source>Recording folder:</source>
         <translation>录制文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="137"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="160"/>
         <source>Camera:</source>
         <translation>摄像头：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="138"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="161"/>
         <source>Microphone:</source>
         <translation>麦克风：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="139"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="162"/>
         <source>Speakers:</source>
         <translation>扬声器：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="140"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="163"/>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="141"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="164"/>
         <source>Reminder:</source>
         <translation>提醒：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="142"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="165"/>
         <source>Backup folder:</source>
         <translation>备份文件夹：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="143"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="166"/>
         <source>Back up every:</source>
         <translation>备份间隔：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="144"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="167"/>
         <source>Backups kept:</source>
         <translation>保留备份：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="57"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="72"/>
         <source>The database and language change the next time the app starts.</source>
         <translation>数据库和语言在下次启动应用时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="152"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="175"/>
         <source>Outreach database (*.db)</source>
         <translation>连线数据库 (*.db)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="161"/>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="182"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="184"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="205"/>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="163"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="186"/>
         <source>Default: %1</source>
         <translation>默认：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="168"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="191"/>
         <source>Back up every</source>
         <translation>备份间隔</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="170"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="193"/>
         <source>Never (no automatic backups)</source>
         <translation>从不（不自动备份）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="171"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="194"/>
         <source> h, and when Outreach closes</source>
         <translation> 小时，以及关闭 Outreach 时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="174"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="197"/>
         <source>Backups kept</source>
         <translation>保留备份数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="176"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="199"/>
         <source> newest</source>
         <translation> 份最新备份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="204"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="227"/>
         <source>%1 is a file, not a folder</source>
         <translation>%1 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="206"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="229"/>
         <source>%1 is a folder; give the path of a database file</source>
         <translation>%1 是文件夹，请填写数据库文件的路径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="213"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="240"/>
         <source>Cannot write in %1</source>
         <translation>无法写入 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="220"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="247"/>
         <source>Give your name.</source>
         <translation>请填写姓名。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/settings_dialog.py" line="285"/>
+        <location filename="../../outreach_app/ui/settings_dialog.py" line="326"/>
         <source>Not connected: %1</source>
         <translation>未连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="358"/>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="360"/>
+        <source>The office&apos;s server no longer accepts your sign-in: it ran out, or an administrator ended it. Sign in again to go on. Nothing on this computer is lost, and changes not yet sent go as soon as you are signed in.</source>
+        <translation>单位服务器不再接受您的登录：登录已过期，或已被管理员结束。请重新登录后继续。本机的内容不会丢失，尚未发送的改动会在登录后立即发送。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="365"/>
+        <source>Connect to my office&apos;s server</source>
+        <translation>连接本单位的服务器</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="367"/>
+        <source>Work on your office&apos;s shared record: sessions, notes and follow-ups that colleagues see as soon as they are saved. Your administrator gives you the address, your account name and a password.</source>
+        <translation>使用本单位的共享记录：连线、记录和督办事项一经保存，同事们就能看到。服务器地址、账号和密码由管理员提供。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="376"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="381"/>
+        <source>Work alone instead…</source>
+        <translation>改为单独使用……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="384"/>
+        <source>Choose again how to work; the copy of the record stays on this computer</source>
+        <translation>重新选择使用方式；本机的记录副本保留不动</translation>
+    </message>
+</context>
+<context>
+    <name>SignInForm</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="172"/>
+        <source>https://outreach.example.org</source>
+        <translation>https://服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="173"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="176"/>
+        <source>The address your administrator gave you. It starts with https:// (http:// only for a server on this computer).</source>
+        <translation>管理员提供的地址，以 https:// 开头（只有本机上的服务器才用 http://）。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="182"/>
+        <source>Account name</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="186"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="189"/>
+        <source>Certificate file</source>
+        <translation>证书文件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="190"/>
+        <source>Only if your office uses its own</source>
+        <translation>仅在本单位使用自有证书时填写</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="191"/>
+        <source>Choose…</source>
+        <translation>选择……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="193"/>
+        <source>Choose the certificate file your administrator gave you (.pem or .crt)</source>
+        <translation>选择管理员提供的证书文件（.pem 或 .crt）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="202"/>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="203"/>
+        <source>Account name:</source>
+        <translation>账号：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="204"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="205"/>
+        <source>Certificate file:</source>
+        <translation>证书文件：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="253"/>
+        <source>Signing in to %1…</source>
+        <translation>正在登录 %1……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="284"/>
+        <source>The office&apos;s certificate</source>
+        <translation>本单位的证书</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="286"/>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPresenter</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="131"/>
+        <source>The account name or the password is wrong. Check both and try again.</source>
+        <translation>账号或密码不正确。请核对后重试。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="135"/>
+        <source>Too many attempts to sign in. Wait %n minute(s), then try again.</source>
+        <translation>
+            <numerusform>登录尝试次数过多。请等待 %n 分钟后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="139"/>
+        <source>The server cannot be reached. Check the address, and that this computer is connected to the network, then try again.</source>
+        <translation>无法连接服务器。请检查地址以及本机的网络连接，然后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="146"/>
+        <source>Something answers at this address, but it is not an Outreach team server. Check the address with your administrator.</source>
+        <translation>这个地址有服务在响应，但不是连线应用的团队服务器。请向管理员核实地址。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/sign_in.py" line="150"/>
+        <source>Give the server&apos;s address as https://…, for example https://outreach.example.org (http:// only for a server on this computer).</source>
+        <translation>请以 https://… 的形式填写服务器地址，例如 https://outreach.example.org（只有本机上的服务器才用 http://）。</translation>
+    </message>
+</context>
+<context>
+    <name>SignOutDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="300"/>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="329"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="302"/>
+        <source>Sign out of %1 (%2)? Outreach then asks again how you want to work.</source>
+        <translation>退出 %1（%2）的登录吗？之后会再次询问您的使用方式。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="303"/>
+        <source>the office&apos;s server</source>
+        <translation>单位服务器</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="307"/>
+        <source>Remove this computer&apos;s copy of the office&apos;s record</source>
+        <translation>删除本机上的单位共享记录副本</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="311"/>
+        <source>Nothing of the record stays on this computer: the copy is overwritten and deleted, and the sign-in is forgotten. Choose this on a shared or borrowed computer.</source>
+        <translation>本机不留任何记录内容：副本被覆写后删除，登录信息也被清除。在公用或借用的电脑上请选择此项。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="351"/>
+        <source>%n change(s) made on this computer have not reached the office&apos;s record yet. Removing the copy loses them.</source>
+        <translation>
+            <numerusform>本机有 %n 项改动尚未送达单位的共享记录。删除副本会丢失这些改动。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/dialogs.py" line="358"/>
+        <source>%n change(s) made on this computer have not reached the office&apos;s record yet. They stay in the copy and are sent when you sign in again.</source>
+        <translation>
+            <numerusform>本机有 %n 项改动尚未送达单位的共享记录。它们保留在副本中，重新登录后发送。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4543,39 +5049,62 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsDialogs</name>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="12"/>
+        <source>Close and publish %1</source>
+        <translation>发布并锁定 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="15"/>
+        <source>Keep the figures of %1 as they are now, for publication? Reports and exports of the month will show them from now on; what the record counts differently later is shown beside them as a dated revision. Only a reviewer can reopen the month, saying why.</source>
+        <translation>按现在的数据发布并锁定 %1 的统计？此后该月的报表和导出都显示发布时的数据；之后记录中统计有出入的，作为注明日期的修订列在旁边。只有审核人可以说明原因后重新开放该月。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="32"/>
+        <source>Reopen %1</source>
+        <translation>重新开放 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/dialogs.py" line="33"/>
+        <source>Why is %1 reopened? Its publication stays on record with your reason.</source>
+        <translation>为什么要重新开放 %1？已发布的数据和您填写的原因都会保留在记录中。</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="110"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="128"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="111"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="129"/>
         <source>you may not write there</source>
         <translation>没有写入该位置的权限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="112"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="130"/>
         <source>that place is read-only</source>
         <translation>该位置是只读的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="113"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="131"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="114"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="132"/>
         <source>the file name is not valid</source>
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="115"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="133"/>
         <source>another program has the file open</source>
         <translation>该文件已被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="118"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="136"/>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -4583,148 +5112,179 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="244"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="311"/>
         <source>First month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="245"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="312"/>
         <source>Last month</source>
         <translation>截止月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="247"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="314"/>
         <source>Range to</source>
         <translation>区间至</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="316"/>
         <source>Count several months together</source>
         <translation>合并统计多个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="251"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="318"/>
         <source>Earlier month</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="252"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="319"/>
         <source>Later month</source>
         <translation>下一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="253"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="320"/>
         <source>Import demands…</source>
         <translation>导入群众诉求…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="256"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="323"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="259"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="326"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="262"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="329"/>
         <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
         <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="268"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="335"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="285"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="352"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="301"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="367"/>
+        <source>Close and publish…</source>
+        <translation>发布并锁定…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="370"/>
+        <source>Reopen…</source>
+        <translation>重新开放…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="405"/>
         <source>Chart the demands by</source>
         <translation>诉求图表分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="310"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="414"/>
         <source>Bars:</source>
         <translation>柱状图：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="323"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="427"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="229"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="292"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="400"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="432"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="507"/>
         <source>%1 — compared with %2 and with %3 a year earlier</source>
         <translation>%1 — 环比 %2，同比 %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="412"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="519"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="421"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="528"/>
         <source>By site: where the demands received stood at the end</source>
         <translation>按站点：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="436"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="556"/>
+        <source>Keep this month&apos;s figures as they are now, for publication</source>
+        <translation>按现在的数据发布并锁定本月统计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="558"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="563"/>
+        <source>Only a reviewer can close or reopen a month</source>
+        <translation>只有审核人可以发布锁定或重新开放月份</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="561"/>
+        <source>Take the published month back, saying why; the publication stays on record</source>
+        <translation>说明原因后撤回已发布的月份；发布记录仍然保留</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="595"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="438"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="597"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="459"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="618"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="460"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="619"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="461"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="620"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="465"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="490"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="624"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="649"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="483"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="642"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="484"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="643"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="515"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="674"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="519"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="678"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -4843,6 +5403,584 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="48"/>
+        <source>Open the changes the office&apos;s server did not take (%1)</source>
+        <translation>打开单位服务器未接受的改动（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="69"/>
+        <source>Click to sign in again</source>
+        <translation>点击重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="71"/>
+        <source>Changes are kept on this computer until the office&apos;s server has them</source>
+        <translation>改动保存在本机，直到单位服务器收到为止</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="73"/>
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n 处冲突待处理</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="81"/>
+        <source>Copying the office&apos;s record: %1 of %2</source>
+        <translation>正在复制单位的共享记录：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="86"/>
+        <source>Signed out — sign in again</source>
+        <translation>已退出登录——请重新登录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="93"/>
+        <source>Offline since %1 — %n change(s) waiting</source>
+        <translation>
+            <numerusform>自 %1 起离线——%n 项改动待发送</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="95"/>
+        <source>Offline since %1</source>
+        <translation>自 %1 起离线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="97"/>
+        <source>Connecting to the office&apos;s server…</source>
+        <translation>正在连接单位服务器……</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="99"/>
+        <source>Sending %n change(s)…</source>
+        <translation>
+            <numerusform>正在发送 %n 项改动……</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/status_bar.py" line="100"/>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDesk</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/desk.py" line="113"/>
+        <source>Resolve &amp;conflicts…</source>
+        <translation>处理冲突(&amp;C)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/desk.py" line="116"/>
+        <source>Sign &amp;out…</source>
+        <translation>退出登录(&amp;O)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/desk.py" line="118"/>
+        <source>Sign out of the office&apos;s server, and remove this computer&apos;s copy if you wish</source>
+        <translation>退出单位服务器的登录，并可选择删除本机副本</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/desk.py" line="196"/>
+        <source>Sign in again</source>
+        <translation>重新登录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/desk.py" line="197"/>
+        <source>Sign in with the same account (%1), or sign out first.</source>
+        <translation>请用同一个账号（%1）登录，或先退出登录。</translation>
+    </message>
+</context>
+<context>
+    <name>TeamLabels</name>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="23"/>
+        <source>The server&apos;s certificate is not trusted by this computer.
+
+If your office uses its own certificate, ask your administrator for the certificate file and choose it under “Certificate file”.
+
+If you did not expect this, do not continue: someone may be pretending to be your office&apos;s server.</source>
+        <translation>本机不信任该服务器的证书。
+
+如果本单位使用自有证书，请向管理员索取证书文件，并在“证书文件”中选择它。
+
+如果您没有预料到这种情况，请不要继续：可能有人在冒充本单位的服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="34"/>
+        <source>“%1” is not a certificate file this computer can read. Ask your administrator for the office&apos;s certificate (a .pem or .crt file).</source>
+        <translation>“%1”不是本机能读取的证书文件。请向管理员索取本单位的证书（.pem 或 .crt 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="45"/>
+        <source>Site “%1” edited</source>
+        <translation>修改了站点“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="46"/>
+        <source>Sites imported</source>
+        <translation>导入了站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="47"/>
+        <source>Site “%1” archived or brought back</source>
+        <translation>归档或恢复了站点“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="50"/>
+        <source>Site “%1” deleted</source>
+        <translation>删除了站点“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="51"/>
+        <source>Session “%1” edited</source>
+        <translation>修改了连线“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="52"/>
+        <source>Status of session “%1” changed</source>
+        <translation>更改了连线“%1”的状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="55"/>
+        <source>Agenda item “%1” added</source>
+        <translation>添加了议程项“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="58"/>
+        <source>Agenda item “%1” edited</source>
+        <translation>修改了议程项“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="61"/>
+        <source>Agenda item “%1” deleted</source>
+        <translation>删除了议程项“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="64"/>
+        <source>Agenda reordered</source>
+        <translation>调整了议程顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="65"/>
+        <source>Briefing edited</source>
+        <translation>修改了背景材料</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="66"/>
+        <source>A site joined the call</source>
+        <translation>站点加入了连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="69"/>
+        <source>A site left the call</source>
+        <translation>站点离开了连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="72"/>
+        <source>Note categories changed</source>
+        <translation>更改了记录类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="73"/>
+        <source>A pre-call check recorded</source>
+        <translation>记录了连线前检查</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="76"/>
+        <source>Interrupted session “%1” ended</source>
+        <translation>结束了已中断的连线“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="79"/>
+        <source>Question “%1” added</source>
+        <translation>添加了问题“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="80"/>
+        <source>Question “%1” edited</source>
+        <translation>修改了问题“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="81"/>
+        <source>Question “%1” deleted</source>
+        <translation>删除了问题“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="82"/>
+        <source>Answer “%1” saved</source>
+        <translation>保存了回答“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="83"/>
+        <source>Commitment “%1” recorded</source>
+        <translation>记录了承诺事项“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="86"/>
+        <source>Commitment removed</source>
+        <translation>删除了承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="87"/>
+        <source>Follow-up “%1” claimed</source>
+        <translation>认领了督办事项“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="90"/>
+        <source>Response to follow-up “%1” recorded</source>
+        <translation>记录了督办事项“%1”的答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="93"/>
+        <source>Follow-up “%1” solved</source>
+        <translation>办结了督办事项“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="96"/>
+        <source>Follow-up “%1” reopened</source>
+        <translation>重新打开了督办事项“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="99"/>
+        <source>Due dates of follow-up “%1” changed</source>
+        <translation>更改了督办事项“%1”的期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="102"/>
+        <source>Demands imported</source>
+        <translation>导入了群众诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="103"/>
+        <source>Minutes reviewed</source>
+        <translation>审阅了纪要</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="107"/>
+        <source>A change (%1)</source>
+        <translation>一项改动（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="121"/>
+        <source>Your role, %1, may not do this.</source>
+        <translation>您的角色（%1）不能进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="125"/>
+        <source>Someone else changed this in the office&apos;s record meanwhile.</source>
+        <translation>其间其他人在单位的共享记录中修改了它。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="129"/>
+        <source>Something this change refers to was deleted in the office&apos;s record meanwhile.</source>
+        <translation>其间这项改动涉及的内容已在单位的共享记录中被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="139"/>
+        <source>The office&apos;s server did not take this change: %1</source>
+        <translation>单位服务器没有接受这项改动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="152"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="153"/>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="154"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="155"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="156"/>
+        <source>Connection notes</source>
+        <translation>连接说明</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="157"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="158"/>
+        <source>Archived</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="159"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="160"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="161"/>
+        <source>Official</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="162"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="163"/>
+        <source>Duration (min)</source>
+        <translation>时长（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="164"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="165"/>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="166"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="167"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="168"/>
+        <source>Time box (min)</source>
+        <translation>限时（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="169"/>
+        <source>Invitation</source>
+        <translation>邀请</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="170"/>
+        <source>Joined</source>
+        <translation>加入时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="171"/>
+        <source>Left</source>
+        <translation>离开时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="172"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="173"/>
+        <source>Asked by</source>
+        <translation>提问人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="174"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="175"/>
+        <source>Time in the session (s)</source>
+        <translation>连线中的时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="176"/>
+        <source>Speaker</source>
+        <translation>发言人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="177"/>
+        <source>Answered</source>
+        <translation>回答时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="178"/>
+        <source>Commitment</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="179"/>
+        <source>Owner</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="180"/>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="181"/>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="182"/>
+        <source>Claimed by</source>
+        <translation>认领人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="183"/>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="184"/>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="185"/>
+        <source>Claim by</source>
+        <translation>认领期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="186"/>
+        <source>Respond by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="187"/>
+        <source>Claimed</source>
+        <translation>认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="188"/>
+        <source>Responded</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="189"/>
+        <source>Solved</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="190"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="191"/>
+        <source>Reviewer</source>
+        <translation>审阅人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="192"/>
+        <source>Comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="193"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="194"/>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="195"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="215"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="217"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="224"/>
+        <source>Note category</source>
+        <translation>记录类别</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="225"/>
+        <source>Site</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="226"/>
+        <source>Session</source>
+        <translation>连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="227"/>
+        <source>Site in a session</source>
+        <translation>连线中的站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="228"/>
+        <source>Agenda item</source>
+        <translation>议程项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="229"/>
+        <source>Briefing</source>
+        <translation>背景材料</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="230"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="231"/>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="232"/>
+        <source>Follow-up</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="233"/>
+        <source>Follow-up step</source>
+        <translation>督办环节</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="234"/>
+        <source>Demand</source>
+        <translation>群众诉求</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="235"/>
+        <source>Review</source>
+        <translation>审阅</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="236"/>
+        <source>Pre-call check</source>
+        <translation>连线前检查</translation>
+    </message>
+</context>
+<context>
     <name>TimeBoxDelegate</name>
     <message>
         <location filename="../../outreach_app/ui/schedule/session_editor.py" line="83"/>
@@ -4926,14 +6064,24 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="187"/>
+        <location filename="../../outreach_app/app.py" line="298"/>
         <source>Outreach is already running; it was brought to the front.</source>
         <translation>连线已在运行，已切换到其窗口。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="206"/>
+        <location filename="../../outreach_app/app.py" line="361"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/app.py" line="386"/>
+        <source>Connect to an office&apos;s &amp;server…</source>
+        <translation>连接单位服务器(&amp;S)……</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/app.py" line="389"/>
+        <source>Work on your office&apos;s shared record from now on (signing in)</source>
+        <translation>从现在起使用本单位的共享记录（需要登录）</translation>
     </message>
 </context>
 <context>
@@ -4989,249 +6137,259 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>已中断</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="59"/>
+        <location filename="../../outreach_app/ui/labels.py" line="61"/>
+        <source>Live now — %1 has the floor</source>
+        <translation>正在连线——%1 正在发言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="64"/>
+        <source>Live now</source>
+        <translation>正在连线</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="69"/>
         <source>Staff (prepares sessions)</source>
         <translation>工作人员（筹备连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="60"/>
+        <location filename="../../outreach_app/ui/labels.py" line="70"/>
         <source>Official (runs sessions)</source>
         <translation>领导（主持连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="61"/>
+        <location filename="../../outreach_app/ui/labels.py" line="71"/>
         <source>Reviewer (reviews minutes)</source>
         <translation>审阅人（审阅纪要）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="62"/>
+        <location filename="../../outreach_app/ui/labels.py" line="72"/>
         <source>Note-taker (takes notes in calls)</source>
         <translation>记录员（在连线中记录）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/labels.py" line="73"/>
         <source>Administrator (keeps accounts)</source>
         <translation>管理员（管理账户）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="69"/>
+        <location filename="../../outreach_app/ui/labels.py" line="79"/>
         <source>Open</source>
         <translation>待办</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="70"/>
-        <location filename="../../outreach_app/ui/labels.py" line="146"/>
+        <location filename="../../outreach_app/ui/labels.py" line="80"/>
+        <location filename="../../outreach_app/ui/labels.py" line="156"/>
         <source>Claimed</source>
         <translation>已认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="71"/>
-        <location filename="../../outreach_app/ui/labels.py" line="147"/>
+        <location filename="../../outreach_app/ui/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/labels.py" line="157"/>
         <source>Responded</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="72"/>
-        <location filename="../../outreach_app/ui/labels.py" line="148"/>
+        <location filename="../../outreach_app/ui/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/labels.py" line="158"/>
         <source>Solved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="78"/>
+        <location filename="../../outreach_app/ui/labels.py" line="88"/>
         <source>working</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="79"/>
+        <location filename="../../outreach_app/ui/labels.py" line="89"/>
         <source>not working</source>
         <translation>不能正常工作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="80"/>
+        <location filename="../../outreach_app/ui/labels.py" line="90"/>
         <source>none found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/labels.py" line="91"/>
         <source>not allowed</source>
         <translation>未获允许</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/labels.py" line="92"/>
         <source>not tested</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="89"/>
+        <location filename="../../outreach_app/ui/labels.py" line="99"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/labels.py" line="100"/>
         <source>microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/labels.py" line="101"/>
         <source>connection</source>
         <translation>网络连接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="98"/>
+        <location filename="../../outreach_app/ui/labels.py" line="108"/>
         <source>Awaiting review</source>
         <translation>待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="99"/>
+        <location filename="../../outreach_app/ui/labels.py" line="109"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="100"/>
+        <location filename="../../outreach_app/ui/labels.py" line="110"/>
         <source>Sent back</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="107"/>
+        <location filename="../../outreach_app/ui/labels.py" line="117"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="108"/>
+        <location filename="../../outreach_app/ui/labels.py" line="118"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="109"/>
+        <location filename="../../outreach_app/ui/labels.py" line="119"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="116"/>
+        <location filename="../../outreach_app/ui/labels.py" line="126"/>
         <source>Minutes awaiting review</source>
         <translation>纪要待审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="117"/>
+        <location filename="../../outreach_app/ui/labels.py" line="127"/>
         <source>Minutes approved</source>
         <translation>纪要已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="118"/>
+        <location filename="../../outreach_app/ui/labels.py" line="128"/>
         <source>Minutes sent back</source>
         <translation>纪要已退回</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="119"/>
+        <location filename="../../outreach_app/ui/labels.py" line="129"/>
         <source>Has open follow-ups</source>
         <translation>有未办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="120"/>
+        <location filename="../../outreach_app/ui/labels.py" line="130"/>
         <source>Has solved follow-ups</source>
         <translation>有已办结事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="127"/>
-        <location filename="../../outreach_app/ui/labels.py" line="157"/>
+        <location filename="../../outreach_app/ui/labels.py" line="137"/>
+        <location filename="../../outreach_app/ui/labels.py" line="167"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="128"/>
-        <location filename="../../outreach_app/ui/labels.py" line="158"/>
+        <location filename="../../outreach_app/ui/labels.py" line="138"/>
+        <location filename="../../outreach_app/ui/labels.py" line="168"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="129"/>
-        <location filename="../../outreach_app/ui/labels.py" line="161"/>
+        <location filename="../../outreach_app/ui/labels.py" line="139"/>
+        <location filename="../../outreach_app/ui/labels.py" line="171"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="130"/>
-        <location filename="../../outreach_app/ui/labels.py" line="159"/>
+        <location filename="../../outreach_app/ui/labels.py" line="140"/>
+        <location filename="../../outreach_app/ui/labels.py" line="169"/>
         <source>Follow-up</source>
         <translation>督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="136"/>
+        <location filename="../../outreach_app/ui/labels.py" line="146"/>
         <source>Created</source>
         <translation>创建</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="137"/>
+        <location filename="../../outreach_app/ui/labels.py" line="147"/>
         <source>Edited</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="138"/>
+        <location filename="../../outreach_app/ui/labels.py" line="148"/>
         <source>Deleted</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="139"/>
+        <location filename="../../outreach_app/ui/labels.py" line="149"/>
         <source>Changed status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="140"/>
+        <location filename="../../outreach_app/ui/labels.py" line="150"/>
         <source>Reviewed</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="141"/>
+        <location filename="../../outreach_app/ui/labels.py" line="151"/>
         <source>Archived</source>
         <translation>归档</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="142"/>
+        <location filename="../../outreach_app/ui/labels.py" line="152"/>
         <source>Restored</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="143"/>
+        <location filename="../../outreach_app/ui/labels.py" line="153"/>
         <source>Imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="144"/>
+        <location filename="../../outreach_app/ui/labels.py" line="154"/>
         <source>Reordered</source>
         <translation>调整顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="149"/>
+        <location filename="../../outreach_app/ui/labels.py" line="159"/>
         <source>Reopened</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="150"/>
+        <location filename="../../outreach_app/ui/labels.py" line="160"/>
         <source>Set due dates</source>
         <translation>设定期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="156"/>
+        <location filename="../../outreach_app/ui/labels.py" line="166"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="160"/>
+        <location filename="../../outreach_app/ui/labels.py" line="170"/>
         <source>Agenda item</source>
         <translation>议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="162"/>
+        <location filename="../../outreach_app/ui/labels.py" line="172"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="163"/>
+        <location filename="../../outreach_app/ui/labels.py" line="173"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="164"/>
+        <location filename="../../outreach_app/ui/labels.py" line="174"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>
@@ -5783,6 +6941,91 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <source>{path} was made by a newer version of Outreach; update the app to restore it</source>
         <translation>{path} 由更新版本的 Outreach 生成；请先升级应用再恢复</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="148"/>
+        <source>cannot create a database at {path}: {error}</source>
+        <translation>无法在 {path} 新建数据库：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="149"/>
+        <source>there is no database at {path}</source>
+        <translation>{path} 处没有数据库</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="150"/>
+        <source>{path} is an empty file, not an Outreach database; it was left as it is</source>
+        <translation>{path} 是空文件，不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="153"/>
+        <source>{path} is an SQLite database but not an Outreach database; it was left as it is</source>
+        <translation>{path} 是 SQLite 数据库，但不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="157"/>
+        <source>{path} is another program&apos;s database (it holds {tables}), not an Outreach database; it was left as it is</source>
+        <translation>{path} 是其他程序的数据库（含有 {tables}），不是连线数据库；文件未作任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="162"/>
+        <source>{path} was made by a newer version of Outreach; update the app to open it (the file was left as it is)</source>
+        <translation>{path} 由更新版本的连线创建，请先升级本程序再打开（文件未作任何改动）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="168"/>
+        <source>only a month that has ended can be closed ({month})</source>
+        <translation>只有已结束的月份才能发布锁定（{month}）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="169"/>
+        <source>say why the month is reopened</source>
+        <translation>请说明重新开放该月的原因</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="170"/>
+        <source>{month} is closed already</source>
+        <translation>{month} 已发布锁定</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="171"/>
+        <source>{month} is not closed</source>
+        <translation>{month} 未发布锁定</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="173"/>
+        <source>message {id} is also on line {other_line}</source>
+        <translation>留言 {id} 也出现在第 {other_line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="174"/>
+        <source>the status is “{status}” but {field} is given</source>
+        <translation>办理状态为“{status}”，却填写了{field}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="175"/>
+        <source>the status “{status}” needs {field}</source>
+        <translation>办理状态“{status}”需要填写{field}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="176"/>
+        <source>the times must run in order: claimed, responded, solved</source>
+        <translation>时间须按认领、答复、办结的先后顺序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="177"/>
+        <source>{field} ({value}) is before the demand was received</source>
+        <translation>{field}（{value}）早于诉求受理日期</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="178"/>
+        <source>{field} is given without {time}</source>
+        <translation>填写了{field}，却没有{time}</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="179"/>
+        <source>“{value}” is not a status; write open, claimed, responded or solved (or 待认领, 已认领, 已答复, 已办结)</source>
+        <translation>“{value}”不是办理状态；请填写待认领、已认领、已答复或已办结（或 open、claimed、responded、solved）</translation>
+    </message>
 </context>
 <context>
     <name>pages</name>
@@ -5792,7 +7035,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>新问题(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/page.py" line="40"/>
+        <location filename="../../outreach_app/ui/notes/page.py" line="41"/>
         <source>Start or join &amp;call</source>
         <translation>开始或加入通话(&amp;C)</translation>
     </message>
@@ -5832,12 +7075,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>新建连线(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="40"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="41"/>
         <source>Save &amp;invitations as .ics…</source>
         <translation>保存邀请为 .ics 文件(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/page.py" line="43"/>
+        <location filename="../../outreach_app/ui/schedule/page.py" line="45"/>
         <source>Save the open session&apos;s invitations as calendar files (Ctrl+Shift+I)</source>
         <translation>将当前连线的邀请保存为日历文件（Ctrl+Shift+I）</translation>
     </message>
@@ -5852,7 +7095,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>新建站点(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/page.py" line="40"/>
+        <location filename="../../outreach_app/ui/sites/page.py" line="41"/>
         <source>&amp;Import sites from CSV…</source>
         <translation>从 CSV 导入站点(&amp;I)……</translation>
     </message>
@@ -5867,12 +7110,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>导入群众诉求(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/page.py" line="37"/>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="38"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/page.py" line="42"/>
+        <location filename="../../outreach_app/ui/statistics/page.py" line="43"/>
         <source>&amp;Export statistics…</source>
         <translation>导出统计(&amp;E)…</translation>
     </message>
@@ -5913,264 +7156,397 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="33"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="34"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="232"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="35"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="74"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="36"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="75"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="40"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="41"/>
+        <source>Responded or solved</source>
+        <translation>答复或办结</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="42"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="43"/>
         <source>On-time rate</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
         <source>Solve rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="50"/>
         <source>Demands received in the period: imported or committed in a session</source>
         <translation>本期受理的诉求：导入的留言或连线中承诺办理的事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="48"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="53"/>
         <source>Demands a person of the responsible unit claimed in the period</source>
         <translation>本期由责任单位人员认领的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="51"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="56"/>
         <source>Demands the unit responded to in the period</source>
         <translation>本期责任单位已答复的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="59"/>
         <source>Demands solved in the period</source>
         <translation>本期办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="55"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="60"/>
+        <source>Demands responded to or solved in the period, each counted once (the measure message boards publish)</source>
+        <translation>本期内得到答复或已办结的诉求，每条只计一次（留言板公布的口径）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="65"/>
         <source>Of the demands received in the period, the share claimed by its end</source>
         <translation>本期受理的诉求中，到期末已认领的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="58"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="68"/>
         <source>Of the demands solved in the period, the share solved by their due date (no due date counts as on time)</source>
         <translation>本期办结的诉求中，在期限内办结的比例（未设期限的视为按期）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="63"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
         <source>Of the demands received in the period, the share solved by its end</source>
         <translation>本期受理的诉求中，到期末已办结的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="72"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <source>%1 (same as %2)</source>
+        <translation>%1（与%2重合）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
+        <source>People who claimed</source>
+        <translation>认领领导人数</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <source>Units with a claim</source>
+        <translation>有认领的单位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <source>Share of units with a claim</source>
+        <translation>有认领的单位占比</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
+        <source>Different people (leaders) who claimed demands in the period</source>
+        <translation>本期内认领过诉求的不同人员（领导）人数</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="102"/>
+        <source>Units (the regions of the office&apos;s sites; a site without one is its own) where at least one demand was claimed in the period</source>
+        <translation>本期内至少认领过一条诉求的单位（以站点所在地区为单位，未填地区的站点各自算一个单位）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="107"/>
+        <source>Of the office&apos;s units (the regions of its sites in use), the share where at least one demand was claimed in the period</source>
+        <translation>在本单位所辖各单位（在用站点所在的地区）中，本期内至少认领过一条诉求的单位所占比例</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="128"/>
+        <source>Every figure is counted from each demand&apos;s history: a reopen, a correction or an import later never changes an earlier month. A closed month shows the figures it was published with; what the record counts for it later, if different, is listed as a dated revision beside them.</source>
+        <translation>每项数据都按每条诉求的办理历程统计：之后的重新打开、更正或导入都不会改变之前月份的数据。已发布锁定的月份显示发布时的数据；之后记录中的统计如有出入，作为注明日期的修订列在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="138"/>
+        <source>From January to the last month shown, each demand counted once, against the same months a year earlier</source>
+        <translation>自1月起至所示最后一个月，每条诉求只计一次，与上年同期相比</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="148"/>
+        <source>Claims by leaders: people who claimed demands %1; units with at least one claim %2 of %3 (%4); claim rate %5.</source>
+        <translation>领导认领：认领诉求的领导 %1 人；%3 个单位中有 %2 个至少认领一条（%4）；认领率 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
+        <source>Closed: published on %1 by %2. These are the figures as published.</source>
+        <translation>已锁定：%2 于 %1 发布。以下为发布时的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="174"/>
+        <source>Not closed: the figures are counted from the record and may still change.</source>
+        <translation>未锁定：数据按当前记录统计，仍可能变化。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="184"/>
+        <source>Published on %1 by %2.</source>
+        <translation>%2 于 %1 发布。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="190"/>
+        <source>Reopened on %1 by %2: %3</source>
+        <translation>%2 于 %1 重新开放：%3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="201"/>
+        <source>Revision as of %1: the record now counts this month differently from its publication (the published figures stay as they were):</source>
+        <translation>截至 %1 的修订：当前记录对本月的统计与发布时不同（已发布的数据保持不变）：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="209"/>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="211"/>
+        <source>%1, year to date: %2 → %3</source>
+        <translation>%1（年内累计）：%2 → %3</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="220"/>
+        <source>Some demands are now counted under another channel, category, site or kind.</source>
+        <translation>部分诉求现在归入了其他栏目、类别、站点或连线形式。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="81"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="240"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="242"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="84"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="243"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="90"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="250"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="252"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="258"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="101"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="104"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="263"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="140"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="191"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="299"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="350"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="158"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="317"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="327"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="173"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="332"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="178"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="337"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="180"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="339"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="182"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="341"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="201"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="360"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="219"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="391"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="227"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="396"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="228"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="397"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="229"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="398"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="230"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="399"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="400"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="259"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="402"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="438"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="237"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="406"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="238"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="407"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="410"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="244"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="413"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="419"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="424"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="425"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
+        <source>Year to date</source>
+        <translation>年内累计</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="427"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="255"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="261"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="440"/>
         <source>pp</source>
         <translation>个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="452"/>
+        <source>Revision</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="454"/>
+        <source>Claims by leaders</source>
+        <translation>领导认领</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="458"/>
+        <source>%1 of %2</source>
+        <translation>%2 个中的 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="463"/>
+        <source>Year to date: %1, against %2</source>
+        <translation>年内累计：%1，对比 %2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="570"/>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 </TS>

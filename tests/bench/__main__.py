@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 import time
+from pathlib import Path
 
 from outreach_app.storage.repository import Repository
 from tests.bench.storage_bench import (
@@ -29,6 +30,7 @@ HUB_CORES_TARGET = 1.5
 HUB_MEMORY_TARGET_MB = 500.0
 LOAD_P99_TARGET_MS = 20.0
 LOAD_MEMORY_TARGET_MB = 200.0
+VISIBLE_TARGET_MS = 1000.0
 STARTUP_TARGET_MS = 1000.0
 
 
@@ -50,10 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--part",
-        choices=["all", "storage", "startup", "calls", "server-load", "encryption", "sfu"],
+        choices=["all", "storage", "startup", "calls", "server-load", "sync", "encryption", "sfu"],
         default="all",
-        help="run only the storage, the start-up, the call or the signaling server load "
-        "benchmarks (default: all), or on request only: the cost of encryption (plain vs "
+        help="run only the storage, the start-up, the call, the signaling server load or the "
+        "team sync benchmarks (default: all), or on request only: the cost of encryption (plain vs "
         "SQLCipher), or large sessions on the media server against the hub (sfu: needs root "
         "for a network namespace, and Janus)",
     )
@@ -111,6 +113,20 @@ def main(argv: list[str] | None = None) -> int:
         "--load-seconds", type=float, default=10.0, help="measuring time (default 10)"
     )
     load.add_argument("--load-clients", type=int, default=1, help="client processes (default 1)")
+    sync = parser.add_argument_group("sync")
+    sync.add_argument(
+        "--sync-clients",
+        default="3,50",
+        help="connected apps for change-to-visible, comma-separated (default 3,50)",
+    )
+    sync.add_argument(
+        "--fan-out-clients", type=int, default=200, help="syncing apps for the server's fan-out"
+    )
+    sync.add_argument(
+        "--skip-first-copy",
+        action="store_true",
+        help="leave out the first copy of the --notes database (its first run imports it)",
+    )
     args = parser.parse_args(argv)
     if args.load_sessions < 1 or args.load_sites < 1 or args.load_clients < 1:
         parser.error("--load-sessions, --load-sites and --load-clients must be at least 1")
@@ -138,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         failures += call_benchmark(hub_sites, args.hub_seconds, quick=args.quick)
     if args.part in ("all", "server-load"):
         failures += server_load_benchmark(args)
+    if args.part in ("all", "sync"):
+        failures += sync_benchmark(args)
     if args.part == "sfu":
         from tests.bench.sfu_bench import sfu_benchmark
 
@@ -157,6 +175,84 @@ def main(argv: list[str] | None = None) -> int:
 
         failures += encryption_benchmark(args.notes, args.repeats, SEARCH_TARGET_MS)
     return 1 if failures else 0
+
+
+def sync_benchmark(args: argparse.Namespace) -> int:
+    """Team mode: change to visible with few and many apps, a new app's first copy of the
+    --notes record, the server with many syncing apps (tests/bench/sync_bench.py)."""
+    import tempfile
+
+    from tests.bench.sync_bench import measure_fan_out, measure_first_copy, measure_visible
+
+    failures = 0
+    lines = [
+        "",
+        "Team mode: the real outreach-server --data on 127.0.0.1; apps in processes of their "
+        f"own; load average before {os.getloadavg()[0]:.1f}",
+        _row("measurement", "result", "target", "ok?"),
+        "|" + "-" * 48 + "|" + "-" * 24 + "|" + "-" * 14 + "|------|",
+    ]
+    with tempfile.TemporaryDirectory(prefix="outreach-sync-bench-") as folder:
+        for clients in [int(c) for c in args.sync_clients.split(",")]:
+            print(f"sync: change to visible with {clients} apps…", file=sys.stderr, flush=True)
+            figures = measure_visible(Path(folder), clients, changes=10 if args.quick else 30)
+            ok = figures.p95_ms < VISIBLE_TARGET_MS and figures.seen_fraction == 1.0
+            failures += not ok
+            lines.append(
+                _row(
+                    f"change to visible, {clients} apps: p50 / p95",
+                    f"{figures.p50_ms:.0f} / {figures.p95_ms:.0f} ms "
+                    f"x{figures.p95_ms / figures.reference_ms:.0f}",
+                    f"p95 < {VISIBLE_TARGET_MS:.0f} ms",
+                    "yes" if ok else "NO",
+                )
+            )
+            lines.append(
+                _row(
+                    "  reference: ping round trip, same server",
+                    f"p50 {figures.reference_ms:.1f} ms",
+                    "",
+                    "",
+                )
+            )
+        print(
+            f"sync: the server with {args.fan_out_clients} syncing apps…",
+            file=sys.stderr,
+            flush=True,
+        )
+        fan = measure_fan_out(Path(folder), args.fan_out_clients, changes=8 if args.quick else 20)
+        lines += [
+            _row(
+                f"fan-out to {fan.clients} apps: p50 / p99",
+                f"{fan.p50_ms:.0f} / {fan.p99_ms:.0f} ms",
+                "",
+                "",
+            ),
+            _row(
+                f"server with {fan.clients} apps: memory, cores",
+                f"{fan.server_rss_mb:.0f} MB, {fan.server_cores:.2f}",
+                "",
+                "",
+            ),
+        ]
+        if not args.skip_first_copy:
+            from tests.bench.storage_bench import cached_database
+
+            database = cached_database(
+                args.notes, progress=lambda text: print(text, file=sys.stderr)
+            )
+            print("sync: a new app's first copy…", file=sys.stderr, flush=True)
+            copy = measure_first_copy(database, Path(folder))
+            lines.append(
+                _row(
+                    f"first copy of {copy.rows:,} rows",
+                    f"{copy.seconds:.0f} s, peak {copy.peak_rss_mb:.0f} MB",
+                    "",
+                    "",
+                )
+            )
+    print("\n".join(lines))
+    return failures
 
 
 def startup_benchmark(runs: int) -> int:

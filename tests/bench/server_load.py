@@ -308,7 +308,7 @@ class StandaloneServer:
             [
                 sys.executable,
                 "-m",
-                "outreach_app.server",
+                "outreach_app.cli.server",
                 "--port",
                 "0",
                 "--secret-file",

@@ -267,3 +267,15 @@ def test_the_test_site_checks_its_pause_between_attempts(
         parse_arguments([link, "--synthetic", "--max-retry-delay", "0"])
     assert refused.value.code == 2
     assert "--max-retry-delay must be positive" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "NaN", "-1", "0"])
+@pytest.mark.parametrize("option", ["--seconds", "--report-every", "--max-retry-delay"])
+def test_the_test_site_refuses_numbers_that_are_no_seconds(
+    capsys: pytest.CaptureFixture[str], option: str, value: str
+) -> None:
+    link = join_url("http://127.0.0.1:8765", issue_site_token(b"k" * 32, 90, 11, 2_000_000_000))
+    with pytest.raises(SystemExit) as refused:
+        parse_arguments([link, "--synthetic", f"{option}={value}"])
+    assert refused.value.code == 2
+    assert f"{option} must be positive" in capsys.readouterr().err

@@ -91,9 +91,9 @@ def test_xlsx_read_back_with_openpyxl(database: Path, tmp_path: Path) -> None:
     path = tmp_path / "outreach-statistics-2026-11.xlsx"
     assert str(path) in result.stdout
     workbook = openpyxl.load_workbook(path)
-    assert len(workbook.sheetnames) == 6
+    assert len(workbook.sheetnames) == 7  # and the year to date
     key = workbook.worksheets[0]
-    rows = {row[0].value: row for row in key.iter_rows(min_row=7, max_row=13)}
+    rows = {row[0].value: row for row in key.iter_rows(min_row=7, max_row=14)}
     assert rows["Received"][1].value == 4 and isinstance(rows["Received"][1].value, int)
     assert rows["Received"][3].value == 1.0  # +100.00%
     assert rows["Received"][3].number_format == "+0.00%;-0.00%;0.00%"

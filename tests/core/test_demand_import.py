@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from hypothesis import given, settings
@@ -16,7 +16,7 @@ from outreach_app.core.demand_import import (
     parse_date,
     parse_demands,
 )
-from outreach_app.core.model import Site
+from outreach_app.core.model import FollowUpStatus, Site
 
 TODAY = date(2026, 11, 23)
 SITES = [
@@ -148,7 +148,13 @@ def test_json_list_of_objects_with_line_numbers() -> None:
         {"date": "2026-11-05", "site": "克拉2气田中控室", "channel": "消费维权", "text": 5},
         ["not", "an", "object"],
         {"date": "2026-11-05", "site": "克拉2气田中控室", "text": "x"},
-        {"date": "2026-11-05", "site": "克拉2气田中控室", "channel": "问政", "text": "x", "id": 7},
+        {
+            "date": "2026-11-05",
+            "site": "克拉2气田中控室",
+            "channel": "问政",
+            "text": "x",
+            "mood": 7,
+        },
         {
             "date": "2026-11-05T09:00:00+08:00",
             "site": "克拉2气田中控室",
@@ -170,7 +176,7 @@ def test_json_list_of_objects_with_line_numbers() -> None:
     assert "field text must be text in quotes" in reasons_[1]
     assert "must be an object" in reasons_[2]
     assert "missing required column “channel”" in reasons_[3]
-    assert "unknown column(s): id" in reasons_[4]
+    assert "unknown column(s): mood" in reasons_[4]
     assert result.demands[1].received_on == date(2026, 11, 5)
 
 
@@ -265,3 +271,85 @@ def test_arbitrary_bytes_give_demands_errors_or_the_parsers_own_error(data: byte
 def test_arbitrary_json_records_never_raise(records: list[dict[str, object]]) -> None:
     result = parse(json.dumps(records), "board.json")
     assert result.ok or result.errors
+
+
+BOARD_CSV = (
+    "留言编号,留言日期,地区,栏目,留言内容,办理状态,认领时间,认领人,回复时间,回复内容,办结时间,"
+    "责任单位\n"
+    "A-1001,2026-11-03,红旗村村委会,问政,三组水压不足,已办结,2026-11-04 09:30,张书记,"
+    '2026-11-06 15:00,"已派人检修,\n下周换泵",2026-11-10 17:45,安定区水务局\n'
+    "A-1002,2026-11-05,安定区,百姓呼声,村道路灯坏了,待认领,,,,,,\n"
+    "A-1003,2026-11-05,克拉2气田中控室,问政,食堂价格上涨,,,,2026-11-07 10:00,已公示价格,,\n"
+)
+
+
+def test_a_boards_export_brings_ids_status_times_and_unit() -> None:
+    result = parse(BOARD_CSV)
+    assert result.ok, result.errors
+    solved, waiting, answered = result.demands
+    assert solved.message_id == "A-1001" and solved.status is FollowUpStatus.SOLVED
+    assert solved.board_steps == [
+        (FollowUpStatus.CLAIMED, datetime(2026, 11, 4, 9, 30), "张书记"),
+        (FollowUpStatus.RESPONDED, datetime(2026, 11, 6, 15, 0), "已派人检修,\n下周换泵"),
+        (FollowUpStatus.SOLVED, datetime(2026, 11, 10, 17, 45), ""),
+    ]
+    assert solved.unit == "安定区水务局"
+    assert waiting.board_status is FollowUpStatus.OPEN and waiting.board_steps == []
+    # No status column value: the times say where it stands; answered without a claim time.
+    assert answered.status is None and answered.board_status is FollowUpStatus.RESPONDED
+
+
+def test_english_headers_and_json_with_numeric_ids() -> None:
+    records = [
+        {
+            "Message ID": 88,
+            "date": "2026-11-03",
+            "site": "红旗村村委会",
+            "channel": "Ask Politics",
+            "text": "Water pressure",
+            "Status": "claimed",
+            "Claimed at": "2026-11-04T08:00:00+08:00",
+            "Claimed by": "Secretary Zhang",
+            "Responsible unit": "Water bureau",
+        }
+    ]
+    result = parse(json.dumps(records), "board.json")
+    assert result.ok, result.errors
+    (demand,) = result.demands
+    assert (demand.message_id, demand.status, demand.claimed_by, demand.unit) == (
+        "88",
+        FollowUpStatus.CLAIMED,
+        "Secretary Zhang",
+        "Water bureau",
+    )
+    assert demand.claimed_at == datetime(2026, 11, 4, 8, 0)
+
+
+@pytest.mark.parametrize(
+    ("columns", "values", "expected"),
+    [
+        ("status", "已办结", "the status “已办结” needs solved_at"),
+        ("status,claimed_at", "open,2026-11-04", "the status is “open” but claimed_at is given"),
+        ("status", "maybe", "“maybe” is not a status"),
+        ("claimed_at,solved_at", "2026-11-08,2026-11-05", "must run in order"),
+        ("claimed_at", "2026-11-01", "claimed_at (2026-11-01) is before the demand was received"),
+        ("claimed_at", "2026-12-01", "is in the future"),
+        ("claimed_by", "张书记", "claimed_by is given without claimed_at"),
+        ("response", "已处理", "response is given without responded_at"),
+        ("solved_at", "yesterday", "is not a date"),
+    ],
+)
+def test_progress_that_does_not_add_up_is_refused(columns: str, values: str, expected: str) -> None:
+    text = f"date,site,channel,text,{columns}\n2026-11-03,红旗村村委会,问政,x,{values}\n"
+    found = reasons(text)
+    assert len(found) == 1 and found[0][0] == 2
+    assert expected in found[0][1]
+
+
+def test_a_message_id_twice_in_the_file_is_refused() -> None:
+    text = (
+        "id,date,site,channel,text\n"
+        "7,2026-11-03,红旗村村委会,问政,x\n"
+        "7,2026-11-04,红旗村村委会,问政,y\n"
+    )
+    assert reasons(text) == [(3, "message 7 is also on line 2")]

@@ -62,6 +62,14 @@ def test_line_numbers_count_multi_line_fields() -> None:
     assert [line for line, _ in reasons(text)] == [4]
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_a_line_break_in_a_quoted_field_is_one_newline(newline: str) -> None:
+    text = f'name,connection_notes\r\n甲,"第一行{newline}第二行"\r\n乙,x\r\n'
+    result = parse_sites_csv(text)
+    assert result.ok, result.errors
+    assert [s.connection_notes for s in result.sites] == ["第一行\n第二行", "x"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

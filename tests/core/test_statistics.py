@@ -157,7 +157,8 @@ def test_the_report_as_json_holds_every_figure() -> None:
         33.33,
     )
     assert received["change_previous"] is None and received["change_unit"] == "percent"
-    assert data["kpis"][4]["change_unit"] == "points"
+    assert data["kpis"][4]["change_unit"] == "percent"  # responded or solved: a count
+    assert data["kpis"][5]["change_unit"] == "points"
     channel = data["breakdowns"]["channel"][0]
     assert channel["label"] == "channel:问政"
     assert channel["claim_rate"] == 75.0 and channel["on_time_rate"] == 66.67

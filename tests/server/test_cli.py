@@ -17,9 +17,9 @@ from typing import Any
 
 import pytest
 
+from outreach_app.cli import server as server_main
+from outreach_app.cli.server import main
 from outreach_app.core.invitations import issue_host_token, issue_site_token
-from outreach_app.server import __main__ as server_main
-from outreach_app.server.__main__ import main
 from outreach_app.server.state_files import EndedSessionsFile, load_or_create_secret
 from outreach_app.server.turn import turn_credential
 from tests.server.certificates import write_self_signed_certificate
@@ -130,7 +130,7 @@ def test_the_standalone_server_serves_https_and_accepts_tokens_signed_with_its_s
         str(secret_file),
     ]
     server = subprocess.Popen(
-        [sys.executable, "-m", "outreach_app.server", *argv],
+        [sys.executable, "-m", "outreach_app.cli.server", *argv],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -176,7 +176,7 @@ def test_the_ended_sessions_file_keeps_ids_and_skips_nonsense(tmp_path: Path) ->
 
 def start_standalone(argv: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[str], str]:
     server = subprocess.Popen(
-        [sys.executable, "-m", "outreach_app.server", "--port", "0", *argv],
+        [sys.executable, "-m", "outreach_app.cli.server", "--port", "0", *argv],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -580,7 +580,7 @@ def test_a_server_with_few_descriptors_keeps_serving_participants_while_idle_soc
 
     server = subprocess.Popen(
         [
-            *(sys.executable, "-m", "outreach_app.server"),
+            *(sys.executable, "-m", "outreach_app.cli.server"),
             *("--port", "0", "--secret-file", str(secret_file), "--verbose"),
         ],
         cwd=ROOT,

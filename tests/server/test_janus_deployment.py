@@ -25,7 +25,7 @@ from outreach_app.janus.config import (
     JanusConfiguration,
     new_secret,
 )
-from outreach_app.server.__main__ import main
+from outreach_app.cli.server import main
 from outreach_app.server.state_files import load_or_create_secret
 from tests.janus import JanusProcess, free_port
 from tests.netns import NetworkNamespace
@@ -167,7 +167,7 @@ async def test_the_standalone_server_runs_sessions_on_the_janus_it_was_given(
         [
             sys.executable,
             "-m",
-            "outreach_app.server",
+            "outreach_app.cli.server",
             "--port",
             "0",
             "--secret-file",

@@ -10,9 +10,9 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from outreach_app.cli.server import build_parser, turn_settings
 from outreach_app.core.invitations import issue_host_token, issue_site_token
 from outreach_app.core.settings_rules import IceServer
-from outreach_app.server.__main__ import build_parser, turn_settings
 from outreach_app.server.embedded import EmbeddedServer
 from outreach_app.server.turn import (
     DEFAULT_LIFETIME_SECONDS,

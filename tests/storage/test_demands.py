@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from outreach_app.core.demand_import import DemandRow, parse_demands
+from outreach_app.core.demand_update import ImportAction
 from outreach_app.core.model import FollowUpStatus, Role, SearchFilters, Site, User
 from outreach_app.storage.repository import NotFoundError, Repository
 
@@ -69,8 +70,12 @@ def test_importing_again_adds_nothing_and_says_what_was_skipped(repo: Repository
     again = repo.follow_ups.import_demands(parsed(repo), "board (copy).csv")
     assert again.imported == 0 and again.skipped_lines == [2, 3, 4]
     assert repo.connection.one("SELECT count(*) AS n FROM follow_ups") == before
-    fingerprints = [d.fingerprint for d in parsed(repo)]
-    assert repo.follow_ups.known_demand_fingerprints([*fingerprints, "nope"]) == set(fingerprints)
+    plans = repo.follow_ups.plan_demand_import(parsed(repo))
+    assert [p.action for p in plans] == [
+        ImportAction.UNCHANGED,
+        ImportAction.UNCHANGED,
+        ImportAction.REPEATED,
+    ]
 
 
 def test_a_failing_demand_rolls_the_whole_import_back(repo: Repository) -> None:

@@ -16,6 +16,7 @@ from outreach_app.core.model import (
     SessionSite,
     Site,
 )
+from outreach_app.core.statistics import Month
 from outreach_app.storage.operation_codec import (
     DATACLASS_TABLES,
     ID_LIST_TABLES,
@@ -214,3 +215,12 @@ def test_every_integer_an_operation_sends_is_known_as_an_id_or_a_number() -> Non
         | {f"{cls.__name__}.id" for cls in DATACLASS_TABLES}
     )
     assert names - known == set()
+
+
+def test_a_month_travels_and_a_forged_one_is_refused() -> None:
+    close_month = Repository(Database(memory=True)).statistics.close_month
+    sent = encode_arguments(close_month, {"month": Month(2026, 8)}, HERE)
+    assert sent == {"month": {"year": 2026, "month": 8}}
+    assert decode_arguments(close_month, sent, THERE) == {"month": Month(2026, 8)}
+    with pytest.raises(CodecError, match="not a valid Month"):
+        decode_arguments(close_month, {"month": {"year": 2026, "month": 13}}, THERE)

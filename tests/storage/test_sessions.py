@@ -156,7 +156,7 @@ def test_a_session_keeps_what_carries_its_call(repo: Repository) -> None:
 def test_sessions_stored_before_the_engine_choice_run_automatically(tmp_path: Path) -> None:
     old = Database(tmp_path / "old.db")
     register_functions(old)
-    migrations.apply(old, stop_before="0009_session_call_engine")
+    migrations.apply(old, stop_before="0012_session_call_engine")
     old.execute(
         "INSERT INTO sessions (title, kind, official, start, duration_minutes, status, notes,"
         " created_at, updated_at) VALUES ('旧', 'policy_briefing', '王', '2026-01-05 09:00:00',"

@@ -65,6 +65,8 @@ def test_rates_and_their_changes(november: StatisticsReport) -> None:
         "claimed": (3, 2, 1, 50.00, 200.00),
         "responded": (2, 0, 0, None, None),
         "solved": (3, 1, 1, 200.00, 200.00),
+        # F1 F2 D5; F7; D8: each once, though F1 and D5 were both responded to and solved.
+        "responded_or_solved": (3, 1, 1, 200.00, 200.00),
         # Rates change in percentage points, from the exact rates: 75 - 100/3 = 41.67.
         "claim_rate": (75.00, 100.00, 33.33, -25.00, 41.67),
         "on_time_rate": (66.67, 100.00, 100.00, -33.33, -33.33),
@@ -134,7 +136,7 @@ def test_a_range_of_months(built: Built) -> None:
     assert kpis["claim_rate"].change_previous is None
 
 
-def test_a_reopened_item_no_longer_counts_as_solved(tmp_path: Path) -> None:
+def test_a_reopened_item_keeps_its_steps_but_stands_open_at_the_end(tmp_path: Path) -> None:
     clock = Clock(datetime(2026, 11, 2, 9))
     repo = Repository.open(tmp_path / "outreach.db", clock=clock)
     site = repo.sites.save_site(Site("红旗村村委会"))
@@ -145,7 +147,10 @@ def test_a_reopened_item_no_longer_counts_as_solved(tmp_path: Path) -> None:
     clock.set("2026-11-05")
     repo.follow_ups.reopen_follow_up(follow_up, "居民不满意")
     totals = repo.statistics.statistics_figures(month).totals
-    assert (totals.received, totals.claimed, totals.solved) == (1, 0, 0)
+    # The claim and the solution happened in November; at its end the item was open again.
+    assert (totals.received, totals.claimed, totals.solved) == (1, 1, 1)
+    assert (totals.claim_rate, totals.solve_rate) == (0.00, 0.00)
+    assert totals.state_at_end.open == 1
 
 
 def test_an_empty_database_has_no_figures(tmp_path: Path) -> None:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 
 import pytest
 
 from outreach_app.core.model import Role, Site, User
-from outreach_app.storage.repository import NotFoundError, Repository, StoreError
+from outreach_app.storage.repository import (
+    DatabaseRefusedError,
+    NotFoundError,
+    Repository,
+    StoreError,
+)
 from outreach_app.storage.worker import Operation, StoreWorker, WorkerClosedError
 
 
@@ -48,3 +54,15 @@ def test_worker_reports_an_unopenable_database_at_once(tmp_path: Path) -> None:
     bogus.write_bytes(b"\x00garbage" * 1000)
     with pytest.raises(StoreError):
         StoreWorker.open_path(bogus)
+
+
+def test_the_apps_store_refuses_a_file_that_is_not_ours_and_leaves_it(tmp_path: Path) -> None:
+    path = tmp_path / "accounts.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseRefusedError, match="another program's database"):
+        StoreWorker.open_path(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["accounts.sqlite"]

@@ -12,14 +12,14 @@ from outreach_app.storage.change_tracking import ChangeTracker
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.shared_rows import SHARED_TABLES, read_row
 from outreach_app.sync.outbox import OutboxEntry, OutboxKeeper, read_entries
-from outreach_app.sync.replica import Replica
+from outreach_app.sync.replica import Replica, install_copy
 from outreach_app.sync.schema import migrate_sync
 from outreach_app.team.accounts import Account, Accounts
 from outreach_app.team.executor import execute
 from outreach_app.team.passwords import ScryptCost
 from outreach_app.team.record import init_folder, open_folder, open_record
 from outreach_app.team.record_keeper import RecordKeeper
-from outreach_app.team.snapshot import RecordSnapshot
+from outreach_app.team.snapshot import make_snapshot_file
 
 PASSWORD = "a long enough password"
 NOW = datetime(2026, 12, 7, 10, 0)
@@ -48,11 +48,15 @@ class RecordServer:
 
 class ReplicaClient:
     def __init__(self, path: Path, account: Account) -> None:
+        self.path = path
         self.account = account
-        self.repo = Repository.open(path)
-        migrate_sync(self.repo.db)
-        self.repo.actor = User(account.name, account.role)
         self.in_flight: set[str] = set()
+        self._open()
+
+    def _open(self) -> None:
+        self.repo = Repository.open(self.path)
+        migrate_sync(self.repo.db)
+        self.repo.actor = User(self.account.name, self.account.role)
         self.outbox = OutboxKeeper(
             self.repo, ChangeTracker(), in_flight=lambda: self.in_flight, changed=lambda: None
         )
@@ -61,16 +65,14 @@ class ReplicaClient:
         self.replica = Replica(self.repo)
 
     def first_copy(self, server: RecordServer) -> None:
-        snapshot = RecordSnapshot(server.folder.database)
+        snapshot = make_snapshot_file(server.folder)
+        outbox = self.replica.outbox_rows()
+        self.repo.close()
         try:
-            self.replica.clear_shared_rows()
-            for page in snapshot.pages():
-                self.replica.insert_snapshot_rows(page.table, page.columns, page.rows)
-            for versions in snapshot.versions():
-                self.replica.insert_snapshot_versions(versions)
-            self.replica.finish_snapshot(snapshot.plan.head, 0)
+            install_copy(snapshot.path, self.path, snapshot.head, snapshot.baseline, outbox)
         finally:
-            snapshot.close()
+            snapshot.remove()
+            self._open()
 
     def push(self, server: RecordServer) -> list[OperationOutcome]:
         outcomes = []

@@ -170,7 +170,7 @@ async def run(args: argparse.Namespace, password: str) -> None:
     finally:
         client.stop()
         with contextlib.suppress(SignedOutError, Exception):
-            await sync
+            await asyncio.wait_for(sync, 5)
         store.close()
 
 

@@ -3,7 +3,9 @@ a real socket, without the command line (tests of `outreach-server` itself start
 
 from __future__ import annotations
 
+import asyncio
 import socket
+import ssl
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -31,27 +33,38 @@ def free_port() -> int:
 
 
 class LiveTeamServer:
-    def __init__(self, folder: Path, port: int) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        port: int,
+        tls: ssl.SSLContext | None = None,
+        *,
+        sign_in_lifetime: float = 3600.0,
+    ) -> None:
+        """`tls`: serve https with it (else http)."""
         self.folder: RecordFolder = (
             open_folder(folder)
             if (folder / "record.db").exists()
             else init_folder(folder, "Office")
         )
         self.port = port
+        self.tls = tls
+        self.sign_in_lifetime = sign_in_lifetime
         self.service: TeamService | None = None
         self._runner: web.AppRunner | None = None
 
     @property
     def address(self) -> TeamAddress:
-        return TeamAddress(f"http://127.0.0.1:{self.port}")
+        scheme = "https" if self.tls is not None else "http"
+        return TeamAddress(f"{scheme}://127.0.0.1:{self.port}")
 
     async def start(self) -> None:
-        self.service = TeamService(self.folder, cost=CHEAP)
+        self.service = TeamService(self.folder, cost=CHEAP, sign_in_lifetime=self.sign_in_lifetime)
         app = web.Application()
         add_team_routes(app, self.service)
         self._runner = web.AppRunner(app, shutdown_timeout=1.0)
         await self._runner.setup()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port, ssl_context=self.tls).start()
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -66,8 +79,10 @@ class LiveTeamServer:
 
 
 @asynccontextmanager
-async def team_server(folder: Path) -> AsyncIterator[LiveTeamServer]:
-    server = LiveTeamServer(folder, free_port())
+async def team_server(
+    folder: Path, *, sign_in_lifetime: float = 3600.0
+) -> AsyncIterator[LiveTeamServer]:
+    server = LiveTeamServer(folder, free_port(), sign_in_lifetime=sign_in_lifetime)
     await server.start()
     try:
         yield server
@@ -78,8 +93,6 @@ async def team_server(folder: Path) -> AsyncIterator[LiveTeamServer]:
 async def signed_in_replica(
     server: LiveTeamServer, path: Path, name: str, role: Role
 ) -> tuple[StoreWorker, SyncClient]:
-    import asyncio
-
     credentials = await sign_in(server.address, name, PASSWORD, f"test-{name}")
     return open_synced_replica(
         path,

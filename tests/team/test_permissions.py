@@ -27,6 +27,7 @@ from outreach_app.core.model import (
     SiteCheck,
 )
 from outreach_app.core.permissions import LOCAL_OPERATIONS, WRITE_PERMISSIONS
+from outreach_app.core.statistics import Month
 from outreach_app.core.sync_model import Outcome
 from outreach_app.storage.repository import Repository, operations
 from outreach_app.team.accounts import ACCOUNT_ROLES
@@ -198,6 +199,11 @@ CALLS: dict[str, Call] = {
     "review.set_review": lambda r, s: r.review.set_review(
         s.session, ReviewState.RETURNED, "Add the figures"
     ),
+    "statistics.close_month": lambda r, s: r.statistics.close_month(Month(2026, 1)),
+    "statistics.reopen_month": lambda r, s: (
+        r.statistics.close_month(Month(2026, 1)),
+        r.statistics.reopen_month(Month(2026, 1), "The board sent January's late messages"),
+    ),
 }
 
 
@@ -243,3 +249,16 @@ def test_each_operation_as_each_role(
     if not allowed:
         assert server.dump() == before
         assert person.replica.problem_count() == len(outcomes)
+
+
+def test_the_readme_shows_the_same_table() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    columns = [Role.STAFF, Role.OFFICIAL, Role.NOTE_TAKER, Role.REVIEWER, Role.ADMIN]
+    shown: dict[str, frozenset[Role]] = {}
+    for line in readme.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if len(cells) == 6 and cells[0].startswith("`") and "." in cells[0]:
+            shown[cells[0].strip("`")] = frozenset(
+                role for role, cell in zip(columns, cells[1:], strict=True) if cell == "✓"
+            )
+    assert shown == dict(WRITE_PERMISSIONS)

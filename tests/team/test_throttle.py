@@ -1,6 +1,11 @@
 from __future__ import annotations
 
-from outreach_app.team.throttle import FREE_FAILURES, MAX_WAIT_SECONDS, SignInThrottle
+from outreach_app.team.throttle import (
+    FREE_FAILURES,
+    FREE_FAILURES_PER_ADDRESS,
+    MAX_WAIT_SECONDS,
+    SignInThrottle,
+)
 
 
 class Clock:
@@ -31,7 +36,7 @@ def test_an_account_is_throttled_from_any_address_and_an_address_for_any_account
         throttle.failed("anna", f"10.0.0.{attempt}")
     assert throttle.wait_seconds("anna", "192.168.1.9") > 0
     assert throttle.wait_seconds("bob", "192.168.1.9") == 0
-    for attempt in range(FREE_FAILURES + 3):
+    for attempt in range(FREE_FAILURES_PER_ADDRESS + 1):
         throttle.failed(f"user{attempt}", "172.16.0.1")
     assert throttle.wait_seconds("carol", "172.16.0.1") > 0
 
@@ -49,7 +54,7 @@ def test_the_wait_has_a_ceiling_and_is_forgotten_after_an_hour() -> None:
 def test_success_clears_the_account_but_not_a_guessing_address() -> None:
     clock = Clock()
     throttle = SignInThrottle(clock)
-    for _ in range(FREE_FAILURES + 2):
+    for _ in range(FREE_FAILURES_PER_ADDRESS + 2):
         throttle.failed("anna", "10.0.0.1")
     throttle.succeeded("anna")
     assert throttle.wait_seconds("anna", "10.0.0.2") == 0

@@ -243,3 +243,53 @@ async def test_imported_demands_show_in_the_sites_briefing(
         "三组水压不足，早晚用水困难"
     )
     assert row.text(3) == "Open"
+
+
+BOARD_HEADER = (
+    "留言编号,留言日期,地区,栏目,留言内容,办理状态,认领时间,认领人,回复时间,回复内容,办结时间\n"
+)
+
+
+async def test_a_later_board_export_updates_by_id_and_lists_what_disagrees(
+    context: UiContext, qtbot: QtBot, repo: Repo, sites: None, tmp_path: Path, english: None
+) -> None:
+    first = tmp_path / "october.csv"
+    first.write_text(
+        BOARD_HEADER
+        + "A-1,2026-10-03,红旗村村委会,问政,三组水压不足,已认领,2026-10-04 09:30,张书记,,,\n"
+        + "A-2,2026-10-05,红旗村村委会,百姓呼声,路灯坏了,待认领,,,,,\n",
+        encoding="utf-8",
+    )
+    dialog = open_dialog(context, qtbot)
+    await load(dialog, first)
+    assert column(dialog, 6) == ["new: Claimed", "new"]
+    QTest.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    await until(lambda: count(repo, "demands") == 2)
+    row = repo(lambda r: r.connection.one("SELECT follow_up_id FROM demands WHERE board_id='A-2'"))
+    assert row is not None
+    a2 = int(row["follow_up_id"])
+    repo(lambda r: r.follow_ups.claim_follow_up(a2, "王站长", owner="村委会"))
+
+    later = tmp_path / "november.csv"
+    later.write_text(
+        BOARD_HEADER
+        + "A-1,2026-10-03,红旗村村委会,问政,三组水压不足,已办结,2026-10-04 09:30,张书记,"
+        + "2026-11-05 11:00,已换泵,2026-11-20 15:00\n"
+        + "A-2,2026-10-05,红旗村村委会,百姓呼声,路灯坏了,已认领,2026-11-21 08:00,刘书记,,,\n",
+        encoding="utf-8",
+    )
+    again = open_dialog(context, qtbot)
+    await load(again, later)
+    assert column(again, 6) == ["update: Responded, Solved, response", "skip: imported before"]
+    assert column(again, 7) == ["", "claimed by: the board says “刘书记”, here “王站长”"]
+    assert "1 demand to update with the board's progress" in summary(again)
+    assert "1 disagreement between the board and the work done here" in summary(again)
+    QTest.mouseClick(again.import_button, Qt.MouseButton.LeftButton)
+    await until(lambda: "updated" in again.summary.text())
+    # The list stays open to be read; nothing more can be imported from it.
+    assert again.isVisible() and not again.import_button.isEnabled()
+    assert "1 disagreement" in summary(again) and "nothing done here was overwritten" in summary(
+        again
+    )
+    steps = repo(lambda r: [s.status.value for s in r.follow_ups.follow_up_steps(a2)])
+    assert steps == ["open", "claimed"]

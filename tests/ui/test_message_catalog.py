@@ -12,6 +12,7 @@ MESSAGE_ERRORS = {
     "RowError": 1,  # RowError(line, template, ...)
     "ContactError": 0,
     "StoreError": 0,
+    "DatabaseRefusedError": 1,  # DatabaseRefusedError(kind, template, ...)
     "NotFoundError": 0,
     "SiteInUseError": 0,
     "DemoRefusedError": 0,

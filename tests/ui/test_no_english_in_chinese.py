@@ -28,6 +28,8 @@ from outreach_app.storage.demo import build_demo
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.first_run import FirstRunDialog
 from outreach_app.ui.sites.view import SitesView
+from outreach_app.ui.team.dialogs import FirstCopyDialog, SignOutDialog
+from outreach_app.ui.team.sign_in import SignInDialog
 from tests.ui.conftest import until_loaded
 
 # Words that stay as they are in Chinese interfaces: formats, protocols, product names, keys.
@@ -55,11 +57,13 @@ WORD = re.compile(r"[A-Za-z][A-Za-z_]+")
 
 # File formats, named as everyone names them.
 ALLOWED |= {"ics", "PDF", "pdf", "DOCX", "docx", "XLSX", "xlsx", "JSON", "json", "Word", "Excel"}
+ALLOWED |= {"pem", "crt", "cer"}  # certificate files
 # CSV column names are typed by users as they are.
 ALLOWED |= {"name", "region", "address", "contacts", "connection_notes", "tags"}
 # Markup, and file names, folders or server addresses shown as examples.
 MARKUP = re.compile(
     r"<[^>]*>|&\w+;|\b[\w-]+\.(?:db|csv|qm)\b|\b\w+:[\w.]+(?::\d+)?"
+    r"|https?://\S*"  # a server's address, or how one starts
     r"|(?:/[\w.-]+){2,}"  # a folder shown as it is, such as the default backup folder
 )
 
@@ -114,7 +118,16 @@ async def test_every_page_of_the_demo_shows_no_english(
                 english.append(f"{key}: {kind}: {text!r}")
     sites = window.pages["sites"].widget
     assert isinstance(sites, SitesView)
-    dialogs = [window.open_settings(), sites.open_import(), FirstRunDialog(window)]
+    connecting = FirstRunDialog(window, server="https://team.example.org", team_first=True)
+    dialogs = [
+        window.open_settings(),
+        sites.open_import(),
+        FirstRunDialog(window),
+        connecting,
+        SignInDialog(window, server="https://team.example.org", account="wang", again=True),
+        SignOutDialog("县委办公室", "https://team.example.org", 3, window),
+        FirstCopyDialog(window),
+    ]
     for dialog in dialogs:
         dialog.show()
         for kind, text in visible_texts(dialog):

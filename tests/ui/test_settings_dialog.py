@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -71,6 +72,27 @@ def test_each_invalid_field_is_refused_and_nothing_is_written(
         assert message in dialog.problem_label.text()
         assert AppSettings().server_address() == before
         dialog.close()
+
+
+def test_a_database_file_that_is_not_ours_is_refused_untouched(
+    context: UiContext, qtbot: QtBot, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    foreign = tmp_path / "accounts.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    conn.close()
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    for path, message in ((empty, "empty file"), (foreign, "another program's database")):
+        dialog = dialog_for(context, qtbot)
+        dialog.database_edit.setText(str(path))
+        save(dialog)
+        assert dialog.isVisible()
+        assert message in dialog.problem_label.text()
+        assert AppSettings().database_path() != str(path)
+        dialog.close()
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
 async def test_changing_identity_in_the_window_reaches_the_audit_trail(

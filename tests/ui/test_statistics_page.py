@@ -6,19 +6,19 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 from PySide6.QtCharts import QHorizontalStackedBarSeries, QLineSeries
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.demand_import import DemandRow
 from outreach_app.core.model import Role, User
-from outreach_app.core.statistics import Dimension, Month, Period
+from outreach_app.core.statistics import Dimension, Month, Period, StatisticsReport
 from outreach_app.core.topics import Topic
 from outreach_app.exports.statistics import ExportFormat
 from outreach_app.storage.worker import StoreWorker
@@ -119,7 +119,7 @@ async def test_tables_break_the_month_down(counted: UiContext, qtbot: QtBot, eng
         ["People's Voices", "1", "0", "0", "0"],
         ["Total", "4", "3", "2", "3"],
     ]
-    assert channels[-1][5:] == ["75.00%", "66.67%", "50.00%"]
+    assert channels[-1][5:] == ["3", "75.00%", "66.67%", "50.00%"]
     sites = {row[0]: row[1:5] for row in table(view, Dimension.SITE)}
     assert sites == {
         SITE_A: ["2", "2", "1", "1"],
@@ -164,6 +164,95 @@ async def test_a_range_and_the_step_buttons(
     assert "October 2026 to November 2026" in view.caption.text()
 
 
+async def test_the_boards_measures_year_to_date_and_definitions(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    assert card(view, "responded_or_solved") == (
+        "3",
+        "▲ 200.00% month on month",
+        "▲ 200.00% year on year",
+    )
+    assert "each counted once" in view.cards["responded_or_solved"].toolTip()
+    assert view.claims_label.text() == (
+        "Claims by leaders: people who claimed demands 1; units with at least one claim 2 of 2"
+        " (100.00%); claim rate 75.00%."
+    )
+    assert "regions of" in view.claims_label.toolTip()
+    cumulative = view.cumulative_table
+    header = [cumulative.model().headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
+    assert header[1:3] == ["January 2026 to November 2026", "January 2025 to November 2025"]
+    rows = {
+        table_item(cumulative, r, 0).text(): [
+            table_item(cumulative, r, c).text() for c in range(1, 4)
+        ]
+        for r in range(cumulative.rowCount())
+    }
+    assert rows["Received"] == ["6", "3", "▲ 100.00%"]
+    assert "From January" in table_item(cumulative, 0, 1).toolTip()
+    assert "history" in view.note_label.text()
+
+
+def report_of(view: StatisticsView) -> StatisticsReport:
+    report = view.presenter.report
+    assert report is not None, "the page has no report yet"
+    return report
+
+
+async def test_a_reviewer_closes_a_month_and_a_late_import_shows_as_a_revision(
+    counted: UiContext, qtbot: QtBot, english: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from outreach_app.ui.statistics import view as view_module
+
+    view = await open_page(counted, qtbot)
+    assert view.close_button.isHidden()  # November is not over yet
+    assert view.status_label.text().startswith("Not closed")
+    view.step_month(-1)
+    await until(lambda: report_of(view).period == Period.month(Month(2026, 10)))
+    assert view.close_button.isVisible() and view.close_button.isEnabled()
+    monkeypatch.setattr(view_module, "confirm_close", lambda parent, month: True)
+    view.close_button.click()
+    await until(lambda: report_of(view).publication is not None)
+    assert view.status_label.text().startswith("Closed: published on")
+    assert "陈静" in view.status_label.text()
+    assert view.reopen_button.isVisible() and view.close_button.isHidden()
+    assert view.revision_label.isHidden()
+
+    site_a = counted.store.call(
+        lambda r: next(s.id or 0 for s in r.sites.list_sites() if s.name == SITE_A)
+    )
+    late = DemandRow(2, date(2026, 10, 30), "红旗村", site_a, SITE_A, "Ask Politics", "补报")
+    counted.store.call(lambda r: r.follow_ups.import_demands([late], "late.csv"))
+    counted.bus.announce(Topic.FOLLOW_UPS)
+    await until(lambda: view.revision_label.isVisible())
+    assert card(view, "received")[0] == "2"  # as published
+    assert "Revision as of" in view.revision_label.text()
+    assert "Received: 2 → 3" in view.revision_label.text()
+
+    monkeypatch.setattr(view_module, "ask_reopen_reason", lambda parent, month: "补报了10月的留言")
+    view.reopen_button.click()
+    await until(lambda: report_of(view).publication is None)
+    assert card(view, "received")[0] == "3"
+    assert "补报了10月的留言" in view.status_label.toolTip()
+
+
+async def test_only_a_reviewer_may_close_a_month(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    staff = UiContext(
+        store=counted.store,
+        bus=counted.bus,
+        user=User("李敏", Role.STAFF),
+        settings=counted.settings,
+        clock=counted.clock,
+    )
+    view = await open_page(staff, qtbot)
+    view.step_month(-1)
+    await until(lambda: report_of(view).period == Period.month(Month(2026, 10)))
+    assert view.close_button.isVisible() and not view.close_button.isEnabled()
+    assert view.close_button.toolTip() == "Only a reviewer can close or reopen a month"
+
+
 async def test_an_empty_database_says_so(context: UiContext, qtbot: QtBot, english: None) -> None:
     view = await open_page(context, qtbot)
     assert not view.empty_label.isHidden()
@@ -201,7 +290,7 @@ async def test_export_writes_a_workbook_with_numbers(
     assert "Statistics saved as" in view.messages.label.text()
     assert view.progress_dialog is None and view.export_button.isEnabled()
     sheet = openpyxl.load_workbook(path)["Key figures"]
-    figures = {row[0].value: row for row in sheet.iter_rows(min_row=7, max_row=13)}
+    figures = {row[0].value: row for row in sheet.iter_rows(min_row=7, max_row=14)}
     assert figures["Received"][1].value == 4
     assert figures["Claim rate"][1].value == 0.75
     assert figures["Claim rate"][1].number_format == "0.00%"

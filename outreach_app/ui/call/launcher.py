@@ -52,6 +52,7 @@ def open_call_windows(
         lambda session_id, service: factory(context, session_id, service),
         demo=context.demo,
         service_factory=service_factory,
+        team=context.team.session if context.team is not None else None,
     )
     return context.calls
 

@@ -28,7 +28,7 @@ from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 
 if TYPE_CHECKING:
-    from outreach_app.call.live import CallService
+    from outreach_app.call.live import CallService, TeamCalls
 
 _log = logging.getLogger(__name__)
 
@@ -57,8 +57,12 @@ class CallWindows(QObject):
         *,
         demo: bool = False,
         service_factory: Callable[[], CallService] | None = None,
+        team: TeamCalls | None = None,
     ) -> None:
+        """`team`: the office's team server, which then signs the invitations and carries the
+        signaling (no server of this app's own)."""
         super().__init__()
+        self._team = team
         self._store = store
         self._bus = bus
         self._settings = settings
@@ -167,6 +171,7 @@ class CallWindows(QObject):
             # Shared with an `outreach-server` started with its defaults on this machine.
             secret=functools.partial(load_or_create_secret, config_dir() / SECRET_FILE_NAME),
             local_server=functools.partial(EmbeddedServer, on_check=self._store_check),
+            team=self._team,
         )
 
     async def _store_check(self, check: SiteCheck) -> None:

@@ -17,6 +17,7 @@ from outreach_app.core.demand_import import (
     DemandRow,
     parse_demands,
 )
+from outreach_app.core.demand_update import DemandPlan, ImportAction
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import DemandImportSummary
 from outreach_app.storage.worker import StoreWorker
@@ -26,22 +27,31 @@ from outreach_app.ui.presenter import ChangeBus, Presenter
 
 @dataclass
 class DemandPreview:
-    """A checked file, and which of its demands are stored already."""
+    """A checked file, and what importing each of its demands would do (in the same order)."""
 
     file_name: str
     result: DemandImportResult
-    known: set[str] = field(default_factory=set)
+    plans: list[DemandPlan] = field(default_factory=list)
 
-    def already_imported(self, demand: DemandRow) -> bool:
-        return demand.fingerprint in self.known
+    def plan(self, demand: DemandRow) -> DemandPlan | None:
+        index = self.result.demands.index(demand)
+        return self.plans[index] if index < len(self.plans) else None
 
     @property
-    def to_import(self) -> list[DemandRow]:
-        return [d for d in self.result.new_demands if not self.already_imported(d)]
+    def to_import(self) -> list[DemandPlan]:
+        return [p for p in self.plans if p.action is ImportAction.NEW]
+
+    @property
+    def to_update(self) -> list[DemandPlan]:
+        return [p for p in self.plans if p.action is ImportAction.UPDATE]
 
     @property
     def skipped(self) -> int:
-        return len(self.result.demands) - len(self.to_import)
+        return len(self.plans) - len(self.to_import) - len(self.to_update)
+
+    @property
+    def disagreements(self) -> int:
+        return sum(len(p.disagreements) for p in self.plans)
 
 
 class DemandImportPresenter(Presenter):
@@ -73,9 +83,13 @@ class DemandImportPresenter(Presenter):
                 )
             except (ImportFileError, DemandFileError) as exc:
                 return exc
-            fingerprints = [d.fingerprint for d in result.demands]
-            known = await self.query(lambda r: r.follow_ups.known_demand_fingerprints(fingerprints))
-            return DemandPreview(path.name, result, known)
+            demands = result.demands
+            plans = (
+                await self.query(lambda r: r.follow_ups.plan_demand_import(demands))
+                if result.ok
+                else []
+            )
+            return DemandPreview(path.name, result, plans)
 
         def done(outcome: DemandPreview | ImportFileError | DemandFileError) -> None:
             if isinstance(outcome, DemandPreview):

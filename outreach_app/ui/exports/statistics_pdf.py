@@ -34,6 +34,7 @@ BODY_POINTS = 10.0
 RED = "#a4161a"
 MUTED = "#5f6368"
 UP_COLOUR, DOWN_COLOUR = "#1d5a2a", "#8a1c12"
+REVISION = "#7a4f00"
 # Charts are drawn at this logical width (pixels) and shown across the text width.
 CHART_WIDTH = 900
 CHART_RATIO = 2.2
@@ -46,6 +47,8 @@ p.muted {{ color: {MUTED}; font-size: 9pt; }}
 p.heading {{ font-size: 13pt; font-weight: bold; margin-top: 14px; margin-bottom: 6px; }}
 p.empty {{ color: {MUTED}; font-style: italic; margin-top: 6px; }}
 p.definition {{ font-size: 8.5pt; color: {MUTED}; margin-bottom: 2px; }}
+p.status {{ font-size: 9.5pt; margin-top: 6px; }}
+p.revision {{ font-size: 9.5pt; color: {REVISION}; margin-bottom: 2px; }}
 th {{ background-color: #f1f3f4; font-weight: bold; font-size: 9pt; }}
 td {{ font-size: 9pt; }}
 td.total {{ font-weight: bold; }}
@@ -127,8 +130,8 @@ def _count_cells(counts: Counts) -> str:
 
 
 def _breakdown_table(report: StatisticsReport, texts: ReportTexts, dimension: Dimension) -> str:
-    head = f'<th width="23%">{_text(texts.dimension_columns[dimension])}</th>' + "".join(
-        f'<th width="11%">{_text(texts.measures[m])}</th>' for m in MEASURES
+    head = f'<th width="26%">{_text(texts.dimension_columns[dimension])}</th>' + "".join(
+        f'<th width="9%">{_text(texts.measures[m])}</th>' for m in MEASURES
     )
     rows = "".join(
         f"<tr><td>{_text(texts.group(dimension, g))}</td>{_count_cells(g.counts)}</tr>"
@@ -138,6 +141,55 @@ def _breakdown_table(report: StatisticsReport, texts: ReportTexts, dimension: Di
     cells = _count_cells(totals).replace("<td align=right>", '<td align=right class="total">')
     rows += f'<tr><td class="total">{_text(texts.figure_total)}</td>{cells}</tr>'
     return _table(head, rows)
+
+
+def _claims(texts: ReportTexts) -> str:
+    rows = [
+        (texts.claim_labels[m], texts.claim_values[m])
+        for m in ("claimants", "units_claiming", "unit_share")
+    ]
+    rows.append((texts.measures["claim_rate"], texts.values[("claim_rate", "current")]))
+    head = f'<th width="60%">{_text(texts.figure_heading)}</th>'
+    head += f'<th width="40%">{_text(texts.this_period_heading)}</th>'
+    body = "".join(
+        f"<tr><td><b>{_text(name)}</b></td><td align=right>{_text(value)}</td></tr>"
+        for name, value in rows
+    )
+    return _table(head, body)
+
+
+def _cumulative(texts: ReportTexts) -> str:
+    heads = [
+        (texts.figure_heading, 28),
+        (texts.cumulative_heading, 24),
+        (texts.cumulative_year_heading, 24),
+        (texts.year_change_heading, 24),
+    ]
+    head = "".join(f'<th width="{w}%">{_text(t)}</th>' for t, w in heads)
+    rows = "".join(
+        "<tr>"
+        f"<td><b>{_text(texts.measures[m])}</b></td>"
+        f"<td align=right><b>{_text(texts.cumulative_values[(m, 'current')])}</b></td>"
+        f"<td align=right>{_text(texts.cumulative_values[(m, 'year')])}</td>"
+        + _change_cell(m, texts.cumulative_changes[m])
+        + "</tr>"
+        for m in MEASURES
+        if (m, "current") in texts.cumulative_values
+    )
+    return _table(head, rows)
+
+
+def _status(texts: ReportTexts) -> list[str]:
+    parts = []
+    if texts.status:
+        lines = [texts.status, *texts.history]
+        parts.append(f'<p class="status">{"<br/>".join(_text(line) for line in lines)}</p>')
+    if texts.revision:
+        first, *changes = texts.revision
+        parts.append(f'<p class="heading">{_text(texts.revision_title)}</p>')
+        parts.append(f'<p class="revision">{_text(first)}</p>')
+        parts.extend(f'<p class="revision">• {_text(line)}</p>' for line in changes)
+    return parts
 
 
 def _image(name: str, image: QImage, width: float) -> str:
@@ -159,11 +211,17 @@ def report_html(
         f'<p class="muted">{_text(texts.comparison)}<br/>{_text(texts.generated)}</p>',
         f'<table width="100%" cellspacing="0" cellpadding="0" bgcolor="{RED}">'
         '<tr><td style="font-size: 1pt;">&nbsp;</td></tr></table>',
+        *_status(texts),
         f'<p class="heading">{_text(texts.key_figures)}</p>',
         _key_figures(report, texts),
     ]
     if report.is_empty:
         parts.append(f'<p class="empty">{_text(texts.empty)}</p>')
+    parts.append(f'<p class="heading">{_text(texts.claims_title)}</p>')
+    parts.append(_claims(texts))
+    if texts.cumulative_values:
+        parts.append(f'<p class="heading">{_text(texts.cumulative_title)}</p>')
+        parts.append(_cumulative(texts))
     if charts.trend is not None:
         parts.append(f'<p class="heading">{_text(texts.trend_title)}</p>')
         parts.append(_image("trend", charts.trend, page_width))
@@ -184,6 +242,9 @@ def _headings(texts: ReportTexts) -> set[str]:
         texts.key_figures,
         texts.trend_title,
         texts.definitions_title,
+        texts.claims_title,
+        texts.cumulative_title,
+        texts.revision_title,
         *texts.dimension_titles.values(),
     }
 

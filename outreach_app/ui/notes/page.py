@@ -35,10 +35,12 @@ def build_page(context: UiContext) -> Page[NotesView]:
         QCoreApplication.translate("pages", "New &question"),
         QKeySequence("Ctrl+Shift+Q"),
         lambda view: view.focus_new_question(),
+        needs="notes.add_question",
     )
     page.add_action(
         QCoreApplication.translate("pages", "Start or join &call"),
         QKeySequence("Ctrl+Shift+L"),
         lambda view: view.open_call(),
+        needs="call",
     )
     return page

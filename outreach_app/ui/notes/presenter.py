@@ -117,6 +117,7 @@ class NotesPresenter(Presenter):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.flush)
+        self._announcing = False
         bus.changed.connect(self._on_bus_changed)
 
     def now(self) -> datetime:
@@ -148,8 +149,18 @@ class NotesPresenter(Presenter):
         self.notes = notes
         self.notesLoaded.emit(notes)
 
+    def announce(self, topic: Topic) -> None:
+        self._announcing = True
+        try:
+            super().announce(topic)
+        finally:
+            self._announcing = False
+
     def _on_bus_changed(self, topic: Topic) -> None:
-        if topic in (Topic.SESSIONS, Topic.AGENDA, Topic.SITES) and self.notes is not None:
+        # Notes taken elsewhere (the call window, another desk in team mode) are shown as they
+        # are saved; what this presenter saved itself it shows already.
+        followed = (Topic.SESSIONS, Topic.AGENDA, Topic.SITES, Topic.NOTES)
+        if topic in followed and self.notes is not None and not self._announcing:
             session_id = self.notes.session.id
             assert session_id is not None
             self.open_session(session_id)

@@ -31,7 +31,7 @@ from outreach_app.core.topics import Topic
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_datetime, format_offset, format_time
-from outreach_app.ui.labels import kind_label, status_label
+from outreach_app.ui.labels import kind_label, live_now_text, status_label
 from outreach_app.ui.notes.note_editor import NoteEditor
 from outreach_app.ui.notes.presenter import NotesPresenter, SessionNotes
 from outreach_app.ui.widgets.messages import MessageBar
@@ -59,6 +59,8 @@ class NotesView(QWidget):
         self.messages.follow(self.presenter)
         self._selected_site: int | None = None
         self._select_question_after_load: int | None = None
+        # The floor of a call on an official's computer, last followed (team mode).
+        self._followed_floor: int | None = None
 
         self._build_top_bar()
         left_panel = self._build_agenda_panel()
@@ -231,6 +233,9 @@ class NotesView(QWidget):
         self.presenter.questionAdded.connect(self._question_added)
         self.editor.edited.connect(self._refresh_note_item)
         self.context.bus.changed.connect(self._on_bus_changed)
+        if self.context.team is not None:
+            # A call on an official's computer: this desk sees it live and who has the floor.
+            self.context.team.liveChanged.connect(self._live_changed)
 
     # ------------------------------------------------------------------- sessions
     def _show_sessions(self, sessions: list[Session], default_id: int | None) -> None:
@@ -285,12 +290,31 @@ class NotesView(QWidget):
         ):
             widget.setEnabled(False)
 
+    def _live_changed(self) -> None:
+        if self.presenter.notes is not None:
+            self._show_notes(self.presenter.notes)
+
+    def _floor_elsewhere(self, session: Session) -> tuple[bool, int | None]:
+        """Whether the session's call runs on an official's computer now, and who has the
+        floor there."""
+        live = self.context.live_elsewhere()
+        return session.id in live, live.get(session.id or -1)
+
     def _show_notes(self, notes: SessionNotes) -> None:
         session = notes.session
-        self.session_info.setText(
-            f"{kind_label(session.kind)} · {status_label(session.status)}"
-            + (f" · {session.official}" if session.official else "")
+        live, floor = self._floor_elsewhere(session)
+        names = {slot.site_id: slot.site_name for slot in session.sites}
+        info = f"{kind_label(session.kind)} · {status_label(session.status)}" + (
+            f" · {session.official}" if session.official else ""
         )
+        if live:
+            info += " · ● " + live_now_text(names.get(floor, "") if floor is not None else "")
+        self.session_info.setText(info)
+        if live and floor is not None and floor != self._followed_floor:
+            # The notes follow the site that has the floor, as beside the video.
+            self.presenter.flush()
+            self._selected_site = floor
+        self._followed_floor = floor if live else None
         self.start_button.setEnabled(
             session.status in (SessionStatus.DRAFT, SessionStatus.SCHEDULED)
         )
@@ -310,6 +334,12 @@ class NotesView(QWidget):
                 )
                 item = QListWidgetItem(text)
                 item.setData(ROLE_ID, slot.site_id)
+                if live and slot.site_id == floor:
+                    item.setText("▶ " + text)
+                    item.setToolTip(self.tr("Has the floor now"))
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 self.sites_list.addItem(item)
         site_ids = [s.site_id for s in session.sites]
         if self._selected_site not in site_ids:

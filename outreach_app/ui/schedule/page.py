@@ -35,11 +35,13 @@ def build_page(context: UiContext) -> Page[ScheduleView]:
         QCoreApplication.translate("pages", "&New session"),
         QKeySequence.StandardKey.New,
         lambda view: view.new_session(),
+        needs="sessions.save_session",
     )
     page.add_action(
         QCoreApplication.translate("pages", "Save &invitations as .ics…"),
         QKeySequence("Ctrl+Shift+I"),
         lambda view: view.save_invitations(),
+        needs="invitations",
         tooltip=QCoreApplication.translate(
             "pages", "Save the open session's invitations as calendar files (Ctrl+Shift+I)"
         ),

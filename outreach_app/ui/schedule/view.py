@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSignalBlocker, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -39,7 +39,7 @@ from outreach_app.ui.exports.runner import (
 )
 from outreach_app.ui.exports.vocabulary import invitation_words
 from outreach_app.ui.formatting import format_date, format_time
-from outreach_app.ui.labels import call_status_label
+from outreach_app.ui.labels import call_status_label, live_now_text
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.presenter import SchedulePresenter
 from outreach_app.ui.schedule.session_editor import (
@@ -87,6 +87,9 @@ class ScheduleView(QWidget):
         self._upcoming_sessions: list[Session] = []
         # A call started or closed: "Interrupted" becomes "Live" again, or the other way.
         call_windows(context).callsChanged.connect(self._calls_changed)
+        if context.team is not None:
+            # Calls run on officials' computers: this desk sees them live and who has the floor.
+            context.team.liveChanged.connect(self._live_changed)
         self._sites: list[Site] = []
         self.new_session()
         self.presenter.refresh()
@@ -164,6 +167,10 @@ class ScheduleView(QWidget):
     def _build_session_tabs(self) -> QWidget:
         """The right side: the open session's details and agenda."""
         self.editor_title = heading(self.tr("New session"))
+        self.live_label = QLabel()
+        self.live_label.setObjectName("sessionLiveLabel")
+        self.live_label.setStyleSheet("#sessionLiveLabel { color: #b3261e; font-weight: bold; }")
+        self.live_label.hide()
         self.editor = SessionEditor()
         self.agenda = AgendaEditor(self.presenter, self.context.clock)
         self.tabs = QTabWidget()
@@ -173,6 +180,7 @@ class ScheduleView(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.editor_title)
+        right_layout.addWidget(self.live_label)
         right_layout.addWidget(self.tabs, 1)
         return right
 
@@ -214,8 +222,10 @@ class ScheduleView(QWidget):
 
     def _show_upcoming(self, sessions: list[Session]) -> None:
         self._upcoming_sessions = sessions
-        # A live session without a call of this app running for it shows as interrupted.
+        # A live session without a call running for it (here, or on an official's computer in
+        # team mode) shows as interrupted.
         running = call_windows(self.context).running_session_ids()
+        live = self.context.live_elsewhere()
         with QSignalBlocker(self.upcoming):
             self.upcoming.clear()
             for session in sessions:
@@ -224,10 +234,13 @@ class ScheduleView(QWidget):
                         f"{format_date(session.start.date())} {weekday_name(session.start.date())}",
                         f"{format_time(session.start)}–{format_time(session.end)}",
                         session.title,
-                        call_status_label(session.status, session.id in running),
+                        self._live_text(session, live)
+                        or call_status_label(session.status, session.id in running),
                         str(len(session.sites)),
                     ]
                 )
+                if session.id in live:
+                    item.setForeground(3, QColor("#b3261e"))
                 item.setData(0, ID_ROLE, session.id)
                 item.setToolTip(UPCOMING_TITLE_COLUMN, self.week.tooltip_for(session))
                 if session.status is SessionStatus.DRAFT:
@@ -242,6 +255,25 @@ class ScheduleView(QWidget):
 
     def _calls_changed(self) -> None:
         self._show_upcoming(self._upcoming_sessions)
+
+    def _live_changed(self) -> None:
+        self._show_upcoming(self._upcoming_sessions)
+        if self.editor.session is not None:
+            self._show_live(self.editor.session)
+
+    @staticmethod
+    def _live_text(session: Session, live: dict[int, int | None]) -> str:
+        """ "Live now — the gas field has the floor" for a call going on elsewhere; else ""."""
+        if session.id not in live:
+            return ""
+        floor = live[session.id]
+        names = {slot.site_id: slot.site_name for slot in session.sites}
+        return live_now_text(names.get(floor, "") if floor is not None else "")
+
+    def _show_live(self, session: Session) -> None:
+        text = self._live_text(session, self.context.live_elsewhere())
+        self.live_label.setText("● " + text if text else "")
+        self.live_label.setVisible(bool(text))
 
     def upcoming_session_ids(self) -> list[int]:
         """The sessions in the upcoming list, soonest first."""
@@ -308,6 +340,7 @@ class ScheduleView(QWidget):
         self._show_call_button(session)
         self._show_invitations_button(session)
         self.editor_title.setText(session.title or self.tr("New session"))
+        self._show_live(session)
         self.agenda.set_session(session)
         self.tabs.setTabEnabled(1, session.id is not None)
         self.week.select(session.id)

@@ -35,10 +35,12 @@ def build_page(context: UiContext) -> Page[SitesView]:
         QCoreApplication.translate("pages", "New &site"),
         QKeySequence("Ctrl+Shift+N"),
         lambda view: view.new_site(),
+        needs="sites.save_site",
     )
     page.add_action(
         QCoreApplication.translate("pages", "&Import sites from CSV…"),
         QKeySequence("Ctrl+I"),
         lambda view: view.open_import(),
+        needs="sites.import_sites",
     )
     return page

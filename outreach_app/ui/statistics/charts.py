@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from outreach_app.core.statistics import Dimension, Group, StatisticsReport
 from outreach_app.ui.statistics.labels import (
+    coinciding_label,
     group_label,
     measure_label,
     short_month_label,
@@ -34,6 +35,13 @@ STATE_COLOURS = {
     "open": "#9aa0a6",
 }
 TREND_COLOURS = {"received": "#a4161a", "claimed": "#f29900", "solved": "#2e7d32"}
+# Each line narrower than the one drawn before it, with smaller markers: where two months (or
+# two whole lines) have the same value, the later line runs inside the earlier and both show.
+TREND_LINES: dict[str, tuple[float, float, Qt.PenStyle]] = {
+    "received": (4.5, 10.0, Qt.PenStyle.SolidLine),
+    "claimed": (2.75, 7.0, Qt.PenStyle.DashLine),
+    "solved": (1.25, 4.0, Qt.PenStyle.SolidLine),
+}
 MAX_BARS = 12  # the rest of the groups are in the tables
 
 
@@ -44,11 +52,24 @@ def _axis_font(chart: QChart, scale: float) -> QFont:
     return font
 
 
-def _integer_axis(axis: QValueAxis, top: int) -> None:
-    """Whole numbers only, with a few ticks and some room above the highest bar."""
+def round_ticks(top: int, ticks: int = 5) -> tuple[int, int]:
+    """The axis maximum and the step between ticks for values up to `top`: the step is 1, 2 or
+    5 times a power of ten (no more than about `ticks` steps), and the maximum a step above the
+    highest value, so that nothing touches the frame."""
     top = max(top, 1)
-    step = max(1, -(-top // 5))
-    axis.setRange(0, step * (-(-top // step)) + (step if top >= 5 else 0))
+    power = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * power
+            if step * ticks >= top:
+                return step * (top // step + 1), step
+        power *= 10
+
+
+def _integer_axis(axis: QValueAxis, top: int) -> None:
+    """Whole numbers only, ticks at round values, some room above the highest value."""
+    maximum, step = round_ticks(top)
+    axis.setRange(0, maximum)
     axis.setTickType(QValueAxis.TickType.TicksDynamic)
     axis.setTickAnchor(0)
     axis.setTickInterval(step)
@@ -134,17 +155,21 @@ def trend_chart(title: str, report: StatisticsReport, *, scale: float = 1.0) -> 
     values.setLabelsFont(_axis_font(chart, scale))
     chart.addAxis(months, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(values, Qt.AlignmentFlag.AlignLeft)
-    for measure in ("received", "claimed", "solved"):
+    drawn: dict[str, list[int]] = {}
+    for measure, (width, marker, style) in TREND_LINES.items():
         line = QLineSeries()
-        line.setName(measure_label(measure))
+        counts = [int(getattr(point.counts, measure)) for point in report.trend]
+        same = next((m for m, earlier in drawn.items() if earlier == counts), None)
+        drawn[measure] = counts
+        line.setName(measure_label(measure) if same is None else coinciding_label(measure, same))
         pen = QPen(QColor(TREND_COLOURS[measure]))
-        pen.setWidthF(2.5 * scale)
-        if measure == "claimed":
-            pen.setStyle(Qt.PenStyle.DashLine)
+        pen.setWidthF(width * scale)
+        pen.setStyle(style)
         line.setPen(pen)
         line.setPointsVisible(True)
-        for index, point in enumerate(report.trend):
-            line.append(QPointF(index, float(getattr(point.counts, measure))))
+        line.setMarkerSize(marker * scale)
+        for index, count in enumerate(counts):
+            line.append(QPointF(index, float(count)))
         chart.addSeries(line)
         line.attachAxis(months)
         line.attachAxis(values)

@@ -13,12 +13,16 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from outreach_app.core.model import SessionKind
 from outreach_app.core.statistics import (
+    CLAIM_MEASURES,
     MEASURES,
+    RATE_MEASURES,
     Dimension,
     Group,
     Kpi,
     Month,
     Period,
+    PeriodFigures,
+    Revision,
     StatisticsReport,
 )
 from outreach_app.exports.statistics import ReportTexts
@@ -34,6 +38,7 @@ def measure_label(measure: str) -> str:
         "claimed": QCoreApplication.translate("statistics", "Claimed"),
         "responded": QCoreApplication.translate("statistics", "Responded"),
         "solved": QCoreApplication.translate("statistics", "Solved"),
+        "responded_or_solved": QCoreApplication.translate("statistics", "Responded or solved"),
         "claim_rate": QCoreApplication.translate("statistics", "Claim rate"),
         "on_time_rate": QCoreApplication.translate("statistics", "On-time rate"),
         "solve_rate": QCoreApplication.translate("statistics", "Solve rate"),
@@ -52,6 +57,11 @@ def measure_help(measure: str) -> str:
             "statistics", "Demands the unit responded to in the period"
         ),
         "solved": QCoreApplication.translate("statistics", "Demands solved in the period"),
+        "responded_or_solved": QCoreApplication.translate(
+            "statistics",
+            "Demands responded to or solved in the period, each counted once (the measure"
+            " message boards publish)",
+        ),
         "claim_rate": QCoreApplication.translate(
             "statistics", "Of the demands received in the period, the share claimed by its end"
         ),
@@ -64,6 +74,155 @@ def measure_help(measure: str) -> str:
             "statistics", "Of the demands received in the period, the share solved by its end"
         ),
     }[measure]
+
+
+def coinciding_label(measure: str, same_as: str) -> str:
+    """A chart's legend entry for a line that lies exactly on another one."""
+    return (
+        QCoreApplication.translate("statistics", "%1 (same as %2)")
+        .replace("%1", measure_label(measure))
+        .replace("%2", measure_label(same_as))
+    )
+
+
+def claim_label(measure: str) -> str:
+    """The claims by leaders (core.statistics.CLAIM_MEASURES)."""
+    return {
+        "claimants": QCoreApplication.translate("statistics", "People who claimed"),
+        "units_claiming": QCoreApplication.translate("statistics", "Units with a claim"),
+        "unit_share": QCoreApplication.translate("statistics", "Share of units with a claim"),
+    }[measure]
+
+
+def claim_help(measure: str) -> str:
+    return {
+        "claimants": QCoreApplication.translate(
+            "statistics", "Different people (leaders) who claimed demands in the period"
+        ),
+        "units_claiming": QCoreApplication.translate(
+            "statistics",
+            "Units (the regions of the office's sites; a site without one is its own) where at"
+            " least one demand was claimed in the period",
+        ),
+        "unit_share": QCoreApplication.translate(
+            "statistics",
+            "Of the office's units (the regions of its sites in use), the share where at least"
+            " one demand was claimed in the period",
+        ),
+    }[measure]
+
+
+def figure_label(measure: str) -> str:
+    """Any figure a revision can name: a count, a rate or a claim measure."""
+    return claim_label(measure) if measure in CLAIM_MEASURES else measure_label(measure)
+
+
+def format_figure(measure: str, value: int | float | None) -> str:
+    if measure in RATE_MEASURES or measure == "unit_share":
+        return format_rate(value)
+    return format_count(value)
+
+
+def counting_note() -> str:
+    """How every figure is counted: shown under the page and in the exports."""
+    return QCoreApplication.translate(
+        "statistics",
+        "Every figure is counted from each demand's history: a reopen, a correction or an import"
+        " later never changes an earlier month. A closed month shows the figures it was"
+        " published with; what the record counts for it later, if different, is listed as a"
+        " dated revision beside them.",
+    )
+
+
+def cumulative_help() -> str:
+    return QCoreApplication.translate(
+        "statistics",
+        "From January to the last month shown, each demand counted once, against the same"
+        " months a year earlier",
+    )
+
+
+def claims_sentence(figures: PeriodFigures) -> str:
+    claims = figures.claims
+    return (
+        QCoreApplication.translate(
+            "statistics",
+            "Claims by leaders: people who claimed demands %1; units with at least one claim"
+            " %2 of %3 (%4); claim rate %5.",
+        )
+        .replace("%1", format_count(claims.claimants))
+        .replace("%2", format_count(claims.units_claiming))
+        .replace("%3", format_count(claims.units))
+        .replace("%4", format_rate(claims.unit_share))
+        .replace("%5", format_rate(figures.totals.claim_rate))
+    )
+
+
+def publication_sentence(report: StatisticsReport) -> str:
+    """Whether the month shown is closed, and since when; empty for a range."""
+    if not report.period.is_single_month:
+        return ""
+    publication = report.publication
+    if publication is not None:
+        return (
+            QCoreApplication.translate(
+                "statistics", "Closed: published on %1 by %2. These are the figures as published."
+            )
+            .replace("%1", format_datetime(publication.closed_at))
+            .replace("%2", publication.closed_by)
+        )
+    return QCoreApplication.translate(
+        "statistics", "Not closed: the figures are counted from the record and may still change."
+    )
+
+
+def publication_history(report: StatisticsReport) -> list[str]:
+    """Every publication of the month, and every reopening with its reason, oldest first."""
+    lines: list[str] = []
+    for publication in report.publications:
+        lines.append(
+            QCoreApplication.translate("statistics", "Published on %1 by %2.")
+            .replace("%1", format_datetime(publication.closed_at))
+            .replace("%2", publication.closed_by)
+        )
+        if publication.reopened_at is not None:
+            lines.append(
+                QCoreApplication.translate("statistics", "Reopened on %1 by %2: %3")
+                .replace("%1", format_datetime(publication.reopened_at))
+                .replace("%2", publication.reopened_by)
+                .replace("%3", publication.reopen_reason)
+            )
+    return lines
+
+
+def revision_lines(revision: Revision) -> list[str]:
+    """The revision in words: its date, then each figure that differs, published → now."""
+    lines = [
+        QCoreApplication.translate(
+            "statistics",
+            "Revision as of %1: the record now counts this month differently from its"
+            " publication (the published figures stay as they were):",
+        ).replace("%1", format_datetime(revision.as_of))
+    ]
+    for change in revision.changes:
+        text = (
+            QCoreApplication.translate("statistics", "%1: %2 → %3")
+            if change.scope == "month"
+            else QCoreApplication.translate("statistics", "%1, year to date: %2 → %3")
+        )
+        lines.append(
+            text.replace("%1", figure_label(change.measure))
+            .replace("%2", format_figure(change.measure, change.published))
+            .replace("%3", format_figure(change.measure, change.now))
+        )
+    if revision.breakdowns_differ:
+        lines.append(
+            QCoreApplication.translate(
+                "statistics",
+                "Some demands are now counted under another channel, category, site or kind.",
+            )
+        )
+    return lines
 
 
 def state_label(state: str) -> str:
@@ -215,6 +374,16 @@ def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportT
         for dimension in Dimension
         for group in report.current.breakdown(dimension)
     }
+    cumulative = report.cumulative or report.current
+    cumulative_year = report.cumulative_year_earlier or report.year_earlier
+    cumulative_values: dict[tuple[str, str], str] = {}
+    cumulative_changes: dict[str, str] = {}
+    for kpi in report.cumulative_kpis:
+        cumulative_values[(kpi.measure, "current")] = format_value(kpi, kpi.value)
+        cumulative_values[(kpi.measure, "year")] = format_value(kpi, kpi.year_earlier)
+        cumulative_changes[kpi.measure] = format_change(kpi.change_year, points=kpi.is_rate)
+    claims = report.current.claims
+    history = publication_history(report)
     return ReportTexts(
         title=QCoreApplication.translate("statistics", "Demand statistics"),
         period=period_label(period),
@@ -246,11 +415,21 @@ def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportT
                 .replace("%2", measure_help(m))
                 for m in MEASURES
             ),
+            *(
+                QCoreApplication.translate("statistics", "%1: %2.")
+                .replace("%1", claim_label(m))
+                .replace("%2", claim_help(m))
+                for m in CLAIM_MEASURES
+            ),
+            QCoreApplication.translate("statistics", "%1: %2.")
+            .replace("%1", QCoreApplication.translate("statistics", "Year to date"))
+            .replace("%2", cumulative_help()),
             QCoreApplication.translate(
                 "statistics",
                 "Changes of counts are percentages of the earlier figure; changes of rates are"
                 " in percentage points (pp). Both are rounded to two decimals.",
             ),
+            counting_note(),
         ],
         empty=QCoreApplication.translate(
             "statistics",
@@ -267,4 +446,27 @@ def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportT
         months={str(p.month): month_label(p.month) for p in report.trend},
         changes=changes,
         values=values,
+        status=publication_sentence(report),
+        # One publication in force says no more than the status; more are a history.
+        history=history if len(history) > 1 else [],
+        revision_title=QCoreApplication.translate("statistics", "Revision"),
+        revision=revision_lines(report.revision) if report.revision else [],
+        claims_title=QCoreApplication.translate("statistics", "Claims by leaders"),
+        claim_labels={m: claim_label(m) for m in CLAIM_MEASURES},
+        claim_values={
+            "claimants": format_count(claims.claimants),
+            "units_claiming": QCoreApplication.translate("statistics", "%1 of %2")
+            .replace("%1", format_count(claims.units_claiming))
+            .replace("%2", format_count(claims.units)),
+            "unit_share": format_rate(claims.unit_share),
+        },
+        cumulative_title=QCoreApplication.translate("statistics", "Year to date: %1, against %2")
+        .replace("%1", period_label(cumulative.period))
+        .replace("%2", period_label(cumulative_year.period)),
+        cumulative_heading=period_label(cumulative.period),
+        cumulative_year_heading=period_label(cumulative_year.period),
+        cumulative_values=cumulative_values,
+        cumulative_changes=cumulative_changes,
+        sheet_cumulative=QCoreApplication.translate("statistics", "Year to date"),
+        counting_note=counting_note(),
     )

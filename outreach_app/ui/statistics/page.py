@@ -34,6 +34,7 @@ def build_page(context: UiContext) -> Page[StatisticsView]:
         QCoreApplication.translate("pages", "Import &demands…"),
         QKeySequence("Ctrl+Shift+I"),
         lambda view: view.open_import(),
+        needs="follow_ups.import_demands",
         tooltip=QCoreApplication.translate(
             "pages", "Add demands residents posted on a message board (CSV or JSON)"
         ),

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from outreach_app.core.statistics import Period, StatisticsReport
+from outreach_app.core.statistics import Month, Period, Publication, StatisticsReport
 from outreach_app.core.topics import Topic
 from outreach_app.exports.files import ExportCancelled, Progress, write_problem
 from outreach_app.exports.statistics import ExportFormat
+from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.exports.statistics import write_export
 from outreach_app.ui.presenter import ChangeBus, ChangeFollower, Presenter
@@ -21,7 +22,9 @@ from outreach_app.ui.statistics.export import prepare_export
 
 # Saving a note announces Topic.NOTES every few hundred milliseconds; coalesce those.
 REFRESH_DELAY_MS = 400
-REPORT_TOPICS = frozenset({Topic.FOLLOW_UPS, Topic.NOTES, Topic.SESSIONS, Topic.SITES})
+REPORT_TOPICS = frozenset(
+    {Topic.FOLLOW_UPS, Topic.NOTES, Topic.SESSIONS, Topic.SITES, Topic.STATISTICS}
+)
 
 
 class StatisticsPresenter(Presenter):
@@ -64,6 +67,21 @@ class StatisticsPresenter(Presenter):
         self.spawn_latest(
             "report", self.query(lambda r: r.statistics.statistics_report(period)), loaded
         )
+
+    # ---------------------------------------------------------------------- publishing
+    def close_month(self, month: Month) -> None:
+        """Publish the month: its figures are kept as they are counted now."""
+        self._publishing(lambda r: r.statistics.close_month(month))
+
+    def reopen_month(self, month: Month, reason: str) -> None:
+        self._publishing(lambda r: r.statistics.reopen_month(month, reason))
+
+    def _publishing(self, operation: Callable[[Repository], Publication]) -> None:
+        def done(_: Publication) -> None:
+            self.announce(Topic.STATISTICS)
+            self.refresh()
+
+        self.spawn(self.query(operation), on_done=done)
 
     # -------------------------------------------------------------------------- export
     @property

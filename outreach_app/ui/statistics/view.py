@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCharts import QChart, QChartView
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_app.core.permissions import may_run
 from outreach_app.core.statistics import (
+    CLAIM_MEASURES,
     COUNT_MEASURES,
     MEASURES,
     RATE_MEASURES,
@@ -47,8 +49,14 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.demands.dialogs import DemandImportDialog
 from outreach_app.ui.formatting import format_count, format_rate
 from outreach_app.ui.statistics.charts import state_chart, trend_chart
+from outreach_app.ui.statistics.dialogs import ask_reopen_reason, confirm_close
 from outreach_app.ui.statistics.labels import (
     change_sentence,
+    claim_help,
+    claim_label,
+    claims_sentence,
+    counting_note,
+    cumulative_help,
     dimension_column,
     dimension_title,
     format_change,
@@ -57,6 +65,9 @@ from outreach_app.ui.statistics.labels import (
     measure_help,
     measure_label,
     period_label,
+    publication_history,
+    publication_sentence,
+    revision_lines,
     trend_label,
 )
 from outreach_app.ui.statistics.presenter import StatisticsPresenter
@@ -100,6 +111,7 @@ class KpiCard(QFrame):
         self.setToolTip(measure_help(measure))
         self.title = QLabel(measure_label(measure))
         self.title.setStyleSheet("color: palette(placeholder-text);")
+        self.title.setWordWrap(True)
         self.value = QLabel("—")
         self.value.setObjectName("kpiValue")
         font = self.value.font()
@@ -187,6 +199,56 @@ class FigureTable(QTableWidget):
             paint_placeholder(self, self.tr("Nothing in this period."))
 
 
+class CumulativeTable(QTableWidget):
+    """January to the last month shown against the same months a year earlier."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setObjectName("cumulativeTable")
+        self.setAccessibleName(self.tr("Year to date"))
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    def show_report(self, report: StatisticsReport) -> None:
+        kpis = report.cumulative_kpis
+        this_year = report.cumulative.period if report.cumulative else report.period
+        a_year_earlier = (
+            report.cumulative_year_earlier.period
+            if report.cumulative_year_earlier
+            else report.period.year_earlier()
+        )
+        self.setHorizontalHeaderLabels(
+            [
+                self.tr("Figure"),
+                period_label(this_year),
+                period_label(a_year_earlier),
+                self.tr("Change year on year"),
+            ]
+        )
+        self.setRowCount(len(kpis))
+        for row, kpi in enumerate(kpis):
+            cells = [
+                measure_label(kpi.measure),
+                format_value(kpi, kpi.value),
+                format_value(kpi, kpi.year_earlier),
+                format_change(kpi.change_year, points=kpi.is_rate),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(f"{measure_help(kpi.measure)} — {cumulative_help()}")
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 3:
+                    item.setForeground(QColor(change_colour(kpi.measure, kpi.change_year)))
+                self.setItem(row, column, item)
+
+
 class ChartPanel(QChartView):
     """A chart view that frees the chart it replaces."""
 
@@ -216,6 +278,7 @@ class StatisticsView(QWidget):
 
         picker = self._build_period_picker()
         self._build_captions()
+        status_row = self._build_publication_row()
 
         self.cards = {m: KpiCard(m) for m in MEASURES}
         cards = QHBoxLayout()
@@ -229,10 +292,14 @@ class StatisticsView(QWidget):
         layout.addWidget(heading(self.tr("Statistics")))
         layout.addLayout(picker)
         layout.addWidget(self.caption)
+        layout.addLayout(status_row)
+        layout.addWidget(self.revision_label)
         layout.addWidget(self.messages)
         layout.addWidget(self.empty_label)
         layout.addLayout(cards)
+        layout.addWidget(self.claims_label)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.note_label)
 
         self._connect_signals()
         self.load()
@@ -291,6 +358,43 @@ class StatisticsView(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
+    def _build_publication_row(self) -> QHBoxLayout:
+        """Whether the month is closed (published), closing and reopening it (reviewers), what
+        the record counts differently since, the claims by leaders and how figures count."""
+        self.status_label = QLabel()
+        self.status_label.setObjectName("publicationStatus")
+        self.status_label.setWordWrap(True)
+        self.close_button = QPushButton(self.tr("Close and publish…"))
+        self.close_button.setObjectName("closeMonthButton")
+        self.close_button.clicked.connect(self.close_month)
+        self.reopen_button = QPushButton(self.tr("Reopen…"))
+        self.reopen_button.setObjectName("reopenMonthButton")
+        self.reopen_button.clicked.connect(self.reopen_month)
+        for button in (self.close_button, self.reopen_button):
+            button.hide()
+        self.revision_label = QLabel()
+        self.revision_label.setObjectName("revisionNotice")
+        self.revision_label.setWordWrap(True)
+        self.revision_label.setStyleSheet(
+            "background: #fff4d6; color: #5c3d00; padding: 6px 10px; border-radius: 4px;"
+        )
+        self.revision_label.hide()
+        self.claims_label = QLabel()
+        self.claims_label.setObjectName("claimsLine")
+        self.claims_label.setWordWrap(True)
+        self.claims_label.setToolTip(
+            "\n".join(f"{claim_label(m)}: {claim_help(m)}" for m in CLAIM_MEASURES)
+        )
+        self.note_label = QLabel(counting_note())
+        self.note_label.setObjectName("countingNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.setStyleSheet("color: palette(placeholder-text);")
+        row = QHBoxLayout()
+        row.addWidget(self.status_label, 1)
+        row.addWidget(self.close_button)
+        row.addWidget(self.reopen_button)
+        return row
+
     def _build_tabs(self) -> None:
         """The charts on the first tab, then one table per breakdown."""
         self.trend_view = ChartPanel("trendChart")
@@ -324,6 +428,9 @@ class StatisticsView(QWidget):
         self.tables = {d: FigureTable(d) for d in Dimension}
         for dimension, table in self.tables.items():
             self.tabs.addTab(table, dimension_title(dimension))
+        self.cumulative_table = CumulativeTable()
+        self.tabs.addTab(self.cumulative_table, self.tr("Year to date"))
+        self.tabs.setTabToolTip(self.tabs.count() - 1, cumulative_help())
 
     def _connect_signals(self) -> None:
         self._pick_timer = QTimer(self)
@@ -425,7 +532,59 @@ class StatisticsView(QWidget):
         )
         for table in self.tables.values():
             table.show_report(report)
+        self.cumulative_table.show_report(report)
+        self.claims_label.setText(claims_sentence(report.current))
+        self._show_publication(report)
         self.export_button.setEnabled(True)
+
+    # ---------------------------------------------------------------------- publishing
+    def _may_publish(self) -> bool:
+        return may_run(self.context.user.role, "statistics.close_month")
+
+    def _show_publication(self, report: StatisticsReport) -> None:
+        self.status_label.setText(publication_sentence(report))
+        self.status_label.setToolTip("\n".join(publication_history(report)))
+        month = report.period.first
+        single = report.period.is_single_month
+        ended = month.last_day < self.today()
+        closed = report.publication is not None
+        self.close_button.setVisible(single and ended and not closed)
+        self.reopen_button.setVisible(single and closed)
+        for button in (self.close_button, self.reopen_button):
+            button.setEnabled(self._may_publish())
+        self.close_button.setToolTip(
+            self.tr("Keep this month's figures as they are now, for publication")
+            if self._may_publish()
+            else self.tr("Only a reviewer can close or reopen a month")
+        )
+        self.reopen_button.setToolTip(
+            self.tr("Take the published month back, saying why; the publication stays on record")
+            if self._may_publish()
+            else self.tr("Only a reviewer can close or reopen a month")
+        )
+        revision = report.revision
+        self.revision_label.setVisible(revision is not None)
+        if revision is not None:
+            first, *changes = revision_lines(revision)
+            # One paragraph: the charts below keep their room.
+            separator = QCoreApplication.translate("statistics", "; ")
+            self.revision_label.setText(f"{first} {separator.join(changes)}")
+
+    def close_month(self) -> None:
+        report = self.presenter.report
+        if report is None or not report.period.is_single_month:
+            return
+        month = report.period.first
+        if confirm_close(self, period_label(report.period)):
+            self.presenter.close_month(month)
+
+    def reopen_month(self) -> None:
+        report = self.presenter.report
+        if report is None or report.publication is None:
+            return
+        reason = ask_reopen_reason(self, period_label(report.period))
+        if reason:
+            self.presenter.reopen_month(report.period.first, reason)
 
     def _show_breakdown_chart(self) -> None:
         report = self.presenter.report

@@ -283,12 +283,18 @@ class ImportPreviewDialog(QDialog):
         if not self._importing:
             super().reject()
 
-    def _finish_import(self, summary: str) -> None:
-        """The import is stored: say so, tell the page, and close."""
+    def _finish_import(self, summary: str, *, keep_open: bool = False) -> None:
+        """The import is stored: say so, tell the page, and close (unless what the preview
+        lists must still be read: then only Close is left)."""
         self._importing = False
         self._set_summary(summary)
         self.imported.emit(summary)
-        self.accept()
+        if not keep_open:
+            self.accept()
+            return
+        self._set_importing(False)
+        self.import_button.setEnabled(False)
+        self.reload_button.setEnabled(False)
 
     def _show_store_error(self, message: str) -> None:
         self._set_importing(False)

@@ -1,9 +1,14 @@
-"""`outreach-server`: the signaling server on its own, for deployment.
+"""`outreach-server`: the signaling server on its own, for deployment, and an office's team
+server.
 
     outreach-server --host 0.0.0.0 --port 8443 --cert fullchain.pem --key privkey.pem \
         --turn-url turn:turn.example.org:3478 --turn-secret-file /etc/outreach/turn-secret
+    outreach-server --data /var/lib/outreach --host 0.0.0.0 --port 443 --cert ... --key ...
 
-The app that issues the invitations and this server must share the secret file. The server
+With ``--data`` the server also holds the office's shared record (made with ``outreach-server
+init``; accounts, imports and backups: see cli/team_admin.py) and serves it to the apps on the
+same port; it then signs the invitations itself with the record's secret. Without it, the app
+that issues the invitations and this server must share the secret file. The server
 holds at most ``--max-connections`` connections (by default what the open-files limit allows)
 and ``--max-connections-per-address`` from one address before they sign in. With
 ``--turn-url`` the server hands every participant TURN credentials of its own that expire
@@ -27,6 +32,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from outreach_app import __version__
+from outreach_app.cli import team_admin
+from outreach_app.cli.team_admin import COMMANDS as ADMIN_COMMANDS
 from outreach_app.config import config_dir
 from outreach_app.janus import check as janus_check
 from outreach_app.janus import config as janus_config
@@ -47,6 +54,16 @@ from outreach_app.server.state_files import (
     load_or_create_secret,
 )
 from outreach_app.server.turn import DEFAULT_LIFETIME_SECONDS, TurnRest
+from outreach_app.team.record import (
+    SECRET_FILE,
+    RecordFolder,
+    RecordFolderError,
+    folder_record_id,
+    open_folder,
+)
+from outreach_app.team.record import read_secret as read_record_secret
+from outreach_app.team.routes import add_team_routes
+from outreach_app.team.service import TeamService
 
 DEFAULT_PORT = 8765
 TURN_SECRET_VARIABLE = "OUTREACH_TURN_SECRET"
@@ -79,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="outreach-server",
         description="Signaling server for Outreach video sessions: rooms per session, "
-        "invitation links, a /health endpoint.",
+        "invitation links, a /health endpoint; with --data, an office's team server. "
+        "Keeping a team record: outreach-server init|users|import|backup|restore --help",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument(
@@ -96,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cert", type=Path, metavar="PEM", help="TLS certificate (chain)")
     parser.add_argument(
         "--key", type=Path, metavar="PEM", help="TLS private key, if not inside --cert"
+    )
+    parser.add_argument(
+        "--data",
+        type=Path,
+        metavar="DIR",
+        help="serve an office's shared record from this data folder (team mode; make it with "
+        "outreach-server init --data DIR); the record's own secret signs the invitations",
     )
     parser.add_argument(
         "--secret-file",
@@ -279,9 +304,14 @@ def is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-async def serve(server: EmbeddedServer) -> None:
+async def serve(server: EmbeddedServer, team: RecordFolder | None = None) -> None:
+    if team is not None:
+        service = TeamService(team)
+        add_team_routes(server.app, service)
+        server.checks.on_check = service.record_check
     url = await server.start()
-    print(f"Outreach signaling server listening on {url}", flush=True)
+    what = "team server" if team is not None else "signaling server"
+    print(f"Outreach {what} listening on {url}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
@@ -293,18 +323,33 @@ async def serve(server: EmbeddedServer) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else list(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
     if arguments[:1] == ["janus-config"]:
         return janus_config.main(arguments[1:])
     if arguments[:1] == ["janus-check"]:
         return janus_check.main(arguments[1:])
+    if arguments[:1] and arguments[0] in ADMIN_COMMANDS:
+        return team_admin.main(arguments)
     parser = build_parser()
     args = parser.parse_args(arguments)
     context = tls_context(parser, args)
     turn = turn_settings(parser, args)
     janus = janus_access(parser, args)
-    secret_path: Path = args.secret_file or config_dir() / SECRET_FILE_NAME
-    secret = read_secret(parser, secret_path)
+    team: RecordFolder | None = None
+    record: str | None = None
+    if args.data is not None:
+        if args.secret_file is not None:
+            parser.error("--data and --secret-file go apart: a team record has its own secret")
+        try:
+            team = open_folder(args.data)
+            secret = read_record_secret(team)
+            record = folder_record_id(team)
+        except RecordFolderError as exc:
+            parser.error(str(exc))
+        secret_path: Path = team.path / SECRET_FILE
+    else:
+        secret_path = args.secret_file or config_dir() / SECRET_FILE_NAME
+        secret = read_secret(parser, secret_path)
     ended_path: Path = (
         args.ended_sessions_file or secret_path.expanduser().parent / ENDED_SESSIONS_FILE_NAME
     )
@@ -332,9 +377,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         turn=turn,
         connection_limits=connection_limits(args),
         janus=janus,
+        record=record,
     )
     try:
-        asyncio.run(serve(server))
+        asyncio.run(serve(server, team))
     except OSError as exc:
         print(f"outreach-server: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
         return 1

@@ -1,0 +1,117 @@
+"""In team mode each role is offered what it may do: the rest is hidden or read-only, with a
+line saying who does it; working alone nothing is taken away."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from outreach_app.app import build_main_window
+from outreach_app.core.model import Role, User
+from outreach_app.ui.context import UiContext
+from outreach_app.ui.team.roles import RESTRICTIONS, part
+from tests.ui.team.desks import team_desk
+from tests.ui.team.threaded_server import threaded_team_server
+
+
+def _view(window: object, key: str) -> QWidget:
+    return window.pages[key].widget  # type: ignore[attr-defined, no-any-return]
+
+
+def _shown(view: QWidget, path: str) -> bool:
+    return not part(view, path).isHidden()
+
+
+def _notice(view: QWidget) -> str:
+    found = view.findChild(QLabel, "roleNotice")
+    return found.text() if found is not None else ""
+
+
+def _action(window: object, text: str) -> object:
+    menu = window.file_menu  # type: ignore[attr-defined]
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+@pytest.mark.parametrize(
+    "role", [Role.STAFF, Role.OFFICIAL, Role.NOTE_TAKER, Role.REVIEWER, Role.ADMIN]
+)
+async def test_each_role_is_offered_what_it_may_do(
+    tmp_path: Path, qtbot: QtBot, role: Role, use_language: Callable[[str], QLocale]
+) -> None:
+    use_language("en")
+    with threaded_team_server(tmp_path / "server", ("someone", role)) as server:
+        async with team_desk(server, tmp_path, "someone", start=False) as desk:
+            window = desk.window
+            views = {key: _view(window, key) for key in window.pages}
+            for view in views.values():
+                presenter = getattr(view, "presenter", None)
+                if presenter is not None:
+                    await presenter.wait_idle()
+            sites, schedule, notes = views["sites"], views["schedule"], views["notes"]
+            review, follow_ups = views["review"], views["follow_ups"]
+            staff = role is Role.STAFF
+            official = role is Role.OFFICIAL
+            note_taking = role in (Role.OFFICIAL, Role.NOTE_TAKER)
+
+            assert _shown(sites, "new_button") is staff
+            assert _shown(sites, "editor.save_button") is staff
+            name_edit = part(sites, "editor.name_edit")
+            assert isinstance(name_edit, QLineEdit) and name_edit.isReadOnly() is not staff
+            assert _shown(schedule, "new_button") is staff
+            assert _shown(schedule, "editor.save_button") is staff
+            assert _shown(schedule, "agenda.add_question_button") is staff
+            assert _shown(schedule, "editor.call_button") is official
+            assert _shown(schedule, "editor.invitations_button") is (staff or official)
+            assert _shown(notes, "add_button") is note_taking
+            assert _shown(notes, "call_button") is official
+            assert part(notes, "editor").isEnabled() is note_taking
+            assert _shown(review, "minutes.approve_button") is (role is Role.REVIEWER)
+            buttons = part(follow_ups, "detail.buttons_row")
+            assert buttons.isEnabled() is (role in (Role.STAFF, Role.OFFICIAL, Role.REVIEWER))
+
+            assert (_notice(sites) == "") is staff
+            if not staff:
+                assert _notice(schedule).startswith("Your role: ")
+                assert "Staff prepare sessions and agendas" in _notice(schedule)
+            assert (_notice(notes) == "") is note_taking
+            new_site = _action(window, "New &site")
+            assert new_site.isEnabled() is staff  # type: ignore[attr-defined]
+            if not staff:
+                assert new_site.toolTip().startswith("Not for your role")  # type: ignore[attr-defined]
+            assert _action(window, "Start or join &call").isEnabled() is official  # type: ignore[attr-defined]
+
+
+async def test_working_alone_restricts_nothing(context: UiContext, qtbot: QtBot) -> None:
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    for restriction in RESTRICTIONS:
+        view = _view(window, restriction.page)
+        for path in restriction.hidden:
+            assert not part(view, path).isHidden(), path
+    assert all(action.isEnabled() for action in window.file_menu.actions())
+    assert window.findChild(QLabel, "roleNotice") is None
+    for key in window.pages:
+        presenter = getattr(window.pages[key].built_widget, "presenter", None)
+        if presenter is not None:
+            await presenter.wait_idle()
+
+
+async def test_settings_show_who_the_server_says_and_change_nothing_of_it(
+    tmp_path: Path, qtbot: QtBot, use_language: Callable[[str], QLocale]
+) -> None:
+    use_language("en")
+    with threaded_team_server(tmp_path / "server", ("xiao", Role.NOTE_TAKER)) as server:
+        async with team_desk(server, tmp_path, "xiao", start=False) as desk:
+            dialog = desk.window.open_settings()
+            assert dialog.name_edit.text() == "xiao" and dialog.name_edit.isReadOnly()
+            assert dialog.role_combo.currentText() == "Note-taker (takes notes in calls)"
+            assert not dialog.role_combo.isEnabled()
+            dialog.save()
+            assert dialog.saved_user is None
+            assert desk.context.user == User("xiao", Role.NOTE_TAKER)
+            dialog.close()
