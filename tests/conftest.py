@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.janus import JanusProcess
 from tests.netns import NamespaceUnavailable, NetworkNamespace
 from tests.netns import network_namespace as create_network_namespace
 
@@ -38,3 +39,22 @@ def network_namespace() -> Iterator[NetworkNamespace]:
                 pytest.fail(message)
             pytest.skip(message)
         yield namespace
+
+
+@pytest.fixture
+def janus(network_namespace: NetworkNamespace, tmp_path: Path) -> Iterator[JanusProcess]:
+    """A real Janus with Outreach's configuration (tests/janus.py): its API on 127.0.0.1, media
+    on the namespace's root-side address; stopped after the test."""
+    try:
+        # A range of media ports of its own, so that parallel runs do not meet.
+        low = 20000 + (os.getpid() % 45) * 200
+        process = JanusProcess(
+            tmp_path / "janus", network_namespace.root_address, rtp_ports=(low, low + 199)
+        )
+    except FileNotFoundError as error:
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail(str(error))
+        pytest.skip(str(error))
+    process.start()
+    yield process
+    process.stop()

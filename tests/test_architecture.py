@@ -3,8 +3,9 @@
 Layers (a module's layer is its package under outreach_app/):
 - core: the standard library, except modules whose job is I/O, and the pure third-party
   libraries listed in THIRD_PARTY["core"] (none yet). Nothing else of the app.
-- storage, call, server, exports: core, `config` (where the app keeps its files) and their own
-  third-party libraries, listed below. Never Qt.
+- storage, call, server, exports, janus: core, `config` (where the app keeps its files) and
+  their own third-party libraries, listed below. Never Qt. server also builds on janus (the
+  media server's configuration and API, which speak Janus's own JSON, not our protocols).
 - sync (team mode on the app's side): also storage. team (the team server's record): also
   storage and server. Never Qt.
 - ui, and app.py which assembles the app: everything but the entry points.
@@ -62,15 +63,17 @@ THIRD_PARTY: dict[str, frozenset[str]] = {
     "storage": frozenset({"sqlite_utils", "sqlcipher3", "keyring"}),
     "call": frozenset({"aiortc", "aioice", "av", "numpy", "aiohttp", "pywebrtc_audio"}),
     "server": frozenset({"aiohttp"}),
+    "janus": frozenset({"aiohttp"}),
     "exports": frozenset({"docx", "openpyxl"}),
     "sync": frozenset({"aiohttp", "sqlite_utils"}),
     "team": frozenset({"aiohttp", "sqlite_utils"}),
 }
-FOUNDATION = ("storage", "call", "server", "exports", "sync", "team")
+FOUNDATION = ("storage", "call", "server", "exports", "sync", "team", "janus")
 # What each of those may import of the app, beyond itself, core and config.
 BUILDS_ON: dict[str, frozenset[str]] = {
     "sync": frozenset({"storage"}),
     "team": frozenset({"storage", "server"}),
+    "server": frozenset({"janus"}),
 }
 # The entry points, and app.py, which only they start.
 ENTRY_POINTS = (

@@ -52,3 +52,19 @@ def test_startup_benchmark_prints_its_rows(capsys: pytest.CaptureFixture[str]) -
     table = capsys.readouterr().out
     assert "reference: bare PySide6 window shown" in table
     assert "start to a usable main window" in table
+
+
+@pytest.mark.slow
+def test_large_session_benchmark_prints_janus_against_the_hub(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    bench.main(["--part", "sfu", "--quick", "--sfu-sites", "2,3", "--sfu-hub-sites", "2"])
+    table = capsys.readouterr().out
+    rows = {
+        line.split("|")[1].strip(): line for line in table.splitlines() if line.startswith("| ")
+    }
+    assert {"2", "3"} <= rows.keys()
+    # Both engines measured at 2 sites; the hub not asked for 3.
+    assert rows["2"].count(" / ") >= 5 and "failed" not in rows["2"]
+    assert " / —" in rows["3"]
+    assert "Official's CPU on Janus, 3 sites against 2" in table

@@ -57,8 +57,22 @@ class VideoSendingChanged:
     sending: bool
 
 
+@dataclass(frozen=True)
+class MediaServerChanged:
+    """The session's room on the media server is ready (or not: Janus went away, and every
+    connection to it starts again when it is back); `reason` says why, for people."""
+
+    ready: bool
+    reason: str
+
+
 EngineEvent: TypeAlias = (
-    PeerStateChanged | FloorChanged | FirstFrameReceived | QualityApplied | VideoSendingChanged
+    PeerStateChanged
+    | FloorChanged
+    | FirstFrameReceived
+    | QualityApplied
+    | VideoSendingChanged
+    | MediaServerChanged
 )
 EngineListener: TypeAlias = Callable[[EngineEvent], None]
 

@@ -166,6 +166,47 @@ class ForwardedVideoTrack(MediaStreamTrack):
             return reader_copy(frame, quality)
 
 
+class ReducedCopyTrack(MediaStreamTrack):
+    """A small copy of a video source, sent only while `active()` says so (a site with the
+    floor, for the waiting sites, where the sender cannot send simulcast layers). Frames are
+    read all the time, and dropped while inactive, so that the source never queues them."""
+
+    kind = "video"
+
+    def __init__(
+        self,
+        source: MediaStreamTrack,
+        active: Callable[[], bool],
+        quality: Callable[[], VideoQuality],
+    ) -> None:
+        super().__init__()
+        self._source = source
+        self._active = active
+        self._quality = quality
+        self._last_sent_at = -1.0
+
+    async def recv(self) -> VideoFrame:
+        while True:
+            frame = await self._source.recv()
+            if not isinstance(frame, VideoFrame) or not self._active():
+                continue
+            quality = self._quality()
+            now = time.monotonic()
+            if now - self._last_sent_at < 0.9 / quality.fps:
+                continue
+            self._last_sent_at = now
+            copy = reader_copy(frame, quality)
+            # The source's frame also goes to another encoder, which rebases its timestamp
+            # in place: the copy keeps time by the shared clock instead.
+            copy.pts = shared_clock_pts(now)
+            copy.time_base = VIDEO_TIME_BASE
+            return copy
+
+    def stop(self) -> None:
+        self._source.stop()
+        super().stop()
+
+
 class AudioListener:
     """One listener's buffer of a source's samples (48 kHz mono, 16 bit)."""
 

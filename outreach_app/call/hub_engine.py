@@ -14,7 +14,6 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Final
 
 from aiortc import RTCSessionDescription
 from aiortc.mediastreams import MediaStreamTrack
@@ -31,6 +30,7 @@ from outreach_app.call.forwarding import (
 )
 from outreach_app.call.link_state import LinkTimings, PeerState, PeerStateMachine
 from outreach_app.call.media import VideoQuality
+from outreach_app.call.official_engine import LinkMeter, LinkStatistics, QualityPolicy
 from outreach_app.call.peer_link import (
     FLOOR_VIDEO,
     OFFICIAL_VIDEO,
@@ -64,29 +64,6 @@ from outreach_app.core.signaling_protocol import (
 
 log = logging.getLogger(__name__)
 
-FULL_QUALITY: Final = VideoQuality(640, 480, 30)
-REDUCED_QUALITY: Final = VideoQuality(320, 240, 10)
-
-
-@dataclass(frozen=True)
-class QualityPolicy:
-    """What the floor site and the waiting sites send."""
-
-    floor: VideoQuality = FULL_QUALITY
-    waiting: VideoQuality = REDUCED_QUALITY
-
-
-@dataclass(frozen=True)
-class LinkStatistics:
-    """How one site's link is doing, for the official's thumbnails."""
-
-    fps: float
-    width: int | None
-    height: int | None
-    kilobits_per_second: float | None
-    round_trip_ms: float | None
-    loss_percent: float | None
-
 
 @dataclass
 class _SiteSlot:
@@ -103,10 +80,7 @@ class _SiteSlot:
     connection_opened: asyncio.Future[None] | None = None
     last_pong_at: float = 0.0
     round_trip_seconds: float | None = None
-    # (monotonic time, bytes received) at the last statistics reading, for the bit rate.
-    last_bytes_reading: tuple[float, int] | None = None
-    # (packets received, packets lost) at the last reading, for the loss since then.
-    last_loss_reading: tuple[int, int] | None = None
+    meter: LinkMeter = field(default_factory=LinkMeter)
     # The official chose sound only for this site (its link cannot carry video).
     audio_only: bool = False
 
@@ -173,44 +147,7 @@ class HubEngine(EngineBase):
         link = slot.link if slot else None
         if slot is None or link is None:
             return None
-        report = await link.pc.getStats()
-        received_bytes = 0
-        packets_received = packets_lost = 0
-        for entry in report.values():
-            if entry.type == "transport":
-                received_bytes += int(getattr(entry, "bytesReceived", 0) or 0)
-            elif entry.type == "inbound-rtp":
-                packets_received += int(getattr(entry, "packetsReceived", 0) or 0)
-                packets_lost += max(0, int(getattr(entry, "packetsLost", 0) or 0))
-        now = time.monotonic()
-        kilobits: float | None = None
-        previous, slot.last_bytes_reading = slot.last_bytes_reading, (now, received_bytes)
-        if previous is not None and now > previous[0] and received_bytes >= previous[1]:
-            kilobits = (received_bytes - previous[1]) * 8 / 1000 / (now - previous[0])
-        # Loss since the last reading: what the link does now, not since the call began.
-        previous_loss, slot.last_loss_reading = (
-            slot.last_loss_reading,
-            (
-                packets_received,
-                packets_lost,
-            ),
-        )
-        if previous_loss is not None and packets_received >= previous_loss[0]:
-            packets_received -= previous_loss[0]
-            packets_lost = max(0, packets_lost - previous_loss[1])
-        expected = packets_received + packets_lost
-        video = link.counters.get("video")
-        snapshot = video.snapshot(now) if video else None
-        return LinkStatistics(
-            fps=snapshot.fps if snapshot else 0.0,
-            width=snapshot.width if snapshot else None,
-            height=snapshot.height if snapshot else None,
-            kilobits_per_second=kilobits,
-            round_trip_ms=None
-            if slot.round_trip_seconds is None
-            else slot.round_trip_seconds * 1000,
-            loss_percent=100 * packets_lost / expected if expected else None,
-        )
+        return await slot.meter.read(link.pc, link.counters.get("video"), slot.round_trip_seconds)
 
     def site_video(self, site_id: int) -> VideoBroadcast | None:
         """The site's decoded video as it arrives (await `next_frame`), kept across rebuilds."""
@@ -344,8 +281,7 @@ class HubEngine(EngineBase):
 
     async def _attempt(self, slot: _SiteSlot) -> bool:
         await self._discard_link(slot)
-        slot.last_bytes_reading = None
-        slot.last_loss_reading = None
+        slot.meter.reset()
         link = slot.link = PeerLink(self._ice_servers)
         opened: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         slot.connection_opened = opened

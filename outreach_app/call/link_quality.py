@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from outreach_app.call.hub_engine import LinkStatistics
+from outreach_app.call.official_engine import LinkStatistics
 
 # Loss that remains after retransmissions, over the last reading. On a link losing 5% of
 # packets each way about 2% remains and video still flows; at 30% about 15% remains.

@@ -6,8 +6,10 @@ address is on this machine (the default, 127.0.0.1) and otherwise uses a standal
 the caller (the app runs `outreach_app.server.embedded.EmbeddedServer`), so that calls never
 depend on the server's code. In team mode (`team` given) the office's team server signs the
 invitations and the host's credential and carries the signaling; the hub still runs here.
-`LiveCall` is one session in progress: the host's signaling connection and the `HubEngine` the
-call window watches.
+`LiveCall` is one session in progress: the host's signaling connection and the engine the call
+window watches: the `HubEngine`, or the `JanusEngine` when the session runs on the media server
+(`outreach_app.core.call_engines` decides, from the session's choice, its size and whether the
+server has one).
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ from urllib.parse import urlsplit
 from aiortc.mediastreams import MediaStreamTrack
 
 from outreach_app.call.events import EngineEvent, FloorChanged
-from outreach_app.call.hub_engine import HubEngine, QualityPolicy
+from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.ice import use_host_addresses
+from outreach_app.call.janus_engine import JanusEngine
 from outreach_app.call.link_state import LinkTimings
+from outreach_app.call.official_engine import OfficialEngine, QualityPolicy
 from outreach_app.call.renumbered_signaling import RenumberedSignaling
 from outreach_app.call.signaling import SignalingChannel, SignalingClosed
 from outreach_app.call.websocket_signaling import WebSocketSignaling
+from outreach_app.core.call_engines import EngineChoice, EngineDecision, decide_engine
 from outreach_app.core.invitations import (
     MAX_HOST_TOKEN_SECONDS,
     issue_host_token,
@@ -212,8 +217,10 @@ class CallService:
         official_audio: MediaStreamTrack | None = None,
         quality: QualityPolicy | None = None,
         timings: LinkTimings | None = None,
+        engine: EngineChoice = EngineChoice.AUTO,
     ) -> LiveCall:
-        """Join the session's room as its host and start the hub; sites connect as they join."""
+        """Join the session's room as its host and start its engine (the hub, or the official's
+        part on the media server); sites connect as they join."""
         base_url = await self.server_url()
         team_links: CallLinks | None = None
         if self.team is not None:
@@ -238,7 +245,10 @@ class CallService:
         # The server's list: the ICE servers of Settings (the embedded server hands them on) or
         # of a standalone server's configuration, with TURN credentials made for this host.
         ice_servers = joined.ice_servers or self.settings.ice_servers
-        hub = HubEngine(
+        decision = decide_engine(engine, len(site_ids), joined.media_server)
+        log.info("session %s runs on %s (%s)", session_id, decision.engine, decision.reason.value)
+        engine_class = JanusEngine if decision.on_media_server else HubEngine
+        hub: OfficialEngine = engine_class(
             channel,
             invited_sites=site_ids,
             quality=quality,
@@ -251,9 +261,9 @@ class CallService:
         links = await self.invitation_links(session_id, site_ids, ends_at)
         if self.team is not None:
             self._report_to_team(session_id, hub)
-        return LiveCall(session_id, hub, links, signaling)
+        return LiveCall(session_id, hub, links, signaling, decision)
 
-    def _report_to_team(self, session_id: int, hub: HubEngine) -> None:
+    def _report_to_team(self, session_id: int, hub: OfficialEngine) -> None:
         """Desks elsewhere in the office see the call live and who has the floor."""
         team = self.team
         assert team is not None
@@ -298,12 +308,14 @@ class CallService:
 
 @dataclass
 class LiveCall:
-    """One session on air: its hub and the invitation link of each site."""
+    """One session on air: the official's engine (`hub`: on the media server it plays the
+    hub's part), the invitation link of each site, and what the session runs on and why."""
 
     session_id: int
-    hub: HubEngine
+    hub: OfficialEngine
     invitation_links: dict[int, str]
     signaling: WebSocketSignaling | None = None
+    engine: EngineDecision | None = None
 
     async def close(self) -> None:
         await self.hub.close()

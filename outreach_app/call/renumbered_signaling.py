@@ -18,6 +18,8 @@ from outreach_app.core.signaling_protocol import (
     Bye,
     Candidate,
     ClientMessage,
+    Control,
+    Feed,
     Floor,
     Joined,
     Offer,
@@ -27,9 +29,12 @@ from outreach_app.core.signaling_protocol import (
     RelayedAnswer,
     RelayedBye,
     RelayedCandidate,
+    RelayedControl,
     RelayedFloor,
     RelayedOffer,
     ServerMessage,
+    Subscribe,
+    SubscriptionEnded,
 )
 
 
@@ -42,8 +47,10 @@ class RenumberedSignaling:
 
     async def send(self, message: ClientMessage) -> None:
         match message:
-            case Offer() | Answer() | Candidate() | Bye():
+            case Offer() | Answer() | Candidate() | Bye() | Control():
                 message = dataclasses.replace(message, to=self._outgoing(message.to))
+            case Subscribe(peer=peer):
+                message = dataclasses.replace(message, peer=self._outgoing(peer))
             case Floor(site_id=site_id) if site_id is not None:
                 message = Floor(self._to_server.get(site_id, site_id))
         await self._inner.send(message)
@@ -74,10 +81,16 @@ class RenumberedSignaling:
                 floor = None if message.floor is None else self._to_local.get(message.floor)
                 site = None if message.site_id is None else self._to_local.get(message.site_id)
                 return dataclasses.replace(message, peers=peers, floor=floor, site_id=site)
-            case PeerJoined() | PeerLeft():
+            case PeerJoined() | PeerLeft() | Feed() | SubscriptionEnded():
                 peer = self._local(message.peer)
                 return None if peer is None else dataclasses.replace(message, peer=peer)
-            case RelayedOffer() | RelayedAnswer() | RelayedCandidate() | RelayedBye():
+            case (
+                RelayedOffer()
+                | RelayedAnswer()
+                | RelayedCandidate()
+                | RelayedBye()
+                | RelayedControl()
+            ):
                 sender = self._local(message.sender)
                 return None if sender is None else dataclasses.replace(message, sender=sender)
             case RelayedFloor():

@@ -17,6 +17,7 @@ from outreach_app.core.signaling_protocol import (
     Bye,
     Candidate,
     ClientMessage,
+    Control,
     Error,
     ErrorCode,
     Floor,
@@ -145,7 +146,7 @@ class InMemorySignalingRoom:
 
     def route(self, sender: InMemorySignalingChannel, message: ClientMessage) -> None:
         match message:
-            case Offer() | Answer() | Candidate() | Bye():
+            case Offer() | Answer() | Candidate() | Bye() | Control():
                 target = self._members.get(message.to)
                 if target is None or (sender.address != HOST and message.to != HOST):
                     sender.deliver(

@@ -1,7 +1,11 @@
 """A site's side of a call: answers the hub's offers and heartbeats, applies its requests.
 
-The hub makes every offer; a site shows a lost link and waits for the hub's next offer,
-meanwhile making sure its signaling is not stuck on the same dead network.
+On the hub the hub makes every offer; a site shows a lost link and waits for the hub's next
+offer, meanwhile making sure its signaling is not stuck on the same dead network. On the media
+server (the session's ``engine`` is Janus) the site publishes its own media and subscribes to
+the official and to the site that has the floor (`media_server_link`); the official's requests
+arrive as control messages through the signaling server. While it has the floor, a site also
+sends a reduced copy of its video for the waiting sites (aiortc cannot send simulcast layers).
 """
 
 from __future__ import annotations
@@ -9,18 +13,25 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Iterable
-from typing import Protocol, runtime_checkable
+from collections.abc import Callable, Iterable
+from typing import Final, Protocol, runtime_checkable
 
 from aiortc import RTCDataChannel, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamTrack
 from av import AudioFrame, VideoFrame
 
 from outreach_app.call.engine_base import EngineBase
-from outreach_app.call.events import PeerStateChanged, QualityApplied, VideoSendingChanged
-from outreach_app.call.forwarding import AudioFanout, VideoBroadcast
+from outreach_app.call.events import (
+    MediaServerChanged,
+    PeerStateChanged,
+    QualityApplied,
+    VideoSendingChanged,
+)
+from outreach_app.call.forwarding import AudioFanout, AudioMix, ReducedCopyTrack, VideoBroadcast
 from outreach_app.call.link_state import LinkTimings, PeerState, PeerStateMachine
 from outreach_app.call.media import VideoQuality
+from outreach_app.call.media_server_link import MediaServerLink
+from outreach_app.call.official_engine import REDUCED_QUALITY
 from outreach_app.call.peer_link import (
     FLOOR_VIDEO,
     OFFICIAL_VIDEO,
@@ -31,23 +42,38 @@ from outreach_app.call.peer_link import (
 from outreach_app.call.signaling import SignalingChannel
 from outreach_app.core.control_protocol import (
     CONTROL_CHANNEL,
+    ControlMessage,
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
     QualityRequest,
+    ReducedCopyRequest,
 )
+from outreach_app.core.message_codec import to_json
 from outreach_app.core.settings_rules import IceServer
 from outreach_app.core.signaling_protocol import (
     HOST,
+    JANUS,
     Answer,
     Bye,
+    Control,
+    EngineState,
     Error,
+    Joined,
     RelayedBye,
+    RelayedControl,
+    RelayedFloor,
     RelayedOffer,
     ServerMessage,
+    VideoChoice,
 )
 
 log = logging.getLogger(__name__)
+
+# Subscription names on the media server.
+OFFICIAL_SUBSCRIPTION: Final = "official"
+FLOOR_SUBSCRIPTION: Final = "floor"
+_WATCH_SECONDS: Final = 0.25
 
 
 @runtime_checkable
@@ -78,25 +104,53 @@ class SiteEngine(EngineBase):
         self._link: PeerLink | None = None
         self._last_ping_at = 0.0
         self.has_floor = False
+        self.floor_site_id: int | None = None
         # False while the hub asked for sound only (the link is too poor for video).
         self.sending_video = True
         # What the hub sends, by name: the official's video and the floor site's video.
         self.received_video = {name: VideoBroadcast(name) for name in (OFFICIAL_VIDEO, FLOOR_VIDEO)}
+        # On the hub: the official mixed with the floor site. On the media server: the official
+        # (the floor site's sound is `floor_audio`).
         self.received_audio = AudioFanout("mix")
+        self.floor_audio = AudioFanout("floor")
+        # The copy of our video for the waiting sites while we have the floor (media server).
+        self._reduced_quality = REDUCED_QUALITY
+        self.media_server: MediaServerLink | None = None
+        self.media_server_ready = False
 
     @property
     def state(self) -> PeerState:
         return self._machine.state
 
+    @property
+    def on_media_server(self) -> bool:
+        return self.media_server is not None
+
     def received_video_statistics(self, name: str = OFFICIAL_VIDEO) -> TrackStatistics | None:
-        """What arrives from the hub: OFFICIAL_VIDEO or FLOOR_VIDEO."""
+        """What arrives of OFFICIAL_VIDEO or FLOOR_VIDEO."""
+        if self.media_server is not None:
+            subscription = OFFICIAL_SUBSCRIPTION if name == OFFICIAL_VIDEO else FLOOR_SUBSCRIPTION
+            return self._subscription_statistics(subscription, "video")
         counter = self._link.counters.get(name) if self._link else None
         return counter.snapshot(time.monotonic()) if counter else None
 
     def received_audio_statistics(self) -> TrackStatistics | None:
-        """What arrives from the hub as sound: the official mixed with the floor site."""
+        """What arrives as sound: the official mixed with the floor site (on the media server,
+        the official's)."""
+        if self.media_server is not None:
+            return self._subscription_statistics(OFFICIAL_SUBSCRIPTION, "audio")
         counter = self._link.counters.get("audio") if self._link else None
         return counter.snapshot(time.monotonic()) if counter else None
+
+    def _subscription_statistics(self, subscription: str, kind: str) -> TrackStatistics | None:
+        assert self.media_server is not None
+        link = self.media_server.subscription(subscription)
+        counter = link.counters.get(kind) if link else None
+        return counter.snapshot(time.monotonic()) if counter else None
+
+    def heard(self) -> AudioMix:
+        """What the site's speakers play: the official and the floor site."""
+        return AudioMix(lambda: [self.received_audio, self.floor_audio])
 
     async def start(self) -> None:
         self._move(PeerState.CONNECTING, "joined the session")
@@ -110,6 +164,7 @@ class SiteEngine(EngineBase):
         await self._send_signaling(Bye(HOST, "the site left"))
         await self._close_tasks()
         await self._discard_link()
+        await self._leave_media_server()
         if self._machine.can_move_to(PeerState.LEFT):
             self._move(PeerState.LEFT, "the site left")
         await self._signaling.close()
@@ -121,14 +176,33 @@ class SiteEngine(EngineBase):
 
     async def _on_signaling(self, message: ServerMessage) -> None:
         match message:
+            case Joined(engine=engine, floor=floor):
+                self.floor_site_id = floor
+                if engine == JANUS:
+                    self._use_media_server()
+            case EngineState(engine=engine):
+                if engine == JANUS:
+                    self._use_media_server()
+                else:
+                    await self._leave_media_server()
+            case RelayedFloor(site_id=site_id):
+                self.floor_site_id = site_id
+                if self.media_server is not None:
+                    self.has_floor = site_id == self.site_id
+                    self._want_media()
             case RelayedOffer(sdp=sdp) if message.sender == HOST:
                 await self._answer(sdp)
+            case RelayedControl(message=text) if message.sender == HOST:
+                self._on_control_message(read_control(text), self._reply_by_signaling)
             case RelayedBye(reason=reason) if message.sender == HOST:
                 await self._discard_link()
+                await self._leave_media_server()
                 if self._machine.can_move_to(PeerState.LEFT):
                     self._move(PeerState.LEFT, reason or "the hub ended the call")
             case Error():
                 log.warning("signaling error: %s", message.message)
+        if self.media_server is not None:
+            await self.media_server.handle(message)
 
     async def _answer(self, sdp: str) -> None:
         if self._machine.state is PeerState.CONNECTED:
@@ -199,19 +273,36 @@ class SiteEngine(EngineBase):
             self._signaling.link_suspect()
 
     def _on_control(self, link: PeerLink, raw: object) -> None:
-        match read_control(raw):
+        self._on_control_message(read_control(raw), link.send_control)
+
+    def _on_control_message(
+        self, message: ControlMessage | None, reply: Callable[[ControlMessage], object]
+    ) -> None:
+        match message:
             case Heartbeat(seq=seq, sent=sent):
                 self._last_ping_at = time.monotonic()
-                link.send_control(HeartbeatEcho(seq, sent))
+                reply(HeartbeatEcho(seq, sent))
             case QualityRequest() as request:
                 self._apply_quality(request)
             case MediaRequest(video=video):
                 self._apply_media(video)
+            case ReducedCopyRequest(width=width, height=height, fps=fps):
+                try:
+                    self._reduced_quality = VideoQuality(width, height, fps)
+                except ValueError:
+                    log.warning("ignoring an invalid reduced copy request %r", message)
+
+    def _reply_by_signaling(self, message: ControlMessage) -> None:
+        async def send() -> None:
+            await self._send_signaling(Control(HOST, to_json(message)))
+
+        self._spawn(send())
 
     def _apply_media(self, send_video: bool) -> None:
         if self.sending_video != send_video:
             self.sending_video = send_video
             self._listeners.emit(VideoSendingChanged(self.site_id, send_video))
+            self._want_media()
 
     def _apply_quality(self, request: QualityRequest) -> None:
         try:
@@ -220,6 +311,7 @@ class SiteEngine(EngineBase):
             log.warning("ignoring an invalid quality request %r", request)
             return
         self.has_floor = request.floor
+        self._want_media()
         video = self._video
         # None first: mypy does not narrow an optional track to the protocol by itself.
         if video is not None and isinstance(video, QualityAdjustable):
@@ -230,3 +322,93 @@ class SiteEngine(EngineBase):
         link, self._link = self._link, None
         if link is not None:
             await link.close()
+
+    # ------------------------------------------------------------------ on the media server
+    def _use_media_server(self) -> None:
+        if self.media_server is not None or self._closing:
+            return
+        # Whatever the hub held is of no use now.
+        self._spawn(self._discard_link())
+        self.media_server = MediaServerLink(
+            self._send_signaling,
+            add_tracks=self._add_media_server_tracks,
+            consume=self._consume_media_server,
+            ice_servers=self._ice_servers,
+            timings=self._timings,
+        )
+        self.has_floor = self.floor_site_id == self.site_id
+        self._want_media()
+        self.media_server.start()
+        self._spawn(self._watch_media_server(self.media_server))
+
+    async def _leave_media_server(self) -> None:
+        link, self.media_server = self.media_server, None
+        if link is not None:
+            await link.close()
+
+    def _want_media(self) -> None:
+        link = self.media_server
+        if link is None:
+            return
+        video: VideoChoice = "full" if self.has_floor else "reduced"
+        link.want(OFFICIAL_SUBSCRIPTION, HOST, video if self.sending_video else "none", True)
+        floor = self.floor_site_id
+        if floor is None or floor == self.site_id:
+            link.drop(FLOOR_SUBSCRIPTION)
+        else:
+            link.want(FLOOR_SUBSCRIPTION, floor, "reduced" if self.sending_video else "none", True)
+
+    def _add_media_server_tracks(self, link: PeerLink) -> None:
+        # Sound, our video, then the reduced copy: the order the server reads them in.
+        if self._audio is not None:
+            link.add_relayed_track(self._relay, self._audio)
+        if self._video is not None:
+            link.add_relayed_track(self._relay, self._video, lambda: self.sending_video)
+            copy = ReducedCopyTrack(
+                self._relay.subscribe(self._video, buffered=False),
+                lambda: self.has_floor and self.sending_video,
+                lambda: self._reduced_quality,
+            )
+            link.add_track(copy)
+
+    def _consume_media_server(
+        self, subscription: str, link: PeerLink, track: MediaStreamTrack
+    ) -> None:
+        official = subscription == OFFICIAL_SUBSCRIPTION
+        if track.kind == "audio":
+            fanout = self.received_audio if official else self.floor_audio
+            link.consume(track, "audio", AudioFrame, fanout.publish, lambda name: None)
+        else:
+            video = self.received_video[OFFICIAL_VIDEO if official else FLOOR_VIDEO]
+            link.consume(track, "video", VideoFrame, video.publish, lambda name: None)
+
+    async def _watch_media_server(self, link: MediaServerLink) -> None:
+        """Connected while our media reaches the media server and the official's arrives."""
+        timeout = self._timings.heartbeat_timeout
+        while self.media_server is link:
+            await asyncio.sleep(_WATCH_SECONDS)
+            if link.ready != self.media_server_ready:
+                self.media_server_ready = link.ready
+                self._listeners.emit(MediaServerChanged(link.ready, link.ready_reason))
+            heard = link.last_media_at(OFFICIAL_SUBSCRIPTION)
+            silent = time.monotonic() - heard if heard is not None else None
+            official_expected = link.is_published(HOST)
+            state = self._machine.state
+            if not link.ready:
+                problem: str | None = link.ready_reason or "the media server is away"
+            elif not link.publishing:
+                problem = "our media does not reach the media server"
+            elif official_expected and (silent is None or silent > timeout):
+                problem = "nothing arrives from the official"
+            else:
+                problem = None
+            if problem is None:
+                if state in (PeerState.CONNECTING, PeerState.RECONNECTING):
+                    self._move(PeerState.CONNECTED, "on the media server")
+                continue
+            if state is PeerState.CONNECTED:
+                self._move(PeerState.RECONNECTING, problem)
+                if link.ready and silent is not None and silent > timeout:
+                    # Silence from the official while the room is there: our network.
+                    link.restart(problem)
+                    self._signaling.link_suspect()

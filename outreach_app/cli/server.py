@@ -13,7 +13,9 @@ holds at most ``--max-connections`` connections (by default what the open-files 
 and ``--max-connections-per-address`` from one address before they sign in. With
 ``--turn-url`` the server hands every participant TURN credentials of its own that expire
 (coturn's ``use-auth-secret``); the TURN secret can also come from $OUTREACH_TURN_SECRET and the
-URLs from $OUTREACH_TURN_URLS (separated by spaces or commas).
+URLs from $OUTREACH_TURN_URLS (separated by spaces or commas). With ``--janus`` large sessions
+run on that Janus (its API on this host's 127.0.0.1, with the secret of
+``--janus-secret-file``); ``outreach-server janus-config`` writes its configuration.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ from outreach_app import __version__
 from outreach_app.cli import team_admin
 from outreach_app.cli.team_admin import COMMANDS as ADMIN_COMMANDS
 from outreach_app.config import config_dir
+from outreach_app.janus import check as janus_check
+from outreach_app.janus import config as janus_config
 from outreach_app.server.admission import (
     DEFAULT_MAX_PER_ADDRESS,
     MAX_DEFAULT_CONNECTIONS,
@@ -42,6 +46,7 @@ from outreach_app.server.admission import (
     descriptor_limit,
 )
 from outreach_app.server.embedded import DEFAULT_HOST, EmbeddedServer
+from outreach_app.server.media_rooms import JanusAccess
 from outreach_app.server.state_files import (
     ENDED_SESSIONS_FILE_NAME,
     SECRET_FILE_NAME,
@@ -181,6 +186,22 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"how long a credential stays valid (default {DEFAULT_LIFETIME_SECONDS}: "
         "longer than the longest session)",
     )
+    media = parser.add_argument_group(
+        "media server",
+        "run large sessions on Janus VideoRoom next to this server (see `outreach-server "
+        "janus-config --help`); participants never reach Janus's API, this server does",
+    )
+    media.add_argument(
+        "--janus",
+        metavar="URL",
+        help="Janus's WebSocket API on this host, such as ws://127.0.0.1:8188",
+    )
+    media.add_argument(
+        "--janus-secret-file",
+        type=Path,
+        metavar="PATH",
+        help="the secret janus-config wrote (Janus's api_secret and VideoRoom admin_key)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log every join and leave")
     return parser
 
@@ -209,6 +230,26 @@ def turn_settings(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         return TurnRest(tuple(urls), secret, args.turn_lifetime)
     except ValueError as exc:
         parser.error(f"TURN: {exc}")
+
+
+def janus_access(parser: argparse.ArgumentParser, args: argparse.Namespace) -> JanusAccess | None:
+    url: str | None = args.janus
+    secret_file: Path | None = args.janus_secret_file
+    if url is None:
+        if secret_file is not None:
+            parser.error("--janus-secret-file needs --janus: say where Janus's API is")
+        return None
+    if not url.startswith(("ws://127.", "ws://localhost:", "ws://[::1]:")):
+        parser.error(
+            "--janus must be Janus's API on this host's loopback, such as ws://127.0.0.1:8188"
+        )
+    if secret_file is None:
+        parser.error("--janus needs --janus-secret-file (written by outreach-server janus-config)")
+    try:
+        secret = janus_config.read_secret(secret_file.expanduser())
+    except (OSError, ValueError) as exc:
+        parser.error(f"--janus-secret-file {secret_file}: {exc}")
+    return JanusAccess(url, secret)
 
 
 def tls_context(parser: argparse.ArgumentParser, args: argparse.Namespace) -> ssl.SSLContext | None:
@@ -283,12 +324,17 @@ async def serve(server: EmbeddedServer, team: RecordFolder | None = None) -> Non
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["janus-config"]:
+        return janus_config.main(arguments[1:])
+    if arguments[:1] == ["janus-check"]:
+        return janus_check.main(arguments[1:])
     if arguments[:1] and arguments[0] in ADMIN_COMMANDS:
         return team_admin.main(arguments)
     parser = build_parser()
     args = parser.parse_args(arguments)
     context = tls_context(parser, args)
     turn = turn_settings(parser, args)
+    janus = janus_access(parser, args)
     team: RecordFolder | None = None
     record: str | None = None
     if args.data is not None:
@@ -330,6 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         on_session_ended=ended.add,
         turn=turn,
         connection_limits=connection_limits(args),
+        janus=janus,
         record=record,
     )
     try:

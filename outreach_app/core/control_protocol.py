@@ -4,6 +4,11 @@
     site -> hub  pong     seq, sent                  sent echoed: the hub measures round trips
     hub -> site  quality  width, height, fps, floor  what to send; floor: the site has it
     hub -> site  media    video                      false: sound only (the link is too poor)
+    hub -> site  reduced  width, height, fps         the copy for waiting sites (media server)
+
+On the hub they travel on the data channel of the peer connection between the hub and the site;
+on the media server (no such connection) they travel through the signaling server, each as the
+``message`` of a ``control`` message (`signaling_protocol.Control`).
 
 The browser's join page declares the same messages in ``server/static/protocol.js``; a test
 compares the two declarations.
@@ -54,8 +59,21 @@ class MediaRequest:
     video: bool
 
 
-ControlMessage: TypeAlias = Heartbeat | HeartbeatEcho | QualityRequest | MediaRequest
+@dataclass(frozen=True)
+class ReducedCopyRequest:
+    """While it has the floor, a site on the media server that cannot send its video in layers
+    also sends a copy at this quality, for the sites that wait (they watch the floor small)."""
+
+    TYPE: ClassVar[str] = "reduced"
+    width: int
+    height: int
+    fps: float
+
+
+ControlMessage: TypeAlias = (
+    Heartbeat | HeartbeatEcho | QualityRequest | MediaRequest | ReducedCopyRequest
+)
 
 CONTROL_MESSAGES: Final = MessageFamily[ControlMessage](
-    "control channel", (Heartbeat, HeartbeatEcho, QualityRequest, MediaRequest)
+    "control channel", (Heartbeat, HeartbeatEcho, QualityRequest, MediaRequest, ReducedCopyRequest)
 )

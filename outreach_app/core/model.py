@@ -6,6 +6,8 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from outreach_app.core.call_engines import EngineChoice
+
 
 class SessionKind(enum.StrEnum):
     """The four recognised forms of grassroots work."""
@@ -106,6 +108,8 @@ class Session:
     started_at: datetime | None = None
     ended_at: datetime | None = None
     id: int | None = None
+    # What carries the call: chosen by size (the default), the hub, or the media server.
+    call_engine: EngineChoice = EngineChoice.AUTO
 
     @property
     def end(self) -> datetime:

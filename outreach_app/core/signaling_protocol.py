@@ -11,13 +11,33 @@ official's hub, a site's app or browser page, the pre-call check) sends `CLIENT_
     bye        to, reason (optional)
     ping       id (optional); answered also before joining
     end        the session ends for good                                         host only
+    control    to, message (a control-channel message as JSON text, see below)
 
 and receives `SERVER_MESSAGES`: ``joined``, ``peer-joined``, ``peer-left``, ``pong``, ``error``
-and the relayed ``offer``/``answer``/``candidate``/``bye``/``floor``, with ``from`` ("host" or
-a site id) in place of ``to``. A host learns which sites come and go; a site learns only about
-the host. ``peer-joined`` with ``rejoined`` true means the peer's previous connection was
-replaced (a reload or a reconnect): its peer connection must be rebuilt. An ``error`` carries an
-`ErrorCode`; a connection closed by the server carries a `CloseCode`.
+and the relayed ``offer``/``answer``/``candidate``/``bye``/``floor``/``control``, with ``from``
+("host" or a site id) in place of ``to``. A host learns which sites come and go; a site learns
+only about the host. ``peer-joined`` with ``rejoined`` true means the peer's previous connection
+was replaced (a reload or a reconnect): its peer connection must be rebuilt. An ``error``
+carries an `ErrorCode`; a connection closed by the server carries a `CloseCode`.
+
+A session runs on one of two engines. On the ``hub`` (the default) the official's app holds a
+peer connection with every site and relays everything. On ``janus`` every participant sends its
+media to the server's media server (Janus VideoRoom) and receives the media of others from it;
+the participants never speak to Janus themselves, the signaling server does for them:
+
+    engine               engine ("hub" or "janus")                               host only
+    publish              sdp (an offer carrying this participant's media)
+    subscribe            id, peer, video ("full", "reduced", "none"), audio
+    subscription-answer  id, sdp
+    unsubscribe          id
+
+and the server answers with ``engine`` (engine, ready, reason: to everyone in the session,
+whenever the media server comes or goes), ``published`` (the answer to ``publish``),
+``publication-ended``, ``subscription-offer`` (the media server's offer for subscription `id`),
+``subscription-ended`` and ``feed`` (peer, published, simulcast: whose media can be received).
+A site may receive only the host and the site that has the floor. With no peer connection
+between them, the host and a site exchange the control channel's messages
+(`outreach_app.core.control_protocol`) as ``control`` messages through the server.
 
 After ``end`` everyone in the room is told (``session_ended``) and disconnected, and the
 session's tokens admit nobody from then on.
@@ -43,6 +63,16 @@ MAX_SDP_CHARS: Final = 64 * 1024
 MAX_CANDIDATE_CHARS: Final = 2048
 MAX_PING_ID_CHARS: Final = 64
 MAX_ERROR_TEXT_CHARS: Final = 1024
+MAX_SUBSCRIPTION_ID_CHARS: Final = 32
+MAX_CONTROL_CHARS: Final = 1024
+
+# What runs a session's media: the official's app ("hub") or the server's Janus ("janus").
+EngineName: TypeAlias = Literal["hub", "janus"]
+HUB: Final = "hub"
+JANUS: Final = "janus"
+# What a subscription receives of a publisher's video: the best it sends, the reduced copy meant
+# for waiting sites (a second stream, or a simulcast layer), or nothing.
+VideoChoice: TypeAlias = Literal["full", "reduced", "none"]
 
 
 class ErrorCode(enum.StrEnum):
@@ -64,6 +94,7 @@ class ErrorCode(enum.StrEnum):
     TOO_MANY_ERRORS = "too_many_errors"
     SLOW_CONSUMER = "slow_consumer"
     SHUTTING_DOWN = "shutting_down"
+    MEDIA_SERVER_UNAVAILABLE = "media_server_unavailable"
     INTERNAL = "internal"
 
 
@@ -191,11 +222,98 @@ class End:
     TYPE: ClassVar[str] = "end"
 
 
-ClientMessage: TypeAlias = Join | Offer | Answer | Candidate | Floor | Bye | Ping | End
-RelayedMessage: TypeAlias = Offer | Answer | Candidate | Bye
+@dataclass(frozen=True)
+class Control:
+    """A control-channel message (`control_protocol`, as JSON text) for `to`, where no data
+    channel joins the host and the site (on the media server)."""
+
+    TYPE: ClassVar[str] = "control"
+    to: PeerAddress
+    message: str = field(metadata=wire(max_chars=MAX_CONTROL_CHARS))
+
+
+@dataclass(frozen=True)
+class ChooseEngine:
+    """The host runs the session on `engine`; the server tells everyone (``engine``)."""
+
+    TYPE: ClassVar[str] = "engine"
+    engine: EngineName
+
+
+@dataclass(frozen=True)
+class Publish:
+    """An offer with this participant's media, for the session's room on the media server."""
+
+    TYPE: ClassVar[str] = "publish"
+    sdp: str = field(metadata=wire(max_chars=MAX_SDP_CHARS))
+
+
+@dataclass(frozen=True)
+class Subscribe:
+    """Receive `peer`'s media as subscription `id` (a name of the participant's choosing).
+
+    The same id and peer again changes what is received on the same connection; another peer
+    under the same id starts a new connection in place of the old."""
+
+    TYPE: ClassVar[str] = "subscribe"
+    id: str = field(metadata=wire(max_chars=MAX_SUBSCRIPTION_ID_CHARS))
+    peer: PeerAddress
+    video: VideoChoice
+    audio: bool
+
+
+@dataclass(frozen=True)
+class SubscriptionAnswer:
+    TYPE: ClassVar[str] = "subscription-answer"
+    id: str = field(metadata=wire(max_chars=MAX_SUBSCRIPTION_ID_CHARS))
+    sdp: str = field(metadata=wire(max_chars=MAX_SDP_CHARS))
+
+
+@dataclass(frozen=True)
+class Unsubscribe:
+    TYPE: ClassVar[str] = "unsubscribe"
+    id: str = field(metadata=wire(max_chars=MAX_SUBSCRIPTION_ID_CHARS))
+
+
+ClientMessage: TypeAlias = (
+    Join
+    | Offer
+    | Answer
+    | Candidate
+    | Floor
+    | Bye
+    | Ping
+    | End
+    | Control
+    | ChooseEngine
+    | Publish
+    | Subscribe
+    | SubscriptionAnswer
+    | Unsubscribe
+)
+RelayedMessage: TypeAlias = Offer | Answer | Candidate | Bye | Control
+MediaServerRequest: TypeAlias = (
+    ChooseEngine | Publish | Subscribe | SubscriptionAnswer | Unsubscribe
+)
 
 CLIENT_MESSAGES: Final = MessageFamily[ClientMessage](
-    "signaling, participant to server", (Join, Offer, Answer, Candidate, Floor, Bye, Ping, End)
+    "signaling, participant to server",
+    (
+        Join,
+        Offer,
+        Answer,
+        Candidate,
+        Floor,
+        Bye,
+        Ping,
+        End,
+        Control,
+        ChooseEngine,
+        Publish,
+        Subscribe,
+        SubscriptionAnswer,
+        Unsubscribe,
+    ),
 )
 
 
@@ -206,7 +324,8 @@ CLIENT_MESSAGES: Final = MessageFamily[ClientMessage](
 class Joined:
     """The reply to a successful join: who the connection is, which peers are already there,
     who has the floor, and the STUN/TURN servers to use. A host learns the sites present; a
-    site learns only whether the host is."""
+    site learns only whether the host is. `engine` is what the session runs on now;
+    `media_server` says whether this server can run sessions on Janus."""
 
     TYPE: ClassVar[str] = "joined"
     role: Literal["host", "site"]
@@ -215,6 +334,8 @@ class Joined:
     peers: tuple[PeerAddress, ...]
     floor: int | None
     ice_servers: tuple[IceServer, ...] = field(default=(), metadata=wire(codec=_IceServerList()))
+    engine: EngineName = HUB
+    media_server: bool = False
 
 
 @dataclass(frozen=True)
@@ -285,6 +406,76 @@ class RelayedFloor:
     site_id: int | None
 
 
+@dataclass(frozen=True)
+class RelayedControl:
+    TYPE: ClassVar[str] = "control"
+    sender: PeerAddress = field(metadata=wire("from"))
+    message: str = field(metadata=wire(max_chars=MAX_CONTROL_CHARS))
+
+
+@dataclass(frozen=True)
+class EngineState:
+    """What the session runs on; on Janus, whether its room is `ready` (it is not while the
+    media server is away: everyone's media connections to it are gone and start again when
+    it is back). `reason` says why, for people."""
+
+    TYPE: ClassVar[str] = "engine"
+    engine: EngineName
+    ready: bool
+    reason: str = field(
+        default="", metadata=wire(may_be_empty=True, max_chars=MAX_ERROR_TEXT_CHARS)
+    )
+
+
+@dataclass(frozen=True)
+class Published:
+    """The media server's answer to ``publish``."""
+
+    TYPE: ClassVar[str] = "published"
+    sdp: str = field(metadata=wire(max_chars=MAX_SDP_CHARS))
+
+
+@dataclass(frozen=True)
+class PublicationEnded:
+    """The media server dropped this participant's media connection: publish again."""
+
+    TYPE: ClassVar[str] = "publication-ended"
+    reason: str = field(
+        default="", metadata=wire(may_be_empty=True, max_chars=MAX_ERROR_TEXT_CHARS)
+    )
+
+
+@dataclass(frozen=True)
+class SubscriptionOffer:
+    TYPE: ClassVar[str] = "subscription-offer"
+    id: str = field(metadata=wire(max_chars=MAX_SUBSCRIPTION_ID_CHARS))
+    sdp: str = field(metadata=wire(max_chars=MAX_SDP_CHARS))
+
+
+@dataclass(frozen=True)
+class SubscriptionEnded:
+    """Subscription `id` of `peer` is gone (the publisher left, the floor moved, the media
+    server dropped it). `peer` tells an old subscription's end from the one that replaced it."""
+
+    TYPE: ClassVar[str] = "subscription-ended"
+    id: str = field(metadata=wire(max_chars=MAX_SUBSCRIPTION_ID_CHARS))
+    peer: PeerAddress
+    reason: str = field(
+        default="", metadata=wire(may_be_empty=True, max_chars=MAX_ERROR_TEXT_CHARS)
+    )
+
+
+@dataclass(frozen=True)
+class Feed:
+    """Whether `peer`'s media can be received now; `simulcast`: its video comes in layers, so
+    the media server chooses the quality (else the sender is asked for it)."""
+
+    TYPE: ClassVar[str] = "feed"
+    peer: PeerAddress
+    published: bool
+    simulcast: bool = False
+
+
 ServerMessage: TypeAlias = (
     Joined
     | PeerJoined
@@ -296,6 +487,13 @@ ServerMessage: TypeAlias = (
     | RelayedCandidate
     | RelayedBye
     | RelayedFloor
+    | RelayedControl
+    | EngineState
+    | Published
+    | PublicationEnded
+    | SubscriptionOffer
+    | SubscriptionEnded
+    | Feed
 )
 
 SERVER_MESSAGES: Final = MessageFamily[ServerMessage](
@@ -311,6 +509,13 @@ SERVER_MESSAGES: Final = MessageFamily[ServerMessage](
         RelayedCandidate,
         RelayedBye,
         RelayedFloor,
+        RelayedControl,
+        EngineState,
+        Published,
+        PublicationEnded,
+        SubscriptionOffer,
+        SubscriptionEnded,
+        Feed,
     ),
 )
 
@@ -328,6 +533,8 @@ def relayed(message: RelayedMessage, sender: PeerAddress) -> ServerMessage:
             )
         case Bye(reason=reason):
             return RelayedBye(sender, reason)
+        case Control(message=text):
+            return RelayedControl(sender, text)
 
 
 def relayed_floor(floor: Floor) -> RelayedFloor:

@@ -22,6 +22,7 @@ from outreach_app.server.admission import Admission
 from outreach_app.server.checks import CHECK_PAGE, CheckListener, add_check_routes
 from outreach_app.server.frames import Limits
 from outreach_app.server.http_policy import body_deadline, strict_transport_security
+from outreach_app.server.media_rooms import JanusAccess, MediaRooms
 from outreach_app.server.pages import (
     JOIN_PAGE,
     STATIC_FILES,
@@ -53,6 +54,7 @@ def create_app(
     turn: TurnRest | None = None,
     on_session_ended: Callable[[int], None] | None = None,
     admission: Admission | None = None,
+    janus: JanusAccess | None = None,
     record: str | None = None,
 ) -> web.Application:
     """The signaling server as an aiohttp application.
@@ -64,7 +66,8 @@ def create_app(
     the `turn` servers with credentials made for that participant. `on_session_ended` hears
     each session that ends (to remember it across restarts, see `EndedSessionsFile`).
     `admission` holds the connection limits; participants that join become its members.
-    `record` names the record whose invitations are admitted (see `Signaling`).
+    With `janus`, sessions can run on that media server (see `media_rooms`). `record` names
+    the record whose invitations are admitted (see `Signaling`).
     """
     admission = admission or Admission()
     signaling = Signaling(
@@ -76,6 +79,7 @@ def create_app(
         turn=turn,
         on_session_ended=on_session_ended,
         admission=admission,
+        media=None if janus is None else lambda rooms: MediaRooms(janus.url, janus.secret, rooms),
         record=record,
     )
     app = web.Application(middlewares=[body_deadline(admission.limits.request_body_seconds)])
@@ -102,6 +106,17 @@ def create_app(
         await signaling.close_all()
 
     app.on_shutdown.append(close_connections)
+    media = signaling.media
+    if media is not None:
+
+        async def reach_janus(_: web.Application) -> None:
+            media.start()
+
+        async def leave_janus(_: web.Application) -> None:
+            await media.stop()
+
+        app.on_startup.append(reach_janus)
+        app.on_cleanup.append(leave_janus)
     return app
 
 

@@ -112,6 +112,8 @@ class Connection(MessageSocket):
         # How others in the room address this connection, once it has joined.
         self.address: PeerAddress | None = None
         self.room: Room | None = None
+        # The participant said bye before its socket closed: it is not coming back.
+        self.said_bye = False
         self.messages = TokenBucket(limits.messages_burst, limits.messages_per_second)
         self.error_budget = TokenBucket(limits.errors_burst, limits.errors_recovered_per_second)
 

@@ -22,6 +22,7 @@ from outreach_app.server.app import ADMISSION, SIGNALING, create_app
 from outreach_app.server.checks import CHECK_BOARD, CheckBoard, CheckListener
 from outreach_app.server.frames import Limits
 from outreach_app.server.listener import Listener
+from outreach_app.server.media_rooms import JanusAccess
 from outreach_app.server.rooms import EndedSessions, Signaling
 from outreach_app.server.turn import TurnRest
 
@@ -48,6 +49,7 @@ class EmbeddedServer:
         turn: TurnRest | None = None,
         on_session_ended: Callable[[int], None] | None = None,
         connection_limits: ConnectionLimits | None = None,
+        janus: JanusAccess | None = None,
         record: str | None = None,
     ) -> None:
         if not 0 <= port <= 65535:
@@ -65,6 +67,7 @@ class EmbeddedServer:
             turn=turn,
             on_session_ended=on_session_ended,
             admission=Admission(connection_limits),
+            janus=janus,
             record=record,
         )
         self._runner: web.AppRunner | None = None

@@ -17,9 +17,9 @@ from outreach_app.core.signaling_protocol import CLIENT_MESSAGES, ClientMessage,
 
 MAX_MESSAGE_BYTES: Final = 64 * 1024
 
-# Errors a well-behaved client can cause (the peer it addressed has just left); all others count
-# against the connection's error budget.
-BENIGN_ERRORS: Final = frozenset({ErrorCode.PEER_UNAVAILABLE})
+# Errors a well-behaved client can cause (the peer it addressed has just left, the media server
+# has just gone away); all others count against the connection's error budget.
+BENIGN_ERRORS: Final = frozenset({ErrorCode.PEER_UNAVAILABLE, ErrorCode.MEDIA_SERVER_UNAVAILABLE})
 
 
 class ProtocolError(Exception):

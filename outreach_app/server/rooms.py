@@ -3,7 +3,8 @@
 A room holds the connections of one session: at most one host (the official's hub) and at most
 one connection per site. A site talks only to the host of its own session; the host addresses any
 site of its session by id. Nothing a client sends can reach another session, and nothing it sends
-can stop the server: every handler turns failures into an error reply.
+can stop the server: every handler turns failures into an error reply. A session that runs on
+the media server (Janus) has its requests for it handled by `outreach_app.server.media_rooms`.
 """
 
 from __future__ import annotations
@@ -27,12 +28,16 @@ from outreach_app.core.invitations import (
 from outreach_app.core.settings_rules import IceServer
 from outreach_app.core.signaling_protocol import (
     HOST,
+    HUB,
     Answer,
     Bye,
     Candidate,
+    ChooseEngine,
     ClientMessage,
     CloseCode,
+    Control,
     End,
+    EngineName,
     Error,
     ErrorCode,
     Floor,
@@ -44,18 +49,32 @@ from outreach_app.core.signaling_protocol import (
     PeerLeft,
     Ping,
     Pong,
+    Publish,
     RelayedMessage,
+    Subscribe,
+    SubscriptionAnswer,
+    Unsubscribe,
     relayed,
     relayed_floor,
 )
 from outreach_app.server.admission import Admission
 from outreach_app.server.connection import WRITER_FINISH_SECONDS, Connection
-from outreach_app.server.frames import BENIGN_ERRORS, Limits, ProtocolError, parse_message
+from outreach_app.server.frames import (
+    BENIGN_ERRORS,
+    Limits,
+    ProtocolError,
+    TokenBucket,
+    parse_message,
+)
+from outreach_app.server.media_rooms import MediaRooms
 from outreach_app.server.turn import TurnRest, turn_user
 
 log = logging.getLogger(__name__)
 
 EndedSessions: TypeAlias = Callable[[int], bool] | Set[int] | None
+# A host speaks for its whole session (on the media server: a subscription per site): its
+# messages may come this many times faster than a site's.
+HOST_RATE_FACTOR: Final = 4
 
 # Errors after which the connection is closed at once: it has no business here.
 _AUTH_ERRORS: Final = {
@@ -78,6 +97,7 @@ class Room:
     session_id: int
     members: dict[PeerAddress, Connection] = field(default_factory=dict)
     floor_site_id: int | None = None
+    engine: EngineName = HUB
 
     @property
     def host(self) -> Connection | None:
@@ -105,10 +125,13 @@ class Signaling:
         turn: TurnRest | None = None,
         on_session_ended: Callable[[int], None] | None = None,
         admission: Admission | None = None,
+        media: Callable[[Callable[[int], Room | None]], MediaRooms] | None = None,
         record: str | None = None,
     ) -> None:
-        """`record`: the record (an office's, or one database's) whose invitations this server
-        admits; tokens made for another are refused even when signed with the same secret."""
+        """`media` makes the rooms on the media server from a way to find a session's room;
+        without it sessions run on the hub only. `record`: the record (an office's, or one
+        database's) whose invitations this server admits; tokens made for another are refused
+        even when signed with the same secret."""
         if len(secret) < MIN_SECRET_BYTES:
             raise ValueError(f"the signing secret must be at least {MIN_SECRET_BYTES} bytes")
         self._secret = secret
@@ -124,6 +147,7 @@ class Signaling:
         self.rooms: dict[int, Room] = {}
         self.connections: set[Connection] = set()
         self._handlers: set[asyncio.Task[object]] = set()
+        self.media = None if media is None else media(self.rooms.get)
 
     def ice_servers_for(self, claims: Claims) -> tuple[IceServer, ...]:
         """The ICE servers handed to one participant: the fixed ones, then TURN servers with
@@ -153,6 +177,8 @@ class Signaling:
                 # Still ended while this server runs; only a restart could forget it.
                 log.exception("could not record that session %s ended", session_id)
         self._ended_here.add(session_id)
+        if self.media is not None:
+            self.media.session_ended(session_id)
         room = self.rooms.get(session_id)
         if room is None:
             return
@@ -278,11 +304,22 @@ class Signaling:
                     raise ProtocolError(
                         ErrorCode.FORBIDDEN, "Only the host passes the floor.", Floor.TYPE
                     )
-                room.floor_site_id = message.site_id
+                previous, room.floor_site_id = room.floor_site_id, message.site_id
                 for site in room.sites().values():
                     site.send(relayed_floor(message))
-            case Offer() | Answer() | Candidate() | Bye():
+                if self.media is not None and previous != message.site_id:
+                    self.media.floor_changed(room, previous)
+            case Offer() | Answer() | Candidate() | Bye() | Control():
                 self._relay(connection, room, message)
+            case ChooseEngine() | Publish() | Subscribe() | SubscriptionAnswer() | Unsubscribe():
+                if self.media is None:
+                    raise ProtocolError(
+                        ErrorCode.MEDIA_SERVER_UNAVAILABLE,
+                        "This server has no media server.",
+                        message.TYPE,
+                    )
+                assert connection.address is not None
+                self.media.handle(room, connection.address, message)
             case End():
                 if not connection.is_host:
                     raise ProtocolError(
@@ -309,6 +346,8 @@ class Signaling:
         target.send(relayed(message, connection.address))
         if isinstance(message, Bye):
             log.info("session %s: %s said bye", room.session_id, connection.address)
+            if not connection.is_host:
+                connection.said_bye = True
 
     def _join(self, connection: Connection, message: Join) -> None:
         if connection.claims is not None:
@@ -339,6 +378,12 @@ class Signaling:
         connection.claims = claims
         connection.address = address
         connection.room = room
+        if claims.is_host:
+            limits = self.limits
+            connection.messages = TokenBucket(
+                limits.messages_burst * HOST_RATE_FACTOR,
+                limits.messages_per_second * HOST_RATE_FACTOR,
+            )
         previous = room.members.get(address)
         room.members[address] = connection
         if previous is not None:
@@ -367,8 +412,12 @@ class Signaling:
                 peers=present,
                 floor=room.floor_site_id,
                 ice_servers=self.ice_servers_for(claims),
+                engine=room.engine,
+                media_server=self.media is not None,
             )
         )
+        if self.media is not None:
+            self.media.member_joined(room, address)
         joined_again = PeerJoined(address, rejoined=previous is not None)
         if connection.is_host:
             for site in room.sites().values():
@@ -392,3 +441,7 @@ class Signaling:
             room.host.send(PeerLeft(address))
         if not room.members:
             del self.rooms[room.session_id]
+            if self.media is not None:
+                self.media.session_ended(room.session_id)
+        elif self.media is not None:
+            self.media.member_left(room, address, for_good=connection.said_bye)

@@ -467,6 +467,13 @@ def schema_fingerprint() -> str:
     return hashlib.sha256(names.encode("utf-8")).hexdigest()[:16]
 
 
+@migrations(name="0012_session_call_engine")
+def session_call_engine(db: Database) -> None:
+    # What carries a session's call: "auto" (the hub up to the sites it holds, the media
+    # server beyond), "hub" or "janus".
+    db.execute("ALTER TABLE sessions ADD COLUMN call_engine TEXT NOT NULL DEFAULT 'auto'")
+
+
 def migrate(db: Database) -> None:
     register_functions(db)
     migrations.apply(db)

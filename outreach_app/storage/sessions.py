@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
+from outreach_app.core.call_engines import EngineChoice
 from outreach_app.core.model import (
     AgendaItem,
     AgendaItemKind,
@@ -69,9 +70,18 @@ def load_sessions(
             sites=slots[r["id"]],
             started_at=parse_timestamp(r["started_at"]),
             ended_at=parse_timestamp(r["ended_at"]),
+            call_engine=_engine_choice(r["call_engine"]),
         )
         for r in rows
     ]
+
+
+def _engine_choice(value: object) -> EngineChoice:
+    # A value written by a newer version reads as the default.
+    try:
+        return EngineChoice(str(value))
+    except ValueError:
+        return EngineChoice.AUTO
 
 
 class SessionStore(Aggregate):
@@ -136,6 +146,7 @@ class SessionStore(Aggregate):
             "duration_minutes": session.duration_minutes,
             "status": session.status.value,
             "notes": session.notes,
+            "call_engine": session.call_engine.value,
             "updated_at": now,
         }
         if session.id is None:

@@ -85,7 +85,7 @@
 <context>
     <name>ReminderService</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="69"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="75"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1” starts at %2 with %n site.</numerusform>

@@ -150,39 +150,39 @@
         <translation>本场连线正在录制</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="122"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="125"/>
         <source>Starting the call…</source>
         <translation>正在开始通话…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="123"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="126"/>
         <source>● Live</source>
         <translation>● 进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="124"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="127"/>
         <source>Ending…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="125"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="128"/>
         <source>Session ended</source>
         <translation>连线已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="126"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="129"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="138"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="150"/>
         <source>On the floor:
 %1</source>
         <translation>正在发言：
 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="146"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="158"/>
         <source>%1 in session</source>
         <translation>已进行 %1</translation>
     </message>
@@ -213,27 +213,82 @@
 <context>
     <name>CallPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="184"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="197"/>
         <source>This session is over; its call cannot be started again.</source>
         <translation>本场连线已结束，不能再次开始通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="186"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="199"/>
         <source>This session was cancelled.</source>
         <translation>本场连线已取消。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="210"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="224"/>
         <source>The call could not start: %1</source>
         <translation>通话无法开始：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="417"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="291"/>
+        <source>On this computer</source>
+        <translation>在本机</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="293"/>
+        <source>The session&apos;s settings put its call here.</source>
+        <translation>本次连线的设置指定在本机进行。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="294"/>
+        <source>%1 sites: this computer carries up to %2.</source>
+        <translation>%1 个站点：本机最多可承载 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="296"/>
+        <source>The session wants the media server, but the server has none.</source>
+        <translation>本次连线指定使用媒体服务器，但服务器未配置媒体服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="302"/>
+        <source>%1 sites are more than this computer carries well (%2): pictures may stutter.</source>
+        <translation>%1 个站点超过本机可顺畅承载的数量（%2 个）：画面可能卡顿。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="307"/>
+        <source>Media server away: reconnecting…</source>
+        <translation>媒体服务器中断：正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="309"/>
+        <source>The media server restarted or cannot be reached; every site comes back by itself when it is there again.</source>
+        <translation>媒体服务器已重启或无法连接；恢复后各站点会自动重新接入。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="314"/>
+        <source>On the media server</source>
+        <translation>在媒体服务器上</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="316"/>
+        <source>%1 sites are more than this computer carries (%2): Janus carries the call.</source>
+        <translation>%1 个站点超过本机可承载的数量（%2 个）：由媒体服务器承载。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="318"/>
+        <source>The session&apos;s settings put its call on the server&apos;s media server.</source>
+        <translation>本次连线的设置指定使用服务器上的媒体服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="321"/>
+        <source>Back on the media server after %1 s</source>
+        <translation>%1 秒后已恢复到媒体服务器</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="487"/>
         <source>Cannot record to %1: %2</source>
         <translation>无法录制到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="438"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="508"/>
         <source>The recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
     </message>
@@ -362,7 +417,7 @@
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="238"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="239"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
@@ -392,38 +447,38 @@
         <translation>把发言站点的画面和声音录制到录制文件夹（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="260"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="261"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="324"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="325"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="344"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="359"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="345"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="360"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="346"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="347"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="355"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="356"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="357"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="358"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="360"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="361"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -3050,39 +3105,39 @@ Start Outreach again to go on.</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="68"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="74"/>
         <source>Session at %1</source>
         <translation>%1 有连线</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/reminders.py" line="69"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="75"/>
         <source>“%1” starts at %2 with %n site(s).</source>
         <translation>
             <numerusform>“%1”将于 %2 开始，共 %n 个站点。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="86"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="92"/>
         <source>Pre-call check failed: %1</source>
         <translation>连线前检查未通过：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="88"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="94"/>
         <source>%1 for “%2”: %3 not working.</source>
         <translation>%1（“%2”）：%3不能正常工作。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="91"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="97"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="113"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="119"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/reminders.py" line="114"/>
+        <location filename="../../outreach_app/ui/reminders.py" line="120"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
@@ -3195,32 +3250,32 @@ Start Outreach again to go on.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="126"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="128"/>
         <source>Your role: %1. Staff keep the directory of sites; you see it here.</source>
         <translation>您的角色：%1。站点名录由工作人员维护，您可以在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="129"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="131"/>
         <source>Your role: %1. Staff prepare sessions and agendas; you see them here.</source>
         <translation>您的角色：%1。连线和议程由工作人员筹备，您可以在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="132"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="134"/>
         <source>Your role: %1. The official and note-takers take the notes; you see them here as they are taken.</source>
         <translation>您的角色：%1。记录由领导和记录员填写，您可以在这里随时看到最新内容。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="137"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="139"/>
         <source>Your role: %1. Reviewers approve minutes or send them back.</source>
         <translation>您的角色：%1。纪要由审阅人通过或退回。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="140"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="142"/>
         <source>Your role: %1. Staff, officials and reviewers move follow-ups on.</source>
         <translation>您的角色：%1。督办事项由工作人员、领导和审阅人推进。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="148"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="150"/>
         <source>Not for your role: %1</source>
         <translation>您的角色不能进行此操作：%1</translation>
     </message>
@@ -3524,187 +3579,217 @@ Start Outreach again to go on.</source>
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="306"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="307"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="307"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="308"/>
         <source>e.g. 节前视频连线慰问基层一线</source>
         <translation>例如：节前视频连线慰问基层一线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="309"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="310"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="313"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="314"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="315"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="316"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="319"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="320"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="322"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="323"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="324"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="325"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="328"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="329"/>
         <source>Notes for the session</source>
         <translation>连线备注</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="332"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="333"/>
+        <source>What carries the call</source>
+        <translation>连线承载方式</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="335"/>
+        <source>Automatic: this computer up to %1 sites, the media server beyond</source>
+        <translation>自动：%1 个站点以内用本机，超过则用媒体服务器</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="340"/>
+        <source>This computer (the hub)</source>
+        <translation>本机（中心节点）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="342"/>
+        <source>The server&apos;s media server (Janus)</source>
+        <translation>服务器上的媒体服务器</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="346"/>
+        <source>Sessions with many sites run on the media server next to the signaling server, so that this computer does not carry every site&apos;s video.</source>
+        <translation>站点较多的连线在信令服务器旁的媒体服务器上进行，本机无需承载每个站点的视频。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="352"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="333"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="353"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="334"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
         <source>Official:</source>
         <translation>领导：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="337"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="357"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="339"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="359"/>
         <source>Start:</source>
         <translation>开始：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="340"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="360"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="341"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="361"/>
+        <source>Call:</source>
+        <translation>连线：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="362"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="348"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="369"/>
         <source>Site to add</source>
         <translation>要添加的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="349"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="370"/>
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="350"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="371"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="351"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="372"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="352"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="373"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="374"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="395"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="377"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="398"/>
         <source>Save the session (Ctrl+S)</source>
         <translation>保存连线（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="378"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="399"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="379"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="400"/>
         <source>Discard the changes since the last save</source>
         <translation>放弃上次保存后的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="380"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="401"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="383"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="404"/>
         <source>Cancel session…</source>
         <translation>取消连线……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="385"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="406"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="390"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="411"/>
         <source>Invitations (.ics)…</source>
         <translation>邀请（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="291"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="292"/>
         <source>Sites in speaking order (drag to reorder):</source>
         <translation>按发言顺序排列的站点（拖动排序）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="472"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="495"/>
         <source>All sites are in this session</source>
         <translation>所有站点都已在此连线中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="474"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="497"/>
         <source>No sites yet — add them under Sites</source>
         <translation>还没有站点——请在“站点”页面添加</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="511"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="535"/>
         <source>Time boxes: %1 of %2 min</source>
         <translation>各站点时长：%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="559"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="583"/>
         <source>%1 is also in “%2” at %3.</source>
         <translation>%1 在 %3 还有“%2”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="566"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="590"/>
         <source>%1 is booked in “%2” at %3.</source>
         <translation>%1 已被 %3 的“%2”占用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="572"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="596"/>
         <source>The time boxes exceed the duration by %1 min.</source>
         <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="575"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="599"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
     </message>
@@ -4893,72 +4978,72 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SpeakingOrder</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="119"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="120"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="122"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="123"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="122"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="123"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="122"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="123"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="122"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="123"/>
         <source>Pre-call check</source>
         <translation>连线前检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="149"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="150"/>
         <source>No sites in this session yet — add them below.</source>
         <translation>此连线还没有站点——请在下方添加。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="179"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="180"/>
         <source>not run</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="180"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="181"/>
         <source>The site has not opened its check link.</source>
         <translation>该站点还没有打开检查链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="185"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="186"/>
         <source>✓ passed %1</source>
         <translation>✓ 通过 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="191"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="192"/>
         <source>✗ %1 — %2</source>
         <translation>✗ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="192"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="193"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="199"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="200"/>
         <source>Camera: %1 · Microphone: %2 · Connection: %3 (round trip %4) · from %5</source>
         <translation>摄像头：%1 · 麦克风：%2 · 连接：%3（往返 %4）· 来自 %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="205"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="206"/>
         <source>the app</source>
         <translation>桌面应用</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="205"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="206"/>
         <source>a browser</source>
         <translation>浏览器</translation>
     </message>
@@ -5399,12 +5484,12 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>退出单位服务器的登录，并可选择删除本机副本</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/desk.py" line="188"/>
+        <location filename="../../outreach_app/ui/team/desk.py" line="196"/>
         <source>Sign in again</source>
         <translation>重新登录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/desk.py" line="189"/>
+        <location filename="../../outreach_app/ui/team/desk.py" line="197"/>
         <source>Sign in with the same account (%1), or sign out first.</source>
         <translation>请用同一个账号（%1）登录，或先退出登录。</translation>
     </message>
@@ -5898,12 +5983,12 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>TimeBoxDelegate</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="82"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="83"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="85"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="86"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>

@@ -1,5 +1,5 @@
 """Run the benchmarks and print tables:
-`python -m tests.bench [--part all|storage|startup|calls|server-load]`."""
+`python -m tests.bench [--part all|storage|startup|calls|server-load|sfu]`."""
 
 from __future__ import annotations
 
@@ -52,11 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--part",
-        choices=["all", "storage", "startup", "calls", "server-load", "sync", "encryption"],
+        choices=["all", "storage", "startup", "calls", "server-load", "sync", "encryption", "sfu"],
         default="all",
-        help="run only the storage, the start-up, the call or the signaling server load "
-        "benchmarks (default: all), or the cost of encryption (plain vs SQLCipher; only on "
-        "request)",
+        help="run only the storage, the start-up, the call, the signaling server load or the "
+        "team sync benchmarks (default: all), or on request only: the cost of encryption (plain vs "
+        "SQLCipher), or large sessions on the media server against the hub (sfu: needs root "
+        "for a network namespace, and Janus)",
     )
     parser.add_argument(
         "--startup-runs",
@@ -76,6 +77,21 @@ def main(argv: list[str] | None = None) -> int:
         "--hub-sites",
         default="1,2,4,6",
         help="site counts for the hub benchmark, comma-separated (default 1,2,4,6)",
+    )
+    sfu = parser.add_argument_group("sfu")
+    sfu.add_argument(
+        "--sfu-sites",
+        default="3,6,12,24",
+        help="session sizes on Janus, comma-separated (default 3,6,12,24)",
+    )
+    sfu.add_argument(
+        "--sfu-hub-sites",
+        default="3,6,12,24",
+        help="the same sizes on the hub, for comparison (default 3,6,12,24; a size the hub "
+        "cannot carry says so in the table)",
+    )
+    sfu.add_argument(
+        "--sfu-seconds", type=float, default=10.0, help="measuring time per row (default 10)"
     )
     load = parser.add_argument_group("server-load")
     load.add_argument(
@@ -140,6 +156,18 @@ def main(argv: list[str] | None = None) -> int:
         failures += server_load_benchmark(args)
     if args.part in ("all", "sync"):
         failures += sync_benchmark(args)
+    if args.part == "sfu":
+        from tests.bench.sfu_bench import sfu_benchmark
+
+        try:
+            janus_sites = [int(count) for count in args.sfu_sites.split(",")]
+            sfu_hub_sites = [int(count) for count in args.sfu_hub_sites.split(",") if count]
+        except ValueError:
+            parser.error("--sfu-sites and --sfu-hub-sites take numbers separated by commas")
+        if not janus_sites or any(not 2 <= count <= 60 for count in janus_sites + sfu_hub_sites):
+            parser.error("--sfu-sites: each count must be from 2 to 60")
+        seconds = 4.0 if args.quick else args.sfu_seconds
+        failures += sfu_benchmark(janus_sites, sfu_hub_sites, seconds)
     if args.part == "encryption":
         # Plain vs SQLCipher on the storage benchmark's database (tests/bench/encryption_bench.py);
         # only on request: the first run encrypts a copy of that database.

@@ -15,9 +15,10 @@ from outreach_app.call.events import (
     QualityApplied,
     VideoSendingChanged,
 )
-from outreach_app.call.hub_engine import HubEngine, QualityPolicy
+from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO
 from outreach_app.call.signaling import InMemorySignalingChannel, InMemorySignalingRoom
 from outreach_app.call.site_engine import SiteEngine

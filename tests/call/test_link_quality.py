@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from outreach_app.call.hub_engine import LinkStatistics
 from outreach_app.call.link_quality import PoorLinkJudge, reading_is_poor
+from outreach_app.call.official_engine import LinkStatistics
 
 
 def reading(loss: float | None = 0.0, round_trip: float | None = 200.0) -> LinkStatistics:

@@ -11,87 +11,29 @@ import asyncio
 import contextlib
 import functools
 import os
-import re
 import signal
-import sys
 import time
-from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
-from outreach_app.call.hub_engine import QualityPolicy
+from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
 from outreach_app.cli.site import parse_arguments
 from outreach_app.core.invitations import issue_site_token, join_url
 from tests.call.conftest import wait_until
+from tests.call.site_processes import REPORT, SiteProcess
 from tests.local_calls import local_call_service
 
 SITES = [11, 12, 13, 14, 15, 16]
 # Small sizes: six encoders each way share two cores with the rest of the test run.
 FLOOR = VideoQuality(320, 240, 15)
 WAITING = VideoQuality(160, 120, 5)
-REPORT = re.compile(
-    r"site (?P<site>\d+): (?P<state>\w+); sending (?P<sending>\S+); receiving official"
-    r" (?P<official>.+?), floor (?P<floor>.+?), sound"
-)
-
-
-@dataclass
-class SiteProcess:
-    links: Sequence[str]
-    process: asyncio.subprocess.Process | None = None
-    lines: list[str] = field(default_factory=list)
-    reader: asyncio.Task[None] | None = None
-
-    async def start(self) -> None:
-        self.process = await asyncio.create_subprocess_exec(
-            sys.executable,
-            "-m",
-            "outreach_app.cli.site",
-            *self.links,
-            "--synthetic",
-            "--host-address",
-            "127.0.0.1",
-            "--report-every",
-            "0.5",
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.STDOUT,
-            cwd=Path(__file__).parents[2],
-        )
-        self.reader = asyncio.create_task(self._read())
-
-    async def _read(self) -> None:
-        assert self.process is not None and self.process.stdout is not None
-        async for raw in self.process.stdout:
-            self.lines.append(raw.decode(errors="replace").rstrip())
-
-    def last_report(self, site_id: int) -> dict[str, str] | None:
-        for line in reversed(self.lines):
-            match = REPORT.search(line)
-            if match and int(match["site"]) == site_id:
-                return match.groupdict()
-        return None
-
-    async def ended_by_itself(self) -> int:
-        assert self.process is not None
-        status = await asyncio.wait_for(self.process.wait(), 15)
-        if self.reader is not None:
-            await asyncio.wait_for(self.reader, 5)
-        return status
-
-    async def stop(self, signal_number: int = signal.SIGTERM) -> int:
-        assert self.process is not None
-        if self.process.returncode is None:
-            self.process.send_signal(signal_number)
-        status = await asyncio.wait_for(self.process.wait(), 15)
-        if self.reader is not None:
-            await asyncio.wait_for(self.reader, 5)
-        return status
 
 
 def thread_core_masks(pid: int) -> list[frozenset[int]]:
@@ -135,6 +77,7 @@ async def test_six_sites_in_other_processes_floor_and_a_killed_site(
 ) -> None:
     _, call = live
     hub = call.hub
+    assert isinstance(hub, HubEngine)
     five = SiteProcess([call.invitation_links[site] for site in SITES[:5]])
     lone = SiteProcess([call.invitation_links[SITES[5]]])
     await five.start()

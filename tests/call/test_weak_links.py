@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 
 from outreach_app.call.forwarding import VideoBroadcast
-from outreach_app.call.hub_engine import FULL_QUALITY
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import LiveCall
 from outreach_app.call.media import SyntheticVideoTrack
+from outreach_app.call.official_engine import FULL_QUALITY
 from outreach_app.server.embedded import EmbeddedServer
 from outreach_app.server.state_files import load_or_create_secret
 from tests.call.conftest import wait_until

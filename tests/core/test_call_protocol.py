@@ -14,6 +14,7 @@ from outreach_app.core.control_protocol import (
     HeartbeatEcho,
     MediaRequest,
     QualityRequest,
+    ReducedCopyRequest,
 )
 from outreach_app.core.message_codec import (
     JSONValue,
@@ -34,9 +35,13 @@ from outreach_app.core.signaling_protocol import (
     Answer,
     Bye,
     Candidate,
+    ChooseEngine,
+    Control,
     End,
+    EngineState,
     Error,
     ErrorCode,
+    Feed,
     Floor,
     Join,
     Joined,
@@ -45,11 +50,20 @@ from outreach_app.core.signaling_protocol import (
     PeerLeft,
     Ping,
     Pong,
+    PublicationEnded,
+    Publish,
+    Published,
     RelayedAnswer,
     RelayedBye,
     RelayedCandidate,
+    RelayedControl,
     RelayedFloor,
     RelayedOffer,
+    Subscribe,
+    SubscriptionAnswer,
+    SubscriptionEnded,
+    SubscriptionOffer,
+    Unsubscribe,
     relayed,
     relayed_floor,
 )
@@ -74,10 +88,17 @@ SAMPLES: dict[MessageFamily[WireMessage], list[WireMessage]] = {
         Ping("probe"),
         Ping(-7),
         End(),
+        Control(3, '{"type":"ping","seq":1,"sent":2.5}'),
+        ChooseEngine("janus"),
+        Publish("v=0 offer"),
+        Subscribe("floor", 4, "reduced", True),
+        SubscriptionAnswer("floor", "v=0 answer"),
+        Unsubscribe("floor"),
     ],
     FAMILIES[1]: [
         Joined("host", 41, None, (2, 3), 2, (IceServer("stun:stun.example.cn:3478"),)),
         Joined("site", 41, 2, (HOST,), None, (IceServer("turn:t.example.cn", "u", "p"),)),
+        Joined("site", 41, 2, (HOST,), 2, (), engine="janus", media_server=True),
         PeerJoined(HOST, rejoined=True),
         PeerLeft(3),
         Pong(None),
@@ -87,12 +108,20 @@ SAMPLES: dict[MessageFamily[WireMessage], list[WireMessage]] = {
         RelayedCandidate(3, "candidate:1 1 udp 1 10.0.0.1 9 typ host", "0", 0),
         RelayedBye(HOST, ""),
         RelayedFloor(HOST, None),
+        RelayedControl(HOST, '{"type":"media","video":false}'),
+        EngineState("janus", False, "The media server restarted; reconnecting."),
+        Published("v=0 answer"),
+        PublicationEnded(""),
+        SubscriptionOffer("official", "v=0 offer"),
+        SubscriptionEnded("floor", 4, "the floor moved"),
+        Feed(HOST, published=True, simulcast=False),
     ],
     FAMILIES[2]: [
         Heartbeat(17, 1234.5),
         HeartbeatEcho(17, 1234.5),
         QualityRequest(640, 480, 30.0, floor=True),
         MediaRequest(video=False),
+        ReducedCopyRequest(320, 240, 10.0),
     ],
 }
 
@@ -124,6 +153,7 @@ def test_the_relayed_form_carries_the_sender_in_place_of_the_addressee() -> None
     assert relayed(Answer(HOST, "v=0"), 3) == RelayedAnswer(3, "v=0")
     assert relayed(Candidate(HOST, None), 3) == RelayedCandidate(3, None, None, None)
     assert relayed(Bye(3, "done"), HOST) == RelayedBye(HOST, "done")
+    assert relayed(Control(3, "{}"), HOST) == RelayedControl(HOST, "{}")
     assert relayed_floor(Floor(5)) == RelayedFloor(HOST, 5)
 
 

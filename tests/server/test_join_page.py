@@ -19,10 +19,11 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, BrowserContext, Page
 
-from outreach_app.call.hub_engine import REDUCED_QUALITY, HubEngine
+from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.official_engine import REDUCED_QUALITY
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import (

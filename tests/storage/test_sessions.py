@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
+from outreach_app.core.call_engines import EngineChoice
 from outreach_app.core.model import (
     AgendaItemKind,
     Session,
@@ -16,6 +19,7 @@ from outreach_app.core.model import (
 )
 from outreach_app.core.scheduling import ConflictKind
 from outreach_app.storage.repository import NotFoundError, Repository, StoreError
+from outreach_app.storage.schema import migrate, migrations, register_functions
 from tests.storage.shared import START, add_session
 
 
@@ -134,3 +138,30 @@ def test_agenda_reorder_must_name_every_item_once(repo: Repository) -> None:
         repo.sessions.reorder_agenda(session_id, site, [second.id])
     with pytest.raises(StoreError):
         repo.sessions.add_agenda_item(session_id, site, AgendaItemKind.TOPIC, "  ")
+
+
+def test_a_session_keeps_what_carries_its_call(repo: Repository) -> None:
+    a = repo.sites.save_site(Site("甲"))
+    session_id = add_session(repo, [a])
+    assert repo.sessions.get_session(session_id).call_engine is EngineChoice.AUTO
+    session = repo.sessions.get_session(session_id)
+    session.call_engine = EngineChoice.JANUS
+    repo.sessions.save_session(session)
+    assert repo.sessions.get_session(session_id).call_engine is EngineChoice.JANUS
+    # A value a newer version wrote reads as automatic rather than failing.
+    repo.db.execute("UPDATE sessions SET call_engine = 'mesh' WHERE id = ?", (session_id,))
+    assert repo.sessions.get_session(session_id).call_engine is EngineChoice.AUTO
+
+
+def test_sessions_stored_before_the_engine_choice_run_automatically(tmp_path: Path) -> None:
+    old = Database(tmp_path / "old.db")
+    register_functions(old)
+    migrations.apply(old, stop_before="0012_session_call_engine")
+    old.execute(
+        "INSERT INTO sessions (title, kind, official, start, duration_minutes, status, notes,"
+        " created_at, updated_at) VALUES ('旧', 'policy_briefing', '王', '2026-01-05 09:00:00',"
+        " 60, 'scheduled', '', '2026-01-01', '2026-01-01')"
+    )
+    migrate(old)
+    row = next(old.query("SELECT call_engine FROM sessions"))
+    assert row["call_engine"] == "auto"

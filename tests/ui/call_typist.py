@@ -37,10 +37,10 @@ import qasync
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from outreach_app.call.hub_engine import QualityPolicy
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
 from outreach_app.call.media import VideoQuality
+from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.core.model import Role, User
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.call.launcher import open_call_windows

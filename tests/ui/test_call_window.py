@@ -16,11 +16,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
-from outreach_app.call.hub_engine import LinkStatistics, QualityPolicy
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService, CallSettings
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.call.official_engine import LinkStatistics, QualityPolicy
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.invitations import token_from_join_url

@@ -8,6 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
 
+from outreach_app.core.call_engines import EngineChoice
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
@@ -357,3 +358,22 @@ async def test_new_session_action_shows_the_page_and_starts_a_new_session(
     assert view.editor.session is not None and view.editor.session.id is None
     assert view.editor_title.text() == "New session"
     assert not view.tabs.isTabEnabled(1)
+
+
+async def test_the_editor_keeps_what_carries_the_call(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
+) -> None:
+    session_id = existing(repo, sites)
+    view = await open_view(clocked, qtbot)
+    view.open_session(session_id)
+    editor = view.editor
+    await until(lambda: editor.session is not None and editor.session.id == session_id)
+    assert editor.engine_combo.currentData() == EngineChoice.AUTO.value
+    assert "6 sites" in editor.engine_combo.currentText()
+    editor.engine_combo.setCurrentIndex(editor.engine_combo.findData(EngineChoice.JANUS.value))
+    assert editor.is_modified()
+    QTest.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    await until(
+        lambda: repo(lambda r: r.sessions.get_session(session_id)).call_engine is EngineChoice.JANUS
+    )
+    await until(lambda: not editor.is_modified())

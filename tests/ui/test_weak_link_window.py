@@ -19,9 +19,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from outreach_app.call.hub_engine import QualityPolicy
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.media import VideoQuality
+from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.server.embedded import EmbeddedServer
 from outreach_app.server.state_files import load_or_create_secret

@@ -2,12 +2,23 @@
 //
 // This module holds what the page knows and wires the parts together: signaling.js keeps the
 // connection to the server, link.js the peer connection with the official's hub (which makes
-// every offer), devices.js the site's camera and microphone, view.js what is shown.
+// every offer), media_server.js the connections to the media server when the session runs
+// there instead, devices.js the site's camera and microphone, view.js what is shown.
 
 import { openDevice, listDevices, openLocalMedia, trackOf } from "./devices.js";
-import { Link } from "./link.js";
+import { Link, sendingStats } from "./link.js";
+import { MediaServerLink } from "./media_server.js";
 import { REMEMBERED, recall, remember } from "./memory.js";
-import { CLOSE_CODES, ERROR_CODES, FINAL_ERROR_CODES, HOST, dispatcher } from "./protocol.js";
+import {
+  CLOSE_CODES,
+  ENGINES,
+  ERROR_CODES,
+  FINAL_ERROR_CODES,
+  HOST,
+  decode,
+  dispatcher,
+  encode,
+} from "./protocol.js";
 import { Signaling } from "./signaling.js";
 import { JOIN_STRINGS } from "./strings.js";
 import {
@@ -39,6 +50,8 @@ const CLOSE_NOTICES = new Map([
 ]);
 // The hub pings every second and gives up after 3 s; just after that the page says so too.
 const HEARTBEAT_TIMEOUT_MS = 3500;
+// On the media server: nothing from the official for this long means our network dropped.
+const SILENCE_TIMEOUT_MS = 3500;
 
 const token = tokenFromPath(location.pathname);
 let language = chooseLanguage();
@@ -62,9 +75,13 @@ const state = {
   quality: null, // what the hub asked for last, with how it was applied
   qualityFloor: false,
   sending: null, // what the encoder sends now, and what limits it (cpu, bandwidth)
+  engine: ENGINES.HUB, // what carries the call: the official's hub or the media server
+  everOnAir: false, // on the media server: we were connected once (else: connecting)
+  restartedAt: null, // on the media server: when we last started every connection again
 };
 let localStream = new MediaStream();
 let link = null; // the current Link, while there is one
+let media = null; // the MediaServerLink, while the session runs on the media server
 let iceServers = []; // the official's STUN/TURN servers; none on a LAN
 
 const signaling = new Signaling(token, {
@@ -103,6 +120,7 @@ function t(key) {
 function currentState() {
   if (state.final) return state.final;
   if (state.phase === "starting") return "starting";
+  if (media) return mediaServerState();
   if (link && link.open && !state.linkLost) return "connected";
   if (state.linkLost) return "reconnecting";
   if (!state.signalingUp) return state.phase === "joined" ? "reconnecting" : "joining";
@@ -110,7 +128,28 @@ function currentState() {
   return "connecting";
 }
 
+// On the media server: connected while our media reaches it and the official's arrives.
+function mediaServerState() {
+  if (officialHeard()) {
+    state.everOnAir = true;
+    return "connected";
+  }
+  if (!state.signalingUp && !media.publishing) {
+    return state.phase === "joined" ? "reconnecting" : "joining";
+  }
+  if (media.ready && media.publishing && !state.hostPresent) return "waiting";
+  return state.everOnAir ? "reconnecting" : "connecting";
+}
+
+function officialHeard() {
+  if (!media || !media.ready || !media.publishing) return false;
+  if (!media.isPublished(HOST)) return true;
+  const heard = media.lastMediaAt("official");
+  return heard !== null && performance.now() - heard < SILENCE_TIMEOUT_MS;
+}
+
 function hasFloor() {
+  if (media) return state.siteId !== null && state.floorSiteId === state.siteId;
   return (
     (state.siteId !== null && state.floorSiteId === state.siteId) ||
     (state.qualityFloor && !!link && link.open)
@@ -127,7 +166,8 @@ function render() {
     signalingUp: state.signalingUp,
     micMuted: state.micMuted,
     cameraOff: state.cameraOff,
-    otherSiteHasFloor: state.floorSiteId !== null && state.floorSiteId !== state.siteId && !!link,
+    otherSiteHasFloor:
+      state.floorSiteId !== null && state.floorSiteId !== state.siteId && (!!link || !!media),
     hasVideo: !!trackOf(localStream, "video"),
     hasAudio: !!trackOf(localStream, "audio"),
     warning: state.warning,
@@ -142,6 +182,7 @@ async function startLocalMedia() {
   state.warning = opened.warning;
   if (!opened.stream) return;
   localStream = opened.stream;
+  if (media) media.localStream = localStream;
   view.selfVideo.srcObject = localStream;
   await refreshDevices();
 }
@@ -173,6 +214,11 @@ async function switchDevice(kind, deviceId) {
     localStream.addTrack(track);
   }
   view.selfVideo.srcObject = localStream;
+  const publication = media && media.publication;
+  if (publication) {
+    const sender = kind === "video" ? publication.videoSender : publication.audioSender;
+    if (sender) await sender.replaceTrack(track).catch(() => {});
+  }
   if (link) {
     const sender = kind === "video" ? link.videoSender : link.audioSender;
     if (sender) await sender.replaceTrack(track).catch(() => {});
@@ -203,6 +249,22 @@ const handleSignal = dispatcher("server", {
     state.hostPresent = Array.isArray(message.peers) && message.peers.includes(HOST);
     state.floorSiteId = message.floor;
     iceServers = Array.isArray(message.ice_servers) ? message.ice_servers : [];
+    if (message.engine === ENGINES.JANUS) useMediaServer();
+  },
+  engine(message) {
+    if (message.engine === ENGINES.JANUS) useMediaServer();
+    else leaveMediaServer();
+    if (media) media.handle(message);
+  },
+  published: passToMediaServer,
+  "publication-ended": passToMediaServer,
+  "subscription-offer": passToMediaServer,
+  "subscription-ended": passToMediaServer,
+  feed: passToMediaServer,
+  control(message) {
+    if (message.from !== HOST || typeof message.message !== "string") return;
+    const control = decode("control", message.message);
+    if (control) handleControlBySignaling(control);
   },
   "peer-joined"(message) {
     if (message.peer === HOST) state.hostPresent = true;
@@ -220,6 +282,7 @@ const handleSignal = dispatcher("server", {
   floor(message) {
     if (message.site_id !== state.floorSiteId) hideFloorVideo();
     state.floorSiteId = message.site_id;
+    wantMedia();
   },
   async offer(message) {
     if (message.from === HOST && typeof message.sdp === "string") await answerOffer(message.sdp);
@@ -245,12 +308,90 @@ function finish(reason) {
   state.final = reason;
   signaling.stop();
   closeLink();
+  leaveMediaServer();
+  view.floorAudio.srcObject = null;
   for (const track of localStream.getTracks()) track.stop();
   localStream = new MediaStream();
   view.selfVideo.srcObject = null;
   view.remoteAudio.srcObject = null;
   state.needsAudioClick = false;
   render();
+}
+
+// ----- On the media server -----
+
+function passToMediaServer(message) {
+  if (media) media.handle(message);
+}
+
+function useMediaServer() {
+  if (media || state.final) return;
+  // Whatever the hub held is of no use now.
+  closeLink();
+  state.linkLost = false;
+  media = new MediaServerLink(signaling, {
+    track(id, track) {
+      const official = id === "official";
+      if (track.kind === "audio") {
+        (official ? view.remoteAudio : view.floorAudio).srcObject = new MediaStream([track]);
+        playAudio();
+        return;
+      }
+      showRemoteVideo(official ? "official" : "floor", track, () => media !== null);
+    },
+    changed: render,
+  });
+  media.iceServers = iceServers;
+  media.localStream = localStream;
+  media.soundOnly = state.soundOnly;
+  state.engine = ENGINES.JANUS;
+  wantMedia();
+}
+
+function leaveMediaServer() {
+  const old = media;
+  media = null;
+  state.engine = ENGINES.HUB;
+  if (old) {
+    old.close();
+    hideRemoteVideos();
+  }
+}
+
+// The official (in full while we have the floor) and the site that has the floor, reduced.
+function wantMedia() {
+  if (!media) return;
+  const floorNow = hasFloor();
+  const video = state.soundOnly ? "none" : floorNow ? "full" : "reduced";
+  media.want("official", HOST, video, true);
+  const floor = state.floorSiteId;
+  if (floor === null || floorNow) media.drop("floor");
+  else media.want("floor", floor, state.soundOnly ? "none" : "reduced", true);
+}
+
+// The official's control messages, relayed by the server where no data channel joins us.
+function handleControlBySignaling(control) {
+  switch (control.type) {
+    case "ping":
+      signaling.send("control", {
+        to: HOST,
+        message: encode("control", "pong", { seq: control.seq, sent: control.sent }),
+      });
+      break;
+    case "quality":
+      // Our layers are chosen at the media server; only the floor flag matters here.
+      state.qualityFloor = control.floor === true;
+      break;
+    case "media":
+      if (typeof control.video === "boolean" && media) {
+        state.soundOnly = !control.video;
+        media.setSoundOnly(state.soundOnly).finally(render);
+        wantMedia();
+      }
+      break;
+    default:
+      break;
+  }
 }
 
 // ----- The peer connection -----
@@ -326,6 +467,12 @@ function playAudio() {
 }
 
 async function collectSendingStats() {
+  const publication = media && media.publication;
+  if (publication) {
+    const sending = await sendingStats(publication.pc);
+    if (sending && media && media.publication === publication) state.sending = sending;
+    return;
+  }
   const current = link;
   if (!current || !current.open) return;
   const sending = await current.sendingStats();
@@ -333,6 +480,18 @@ async function collectSendingStats() {
 }
 
 function heartbeatWatch() {
+  if (media && !state.final) {
+    // Nothing from the official while it publishes: our own network dropped; start again.
+    const was = state.everOnAir && currentState() === "reconnecting";
+    if (was && media.ready && media.isPublished(HOST) && !state.restartedAt) {
+      state.restartedAt = performance.now();
+      media.restart();
+    } else if (currentState() === "connected") {
+      state.restartedAt = null;
+    }
+    render();
+    return;
+  }
   const current = link;
   if (!current || !current.open || state.final) return;
   if (!state.linkLost && performance.now() - current.lastPingAt > HEARTBEAT_TIMEOUT_MS) {
@@ -420,6 +579,9 @@ const api = Object.freeze({
   },
   get sending() {
     return state.sending ? { ...state.sending } : null;
+  },
+  get engine() {
+    return state.engine;
   },
   get video() {
     return { official: videoSnapshot("official"), floor: videoSnapshot("floor") };

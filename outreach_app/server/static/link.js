@@ -172,26 +172,9 @@ export class Link {
     }
   }
 
-  // What the browser actually sends, or null: the encoder ramps up with the bandwidth
-  // estimate and backs off when the CPU is busy, so this can stay below the request a while.
-  async sendingStats() {
-    let sending = null;
-    try {
-      const reports = await this.pc.getStats();
-      reports.forEach((report) => {
-        if (report.type === "outbound-rtp" && report.kind === "video") {
-          sending = {
-            width: report.frameWidth ?? 0,
-            height: report.frameHeight ?? 0,
-            fps: report.framesPerSecond ?? 0,
-            limitation: report.qualityLimitationReason ?? "none",
-          };
-        }
-      });
-    } catch {
-      // A connection closing under our feet: the next one reports.
-    }
-    return sending;
+  // What the browser actually sends, or null (see sendingStats).
+  sendingStats() {
+    return sendingStats(this.pc);
   }
 
   close() {
@@ -204,7 +187,33 @@ export class Link {
   }
 }
 
-function gatheringComplete(pc) {
+// What `pc` sends as video now, or null: the encoder ramps up with the bandwidth estimate and
+// backs off when the CPU is busy, so this can stay below the request a while. With simulcast
+// layers, the largest layer sent.
+export async function sendingStats(pc) {
+  let sending = null;
+  try {
+    const reports = await pc.getStats();
+    reports.forEach((report) => {
+      if (report.type !== "outbound-rtp" || report.kind !== "video") return;
+      const width = report.frameWidth ?? 0;
+      if (sending && sending.width >= width) return;
+      sending = {
+        width,
+        height: report.frameHeight ?? 0,
+        fps: report.framesPerSecond ?? 0,
+        limitation: report.qualityLimitationReason ?? "none",
+      };
+    });
+  } catch {
+    // A connection closing under our feet: the next one reports.
+  }
+  return sending;
+}
+
+// Resolves once `pc` has gathered its candidates (they go in the SDP: no trickle), or after
+// a while with what it has.
+export function gatheringComplete(pc) {
   if (pc.iceGatheringState === "complete") return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {

@@ -16,10 +16,25 @@ export const MESSAGES = strict("message channel", {
     bye: ["to", "reason"],
     ping: ["id"],
     end: [],
+    control: ["to", "message"],
+    engine: ["engine"],
+    publish: ["sdp"],
+    subscribe: ["id", "peer", "video", "audio"],
+    "subscription-answer": ["id", "sdp"],
+    unsubscribe: ["id"],
   }),
   // The signaling server to a participant: its own messages and the relayed ones.
   server: strict("server message", {
-    joined: ["role", "session_id", "site_id", "peers", "floor", "ice_servers"],
+    joined: [
+      "role",
+      "session_id",
+      "site_id",
+      "peers",
+      "floor",
+      "ice_servers",
+      "engine",
+      "media_server",
+    ],
     "peer-joined": ["peer", "rejoined"],
     "peer-left": ["peer"],
     pong: ["id"],
@@ -29,6 +44,13 @@ export const MESSAGES = strict("message channel", {
     candidate: ["from", "candidate", "sdpMid", "sdpMLineIndex"],
     bye: ["from", "reason"],
     floor: ["from", "site_id"],
+    control: ["from", "message"],
+    engine: ["engine", "ready", "reason"],
+    published: ["sdp"],
+    "publication-ended": ["reason"],
+    "subscription-offer": ["id", "sdp"],
+    "subscription-ended": ["id", "peer", "reason"],
+    feed: ["peer", "published", "simulcast"],
   }),
   // The hub and a site on the data channel of their peer connection.
   control: strict("control message", {
@@ -36,10 +58,12 @@ export const MESSAGES = strict("message channel", {
     pong: ["seq", "sent"],
     quality: ["width", "height", "fps", "floor"],
     media: ["video"],
+    reduced: ["width", "height", "fps"],
   }),
 });
 
 export const HOST = "host";
+export const ENGINES = strict("engine", { HUB: "hub", JANUS: "janus" });
 export const CONTROL_CHANNEL = "control";
 
 export const ERROR_CODES = strict("error code", {
@@ -61,6 +85,7 @@ export const ERROR_CODES = strict("error code", {
   TOO_MANY_ERRORS: "too_many_errors",
   SLOW_CONSUMER: "slow_consumer",
   SHUTTING_DOWN: "shutting_down",
+  MEDIA_SERVER_UNAVAILABLE: "media_server_unavailable",
   INTERNAL: "internal",
 });
 

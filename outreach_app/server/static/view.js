@@ -35,6 +35,8 @@ export const view = {
   microphoneSelect: $("microphone-select"),
   leave: $("leave"),
   remoteAudio: $("remote-audio"),
+  // The floor site's sound, when the media server sends it apart from the official's.
+  floorAudio: $("floor-audio"),
 };
 
 const FINAL_NOTICES = {

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWi
 from outreach_app.call.link_state import PeerState
 from outreach_app.core.segments import format_countdown
 from outreach_app.ui.call.presenter import CallPhase
-from outreach_app.ui.call.run_sheet import overrun_colour, state_colour
+from outreach_app.ui.call.run_sheet import overrun_colour, state_colour, warning_colour
 from outreach_app.ui.formatting import format_offset
 
 
@@ -77,6 +77,8 @@ class CallHeader(QWidget):
             " padding: 2px 6px; border-radius: 3px; }"
         )
         self.recording_label.hide()
+        self.engine_label = QLabel()
+        self.engine_label.setObjectName("engineLabel")
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +90,7 @@ class CallHeader(QWidget):
         status_row.addWidget(self.phase_label)
         status_row.addWidget(self.recording_label)
         status_row.addWidget(self.session_clock)
+        status_row.addWidget(self.engine_label)
         status_row.addStretch()
         titles.addLayout(status_row)
         row.addLayout(titles, 1)
@@ -131,6 +134,15 @@ class CallHeader(QWidget):
             PeerState.CONNECTED if live else PeerState.INVITED, self.palette()
         ).name()
         self.phase_label.setStyleSheet(f"#phaseLabel {{ color: {colour}; font-weight: bold; }}")
+
+    def show_engine(self, text: str, why: str, trouble: bool) -> None:
+        """What carries the call and why; in the warning colour while it is in trouble."""
+        self.engine_label.setText(f"{text} — {why}" if text and why else text)
+        self.engine_label.setToolTip(why)
+        colour = warning_colour(self.palette()).name() if trouble else ""
+        self.engine_label.setStyleSheet(
+            f"#engineLabel {{ color: {colour}; font-weight: bold; }}" if colour else ""
+        )
 
     def show_floor(self, site_name: str | None) -> None:
         """`site_name`: the site that has the floor, or None when nobody has it."""

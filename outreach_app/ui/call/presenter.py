@@ -18,13 +18,19 @@ from typing import Any, Final
 
 from PySide6.QtCore import QObject, Signal
 
-from outreach_app.call.events import EngineEvent, FloorChanged, PeerStateChanged
-from outreach_app.call.hub_engine import FULL_QUALITY, LinkStatistics, QualityPolicy
+from outreach_app.call.events import (
+    EngineEvent,
+    FloorChanged,
+    MediaServerChanged,
+    PeerStateChanged,
+)
 from outreach_app.call.link_quality import PoorLinkJudge
 from outreach_app.call.link_state import LinkTimings, PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
+from outreach_app.call.official_engine import FULL_QUALITY, LinkStatistics, QualityPolicy
 from outreach_app.call.recording import SessionRecorder
+from outreach_app.core.call_engines import EngineDecision, EngineReason
 from outreach_app.core.model import Session, SessionStatus
 from outreach_app.core.segments import SegmentClock, next_in_order, previous_in_order
 from outreach_app.core.topics import Topic
@@ -73,6 +79,9 @@ class CallPresenter(Presenter):
     recordingChanged = Signal(bool)  # recording now
     linkPoorChanged = Signal(int, bool)  # site id, whether its link is poor now
     audioOnlyChanged = Signal(int, bool)  # site id, whether it gets and sends sound only
+    # What carries the call, why, and whether something is wrong with it now (the media
+    # server went away): (text, explanation, trouble).
+    engineChanged = Signal(str, str, bool)
 
     def __init__(
         self,
@@ -116,6 +125,10 @@ class CallPresenter(Presenter):
         self._statistics_task: asyncio.Task[None] | None = None
         self._remove_listener: Callable[[], None] | None = None
         self._went_live = False
+        self.engine: EngineDecision | None = None
+        # While the media server is away: since when; once it is back: how long it was away.
+        self._media_server_away_since: float | None = None
+        self._media_server_was_away: float | None = None
 
     # ------------------------------------------------------------------------- reading
     @property
@@ -201,6 +214,7 @@ class CallPresenter(Presenter):
                 official_audio=audio,
                 quality=self._quality,
                 timings=self._timings,
+                engine=session.call_engine,
             )
         except Exception as exc:
             # The server cannot listen or cannot be reached, or refuses the host.
@@ -217,6 +231,8 @@ class CallPresenter(Presenter):
             self._stop_tracks()
             return
         self.call = call
+        self.engine = call.engine
+        self._show_engine()
         self._remove_listener = call.hub.add_listener(self._on_event)
         if self.local is not None:
             self.local.play(call.hub.official_hears())
@@ -255,6 +271,60 @@ class CallPresenter(Presenter):
         elif isinstance(event, FloorChanged):
             self.segments.floor_moved(event.site_id)
             self.floorChanged.emit(event.site_id)
+        elif isinstance(event, MediaServerChanged):
+            now = self._monotonic()
+            if not event.ready and self._media_server_away_since is None:
+                self._media_server_away_since = now
+            elif event.ready and self._media_server_away_since is not None:
+                self._media_server_was_away = now - self._media_server_away_since
+                self._media_server_away_since = None
+            self._show_engine()
+
+    # ----------------------------------------------------------------------- engine
+    def engine_text(self) -> tuple[str, str, bool]:
+        """What carries the call (short), why (for people), and whether it is in trouble."""
+        decision = self.engine
+        if decision is None:
+            return "", "", False
+        sites, capacity = str(decision.sites), str(decision.capacity)
+        if not decision.on_media_server:
+            text = self.tr("On this computer")
+            why = {
+                EngineReason.CHOSEN: self.tr("The session's settings put its call here."),
+                EngineReason.FITS_THE_HUB: self.tr("%1 sites: this computer carries up to %2."),
+                EngineReason.NO_MEDIA_SERVER: self.tr(
+                    "The session wants the media server, but the server has none."
+                ),
+            }.get(decision.reason, "")
+            trouble = decision.sites > decision.capacity
+            if trouble:
+                why += " " + self.tr(
+                    "%1 sites are more than this computer carries well (%2): pictures may stutter."
+                )
+            return text, why.replace("%1", sites).replace("%2", capacity), trouble
+        if self._media_server_away_since is not None:
+            return (
+                self.tr("Media server away: reconnecting…"),
+                self.tr(
+                    "The media server restarted or cannot be reached; every site comes back "
+                    "by itself when it is there again."
+                ),
+                True,
+            )
+        text = self.tr("On the media server")
+        why = (
+            self.tr("%1 sites are more than this computer carries (%2): Janus carries the call.")
+            if decision.reason is EngineReason.TOO_MANY_FOR_THE_HUB
+            else self.tr("The session's settings put its call on the server's media server.")
+        )
+        if self._media_server_was_away is not None:
+            text = self.tr("Back on the media server after %1 s").replace(
+                "%1", f"{self._media_server_was_away:.1f}"
+            )
+        return text, why.replace("%1", sites).replace("%2", capacity), False
+
+    def _show_engine(self) -> None:
+        self.engineChanged.emit(*self.engine_text())
 
     def _set_state(self, site_id: int, state: PeerState) -> None:
         self._states[site_id] = state

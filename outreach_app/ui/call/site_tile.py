@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from outreach_app.call.hub_engine import LinkStatistics
 from outreach_app.call.link_state import PeerState
+from outreach_app.call.official_engine import LinkStatistics
 from outreach_app.ui.call.run_sheet import state_colour, state_text, warning_colour
 from outreach_app.ui.widgets.video import VideoView
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.call.hub_engine import LinkStatistics
 from outreach_app.call.link_state import PeerState
+from outreach_app.call.official_engine import LinkStatistics
 from outreach_app.core.model import Session
 from outreach_app.ui.call.presenter import CallPresenter
 from outreach_app.ui.call.run_sheet import state_text, warning_colour

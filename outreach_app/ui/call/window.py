@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.call.hub_engine import FULL_QUALITY
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
+from outreach_app.call.official_engine import FULL_QUALITY
 from outreach_app.core.model import Session
 from outreach_app.ui.call.header import CallHeader
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, OfficialMedia
@@ -232,6 +232,7 @@ class CallWindow(QMainWindow):
         self.presenter.recordingChanged.connect(self._show_recording)
         self.presenter.linkPoorChanged.connect(self._show_link)
         self.presenter.audioOnlyChanged.connect(self._show_link)
+        self.presenter.engineChanged.connect(self.header.show_engine)
 
     # ------------------------------------------------------------------------- showing
     def _show_session(self, session: Session) -> None:

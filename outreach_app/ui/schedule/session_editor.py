@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_app.core.call_engines import HUB_CAPACITY, EngineChoice
 from outreach_app.core.model import (
     Session,
     SessionKind,
@@ -327,6 +328,25 @@ class SessionEditor(QWidget):
         self.notes_edit = QPlainTextEdit()
         self.notes_edit.setAccessibleName(self.tr("Notes for the session"))
         self.notes_edit.setMaximumHeight(54)
+        self.engine_combo = QComboBox()
+        self.engine_combo.setObjectName("engineCombo")
+        self.engine_combo.setAccessibleName(self.tr("What carries the call"))
+        self.engine_combo.addItem(
+            self.tr("Automatic: this computer up to %1 sites, the media server beyond").replace(
+                "%1", str(HUB_CAPACITY)
+            ),
+            EngineChoice.AUTO.value,
+        )
+        self.engine_combo.addItem(self.tr("This computer (the hub)"), EngineChoice.HUB.value)
+        self.engine_combo.addItem(
+            self.tr("The server's media server (Janus)"), EngineChoice.JANUS.value
+        )
+        self.engine_combo.setToolTip(
+            self.tr(
+                "Sessions with many sites run on the media server next to the signaling "
+                "server, so that this computer does not carry every site's video."
+            )
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Title:"), self.title_edit)
@@ -338,6 +358,7 @@ class SessionEditor(QWidget):
         timing.addWidget(self.duration_spin)
         form.addRow(self.tr("Start:"), timing)
         form.addRow(self.tr("Status:"), self.status_combo)
+        form.addRow(self.tr("Call:"), self.engine_combo)
         form.addRow(self.tr("Notes:"), self.notes_edit)
         return form
 
@@ -411,6 +432,7 @@ class SessionEditor(QWidget):
             self.duration_spin.valueChanged,
             self.kind_combo.currentIndexChanged,
             self.status_combo.currentIndexChanged,
+            self.engine_combo.currentIndexChanged,
             self.notes_edit.textChanged,
             self.order.orderChanged,
         ):
@@ -433,6 +455,7 @@ class SessionEditor(QWidget):
         )
         self.duration_spin.setValue(session.duration_minutes)
         self.status_combo.setCurrentIndex(self.status_combo.findData(session.status.value))
+        self.engine_combo.setCurrentIndex(self.engine_combo.findData(session.call_engine.value))
         self.notes_edit.setPlainText(session.notes)
         self.order.clear_slots()
         for slot in sorted(session.sites, key=lambda s: s.position):
@@ -487,6 +510,7 @@ class SessionEditor(QWidget):
             start=start.replace(second=0, microsecond=0),
             duration_minutes=self.duration_spin.value(),
             status=SessionStatus(self.status_combo.currentData()),
+            call_engine=EngineChoice(self.engine_combo.currentData()),
             notes=self.notes_edit.toPlainText().strip(),
             sites=self.order.slots(),
         )

@@ -114,7 +114,7 @@ class SitePresenter(QObject):
         )
         engine.add_listener(self._on_event)
         self.engine = engine
-        self.media.play(engine.received_audio.listen())
+        self.media.play(engine.heard())
         await engine.start()
         if HOST not in joined.peers:
             self.stateChanged.emit("waiting", "")
