@@ -14,6 +14,7 @@ import pytest
 
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.websocket_signaling import WebSocketSignaling
+from outreach_app.cli.server import main
 from outreach_app.core.invitations import issue_host_token
 from outreach_app.core.signaling_protocol import ChooseEngine, EngineState
 from outreach_app.janus import check as janus_check
@@ -25,7 +26,6 @@ from outreach_app.janus.config import (
     JanusConfiguration,
     new_secret,
 )
-from outreach_app.cli.server import main
 from outreach_app.server.state_files import load_or_create_secret
 from tests.janus import JanusProcess, free_port
 from tests.netns import NetworkNamespace
