@@ -1,5 +1,5 @@
 """Run the benchmarks and print tables:
-`python -m tests.bench [--part all|storage|startup|calls|server-load|sfu]`."""
+`python -m tests.bench [--part all|storage|startup|calls|server-load|sync|encryption|sfu]`."""
 
 from __future__ import annotations
 
@@ -245,7 +245,7 @@ def sync_benchmark(args: argparse.Namespace) -> int:
             copy = measure_first_copy(database, Path(folder))
             lines.append(
                 _row(
-                    f"first copy of {copy.rows:,} rows",
+                    f"first copy of the record ({copy.size_bytes / 2**20:,.0f} MB file)",
                     f"{copy.seconds:.0f} s, peak {copy.peak_rss_mb:.0f} MB",
                     "",
                     "",

@@ -376,7 +376,8 @@ def measure_fan_out(folder: Path, clients: int, changes: int = 20) -> FanOutFigu
 
 @dataclass(frozen=True)
 class FirstCopyFigures:
-    rows: int
+    # The record's file as it travels (the first copy is one database file).
+    size_bytes: int
     seconds: float
     peak_rss_mb: float
 
@@ -425,8 +426,8 @@ def measure_first_copy(notes_database: Path, folder: Path) -> FirstCopyFigures:
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     finally:
         server.stop()
-    rows = int(json.loads(done.stdout.strip().splitlines()[-1])["rows"])
-    return FirstCopyFigures(rows, seconds, max(peak_kib, before) / 1024)
+    size = int(json.loads(done.stdout.strip().splitlines()[-1])["bytes"])
+    return FirstCopyFigures(size, seconds, max(peak_kib, before) / 1024)
 
 
 async def first_copy(url: str, folder: Path) -> None:
@@ -455,7 +456,7 @@ async def first_copy(url: str, folder: Path) -> None:
     client.stop()
     await asyncio.gather(task, return_exceptions=True)
     store.close()
-    print(json.dumps({"rows": total}), flush=True)
+    print(json.dumps({"bytes": total}), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
