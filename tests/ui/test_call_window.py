@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu, QWidget
 from pytestqt.qtbot import QtBot
@@ -241,6 +242,68 @@ async def test_a_real_call_from_start_to_end(
             await site.close()
         for track in tracks:
             track.stop()
+
+
+async def test_notes_follow_the_floor_and_go_elsewhere_only_by_choice(
+    context: UiContext,
+    qtbot: QtBot,
+    repo: Repo,
+    seeded: tuple[int, int, int],
+    service: CallService,
+) -> None:
+    session_id, gas, village = seeded
+    window = call_window(context, session_id, service)
+    presenter, notes, target = window.presenter, window.notes, window.notes_target
+    try:
+        await until(lambda: presenter.phase is CallPhase.LIVE, timeout=10)
+        await until(
+            lambda: (
+                notes.presenter.notes is not None
+                and notes.presenter.notes.session.started_at is not None
+            )
+        )
+        QTest.keyClick(window, Qt.Key.Key_F8)
+        await until(lambda: presenter.floor_site_id == gas and notes.selected_site_id == gas)
+        assert target.state_label.text() == "● Has the floor"
+
+        # Selecting the village's row to copy its link leaves the notes with the gas field.
+        sheet = window.run_sheet
+        row = sheet.visualItemRect(sheet.topLevelItem(1))
+        QTest.mouseClick(sheet.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+        assert sheet.current_site_id() == village
+        QTest.mouseClick(window.copy_link_button, Qt.MouseButton.LeftButton)
+        assert QGuiApplication.clipboard().text() == presenter.invitation_link(village)
+        assert notes.selected_site_id == gas
+        assert GAS_FIELD in target.combo.currentText() and GAS_FIELD in notes.notes_title.text()
+        QTest.keyClicks(notes.new_question_edit, "Is the heating on?")
+        QTest.keyClick(notes.new_question_edit, Qt.Key.Key_Return)
+        await until(lambda: notes.editor.question_id is not None)
+        stored = repo(lambda r: r.notes.list_questions(session_id))
+        assert [(q.text, q.site_id) for q in stored] == [("Is the heating on?", gas)]
+
+        # Notes for a site that does not have the floor: chosen above the notes, and shown.
+        target.combo.setFocus()
+        QTest.keyClick(target.combo, Qt.Key.Key_Down)
+        await until(lambda: notes.selected_site_id == village)
+        assert VILLAGE in notes.notes_title.text()
+        assert target.back_button.isVisible()
+        assert "Not the site on the floor" in target.state_label.text()
+        QTest.mouseClick(target.back_button, Qt.MouseButton.LeftButton)
+        assert notes.selected_site_id == gas and not target.back_button.isVisible()
+
+        # A choice lasts until the floor moves; then the notes follow the floor again.
+        target.combo.setFocus()
+        QTest.keyClick(target.combo, Qt.Key.Key_Down)
+        await until(lambda: notes.selected_site_id == village)
+        QTest.keyClick(window, Qt.Key.Key_F8)
+        await until(lambda: presenter.floor_site_id == village)
+        QTest.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+        await until(lambda: presenter.floor_site_id == gas and notes.selected_site_id == gas)
+        assert not target.back_button.isVisible()
+    finally:
+        await presenter.end()
+        await notes.presenter.wait_idle()
+        window.deleteLater()
 
 
 async def test_closing_mid_call_can_end_the_session(

@@ -26,6 +26,7 @@ from outreach_app.call.live import CallService
 from outreach_app.call.official_engine import FULL_QUALITY
 from outreach_app.core.model import Session
 from outreach_app.ui.call.header import CallHeader
+from outreach_app.ui.call.notes_target import NotesTarget
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, OfficialMedia
 from outreach_app.ui.call.run_sheet import RunSheet
 from outreach_app.ui.call.video_area import VideoArea
@@ -101,12 +102,18 @@ class CallWindow(QMainWindow):
         self.video = VideoArea(self.presenter, NEXT_SHORTCUT)
         self.notes = NotesView(context, session_id=session_id)
         self.notes.setObjectName("callNotes")
+        self.notes_target = NotesTarget()
+        notes_panel = QWidget()
+        notes_layout = QVBoxLayout(notes_panel)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.notes_target)
+        notes_layout.addWidget(self.notes, 1)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("callSplitter")
         self.splitter.addWidget(run_sheet_panel)
         self.splitter.addWidget(self.video)
-        self.splitter.addWidget(self.notes)
+        self.splitter.addWidget(notes_panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
@@ -210,8 +217,8 @@ class CallWindow(QMainWindow):
         run_sheet_layout.addWidget(self.run_sheet, 1)
         hint = QLabel(
             self.tr(
-                "Double-click a site or press Enter to give it the floor. Notes are taken for "
-                "the selected site."
+                "Double-click a site or press Enter to give it the floor. Notes follow the site "
+                "that has the floor."
             )
         )
         hint.setWordWrap(True)
@@ -223,7 +230,10 @@ class CallWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.run_sheet.floorRequested.connect(self.presenter.give_floor)
         self.run_sheet.copyLinkRequested.connect(self.copy_link)
-        self.run_sheet.currentItemChanged.connect(self._run_sheet_selection_changed)
+        self.run_sheet.notesRequested.connect(self.take_notes_for)
+        self.notes_target.siteChosen.connect(self.take_notes_for)
+        self.notes_target.backToFloorRequested.connect(self._notes_back_to_floor)
+        self.notes.siteShown.connect(self._show_notes_target)
         self.presenter.sessionLoaded.connect(self._show_session)
         self.presenter.phaseChanged.connect(self._show_phase)
         self.presenter.siteStateChanged.connect(self._show_site_state)
@@ -240,6 +250,7 @@ class CallWindow(QMainWindow):
         self.header.title_label.setText(session.title)
         if set(self.run_sheet.site_ids()) != {slot.site_id for slot in session.sites}:
             self.run_sheet.set_sites(session.sites)
+            self.notes_target.set_sites(session.sites)
             self.video.build_tiles(session)
             for site_id in self.run_sheet.site_ids():
                 self._show_site_state(site_id, self.presenter.state(site_id))
@@ -288,6 +299,7 @@ class CallWindow(QMainWindow):
         if site_id is not None:
             self.notes.select_site(site_id)
         self.run_sheet.set_floor(site_id)
+        self._show_notes_target()
         self._show_floor_caption(site_id)
         self.video.show_floor_link(site_id)
         self._update_navigation()
@@ -308,11 +320,18 @@ class CallWindow(QMainWindow):
         floor = segments.current
         self.header.show_countdown(None if floor is None else segments.remaining(floor))
 
-    def _run_sheet_selection_changed(self) -> None:
-        site_id = self.run_sheet.current_site_id()
-        if site_id is not None:
-            # Notes go to the site chosen in the run sheet; the floor moves the choice too.
-            self.notes.select_site(site_id)
+    def take_notes_for(self, site_id: int) -> None:
+        """Notes for `site_id`, whoever has the floor, until the floor moves."""
+        self.notes.select_site(site_id)
+        self._show_notes_target()
+
+    def _notes_back_to_floor(self) -> None:
+        floor = self.presenter.floor_site_id
+        if floor is not None:
+            self.take_notes_for(floor)
+
+    def _show_notes_target(self, _site_id: object = None) -> None:
+        self.notes_target.show_target(self.notes.selected_site_id, self.presenter.floor_site_id)
 
     # ------------------------------------------------------------------------- actions
     def copy_link(self, site_id: int) -> None:
