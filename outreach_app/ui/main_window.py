@@ -26,6 +26,7 @@ from outreach_app.core.model import Role
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.labels import role_label
 from outreach_app.ui.pages import Page
+from outreach_app.ui.window_shortcuts import WindowShortcutsFirst
 
 if TYPE_CHECKING:
     from outreach_app.ui.settings_dialog import SettingsDialog
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self._shortcuts_first = WindowShortcutsFirst(self)
         self._build_status_bar()
         self.resize(1280, 800)
         self._restore_geometry()

@@ -268,7 +268,9 @@ async def test_notes_follow_the_floor_and_go_elsewhere_only_by_choice(
 
         # Selecting the village's row to copy its link leaves the notes with the gas field.
         sheet = window.run_sheet
-        row = sheet.visualItemRect(sheet.topLevelItem(1))
+        village_item = sheet.topLevelItem(1)
+        assert village_item is not None
+        row = sheet.visualItemRect(village_item)
         QTest.mouseClick(sheet.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
         assert sheet.current_site_id() == village
         QTest.mouseClick(window.copy_link_button, Qt.MouseButton.LeftButton)

@@ -34,6 +34,7 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.window_shortcuts import WindowShortcutsFirst
 
 _log = logging.getLogger(__name__)
 
@@ -89,6 +90,7 @@ class CallWindow(QMainWindow):
         self.messages.follow(self.presenter)
 
         self._build_actions()
+        self._shortcuts_first = WindowShortcutsFirst(self)
         self.header = CallHeader(
             previous_action=self.previous_action,
             next_action=self.next_action,

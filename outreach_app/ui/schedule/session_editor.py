@@ -407,7 +407,7 @@ class SessionEditor(QWidget):
         self.call_button.setObjectName("startCallButton")
         self.call_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.call_button.setEnabled(False)
-        # Enabled by the page for saved sessions with sites; Ctrl+Shift+I is the page's action.
+        # Enabled by the page for saved sessions with sites; Ctrl+Shift+J is the page's action.
         self.invitations_button = QPushButton(self.tr("Invitations (.ics)…"))
         self.invitations_button.setObjectName("saveInvitationsButton")
         self.invitations_button.setIcon(
