@@ -212,6 +212,7 @@ async def test_a_real_call_from_start_to_end(
         assert [(q.text, q.site_id) for q in stored] == [("How is the heating?", village)]
         assert stored[0].offset_seconds is not None and 0 <= stored[0].offset_seconds < 120
         type_text(notes.editor.answer_edit, "供暖正常")
+        QTest.mouseClick(notes.editor.commitment_box, Qt.MouseButton.LeftButton)
 
         # Closing mid-call can keep the session running: the window only minimizes.
         monkeypatch.setattr(window, "ask_close_choice", lambda: CloseChoice.KEEP_RUNNING)
@@ -228,6 +229,15 @@ async def test_a_real_call_from_start_to_end(
         assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
         assert all(slot.left_at is not None for slot in ended.sites)
         assert not window.end_action.isEnabled()
+        # Own microphone and camera are closed; the window sums the session up.
+        header = window.header
+        assert not header.mute_button.isEnabled() and not header.camera_button.isEnabled()
+        await until(lambda: "follow-ups created: 1" in window.summary_label.text())
+        assert window.summary_label.isVisible()
+        assert re.search(
+            r"Duration 00:0\d:\d\d · sites heard: 2 of 2 · notes taken: 1 ·",
+            window.summary_label.text(),
+        )
 
         # Once over, the window closes without asking; the answer typed last is saved.
         window.close()

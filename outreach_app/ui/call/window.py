@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
 from outreach_app.call.official_engine import FULL_QUALITY
+from outreach_app.core.call_summary import summarize_call
 from outreach_app.core.model import Session
 from outreach_app.ui.call.header import CallHeader
 from outreach_app.ui.call.notes_target import NotesTarget
@@ -31,6 +32,7 @@ from outreach_app.ui.call.presenter import CallPhase, CallPresenter, OfficialMed
 from outreach_app.ui.call.run_sheet import RunSheet
 from outreach_app.ui.call.video_area import VideoArea
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_offset
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.widgets.messages import MessageBar
@@ -121,10 +123,20 @@ class CallWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([330, 560, 470])
 
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("callSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet(
+            "#callSummary { background: palette(alternate-base); padding: 6px 10px;"
+            " border-radius: 4px; }"
+        )
+        self.summary_label.hide()
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.messages)
         layout.addWidget(self.header)
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.resize(1360, 840)
@@ -236,6 +248,7 @@ class CallWindow(QMainWindow):
         self.notes_target.siteChosen.connect(self.take_notes_for)
         self.notes_target.backToFloorRequested.connect(self._notes_back_to_floor)
         self.notes.siteShown.connect(self._show_notes_target)
+        self.notes.presenter.notesLoaded.connect(self._show_summary)
         self.presenter.sessionLoaded.connect(self._show_session)
         self.presenter.phaseChanged.connect(self._show_phase)
         self.presenter.siteStateChanged.connect(self._show_site_state)
@@ -262,7 +275,11 @@ class CallWindow(QMainWindow):
     def _show_phase(self, phase: CallPhase) -> None:
         self.header.show_phase(phase)
         live = phase is CallPhase.LIVE
-        self.end_action.setEnabled(phase in (CallPhase.STARTING, CallPhase.LIVE))
+        running = phase in (CallPhase.STARTING, CallPhase.LIVE)
+        self.end_action.setEnabled(running)
+        # Own microphone and camera are closed once the call is over.
+        self.mute_action.setEnabled(running)
+        self.camera_action.setEnabled(running)
         self.record_action.setEnabled(live)
         self.copy_link_button.setEnabled(live)
         self.copy_link_action.setEnabled(live)
@@ -272,6 +289,28 @@ class CallWindow(QMainWindow):
             self._show_floor(None)
             self.video.show_ended()
             self.messages.show_info(self.tr("The session has ended."))
+            self._show_summary()
+
+    def _show_summary(self, _loaded: object = None) -> None:
+        """Once the call is over: how long it lasted, who was heard, what it left."""
+        session, notes = self.presenter.session, self.notes.presenter.notes
+        if self.presenter.phase is not CallPhase.ENDED or session is None:
+            return
+        heard = [s for s in self.presenter.order if self.presenter.segments.has_spoken(s)]
+        summary = summarize_call(session, heard, notes.questions if notes else [])
+        duration = format_offset(summary.duration_seconds) or "—"
+        self.summary_label.setText(
+            self.tr(
+                "Session over. Duration %1 · sites heard: %2 of %3 · notes taken: %4 · "
+                "follow-ups created: %5"
+            )
+            .replace("%1", duration)
+            .replace("%2", str(summary.sites_heard))
+            .replace("%3", str(summary.sites))
+            .replace("%4", str(summary.notes))
+            .replace("%5", str(summary.follow_ups))
+        )
+        self.summary_label.show()
 
     def _record_triggered(self, wanted: bool) -> None:
         # The checkbox follows what the presenter reports, not the click: a refused start
