@@ -14,9 +14,10 @@ import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from outreach_app.app import open_main_window
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService, CallSettings
@@ -316,6 +317,49 @@ async def test_notes_follow_the_floor_and_go_elsewhere_only_by_choice(
         await presenter.end()
         await notes.presenter.wait_idle()
         window.deleteLater()
+
+
+async def test_quit_from_either_window_ends_the_call_after_its_own_question(
+    context: UiContext,
+    qtbot: QtBot,
+    repo: Repo,
+    seeded: tuple[int, int, int],
+    service: CallService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session_id, _, _ = seeded
+    calls = open_call_windows(context, service_factory=lambda: service, window_factory=call_window)
+    main = open_main_window(context, None, None).window
+    qtbot.addWidget(main)
+    main.show()
+    window = calls.open_call(session_id)
+    assert isinstance(window, CallWindow)
+    try:
+        await until(lambda: window.presenter.phase is CallPhase.LIVE, timeout=10)
+        answers = [False, True]
+        monkeypatch.setattr(window, "confirm_quit", lambda: answers.pop(0), raising=False)
+
+        # Cancelled in the call's question: nothing closes, the call goes on.
+        main.activateWindow()
+        await until(lambda: QApplication.activeWindow() is main)
+        QTest.keyClick(main, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        assert answers == [True]
+        await asyncio.sleep(0.2)
+        assert main.isVisible() and window.isVisible() and window.presenter.is_live
+
+        # Ctrl+Q in the call window, the ending confirmed: the call ends, every window closes.
+        window.activateWindow()
+        await until(lambda: QApplication.activeWindow() is window)
+        QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: not shiboken6.isValid(window), timeout=10)
+        await until(lambda: not main.isVisible())
+        ended = repo(lambda r: r.sessions.get_session(session_id))
+        assert answers == [] and ended.status is SessionStatus.ENDED
+    finally:
+        if shiboken6.isValid(window):
+            await window.presenter.end()
+            window.deleteLater()
+        await calls.close()
 
 
 async def test_closing_mid_call_can_end_the_session(

@@ -200,6 +200,9 @@ class CallWindow(QMainWindow):
         close_action = QAction(self.tr("C&lose window"), self)
         close_action.setShortcut(QKeySequence("Ctrl+W"))
         close_action.triggered.connect(self.close)
+        quit_action = QAction(self.tr("&Quit Outreach"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self._quit_requested)
         for action in (self.next_action, self.previous_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -210,6 +213,7 @@ class CallWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.end_action)
         menu.addAction(close_action)
+        menu.addAction(quit_action)
 
     def _build_run_sheet_panel(self) -> QWidget:
         """The run sheet under its label, with a hint and the invitation link button."""
@@ -409,6 +413,28 @@ class CallWindow(QMainWindow):
             ),
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _quit_requested(self) -> None:
+        if self.context.calls is not None:
+            self.context.calls.quitRequested.emit()
+
+    def confirm_quit(self) -> bool:
+        """Before the app quits: a live call is ended for every site, or nothing quits."""
+        if self.presenter.phase not in (CallPhase.STARTING, CallPhase.LIVE):
+            return True
+        self.showNormal()
+        self.raise_()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Quit Outreach"))
+        box.setText(
+            self.tr("The session is live. Quitting ends it for every site; the notes are saved.")
+        )
+        end = box.addButton(self.tr("End session and quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is end
 
     def ask_close_choice(self) -> CloseChoice:
         box = QMessageBox(self)
