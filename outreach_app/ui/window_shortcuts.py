@@ -74,7 +74,7 @@ class WindowShortcutsFirst(QObject):
     def _is_window_shortcut(self, pressed: QKeySequence) -> bool:
         exact = QKeySequence.SequenceMatch.ExactMatch
         return any(
-            action.isEnabled() and shortcut.matches(pressed) == exact
+            action.isEnabled() and action.isVisible() and shortcut.matches(pressed) == exact
             for action in window_actions(self._window)
             for shortcut in action.shortcuts()
         )

@@ -270,6 +270,7 @@ class CallWindow(QMainWindow):
         if set(self.run_sheet.site_ids()) != {slot.site_id for slot in session.sites}:
             self.run_sheet.set_sites(session.sites)
             self.notes_target.set_sites(session.sites)
+            self._show_notes_target()
             self.video.build_tiles(session)
             for site_id in self.run_sheet.site_ids():
                 self._show_site_state(site_id, self.presenter.state(site_id))
