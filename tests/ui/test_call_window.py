@@ -38,6 +38,7 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.schedule.view import ScheduleView
+from outreach_app.ui.window_shortcuts import window_actions
 from tests.local_calls import local_call_service
 from tests.ui.conftest import Repo, type_text, until
 from tests.ui.test_accessibility import unnamed_controls
@@ -336,6 +337,8 @@ async def test_quit_from_either_window_ends_the_call_after_its_own_question(
     assert isinstance(window, CallWindow)
     try:
         await until(lambda: window.presenter.phase is CallPhase.LIVE, timeout=10)
+        keys = [key.toString() for a in window_actions(window) for key in a.shortcuts()]
+        assert "Ctrl+Q" in keys and len(keys) == len(set(keys))
         answers = [False, True]
         monkeypatch.setattr(window, "confirm_quit", lambda: answers.pop(0), raising=False)
 
