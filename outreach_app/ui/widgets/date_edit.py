@@ -27,7 +27,7 @@ class DateEdit(QDateEdit):
     """
 
     def __init__(self, value: QDate | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(value or QDate.currentDate(), parent)
+        super().__init__(value if value is not None else QDate.currentDate(), parent)
         self.setDisplayFormat(DATE_FORMAT)
         self.setCalendarPopup(True)
         # Whether the last digit typed filled its section and Qt moved on to the next.
