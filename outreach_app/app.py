@@ -118,6 +118,7 @@ def open_main_window(context: UiContext, db_path: Path | None, key: str | None) 
     calls = call_windows(context)
     calls.checkReceived.connect(reminders.check_received)
     calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
+    calls.quitRequested.connect(window.quit)
     if context.allows("calls.end_interrupted_session"):
         watch_interrupted_calls(context, window)
     return OpenedWindow(window, data_safety, reminders)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
@@ -26,6 +27,7 @@ from outreach_app.core.model import Role
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.labels import role_label
 from outreach_app.ui.pages import Page
+from outreach_app.ui.window_shortcuts import WindowShortcutsFirst
 
 if TYPE_CHECKING:
     from outreach_app.ui.settings_dialog import SettingsDialog
@@ -44,6 +46,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.pages = {p.key: p for p in pages}
         self.site_windows: list[QWidget] = []
+        self._quitting: asyncio.Task[None] | None = None
         title = self.tr("Outreach")
         if context.demo:
             title += " — " + self.tr("demo")
@@ -94,6 +97,7 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self._build_menus()
+        self._shortcuts_first = WindowShortcutsFirst(self)
         self._build_status_bar()
         self.resize(1280, 800)
         self._restore_geometry()
@@ -119,7 +123,7 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         # StandardKey.Quit is empty on desktops without a platform theme; Ctrl+Q is universal.
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
         file_menu.addAction(quit_action)
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -273,6 +277,27 @@ class MainWindow(QMainWindow):
         """Every splitter that has a name: their positions are remembered (those of pages not
         built yet stay as they were saved)."""
         return [s for s in within.findChildren(QSplitter) if s.objectName()]
+
+    def quit(self) -> None:
+        """Close every window of the app, so that it quits: each live call asks its own
+        question first (ending it for every site, or Cancel, which keeps everything open),
+        then its notes are saved and it ends; site windows leave their calls."""
+        if self._quitting is not None:
+            return
+        calls = self.context.calls
+        if calls is not None and not calls.confirm_quit():
+            return
+        self._quitting = asyncio.ensure_future(self._quit_after_calls())
+
+    async def _quit_after_calls(self) -> None:
+        try:
+            if self.context.calls is not None:
+                await self.context.calls.end_all()
+            for site_window in list(self.site_windows):
+                site_window.close()
+            self.close()
+        finally:
+            self._quitting = None
 
     def flush_pending_edits(self) -> None:
         for page in self.pages.values():

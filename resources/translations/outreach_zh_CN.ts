@@ -352,133 +352,158 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="86"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="90"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="196"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="221"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="199"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="224"/>
         <source>Copy the join link of the selected site (%1)</source>
         <translation>复制所选站点的入会链接（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="207"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="232"/>
         <source>&amp;Run sheet</source>
         <translation>流程表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="136"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="157"/>
         <source>&amp;Call</source>
         <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="137"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="158"/>
         <source>&amp;Next site</source>
         <translation>下一站点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="140"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="161"/>
         <source>Pass the floor to the next site in speaking order (%1)</source>
         <translation>按发言顺序请下一个站点发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="145"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="166"/>
         <source>&amp;Previous site</source>
         <translation>上一站点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="148"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="169"/>
         <source>Give the floor back to the previous site (%1)</source>
         <translation>请上一个站点再次发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="153"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="174"/>
         <source>&amp;Copy invitation link</source>
         <translation>复制邀请链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="156"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="177"/>
         <source>&amp;End session…</source>
         <translation>结束连线(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="159"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="180"/>
         <source>End the session for every site (%1)</source>
         <translation>为所有站点结束连线（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="179"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="200"/>
         <source>C&amp;lose window</source>
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="239"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="268"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="213"/>
-        <source>Double-click a site or press Enter to give it the floor. Notes are taken for the selected site.</source>
-        <translation>双击站点或按回车键，请该站点发言。记录归入所选站点。</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="162"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="183"/>
         <source>&amp;Mute my microphone</source>
         <translation>关闭我的麦克风(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="166"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="187"/>
         <source>Turn my &amp;camera off</source>
         <translation>关闭我的摄像头(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="170"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="191"/>
         <source>&amp;Record the session</source>
         <translation>录制连线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="174"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="195"/>
         <source>Record the floor&apos;s video and sound to the recording folder (%1)</source>
         <translation>把发言站点的画面和声音录制到录制文件夹（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="261"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="203"/>
+        <source>&amp;Quit Outreach</source>
+        <translation>退出程序(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="238"/>
+        <source>Double-click a site or press Enter to give it the floor. Notes follow the site that has the floor.</source>
+        <translation>双击站点或按回车键，请该站点发言。记录跟随正在发言的站点。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="295"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="325"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="308"/>
+        <source>Session over. Duration %1 · sites heard: %2 of %3 · notes taken: %4 · follow-ups created: %5</source>
+        <translation>连线已结束。时长 %1 · 已发言站点：%2 / %3 · 记录：%4 条 · 新建督办事项：%5 项</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="389"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="345"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="360"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="409"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="446"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="347"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="411"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="356"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="429"/>
+        <source>Quit Outreach</source>
+        <translation>退出程序</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="431"/>
+        <source>The session is live. Quitting ends it for every site; the notes are saved.</source>
+        <translation>连线正在进行。退出将为所有站点结束连线；记录会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="433"/>
+        <source>End session and quit</source>
+        <translation>结束连线并退出</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="442"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="358"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="444"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="361"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="447"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -486,7 +511,7 @@
 <context>
     <name>CallWindows</name>
     <message>
-        <location filename="../../outreach_app/ui/call/windows.py" line="121"/>
+        <location filename="../../outreach_app/ui/call/windows.py" line="130"/>
         <source>The call server could not start at %1: %2</source>
         <translation>连线服务器无法在 %1 启动：%2</translation>
     </message>
@@ -1136,42 +1161,42 @@ Start Outreach again to go on.</source>
 <context>
     <name>DueDatesDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="228"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="226"/>
         <source>Due dates</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="234"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="232"/>
         <source>By when must “%1” be claimed, responded to and solved? Tick a step to give it a date; an item is overdue from the day after.</source>
         <translation>“%1”须在何时前认领、答复和办结？勾选某一步即可为其设定日期；过了该日期的次日即为逾期。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="240"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="238"/>
         <source>Claim by</source>
         <translation>认领期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="241"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="239"/>
         <source>Respond by</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="242"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="240"/>
         <source>Solve by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="244"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="242"/>
         <source>&amp;Claim by:</source>
         <translation>认领期限(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="245"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="243"/>
         <source>&amp;Respond by:</source>
         <translation>答复期限(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="246"/>
+        <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="244"/>
         <source>&amp;Solve by:</source>
         <translation>办结期限(&amp;S)：</translation>
     </message>
@@ -1923,98 +1948,98 @@ Start Outreach again to go on.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="47"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="50"/>
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="49"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="52"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="55"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="58"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="103"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="107"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="108"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="112"/>
         <source>&amp;Join a session as a site…</source>
         <translation>以站点身份加入连线(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="114"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="118"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="119"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="123"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="125"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="129"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="133"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="137"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="134"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="138"/>
         <source>&amp;About Outreach</source>
         <translation>关于连线(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="181"/>
-        <location filename="../../outreach_app/ui/main_window.py" line="197"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="185"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="201"/>
         <source>Join a session as a site</source>
         <translation>以站点身份加入连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="182"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="186"/>
         <source>Paste the invitation link you received:</source>
         <translation>粘贴收到的邀请链接：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="199"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="203"/>
         <source>This is not an invitation link. It looks like https://server/join/… — copy all of it from the invitation.</source>
         <translation>这不是邀请链接。邀请链接形如 https://服务器/join/…，请从邀请中完整复制。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="236"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="240"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="237"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="241"/>
         <source>The new database or language is used the next time Outreach starts.</source>
         <translation>新的数据库或语言将在下次启动连线时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="242"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="246"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="249"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="253"/>
         <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python and Qt Multimedia (LGPLv3), aiortc and aioice (BSD), PyAV (BSD) with FFmpeg (LGPL) and x264 (GPLv2), libvpx and Opus (BSD), WebRTC audio processing via pywebrtc-audio (BSD), aiohttp and sqlite-utils (Apache 2.0), qasync and NumPy (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception), bundled with the app.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python 和 Qt Multimedia（LGPLv3）、aiortc 和 aioice（BSD）、PyAV（BSD）及 FFmpeg（LGPL）和 x264（GPLv2）、libvpx 和 Opus（BSD）、经 pywebrtc-audio 使用的 WebRTC 音频处理（BSD）、aiohttp 和 sqlite-utils（Apache 2.0）、qasync 和 NumPy（BSD）构建。中文文字使用随应用附带的文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="143"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="147"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="247"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="251"/>
         <source>About Outreach</source>
         <translation>关于连线</translation>
     </message>
@@ -2528,7 +2553,7 @@ Start Outreach again to go on.</source>
     </message>
     <message>
         <location filename="../../outreach_app/ui/notes/note_editor.py" line="54"/>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="174"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="172"/>
         <source>Type the answer as it is given…</source>
         <translation>边听边记录回答……</translation>
     </message>
@@ -2568,28 +2593,28 @@ Start Outreach again to go on.</source>
         <translation>责任单位或责任人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="110"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="109"/>
         <source>Due date</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="113"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="111"/>
         <source>Commitment:</source>
         <translation>承诺事项：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="114"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="112"/>
         <source>Owner:</source>
         <translation>责任单位：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="115"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="113"/>
         <source>Due:</source>
         <translation>期限：</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/notes/note_editor.py" line="66"/>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="261"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="259"/>
         <source>Delete note</source>
         <translation>删除记录</translation>
     </message>
@@ -2609,42 +2634,42 @@ Start Outreach again to go on.</source>
         <translation>发言人：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="170"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="168"/>
         <source>Take a planned question or add one to start taking notes.</source>
         <translation>选择一个预设问题或新增问题，开始记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="182"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="180"/>
         <source>at %1 in session</source>
         <translation>连线第 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="185"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="183"/>
         <source>asked at %1</source>
         <translation>提问于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="249"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="247"/>
         <source>Editing…</source>
         <translation>正在编辑……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="250"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="248"/>
         <source>Saving…</source>
         <translation>正在保存……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="251"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="249"/>
         <source>All changes saved</source>
         <translation>所有修改已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="252"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="250"/>
         <source>Not saved yet — will retry on the next change</source>
         <translation>尚未保存——下次修改时将重试</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/note_editor.py" line="262"/>
+        <location filename="../../outreach_app/ui/notes/note_editor.py" line="260"/>
         <source>Delete this question with its answer and commitment? This cannot be undone.</source>
         <translation>删除此问题及其回答和承诺事项？此操作无法撤销。</translation>
     </message>
@@ -2658,98 +2683,141 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>NotesTarget</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/notes_target.py" line="27"/>
+        <source>Notes for</source>
+        <translation>记录站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notes_target.py" line="30"/>
+        <source>Notes follow the site that has the floor; choose another site to take notes for it</source>
+        <translation>记录跟随正在发言的站点；选择其他站点可为其记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notes_target.py" line="33"/>
+        <source>N&amp;otes for:</source>
+        <translation>记录站点(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notes_target.py" line="38"/>
+        <source>Back to the floor</source>
+        <translation>回到发言站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notes_target.py" line="40"/>
+        <source>Take notes for the site that has the floor again</source>
+        <translation>重新为正在发言的站点记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notes_target.py" line="63"/>
+        <source>Nobody has the floor</source>
+        <translation>暂无站点发言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notes_target.py" line="65"/>
+        <source>⚠ Not the site on the floor</source>
+        <translation>⚠ 不是正在发言的站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notes_target.py" line="68"/>
+        <source>● Has the floor</source>
+        <translation>● 正在发言</translation>
+    </message>
+</context>
+<context>
     <name>NotesView</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="128"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="130"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="138"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="140"/>
         <source>Start session</source>
         <translation>开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="140"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="535"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="142"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="541"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="142"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="356"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="144"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="358"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="148"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="150"/>
         <source>Session:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="161"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="170"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="163"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="172"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="165"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="173"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="167"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="175"/>
         <source>Planned questions</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="167"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="169"/>
         <source>Ask selected</source>
         <translation>提问所选问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="168"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="170"/>
         <source>Record the selected planned question as asked (Enter)</source>
         <translation>将所选预设问题记录为已提问（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="194"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="196"/>
         <source>Notes for this site</source>
         <translation>本站点的记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="198"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="200"/>
         <source>Type a new question and press Enter</source>
         <translation>输入新问题后按回车</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="199"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="201"/>
         <source>New question</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="200"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="202"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="202"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="204"/>
         <source>Add the typed question (Enter); Ctrl+Shift+Q focuses it</source>
         <translation>添加输入的问题（回车）；Ctrl+Shift+Q 跳到此处</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="210"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="212"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="70"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="72"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="254"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="256"/>
         <source>No sessions yet — schedule one under Sessions</source>
         <translation>还没有连线——请在“连线”页面安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="329"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="331"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -2758,67 +2826,67 @@ Start Outreach again to go on.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="339"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="341"/>
         <source>Has the floor now</source>
         <translation>正在发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="356"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="358"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="359"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
         <source>Open the call window; sites join by their invitation links (Ctrl+Shift+L)</source>
         <translation>打开通话窗口；各站点通过邀请链接加入（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="363"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="407"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="413"/>
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="409"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="415"/>
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="417"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="423"/>
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="420"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="426"/>
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="435"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="441"/>
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="516"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="522"/>
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="536"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="542"/>
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="550"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="556"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="555"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="561"/>
         <source>starts %1</source>
         <translation>%1 开始</translation>
     </message>
@@ -3283,59 +3351,64 @@ Start Outreach again to go on.</source>
 <context>
     <name>RunSheet</name>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="82"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="84"/>
         <source>Run sheet</source>
         <translation>流程表</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="87"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="87"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="87"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
         <source>Time left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="87"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="91"/>
         <source>Time left of the segment; +: over</source>
         <translation>本段剩余时间；+ 表示超时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="113"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="115"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="160"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="162"/>
         <source>Has the floor</source>
         <translation>正在发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="160"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="162"/>
         <source>Waiting</source>
         <translation>等待发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="194"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="196"/>
         <source>Give the floor</source>
         <translation>请其发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="196"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="198"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="200"/>
+        <source>Take notes for this site</source>
+        <translation>为此站点记录</translation>
     </message>
 </context>
 <context>
@@ -3499,8 +3572,8 @@ Start Outreach again to go on.</source>
     </message>
     <message>
         <location filename="../../outreach_app/ui/schedule/view.py" line="456"/>
-        <source>Save a calendar invitation (.ics) for each site, with its turn and its join link, and one with every site (Ctrl+Shift+I)</source>
-        <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+I）</translation>
+        <source>Save a calendar invitation (.ics) for each site, with its turn and its join link, and one with every site (Ctrl+Shift+J)</source>
+        <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+J）</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/schedule/view.py" line="466"/>
@@ -3579,217 +3652,222 @@ Start Outreach again to go on.</source>
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="307"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="326"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="308"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="327"/>
         <source>e.g. 节前视频连线慰问基层一线</source>
         <translation>例如：节前视频连线慰问基层一线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="310"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="329"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="314"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="333"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="316"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="335"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="320"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="339"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="323"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="342"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="325"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="344"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="329"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="348"/>
         <source>Notes for the session</source>
         <translation>连线备注</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="333"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="352"/>
         <source>What carries the call</source>
         <translation>连线承载方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="335"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
         <source>Automatic: this computer up to %1 sites, the media server beyond</source>
         <translation>自动：%1 个站点以内用本机，超过则用媒体服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="340"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="359"/>
         <source>This computer (the hub)</source>
         <translation>本机（中心节点）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="342"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="361"/>
         <source>The server&apos;s media server (Janus)</source>
         <translation>服务器上的媒体服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="346"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="365"/>
         <source>Sessions with many sites run on the media server next to the signaling server, so that this computer does not carry every site&apos;s video.</source>
         <translation>站点较多的连线在信令服务器旁的媒体服务器上进行，本机无需承载每个站点的视频。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="352"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="371"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="353"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="372"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="373"/>
         <source>Official:</source>
         <translation>领导：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="357"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="376"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="359"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="378"/>
         <source>Start:</source>
         <translation>开始：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="360"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="379"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="361"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="380"/>
         <source>Call:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="362"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="381"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="369"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="388"/>
         <source>Site to add</source>
         <translation>要添加的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="370"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="389"/>
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="371"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="390"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="372"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="391"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="373"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="392"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="395"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="413"/>
+        <source>The session is live: its sites, their order and time boxes cannot change until it ends, because the call runs with them.</source>
+        <translation>连线正在进行：通话按这些站点、顺序和时长进行，结束前不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="427"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="398"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="430"/>
         <source>Save the session (Ctrl+S)</source>
         <translation>保存连线（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="399"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="431"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="400"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="432"/>
         <source>Discard the changes since the last save</source>
         <translation>放弃上次保存后的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="401"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="433"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="404"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="436"/>
         <source>Cancel session…</source>
         <translation>取消连线……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="406"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="438"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="411"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="443"/>
         <source>Invitations (.ics)…</source>
         <translation>邀请（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="292"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="310"/>
         <source>Sites in speaking order (drag to reorder):</source>
         <translation>按发言顺序排列的站点（拖动排序）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="495"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="537"/>
         <source>All sites are in this session</source>
         <translation>所有站点都已在此连线中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="497"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="539"/>
         <source>No sites yet — add them under Sites</source>
         <translation>还没有站点——请在“站点”页面添加</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="535"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="577"/>
         <source>Time boxes: %1 of %2 min</source>
         <translation>各站点时长：%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="583"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="625"/>
         <source>%1 is also in “%2” at %3.</source>
         <translation>%1 在 %3 还有“%2”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="590"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="632"/>
         <source>%1 is booked in “%2” at %3.</source>
         <translation>%1 已被 %3 的“%2”占用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="596"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="638"/>
         <source>The time boxes exceed the duration by %1 min.</source>
         <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="599"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="641"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
     </message>
@@ -5003,47 +5081,47 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>连线前检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="150"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="151"/>
         <source>No sites in this session yet — add them below.</source>
         <translation>此连线还没有站点——请在下方添加。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="180"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="196"/>
         <source>not run</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="181"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="197"/>
         <source>The site has not opened its check link.</source>
         <translation>该站点还没有打开检查链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="186"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="202"/>
         <source>✓ passed %1</source>
         <translation>✓ 通过 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="192"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="208"/>
         <source>✗ %1 — %2</source>
         <translation>✗ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="193"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="209"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="200"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="216"/>
         <source>Camera: %1 · Microphone: %2 · Connection: %3 (round trip %4) · from %5</source>
         <translation>摄像头：%1 · 麦克风：%2 · 连接：%3（往返 %4）· 来自 %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="206"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="222"/>
         <source>the app</source>
         <translation>桌面应用</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="206"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="222"/>
         <source>a browser</source>
         <translation>浏览器</translation>
     </message>
@@ -6064,22 +6142,22 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="298"/>
+        <location filename="../../outreach_app/app.py" line="313"/>
         <source>Outreach is already running; it was brought to the front.</source>
         <translation>连线已在运行，已切换到其窗口。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="361"/>
+        <location filename="../../outreach_app/app.py" line="377"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="386"/>
+        <location filename="../../outreach_app/app.py" line="402"/>
         <source>Connect to an office&apos;s &amp;server…</source>
         <translation>连接单位服务器(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="389"/>
+        <location filename="../../outreach_app/app.py" line="405"/>
         <source>Work on your office&apos;s shared record from now on (signing in)</source>
         <translation>从现在起使用本单位的共享记录（需要登录）</translation>
     </message>
@@ -7081,8 +7159,8 @@ If you did not expect this, do not continue: someone may be pretending to be you
     </message>
     <message>
         <location filename="../../outreach_app/ui/schedule/page.py" line="45"/>
-        <source>Save the open session&apos;s invitations as calendar files (Ctrl+Shift+I)</source>
-        <translation>将当前连线的邀请保存为日历文件（Ctrl+Shift+I）</translation>
+        <source>Save the open session&apos;s invitations as calendar files (Ctrl+Shift+J)</source>
+        <translation>将当前连线的邀请保存为日历文件（Ctrl+Shift+J）</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/schedule/page.py" line="29"/>

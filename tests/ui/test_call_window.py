@@ -12,10 +12,12 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
+from outreach_app.app import open_main_window
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService, CallSettings
@@ -36,6 +38,7 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.schedule.view import ScheduleView
+from outreach_app.ui.window_shortcuts import window_actions
 from tests.local_calls import local_call_service
 from tests.ui.conftest import Repo, type_text, until
 from tests.ui.test_accessibility import unnamed_controls
@@ -211,6 +214,7 @@ async def test_a_real_call_from_start_to_end(
         assert [(q.text, q.site_id) for q in stored] == [("How is the heating?", village)]
         assert stored[0].offset_seconds is not None and 0 <= stored[0].offset_seconds < 120
         type_text(notes.editor.answer_edit, "供暖正常")
+        QTest.mouseClick(notes.editor.commitment_box, Qt.MouseButton.LeftButton)
 
         # Closing mid-call can keep the session running: the window only minimizes.
         monkeypatch.setattr(window, "ask_close_choice", lambda: CloseChoice.KEEP_RUNNING)
@@ -227,6 +231,15 @@ async def test_a_real_call_from_start_to_end(
         assert ended.status is SessionStatus.ENDED and ended.ended_at is not None
         assert all(slot.left_at is not None for slot in ended.sites)
         assert not window.end_action.isEnabled()
+        # Own microphone and camera are closed; the window sums the session up.
+        header = window.header
+        assert not header.mute_button.isEnabled() and not header.camera_button.isEnabled()
+        await until(lambda: "follow-ups created: 1" in window.summary_label.text())
+        assert window.summary_label.isVisible()
+        assert re.search(
+            r"Duration 00:0\d:\d\d · sites heard: 2 of 2 · notes taken: 1 ·",
+            window.summary_label.text(),
+        )
 
         # Once over, the window closes without asking; the answer typed last is saved.
         window.close()
@@ -241,6 +254,115 @@ async def test_a_real_call_from_start_to_end(
             await site.close()
         for track in tracks:
             track.stop()
+
+
+async def test_notes_follow_the_floor_and_go_elsewhere_only_by_choice(
+    context: UiContext,
+    qtbot: QtBot,
+    repo: Repo,
+    seeded: tuple[int, int, int],
+    service: CallService,
+) -> None:
+    session_id, gas, village = seeded
+    window = call_window(context, session_id, service)
+    presenter, notes, target = window.presenter, window.notes, window.notes_target
+    try:
+        await until(lambda: presenter.phase is CallPhase.LIVE, timeout=10)
+        await until(
+            lambda: (
+                notes.presenter.notes is not None
+                and notes.presenter.notes.session.started_at is not None
+            )
+        )
+        QTest.keyClick(window, Qt.Key.Key_F8)
+        await until(lambda: presenter.floor_site_id == gas and notes.selected_site_id == gas)
+        assert target.state_label.text() == "● Has the floor"
+
+        # Selecting the village's row to copy its link leaves the notes with the gas field.
+        sheet = window.run_sheet
+        village_item = sheet.topLevelItem(1)
+        assert village_item is not None
+        row = sheet.visualItemRect(village_item)
+        QTest.mouseClick(sheet.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+        assert sheet.current_site_id() == village
+        QTest.mouseClick(window.copy_link_button, Qt.MouseButton.LeftButton)
+        assert QGuiApplication.clipboard().text() == presenter.invitation_link(village)
+        assert notes.selected_site_id == gas
+        assert GAS_FIELD in target.combo.currentText() and GAS_FIELD in notes.notes_title.text()
+        QTest.keyClicks(notes.new_question_edit, "Is the heating on?")
+        QTest.keyClick(notes.new_question_edit, Qt.Key.Key_Return)
+        await until(lambda: notes.editor.question_id is not None)
+        stored = repo(lambda r: r.notes.list_questions(session_id))
+        assert [(q.text, q.site_id) for q in stored] == [("Is the heating on?", gas)]
+
+        # Notes for a site that does not have the floor: chosen above the notes, and shown.
+        target.combo.setFocus()
+        QTest.keyClick(target.combo, Qt.Key.Key_Down)
+        await until(lambda: notes.selected_site_id == village)
+        assert VILLAGE in notes.notes_title.text()
+        assert target.back_button.isVisible()
+        assert "Not the site on the floor" in target.state_label.text()
+        QTest.mouseClick(target.back_button, Qt.MouseButton.LeftButton)
+        assert notes.selected_site_id == gas and not target.back_button.isVisible()
+
+        # A choice lasts until the floor moves; then the notes follow the floor again.
+        target.combo.setFocus()
+        QTest.keyClick(target.combo, Qt.Key.Key_Down)
+        await until(lambda: notes.selected_site_id == village)
+        QTest.keyClick(window, Qt.Key.Key_F8)
+        await until(lambda: presenter.floor_site_id == village)
+        QTest.keyClick(window, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+        await until(lambda: presenter.floor_site_id == gas and notes.selected_site_id == gas)
+        assert not target.back_button.isVisible()
+    finally:
+        await presenter.end()
+        await notes.presenter.wait_idle()
+        window.deleteLater()
+
+
+async def test_quit_from_either_window_ends_the_call_after_its_own_question(
+    context: UiContext,
+    qtbot: QtBot,
+    repo: Repo,
+    seeded: tuple[int, int, int],
+    service: CallService,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session_id, _, _ = seeded
+    calls = open_call_windows(context, service_factory=lambda: service, window_factory=call_window)
+    main = open_main_window(context, None, None).window
+    qtbot.addWidget(main)
+    main.show()
+    window = calls.open_call(session_id)
+    assert isinstance(window, CallWindow)
+    try:
+        await until(lambda: window.presenter.phase is CallPhase.LIVE, timeout=10)
+        keys = [key.toString() for a in window_actions(window) for key in a.shortcuts()]
+        assert "Ctrl+Q" in keys and len(keys) == len(set(keys))
+        answers = [False, True]
+        monkeypatch.setattr(window, "confirm_quit", lambda: answers.pop(0), raising=False)
+
+        # Cancelled in the call's question: nothing closes, the call goes on.
+        main.activateWindow()
+        await until(lambda: QApplication.activeWindow() is main)
+        QTest.keyClick(main, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        assert answers == [True]
+        await asyncio.sleep(0.2)
+        assert main.isVisible() and window.isVisible() and window.presenter.is_live
+
+        # Ctrl+Q in the call window, the ending confirmed: the call ends, every window closes.
+        window.activateWindow()
+        await until(lambda: QApplication.activeWindow() is window)
+        QTest.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        await until(lambda: not shiboken6.isValid(window), timeout=10)
+        await until(lambda: not main.isVisible())
+        ended = repo(lambda r: r.sessions.get_session(session_id))
+        assert answers == [] and ended.status is SessionStatus.ENDED
+    finally:
+        if shiboken6.isValid(window):
+            await window.presenter.end()
+            window.deleteLater()
+        await calls.close()
 
 
 async def test_closing_mid_call_can_end_the_session(

@@ -185,7 +185,7 @@ async def test_the_page_action_asks_for_a_folder_and_remembers_it(
     view = page.widget
     assert isinstance(view, ScheduleView)
     qtbot.addWidget(view)
-    action = next(a for a in page.actions if a.shortcut().toString() == "Ctrl+Shift+I")
+    action = next(a for a in page.actions if a.shortcut().toString() == "Ctrl+Shift+J")
     await until(lambda: not view.presenter.is_busy)
     view.open_session(session_id)
     await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QSplitter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QSplitter, QToolButton
 from pytestqt.qtbot import QtBot
 
 from outreach_app.app import build_main_window
@@ -21,6 +27,8 @@ from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.notes.view import NotesView
+from outreach_app.ui.review.view import ReviewView
+from outreach_app.ui.window_shortcuts import window_actions
 from tests.ui.conftest import Repo, is_loading, type_text, until
 
 
@@ -69,6 +77,72 @@ async def test_menus_offer_every_frequent_action_with_its_shortcut(
         "Ctrl+3",
         "Ctrl+4",
     ]
+
+
+async def test_no_two_shortcuts_of_the_window_are_the_same(
+    context: UiContext, qtbot: QtBot
+) -> None:
+    window = await open_window(context, qtbot)
+    owners: dict[str, list[str]] = {}
+    page_actions = [action for page in window.pages.values() for action in page.actions]
+    # Every page's actions are in the File menu; an action listed twice is one action.
+    actions = {id(a): a for a in [*window_actions(window), *page_actions] if not a.isSeparator()}
+    for action in actions.values():
+        for shortcut in action.shortcuts():
+            owners.setdefault(shortcut.toString(), []).append(action.text())
+    # A page's buttons answer their keys while the page shows, beside the window's actions.
+    for page in window.pages.values():
+        page_owners = {key: list(names) for key, names in owners.items()}
+        for button in page.widget.findChildren(QAbstractButton):
+            key = button.shortcut().toString()
+            shows_an_action = isinstance(button, QToolButton) and button.defaultAction() is not None
+            if key and not shows_an_action:
+                page_owners.setdefault(key, []).append(button.text() or button.toolTip())
+        shared = {key: names for key, names in page_owners.items() if len(names) > 1}
+        assert shared == {}, page.key
+
+
+async def test_ctrl_e_exports_the_minutes_from_the_review_search_box(
+    context: UiContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context.user = User("李审核", Role.REVIEWER)
+    window = await open_window(context, qtbot)
+    window.activateWindow()
+    review = window.pages["review"].widget
+    assert isinstance(review, ReviewView)
+    exports: list[bool] = []
+    monkeypatch.setattr(review, "export_minutes", lambda: exports.append(True))
+    window.show_page("review")
+    search = review.finder.search_edit
+    if QGuiApplication.platformName() == "xcb":
+        # What made the box swallow the key: X11's Emacs keys for text fields.
+        end_of_line = QKeySequence.keyBindings(QKeySequence.StandardKey.MoveToEndOfLine)
+        assert QKeySequence("Ctrl+E") in end_of_line
+    search.setFocus()
+    await until(lambda: search.hasFocus())
+    QTest.keyClick(search, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert exports == [True]
+    # The box's own editing keys stay its own.
+    type_text(search, "供暖")
+    QTest.keyClick(search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert search.selectedText() == "供暖"
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs Xvfb")
+def test_ctrl_e_exports_the_minutes_from_the_review_search_box_under_x11() -> None:
+    """The test above on X11, whose text fields claim Ctrl+E; offscreen's do not."""
+    if QGuiApplication.platformName() == "xcb":
+        pytest.skip("this run is on X11 already")
+    test = f"{__file__}::test_ctrl_e_exports_the_minutes_from_the_review_search_box"
+    result = subprocess.run(
+        ["xvfb-run", "-a", sys.executable, "-m", "pytest", test, "-q", "-p", "no:cacheprovider"],
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
 async def test_page_shortcuts_switch_pages(context: UiContext, qtbot: QtBot) -> None:

@@ -4,7 +4,7 @@ import asyncio
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -289,3 +289,38 @@ async def test_a_new_question_opens_in_the_editor_after_earlier_ones(
         await until(lambda: len(added) == len(asked))
         await asyncio.sleep(0.05)
         assert view.editor.question_id == added[-1], f"question {number}"
+
+
+async def test_a_due_date_typed_over_the_field_is_kept_as_typed(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    view.presenter.ask_new(view._selected_site or 0, "供暖什么时候恢复？")
+    await until(lambda: view.editor.question_id is not None)
+    editor = view.editor
+    question_id = opened_question_id(view)
+    type_text(editor.answer_edit, "年底前")
+    QTest.mouseClick(editor.commitment_box, Qt.MouseButton.LeftButton)
+    await until(lambda: repo(lambda r: r.notes.get_question(question_id)).follow_up is not None)
+
+    def stored_due() -> date | None:
+        follow_up = repo(lambda r: r.notes.get_question(question_id)).follow_up
+        return follow_up.due if follow_up else None
+
+    due = editor.due_edit
+    # The default lies in another year than the date typed, as it did in December.
+    due.setDate(QDate(2027, 1, 6))
+    field = due.lineEdit()
+    # A click at the start of the year, then the whole date typed, a key at a time.
+    QTest.mouseClick(field, Qt.MouseButton.LeftButton, pos=QPoint(3, field.height() // 2))
+    for key in "2026-12-31":
+        QTest.keyClicks(due, key)
+        await asyncio.sleep(0.02)
+    assert due.text() == "2026-12-31"
+    await until(lambda: stored_due() == date(2026, 12, 31))
+
+    # Everything selected, the date typed over it.
+    QTest.keyClick(due, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(due, "2027-02-05")
+    assert due.text() == "2027-02-05"
+    await until(lambda: stored_due() == date(2027, 2, 5))

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from outreach_app.core.call_engines import EngineChoice
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
+from outreach_app.core.topics import Topic
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages import Page
@@ -377,3 +378,33 @@ async def test_the_editor_keeps_what_carries_the_call(
         lambda: repo(lambda r: r.sessions.get_session(session_id)).call_engine is EngineChoice.JANUS
     )
     await until(lambda: not editor.is_modified())
+
+
+async def test_a_live_sessions_sites_and_time_boxes_are_shown_not_changed(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
+) -> None:
+    session_id = existing(repo, sites, start=datetime(2026, 11, 23, 8, 0))
+    repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.LIVE))
+    view = await open_view(clocked, qtbot)
+    view.open_session(session_id)
+    editor = view.editor
+    await until(lambda: editor.session is not None and editor.session.id == session_id)
+    spin = editor.order.time_box_editor(0)
+    assert spin is not None
+    QTest.keyClick(spin, Qt.Key.Key_Up)
+    assert spin.value() == 30 and not spin.isEnabled()
+    for button in (editor.add_site_button, editor.remove_site_button, editor.up_button):
+        assert not button.isEnabled()
+    editor.order.setCurrentItem(tree_item(editor.order, 0))
+    QTest.mouseClick(editor.remove_site_button, Qt.MouseButton.LeftButton)
+    assert editor.order.topLevelItemCount() == 1 and not editor.is_modified()
+    # The reason is on screen.
+    assert editor.live_lock_label.isVisible()
+    assert "The session is live" in editor.live_lock_label.text()
+
+    # Once it has ended they can be changed again (for the record).
+    repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.ENDED))
+    clocked.bus.announce(Topic.SESSIONS)
+    await until(lambda: not editor.live_lock_label.isVisible())
+    spin = editor.order.time_box_editor(0)
+    assert spin is not None and spin.isEnabled() and editor.add_site_button.isEnabled()

@@ -71,10 +71,12 @@ def overrun_colour(palette: QPalette) -> QColor:
 
 
 class RunSheet(QTreeWidget):
-    """Double-click or Enter gives a site the floor; the context menu copies its link."""
+    """Double-click or Enter gives a site the floor; the context menu copies its link or takes
+    notes for it. Selecting a row only selects it."""
 
     floorRequested = Signal(int)
     copyLinkRequested = Signal(int)
+    notesRequested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -195,4 +197,6 @@ class RunSheet(QTreeWidget):
         give.triggered.connect(lambda: self.floorRequested.emit(site_id))
         copy = menu.addAction(self.tr("Copy invitation link"))
         copy.triggered.connect(lambda: self.copyLinkRequested.emit(site_id))
+        notes = menu.addAction(self.tr("Take notes for this site"))
+        notes.triggered.connect(lambda: self.notesRequested.emit(site_id))
         menu.popup(self.viewport().mapToGlobal(position))

@@ -24,15 +24,19 @@ from PySide6.QtWidgets import (
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
 from outreach_app.call.official_engine import FULL_QUALITY
+from outreach_app.core.call_summary import summarize_call
 from outreach_app.core.model import Session
 from outreach_app.ui.call.header import CallHeader
+from outreach_app.ui.call.notes_target import NotesTarget
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, OfficialMedia
 from outreach_app.ui.call.run_sheet import RunSheet
 from outreach_app.ui.call.video_area import VideoArea
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.formatting import format_offset
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.window_shortcuts import WindowShortcutsFirst
 
 _log = logging.getLogger(__name__)
 
@@ -88,6 +92,7 @@ class CallWindow(QMainWindow):
         self.messages.follow(self.presenter)
 
         self._build_actions()
+        self._shortcuts_first = WindowShortcutsFirst(self)
         self.header = CallHeader(
             previous_action=self.previous_action,
             next_action=self.next_action,
@@ -101,21 +106,37 @@ class CallWindow(QMainWindow):
         self.video = VideoArea(self.presenter, NEXT_SHORTCUT)
         self.notes = NotesView(context, session_id=session_id)
         self.notes.setObjectName("callNotes")
+        self.notes_target = NotesTarget()
+        notes_panel = QWidget()
+        notes_layout = QVBoxLayout(notes_panel)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.notes_target)
+        notes_layout.addWidget(self.notes, 1)
 
         self.splitter = QSplitter()
         self.splitter.setObjectName("callSplitter")
         self.splitter.addWidget(run_sheet_panel)
         self.splitter.addWidget(self.video)
-        self.splitter.addWidget(self.notes)
+        self.splitter.addWidget(notes_panel)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([330, 560, 470])
 
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("callSummary")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setStyleSheet(
+            "#callSummary { background: palette(alternate-base); padding: 6px 10px;"
+            " border-radius: 4px; }"
+        )
+        self.summary_label.hide()
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addWidget(self.messages)
         layout.addWidget(self.header)
+        layout.addWidget(self.summary_label)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
         self.resize(1360, 840)
@@ -179,6 +200,9 @@ class CallWindow(QMainWindow):
         close_action = QAction(self.tr("C&lose window"), self)
         close_action.setShortcut(QKeySequence("Ctrl+W"))
         close_action.triggered.connect(self.close)
+        quit_action = QAction(self.tr("&Quit Outreach"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self._quit_requested)
         for action in (self.next_action, self.previous_action):
             menu.addAction(action)
         menu.addSeparator()
@@ -189,6 +213,7 @@ class CallWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.end_action)
         menu.addAction(close_action)
+        menu.addAction(quit_action)
 
     def _build_run_sheet_panel(self) -> QWidget:
         """The run sheet under its label, with a hint and the invitation link button."""
@@ -210,8 +235,8 @@ class CallWindow(QMainWindow):
         run_sheet_layout.addWidget(self.run_sheet, 1)
         hint = QLabel(
             self.tr(
-                "Double-click a site or press Enter to give it the floor. Notes are taken for "
-                "the selected site."
+                "Double-click a site or press Enter to give it the floor. Notes follow the site "
+                "that has the floor."
             )
         )
         hint.setWordWrap(True)
@@ -223,7 +248,11 @@ class CallWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.run_sheet.floorRequested.connect(self.presenter.give_floor)
         self.run_sheet.copyLinkRequested.connect(self.copy_link)
-        self.run_sheet.currentItemChanged.connect(self._run_sheet_selection_changed)
+        self.run_sheet.notesRequested.connect(self.take_notes_for)
+        self.notes_target.siteChosen.connect(self.take_notes_for)
+        self.notes_target.backToFloorRequested.connect(self._notes_back_to_floor)
+        self.notes.siteShown.connect(self._show_notes_target)
+        self.notes.presenter.notesLoaded.connect(self._show_summary)
         self.presenter.sessionLoaded.connect(self._show_session)
         self.presenter.phaseChanged.connect(self._show_phase)
         self.presenter.siteStateChanged.connect(self._show_site_state)
@@ -240,6 +269,8 @@ class CallWindow(QMainWindow):
         self.header.title_label.setText(session.title)
         if set(self.run_sheet.site_ids()) != {slot.site_id for slot in session.sites}:
             self.run_sheet.set_sites(session.sites)
+            self.notes_target.set_sites(session.sites)
+            self._show_notes_target()
             self.video.build_tiles(session)
             for site_id in self.run_sheet.site_ids():
                 self._show_site_state(site_id, self.presenter.state(site_id))
@@ -249,7 +280,11 @@ class CallWindow(QMainWindow):
     def _show_phase(self, phase: CallPhase) -> None:
         self.header.show_phase(phase)
         live = phase is CallPhase.LIVE
-        self.end_action.setEnabled(phase in (CallPhase.STARTING, CallPhase.LIVE))
+        running = phase in (CallPhase.STARTING, CallPhase.LIVE)
+        self.end_action.setEnabled(running)
+        # Own microphone and camera are closed once the call is over.
+        self.mute_action.setEnabled(running)
+        self.camera_action.setEnabled(running)
         self.record_action.setEnabled(live)
         self.copy_link_button.setEnabled(live)
         self.copy_link_action.setEnabled(live)
@@ -259,6 +294,28 @@ class CallWindow(QMainWindow):
             self._show_floor(None)
             self.video.show_ended()
             self.messages.show_info(self.tr("The session has ended."))
+            self._show_summary()
+
+    def _show_summary(self, _loaded: object = None) -> None:
+        """Once the call is over: how long it lasted, who was heard, what it left."""
+        session, notes = self.presenter.session, self.notes.presenter.notes
+        if self.presenter.phase is not CallPhase.ENDED or session is None:
+            return
+        heard = [s for s in self.presenter.order if self.presenter.segments.has_spoken(s)]
+        summary = summarize_call(session, heard, notes.questions if notes else [])
+        duration = format_offset(summary.duration_seconds) or "—"
+        self.summary_label.setText(
+            self.tr(
+                "Session over. Duration %1 · sites heard: %2 of %3 · notes taken: %4 · "
+                "follow-ups created: %5"
+            )
+            .replace("%1", duration)
+            .replace("%2", str(summary.sites_heard))
+            .replace("%3", str(summary.sites))
+            .replace("%4", str(summary.notes))
+            .replace("%5", str(summary.follow_ups))
+        )
+        self.summary_label.show()
 
     def _record_triggered(self, wanted: bool) -> None:
         # The checkbox follows what the presenter reports, not the click: a refused start
@@ -288,6 +345,7 @@ class CallWindow(QMainWindow):
         if site_id is not None:
             self.notes.select_site(site_id)
         self.run_sheet.set_floor(site_id)
+        self._show_notes_target()
         self._show_floor_caption(site_id)
         self.video.show_floor_link(site_id)
         self._update_navigation()
@@ -308,11 +366,18 @@ class CallWindow(QMainWindow):
         floor = segments.current
         self.header.show_countdown(None if floor is None else segments.remaining(floor))
 
-    def _run_sheet_selection_changed(self) -> None:
-        site_id = self.run_sheet.current_site_id()
-        if site_id is not None:
-            # Notes go to the site chosen in the run sheet; the floor moves the choice too.
-            self.notes.select_site(site_id)
+    def take_notes_for(self, site_id: int) -> None:
+        """Notes for `site_id`, whoever has the floor, until the floor moves."""
+        self.notes.select_site(site_id)
+        self._show_notes_target()
+
+    def _notes_back_to_floor(self) -> None:
+        floor = self.presenter.floor_site_id
+        if floor is not None:
+            self.take_notes_for(floor)
+
+    def _show_notes_target(self, _site_id: object = None) -> None:
+        self.notes_target.show_target(self.notes.selected_site_id, self.presenter.floor_site_id)
 
     # ------------------------------------------------------------------------- actions
     def copy_link(self, site_id: int) -> None:
@@ -349,6 +414,28 @@ class CallWindow(QMainWindow):
             ),
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    def _quit_requested(self) -> None:
+        if self.context.calls is not None:
+            self.context.calls.quitRequested.emit()
+
+    def confirm_quit(self) -> bool:
+        """Before the app quits: a live call is ended for every site, or nothing quits."""
+        if self.presenter.phase not in (CallPhase.STARTING, CallPhase.LIVE):
+            return True
+        self.showNormal()
+        self.raise_()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Quit Outreach"))
+        box.setText(
+            self.tr("The session is live. Quitting ends it for every site; the notes are saved.")
+        )
+        end = box.addButton(self.tr("End session and quit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is end
 
     def ask_close_choice(self) -> CloseChoice:
         box = QMessageBox(self)

@@ -47,6 +47,7 @@ class CallWindows(QObject):
     checkReceived = Signal(object)  # SiteCheck, after it is stored
     serverProblem = Signal(str)  # the signaling server could not start
     callsChanged = Signal()  # a call window opened or went away (see running_session_ids)
+    quitRequested = Signal()  # Quit was chosen in a call window: the app quits as from its menu
 
     def __init__(
         self,
@@ -79,6 +80,14 @@ class CallWindows(QObject):
     def running_session_ids(self) -> set[int]:
         """The sessions whose call this app carries now (their call window is open)."""
         return set(self._windows)
+
+    def confirm_quit(self) -> bool:
+        """Each live call's own question before the app quits; False as soon as one says no."""
+        for window in list(self._windows.values()):
+            confirm = getattr(window, "confirm_quit", None)
+            if callable(confirm) and not confirm():
+                return False
+        return True
 
     def end_on_server(self, session_id: int) -> None:
         """A session ended without its call (it was interrupted): sites that rejoined and wait

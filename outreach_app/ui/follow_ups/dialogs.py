@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,6 +29,7 @@ from outreach_app.core.follow_ups import FollowUpAction, StepInput, suggested_du
 from outreach_app.core.model import FollowUp, Satisfaction
 from outreach_app.ui.follow_ups.labels import action_label
 from outreach_app.ui.labels import satisfaction_label
+from outreach_app.ui.widgets.date_edit import DateEdit
 
 ERROR_STYLE = "color: #8a1c12;"
 
@@ -189,10 +189,8 @@ class OptionalDate(QWidget):
         super().__init__()
         self.check = QCheckBox()
         self.check.setAccessibleName(self.tr("%1: set a date").replace("%1", name))
-        self.edit = QDateEdit()
+        self.edit = DateEdit()
         self.edit.setAccessibleName(name)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
         shown = value or suggestion
         self.edit.setDate(QDate(shown.year, shown.month, shown.day))
         self.check.setChecked(value is not None)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import Question
 from outreach_app.ui.formatting import format_offset, format_time
 from outreach_app.ui.notes.presenter import NotesPresenter
+from outreach_app.ui.widgets.date_edit import DateEdit
 
 DEFAULT_DUE_DAYS = 30
 
@@ -105,10 +105,8 @@ class NoteEditor(QWidget):
         self.owner_edit = QLineEdit()
         self.owner_edit.setAccessibleName(self.tr("Owner"))
         self.owner_edit.setPlaceholderText(self.tr("Responsible unit or person"))
-        self.due_edit = QDateEdit()
-        self.due_edit.setCalendarPopup(True)
+        self.due_edit = DateEdit()
         self.due_edit.setAccessibleName(self.tr("Due date"))
-        self.due_edit.setDisplayFormat("yyyy-MM-dd")
         commitment_form = QFormLayout()
         commitment_form.addRow(self.tr("Commitment:"), self.commitment_edit)
         commitment_form.addRow(self.tr("Owner:"), self.owner_edit)

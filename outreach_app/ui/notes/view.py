@@ -2,14 +2,14 @@
 
 It works without a call (sessions held in person need it); the call window puts it beside the
 video, fixed to its session (`NotesView(context, session_id=...)`), and moves it to the site
-that has the floor.
+that has the floor (ui/call/notes_target.py).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -40,6 +40,8 @@ ROLE_ID = Qt.ItemDataRole.UserRole
 
 
 class NotesView(QWidget):
+    siteShown = Signal(object)  # the site whose notes are shown now, or None
+
     def __init__(
         self, context: UiContext, parent: QWidget | None = None, *, session_id: int | None = None
     ) -> None:
@@ -392,6 +394,10 @@ class NotesView(QWidget):
         self._show_site()
 
     def _show_site(self) -> None:
+        self._fill_site()
+        self.siteShown.emit(self._selected_site)
+
+    def _fill_site(self) -> None:
         notes = self.presenter.notes
         site_id = self._selected_site
         self.planned_list.clear()

@@ -39,11 +39,11 @@ def build_page(context: UiContext) -> Page[ScheduleView]:
     )
     page.add_action(
         QCoreApplication.translate("pages", "Save &invitations as .ics…"),
-        QKeySequence("Ctrl+Shift+I"),
+        QKeySequence("Ctrl+Shift+J"),
         lambda view: view.save_invitations(),
         needs="invitations",
         tooltip=QCoreApplication.translate(
-            "pages", "Save the open session's invitations as calendar files (Ctrl+Shift+I)"
+            "pages", "Save the open session's invitations as calendar files (Ctrl+Shift+J)"
         ),
     )
     return page

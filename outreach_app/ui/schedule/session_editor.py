@@ -136,6 +136,7 @@ class SpeakingOrder(QTreeWidget):
         header.setSectionResizeMode(START_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHECK_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self._checks: dict[int, SiteCheck] = {}
+        self._locked = False
         header.resizeSection(BOX_COLUMN, 96)
         self.itemChanged.connect(lambda *_: self.orderChanged.emit())
 
@@ -159,6 +160,21 @@ class SpeakingOrder(QTreeWidget):
             if editor is not None:
                 # The view selects an opened editor's text; in a column of them that looks busy.
                 editor.lineEdit().deselect()
+                editor.setEnabled(not self._locked)
+
+    def set_locked(self, locked: bool) -> None:
+        """Locked: the order and the time boxes are shown, not changed (a live session)."""
+        self._locked = locked
+        self.setDragDropMode(
+            QAbstractItemView.DragDropMode.NoDragDrop
+            if locked
+            else QAbstractItemView.DragDropMode.InternalMove
+        )
+        self._open_time_box_editors()
+
+    @property
+    def locked(self) -> bool:
+        return self._locked
 
     def time_box_editor(self, row: int) -> QSpinBox | None:
         item = self.topLevelItem(row)
@@ -253,6 +269,8 @@ class SpeakingOrder(QTreeWidget):
         return slots
 
     def move_current(self, step: int) -> None:
+        if self._locked:
+            return
         current = self.currentItem()
         row = self.indexOfTopLevelItem(current) if current is not None else -1
         target = row + step
@@ -294,6 +312,7 @@ class SessionEditor(QWidget):
         layout.addLayout(move_row)
         layout.addLayout(add_row)
         layout.addWidget(self.boxes_label)
+        layout.addWidget(self.live_lock_label)
         layout.addWidget(self.warnings_label)
         layout.addLayout(buttons)
 
@@ -389,6 +408,19 @@ class SessionEditor(QWidget):
             " border-radius: 4px; padding: 6px; }"
         )
         self.warnings_label.hide()
+        self.live_lock_label = QLabel(
+            self.tr(
+                "The session is live: its sites, their order and time boxes cannot change "
+                "until it ends, because the call runs with them."
+            )
+        )
+        self.live_lock_label.setObjectName("liveLockLabel")
+        self.live_lock_label.setWordWrap(True)
+        self.live_lock_label.setStyleSheet(
+            "#liveLockLabel { background: palette(alternate-base); border-radius: 4px;"
+            " padding: 6px; }"
+        )
+        self.live_lock_label.hide()
         return move_row, add_row
 
     def _build_buttons(self) -> QHBoxLayout:
@@ -407,7 +439,7 @@ class SessionEditor(QWidget):
         self.call_button.setObjectName("startCallButton")
         self.call_button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
         self.call_button.setEnabled(False)
-        # Enabled by the page for saved sessions with sites; Ctrl+Shift+I is the page's action.
+        # Enabled by the page for saved sessions with sites; Ctrl+Shift+J is the page's action.
         self.invitations_button = QPushButton(self.tr("Invitations (.ics)…"))
         self.invitations_button.setObjectName("saveInvitationsButton")
         self.invitations_button.setIcon(
@@ -467,7 +499,7 @@ class SessionEditor(QWidget):
         self._clean = self.current_session()
         self.show_conflicts([], {})
         self._refresh_derived()
-        self.set_offered_sites(self._offered)
+        self._lock_sites_while_live(session.status)
 
     def show_status(self, status: SessionStatus) -> None:
         """The status changed elsewhere (a call started or ended): show it as the saved state,
@@ -480,6 +512,15 @@ class SessionEditor(QWidget):
         self._loading = False
         self._clean = replace(self._clean, status=status) if self._clean else None
         self._refresh_derived()
+        self._lock_sites_while_live(status)
+
+    def _lock_sites_while_live(self, status: SessionStatus) -> None:
+        live = status is SessionStatus.LIVE
+        self.order.set_locked(live)
+        for widget in (self.up_button, self.down_button, self.remove_site_button):
+            widget.setEnabled(not live)
+        self.live_lock_label.setVisible(live)
+        self.set_offered_sites(self._offered)
 
     def set_offered_sites(self, sites: list[Site]) -> None:
         self._offered = sites
@@ -489,7 +530,8 @@ class SessionEditor(QWidget):
             if site.id is not None and site.id not in taken and not site.archived:
                 self.site_combo.addItem(site.name, site.id)
         empty = self.site_combo.count() == 0
-        self.add_site_button.setEnabled(not empty)
+        self.add_site_button.setEnabled(not empty and not self.order.locked)
+        self.site_combo.setEnabled(not self.order.locked)
         if empty:
             self.site_combo.addItem(
                 self.tr("All sites are in this session")
@@ -543,7 +585,7 @@ class SessionEditor(QWidget):
 
     def _add_selected_site(self) -> None:
         site_id = self.site_combo.currentData()
-        if site_id is None:
+        if site_id is None or self.order.locked:
             return
         self.order.add_slot(int(site_id), self.site_combo.currentText(), DEFAULT_TIME_BOX)
         self.set_offered_sites(self._offered)
@@ -556,7 +598,7 @@ class SessionEditor(QWidget):
             self._add_selected_site()
 
     def _remove_current_site(self) -> None:
-        if self.order.remove_current():
+        if not self.order.locked and self.order.remove_current():
             self.set_offered_sites(self._offered)
             self._edited()
 

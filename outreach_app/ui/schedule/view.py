@@ -454,7 +454,7 @@ class ScheduleView(QWidget):
             problem
             or self.tr(
                 "Save a calendar invitation (.ics) for each site, with its turn and its join"
-                " link, and one with every site (Ctrl+Shift+I)"
+                " link, and one with every site (Ctrl+Shift+J)"
             )
         )
 
