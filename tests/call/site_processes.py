@@ -65,7 +65,12 @@ class SiteProcess:
         assert self.process is not None
         if self.process.returncode is None:
             self.process.send_signal(signal_number)
-        status = await asyncio.wait_for(self.process.wait(), 15)
+        try:
+            status = await asyncio.wait_for(self.process.wait(), 15)
+        except TimeoutError:
+            # Still saying goodbye after 15 s (a loaded machine): killed, and its status says so.
+            self.process.kill()
+            status = await self.process.wait()
         if self.reader is not None:
             await asyncio.wait_for(self.reader, 5)
         return status
