@@ -12,6 +12,7 @@ from typing import TypeAlias
 
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.media import VideoQuality
+from outreach_app.core.control_protocol import Standing
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,13 @@ class MediaServerChanged:
     reason: str
 
 
+@dataclass(frozen=True)
+class StandingReceived:
+    """The official told this site where it stands in the session."""
+
+    standing: Standing
+
+
 EngineEvent: TypeAlias = (
     PeerStateChanged
     | FloorChanged
@@ -73,6 +81,7 @@ EngineEvent: TypeAlias = (
     | QualityApplied
     | VideoSendingChanged
     | MediaServerChanged
+    | StandingReceived
 )
 EngineListener: TypeAlias = Callable[[EngineEvent], None]
 

@@ -47,6 +47,7 @@ from outreach_app.core.control_protocol import (
     HeartbeatEcho,
     MediaRequest,
     QualityRequest,
+    Standing,
 )
 from outreach_app.core.settings_rules import IceServer
 from outreach_app.core.signaling_protocol import (
@@ -83,6 +84,8 @@ class _SiteSlot:
     meter: LinkMeter = field(default_factory=LinkMeter)
     # The official chose sound only for this site (its link cannot carry video).
     audio_only: bool = False
+    # Where the site stands in the session, sent again on every new connection.
+    standing: Standing | None = None
 
 
 class HubEngine(EngineBase):
@@ -192,6 +195,15 @@ class HubEngine(EngineBase):
         slot.audio_only = audio_only
         if slot.link is not None:
             slot.link.send_control(MediaRequest(video=not audio_only))
+
+    def tell_standing(self, site_id: int, standing: Standing) -> None:
+        """Tell `site_id` where it stands (now, and again whenever its link is rebuilt)."""
+        slot = self._slots[site_id]
+        if standing == slot.standing:
+            return
+        slot.standing = standing
+        if slot.link is not None and slot.machine.state is PeerState.CONNECTED:
+            slot.link.send_control(standing)
 
     async def close(self) -> None:
         """Say goodbye to every site, close every connection, stop every task."""
@@ -332,6 +344,8 @@ class HubEngine(EngineBase):
         self._send_quality(slot)
         if slot.audio_only:
             link.send_control(MediaRequest(video=False))
+        if slot.standing is not None:
+            link.send_control(slot.standing)
         return True
 
     def _add_outgoing_tracks(self, slot: _SiteSlot, link: PeerLink) -> None:

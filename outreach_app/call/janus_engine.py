@@ -51,6 +51,7 @@ from outreach_app.core.control_protocol import (
     MediaRequest,
     QualityRequest,
     ReducedCopyRequest,
+    Standing,
 )
 from outreach_app.core.message_codec import to_json
 from outreach_app.core.settings_rules import IceServer
@@ -91,6 +92,8 @@ class _Site:
     audio: AudioFanout = field(default_factory=lambda: AudioFanout("site"))
     present: bool = False
     audio_only: bool = False
+    # Where the site stands in the session, sent again whenever it (re)joins.
+    standing: Standing | None = None
     # Since when the site has been out of reach (while connecting or reconnecting).
     unreachable_since: float | None = None
     round_trip_seconds: float | None = None
@@ -250,6 +253,13 @@ class JanusEngine(EngineBase):
         self._listeners.emit(FloorChanged(site_id))
         await self._send_signaling(Floor(site_id))
 
+    def tell_standing(self, site_id: int, standing: Standing) -> None:
+        """Tell `site_id` where it stands (now, and again whenever it rejoins)."""
+        site = self._sites[site_id]
+        if standing != site.standing:
+            site.standing = standing
+            self._control(site, standing)
+
     def set_audio_only(self, site_id: int, audio_only: bool) -> None:
         """Sound only for `site_id`: no video either way, until changed back."""
         site = self._sites[site_id]
@@ -345,6 +355,8 @@ class JanusEngine(EngineBase):
 
     def _arrived(self, site: _Site, reason: str) -> None:
         site.present = True
+        if site.standing is not None:
+            self._control(site, site.standing)
         if site.machine.state in (PeerState.INVITED, PeerState.LEFT, PeerState.FAILED):
             site.unreachable_since = time.monotonic()
             self._move(site, PeerState.CONNECTING, reason)

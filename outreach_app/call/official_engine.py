@@ -26,6 +26,7 @@ from outreach_app.call.forwarding import (
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.media import VideoQuality
 from outreach_app.call.peer_link import FrameCounter, TrackStatistics
+from outreach_app.core.control_protocol import Standing
 
 FULL_QUALITY: Final = VideoQuality(640, 480, 30)
 REDUCED_QUALITY: Final = VideoQuality(320, 240, 10)
@@ -70,6 +71,8 @@ class OfficialEngine(Protocol):
     def state(self, site_id: int) -> PeerState: ...
 
     async def give_floor(self, site_id: int | None) -> None: ...
+
+    def tell_standing(self, site_id: int, standing: Standing) -> None: ...
 
     def audio_only(self, site_id: int) -> bool: ...
 

@@ -25,6 +25,7 @@ from outreach_app.call.events import (
     MediaServerChanged,
     PeerStateChanged,
     QualityApplied,
+    StandingReceived,
     VideoSendingChanged,
 )
 from outreach_app.call.forwarding import AudioFanout, AudioMix, ReducedCopyTrack, VideoBroadcast
@@ -48,6 +49,7 @@ from outreach_app.core.control_protocol import (
     MediaRequest,
     QualityRequest,
     ReducedCopyRequest,
+    Standing,
 )
 from outreach_app.core.message_codec import to_json
 from outreach_app.core.settings_rules import IceServer
@@ -105,6 +107,8 @@ class SiteEngine(EngineBase):
         self._last_ping_at = 0.0
         self.has_floor = False
         self.floor_site_id: int | None = None
+        # Where the official last said this site stands (None: not told yet).
+        self.standing: Standing | None = None
         # False while the hub asked for sound only (the link is too poor for video).
         self.sending_video = True
         # What the hub sends, by name: the official's video and the floor site's video.
@@ -291,6 +295,9 @@ class SiteEngine(EngineBase):
                     self._reduced_quality = VideoQuality(width, height, fps)
                 except ValueError:
                     log.warning("ignoring an invalid reduced copy request %r", message)
+            case Standing() as standing:
+                self.standing = standing
+                self._listeners.emit(StandingReceived(standing))
 
     def _reply_by_signaling(self, message: ControlMessage) -> None:
         async def send() -> None:

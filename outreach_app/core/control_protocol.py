@@ -5,6 +5,8 @@
     hub -> site  quality  width, height, fps, floor  what to send; floor: the site has it
     hub -> site  media    video                      false: sound only (the link is too poor)
     hub -> site  reduced  width, height, fps         the copy for waiting sites (media server)
+    hub -> site  standing session, site, place, sites, floor, has_floor, next, wait
+                                                     where the site stands in the order
 
 On the hub they travel on the data channel of the peer connection between the hub and the site;
 on the media server (no such connection) they travel through the signaling server, each as the
@@ -16,10 +18,10 @@ compares the two declarations.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Final, TypeAlias
 
-from outreach_app.core.message_codec import MessageFamily
+from outreach_app.core.message_codec import MessageFamily, wire
 
 CONTROL_CHANNEL: Final = "control"
 
@@ -70,10 +72,32 @@ class ReducedCopyRequest:
     fps: float
 
 
+MAX_NAME_CHARS: Final = 120
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where the site stands: the `session`'s title, the site's own name, its `place` among
+    `sites` in the speaking order, the name of the site that has the `floor` (None: nobody),
+    whether it is this one, whether this site speaks `next`, and in about how many seconds its
+    turn comes (`wait`; None: it has spoken already, or has the floor)."""
+
+    TYPE: ClassVar[str] = "standing"
+    session: str = field(metadata=wire(max_chars=MAX_NAME_CHARS, may_be_empty=True))
+    site: str = field(metadata=wire(max_chars=MAX_NAME_CHARS, may_be_empty=True))
+    place: int
+    sites: int
+    floor: str | None = field(metadata=wire(max_chars=MAX_NAME_CHARS, may_be_empty=True))
+    has_floor: bool
+    next: bool
+    wait: int | None
+
+
 ControlMessage: TypeAlias = (
-    Heartbeat | HeartbeatEcho | QualityRequest | MediaRequest | ReducedCopyRequest
+    Heartbeat | HeartbeatEcho | QualityRequest | MediaRequest | ReducedCopyRequest | Standing
 )
 
 CONTROL_MESSAGES: Final = MessageFamily[ControlMessage](
-    "control channel", (Heartbeat, HeartbeatEcho, QualityRequest, MediaRequest, ReducedCopyRequest)
+    "control channel",
+    (Heartbeat, HeartbeatEcho, QualityRequest, MediaRequest, ReducedCopyRequest, Standing),
 )

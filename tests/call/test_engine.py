@@ -13,6 +13,7 @@ from outreach_app.call.events import (
     EngineEvent,
     PeerStateChanged,
     QualityApplied,
+    StandingReceived,
     VideoSendingChanged,
 )
 from outreach_app.call.hub_engine import HubEngine
@@ -22,6 +23,7 @@ from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO
 from outreach_app.call.signaling import InMemorySignalingChannel, InMemorySignalingRoom
 from outreach_app.call.site_engine import SiteEngine
+from outreach_app.core.control_protocol import Standing
 from outreach_app.core.signaling_protocol import HOST
 from tests.call.conftest import wait_until
 
@@ -294,3 +296,20 @@ async def test_sound_only_stops_video_both_ways_and_keeps_the_sound(call: Call) 
     await wait_until(
         lambda: call.received(SITE_A, OFFICIAL_VIDEO)[2] > 5, 5, "the official's video back at A"
     )
+
+
+async def test_each_site_hears_where_it_stands_on_connecting_and_as_it_changes(
+    call: Call,
+) -> None:
+    before = Standing("Heating", "Riverside", 1, 2, None, False, True, 0)
+    call.hub.tell_standing(SITE_A, before)
+    site_a = await call.join(SITE_A)
+    await wait_until(lambda: site_a.standing == before, 5, "A told where it stands on connecting")
+
+    moved = Standing("Heating", "Riverside", 1, 2, "Hillview", False, True, 170)
+    call.hub.tell_standing(SITE_A, moved)
+    await wait_until(lambda: site_a.standing == moved, 3, "A told again as the floor moves")
+    assert [e.standing for e in call.site_events if isinstance(e, StandingReceived)] == [
+        before,
+        moved,
+    ]

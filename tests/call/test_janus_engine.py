@@ -18,6 +18,7 @@ from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO, TrackStatis
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.call_engines import EngineChoice, EngineReason
+from outreach_app.core.control_protocol import Standing
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.server.embedded import EmbeddedServer
 from outreach_app.server.state_files import load_or_create_secret
@@ -92,6 +93,8 @@ async def test_a_session_on_janus_passes_the_floor_and_ends(
             assert call.engine.reason is EngineReason.CHOSEN
             hub = call.hub
             assert isinstance(hub, JanusEngine)
+            told_early = Standing("Heating", "Riverside", 1, 3, None, False, True, 0)
+            hub.tell_standing(1, told_early)
             for site_id in (1, 2, 3):
                 sites[site_id] = await join(call, site_id)
             await wait_until(
@@ -149,6 +152,12 @@ async def test_a_session_on_janus_passes_the_floor_and_ends(
                 10,
                 "the waiting sites see the new floor site",
             )
+
+            # Where a site stands travels through the signaling server here.
+            assert sites[1].engine.standing == told_early
+            told_now = Standing("Heating", "Lakeside", 3, 3, "Hillview", False, True, 170)
+            hub.tell_standing(3, told_now)
+            await wait_until(lambda: sites[3].engine.standing == told_now, 5, "3 told its standing")
 
             hub.set_audio_only(3, True)
             await wait_until(lambda: not sites[3].engine.sending_video, 5, "site 3 stops its video")

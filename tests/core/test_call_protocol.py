@@ -15,6 +15,7 @@ from outreach_app.core.control_protocol import (
     MediaRequest,
     QualityRequest,
     ReducedCopyRequest,
+    Standing,
 )
 from outreach_app.core.message_codec import (
     JSONValue,
@@ -122,6 +123,8 @@ SAMPLES: dict[MessageFamily[WireMessage], list[WireMessage]] = {
         QualityRequest(640, 480, 30.0, floor=True),
         MediaRequest(video=False),
         ReducedCopyRequest(320, 240, 10.0),
+        Standing("Heating", "Riverside", 2, 6, "Hillview", False, True, 170),
+        Standing("供暖", "河畔", 1, 1, None, False, False, None),
     ],
 }
 

@@ -25,6 +25,7 @@ from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.official_engine import LinkStatistics, QualityPolicy
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
+from outreach_app.core.control_protocol import Standing
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.core.topics import Topic
@@ -173,6 +174,12 @@ async def test_a_real_call_from_start_to_end(
             timeout=5,
         )
 
+        # Each site hears where it stands: the session, its name, its place, who is next.
+        title = "节前视频连线慰问基层一线"
+        await until(lambda: all(site.standing is not None for site in sites), timeout=5)
+        assert sites[0].standing == Standing(title, GAS_FIELD, 1, 2, None, False, True, 0)
+        assert sites[1].standing == Standing(title, VILLAGE, 2, 2, None, False, False, 600)
+
         # F8 gives the floor to the first site: large, at floor quality, with its countdown.
         assert "F8" in window.header.next_button.toolTip()
         QTest.keyClick(window, Qt.Key.Key_F8)
@@ -188,6 +195,12 @@ async def test_a_real_call_from_start_to_end(
         assert window.notes.selected_site_id == gas
         await until(lambda: window.header.countdown_label.text() == "09:59", timeout=3)
         assert window.run_sheet.row_texts(gas)[LEFT_COLUMN] == "09:59"
+        # The village is next now, once the gas field's ten minutes are up.
+        await until(lambda: getattr(sites[1].standing, "floor", None) == GAS_FIELD)
+        village_standing = sites[1].standing
+        assert village_standing is not None and village_standing.next
+        assert village_standing.wait is not None and 595 <= village_standing.wait <= 600
+        assert sites[0].standing is not None and sites[0].standing.has_floor
 
         # The next press moves on to the village, whose own five minutes start.
         QTest.keyClick(window, Qt.Key.Key_F8)

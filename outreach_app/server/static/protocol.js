@@ -59,6 +59,7 @@ export const MESSAGES = strict("message channel", {
     quality: ["width", "height", "fps", "floor"],
     media: ["video"],
     reduced: ["width", "height", "fps"],
+    standing: ["session", "site", "place", "sites", "floor", "has_floor", "next", "wait"],
   }),
 });
 

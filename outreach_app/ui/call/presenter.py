@@ -33,6 +33,7 @@ from outreach_app.call.recording import SessionRecorder
 from outreach_app.core.call_engines import EngineDecision, EngineReason
 from outreach_app.core.model import Session, SessionStatus
 from outreach_app.core.segments import SegmentClock, next_in_order, previous_in_order
+from outreach_app.core.standing import OrderedSite, standings
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
@@ -42,6 +43,8 @@ from outreach_app.ui.presenter import ChangeBus, Presenter
 _log = logging.getLogger(__name__)
 
 STATISTICS_INTERVAL_S: Final = 1.0
+# How often each site hears again when its turn comes, as the floor site's time runs.
+STANDING_INTERVAL_S: Final = 15.0
 # Links in these states carry media; a frame kept from an earlier link is not shown as live.
 ON_AIR: Final = frozenset({PeerState.CONNECTED, PeerState.RECONNECTING})
 
@@ -249,6 +252,7 @@ class CallPresenter(Presenter):
         if not self._in_phase(CallPhase.STARTING):
             return  # ended while the record was being written; end() has the call
         self._set_phase(CallPhase.LIVE)
+        self.tell_standings()
         self._statistics_task = asyncio.ensure_future(self._poll_statistics())
 
     def _set_session(self, session: Session) -> None:
@@ -271,6 +275,7 @@ class CallPresenter(Presenter):
         elif isinstance(event, FloorChanged):
             self.segments.floor_moved(event.site_id)
             self.floorChanged.emit(event.site_id)
+            self.tell_standings()
         elif isinstance(event, MediaServerChanged):
             now = self._monotonic()
             if not event.ready and self._media_server_away_since is None:
@@ -342,8 +347,31 @@ class CallPresenter(Presenter):
             self._present.discard(site_id)
             self.spawn(self.query(lambda r: r.sessions.record_site_left(session_id, site_id)))
 
+    def tell_standings(self) -> None:
+        """Tell every site where it stands: its place, who has the floor, when its turn comes."""
+        if self.call is None or self.session is None:
+            return
+        slots = sorted(self.session.sites, key=lambda slot: slot.position)
+        order = [
+            OrderedSite(slot.site_id, slot.site_name, self.segments.time_box(slot.site_id))
+            for slot in slots
+        ]
+        found = standings(
+            self.session.title,
+            order,
+            self.floor_site_id,
+            remaining=self.segments.remaining,
+            has_spoken=self.segments.has_spoken,
+        )
+        for site_id, standing in found.items():
+            self.call.hub.tell_standing(site_id, standing)
+
     async def _poll_statistics(self) -> None:
+        standings_told_at = self._monotonic()
         while self.call is not None and self.phase is CallPhase.LIVE:
+            if self._monotonic() - standings_told_at >= STANDING_INTERVAL_S:
+                standings_told_at = self._monotonic()
+                self.tell_standings()
             hub = self.call.hub
             for site_id in self.order:
                 if self.state(site_id) not in ON_AIR:
