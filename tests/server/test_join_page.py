@@ -26,6 +26,7 @@ from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQu
 from outreach_app.call.official_engine import REDUCED_QUALITY
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
+from outreach_app.core.control_protocol import Standing
 from outreach_app.core.invitations import (
     generate_secret,
     issue_host_token,
@@ -348,6 +349,63 @@ async def test_the_page_waits_for_the_official_in_the_browsers_language(
             await context.close()
     assert seen["zh-CN"] == ("连线尚未开始，正在等待官员进入", "离开")
     assert seen["en-GB"] == ("The session has not started yet — waiting for the official", "Leave")
+
+
+async def test_the_page_says_where_the_site_stands_and_when_its_turn_comes(
+    server: EmbeddedServer, secret: bytes, english: BrowserContext, hub_ice: None
+) -> None:
+    page = await english.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    async with running_hub(server, secret) as hub:
+        # Told before the site is there: it hears it as soon as its link is up.
+        hub.tell_standing(
+            SITE, Standing("Heating briefing", "Riverside", 2, 3, None, False, False, 600)
+        )
+        await page.goto(site_link(server, secret))
+        await wait_for_state(page, "connected")
+        await eventually(lambda: page.is_visible("#standing"), "the standing shown")
+        assert await page.inner_text("#standing") == (
+            "Heating briefing You are Riverside\n\n"
+            "Speaking order: 2 of 3 · Nobody has the floor yet\n\n"
+            "Your turn comes in about 10 minutes"
+        )
+
+        # The floor moves: the site is next, in about three minutes.
+        hub.tell_standing(
+            SITE, Standing("Heating briefing", "Riverside", 2, 3, "Gas field", False, True, 170)
+        )
+        await eventually(
+            lambda: _text_is(page, "#standing-turn", "You are next — in about 3 minutes"),
+            "you are next",
+        )
+        assert await page.inner_text("#standing-floor") == "Speaking now: Gas field"
+        standing = await page.evaluate("window.outreachJoin.standing")
+        assert standing["next"] and 165 <= standing["waitNow"] <= 170
+
+        await page.click("#language")
+        assert await page.inner_text("#standing-turn") == "下一个轮到你发言，大约 3 分钟后"
+        assert await page.inner_text("#standing-place") == "发言顺序：第 2 位，共 3 个站点"
+        assert await page.inner_text("#standing-floor") == "正在发言：Gas field"
+        await page.click("#language")
+
+        hub.tell_standing(
+            SITE, Standing("Heating briefing", "Riverside", 2, 3, "Riverside", True, False, None)
+        )
+        await eventually(
+            lambda: _text_is(page, "#standing-turn", "You have the floor"), "the floor"
+        )
+        hub.tell_standing(
+            SITE, Standing("Heating briefing", "Riverside", 2, 3, "Old Town", False, False, None)
+        )
+        await eventually(
+            lambda: _text_is(page, "#standing-turn", "You have spoken — thank you"), "spoken"
+        )
+    assert errors == []
+
+
+async def _text_is(page: Page, selector: str, wanted: str) -> bool:
+    return await page.inner_text(selector) == wanted
 
 
 @pytest.mark.parametrize(

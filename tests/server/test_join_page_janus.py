@@ -20,6 +20,7 @@ from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQu
 from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
+from outreach_app.core.control_protocol import Standing
 from outreach_app.core.invitations import (
     generate_secret,
     issue_host_token,
@@ -184,6 +185,18 @@ async def test_a_browser_site_on_the_media_server(
                 hub, page, 320, "the browser back to its waiting layer at the official"
             )
             assert await page.is_visible("#floor-tile")
+
+            # Where the site stands reaches the page through the signaling server here.
+            hub.tell_standing(
+                BROWSER_SITE, Standing("Heating", "Riverside", 1, 2, "Old Town", False, True, 170)
+            )
+            await eventually(
+                lambda: page.evaluate(
+                    "document.getElementById('standing-turn').textContent"
+                    " === 'You are next — in about 3 minutes'"
+                ),
+                "the standing on the page",
+            )
 
             # Sound only: no video from the browser any more, the sound goes on.
             hub.set_audio_only(BROWSER_SITE, True)

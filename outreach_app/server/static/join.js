@@ -52,6 +52,7 @@ const CLOSE_NOTICES = new Map([
 const HEARTBEAT_TIMEOUT_MS = 3500;
 // On the media server: nothing from the official for this long means our network dropped.
 const SILENCE_TIMEOUT_MS = 3500;
+const STANDING_TICK_MS = 5000;
 
 const token = tokenFromPath(location.pathname);
 let language = chooseLanguage();
@@ -78,6 +79,7 @@ const state = {
   engine: ENGINES.HUB, // what carries the call: the official's hub or the media server
   everOnAir: false, // on the media server: we were connected once (else: connecting)
   restartedAt: null, // on the media server: when we last started every connection again
+  standing: null, // where the official last said we stand (readStanding), with when
 };
 let localStream = new MediaStream();
 let link = null; // the current Link, while there is one
@@ -156,6 +158,38 @@ function hasFloor() {
   );
 }
 
+// A standing message as the page keeps it: its fields checked (the official's app sends them,
+// but a field of the wrong kind must not break the page) and the moment it arrived.
+function readStanding(message) {
+  const text = (value) => (typeof value === "string" ? value : "");
+  const count = (value) => (Number.isInteger(value) && value >= 0 ? value : 0);
+  return {
+    session: text(message.session),
+    site: text(message.site),
+    place: count(message.place),
+    sites: count(message.sites),
+    floor: typeof message.floor === "string" ? message.floor : null,
+    hasFloor: message.has_floor === true,
+    next: message.next === true,
+    wait: typeof message.wait === "number" && message.wait >= 0 ? message.wait : null,
+    at: performance.now(),
+  };
+}
+
+function setStanding(message) {
+  state.standing = readStanding(message);
+  render();
+}
+
+// The standing with the wait counted down since it arrived.
+function standingNow() {
+  const standing = state.standing;
+  if (!standing) return null;
+  const spent = (performance.now() - standing.at) / 1000;
+  const waitNow = standing.wait === null ? null : Math.max(0, standing.wait - spent);
+  return { ...standing, waitNow };
+}
+
 function render() {
   renderView({
     t,
@@ -172,6 +206,7 @@ function render() {
     hasAudio: !!trackOf(localStream, "audio"),
     warning: state.warning,
     needsAudioClick: state.needsAudioClick,
+    standing: standingNow(),
   });
 }
 
@@ -389,6 +424,9 @@ function handleControlBySignaling(control) {
         wantMedia();
       }
       break;
+    case "standing":
+      setStanding(control);
+      break;
     default:
       break;
   }
@@ -449,6 +487,9 @@ const linkEvents = {
   media(current, video) {
     state.soundOnly = !video;
     current.applyMedia(state.soundOnly).finally(render);
+  },
+  standing(current, message) {
+    setStanding(message);
   },
 };
 
@@ -583,6 +624,10 @@ const api = Object.freeze({
   get engine() {
     return state.engine;
   },
+  get standing() {
+    const standing = standingNow();
+    return standing ? { ...standing } : null;
+  },
   get video() {
     return { official: videoSnapshot("official"), floor: videoSnapshot("floor") };
   },
@@ -609,6 +654,8 @@ async function main() {
   signaling.connect();
   setInterval(heartbeatWatch, 500);
   setInterval(collectSendingStats, 1000);
+  // The wait counts down between the official's updates.
+  setInterval(() => state.standing && render(), STANDING_TICK_MS);
 }
 
 main().catch((error) => console.error("the join page failed to start", error));

@@ -13,8 +13,8 @@ const GATHERING_TIMEOUT_MS = 5000;
 
 export class Link {
   // `events` hears what happens while the link is not closed: track(link, event),
-  // opened(link), lost(link), heard(link) (a heartbeat), quality(link, request) and
-  // media(link, video).
+  // opened(link), lost(link), heard(link) (a heartbeat), quality(link, request),
+  // media(link, video) and standing(link, message).
   constructor(iceServers, events) {
     this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: "max-bundle" });
     this.events = events;
@@ -109,6 +109,7 @@ export class Link {
       media: (message) => {
         if (typeof message.video === "boolean") this.events.media(this, message.video);
       },
+      standing: (message) => this.events.standing(this, message),
     });
     channel.addEventListener("message", (event) => {
       if (this.closed || typeof event.data !== "string") return;

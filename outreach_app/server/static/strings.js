@@ -60,6 +60,15 @@ export const JOIN_STRINGS = {
     onlyAudio: "没有找到摄像头，只发送声音。",
     onlyVideo: "没有找到麦克风，只发送画面。",
     switchFailed: "无法切换到这个设备，请选择其他设备。",
+    standingSite: (site) => `本站：${site}`,
+    standingPlace: (place, sites) => `发言顺序：第 ${place} 位，共 ${sites} 个站点`,
+    standingFloor: (floor) => `正在发言：${floor}`,
+    standingNobody: "尚无站点发言",
+    standingYours: "现在轮到你发言",
+    standingNext: (minutes) =>
+      minutes === 0 ? "下一个轮到你发言，马上开始" : `下一个轮到你发言，大约 ${minutes} 分钟后`,
+    standingLater: (minutes) => `大约 ${minutes} 分钟后轮到你发言`,
+    standingDone: "你已发言，感谢参与",
   },
   en: {
     title: "Outreach session",
@@ -123,6 +132,18 @@ export const JOIN_STRINGS = {
     onlyAudio: "No camera found: sending sound only.",
     onlyVideo: "No microphone found: sending video only.",
     switchFailed: "That device could not be started; choose another one.",
+    standingSite: (site) => `You are ${site}`,
+    standingPlace: (place, sites) => `Speaking order: ${place} of ${sites}`,
+    standingFloor: (floor) => `Speaking now: ${floor}`,
+    standingNobody: "Nobody has the floor yet",
+    standingYours: "You have the floor",
+    standingNext: (minutes) =>
+      minutes === 0
+        ? "You are next — any moment now"
+        : `You are next — in about ${minutes} ${minutes === 1 ? "minute" : "minutes"}`,
+    standingLater: (minutes) =>
+      `Your turn comes in about ${minutes} ${minutes === 1 ? "minute" : "minutes"}`,
+    standingDone: "You have spoken — thank you",
   },
 };
 

@@ -22,6 +22,12 @@ export const view = {
   selfVideo: $("self-video"),
   selfPlaceholder: $("self-placeholder"),
   selfCaption: $("self-caption"),
+  standing: $("standing"),
+  standingSession: $("standing-session"),
+  standingSite: $("standing-site"),
+  standingPlace: $("standing-place"),
+  standingFloor: $("standing-floor"),
+  standingTurn: $("standing-turn"),
   floorBanner: $("floor-banner"),
   warning: $("warning"),
   playAudio: $("play-audio"),
@@ -49,7 +55,8 @@ const FINAL_NOTICES = {
 
 // `page`: t(key), language, current (the state shown: connected, waiting, ...), floorNow,
 // soundOnly, signalingUp, micMuted, cameraOff, otherSiteHasFloor, hasVideo, hasAudio,
-// warning (a string key or null) and needsAudioClick.
+// warning (a string key or null), needsAudioClick and standing (where the site stands, with
+// `waitNow`: the seconds left until its turn, or null).
 export function render(page) {
   const t = page.t;
   document.documentElement.lang = page.language === "zh" ? "zh-CN" : "en";
@@ -95,6 +102,8 @@ export function render(page) {
   view.status.dataset.tone = tone;
   view.status.dataset.state = current;
 
+  renderStanding(t, finalNotice ? null : page.standing);
+
   view.floorBanner.hidden = !(page.floorNow && current === "connected");
   view.floorBanner.textContent = t(page.micMuted ? "floorBannerMuted" : "floorBanner");
   view.floorBanner.classList.toggle("muted", page.micMuted);
@@ -119,6 +128,27 @@ export function render(page) {
   view.warning.textContent = page.warning ? t(page.warning) : "";
   view.playAudio.hidden = !page.needsAudioClick;
   renderDeviceNames(t);
+}
+
+function renderStanding(t, standing) {
+  view.standing.hidden = !standing;
+  if (!standing) return;
+  view.standingSession.textContent = standing.session;
+  view.standingSite.textContent = standing.site ? t("standingSite")(standing.site) : "";
+  view.standingPlace.textContent = t("standingPlace")(standing.place, standing.sites);
+  view.standingFloor.textContent =
+    standing.floor === null ? t("standingNobody") : t("standingFloor")(standing.floor);
+  view.standingTurn.textContent = turnText(t, standing);
+  view.standing.dataset.turn = standing.hasFloor ? "floor" : standing.next ? "next" : "waiting";
+}
+
+function turnText(t, standing) {
+  if (standing.hasFloor) return t("standingYours");
+  if (standing.waitNow === null) return t("standingDone");
+  // Under half a minute reads "any moment now"; otherwise whole minutes, at least one.
+  const minutes = standing.waitNow < 30 ? 0 : Math.max(1, Math.round(standing.waitNow / 60));
+  if (standing.next) return t("standingNext")(minutes);
+  return t("standingLater")(Math.max(1, minutes));
 }
 
 // ----- Devices -----
