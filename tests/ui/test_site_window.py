@@ -13,6 +13,7 @@ from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
+from outreach_app.core.control_protocol import Standing
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.site_call.window import SiteWindow
 from tests.local_calls import local_call_service
@@ -90,6 +91,44 @@ async def test_an_invitation_the_server_refuses_is_explained(
     assert not window.mute_button.isEnabled()
     window.close()
     await until(lambda: not window.isVisible())
+
+
+async def test_the_window_says_where_the_site_stands_and_when_its_turn_comes(
+    context: UiContext, qtbot: QtBot, live: tuple[CallService, LiveCall]
+) -> None:
+    _, call = live
+    hub = call.hub
+    window = await open_window(context, qtbot, call.invitation_links[SITE])
+    await until(lambda: hub.state(SITE) is PeerState.CONNECTED, 10)
+    assert not window.standing_label.isVisible()
+
+    hub.tell_standing(SITE, Standing("Heating", "Riverside", 2, 3, "Gas field", False, True, 170))
+    await until(lambda: window.standing_label.isVisible(), 5)
+    assert window.standing_label.text().splitlines() == [
+        "Heating · You are Riverside",
+        "Speaking order: 2 of 3 · Speaking now: Gas field",
+        "You are next — in about 3 minutes",
+    ]
+    hub.tell_standing(SITE, Standing("Heating", "Riverside", 2, 3, None, False, False, 600))
+    await until(lambda: "Your turn comes in about 10 minutes" in window.standing_label.text(), 5)
+    assert "Nobody has the floor yet" in window.standing_label.text()
+    hub.tell_standing(SITE, Standing("Heating", "Riverside", 2, 3, "Riverside", True, False, None))
+    await until(lambda: window.standing_label.text().endswith("You have the floor"), 5)
+
+    # The wait counts down between updates; a short one reads "any moment now".
+    next_soon = Standing("Heating", "Riverside", 2, 3, "Gas field", False, True, 20)
+    assert window.standing_lines(next_soon, 20)[2] == "You are next — any moment now"
+    assert window.standing_lines(next_soon, 65)[2] == "You are next — in about 1 minute"
+    later = Standing("Heating", "Riverside", 3, 3, "Gas field", False, False, 100)
+    assert window.standing_lines(later, 10)[2] == "Your turn comes in about 1 minute"
+    spoken = Standing("Heating", "", 1, 3, "Gas field", False, False, None)
+    assert window.standing_lines(spoken, None) == [
+        "Heating",
+        "Speaking order: 1 of 3 · Speaking now: Gas field",
+        "You have spoken — thank you",
+    ]
+    window.close()
+    await until(lambda: not window.isVisible(), 5)
 
 
 def test_something_that_is_not_a_link_is_refused_before_a_window_opens(

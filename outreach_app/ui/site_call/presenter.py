@@ -23,6 +23,7 @@ from outreach_app.call.events import (
     EngineEvent,
     PeerStateChanged,
     QualityApplied,
+    StandingReceived,
     VideoSendingChanged,
 )
 from outreach_app.call.media import VideoQuality
@@ -50,6 +51,7 @@ class SitePresenter(QObject):
     problem = Signal(str)  # something the user should know, in their language
     refused = Signal(str)  # the invitation cannot be used: the window says why and stops
     checkFinished = Signal(dict)  # camera, microphone, connection, round_trip_ms
+    standingChanged = Signal(object)  # Standing: where this site stands in the session
 
     def __init__(self, link: str, settings: AppSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -140,6 +142,8 @@ class SitePresenter(QObject):
             if event.has_floor != self.has_floor:
                 self.has_floor = event.has_floor
                 self.floorChanged.emit(event.has_floor)
+        elif isinstance(event, StandingReceived):
+            self.standingChanged.emit(event.standing)
         elif isinstance(event, VideoSendingChanged):
             self.problem.emit(
                 self.tr("Your link is too poor for video: the official switched to sound only.")

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from typing import Final
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_app.core.control_protocol import Standing
 from outreach_app.core.model import CheckResult
 from outreach_app.ui.labels import check_result_label
 from outreach_app.ui.settings import AppSettings
@@ -24,6 +27,10 @@ from outreach_app.ui.site_call.presenter import SitePresenter
 from outreach_app.ui.widgets.video import VideoView
 
 log = logging.getLogger(__name__)
+
+# How often the estimated wait for this site's turn is counted down between the official's
+# updates.
+STANDING_TICK_MS: Final = 5000
 
 # (background, text) per tone; text as well as colour says the state.
 _TONES = {
@@ -47,6 +54,17 @@ class SiteWindow(QMainWindow):
         self.banner.setObjectName("siteState")
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setAccessibleName(self.tr("Connection state"))
+        # Where this site stands in the session: its place, who has the floor, when its turn
+        # comes. Hidden until the official says.
+        self.standing_label = QLabel()
+        self.standing_label.setObjectName("siteStanding")
+        self.standing_label.setWordWrap(True)
+        self.standing_label.setAccessibleName(self.tr("Your place in the session"))
+        self.standing_label.hide()
+        self._standing: tuple[Standing, float] | None = None
+        self._standing_timer = QTimer(self)
+        self._standing_timer.setInterval(STANDING_TICK_MS)
+        self._standing_timer.timeout.connect(self._show_standing)
         videos = self._build_videos()
         self.message = QLabel()
         self.message.setObjectName("siteMessage")
@@ -55,6 +73,7 @@ class SiteWindow(QMainWindow):
         buttons = self._build_buttons()
         layout = QVBoxLayout()
         layout.addWidget(self.banner)
+        layout.addWidget(self.standing_label)
         layout.addLayout(videos, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -69,6 +88,7 @@ class SiteWindow(QMainWindow):
         self.presenter.problem.connect(self._show_message)
         self.presenter.refused.connect(self._on_refused)
         self.presenter.checkFinished.connect(self._on_check)
+        self.presenter.standingChanged.connect(self._on_standing)
 
     def _build_videos(self) -> QHBoxLayout:
         """The official large, the site with the floor beside, oneself small."""
@@ -159,6 +179,59 @@ class SiteWindow(QMainWindow):
             self._show_state("ok", self.tr("You have the floor"))
         else:
             self._show_state("ok", self.tr("Connected — waiting for your turn"))
+
+    def _on_standing(self, standing: Standing) -> None:
+        self._standing = (standing, time.monotonic())
+        self._show_standing()
+        self._standing_timer.start()
+
+    def _show_standing(self) -> None:
+        if self._standing is None:
+            return
+        standing, received_at = self._standing
+        wait = None
+        if standing.wait is not None:
+            wait = max(0.0, standing.wait - (time.monotonic() - received_at))
+        self.standing_label.setText("\n".join(self.standing_lines(standing, wait)))
+        self.standing_label.show()
+
+    def standing_lines(self, standing: Standing, wait: float | None) -> list[str]:
+        """Who and where this site is, who speaks, and when its turn comes (`wait`: seconds)."""
+        who = standing.session
+        if standing.site:
+            who += " · " + self.tr("You are %1").replace("%1", standing.site)
+        order = self.tr("Speaking order: %1 of %2").replace("%1", str(standing.place))
+        order = order.replace("%2", str(standing.sites))
+        speaking = (
+            self.tr("Nobody has the floor yet")
+            if standing.floor is None
+            else self.tr("Speaking now: %1").replace("%1", standing.floor)
+        )
+        return [who, f"{order} · {speaking}", self._turn_text(standing, wait)]
+
+    def _turn_text(self, standing: Standing, wait: float | None) -> str:
+        if standing.has_floor:
+            return self.tr("You have the floor")
+        if wait is None:
+            return self.tr("You have spoken — thank you")
+        # Under half a minute reads "any moment now"; otherwise whole minutes, at least one.
+        minutes = 0 if wait < 30 else max(1, round(wait / 60))
+        if standing.next and minutes == 0:
+            return self.tr("You are next — any moment now")
+        minutes = max(1, minutes)
+        if standing.next:
+            text = (
+                self.tr("You are next — in about 1 minute")
+                if minutes == 1
+                else self.tr("You are next — in about %1 minutes")
+            )
+        else:
+            text = (
+                self.tr("Your turn comes in about 1 minute")
+                if minutes == 1
+                else self.tr("Your turn comes in about %1 minutes")
+            )
+        return text.replace("%1", str(minutes))
 
     def _on_refused(self, text: str) -> None:
         self._show_state("bad", text)
