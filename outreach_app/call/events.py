@@ -74,6 +74,14 @@ class StandingReceived:
     standing: Standing
 
 
+@dataclass(frozen=True)
+class HandRequested:
+    """Site `site_id` raised its hand (asks for the floor) or lowered it."""
+
+    site_id: int
+    raised: bool
+
+
 EngineEvent: TypeAlias = (
     PeerStateChanged
     | FloorChanged
@@ -82,6 +90,7 @@ EngineEvent: TypeAlias = (
     | VideoSendingChanged
     | MediaServerChanged
     | StandingReceived
+    | HandRequested
 )
 EngineListener: TypeAlias = Callable[[EngineEvent], None]
 

@@ -20,7 +20,12 @@ from aiortc.mediastreams import MediaStreamTrack
 from av import AudioFrame, VideoFrame
 
 from outreach_app.call.engine_base import EngineBase
-from outreach_app.call.events import FirstFrameReceived, FloorChanged, PeerStateChanged
+from outreach_app.call.events import (
+    FirstFrameReceived,
+    FloorChanged,
+    HandRequested,
+    PeerStateChanged,
+)
 from outreach_app.call.forwarding import (
     AudioFanout,
     AudioMix,
@@ -43,6 +48,7 @@ from outreach_app.call.shared_encoding import SharedVideoEncoder, SwitchingVideo
 from outreach_app.call.signaling import SignalingChannel
 from outreach_app.core.control_protocol import (
     CONTROL_CHANNEL,
+    HandRequest,
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
@@ -448,6 +454,10 @@ class HubEngine(EngineBase):
 
     def _on_control(self, slot: _SiteSlot, raw: object) -> None:
         message = read_control(raw)
+        if isinstance(message, HandRequest):
+            # The link it came on says which site asks: never a field of the message.
+            self._listeners.emit(HandRequested(slot.site_id, message.raised))
+            return
         if not isinstance(message, HeartbeatEcho):
             return
         now = time.monotonic()

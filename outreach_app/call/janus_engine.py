@@ -29,6 +29,7 @@ from outreach_app.call.engine_base import EngineBase
 from outreach_app.call.events import (
     FirstFrameReceived,
     FloorChanged,
+    HandRequested,
     MediaServerChanged,
     PeerStateChanged,
 )
@@ -46,6 +47,7 @@ from outreach_app.call.peer_link import PeerLink, TrackStatistics, read_control,
 from outreach_app.call.signaling import SignalingChannel
 from outreach_app.core.control_protocol import (
     ControlMessage,
+    HandRequest,
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
@@ -396,7 +398,10 @@ class JanusEngine(EngineBase):
 
     def _on_control(self, site: _Site, text: str) -> None:
         message = read_control(text)
-        if isinstance(message, HeartbeatEcho):
+        if isinstance(message, HandRequest):
+            # The server names the sender: a site can raise only its own hand.
+            self._listeners.emit(HandRequested(site.site_id, message.raised))
+        elif isinstance(message, HeartbeatEcho):
             now = time.monotonic()
             if message.sent <= now:
                 site.round_trip_seconds = now - message.sent

@@ -44,6 +44,7 @@ from outreach_app.call.signaling import SignalingChannel
 from outreach_app.core.control_protocol import (
     CONTROL_CHANNEL,
     ControlMessage,
+    HandRequest,
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
@@ -298,6 +299,15 @@ class SiteEngine(EngineBase):
             case Standing() as standing:
                 self.standing = standing
                 self._listeners.emit(StandingReceived(standing))
+
+    def raise_hand(self, raised: bool) -> bool:
+        """Ask the official for the floor (or take the request back); False while no link
+        carries it. The official's next standing says whether the hand is up."""
+        if self.media_server is not None:
+            self._reply_by_signaling(HandRequest(raised))
+            return True
+        link = self._link
+        return link is not None and link.send_control(HandRequest(raised))
 
     def _reply_by_signaling(self, message: ControlMessage) -> None:
         async def send() -> None:

@@ -5,8 +5,9 @@
     hub -> site  quality  width, height, fps, floor  what to send; floor: the site has it
     hub -> site  media    video                      false: sound only (the link is too poor)
     hub -> site  reduced  width, height, fps         the copy for waiting sites (media server)
-    hub -> site  standing session, site, place, sites, floor, has_floor, next, wait
-                                                     where the site stands in the order
+    hub -> site  standing session, site, place, sites, floor, has_floor, next, wait,
+                          hand_raised, hands         where the site stands in the order
+    site -> hub  hand     raised                     the site raises (or lowers) its hand
 
 On the hub they travel on the data channel of the peer connection between the hub and the site;
 on the media server (no such connection) they travel through the signaling server, each as the
@@ -73,14 +74,17 @@ class ReducedCopyRequest:
 
 
 MAX_NAME_CHARS: Final = 120
+# The raised hands a standing names, first raised first; the official sees all of them.
+MAX_HANDS_TOLD: Final = 10
 
 
 @dataclass(frozen=True)
 class Standing:
     """Where the site stands: the `session`'s title, the site's own name, its `place` among
     `sites` in the speaking order, the name of the site that has the `floor` (None: nobody),
-    whether it is this one, whether this site speaks `next`, and in about how many seconds its
-    turn comes (`wait`; None: it has spoken already, or has the floor)."""
+    whether it is this one, whether this site speaks `next`, in about how many seconds its
+    turn comes (`wait`; None: it has spoken already, or has the floor), whether its own hand is
+    raised, and the names of the sites whose hands are raised, in the order they raised them."""
 
     TYPE: ClassVar[str] = "standing"
     session: str = field(metadata=wire(max_chars=MAX_NAME_CHARS, may_be_empty=True))
@@ -91,13 +95,40 @@ class Standing:
     has_floor: bool
     next: bool
     wait: int | None
+    hand_raised: bool = False
+    hands: tuple[str, ...] = field(
+        default=(), metadata=wire(max_chars=MAX_NAME_CHARS, may_be_empty=True)
+    )
+
+
+@dataclass(frozen=True)
+class HandRequest:
+    """The site asks for the floor (`raised`) or takes its request back. The site it comes
+    from is the one whose link it arrived on: a site can raise only its own hand."""
+
+    TYPE: ClassVar[str] = "hand"
+    raised: bool
 
 
 ControlMessage: TypeAlias = (
-    Heartbeat | HeartbeatEcho | QualityRequest | MediaRequest | ReducedCopyRequest | Standing
+    Heartbeat
+    | HeartbeatEcho
+    | QualityRequest
+    | MediaRequest
+    | ReducedCopyRequest
+    | Standing
+    | HandRequest
 )
 
 CONTROL_MESSAGES: Final = MessageFamily[ControlMessage](
     "control channel",
-    (Heartbeat, HeartbeatEcho, QualityRequest, MediaRequest, ReducedCopyRequest, Standing),
+    (
+        Heartbeat,
+        HeartbeatEcho,
+        QualityRequest,
+        MediaRequest,
+        ReducedCopyRequest,
+        Standing,
+        HandRequest,
+    ),
 )

@@ -64,8 +64,9 @@ MAX_CANDIDATE_CHARS: Final = 2048
 MAX_PING_ID_CHARS: Final = 64
 MAX_ERROR_TEXT_CHARS: Final = 1024
 MAX_SUBSCRIPTION_ID_CHARS: Final = 32
-# Room for a standing with three names of up to MAX_NAME_CHARS, escaped as ASCII.
-MAX_CONTROL_CHARS: Final = 4096
+# Room for a standing with its names (up to 3 + MAX_HANDS_TOLD of MAX_NAME_CHARS), escaped as
+# ASCII (six characters for each Chinese one).
+MAX_CONTROL_CHARS: Final = 16384
 
 # What runs a session's media: the official's app ("hub") or the server's Janus ("janus").
 EngineName: TypeAlias = Literal["hub", "janus"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from outreach_app.core.control_protocol import MAX_NAME_CHARS, Standing
+from outreach_app.core.control_protocol import MAX_HANDS_TOLD, MAX_NAME_CHARS, Standing
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,11 @@ def standings(
     *,
     remaining: Callable[[int], float],
     has_spoken: Callable[[int], bool],
+    hands: Sequence[int] = (),
 ) -> dict[int, Standing]:
     """Each site's standing. `remaining(site_id)`: seconds left of its time box (negative once
-    over); `has_spoken(site_id)`: whether it has had the floor already."""
+    over); `has_spoken(site_id)`: whether it has had the floor already; `hands`: the sites
+    whose hands are raised, the first raised first."""
     ids = [site.site_id for site in order]
     names = {site.site_id: site.name[:MAX_NAME_CHARS] for site in order}
     floor_index = ids.index(floor_site_id) if floor_site_id in ids else None
@@ -48,6 +50,7 @@ def standings(
         elapsed += max(0.0, site.time_box_seconds)
     next_site = queue[0].site_id if queue else None
     floor_name = names.get(floor_site_id) if floor_site_id is not None else None
+    hand_names = tuple(names[site] for site in hands if site in names)[:MAX_HANDS_TOLD]
     result: dict[int, Standing] = {}
     for place, site in enumerate(order, start=1):
         seconds = wait.get(site.site_id)
@@ -60,5 +63,7 @@ def standings(
             has_floor=site.site_id == floor_site_id,
             next=site.site_id == next_site,
             wait=None if seconds is None else round(seconds),
+            hand_raised=site.site_id in hands,
+            hands=hand_names,
         )
     return result

@@ -190,22 +190,22 @@
 <context>
     <name>CallLink</name>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="99"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="128"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="100"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="129"/>
         <source>⚠ Poor link</source>
         <translation>⚠ 网络较差</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="105"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="134"/>
         <source>Turn video back on</source>
         <translation>恢复视频</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="107"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="136"/>
         <source>Switch to sound only</source>
         <translation>切换为仅语音</translation>
     </message>
@@ -213,82 +213,82 @@
 <context>
     <name>CallPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="197"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="204"/>
         <source>This session is over; its call cannot be started again.</source>
         <translation>本场连线已结束，不能再次开始通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="199"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="206"/>
         <source>This session was cancelled.</source>
         <translation>本场连线已取消。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="224"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="231"/>
         <source>The call could not start: %1</source>
         <translation>通话无法开始：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="291"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="306"/>
         <source>On this computer</source>
         <translation>在本机</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="293"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="308"/>
         <source>The session&apos;s settings put its call here.</source>
         <translation>本次连线的设置指定在本机进行。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="294"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="309"/>
         <source>%1 sites: this computer carries up to %2.</source>
         <translation>%1 个站点：本机最多可承载 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="296"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="311"/>
         <source>The session wants the media server, but the server has none.</source>
         <translation>本次连线指定使用媒体服务器，但服务器未配置媒体服务器。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="302"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="317"/>
         <source>%1 sites are more than this computer carries well (%2): pictures may stutter.</source>
         <translation>%1 个站点超过本机可顺畅承载的数量（%2 个）：画面可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="307"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="322"/>
         <source>Media server away: reconnecting…</source>
         <translation>媒体服务器中断：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="309"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="324"/>
         <source>The media server restarted or cannot be reached; every site comes back by itself when it is there again.</source>
         <translation>媒体服务器已重启或无法连接；恢复后各站点会自动重新接入。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="314"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="329"/>
         <source>On the media server</source>
         <translation>在媒体服务器上</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="316"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="331"/>
         <source>%1 sites are more than this computer carries (%2): Janus carries the call.</source>
         <translation>%1 个站点超过本机可承载的数量（%2 个）：由媒体服务器承载。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="318"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="333"/>
         <source>The session&apos;s settings put its call on the server&apos;s media server.</source>
         <translation>本次连线的设置指定使用服务器上的媒体服务器。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="321"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="336"/>
         <source>Back on the media server after %1 s</source>
         <translation>%1 秒后已恢复到媒体服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="487"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="535"/>
         <source>Cannot record to %1: %2</source>
         <translation>无法录制到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="508"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="556"/>
         <source>The recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
     </message>
@@ -329,22 +329,22 @@
 <context>
     <name>CallStatistics</name>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="120"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="149"/>
         <source>%1 fps</source>
         <translation>%1 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="122"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="151"/>
         <source>%1 kbit/s</source>
         <translation>%1 千比特/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="127"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="156"/>
         <source>RTT %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="131"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="160"/>
         <source>loss %1%</source>
         <translation>丢包 %1%</translation>
     </message>
@@ -417,7 +417,7 @@
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="268"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="270"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
@@ -452,58 +452,58 @@
         <translation>双击站点或按回车键，请该站点发言。记录跟随正在发言的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="295"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="298"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="308"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="311"/>
         <source>Session over. Duration %1 · sites heard: %2 of %3 · notes taken: %4 · follow-ups created: %5</source>
         <translation>连线已结束。时长 %1 · 已发言站点：%2 / %3 · 记录：%4 条 · 新建督办事项：%5 项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="389"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="396"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="409"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="446"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="416"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="453"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="411"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="418"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="429"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="436"/>
         <source>Quit Outreach</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="431"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="438"/>
         <source>The session is live. Quitting ends it for every site; the notes are saved.</source>
         <translation>连线正在进行。退出将为所有站点结束连线；记录会保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="433"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="440"/>
         <source>End session and quit</source>
         <translation>结束连线并退出</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="442"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="449"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="444"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="451"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="447"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="454"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -3351,64 +3351,84 @@ Start Outreach again to go on.</source>
 <context>
     <name>RunSheet</name>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="84"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="90"/>
         <source>Run sheet</source>
         <translation>流程表</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="97"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="98"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="99"/>
         <source>Time left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="89"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="91"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="101"/>
+        <source>Hand</source>
+        <translation>举手</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="105"/>
+        <source>Raised hands, in the order they were raised</source>
+        <translation>举手申请发言的站点，按举手先后排列</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="107"/>
         <source>Time left of the segment; +: over</source>
         <translation>本段剩余时间；+ 表示超时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="115"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="132"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="162"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="180"/>
         <source>Has the floor</source>
         <translation>正在发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="162"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="180"/>
         <source>Waiting</source>
         <translation>等待发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="196"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="197"/>
+        <source>Asks for the floor: %1 in line</source>
+        <translation>申请发言：排第 %1 位</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="228"/>
         <source>Give the floor</source>
         <translation>请其发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="198"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="230"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="200"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="232"/>
         <source>Take notes for this site</source>
         <translation>为此站点记录</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="235"/>
+        <source>Lower the hand</source>
+        <translation>放下举手</translation>
     </message>
 </context>
 <context>
@@ -4692,47 +4712,47 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SitePresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="98"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="100"/>
         <source>Cannot reach the session&apos;s server. Check the network and try again.</source>
         <translation>连不上连线服务器，请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="145"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="153"/>
         <source>Your link is too poor for video: the official switched to sound only.</source>
         <translation>你的网络太差，无法传输视频：主持人已切换为仅语音。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="147"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="155"/>
         <source>The official turned video back on.</source>
         <translation>主持人已恢复视频。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="245"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="253"/>
         <source>This invitation link is not valid. Check that all of it was copied.</source>
         <translation>邀请链接无效，请检查链接是否复制完整。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="248"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="256"/>
         <source>This invitation has expired. Ask the organiser for a new one.</source>
         <translation>邀请已过期，请向组织方索取新的链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="251"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="259"/>
         <source>This invitation is for another session.</source>
         <translation>这个邀请属于另一场连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="254"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="262"/>
         <source>This session has ended.</source>
         <translation>这场连线已经结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="255"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="263"/>
         <source>This site joined again from another place; this window stops.</source>
         <translation>本站点已在别处重新加入，此窗口停止。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="260"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="268"/>
         <source>The server refused this invitation.</source>
         <translation>服务器拒绝了这个邀请。</translation>
     </message>
@@ -4740,18 +4760,33 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteTile</name>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="32"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="33"/>
         <source>Double-click to give %1 the floor</source>
         <translation>双击请%1发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="75"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="54"/>
+        <source>Give the floor</source>
+        <translation>请其发言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="59"/>
+        <source>Lower the hand</source>
+        <translation>放下举手</translation>
+    </message>
+    <message>
         <location filename="../../outreach_app/ui/call/site_tile.py" line="93"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="122"/>
         <source>Waiting for video…</source>
         <translation>正在等待视频…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="93"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="102"/>
+        <source>✋ Asks for the floor (%1 in line)</source>
+        <translation>✋ 申请发言（排第 %1 位）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="122"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
@@ -4759,141 +4794,213 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="41"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="48"/>
         <source>Outreach — joined as a site</source>
         <translation>连线 — 以站点身份加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="46"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="65"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="53"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="84"/>
         <source>Joining…</source>
         <translation>正在加入……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="49"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="56"/>
         <source>Connection state</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="75"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="62"/>
+        <source>Your place in the session</source>
+        <translation>本站在连线中的位置</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="95"/>
         <source>The official appears here</source>
         <translation>领导的画面显示在这里</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="76"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="88"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="96"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="108"/>
         <source>The official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="78"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="79"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="92"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="98"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="99"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="112"/>
         <source>The site with the floor</source>
         <translation>正在发言的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="82"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="94"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="102"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="114"/>
         <source>Your camera</source>
         <translation>本站画面</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="101"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="170"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="121"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="256"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="103"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="174"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="123"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="260"/>
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="105"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="125"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="191"/>
+        <source>Raise hand</source>
+        <translation>举手</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="128"/>
         <source>Test my setup</source>
         <translation>检查设备</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="107"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="130"/>
         <source>Leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="143"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="166"/>
         <source>Waiting for the official to start the session</source>
         <translation>等待领导开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="144"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="167"/>
         <source>Connecting…</source>
         <translation>正在连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="145"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="161"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="168"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="184"/>
         <source>Connected — waiting for your turn</source>
         <translation>已连接 — 等待轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="146"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="169"/>
         <source>Connection lost — reconnecting by itself…</source>
         <translation>连接中断 — 正在自动重连……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="147"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="170"/>
         <source>Could not connect. Check the network.</source>
         <translation>无法连接，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="148"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="171"/>
         <source>You have left the session.</source>
         <translation>您已离开连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="152"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="159"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="175"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="182"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="227"/>
         <source>You have the floor</source>
         <translation>轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="154"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="177"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="170"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="191"/>
+        <source>Lower hand</source>
+        <translation>放下手</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="212"/>
+        <source>You are %1</source>
+        <translation>本站：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="213"/>
+        <source>Speaking order: %1 of %2</source>
+        <translation>发言顺序：第 %1 位，共 %2 个站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="216"/>
+        <source>Nobody has the floor yet</source>
+        <translation>尚无站点发言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="218"/>
+        <source>Speaking now: %1</source>
+        <translation>正在发言：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="222"/>
+        <source>Hands raised: %1</source>
+        <translation>举手申请发言：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="229"/>
+        <source>You have spoken — thank you</source>
+        <translation>本站已发言，感谢参与</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="233"/>
+        <source>You are next — any moment now</source>
+        <translation>下一个轮到本站发言，马上开始</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="237"/>
+        <source>You are next — in about 1 minute</source>
+        <translation>下一个轮到本站发言，大约 1 分钟后</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="239"/>
+        <source>You are next — in about %1 minutes</source>
+        <translation>下一个轮到本站发言，大约 %1 分钟后</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="243"/>
+        <source>Your turn comes in about 1 minute</source>
+        <translation>大约 1 分钟后轮到本站发言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="245"/>
+        <source>Your turn comes in about %1 minutes</source>
+        <translation>大约 %1 分钟后轮到本站发言</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="256"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="174"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="260"/>
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="178"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="264"/>
         <source>Testing camera, microphone and connection…</source>
         <translation>正在检查摄像头、麦克风和网络连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="184"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="270"/>
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="185"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="271"/>
         <source>Microphone: %1</source>
         <translation>麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="186"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="272"/>
         <source>Connection: %1</source>
         <translation>连接：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="189"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="275"/>
         <source>The result could not be sent to the organiser.</source>
         <translation>检查结果未能发送给组织方。</translation>
     </message>
@@ -6085,33 +6192,33 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <translation>您自己的摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/video_area.py" line="155"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="161"/>
         <source>%1 is on sound only: its link is too poor for video.</source>
         <translation>%1 已切换为仅语音：网络太差，无法传输视频。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/video_area.py" line="158"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="164"/>
         <source>The link to %1 is poor: its video will stutter or freeze. Sound only keeps the conversation going.</source>
         <translation>与 %1 的网络较差：视频会卡顿或停顿。切换为仅语音可保持通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/video_area.py" line="179"/>
-        <location filename="../../outreach_app/ui/call/video_area.py" line="192"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="185"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="198"/>
         <source>Your camera</source>
         <translation>您的摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/video_area.py" line="189"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="195"/>
         <source>Your camera — nobody has the floor; %1 starts with the first site.</source>
         <translation>您的摄像头——暂无站点发言；按 %1 从第一个站点开始。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/video_area.py" line="199"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="205"/>
         <source>Waiting for video from %1…</source>
         <translation>正在等待%1的视频…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/video_area.py" line="205"/>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="211"/>
         <source>The session has ended. Notes can still be edited.</source>
         <translation>连线已结束，记录仍可编辑。</translation>
     </message>

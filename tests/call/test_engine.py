@@ -11,6 +11,7 @@ import pytest
 
 from outreach_app.call.events import (
     EngineEvent,
+    HandRequested,
     PeerStateChanged,
     QualityApplied,
     StandingReceived,
@@ -313,3 +314,24 @@ async def test_each_site_hears_where_it_stands_on_connecting_and_as_it_changes(
         before,
         moved,
     ]
+
+
+async def test_a_site_raises_its_own_hand_and_nothing_else(call: Call) -> None:
+    site_a = await call.join(SITE_A)
+    await call.join(SITE_B)
+    await wait_until(lambda: call.connected(SITE_A, SITE_B), 5, "both sites connected")
+
+    def hands() -> list[tuple[int, bool]]:
+        return [(e.site_id, e.raised) for e in call.hub_events if isinstance(e, HandRequested)]
+
+    assert site_a.raise_hand(True)
+    await wait_until(lambda: hands() == [(SITE_A, True)], 3, "A's hand at the hub")
+    # What a site says is untrusted: a standing it sends the hub, or garbage, is ignored.
+    link = site_a._link
+    assert link is not None
+    link.send_control(Standing("S", "B", 1, 2, None, False, True, 0, True, ("B",)))
+    assert link.channel is not None
+    link.channel.send('{"type":"hand","raised":"yes","site":2}')
+    assert site_a.raise_hand(False)
+    await wait_until(lambda: len(hands()) == 2, 3, "A's hand lowered")
+    assert hands() == [(SITE_A, True), (SITE_A, False)]

@@ -8,6 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from outreach_app.call.events import HandRequested
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.janus_engine import JanusEngine
 from outreach_app.call.link_state import LinkTimings, PeerState
@@ -158,6 +159,10 @@ async def test_a_session_on_janus_passes_the_floor_and_ends(
             told_now = Standing("Heating", "Lakeside", 3, 3, "Hillview", False, True, 170)
             hub.tell_standing(3, told_now)
             await wait_until(lambda: sites[3].engine.standing == told_now, 5, "3 told its standing")
+            hands: list[HandRequested] = []
+            hub.add_listener(lambda e: hands.append(e) if isinstance(e, HandRequested) else None)
+            assert sites[3].engine.raise_hand(True)
+            await wait_until(lambda: hands == [HandRequested(3, True)], 5, "3's hand at the hub")
 
             hub.set_audio_only(3, True)
             await wait_until(lambda: not sites[3].engine.sending_video, 5, "site 3 stops its video")

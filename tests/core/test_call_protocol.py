@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from outreach_app.core.control_protocol import (
     CONTROL_MESSAGES,
+    HandRequest,
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
@@ -125,6 +126,8 @@ SAMPLES: dict[MessageFamily[WireMessage], list[WireMessage]] = {
         ReducedCopyRequest(320, 240, 10.0),
         Standing("Heating", "Riverside", 2, 6, "Hillview", False, True, 170),
         Standing("供暖", "河畔", 1, 1, None, False, False, None),
+        Standing("S", "A", 2, 3, "B", False, False, 60, True, ("C", "A")),
+        HandRequest(raised=True),
     ],
 }
 

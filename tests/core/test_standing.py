@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from outreach_app.core.control_protocol import (
     CONTROL_MESSAGES,
+    MAX_HANDS_TOLD,
     MAX_NAME_CHARS,
     Standing,
 )
@@ -63,10 +64,26 @@ def test_a_site_passed_over_comes_after_the_rest() -> None:
     assert (found[2].next, found[2].wait) == (False, 300)
 
 
+def test_every_site_hears_the_raised_hands_in_the_order_they_were_raised() -> None:
+    found = standings(
+        "S", ORDER, 1, remaining=lambda _: 0.0, has_spoken=lambda _: False, hands=[4, 2]
+    )
+    assert all(standing.hands == ("Old Town", "Hillview") for standing in found.values())
+    assert [found[site].hand_raised for site in (1, 2, 3, 4)] == [False, True, False, True]
+
+
 def test_long_names_are_cut_so_that_the_message_always_travels() -> None:
     long_name = "站" * 500
-    order = [OrderedSite(1, long_name, 60), OrderedSite(2, long_name, 60)]
-    found = standings(long_name, order, 1, remaining=lambda _: 10.0, has_spoken=lambda _: False)
+    order = [OrderedSite(site, long_name + str(site), 60) for site in range(1, 31)]
+    found = standings(
+        long_name,
+        order,
+        1,
+        remaining=lambda _: 10.0,
+        has_spoken=lambda _: False,
+        hands=list(range(30, 0, -1)),
+    )
+    assert len(found[2].hands) == MAX_HANDS_TOLD
     text = to_json(found[2])
     assert len(text) <= MAX_CONTROL_CHARS
     assert CONTROL_MESSAGES.from_json(text) == found[2]

@@ -19,6 +19,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, BrowserContext, Page
 
+from outreach_app.call.events import HandRequested
 from outreach_app.call.hub_engine import HubEngine
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import LinkTimings, PeerState
@@ -383,7 +384,35 @@ async def test_the_page_says_where_the_site_stands_and_when_its_turn_comes(
         standing = await page.evaluate("window.outreachJoin.standing")
         assert standing["next"] and 165 <= standing["waitNow"] <= 170
 
+        # The site asks for the floor with the H key, and takes it back with the button.
+        hands: list[HandRequested] = []
+        hub.add_listener(lambda e: hands.append(e) if isinstance(e, HandRequested) else None)
+        assert await page.inner_text("#hand-label") == "Raise hand"
+        await page.keyboard.press("h")
+        await eventually(lambda: hands == [HandRequested(SITE, True)], "the hand at the hub")
+        raised = Standing(
+            "Heating briefing",
+            "Riverside",
+            2,
+            3,
+            "Gas field",
+            False,
+            True,
+            170,
+            hand_raised=True,
+            hands=("Old Town", "Riverside"),
+        )
+        hub.tell_standing(SITE, raised)
+        await eventually(lambda: _text_is(page, "#hand-label", "Lower hand"), "hand shown raised")
+        assert await page.inner_text("#standing-hands") == "Hands raised: Old Town, Riverside"
+        assert await page.get_attribute("#hand", "aria-pressed") == "true"
+        await page.click("#hand")
+        await eventually(lambda: len(hands) == 2, "the hand lowered at the hub")
+        assert hands[1] == HandRequested(SITE, False)
+
         await page.click("#language")
+        assert await page.inner_text("#standing-hands") == "举手申请发言：Old Town、Riverside"
+        assert await page.inner_text("#hand-label") == "放下手"
         assert await page.inner_text("#standing-turn") == "下一个轮到你发言，大约 3 分钟后"
         assert await page.inner_text("#standing-place") == "发言顺序：第 2 位，共 3 个站点"
         assert await page.inner_text("#standing-floor") == "正在发言：Gas field"

@@ -13,6 +13,7 @@ import pytest_asyncio
 from playwright.async_api import Browser, BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
+from outreach_app.call.events import HandRequested
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.janus_engine import JanusEngine
 from outreach_app.call.link_state import LinkTimings, PeerState
@@ -196,6 +197,13 @@ async def test_a_browser_site_on_the_media_server(
                     " === 'You are next — in about 3 minutes'"
                 ),
                 "the standing on the page",
+            )
+            # The hand travels through the signaling server too.
+            hands: list[HandRequested] = []
+            hub.add_listener(lambda e: hands.append(e) if isinstance(e, HandRequested) else None)
+            await page.keyboard.press("h")
+            await eventually(
+                lambda: hands == [HandRequested(BROWSER_SITE, True)], "the hand at the official"
             )
 
             # Sound only: no video from the browser any more, the sound goes on.

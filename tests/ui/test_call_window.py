@@ -32,7 +32,7 @@ from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import call_available, open_call_windows
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
-from outreach_app.ui.call.run_sheet import LEFT_COLUMN, STATE_COLUMN
+from outreach_app.ui.call.run_sheet import HAND_COLUMN, LEFT_COLUMN, STATE_COLUMN
 from outreach_app.ui.call.site_tile import describe_statistics
 from outreach_app.ui.call.window import CallWindow, CloseChoice
 from outreach_app.ui.context import UiContext
@@ -180,6 +180,28 @@ async def test_a_real_call_from_start_to_end(
         assert sites[0].standing == Standing(title, GAS_FIELD, 1, 2, None, False, True, 0)
         assert sites[1].standing == Standing(title, VILLAGE, 2, 2, None, False, False, 600)
 
+        # Both sites ask for the floor: the official sees them in order of raising, in the run
+        # sheet and on the thumbnails, and every site hears the same order.
+        assert sites[1].raise_hand(True)
+        await until(lambda: window.run_sheet.row_texts(village)[HAND_COLUMN] == "✋ 1")
+        assert sites[0].raise_hand(True)
+        await until(lambda: window.run_sheet.row_texts(gas)[HAND_COLUMN] == "✋ 2")
+        village_tile = window.video._tiles[village]
+        assert village_tile.hand_label.isVisibleTo(window) and "1" in village_tile.hand_label.text()
+        await until(
+            lambda: all(
+                site.standing is not None and site.standing.hands == (VILLAGE, GAS_FIELD)
+                for site in sites
+            )
+        )
+        assert sites[0].standing is not None and sites[0].standing.hand_raised
+        # The official lowers the village's hand from its thumbnail.
+        QTest.mouseClick(village_tile.lower_hand_button, Qt.MouseButton.LeftButton)
+        await until(lambda: window.run_sheet.row_texts(gas)[HAND_COLUMN] == "✋ 1")
+        assert window.run_sheet.row_texts(village)[HAND_COLUMN] == ""
+        assert not village_tile.hand_label.isVisibleTo(window)
+        await until(lambda: getattr(sites[1].standing, "hand_raised", True) is False)
+
         # F8 gives the floor to the first site: large, at floor quality, with its countdown.
         assert "F8" in window.header.next_button.toolTip()
         QTest.keyClick(window, Qt.Key.Key_F8)
@@ -200,7 +222,11 @@ async def test_a_real_call_from_start_to_end(
         village_standing = sites[1].standing
         assert village_standing is not None and village_standing.next
         assert village_standing.wait is not None and 595 <= village_standing.wait <= 600
-        assert sites[0].standing is not None and sites[0].standing.has_floor
+        gas_standing = sites[0].standing
+        assert gas_standing is not None and gas_standing.has_floor
+        # It asked for the floor and got it: its hand is down.
+        assert window.run_sheet.row_texts(gas)[HAND_COLUMN] == ""
+        assert not gas_standing.hand_raised and gas_standing.hands == ()
 
         # The next press moves on to the village, whose own five minutes start.
         QTest.keyClick(window, Qt.Key.Key_F8)

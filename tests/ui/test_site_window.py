@@ -7,8 +7,11 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from outreach_app.call.events import HandRequested
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService, LiveCall
@@ -114,6 +117,23 @@ async def test_the_window_says_where_the_site_stands_and_when_its_turn_comes(
     assert "Nobody has the floor yet" in window.standing_label.text()
     hub.tell_standing(SITE, Standing("Heating", "Riverside", 2, 3, "Riverside", True, False, None))
     await until(lambda: window.standing_label.text().endswith("You have the floor"), 5)
+
+    # The site asks for the floor (Ctrl+H or the button); the official's standing shows it up.
+    hands: list[HandRequested] = []
+    hub.add_listener(lambda e: hands.append(e) if isinstance(e, HandRequested) else None)
+    hub.tell_standing(SITE, Standing("Heating", "Riverside", 2, 3, "Gas field", False, True, 170))
+    await until(lambda: window.hand_button.isEnabled(), 5)
+    assert window.hand_button.text() == "Raise hand"
+    QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    await until(lambda: hands == [HandRequested(SITE, True)], 5)
+    raised = Standing(
+        "Heating", "Riverside", 2, 3, "Gas field", False, True, 170, True, ("Riverside",)
+    )
+    hub.tell_standing(SITE, raised)
+    await until(lambda: window.hand_button.text() == "Lower hand", 5)
+    assert window.standing_label.text().splitlines()[-1] == "Hands raised: Riverside"
+    window.hand_button.click()
+    await until(lambda: hands[-1:] == [HandRequested(SITE, False)], 5)
 
     # The wait counts down between updates; a short one reads "any moment now".
     next_soon = Standing("Heating", "Riverside", 2, 3, "Gas field", False, True, 20)

@@ -172,6 +172,10 @@ function readStanding(message) {
     hasFloor: message.has_floor === true,
     next: message.next === true,
     wait: typeof message.wait === "number" && message.wait >= 0 ? message.wait : null,
+    handRaised: message.hand_raised === true,
+    hands: Array.isArray(message.hands)
+      ? message.hands.filter((name) => typeof name === "string")
+      : [],
     at: performance.now(),
   };
 }
@@ -543,6 +547,21 @@ function heartbeatWatch() {
 
 // ----- Controls -----
 
+// Raises the hand, or lowers it; the official's next standing shows the result.
+function toggleHand() {
+  if (view.hand.disabled || !state.standing) return;
+  const raised = !state.standing.handRaised;
+  if (media) {
+    signaling.send("control", { to: HOST, message: encode("control", "hand", { raised }) });
+  } else if (link) {
+    link.sendHand(raised);
+  }
+}
+
+function isTyping(target) {
+  return target instanceof HTMLElement && target.closest("input, select, textarea") !== null;
+}
+
 function leave(reason) {
   signaling.send("bye", { to: HOST, reason });
 }
@@ -557,6 +576,14 @@ function bindControls() {
     state.cameraOff = !state.cameraOff;
     for (const track of localStream.getVideoTracks()) track.enabled = !state.cameraOff;
     render();
+  });
+  view.hand.addEventListener("click", toggleHand);
+  document.addEventListener("keydown", (event) => {
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !event.repeat;
+    if (plain && event.key.toLowerCase() === "h" && !isTyping(event.target)) {
+      event.preventDefault();
+      toggleHand();
+    }
   });
   view.devicesToggle.addEventListener("click", () => {
     view.devices.hidden = !view.devices.hidden;

@@ -118,6 +118,13 @@ export class Link {
     });
   }
 
+  // Asks the official for the floor (or takes the request back); false without a channel.
+  sendHand(raised) {
+    if (!this.open || !this.channel || this.channel.readyState !== "open") return false;
+    this.channel.send(encode("control", "hand", { raised }));
+    return true;
+  }
+
   // Sound only: the video encoding is switched off at the sender (the camera and the
   // self-view stay on) until the official turns video back on.
   async applyMedia(soundOnly) {

@@ -59,7 +59,19 @@ export const MESSAGES = strict("message channel", {
     quality: ["width", "height", "fps", "floor"],
     media: ["video"],
     reduced: ["width", "height", "fps"],
-    standing: ["session", "site", "place", "sites", "floor", "has_floor", "next", "wait"],
+    standing: [
+      "session",
+      "site",
+      "place",
+      "sites",
+      "floor",
+      "has_floor",
+      "next",
+      "wait",
+      "hand_raised",
+      "hands",
+    ],
+    hand: ["raised"],
   }),
 });
 

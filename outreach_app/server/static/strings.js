@@ -69,6 +69,10 @@ export const JOIN_STRINGS = {
       minutes === 0 ? "下一个轮到你发言，马上开始" : `下一个轮到你发言，大约 ${minutes} 分钟后`,
     standingLater: (minutes) => `大约 ${minutes} 分钟后轮到你发言`,
     standingDone: "你已发言，感谢参与",
+    standingHands: (names) => `举手申请发言：${names.join("、")}`,
+    raiseHand: "举手",
+    lowerHand: "放下手",
+    handHint: "举手申请发言（快捷键 H）",
   },
   en: {
     title: "Outreach session",
@@ -144,6 +148,10 @@ export const JOIN_STRINGS = {
     standingLater: (minutes) =>
       `Your turn comes in about ${minutes} ${minutes === 1 ? "minute" : "minutes"}`,
     standingDone: "You have spoken — thank you",
+    standingHands: (names) => `Hands raised: ${names.join(", ")}`,
+    raiseHand: "Raise hand",
+    lowerHand: "Lower hand",
+    handHint: "Ask for the floor (key H)",
   },
 };
 

@@ -28,6 +28,9 @@ export const view = {
   standingPlace: $("standing-place"),
   standingFloor: $("standing-floor"),
   standingTurn: $("standing-turn"),
+  standingHands: $("standing-hands"),
+  hand: $("hand"),
+  handLabel: $("hand-label"),
   floorBanner: $("floor-banner"),
   warning: $("warning"),
   playAudio: $("play-audio"),
@@ -103,6 +106,7 @@ export function render(page) {
   view.status.dataset.state = current;
 
   renderStanding(t, finalNotice ? null : page.standing);
+  renderHand(t, page.standing, current === "connected");
 
   view.floorBanner.hidden = !(page.floorNow && current === "connected");
   view.floorBanner.textContent = t(page.micMuted ? "floorBannerMuted" : "floorBanner");
@@ -140,6 +144,17 @@ function renderStanding(t, standing) {
     standing.floor === null ? t("standingNobody") : t("standingFloor")(standing.floor);
   view.standingTurn.textContent = turnText(t, standing);
   view.standing.dataset.turn = standing.hasFloor ? "floor" : standing.next ? "next" : "waiting";
+  view.standingHands.hidden = standing.hands.length === 0;
+  view.standingHands.textContent = standing.hands.length ? t("standingHands")(standing.hands) : "";
+}
+
+// The hand can be raised once the official has said where we stand, and lowered any time.
+function renderHand(t, standing, connected) {
+  const raised = !!standing && standing.handRaised;
+  view.hand.disabled = !connected || !standing || (standing.hasFloor && !raised);
+  view.hand.setAttribute("aria-pressed", String(raised));
+  view.handLabel.textContent = raised ? t("lowerHand") : t("raiseHand");
+  view.hand.title = t("handHint");
 }
 
 function turnText(t, standing) {

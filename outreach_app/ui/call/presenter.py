@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from outreach_app.call.events import (
     EngineEvent,
     FloorChanged,
+    HandRequested,
     MediaServerChanged,
     PeerStateChanged,
 )
@@ -32,6 +33,7 @@ from outreach_app.call.official_engine import FULL_QUALITY, LinkStatistics, Qual
 from outreach_app.call.recording import SessionRecorder
 from outreach_app.core.call_engines import EngineDecision, EngineReason
 from outreach_app.core.model import Session, SessionStatus
+from outreach_app.core.raised_hands import RaisedHands
 from outreach_app.core.segments import SegmentClock, next_in_order, previous_in_order
 from outreach_app.core.standing import OrderedSite, standings
 from outreach_app.core.topics import Topic
@@ -82,6 +84,7 @@ class CallPresenter(Presenter):
     recordingChanged = Signal(bool)  # recording now
     linkPoorChanged = Signal(int, bool)  # site id, whether its link is poor now
     audioOnlyChanged = Signal(int, bool)  # site id, whether it gets and sends sound only
+    handsChanged = Signal(list)  # site ids with raised hands, the first raised first
     # What carries the call, why, and whether something is wrong with it now (the media
     # server went away): (text, explanation, trouble).
     engineChanged = Signal(str, str, bool)
@@ -122,6 +125,7 @@ class CallPresenter(Presenter):
         self._statistics: dict[int, LinkStatistics | None] = {}
         self._judges: dict[int, PoorLinkJudge] = {}
         self._audio_only: set[int] = set()
+        self.hands = RaisedHands()
         self._tracks: tuple[Any, Any] = (None, None)
         # Sites whose joining is on record and whose leaving is not yet.
         self._present: set[int] = set()
@@ -275,7 +279,13 @@ class CallPresenter(Presenter):
         elif isinstance(event, FloorChanged):
             self.segments.floor_moved(event.site_id)
             self.floorChanged.emit(event.site_id)
+            # The site got what it asked for: its hand goes down.
+            if event.site_id is not None and self.hands.lower(event.site_id):
+                self.handsChanged.emit(self.hands.order())
             self.tell_standings()
+        elif isinstance(event, HandRequested):
+            if self.hands.asked_by_site(event.site_id, event.raised, self._monotonic()):
+                self._hands_changed()
         elif isinstance(event, MediaServerChanged):
             now = self._monotonic()
             if not event.ready and self._media_server_away_since is None:
@@ -347,6 +357,15 @@ class CallPresenter(Presenter):
             self._present.discard(site_id)
             self.spawn(self.query(lambda r: r.sessions.record_site_left(session_id, site_id)))
 
+    def lower_hand(self, site_id: int) -> None:
+        """The official lowers a site's hand without giving it the floor."""
+        if self.hands.lower(site_id):
+            self._hands_changed()
+
+    def _hands_changed(self) -> None:
+        self.handsChanged.emit(self.hands.order())
+        self.tell_standings()
+
     def tell_standings(self) -> None:
         """Tell every site where it stands: its place, who has the floor, when its turn comes."""
         if self.call is None or self.session is None:
@@ -362,6 +381,7 @@ class CallPresenter(Presenter):
             self.floor_site_id,
             remaining=self.segments.remaining,
             has_spoken=self.segments.has_spoken,
+            hands=self.hands.order(),
         )
         for site_id, standing in found.items():
             self.call.hub.tell_standing(site_id, standing)

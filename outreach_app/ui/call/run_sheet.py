@@ -13,7 +13,7 @@ from outreach_app.core.model import SessionSite
 from outreach_app.core.segments import SegmentClock, format_countdown
 
 ID_ROLE: Final = Qt.ItemDataRole.UserRole
-ORDER_COLUMN, SITE_COLUMN, BOX_COLUMN, LEFT_COLUMN, STATE_COLUMN = range(5)
+ORDER_COLUMN, SITE_COLUMN, BOX_COLUMN, LEFT_COLUMN, STATE_COLUMN, HAND_COLUMN = range(6)
 
 # (light palette, dark palette): each readable on its own background.
 _STATE_COLOURS: Final = {
@@ -70,11 +70,17 @@ def overrun_colour(palette: QPalette) -> QColor:
     return QColor(dark if is_dark(palette) else light)
 
 
+def hand_text(place: int) -> str:
+    """A raised hand with its place in the line of raised hands (1: raised first)."""
+    return f"✋ {place}"
+
+
 class RunSheet(QTreeWidget):
-    """Double-click or Enter gives a site the floor; the context menu copies its link or takes
-    notes for it. Selecting a row only selects it."""
+    """Double-click or Enter gives a site the floor; the context menu copies its link, takes
+    notes for it or lowers its raised hand. Selecting a row only selects it."""
 
     floorRequested = Signal(int)
+    lowerHandRequested = Signal(int)
     copyLinkRequested = Signal(int)
     notesRequested = Signal(int)
 
@@ -84,14 +90,24 @@ class RunSheet(QTreeWidget):
         self.setAccessibleName(self.tr("Run sheet"))
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
-        self.setColumnCount(5)
+        self.setColumnCount(6)
         self.setHeaderLabels(
-            ["#", self.tr("Site"), self.tr("Time box"), self.tr("Time left"), self.tr("State")]
+            [
+                "#",
+                self.tr("Site"),
+                self.tr("Time box"),
+                self.tr("Time left"),
+                self.tr("State"),
+                self.tr("Hand"),
+            ]
+        )
+        self.headerItem().setToolTip(
+            HAND_COLUMN, self.tr("Raised hands, in the order they were raised")
         )
         self.headerItem().setToolTip(LEFT_COLUMN, self.tr("Time left of the segment; +: over"))
         header = self.header()
         header.setStretchLastSection(False)
-        for column in range(5):
+        for column in range(self.columnCount()):
             header.setSectionResizeMode(
                 column,
                 QHeaderView.ResizeMode.Stretch
@@ -103,6 +119,7 @@ class RunSheet(QTreeWidget):
         self.itemDoubleClicked.connect(lambda item, _column: self._request_floor(item))
         self._items: dict[int, QTreeWidgetItem] = {}
         self._floor: int | None = None
+        self._hands: list[int] = []
 
     def set_sites(self, slots: list[SessionSite]) -> None:
         self.clear()
@@ -113,6 +130,7 @@ class RunSheet(QTreeWidget):
                     str(slot.position + 1),
                     slot.site_name,
                     self.tr("%1 min").replace("%1", str(slot.time_box_minutes)),
+                    "",
                     "",
                     "",
                 ]
@@ -167,6 +185,20 @@ class RunSheet(QTreeWidget):
         if site_id in self._items:
             self.setCurrentItem(self._items[site_id])
 
+    def set_hands(self, hands: list[int]) -> None:
+        """Mark the sites whose hands are raised with their place in line."""
+        self._hands = list(hands)
+        for site_id, item in self._items.items():
+            raised = site_id in self._hands
+            place = self._hands.index(site_id) + 1 if raised else 0
+            item.setText(HAND_COLUMN, hand_text(place) if raised else "")
+            item.setToolTip(
+                HAND_COLUMN,
+                self.tr("Asks for the floor: %1 in line").replace("%1", str(place))
+                if raised
+                else "",
+            )
+
     def update_times(self, segments: SegmentClock) -> None:
         for site_id, item in self._items.items():
             if site_id == segments.current or segments.has_spoken(site_id):
@@ -199,4 +231,7 @@ class RunSheet(QTreeWidget):
         copy.triggered.connect(lambda: self.copyLinkRequested.emit(site_id))
         notes = menu.addAction(self.tr("Take notes for this site"))
         notes.triggered.connect(lambda: self.notesRequested.emit(site_id))
+        if site_id in self._hands:
+            lower = menu.addAction(self.tr("Lower the hand"))
+            lower.triggered.connect(lambda: self.lowerHandRequested.emit(site_id))
         menu.popup(self.viewport().mapToGlobal(position))

@@ -23,6 +23,7 @@ class SiteTile(QFrame):
 
     floorRequested = Signal(int)
     audioOnlyRequested = Signal(int, bool)  # site id, sound only wanted
+    lowerHandRequested = Signal(int)
 
     def __init__(self, site_id: int, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,6 +45,20 @@ class SiteTile(QFrame):
         self.link_label = QLabel()
         self.link_label.setObjectName("tileLink")
         self.link_label.setVisible(False)
+        # A raised hand: its place in line, and what the official can do about it.
+        self.hand_label = QLabel()
+        self.hand_label.setObjectName("tileHand")
+        self.hand_label.setVisible(False)
+        self.give_floor_button = QToolButton()
+        self.give_floor_button.setObjectName("tileGiveFloor")
+        self.give_floor_button.setText(self.tr("Give the floor"))
+        self.give_floor_button.setVisible(False)
+        self.give_floor_button.clicked.connect(lambda: self.floorRequested.emit(self.site_id))
+        self.lower_hand_button = QToolButton()
+        self.lower_hand_button.setObjectName("tileLowerHand")
+        self.lower_hand_button.setText(self.tr("Lower the hand"))
+        self.lower_hand_button.setVisible(False)
+        self.lower_hand_button.clicked.connect(lambda: self.lowerHandRequested.emit(self.site_id))
         self.audio_only_button = QToolButton()
         self.audio_only_button.setObjectName("tileAudioOnly")
         self.audio_only_button.setVisible(False)
@@ -59,6 +74,9 @@ class SiteTile(QFrame):
         layout.addWidget(self.state_label)
         layout.addWidget(self.stats_label)
         layout.addWidget(self.link_label)
+        layout.addWidget(self.hand_label)
+        layout.addWidget(self.give_floor_button)
+        layout.addWidget(self.lower_hand_button)
         layout.addWidget(self.audio_only_button)
         self.setFixedWidth(THUMBNAIL_SIZE.width() + 10)
         self.set_state(PeerState.INVITED)
@@ -76,6 +94,17 @@ class SiteTile(QFrame):
         )
         if state not in (PeerState.CONNECTED, PeerState.RECONNECTING):
             self.stats_label.setText("")
+
+    def set_hand(self, place: int | None) -> None:
+        """The site's place among the raised hands (1: raised first), or None: not raised."""
+        raised = place is not None
+        self.hand_label.setText(
+            self.tr("✋ Asks for the floor (%1 in line)").replace("%1", str(place))
+            if raised
+            else ""
+        )
+        for widget in (self.hand_label, self.give_floor_button, self.lower_hand_button):
+            widget.setVisible(raised)
 
     def set_statistics(self, statistics: LinkStatistics | None) -> None:
         self.stats_label.setText(describe_statistics(statistics))

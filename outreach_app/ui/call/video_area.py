@@ -121,6 +121,7 @@ class VideoArea(QWidget):
             tile.video.set_source(functools.partial(self.presenter.latest_frame, slot.site_id))
             tile.floorRequested.connect(self.presenter.give_floor)
             tile.audioOnlyRequested.connect(self.presenter.set_audio_only)
+            tile.lowerHandRequested.connect(self.presenter.lower_hand)
             self.thumbnails_layout.insertWidget(index, tile)
             self._tiles[slot.site_id] = tile
 
@@ -128,6 +129,11 @@ class VideoArea(QWidget):
         tile = self._tiles.get(site_id)
         if tile is not None:
             tile.set_state(state)
+
+    def show_hands(self, hands: list[int]) -> None:
+        """Each waiting site's place among the raised hands, on its thumbnail."""
+        for site_id, tile in self._tiles.items():
+            tile.set_hand(hands.index(site_id) + 1 if site_id in hands else None)
 
     def show_statistics(self, site_id: int, statistics: LinkStatistics | None) -> None:
         tile = self._tiles.get(site_id)

@@ -249,6 +249,7 @@ class CallWindow(QMainWindow):
         self.run_sheet.floorRequested.connect(self.presenter.give_floor)
         self.run_sheet.copyLinkRequested.connect(self.copy_link)
         self.run_sheet.notesRequested.connect(self.take_notes_for)
+        self.run_sheet.lowerHandRequested.connect(self.presenter.lower_hand)
         self.notes_target.siteChosen.connect(self.take_notes_for)
         self.notes_target.backToFloorRequested.connect(self._notes_back_to_floor)
         self.notes.siteShown.connect(self._show_notes_target)
@@ -261,6 +262,7 @@ class CallWindow(QMainWindow):
         self.presenter.recordingChanged.connect(self._show_recording)
         self.presenter.linkPoorChanged.connect(self._show_link)
         self.presenter.audioOnlyChanged.connect(self._show_link)
+        self.presenter.handsChanged.connect(self._show_hands)
         self.presenter.engineChanged.connect(self.header.show_engine)
 
     # ------------------------------------------------------------------------- showing
@@ -336,6 +338,10 @@ class CallWindow(QMainWindow):
         self.video.show_site_state(site_id, state)
         if site_id == self.presenter.floor_site_id:
             self._show_floor_caption(site_id)
+
+    def _show_hands(self, hands: list[int]) -> None:
+        self.run_sheet.set_hands(hands)
+        self.video.show_hands(hands)
 
     def _show_link(self, site_id: int, _changed: bool = False) -> None:
         self.video.show_link(site_id)

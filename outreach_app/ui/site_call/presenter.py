@@ -131,6 +131,10 @@ class SitePresenter(QObject):
     def set_muted(self, muted: bool) -> None:
         self.media.set_muted(muted)
 
+    def raise_hand(self, raised: bool) -> bool:
+        """Ask the official for the floor, or take the request back; False while not linked."""
+        return self.engine is not None and self.engine.raise_hand(raised)
+
     def set_camera_on(self, on: bool) -> None:
         self.media.set_camera_on(on)
 

@@ -122,12 +122,15 @@ class SiteWindow(QMainWindow):
         self.mute_button.toggled.connect(self._mute_toggled)
         self.camera_button = self._button(self.tr("Camera off"), "Ctrl+E", checkable=True)
         self.camera_button.toggled.connect(self._camera_toggled)
+        self.hand_button = self._button(self.tr("Raise hand"), "Ctrl+H")
+        self.hand_button.setEnabled(False)
+        self.hand_button.clicked.connect(self._toggle_hand)
         self.check_button = self._button(self.tr("Test my setup"), "Ctrl+T")
         self.check_button.clicked.connect(self._run_check)
         self.leave_button = self._button(self.tr("Leave"), "Ctrl+W")
         self.leave_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        for button in (self.mute_button, self.camera_button, self.check_button):
+        for button in (self.mute_button, self.camera_button, self.hand_button, self.check_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.leave_button)
@@ -184,6 +187,13 @@ class SiteWindow(QMainWindow):
         self._standing = (standing, time.monotonic())
         self._show_standing()
         self._standing_timer.start()
+        raised = standing.hand_raised
+        self.hand_button.setText(self.tr("Lower hand") if raised else self.tr("Raise hand"))
+        self.hand_button.setEnabled(raised or not standing.has_floor)
+
+    def _toggle_hand(self) -> None:
+        if self._standing is not None:
+            self.presenter.raise_hand(not self._standing[0].hand_raised)
 
     def _show_standing(self) -> None:
         if self._standing is None:
@@ -207,7 +217,10 @@ class SiteWindow(QMainWindow):
             if standing.floor is None
             else self.tr("Speaking now: %1").replace("%1", standing.floor)
         )
-        return [who, f"{order} · {speaking}", self._turn_text(standing, wait)]
+        lines = [who, f"{order} · {speaking}", self._turn_text(standing, wait)]
+        if standing.hands:
+            lines.append(self.tr("Hands raised: %1").replace("%1", ", ".join(standing.hands)))
+        return lines
 
     def _turn_text(self, standing: Standing, wait: float | None) -> str:
         if standing.has_floor:
@@ -235,7 +248,7 @@ class SiteWindow(QMainWindow):
 
     def _on_refused(self, text: str) -> None:
         self._show_state("bad", text)
-        for button in (self.mute_button, self.camera_button, self.check_button):
+        for button in (self.mute_button, self.camera_button, self.hand_button, self.check_button):
             button.setEnabled(False)
 
     def _mute_toggled(self, muted: bool) -> None:
