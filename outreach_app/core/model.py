@@ -314,6 +314,28 @@ class CheckResult(enum.StrEnum):
     SKIPPED = "skipped"
 
 
+# A notice is one line that a site's screen shows whole.
+MAX_NOTICE_CHARS = 200
+
+
+@dataclass(frozen=True)
+class SiteNotice:
+    """A short notice the official sent during a session to one site (`site_id`) or, with
+    `site_id` None, to every site."""
+
+    id: int
+    session_id: int
+    site_id: int | None
+    text: str
+    sent_at: datetime
+    sent_by: str = ""
+
+
+def notice_text(text: str) -> str:
+    """`text` as a notice: one line, spaces collapsed, at most MAX_NOTICE_CHARS."""
+    return " ".join(text.split())[:MAX_NOTICE_CHARS]
+
+
 @dataclass(frozen=True)
 class SiteCheck:
     """The latest pre-call check a site ran for a session (camera, microphone, server)."""

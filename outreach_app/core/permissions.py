@@ -40,6 +40,8 @@ WRITE_PERMISSIONS: Final[Mapping[str, frozenset[Role]]] = {
     "sessions.record_site_left": RUNNING_CALLS,
     "calls.record_site_check": STAFF | RUNNING_CALLS,
     "calls.end_interrupted_session": RUNNING_CALLS,
+    # Notices to sites: the official, or a note-taker beside them.
+    "calls.record_notice": NOTE_TAKING,
     # Notes: the official and the note-takers beside them.
     "notes.add_question": NOTE_TAKING,
     "notes.update_question": NOTE_TAKING,
@@ -82,6 +84,7 @@ MERGING_OPERATIONS: Final = frozenset(
         "follow_ups.reopen_follow_up",
         "review.set_review",
         "calls.record_site_check",
+        "calls.record_notice",
         "sessions.record_site_joined",
         "sessions.record_site_left",
     }

@@ -13,7 +13,8 @@ import enum
 class Topic(enum.StrEnum):
     # The directory of sites: added, edited, archived, deleted, imported.
     SITES = "sites"
-    # Sessions: scheduled, edited, cancelled, started, ended; pre-call checks of their sites.
+    # Sessions: scheduled, edited, cancelled, started, ended; pre-call checks of their sites
+    # and the notices sent to them.
     SESSIONS = "sessions"
     # A session's agenda: topics, planned questions, briefings.
     AGENDA = "agenda"
@@ -35,6 +36,7 @@ TABLE_TOPICS: dict[str, Topic] = {
     "sessions": Topic.SESSIONS,
     "session_sites": Topic.SESSIONS,
     "site_checks": Topic.SESSIONS,
+    "site_notices": Topic.SESSIONS,
     "agenda_items": Topic.AGENDA,
     "briefings": Topic.AGENDA,
     "questions": Topic.NOTES,

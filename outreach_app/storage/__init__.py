@@ -75,6 +75,8 @@ Operations, by aggregate:
 
     calls.record_site_check            write  keep a site's latest pre-call check
     calls.site_checks                  read   the latest pre-call check of each site
+    calls.record_notice                write  keep a notice sent to one site or all
+    calls.notices                      read   a session's notices to sites, oldest first
     calls.start_recording              write  a session's recording began
     calls.finish_recording             write  a recording ended
     calls.recordings                   read   a session's recordings

@@ -6,7 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from outreach_app.core.interruptions import InterruptedSession
-from outreach_app.core.model import CheckResult, Recording, SessionStatus, SiteCheck
+from outreach_app.core.model import (
+    CheckResult,
+    Recording,
+    SessionStatus,
+    SiteCheck,
+    SiteNotice,
+    notice_text,
+)
 from outreach_app.storage.base import (
     Aggregate,
     StoreConnection,
@@ -80,6 +87,48 @@ class CallStore(Aggregate):
             )
             for row in self._rows("SELECT * FROM site_checks WHERE session_id = ?", (session_id,))
         }
+
+    @write
+    def record_notice(self, session_id: int, site_id: int | None, text: str) -> SiteNotice:
+        """Keep a notice sent to `site_id` (None: every site) with the session's record."""
+        line = notice_text(text)
+        if not line:
+            raise ValueError("a notice needs some text")
+        if site_id is not None:
+            invited = self._one(
+                "SELECT 1 AS yes FROM session_sites WHERE session_id = ? AND site_id = ?",
+                (session_id, site_id),
+            )
+            if invited is None:
+                raise NotFoundError(
+                    "site {site} is not in session {session}", site=site_id, session=session_id
+                )
+        sent_at = self._now()
+        cursor = self._execute(
+            "INSERT INTO site_notices (session_id, site_id, text, sent_at, sent_by)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (session_id, site_id, line, timestamp(sent_at), self._actor.name),
+        )
+        notice_id = int(cursor.lastrowid or 0)
+        self._audit("notice", "session", session_id, session_id=session_id, detail=line)
+        return SiteNotice(notice_id, session_id, site_id, line, sent_at, self._actor.name)
+
+    @read
+    def notices(self, session_id: int) -> list[SiteNotice]:
+        """The session's notices to sites, oldest first."""
+        return [
+            SiteNotice(
+                row["id"],
+                row["session_id"],
+                row["site_id"],
+                row["text"],
+                parse_timestamp(row["sent_at"]) or self._now(),
+                row["sent_by"],
+            )
+            for row in self._rows(
+                "SELECT * FROM site_notices WHERE session_id = ? ORDER BY id", (session_id,)
+            )
+        ]
 
     @write
     def start_recording(self, session_id: int, path: str) -> Recording:

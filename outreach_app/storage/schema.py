@@ -474,6 +474,25 @@ def session_call_engine(db: Database) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN call_engine TEXT NOT NULL DEFAULT 'auto'")
 
 
+@migrations(name="0013_site_notices")
+def site_notices(db: Database) -> None:
+    # The short notices the official sent to sites during a session (site_id NULL: to every
+    # site), kept with the session's record.
+    db.execute(
+        """CREATE TABLE site_notices (
+    id INTEGER PRIMARY KEY,
+    session_id INTEGER NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+    site_id INTEGER REFERENCES sites(id),
+    text TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    sent_by TEXT NOT NULL DEFAULT '',
+    uid TEXT
+)"""
+    )
+    db.execute("CREATE INDEX site_notices_session ON site_notices(session_id, id)")
+    _record_ids(db, "site_notices")
+
+
 def migrate(db: Database) -> None:
     register_functions(db)
     migrations.apply(db)

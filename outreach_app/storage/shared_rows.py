@@ -65,6 +65,7 @@ SHARED_TABLES: Final[tuple[SharedTable, ...]] = (
         references={"session_id": "sessions", "site_id": "sites"},
         replaces_by_key=True,
     ),
+    SharedTable("site_notices", references={"session_id": "sessions", "site_id": "sites"}),
     SharedTable("audit_log", references={"session_id": "sessions"}),
     SharedTable("closed_months"),
 )

@@ -155,6 +155,9 @@ CALLS: dict[str, Call] = {
         )
     ),
     "calls.end_interrupted_session": lambda r, s: r.calls.end_interrupted_session(s.live_session),
+    "calls.record_notice": lambda r, s: r.calls.record_notice(
+        s.live_session, None, "Please prepare the figures on heating"
+    ),
     "notes.add_question": lambda r, s: r.notes.add_question(s.session, s.site, "Roads?"),
     "notes.update_question": lambda r, s: r.notes.update_question(s.question, text="Pressure?"),
     "notes.delete_question": lambda r, s: r.notes.delete_question(s.spare_question),

@@ -234,6 +234,7 @@ def table_label(table: str) -> str:
         "demands": QCoreApplication.translate("TeamLabels", "Demand"),
         "reviews": QCoreApplication.translate("TeamLabels", "Review"),
         "site_checks": QCoreApplication.translate("TeamLabels", "Pre-call check"),
+        "site_notices": QCoreApplication.translate("TeamLabels", "Notice to sites"),
     }
     return labels.get(table, table)
 
