@@ -12,7 +12,7 @@ from typing import TypeAlias
 
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.media import VideoQuality
-from outreach_app.core.control_protocol import Standing
+from outreach_app.core.control_protocol import Notice, Standing
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,13 @@ class StandingReceived:
 
 
 @dataclass(frozen=True)
+class NoticeReceived:
+    """The official sent this site a notice (each one once, however often it arrives)."""
+
+    notice: Notice
+
+
+@dataclass(frozen=True)
 class HandRequested:
     """Site `site_id` raised its hand (asks for the floor) or lowered it."""
 
@@ -91,6 +98,7 @@ EngineEvent: TypeAlias = (
     | MediaServerChanged
     | StandingReceived
     | HandRequested
+    | NoticeReceived
 )
 EngineListener: TypeAlias = Callable[[EngineEvent], None]
 

@@ -35,7 +35,12 @@ from outreach_app.call.forwarding import (
 )
 from outreach_app.call.link_state import LinkTimings, PeerState, PeerStateMachine
 from outreach_app.call.media import VideoQuality
-from outreach_app.call.official_engine import LinkMeter, LinkStatistics, QualityPolicy
+from outreach_app.call.official_engine import (
+    NOTICES_KEPT,
+    LinkMeter,
+    LinkStatistics,
+    QualityPolicy,
+)
 from outreach_app.call.peer_link import (
     FLOOR_VIDEO,
     OFFICIAL_VIDEO,
@@ -52,6 +57,7 @@ from outreach_app.core.control_protocol import (
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
+    Notice,
     QualityRequest,
     Standing,
 )
@@ -92,6 +98,8 @@ class _SiteSlot:
     audio_only: bool = False
     # Where the site stands in the session, sent again on every new connection.
     standing: Standing | None = None
+    # The latest notices, sent again on a new connection (the site shows each one once).
+    notices: list[Notice] = field(default_factory=list)
 
 
 class HubEngine(EngineBase):
@@ -210,6 +218,13 @@ class HubEngine(EngineBase):
         slot.standing = standing
         if slot.link is not None and slot.machine.state is PeerState.CONNECTED:
             slot.link.send_control(standing)
+
+    def send_notice(self, site_id: int, notice: Notice) -> None:
+        """Show `notice` at `site_id`, now or as soon as its link is up."""
+        slot = self._slots[site_id]
+        slot.notices = [*slot.notices, notice][-NOTICES_KEPT:]
+        if slot.link is not None and slot.machine.state is PeerState.CONNECTED:
+            slot.link.send_control(notice)
 
     async def close(self) -> None:
         """Say goodbye to every site, close every connection, stop every task."""
@@ -352,6 +367,8 @@ class HubEngine(EngineBase):
             link.send_control(MediaRequest(video=False))
         if slot.standing is not None:
             link.send_control(slot.standing)
+        for notice in slot.notices:
+            link.send_control(notice)
         return True
 
     def _add_outgoing_tracks(self, slot: _SiteSlot, link: PeerLink) -> None:

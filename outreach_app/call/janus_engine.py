@@ -42,7 +42,12 @@ from outreach_app.call.forwarding import (
 )
 from outreach_app.call.link_state import LinkTimings, PeerState, PeerStateMachine
 from outreach_app.call.media_server_link import MediaServerLink
-from outreach_app.call.official_engine import LinkMeter, LinkStatistics, QualityPolicy
+from outreach_app.call.official_engine import (
+    NOTICES_KEPT,
+    LinkMeter,
+    LinkStatistics,
+    QualityPolicy,
+)
 from outreach_app.call.peer_link import PeerLink, TrackStatistics, read_control, read_frames
 from outreach_app.call.signaling import SignalingChannel
 from outreach_app.core.control_protocol import (
@@ -51,6 +56,7 @@ from outreach_app.core.control_protocol import (
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
+    Notice,
     QualityRequest,
     ReducedCopyRequest,
     Standing,
@@ -96,6 +102,8 @@ class _Site:
     audio_only: bool = False
     # Where the site stands in the session, sent again whenever it (re)joins.
     standing: Standing | None = None
+    # The latest notices, sent again whenever it (re)joins.
+    notices: list[Notice] = field(default_factory=list)
     # Since when the site has been out of reach (while connecting or reconnecting).
     unreachable_since: float | None = None
     round_trip_seconds: float | None = None
@@ -262,6 +270,12 @@ class JanusEngine(EngineBase):
             site.standing = standing
             self._control(site, standing)
 
+    def send_notice(self, site_id: int, notice: Notice) -> None:
+        """Show `notice` at `site_id`, now or whenever it (re)joins."""
+        site = self._sites[site_id]
+        site.notices = [*site.notices, notice][-NOTICES_KEPT:]
+        self._control(site, notice)
+
     def set_audio_only(self, site_id: int, audio_only: bool) -> None:
         """Sound only for `site_id`: no video either way, until changed back."""
         site = self._sites[site_id]
@@ -359,6 +373,8 @@ class JanusEngine(EngineBase):
         site.present = True
         if site.standing is not None:
             self._control(site, site.standing)
+        for notice in site.notices:
+            self._control(site, notice)
         if site.machine.state in (PeerState.INVITED, PeerState.LEFT, PeerState.FAILED):
             site.unreachable_since = time.monotonic()
             self._move(site, PeerState.CONNECTING, reason)

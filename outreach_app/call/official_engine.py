@@ -26,10 +26,12 @@ from outreach_app.call.forwarding import (
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.media import VideoQuality
 from outreach_app.call.peer_link import FrameCounter, TrackStatistics
-from outreach_app.core.control_protocol import Standing
+from outreach_app.core.control_protocol import Notice, Standing
 
 FULL_QUALITY: Final = VideoQuality(640, 480, 30)
 REDUCED_QUALITY: Final = VideoQuality(320, 240, 10)
+# The notices a site gets again when it (re)connects: the latest ones.
+NOTICES_KEPT: Final = 5
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class OfficialEngine(Protocol):
     async def give_floor(self, site_id: int | None) -> None: ...
 
     def tell_standing(self, site_id: int, standing: Standing) -> None: ...
+
+    def send_notice(self, site_id: int, notice: Notice) -> None: ...
 
     def audio_only(self, site_id: int) -> bool: ...
 

@@ -23,6 +23,7 @@ from av import AudioFrame, VideoFrame
 from outreach_app.call.engine_base import EngineBase
 from outreach_app.call.events import (
     MediaServerChanged,
+    NoticeReceived,
     PeerStateChanged,
     QualityApplied,
     StandingReceived,
@@ -48,6 +49,7 @@ from outreach_app.core.control_protocol import (
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
+    Notice,
     QualityRequest,
     ReducedCopyRequest,
     Standing,
@@ -110,6 +112,8 @@ class SiteEngine(EngineBase):
         self.floor_site_id: int | None = None
         # Where the official last said this site stands (None: not told yet).
         self.standing: Standing | None = None
+        # The official's notices, each once, oldest first.
+        self.notices: list[Notice] = []
         # False while the hub asked for sound only (the link is too poor for video).
         self.sending_video = True
         # What the hub sends, by name: the official's video and the floor site's video.
@@ -299,6 +303,9 @@ class SiteEngine(EngineBase):
             case Standing() as standing:
                 self.standing = standing
                 self._listeners.emit(StandingReceived(standing))
+            case Notice() as notice if all(seen.id != notice.id for seen in self.notices):
+                self.notices.append(notice)
+                self._listeners.emit(NoticeReceived(notice))
 
     def raise_hand(self, raised: bool) -> bool:
         """Ask the official for the floor (or take the request back); False while no link

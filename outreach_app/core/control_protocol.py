@@ -8,6 +8,7 @@
     hub -> site  standing session, site, place, sites, floor, has_floor, next, wait,
                           hand_raised, hands         where the site stands in the order
     site -> hub  hand     raised                     the site raises (or lowers) its hand
+    hub -> site  notice   id, text, to_all           a one-line notice from the official
 
 On the hub they travel on the data channel of the peer connection between the hub and the site;
 on the media server (no such connection) they travel through the signaling server, each as the
@@ -23,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Final, TypeAlias
 
 from outreach_app.core.message_codec import MessageFamily, wire
+from outreach_app.core.model import MAX_NOTICE_CHARS
 
 CONTROL_CHANNEL: Final = "control"
 
@@ -110,6 +112,17 @@ class HandRequest:
     raised: bool
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A one-line notice from the official, shown until the site dismisses it; `id` tells a
+    notice sent again (after a reconnection) from a new one; `to_all`: every site got it."""
+
+    TYPE: ClassVar[str] = "notice"
+    id: int
+    text: str = field(metadata=wire(max_chars=MAX_NOTICE_CHARS))
+    to_all: bool = False
+
+
 ControlMessage: TypeAlias = (
     Heartbeat
     | HeartbeatEcho
@@ -118,6 +131,7 @@ ControlMessage: TypeAlias = (
     | ReducedCopyRequest
     | Standing
     | HandRequest
+    | Notice
 )
 
 CONTROL_MESSAGES: Final = MessageFamily[ControlMessage](
@@ -130,5 +144,6 @@ CONTROL_MESSAGES: Final = MessageFamily[ControlMessage](
         ReducedCopyRequest,
         Standing,
         HandRequest,
+        Notice,
     ),
 )

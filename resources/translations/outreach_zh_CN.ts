@@ -213,82 +213,82 @@
 <context>
     <name>CallPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="204"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="206"/>
         <source>This session is over; its call cannot be started again.</source>
         <translation>本场连线已结束，不能再次开始通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="206"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="208"/>
         <source>This session was cancelled.</source>
         <translation>本场连线已取消。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="231"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="233"/>
         <source>The call could not start: %1</source>
         <translation>通话无法开始：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="306"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="308"/>
         <source>On this computer</source>
         <translation>在本机</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="308"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="310"/>
         <source>The session&apos;s settings put its call here.</source>
         <translation>本次连线的设置指定在本机进行。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="309"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="311"/>
         <source>%1 sites: this computer carries up to %2.</source>
         <translation>%1 个站点：本机最多可承载 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="311"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="313"/>
         <source>The session wants the media server, but the server has none.</source>
         <translation>本次连线指定使用媒体服务器，但服务器未配置媒体服务器。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="317"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="319"/>
         <source>%1 sites are more than this computer carries well (%2): pictures may stutter.</source>
         <translation>%1 个站点超过本机可顺畅承载的数量（%2 个）：画面可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="322"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="324"/>
         <source>Media server away: reconnecting…</source>
         <translation>媒体服务器中断：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="324"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="326"/>
         <source>The media server restarted or cannot be reached; every site comes back by itself when it is there again.</source>
         <translation>媒体服务器已重启或无法连接；恢复后各站点会自动重新接入。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="329"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="331"/>
         <source>On the media server</source>
         <translation>在媒体服务器上</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="331"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="333"/>
         <source>%1 sites are more than this computer carries (%2): Janus carries the call.</source>
         <translation>%1 个站点超过本机可承载的数量（%2 个）：由媒体服务器承载。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="333"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="335"/>
         <source>The session&apos;s settings put its call on the server&apos;s media server.</source>
         <translation>本次连线的设置指定使用服务器上的媒体服务器。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="336"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="338"/>
         <source>Back on the media server after %1 s</source>
         <translation>%1 秒后已恢复到媒体服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="535"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="555"/>
         <source>Cannot record to %1: %2</source>
         <translation>无法录制到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="556"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="576"/>
         <source>The recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
     </message>
@@ -352,158 +352,178 @@
 <context>
     <name>CallWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="90"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="94"/>
         <source>Call</source>
         <translation>通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="221"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="234"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="224"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="237"/>
         <source>Copy the join link of the selected site (%1)</source>
         <translation>复制所选站点的入会链接（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="232"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="245"/>
         <source>&amp;Run sheet</source>
         <translation>流程表(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="157"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="161"/>
         <source>&amp;Call</source>
         <translation>通话(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="158"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="162"/>
         <source>&amp;Next site</source>
         <translation>下一站点(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="161"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="165"/>
         <source>Pass the floor to the next site in speaking order (%1)</source>
         <translation>按发言顺序请下一个站点发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="166"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="170"/>
         <source>&amp;Previous site</source>
         <translation>上一站点(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="169"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="173"/>
         <source>Give the floor back to the previous site (%1)</source>
         <translation>请上一个站点再次发言（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="174"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="186"/>
         <source>&amp;Copy invitation link</source>
         <translation>复制邀请链接(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="177"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="189"/>
         <source>&amp;End session…</source>
         <translation>结束连线(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="180"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="192"/>
         <source>End the session for every site (%1)</source>
         <translation>为所有站点结束连线（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="200"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="212"/>
         <source>C&amp;lose window</source>
         <translation>关闭窗口(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="270"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="284"/>
         <source>Call — %1</source>
         <translation>通话 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="183"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="195"/>
         <source>&amp;Mute my microphone</source>
         <translation>关闭我的麦克风(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="187"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="178"/>
+        <source>Send a &amp;notice to sites…</source>
+        <translation>给站点发通知(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="181"/>
+        <source>A one-line notice on the screen of one site or all (%1)</source>
+        <translation>在一个或所有站点的屏幕上显示一行通知（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="199"/>
         <source>Turn my &amp;camera off</source>
         <translation>关闭我的摄像头(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="191"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="203"/>
         <source>&amp;Record the session</source>
         <translation>录制连线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="195"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="207"/>
         <source>Record the floor&apos;s video and sound to the recording folder (%1)</source>
         <translation>把发言站点的画面和声音录制到录制文件夹（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="203"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="215"/>
         <source>&amp;Quit Outreach</source>
         <translation>退出程序(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="238"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="251"/>
         <source>Double-click a site or press Enter to give it the floor. Notes follow the site that has the floor.</source>
         <translation>双击站点或按回车键，请该站点发言。记录跟随正在发言的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="298"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="312"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="311"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="325"/>
         <source>Session over. Duration %1 · sites heard: %2 of %3 · notes taken: %4 · follow-ups created: %5</source>
         <translation>连线已结束。时长 %1 · 已发言站点：%2 / %3 · 记录：%4 条 · 新建督办事项：%5 项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="396"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="370"/>
+        <source>all sites</source>
+        <translation>所有站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="375"/>
+        <source>Notice sent to %1: %2</source>
+        <translation>已发通知给%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/window.py" line="432"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="416"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="453"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="452"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="489"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="418"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="454"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="436"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="472"/>
         <source>Quit Outreach</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="438"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="474"/>
         <source>The session is live. Quitting ends it for every site; the notes are saved.</source>
         <translation>连线正在进行。退出将为所有站点结束连线；记录会保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="440"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="476"/>
         <source>End session and quit</source>
         <translation>结束连线并退出</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="449"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="485"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="451"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="487"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="454"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="490"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -2892,6 +2912,44 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="25"/>
+        <source>Notice to sites</source>
+        <translation>给站点的通知</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="27"/>
+        <source>All sites</source>
+        <translation>所有站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="34"/>
+        <source>For example: please prepare the figures</source>
+        <translation>例如：请准备好相关数字</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="35"/>
+        <source>Notice</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="40"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="48"/>
+        <source>&amp;To:</source>
+        <translation>发给(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="49"/>
+        <source>&amp;Notice:</source>
+        <translation>通知(&amp;N)：</translation>
+    </message>
+</context>
+<context>
     <name>OptionalDate</name>
     <message>
         <location filename="../../outreach_app/ui/follow_ups/dialogs.py" line="191"/>
@@ -4712,47 +4770,47 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SitePresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="100"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="102"/>
         <source>Cannot reach the session&apos;s server. Check the network and try again.</source>
         <translation>连不上连线服务器，请检查网络后重试。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="153"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="157"/>
         <source>Your link is too poor for video: the official switched to sound only.</source>
         <translation>你的网络太差，无法传输视频：主持人已切换为仅语音。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="155"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="159"/>
         <source>The official turned video back on.</source>
         <translation>主持人已恢复视频。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="253"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="257"/>
         <source>This invitation link is not valid. Check that all of it was copied.</source>
         <translation>邀请链接无效，请检查链接是否复制完整。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="256"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="260"/>
         <source>This invitation has expired. Ask the organiser for a new one.</source>
         <translation>邀请已过期，请向组织方索取新的链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="259"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="263"/>
         <source>This invitation is for another session.</source>
         <translation>这个邀请属于另一场连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="262"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="266"/>
         <source>This session has ended.</source>
         <translation>这场连线已经结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="263"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="267"/>
         <source>This site joined again from another place; this window stops.</source>
         <translation>本站点已在别处重新加入，此窗口停止。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/presenter.py" line="268"/>
+        <location filename="../../outreach_app/ui/site_call/presenter.py" line="272"/>
         <source>The server refused this invitation.</source>
         <translation>服务器拒绝了这个邀请。</translation>
     </message>
@@ -4800,7 +4858,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site_call/window.py" line="53"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="84"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="86"/>
         <source>Joining…</source>
         <translation>正在加入……</translation>
     </message>
@@ -4815,192 +4873,212 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>本站在连线中的位置</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="95"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="102"/>
+        <source>Notice from the official</source>
+        <translation>领导的通知</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="103"/>
+        <source>Dismiss</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="130"/>
+        <source>Notice from the official: %1</source>
+        <translation>领导的通知：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="132"/>
+        <source>(%1 more)</source>
+        <translation>（还有 %1 条）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="138"/>
         <source>The official appears here</source>
         <translation>领导的画面显示在这里</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="96"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="108"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="139"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="151"/>
         <source>The official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="98"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="99"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="112"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="141"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="142"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="155"/>
         <source>The site with the floor</source>
         <translation>正在发言的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="102"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="114"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="145"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="157"/>
         <source>Your camera</source>
         <translation>本站画面</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="121"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="256"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="164"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="299"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="123"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="260"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="166"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="303"/>
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="125"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="191"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="168"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="234"/>
         <source>Raise hand</source>
         <translation>举手</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="128"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="171"/>
         <source>Test my setup</source>
         <translation>检查设备</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="130"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="173"/>
         <source>Leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="166"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="209"/>
         <source>Waiting for the official to start the session</source>
         <translation>等待领导开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="167"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="210"/>
         <source>Connecting…</source>
         <translation>正在连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="168"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="184"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="211"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="227"/>
         <source>Connected — waiting for your turn</source>
         <translation>已连接 — 等待轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="169"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="212"/>
         <source>Connection lost — reconnecting by itself…</source>
         <translation>连接中断 — 正在自动重连……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="170"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="213"/>
         <source>Could not connect. Check the network.</source>
         <translation>无法连接，请检查网络。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="171"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="214"/>
         <source>You have left the session.</source>
         <translation>您已离开连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="175"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="182"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="227"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="218"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="225"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="270"/>
         <source>You have the floor</source>
         <translation>轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="177"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="220"/>
         <source>The session has ended.</source>
         <translation>连线已结束。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="191"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="234"/>
         <source>Lower hand</source>
         <translation>放下手</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="212"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="255"/>
         <source>You are %1</source>
         <translation>本站：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="213"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="256"/>
         <source>Speaking order: %1 of %2</source>
         <translation>发言顺序：第 %1 位，共 %2 个站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="216"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="259"/>
         <source>Nobody has the floor yet</source>
         <translation>尚无站点发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="218"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="261"/>
         <source>Speaking now: %1</source>
         <translation>正在发言：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="222"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="265"/>
         <source>Hands raised: %1</source>
         <translation>举手申请发言：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="229"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="272"/>
         <source>You have spoken — thank you</source>
         <translation>本站已发言，感谢参与</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="233"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="276"/>
         <source>You are next — any moment now</source>
         <translation>下一个轮到本站发言，马上开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="237"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="280"/>
         <source>You are next — in about 1 minute</source>
         <translation>下一个轮到本站发言，大约 1 分钟后</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="239"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="282"/>
         <source>You are next — in about %1 minutes</source>
         <translation>下一个轮到本站发言，大约 %1 分钟后</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="243"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="286"/>
         <source>Your turn comes in about 1 minute</source>
         <translation>大约 1 分钟后轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="245"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="288"/>
         <source>Your turn comes in about %1 minutes</source>
         <translation>大约 %1 分钟后轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="256"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="299"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="260"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="303"/>
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="264"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="307"/>
         <source>Testing camera, microphone and connection…</source>
         <translation>正在检查摄像头、麦克风和网络连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="270"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="313"/>
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="271"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="314"/>
         <source>Microphone: %1</source>
         <translation>麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="272"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="315"/>
         <source>Connection: %1</source>
         <translation>连接：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="275"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="318"/>
         <source>The result could not be sent to the organiser.</source>
         <translation>检查结果未能发送给组织方。</translation>
     </message>
@@ -6163,6 +6241,11 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <location filename="../../outreach_app/ui/team/labels.py" line="236"/>
         <source>Pre-call check</source>
         <translation>连线前检查</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/team/labels.py" line="237"/>
+        <source>Notice to sites</source>
+        <translation>给站点的通知</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import pytest
 from outreach_app.call.events import (
     EngineEvent,
     HandRequested,
+    NoticeReceived,
     PeerStateChanged,
     QualityApplied,
     StandingReceived,
@@ -24,7 +25,7 @@ from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO
 from outreach_app.call.signaling import InMemorySignalingChannel, InMemorySignalingRoom
 from outreach_app.call.site_engine import SiteEngine
-from outreach_app.core.control_protocol import Standing
+from outreach_app.core.control_protocol import Notice, Standing
 from outreach_app.core.signaling_protocol import HOST
 from tests.call.conftest import wait_until
 
@@ -314,6 +315,29 @@ async def test_each_site_hears_where_it_stands_on_connecting_and_as_it_changes(
         before,
         moved,
     ]
+
+
+async def test_notices_reach_their_site_once_also_when_sent_before_it_connects(
+    call: Call,
+) -> None:
+    early = Notice(1, "Please prepare the figures on heating", to_all=True)
+    call.hub.send_notice(SITE_A, early)
+    site_a = await call.join(SITE_A)
+    site_b = await call.join(SITE_B)
+    await wait_until(lambda: site_a.notices == [early], 5, "A gets the notice sent before")
+    later = Notice(2, "Five more minutes, please")
+    call.hub.send_notice(SITE_B, later)
+    await wait_until(lambda: site_b.notices == [later], 3, "B gets its own notice")
+    # A rebuilt link brings the kept notices again; each is shown once.
+    first_link = site_a._link
+    call.hub._start_connecting(call.hub._slots[SITE_A], "rebuilt by the test")
+    await wait_until(
+        lambda: site_a._link is not first_link and call.connected(SITE_A), 5, "A's new link"
+    )
+    await asyncio.sleep(0.3)
+    assert site_a.notices == [early]
+    received = [e.notice for e in call.site_events if isinstance(e, NoticeReceived)]
+    assert sorted(received, key=lambda notice: notice.id) == [early, later]
 
 
 async def test_a_site_raises_its_own_hand_and_nothing_else(call: Call) -> None:

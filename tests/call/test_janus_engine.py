@@ -19,7 +19,7 @@ from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO, TrackStatis
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.call_engines import EngineChoice, EngineReason
-from outreach_app.core.control_protocol import Standing
+from outreach_app.core.control_protocol import Notice, Standing
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.server.embedded import EmbeddedServer
 from outreach_app.server.state_files import load_or_create_secret
@@ -161,6 +161,9 @@ async def test_a_session_on_janus_passes_the_floor_and_ends(
             await wait_until(lambda: sites[3].engine.standing == told_now, 5, "3 told its standing")
             hands: list[HandRequested] = []
             hub.add_listener(lambda e: hands.append(e) if isinstance(e, HandRequested) else None)
+            notice = Notice(1, "Please prepare the figures on heating", to_all=True)
+            hub.send_notice(3, notice)
+            await wait_until(lambda: sites[3].engine.notices == [notice], 5, "3 gets the notice")
             assert sites[3].engine.raise_hand(True)
             await wait_until(lambda: hands == [HandRequested(3, True)], 5, "3's hand at the hub")
 

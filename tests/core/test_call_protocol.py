@@ -14,6 +14,7 @@ from outreach_app.core.control_protocol import (
     Heartbeat,
     HeartbeatEcho,
     MediaRequest,
+    Notice,
     QualityRequest,
     ReducedCopyRequest,
     Standing,
@@ -128,6 +129,7 @@ SAMPLES: dict[MessageFamily[WireMessage], list[WireMessage]] = {
         Standing("供暖", "河畔", 1, 1, None, False, False, None),
         Standing("S", "A", 2, 3, "B", False, False, 60, True, ("C", "A")),
         HandRequest(raised=True),
+        Notice(3, "Please prepare the figures on heating", to_all=True),
     ],
 }
 

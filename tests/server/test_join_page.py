@@ -27,7 +27,7 @@ from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQu
 from outreach_app.call.official_engine import REDUCED_QUALITY
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import WebSocketSignaling
-from outreach_app.core.control_protocol import Standing
+from outreach_app.core.control_protocol import Notice, Standing
 from outreach_app.core.invitations import (
     generate_secret,
     issue_host_token,
@@ -410,7 +410,27 @@ async def test_the_page_says_where_the_site_stands_and_when_its_turn_comes(
         await eventually(lambda: len(hands) == 2, "the hand lowered at the hub")
         assert hands[1] == HandRequested(SITE, False)
 
+        # Notices show until dismissed, each once however often it arrives.
+        heating = Notice(1, "Please prepare the figures on heating", to_all=True)
+        hub.send_notice(SITE, heating)
+        hub.send_notice(SITE, Notice(2, "Two more minutes"))
+        hub.send_notice(SITE, heating)
+        await eventually(
+            lambda: page.evaluate("window.outreachJoin.notices.length === 2"), "two notices"
+        )
+        items = page.locator("#notices li")
+        assert await items.nth(0).inner_text() == (
+            "Notice from the official (to every site)\n"
+            "Please prepare the figures on heating\nDismiss"
+        )
+        await items.nth(0).locator("button").click()
+        assert await page.evaluate("window.outreachJoin.notices.map((n) => n.text)") == [
+            "Two more minutes"
+        ]
+
         await page.click("#language")
+        assert (await page.inner_text("#notices li")).startswith("领导的通知")
+        assert await page.inner_text("#notices button") == "知道了"
         assert await page.inner_text("#standing-hands") == "举手申请发言：Old Town、Riverside"
         assert await page.inner_text("#hand-label") == "放下手"
         assert await page.inner_text("#standing-turn") == "下一个轮到你发言，大约 3 分钟后"

@@ -49,6 +49,7 @@ from tests.ui.test_no_english_in_chinese import english_words, visible_texts
 OFFICIAL = VideoQuality(160, 120, 10)
 QUALITY = QualityPolicy(floor=VideoQuality(320, 240, 15), waiting=VideoQuality(160, 120, 5))
 GAS_FIELD, VILLAGE = "克拉2气田中控室", "红旗村村委会"
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture(autouse=True)
@@ -201,6 +202,36 @@ async def test_a_real_call_from_start_to_end(
         assert window.run_sheet.row_texts(village)[HAND_COLUMN] == ""
         assert not village_tile.hand_label.isVisibleTo(window)
         await until(lambda: getattr(sites[1].standing, "hand_raised", True) is False)
+
+        # A notice to the village only, then one to every site; both stay on record.
+        QTest.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)
+        dialog = window.notice_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert not dialog.send_button.isEnabled()
+        dialog.site_box.setCurrentIndex(dialog.site_box.findData(village))
+        QTest.keyClicks(dialog.text_edit, "Please prepare the figures on heating")
+        QTest.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+        await until(
+            lambda: [n.text for n in sites[1].notices] == ["Please prepare the figures on heating"]
+        )
+        window.notice_action.trigger()
+        dialog = window.notice_dialog
+        assert dialog is not None and dialog.target() is None
+        QTest.keyClicks(dialog.text_edit, "Five minutes each, please")
+        QTest.keyClick(dialog.text_edit, Qt.Key.Key_Return)
+        await until(lambda: len(sites[1].notices) == 2 and len(sites[0].notices) == 1)
+        assert (
+            sites[0].notices[0].text == "Five minutes each, please" and sites[0].notices[0].to_all
+        )
+        assert "Notice sent to all sites" in window.statusBar().currentMessage()
+        kept = repo(lambda r: r.calls.notices(session_id))
+        assert [(n.site_id, n.text) for n in kept] == [
+            (village, "Please prepare the figures on heating"),
+            (None, "Five minutes each, please"),
+        ]
+        # Offscreen, nothing gives the window back its activation when a dialog closes.
+        window.activateWindow()
+        await until(lambda: QApplication.activeWindow() is window)
 
         # F8 gives the floor to the first site: large, at floor quality, with its countdown.
         assert "F8" in window.header.next_button.toolTip()

@@ -16,7 +16,7 @@ from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
-from outreach_app.core.control_protocol import Standing
+from outreach_app.core.control_protocol import Notice, Standing
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.site_call.window import SiteWindow
 from tests.local_calls import local_call_service
@@ -134,6 +134,19 @@ async def test_the_window_says_where_the_site_stands_and_when_its_turn_comes(
     assert window.standing_label.text().splitlines()[-1] == "Hands raised: Riverside"
     window.hand_button.click()
     await until(lambda: hands[-1:] == [HandRequested(SITE, False)], 5)
+
+    # A notice from the official shows until dismissed; the next one waits its turn.
+    hub.send_notice(SITE, Notice(1, "Please prepare the figures on heating", to_all=True))
+    hub.send_notice(SITE, Notice(2, "Two more minutes"))
+    await until(lambda: len(window.notices) == 2, 5)
+    assert window.notice_bar.isVisible()
+    assert window.notice_label.text() == (
+        "Notice from the official: Please prepare the figures on heating (1 more)"
+    )
+    window.dismiss_button.click()
+    assert window.notice_label.text() == "Notice from the official: Two more minutes"
+    window.dismiss_button.click()
+    assert not window.notice_bar.isVisible()
 
     # The wait counts down between updates; a short one reads "any moment now".
     next_soon = Standing("Heating", "Riverside", 2, 3, "Gas field", False, True, 20)

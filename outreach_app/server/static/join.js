@@ -80,6 +80,8 @@ const state = {
   everOnAir: false, // on the media server: we were connected once (else: connecting)
   restartedAt: null, // on the media server: when we last started every connection again
   standing: null, // where the official last said we stand (readStanding), with when
+  notices: [], // the official's notices not dismissed yet, oldest first
+  noticesSeen: new Set(), // ids of every notice shown, so that one sent again shows once
 };
 let localStream = new MediaStream();
 let link = null; // the current Link, while there is one
@@ -180,6 +182,21 @@ function readStanding(message) {
   };
 }
 
+function addNotice(message) {
+  const id = message.id;
+  if (!Number.isInteger(id) || typeof message.text !== "string" || state.noticesSeen.has(id)) {
+    return;
+  }
+  state.noticesSeen.add(id);
+  state.notices.push({ id, text: message.text, toAll: message.to_all === true });
+  render();
+}
+
+function dismissNotice(id) {
+  state.notices = state.notices.filter((notice) => notice.id !== id);
+  render();
+}
+
 function setStanding(message) {
   state.standing = readStanding(message);
   render();
@@ -211,6 +228,8 @@ function render() {
     warning: state.warning,
     needsAudioClick: state.needsAudioClick,
     standing: standingNow(),
+    notices: state.notices,
+    dismiss: dismissNotice,
   });
 }
 
@@ -431,6 +450,9 @@ function handleControlBySignaling(control) {
     case "standing":
       setStanding(control);
       break;
+    case "notice":
+      addNotice(control);
+      break;
     default:
       break;
   }
@@ -494,6 +516,9 @@ const linkEvents = {
   },
   standing(current, message) {
     setStanding(message);
+  },
+  notice(current, message) {
+    addNotice(message);
   },
 };
 
@@ -650,6 +675,9 @@ const api = Object.freeze({
   },
   get engine() {
     return state.engine;
+  },
+  get notices() {
+    return state.notices.map((notice) => ({ ...notice }));
   },
   get standing() {
     const standing = standingNow();

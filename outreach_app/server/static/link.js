@@ -14,7 +14,7 @@ const GATHERING_TIMEOUT_MS = 5000;
 export class Link {
   // `events` hears what happens while the link is not closed: track(link, event),
   // opened(link), lost(link), heard(link) (a heartbeat), quality(link, request),
-  // media(link, video) and standing(link, message).
+  // media(link, video), standing(link, message) and notice(link, message).
   constructor(iceServers, events) {
     this.pc = new RTCPeerConnection({ iceServers, bundlePolicy: "max-bundle" });
     this.events = events;
@@ -110,6 +110,7 @@ export class Link {
         if (typeof message.video === "boolean") this.events.media(this, message.video);
       },
       standing: (message) => this.events.standing(this, message),
+      notice: (message) => this.events.notice(this, message),
     });
     channel.addEventListener("message", (event) => {
       if (this.closed || typeof event.data !== "string") return;

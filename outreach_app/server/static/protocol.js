@@ -72,6 +72,7 @@ export const MESSAGES = strict("message channel", {
       "hands",
     ],
     hand: ["raised"],
+    notice: ["id", "text", "to_all"],
   }),
 });
 

@@ -73,6 +73,9 @@ export const JOIN_STRINGS = {
     raiseHand: "举手",
     lowerHand: "放下手",
     handHint: "举手申请发言（快捷键 H）",
+    noticeFrom: "领导的通知",
+    noticeToAll: "发给所有站点",
+    dismiss: "知道了",
   },
   en: {
     title: "Outreach session",
@@ -152,6 +155,9 @@ export const JOIN_STRINGS = {
     raiseHand: "Raise hand",
     lowerHand: "Lower hand",
     handHint: "Ask for the floor (key H)",
+    noticeFrom: "Notice from the official",
+    noticeToAll: "to every site",
+    dismiss: "Dismiss",
   },
 };
 

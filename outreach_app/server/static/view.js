@@ -30,6 +30,7 @@ export const view = {
   standingTurn: $("standing-turn"),
   standingHands: $("standing-hands"),
   hand: $("hand"),
+  notices: $("notices"),
   handLabel: $("hand-label"),
   floorBanner: $("floor-banner"),
   warning: $("warning"),
@@ -59,7 +60,8 @@ const FINAL_NOTICES = {
 // `page`: t(key), language, current (the state shown: connected, waiting, ...), floorNow,
 // soundOnly, signalingUp, micMuted, cameraOff, otherSiteHasFloor, hasVideo, hasAudio,
 // warning (a string key or null), needsAudioClick and standing (where the site stands, with
-// `waitNow`: the seconds left until its turn, or null).
+// `waitNow`: the seconds left until its turn, or null), notices (not dismissed, oldest first)
+// and dismiss(id).
 export function render(page) {
   const t = page.t;
   document.documentElement.lang = page.language === "zh" ? "zh-CN" : "en";
@@ -107,6 +109,7 @@ export function render(page) {
 
   renderStanding(t, finalNotice ? null : page.standing);
   renderHand(t, page.standing, current === "connected");
+  renderNotices(t, finalNotice ? [] : page.notices, page.dismiss);
 
   view.floorBanner.hidden = !(page.floorNow && current === "connected");
   view.floorBanner.textContent = t(page.micMuted ? "floorBannerMuted" : "floorBanner");
@@ -146,6 +149,30 @@ function renderStanding(t, standing) {
   view.standing.dataset.turn = standing.hasFloor ? "floor" : standing.next ? "next" : "waiting";
   view.standingHands.hidden = standing.hands.length === 0;
   view.standingHands.textContent = standing.hands.length ? t("standingHands")(standing.hands) : "";
+}
+
+// The official's notices, each with its own dismiss button; `dismiss(id)` takes one away.
+function renderNotices(t, notices, dismiss) {
+  view.notices.hidden = notices.length === 0;
+  view.notices.replaceChildren(
+    ...notices.map((notice) => {
+      const item = document.createElement("li");
+      item.className = "notice-item";
+      item.dataset.id = String(notice.id);
+      const from = document.createElement("strong");
+      from.textContent = notice.toAll ? `${t("noticeFrom")} (${t("noticeToAll")})` : t("noticeFrom");
+      const text = document.createElement("span");
+      text.className = "notice-text";
+      text.textContent = notice.text;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "dismiss";
+      button.textContent = t("dismiss");
+      button.addEventListener("click", () => dismiss(notice.id));
+      item.append(from, text, button);
+      return item;
+    }),
+  );
 }
 
 // The hand can be raised once the official has said where we stand, and lowered any time.

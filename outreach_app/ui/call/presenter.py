@@ -32,7 +32,8 @@ from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQu
 from outreach_app.call.official_engine import FULL_QUALITY, LinkStatistics, QualityPolicy
 from outreach_app.call.recording import SessionRecorder
 from outreach_app.core.call_engines import EngineDecision, EngineReason
-from outreach_app.core.model import Session, SessionStatus
+from outreach_app.core.control_protocol import Notice
+from outreach_app.core.model import Session, SessionStatus, notice_text
 from outreach_app.core.raised_hands import RaisedHands
 from outreach_app.core.segments import SegmentClock, next_in_order, previous_in_order
 from outreach_app.core.standing import OrderedSite, standings
@@ -85,6 +86,7 @@ class CallPresenter(Presenter):
     linkPoorChanged = Signal(int, bool)  # site id, whether its link is poor now
     audioOnlyChanged = Signal(int, bool)  # site id, whether it gets and sends sound only
     handsChanged = Signal(list)  # site ids with raised hands, the first raised first
+    noticeSent = Signal(object)  # SiteNotice, once on record and on its way
     # What carries the call, why, and whether something is wrong with it now (the media
     # server went away): (text, explanation, trouble).
     engineChanged = Signal(str, str, bool)
@@ -356,6 +358,24 @@ class CallPresenter(Presenter):
         elif state in (PeerState.LEFT, PeerState.FAILED) and site_id in self._present:
             self._present.discard(site_id)
             self.spawn(self.query(lambda r: r.sessions.record_site_left(session_id, site_id)))
+
+    def send_notice(self, site_id: int | None, text: str) -> None:
+        """A one-line notice to `site_id` (None: every site), kept with the session's record."""
+        line = notice_text(text)
+        if self.call is None or not self.is_live or not line:
+            return
+        self.spawn(self._send_notice(site_id, line))
+
+    async def _send_notice(self, site_id: int | None, line: str) -> None:
+        session_id = self.session_id
+        notice = await self.query(lambda r: r.calls.record_notice(session_id, site_id, line))
+        self.announce(Topic.SESSIONS)
+        if self.call is None:
+            return
+        message = Notice(notice.id, notice.text, to_all=site_id is None)
+        for target in self.order if site_id is None else [site_id]:
+            self.call.hub.send_notice(target, message)
+        self.noticeSent.emit(notice)
 
     def lower_hand(self, site_id: int) -> None:
         """The official lowers a site's hand without giving it the floor."""

@@ -25,9 +25,10 @@ from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
 from outreach_app.call.official_engine import FULL_QUALITY
 from outreach_app.core.call_summary import summarize_call
-from outreach_app.core.model import Session
+from outreach_app.core.model import Session, SiteNotice
 from outreach_app.ui.call.header import CallHeader
 from outreach_app.ui.call.notes_target import NotesTarget
+from outreach_app.ui.call.notice_dialog import NoticeDialog
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, OfficialMedia
 from outreach_app.ui.call.run_sheet import RunSheet
 from outreach_app.ui.call.video_area import VideoArea
@@ -48,6 +49,7 @@ COPY_LINK_SHORTCUT: Final = "Ctrl+Shift+C"
 MUTE_SHORTCUT: Final = "Ctrl+D"
 CAMERA_SHORTCUT: Final = "Ctrl+E"
 RECORD_SHORTCUT: Final = "Ctrl+R"
+NOTICE_SHORTCUT: Final = "Ctrl+Shift+M"
 
 
 class CloseChoice(enum.Enum):
@@ -73,6 +75,8 @@ class CallWindow(QMainWindow):
         self.setObjectName("callWindow")
         self.context = context
         self.session_id = session_id
+        # The notice being written, while its dialog is open.
+        self.notice_dialog: NoticeDialog | None = None
         self.presenter = presenter or CallPresenter(
             context.store,
             context.bus,
@@ -171,6 +175,14 @@ class CallWindow(QMainWindow):
             )
         )
         self.previous_action.triggered.connect(self.presenter.previous_site)
+        self.notice_action = QAction(self.tr("Send a &notice to sites…"), self)
+        self.notice_action.setShortcut(QKeySequence(NOTICE_SHORTCUT))
+        self.notice_action.setToolTip(
+            self.tr("A one-line notice on the screen of one site or all (%1)").replace(
+                "%1", NOTICE_SHORTCUT
+            )
+        )
+        self.notice_action.triggered.connect(self.write_notice)
         self.copy_link_action = QAction(self.tr("&Copy invitation link"), self)
         self.copy_link_action.setShortcut(QKeySequence(COPY_LINK_SHORTCUT))
         self.copy_link_action.triggered.connect(self.copy_selected_link)
@@ -209,6 +221,7 @@ class CallWindow(QMainWindow):
         for action in (self.mute_action, self.camera_action, self.record_action):
             menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(self.notice_action)
         menu.addAction(self.copy_link_action)
         menu.addSeparator()
         menu.addAction(self.end_action)
@@ -263,6 +276,7 @@ class CallWindow(QMainWindow):
         self.presenter.linkPoorChanged.connect(self._show_link)
         self.presenter.audioOnlyChanged.connect(self._show_link)
         self.presenter.handsChanged.connect(self._show_hands)
+        self.presenter.noticeSent.connect(self._show_notice_sent)
         self.presenter.engineChanged.connect(self.header.show_engine)
 
     # ------------------------------------------------------------------------- showing
@@ -338,6 +352,26 @@ class CallWindow(QMainWindow):
         self.video.show_site_state(site_id, state)
         if site_id == self.presenter.floor_site_id:
             self._show_floor_caption(site_id)
+
+    def write_notice(self) -> None:
+        """Ask for a notice to the site chosen in the run sheet (or any, or all) and send it."""
+        if not self.presenter.is_live:
+            return
+        sites = [(site_id, self.presenter.site_name(site_id)) for site_id in self.presenter.order]
+        dialog = self.notice_dialog = NoticeDialog(sites, None, self)
+        dialog.accepted.connect(lambda: self.presenter.send_notice(dialog.target(), dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _show_notice_sent(self, notice: SiteNotice) -> None:
+        to = (
+            self.tr("all sites")
+            if notice.site_id is None
+            else self.presenter.site_name(notice.site_id)
+        )
+        self.statusBar().showMessage(
+            self.tr("Notice sent to %1: %2").replace("%1", to).replace("%2", notice.text), 10000
+        )
 
     def _show_hands(self, hands: list[int]) -> None:
         self.run_sheet.set_hands(hands)

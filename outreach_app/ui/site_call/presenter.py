@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from outreach_app.call.capture import CameraTrack, MicrophoneTrack
 from outreach_app.call.events import (
     EngineEvent,
+    NoticeReceived,
     PeerStateChanged,
     QualityApplied,
     StandingReceived,
@@ -52,6 +53,7 @@ class SitePresenter(QObject):
     refused = Signal(str)  # the invitation cannot be used: the window says why and stops
     checkFinished = Signal(dict)  # camera, microphone, connection, round_trip_ms
     standingChanged = Signal(object)  # Standing: where this site stands in the session
+    noticeReceived = Signal(object)  # Notice from the official, each one once
 
     def __init__(self, link: str, settings: AppSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +148,8 @@ class SitePresenter(QObject):
             if event.has_floor != self.has_floor:
                 self.has_floor = event.has_floor
                 self.floorChanged.emit(event.has_floor)
+        elif isinstance(event, NoticeReceived):
+            self.noticeReceived.emit(event.notice)
         elif isinstance(event, StandingReceived):
             self.standingChanged.emit(event.standing)
         elif isinstance(event, VideoSendingChanged):

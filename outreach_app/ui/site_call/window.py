@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.core.control_protocol import Standing
+from outreach_app.core.control_protocol import Notice, Standing
 from outreach_app.core.model import CheckResult
 from outreach_app.ui.labels import check_result_label
 from outreach_app.ui.settings import AppSettings
@@ -65,6 +65,7 @@ class SiteWindow(QMainWindow):
         self._standing_timer = QTimer(self)
         self._standing_timer.setInterval(STANDING_TICK_MS)
         self._standing_timer.timeout.connect(self._show_standing)
+        self._build_notices()
         videos = self._build_videos()
         self.message = QLabel()
         self.message.setObjectName("siteMessage")
@@ -74,6 +75,7 @@ class SiteWindow(QMainWindow):
         layout = QVBoxLayout()
         layout.addWidget(self.banner)
         layout.addWidget(self.standing_label)
+        layout.addWidget(self.notice_bar)
         layout.addLayout(videos, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
@@ -89,6 +91,47 @@ class SiteWindow(QMainWindow):
         self.presenter.refused.connect(self._on_refused)
         self.presenter.checkFinished.connect(self._on_check)
         self.presenter.standingChanged.connect(self._on_standing)
+        self.presenter.noticeReceived.connect(self._on_notice)
+
+    def _build_notices(self) -> None:
+        """The official's notices, the oldest not yet dismissed first, until dismissed."""
+        self.notices: list[Notice] = []
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("siteNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setAccessibleName(self.tr("Notice from the official"))
+        self.dismiss_button = QPushButton(self.tr("Dismiss"))
+        self.dismiss_button.clicked.connect(self._dismiss_notice)
+        self.notice_bar = QWidget()
+        self.notice_bar.setObjectName("siteNoticeBar")
+        self.notice_bar.setStyleSheet(
+            "#siteNoticeBar { background: #fff4e0; border: 1px solid #f0c36d; }"
+            " #siteNotice { color: #6b4700; font-weight: bold; }"
+        )
+        bar = QHBoxLayout(self.notice_bar)
+        bar.addWidget(self.notice_label, 1)
+        bar.addWidget(self.dismiss_button)
+        self.notice_bar.hide()
+
+    def _on_notice(self, notice: Notice) -> None:
+        self.notices.append(notice)
+        self._show_notice()
+
+    def _dismiss_notice(self) -> None:
+        if self.notices:
+            self.notices.pop(0)
+        self._show_notice()
+
+    def _show_notice(self) -> None:
+        if not self.notices:
+            self.notice_bar.hide()
+            return
+        notice = self.notices[0]
+        text = self.tr("Notice from the official: %1").replace("%1", notice.text)
+        if len(self.notices) > 1:
+            text += " " + self.tr("(%1 more)").replace("%1", str(len(self.notices) - 1))
+        self.notice_label.setText(text)
+        self.notice_bar.show()
 
     def _build_videos(self) -> QHBoxLayout:
         """The official large, the site with the floor beside, oneself small."""
