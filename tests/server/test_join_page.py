@@ -45,6 +45,7 @@ SITE, OTHER_SITE = 7, 8
 FAST = LinkTimings(first_retry_delay=0.2, max_retry_delay=1.0, attempt_timeout=5.0)
 SMALL = VideoQuality(320, 240, 15)
 SCREENSHOT = Path("/tmp/join_page.png")
+STANDING_SCREENSHOT = Path("/tmp/join_page_standing.png")
 
 
 def in_an_hour() -> int:
@@ -367,7 +368,7 @@ async def test_the_page_says_where_the_site_stands_and_when_its_turn_comes(
         await wait_for_state(page, "connected")
         await eventually(lambda: page.is_visible("#standing"), "the standing shown")
         assert await page.inner_text("#standing") == (
-            "Heating briefing You are Riverside\n\n"
+            "Heating briefing · You are Riverside\n\n"
             "Speaking order: 2 of 3 · Nobody has the floor yet\n\n"
             "Your turn comes in about 10 minutes"
         )
@@ -419,6 +420,7 @@ async def test_the_page_says_where_the_site_stands_and_when_its_turn_comes(
             lambda: page.evaluate("window.outreachJoin.notices.length === 2"), "two notices"
         )
         items = page.locator("#notices li")
+        await page.screenshot(path=str(STANDING_SCREENSHOT))
         assert await items.nth(0).inner_text() == (
             "Notice from the official (to every site)\n"
             "Please prepare the figures on heating\nDismiss"

@@ -141,7 +141,7 @@ function renderStanding(t, standing) {
   view.standing.hidden = !standing;
   if (!standing) return;
   view.standingSession.textContent = standing.session;
-  view.standingSite.textContent = standing.site ? t("standingSite")(standing.site) : "";
+  view.standingSite.textContent = standing.site ? ` · ${t("standingSite")(standing.site)}` : "";
   view.standingPlace.textContent = t("standingPlace")(standing.place, standing.sites);
   view.standingFloor.textContent =
     standing.floor === null ? t("standingNobody") : t("standingFloor")(standing.floor);
