@@ -190,22 +190,22 @@
 <context>
     <name>CallLink</name>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="128"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="129"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="129"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="130"/>
         <source>⚠ Poor link</source>
         <translation>⚠ 网络较差</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="134"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="135"/>
         <source>Turn video back on</source>
         <translation>恢复视频</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="136"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="137"/>
         <source>Switch to sound only</source>
         <translation>切换为仅语音</translation>
     </message>
@@ -329,22 +329,22 @@
 <context>
     <name>CallStatistics</name>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="149"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="150"/>
         <source>%1 fps</source>
         <translation>%1 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="151"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="152"/>
         <source>%1 kbit/s</source>
         <translation>%1 千比特/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="156"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="157"/>
         <source>RTT %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="160"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="161"/>
         <source>loss %1%</source>
         <translation>丢包 %1%</translation>
     </message>
@@ -472,58 +472,58 @@
         <translation>连线已结束。时长 %1 · 已发言站点：%2 / %3 · 记录：%4 条 · 新建督办事项：%5 项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="370"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="368"/>
         <source>all sites</source>
         <translation>所有站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="375"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="373"/>
         <source>Notice sent to %1: %2</source>
         <translation>已发通知给%1：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="432"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="430"/>
         <source>The invitation link of %1 is on the clipboard.</source>
         <translation>%1的邀请链接已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="452"/>
-        <location filename="../../outreach_app/ui/call/window.py" line="489"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="450"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="487"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="454"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="452"/>
         <source>End the session for every site now? Their links stop working; notes can still be edited afterwards.</source>
         <translation>现在为所有站点结束连线吗？邀请链接将失效；记录之后仍可编辑。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="472"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="470"/>
         <source>Quit Outreach</source>
         <translation>退出程序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="474"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="472"/>
         <source>The session is live. Quitting ends it for every site; the notes are saved.</source>
         <translation>连线正在进行。退出将为所有站点结束连线；记录会保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="476"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="474"/>
         <source>End session and quit</source>
         <translation>结束连线并退出</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="485"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="483"/>
         <source>The session is live</source>
         <translation>连线正在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="487"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="485"/>
         <source>End the session for every site, or keep it running and minimize this window?</source>
         <translation>为所有站点结束连线，还是让连线继续进行并最小化此窗口？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/window.py" line="490"/>
+        <location filename="../../outreach_app/ui/call/window.py" line="488"/>
         <source>Keep running</source>
         <translation>继续连线</translation>
     </message>
@@ -3409,82 +3409,77 @@ Start Outreach again to go on.</source>
 <context>
     <name>RunSheet</name>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="90"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="91"/>
         <source>Run sheet</source>
         <translation>流程表</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="97"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="98"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="98"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="99"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="99"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="100"/>
         <source>Time left</source>
         <translation>剩余</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="100"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="101"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="101"/>
-        <source>Hand</source>
-        <translation>举手</translation>
-    </message>
-    <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="105"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="106"/>
         <source>Raised hands, in the order they were raised</source>
         <translation>举手申请发言的站点，按举手先后排列</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="107"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="108"/>
         <source>Time left of the segment; +: over</source>
         <translation>本段剩余时间；+ 表示超时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="132"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="133"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="180"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="181"/>
         <source>Has the floor</source>
         <translation>正在发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="180"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="181"/>
         <source>Waiting</source>
         <translation>等待发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="197"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="198"/>
         <source>Asks for the floor: %1 in line</source>
         <translation>申请发言：排第 %1 位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="228"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="229"/>
         <source>Give the floor</source>
         <translation>请其发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="230"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="231"/>
         <source>Copy invitation link</source>
         <translation>复制邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="232"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="233"/>
         <source>Take notes for this site</source>
         <translation>为此站点记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/run_sheet.py" line="235"/>
+        <location filename="../../outreach_app/ui/call/run_sheet.py" line="236"/>
         <source>Lower the hand</source>
         <translation>放下举手</translation>
     </message>
@@ -4823,28 +4818,28 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>双击请%1发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="54"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="55"/>
         <source>Give the floor</source>
         <translation>请其发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="59"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="60"/>
         <source>Lower the hand</source>
         <translation>放下举手</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="93"/>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="122"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="94"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="123"/>
         <source>Waiting for video…</source>
         <translation>正在等待视频…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="102"/>
-        <source>✋ Asks for the floor (%1 in line)</source>
-        <translation>✋ 申请发言（排第 %1 位）</translation>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="103"/>
+        <source>⚑ Asks for the floor (%1 in line)</source>
+        <translation>⚑ 申请发言（排第 %1 位）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="122"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="123"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>

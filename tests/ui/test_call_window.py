@@ -184,9 +184,9 @@ async def test_a_real_call_from_start_to_end(
         # Both sites ask for the floor: the official sees them in order of raising, in the run
         # sheet and on the thumbnails, and every site hears the same order.
         assert sites[1].raise_hand(True)
-        await until(lambda: window.run_sheet.row_texts(village)[HAND_COLUMN] == "✋ 1")
+        await until(lambda: window.run_sheet.row_texts(village)[HAND_COLUMN] == "⚑ 1")
         assert sites[0].raise_hand(True)
-        await until(lambda: window.run_sheet.row_texts(gas)[HAND_COLUMN] == "✋ 2")
+        await until(lambda: window.run_sheet.row_texts(gas)[HAND_COLUMN] == "⚑ 2")
         village_tile = window.video._tiles[village]
         assert village_tile.hand_label.isVisibleTo(window) and "1" in village_tile.hand_label.text()
         await until(
@@ -198,7 +198,7 @@ async def test_a_real_call_from_start_to_end(
         assert sites[0].standing is not None and sites[0].standing.hand_raised
         # The official lowers the village's hand from its thumbnail.
         QTest.mouseClick(village_tile.lower_hand_button, Qt.MouseButton.LeftButton)
-        await until(lambda: window.run_sheet.row_texts(gas)[HAND_COLUMN] == "✋ 1")
+        await until(lambda: window.run_sheet.row_texts(gas)[HAND_COLUMN] == "⚑ 1")
         assert window.run_sheet.row_texts(village)[HAND_COLUMN] == ""
         assert not village_tile.hand_label.isVisibleTo(window)
         await until(lambda: getattr(sites[1].standing, "hand_raised", True) is False)

@@ -71,8 +71,9 @@ def overrun_colour(palette: QPalette) -> QColor:
 
 
 def hand_text(place: int) -> str:
-    """A raised hand with its place in the line of raised hands (1: raised first)."""
-    return f"✋ {place}"
+    """A raised hand with its place in the line of raised hands (1: raised first); a flag,
+    which the usual fonts have (a hand is an emoji, which many lack)."""
+    return f"⚑ {place}"
 
 
 class RunSheet(QTreeWidget):
@@ -98,7 +99,7 @@ class RunSheet(QTreeWidget):
                 self.tr("Time box"),
                 self.tr("Time left"),
                 self.tr("State"),
-                self.tr("Hand"),
+                "⚑",
             ]
         )
         self.headerItem().setToolTip(

@@ -48,6 +48,7 @@ class SiteTile(QFrame):
         # A raised hand: its place in line, and what the official can do about it.
         self.hand_label = QLabel()
         self.hand_label.setObjectName("tileHand")
+        self.hand_label.setWordWrap(True)
         self.hand_label.setVisible(False)
         self.give_floor_button = QToolButton()
         self.give_floor_button.setObjectName("tileGiveFloor")
@@ -99,9 +100,7 @@ class SiteTile(QFrame):
         """The site's place among the raised hands (1: raised first), or None: not raised."""
         raised = place is not None
         self.hand_label.setText(
-            self.tr("✋ Asks for the floor (%1 in line)").replace("%1", str(place))
-            if raised
-            else ""
+            self.tr("⚑ Asks for the floor (%1 in line)").replace("%1", str(place)) if raised else ""
         )
         for widget in (self.hand_label, self.give_floor_button, self.lower_hand_button):
             widget.setVisible(raised)
