@@ -28,6 +28,7 @@ from outreach_app.call.websocket_signaling import WebSocketSignaling
 from outreach_app.core.control_protocol import Standing
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
+from outreach_app.core.raised_hands import MAX_CHANGES
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import call_available, open_call_windows
@@ -202,6 +203,15 @@ async def test_a_real_call_from_start_to_end(
         assert window.run_sheet.row_texts(village)[HAND_COLUMN] == ""
         assert not village_tile.hand_label.isVisibleTo(window)
         await until(lambda: getattr(sites[1].standing, "hand_raised", True) is False)
+        # A site that floods hand requests is ignored after a few.
+        changes: list[list[int]] = []
+        presenter.handsChanged.connect(changes.append)
+        for index in range(20):
+            assert sites[1].raise_hand(index % 2 == 0)
+        await asyncio.sleep(1.0)
+        assert 1 <= len(changes) <= MAX_CHANGES
+        presenter.lower_hand(village)
+        await until(lambda: presenter.hands.order() == [gas])
 
         # A notice to the village only, then one to every site; both stay on record.
         QTest.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)
