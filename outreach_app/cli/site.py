@@ -27,13 +27,20 @@ from typing import Final, TextIO
 
 import aiohttp
 
-from outreach_app.call.events import EngineEvent, PeerStateChanged, QualityApplied
+from outreach_app.call.events import (
+    EngineEvent,
+    NoticeReceived,
+    PeerStateChanged,
+    QualityApplied,
+    StandingReceived,
+)
 from outreach_app.call.ice import use_host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.media import SyntheticVideoTrack, ToneAudioTrack, VideoQuality
 from outreach_app.call.peer_link import FLOOR_VIDEO, OFFICIAL_VIDEO, TrackStatistics
 from outreach_app.call.site_engine import SiteEngine
 from outreach_app.call.websocket_signaling import SignalingRefused, WebSocketSignaling
+from outreach_app.core.control_protocol import Standing
 from outreach_app.core.invitations import token_from_join_url
 from outreach_app.core.settings_rules import SettingError, parse_ice_servers
 from outreach_app.core.signaling_protocol import HOST, ErrorCode
@@ -204,6 +211,10 @@ class HeadlessSites:
         elif isinstance(event, QualityApplied):
             role = "has the floor" if event.has_floor else "waiting"
             self.say(f"site {site_id}: {role}, sending {event.quality.describe()}")
+        elif isinstance(event, StandingReceived):
+            self.say(f"site {site_id}: {describe_standing(event.standing)}")
+        elif isinstance(event, NoticeReceived):
+            self.say(f"site {site_id}: notice from the official: {event.notice.text}")
 
     async def report(self) -> None:
         while True:
@@ -224,6 +235,21 @@ class HeadlessSites:
             await site.engine.close()
             site.video.stop()
             site.audio.stop()
+
+
+def describe_standing(standing: Standing) -> str:
+    """Where a site stands, on one line: its place, the floor, its turn, the raised hands."""
+    parts = [f"place {standing.place} of {standing.sites}"]
+    parts.append(f"floor: {standing.floor}" if standing.floor is not None else "floor: nobody")
+    if standing.has_floor:
+        parts.append("has the floor")
+    elif standing.wait is not None:
+        parts.append(("next" if standing.next else "turn") + f" in about {standing.wait} s")
+    if standing.hand_raised:
+        parts.append("hand raised")
+    if standing.hands:
+        parts.append("hands: " + ", ".join(standing.hands))
+    return "; ".join(parts)
 
 
 async def run(arguments: argparse.Namespace, out: TextIO = sys.stdout) -> int:

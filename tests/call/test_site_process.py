@@ -24,7 +24,8 @@ from outreach_app.call.live import CallService, LiveCall
 from outreach_app.call.media import SyntheticVideoTrack, VideoQuality
 from outreach_app.call.official_engine import QualityPolicy
 from outreach_app.call.simulated import SimulatedSites, one_core_for_sites
-from outreach_app.cli.site import parse_arguments
+from outreach_app.cli.site import describe_standing, parse_arguments
+from outreach_app.core.control_protocol import Standing
 from outreach_app.core.invitations import issue_site_token, join_url
 from tests.call.conftest import wait_until
 from tests.call.site_processes import REPORT, SiteProcess
@@ -279,3 +280,14 @@ def test_the_test_site_refuses_numbers_that_are_no_seconds(
         parse_arguments([link, "--synthetic", f"{option}={value}"])
     assert refused.value.code == 2
     assert f"{option} must be positive" in capsys.readouterr().err
+
+
+def test_the_test_site_prints_where_it_stands_on_one_line() -> None:
+    waiting = Standing("S", "Riverside", 2, 3, "Gas field", False, True, 170, True, ("Riverside",))
+    assert describe_standing(waiting) == (
+        "place 2 of 3; floor: Gas field; next in about 170 s; hand raised; hands: Riverside"
+    )
+    speaking = Standing("S", "Riverside", 2, 3, "Riverside", True, False, None)
+    assert describe_standing(speaking) == "place 2 of 3; floor: Riverside; has the floor"
+    later = Standing("S", "Old Town", 3, 3, None, False, False, 600)
+    assert describe_standing(later) == "place 3 of 3; floor: nobody; turn in about 600 s"
