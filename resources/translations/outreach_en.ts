@@ -71,7 +71,7 @@
 <context>
     <name>NotesView</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="331"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="334"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>

@@ -190,22 +190,22 @@
 <context>
     <name>CallLink</name>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="129"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="127"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="130"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="128"/>
         <source>⚠ Poor link</source>
         <translation>⚠ 网络较差</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="135"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="133"/>
         <source>Turn video back on</source>
         <translation>恢复视频</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="137"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="135"/>
         <source>Switch to sound only</source>
         <translation>切换为仅语音</translation>
     </message>
@@ -213,82 +213,82 @@
 <context>
     <name>CallPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="206"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="210"/>
         <source>This session is over; its call cannot be started again.</source>
         <translation>本场连线已结束，不能再次开始通话。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="208"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="212"/>
         <source>This session was cancelled.</source>
         <translation>本场连线已取消。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="233"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="237"/>
         <source>The call could not start: %1</source>
         <translation>通话无法开始：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="308"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="314"/>
         <source>On this computer</source>
         <translation>在本机</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="310"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="316"/>
         <source>The session&apos;s settings put its call here.</source>
         <translation>本次连线的设置指定在本机进行。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="311"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="317"/>
         <source>%1 sites: this computer carries up to %2.</source>
         <translation>%1 个站点：本机最多可承载 %2 个。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="313"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="319"/>
         <source>The session wants the media server, but the server has none.</source>
         <translation>本次连线指定使用媒体服务器，但服务器未配置媒体服务器。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="319"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="325"/>
         <source>%1 sites are more than this computer carries well (%2): pictures may stutter.</source>
         <translation>%1 个站点超过本机可顺畅承载的数量（%2 个）：画面可能卡顿。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="324"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="330"/>
         <source>Media server away: reconnecting…</source>
         <translation>媒体服务器中断：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="326"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="332"/>
         <source>The media server restarted or cannot be reached; every site comes back by itself when it is there again.</source>
         <translation>媒体服务器已重启或无法连接；恢复后各站点会自动重新接入。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="331"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="337"/>
         <source>On the media server</source>
         <translation>在媒体服务器上</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="333"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="339"/>
         <source>%1 sites are more than this computer carries (%2): Janus carries the call.</source>
         <translation>%1 个站点超过本机可承载的数量（%2 个）：由媒体服务器承载。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="335"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="341"/>
         <source>The session&apos;s settings put its call on the server&apos;s media server.</source>
         <translation>本次连线的设置指定使用服务器上的媒体服务器。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="338"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="344"/>
         <source>Back on the media server after %1 s</source>
         <translation>%1 秒后已恢复到媒体服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="555"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="579"/>
         <source>Cannot record to %1: %2</source>
         <translation>无法录制到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="576"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="600"/>
         <source>The recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
     </message>
@@ -329,22 +329,22 @@
 <context>
     <name>CallStatistics</name>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="150"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="148"/>
         <source>%1 fps</source>
         <translation>%1 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="152"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="150"/>
         <source>%1 kbit/s</source>
         <translation>%1 千比特/秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="157"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="155"/>
         <source>RTT %1 ms</source>
         <translation>往返 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="161"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="159"/>
         <source>loss %1%</source>
         <translation>丢包 %1%</translation>
     </message>
@@ -2697,7 +2697,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>NotesPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/presenter.py" line="178"/>
+        <location filename="../../outreach_app/ui/notes/presenter.py" line="193"/>
         <source>Type the question first.</source>
         <translation>请先输入问题。</translation>
     </message>
@@ -2748,96 +2748,96 @@ Start Outreach again to go on.</source>
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="130"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="133"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="140"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="143"/>
         <source>Start session</source>
         <translation>开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="142"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="541"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="145"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="563"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="144"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="358"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="147"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="150"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="153"/>
         <source>Session:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="163"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="172"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="166"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="175"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="167"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="175"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="170"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="178"/>
         <source>Planned questions</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="169"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="172"/>
         <source>Ask selected</source>
         <translation>提问所选问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="170"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="173"/>
         <source>Record the selected planned question as asked (Enter)</source>
         <translation>将所选预设问题记录为已提问（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="196"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="199"/>
         <source>Notes for this site</source>
         <translation>本站点的记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="200"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="203"/>
         <source>Type a new question and press Enter</source>
         <translation>输入新问题后按回车</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="201"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="204"/>
         <source>New question</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="202"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="205"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="204"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="207"/>
         <source>Add the typed question (Enter); Ctrl+Shift+Q focuses it</source>
         <translation>添加输入的问题（回车）；Ctrl+Shift+Q 跳到此处</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="212"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="215"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="72"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="75"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="256"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="259"/>
         <source>No sessions yet — schedule one under Sessions</source>
         <translation>还没有连线——请在“连线”页面安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="331"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="334"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -2846,67 +2846,72 @@ Start Outreach again to go on.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="341"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="344"/>
         <source>Has the floor now</source>
         <translation>正在发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="358"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="364"/>
         <source>Open the call window; sites join by their invitation links (Ctrl+Shift+L)</source>
         <translation>打开通话窗口；各站点通过邀请链接加入（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="363"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="366"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="413"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="384"/>
+        <source>Notices reach the sites only while the session&apos;s call is live.</source>
+        <translation>只有在连线进行中，通知才能送到站点。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/view.py" line="435"/>
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="415"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="437"/>
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="423"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="445"/>
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="426"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="448"/>
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="441"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="463"/>
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="522"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="544"/>
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="542"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="564"/>
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="556"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="578"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="561"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="583"/>
         <source>starts %1</source>
         <translation>%1 开始</translation>
     </message>
@@ -4829,7 +4834,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/call/site_tile.py" line="94"/>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="123"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="121"/>
         <source>Waiting for video…</source>
         <translation>正在等待视频…</translation>
     </message>
@@ -4839,7 +4844,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>⚑ 申请发言（排第 %1 位）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/site_tile.py" line="123"/>
+        <location filename="../../outreach_app/ui/call/site_tile.py" line="121"/>
         <source>Sound only</source>
         <translation>仅语音</translation>
     </message>
@@ -7299,6 +7304,11 @@ If you did not expect this, do not continue: someone may be pretending to be you
     </message>
     <message>
         <location filename="../../outreach_app/ui/notes/page.py" line="41"/>
+        <source>Send a &amp;notice to sites…</source>
+        <translation>给站点发通知(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/notes/page.py" line="47"/>
         <source>Start or join &amp;call</source>
         <translation>开始或加入通话(&amp;C)</translation>
     </message>

@@ -214,7 +214,7 @@ async def test_a_real_call_from_start_to_end(
         await until(lambda: presenter.hands.order() == [gas])
 
         # A notice to the village only, then one to every site; both stay on record.
-        QTest.keyClick(window, Qt.Key.Key_M, CTRL_SHIFT)
+        QTest.keyClick(window, Qt.Key.Key_T, CTRL_SHIFT)
         dialog = window.notice_dialog
         assert dialog is not None and dialog.isVisible()
         assert not dialog.send_button.isEnabled()
@@ -239,6 +239,25 @@ async def test_a_real_call_from_start_to_end(
             (village, "Please prepare the figures on heating"),
             (None, "Five minutes each, please"),
         ]
+        # A note-taker writes one from the notes (here those of the call window), and one
+        # arrives in the record from another desk: the app that holds the call hands both on.
+        await until(
+            lambda: (
+                window.notes.presenter.notes is not None
+                and window.notes.presenter.notes.session.status is SessionStatus.LIVE
+            )
+        )
+        window.notes.write_notice()
+        notes_dialog = window.notes.notice_dialog
+        assert notes_dialog is not None
+        notes_dialog.site_box.setCurrentIndex(0)
+        QTest.keyClicks(notes_dialog.text_edit, "The next question is on roads")
+        QTest.keyClick(notes_dialog.text_edit, Qt.Key.Key_Return)
+        await until(lambda: len(sites[0].notices) == 2 and len(sites[1].notices) == 3)
+        repo(lambda r: r.calls.record_notice(session_id, gas, "From the note-taker's desk"))
+        context.bus.announce(Topic.SESSIONS)
+        await until(lambda: [n.text for n in sites[0].notices][-1] == "From the note-taker's desk")
+        assert len(sites[1].notices) == 3
         # Offscreen, nothing gives the window back its activation when a dialog closes.
         window.activateWindow()
         await until(lambda: QApplication.activeWindow() is window)

@@ -20,6 +20,7 @@ from outreach_app.core.model import (
 )
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
+from outreach_app.ui.call.notice_dialog import NoticeDialog
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.notes.presenter import SAVE_DELAY_MS, choose_default_session
 from outreach_app.ui.notes.view import NotesView
@@ -324,3 +325,30 @@ async def test_a_due_date_typed_over_the_field_is_kept_as_typed(
     QTest.keyClicks(due, "2027-02-05")
     assert due.text() == "2027-02-05"
     await until(lambda: stored_due() == date(2027, 2, 5))
+
+
+async def test_a_notice_to_sites_is_written_only_while_the_session_is_live(
+    context: UiContext, qtbot: QtBot, session_id: int, repo: Repo
+) -> None:
+    view = await open_view(context, qtbot)
+    view.write_notice()
+    assert not view.findChildren(NoticeDialog)
+    assert "only while the session's call is live" in view.messages.label.text()
+
+    repo(lambda r: r.sessions.set_session_status(session_id, SessionStatus.LIVE))
+    context.bus.announce(Topic.SESSIONS)
+    await until(
+        lambda: (
+            view.presenter.notes is not None
+            and view.presenter.notes.session.status is SessionStatus.LIVE
+        )
+    )
+    gas = view.sites_list.item(0).data(Qt.ItemDataRole.UserRole)
+    view.write_notice()
+    dialog = view.notice_dialog
+    assert dialog is not None and dialog.target() == gas
+    QTest.keyClicks(dialog.text_edit, "Please prepare the figures on heating")
+    QTest.mouseClick(dialog.send_button, Qt.MouseButton.LeftButton)
+    await until(lambda: len(repo(lambda r: r.calls.notices(session_id))) == 1)
+    notice = repo(lambda r: r.calls.notices(session_id))[0]
+    assert (notice.site_id, notice.text) == (gas, "Please prepare the figures on heating")

@@ -128,6 +128,10 @@ class CallPresenter(Presenter):
         self._judges: dict[int, PoorLinkJudge] = {}
         self._audio_only: set[int] = set()
         self.hands = RaisedHands()
+        # Ids of the session's notices handed on to the sites (None: not live yet); those
+        # from before the call started stay where they are.
+        self._forwarded_notices: set[int] | None = None
+        bus.changed.connect(self._on_change)
         self._tracks: tuple[Any, Any] = (None, None)
         # Sites whose joining is on record and whose leaving is not yet.
         self._present: set[int] = set()
@@ -255,8 +259,10 @@ class CallPresenter(Presenter):
             )
             self._set_session(await self.query(lambda r: r.sessions.get_session(self.session_id)))
             self.announce(Topic.SESSIONS)
+        earlier = await self.query(lambda r: r.calls.notices(self.session_id))
         if not self._in_phase(CallPhase.STARTING):
             return  # ended while the record was being written; end() has the call
+        self._forwarded_notices = {notice.id for notice in earlier}
         self._set_phase(CallPhase.LIVE)
         self.tell_standings()
         self._statistics_task = asyncio.ensure_future(self._poll_statistics())
@@ -360,22 +366,40 @@ class CallPresenter(Presenter):
             self.spawn(self.query(lambda r: r.sessions.record_site_left(session_id, site_id)))
 
     def send_notice(self, site_id: int | None, text: str) -> None:
-        """A one-line notice to `site_id` (None: every site), kept with the session's record."""
+        """A one-line notice to `site_id` (None: every site), kept with the session's record;
+        it reaches the sites as every notice of the record does (`_forward_notices`)."""
         line = notice_text(text)
         if self.call is None or not self.is_live or not line:
             return
-        self.spawn(self._send_notice(site_id, line))
-
-    async def _send_notice(self, site_id: int | None, line: str) -> None:
         session_id = self.session_id
-        notice = await self.query(lambda r: r.calls.record_notice(session_id, site_id, line))
-        self.announce(Topic.SESSIONS)
-        if self.call is None:
+
+        async def record() -> None:
+            await self.query(lambda r: r.calls.record_notice(session_id, site_id, line))
+            self.announce(Topic.SESSIONS)
+
+        self.spawn(record())
+
+    def _on_change(self, topic: Topic) -> None:
+        # A notice written here, or by a note-taker at another desk (team mode), arrives in
+        # the record; whoever wrote it, this app holds the call and hands it on.
+        if topic is Topic.SESSIONS and self.is_live and self._forwarded_notices is not None:
+            self.spawn(self._forward_notices())
+
+    async def _forward_notices(self) -> None:
+        session_id = self.session_id
+        notices = await self.query(lambda r: r.calls.notices(session_id))
+        forwarded = self._forwarded_notices
+        if self.call is None or forwarded is None:
             return
-        message = Notice(notice.id, notice.text, to_all=site_id is None)
-        for target in self.order if site_id is None else [site_id]:
-            self.call.hub.send_notice(target, message)
-        self.noticeSent.emit(notice)
+        for notice in notices:
+            if notice.id in forwarded:
+                continue
+            forwarded.add(notice.id)
+            message = Notice(notice.id, notice.text, to_all=notice.site_id is None)
+            for target in self.order if notice.site_id is None else [notice.site_id]:
+                if target in self.order:
+                    self.call.hub.send_notice(target, message)
+            self.noticeSent.emit(notice)
 
     def lower_hand(self, site_id: int) -> None:
         """The official lowers a site's hand without giving it the floor."""

@@ -49,7 +49,7 @@ COPY_LINK_SHORTCUT: Final = "Ctrl+Shift+C"
 MUTE_SHORTCUT: Final = "Ctrl+D"
 CAMERA_SHORTCUT: Final = "Ctrl+E"
 RECORD_SHORTCUT: Final = "Ctrl+R"
-NOTICE_SHORTCUT: Final = "Ctrl+Shift+M"
+NOTICE_SHORTCUT: Final = "Ctrl+Shift+T"
 
 
 class CloseChoice(enum.Enum):

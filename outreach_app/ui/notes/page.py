@@ -38,6 +38,12 @@ def build_page(context: UiContext) -> Page[NotesView]:
         needs="notes.add_question",
     )
     page.add_action(
+        QCoreApplication.translate("pages", "Send a &notice to sites…"),
+        QKeySequence("Ctrl+Shift+T"),
+        lambda view: view.write_notice(),
+        needs="calls.record_notice",
+    )
+    page.add_action(
         QCoreApplication.translate("pages", "Start or join &call"),
         QKeySequence("Ctrl+Shift+L"),
         lambda view: view.open_call(),

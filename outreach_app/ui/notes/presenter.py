@@ -21,6 +21,7 @@ from outreach_app.core.model import (
     Session,
     SessionStatus,
     Site,
+    notice_text,
 )
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import NotFoundError, Repository
@@ -164,6 +165,20 @@ class NotesPresenter(Presenter):
             session_id = self.notes.session.id
             assert session_id is not None
             self.open_session(session_id)
+
+    def send_notice(self, site_id: int | None, text: str) -> None:
+        """Record a notice to `site_id` (None: every site); the app that holds the session's
+        call hands it on to the sites."""
+        line = notice_text(text)
+        if self.notes is None or self.notes.session.id is None or not line:
+            return
+        session_id = self.notes.session.id
+
+        async def record() -> None:
+            await self.query(lambda r: r.calls.record_notice(session_id, site_id, line))
+            self.announce(Topic.SESSIONS)
+
+        self.spawn(record())
 
     # ------------------------------------------------------------------------ questions
     def _offset_now(self) -> int | None:

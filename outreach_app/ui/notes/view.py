@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import AgendaItem, Question, Session, SessionStatus
 from outreach_app.core.topics import Topic
 from outreach_app.ui.call.launcher import call_available, call_windows
+from outreach_app.ui.call.notice_dialog import NoticeDialog
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_datetime, format_offset, format_time
 from outreach_app.ui.labels import kind_label, live_now_text, status_label
@@ -60,6 +61,8 @@ class NotesView(QWidget):
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
         self._selected_site: int | None = None
+        # The notice being written, while its dialog is open.
+        self.notice_dialog: NoticeDialog | None = None
         self._select_question_after_load: int | None = None
         # The floor of a call on an official's computer, last followed (team mode).
         self._followed_floor: int | None = None
@@ -369,6 +372,23 @@ class NotesView(QWidget):
             return
         self.flush()
         call_windows(self.context).open_call(notes.session.id)
+
+    def write_notice(self) -> None:
+        """A notice to one site of the live session or all, for the app that holds the call
+        to hand on (a note-taker's desk in team mode, or the official's own)."""
+        notes = self.presenter.notes
+        if notes is None:
+            return
+        if notes.session.status is not SessionStatus.LIVE:
+            self.messages.show_error(
+                self.tr("Notices reach the sites only while the session's call is live.")
+            )
+            return
+        sites = [(slot.site_id, slot.site_name) for slot in notes.session.sites]
+        dialog = self.notice_dialog = NoticeDialog(sites, self._selected_site, self)
+        dialog.accepted.connect(lambda: self.presenter.send_notice(dialog.target(), dialog.text()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def select_site(self, site_id: int) -> None:
         """Show the notes of `site_id` (the call window: the site that has the floor)."""
