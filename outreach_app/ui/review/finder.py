@@ -172,6 +172,11 @@ class SessionFinder(QWidget):
             count_text(len(summaries), self.tr("1 session"), self.tr("%1 sessions"))
         )
         ids = [s.session.id for s in summaries]
+        if wanted is not None and wanted not in ids and wanted == self.presenter.decided_session:
+            # Decided and so no longer listed (awaiting review, say): it stays open and nothing
+            # else is chosen under the reader's pointer.
+            self.results.setCurrentRow(-1)
+            return
         if not summaries:
             self.presenter.open_session(None)
             return
