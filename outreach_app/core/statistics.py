@@ -148,6 +148,12 @@ class Period:
         return str(self.first) if self.is_single_month else f"{self.first} – {self.last}"
 
 
+def counted_to(period: Period, today: date) -> date | None:
+    """The day a period not over yet is counted to (`today`), or None once it is over. Part of
+    a month is not compared with whole ones: its changes would say little but look alarming."""
+    return today if period.start <= today <= period.end else None
+
+
 def trend_period(period: Period, months: int = TREND_MONTHS) -> Period:
     """The `months` months that end with the period's last month."""
     return Period(period.last.shifted(1 - months), period.last)

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -533,7 +534,7 @@ async def test_page_spec_and_ctrl_f_focuses_the_search_box(
     await view.presenter.wait_idle()
 
 
-def test_minutes_html_escapes_user_text_and_reads_like_a_record() -> None:
+def _record_with_everything() -> Minutes:
     session = Session(
         "<b>连线</b>",
         SessionKind.POLICY_BRIEFING,
@@ -556,7 +557,11 @@ def test_minutes_html_escapes_user_text_and_reads_like_a_record() -> None:
         id=5,
     )
     reviews = [Review(7, ReviewState.RETURNED, "陈静", "补充 <职务>", datetime(2026, 1, 22, 10))]
-    page = minutes_html(Minutes(session, [question], reviews), highlight="供水")
+    return Minutes(session, [question], reviews)
+
+
+def test_minutes_html_escapes_user_text_and_reads_like_a_record() -> None:
+    page = minutes_html(_record_with_everything(), highlight="供水")
 
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<b>连线</b>" not in page and "&lt;b&gt;连线&lt;/b&gt;" in page
@@ -567,3 +572,15 @@ def test_minutes_html_escapes_user_text_and_reads_like_a_record() -> None:
     for expected in ("Asked by 王建国", "民生保障", "00:02:05", "张德明", "区水务局", "2026-02-01"):
         assert expected in page
     assert "Sent back" in page and "陈静" in page
+    assert "(60 min)" in page and "(20 min)" in page
+
+
+def test_chinese_minutes_on_screen_say_everything_in_chinese(
+    use_language: Callable[[str], QLocale],
+) -> None:
+    use_language("zh_CN")
+    page = minutes_html(_record_with_everything())
+    for english in ("Minutes of the session", " min)", "Commitment:", "Current state:", "Q1."):
+        assert english not in page, english
+    for chinese in ("连线纪要", "（60 分钟）", "承诺事项：", "当前状态："):
+        assert chinese in page, chinese

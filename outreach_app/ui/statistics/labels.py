@@ -16,6 +16,7 @@ from outreach_app.core.statistics import (
     CLAIM_MEASURES,
     MEASURES,
     RATE_MEASURES,
+    Counts,
     Dimension,
     Group,
     Kpi,
@@ -140,6 +141,25 @@ def cumulative_help() -> str:
         "From January to the last month shown, each demand counted once, against the same"
         " months a year earlier",
     )
+
+
+def rate_basis(measure: str, counts: Counts) -> str:
+    """What a rate is a share of, shown beside it: "0 of 5 received in the period", and, where
+    the count of the same name is larger, that it also counts demands received earlier (so
+    that Claimed 2 beside a claim rate of 0.00% explains itself)."""
+    part, whole = counts.rate_parts(measure)
+    if measure == "on_time_rate":
+        text = QCoreApplication.translate("statistics", "%1 of %2 solved in the period")
+    else:
+        text = QCoreApplication.translate("statistics", "%1 of %2 received in the period")
+    text = text.replace("%1", format_count(part)).replace("%2", format_count(whole))
+    counted_alike = {"claim_rate": "claimed", "solve_rate": "solved"}.get(measure)
+    if counted_alike is not None and int(getattr(counts, counted_alike)) > part:
+        earlier = QCoreApplication.translate(
+            "statistics", "%1 also counts demands received earlier"
+        ).replace("%1", measure_label(counted_alike))
+        text += QCoreApplication.translate("statistics", "; ") + earlier
+    return text
 
 
 def claims_sentence(figures: PeriodFigures) -> str:
