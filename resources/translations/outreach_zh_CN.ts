@@ -525,17 +525,17 @@
 <context>
     <name>CumulativeTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="235"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="236"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="253"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="254"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="256"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="257"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
@@ -1227,12 +1227,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>FigureTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="207"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="208"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="227"/>
         <source>Nothing in this period.</source>
         <translation>本期没有数据。</translation>
     </message>
@@ -1905,24 +1905,29 @@ Start Outreach again to go on.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="155"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="156"/>
         <source>month on month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="155"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="156"/>
         <source>on previous</source>
         <translation>较上期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="156"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="157"/>
         <source>year on year</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="162"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="163"/>
         <source>Not compared until the period is over</source>
         <translation>本期未结束，暂不比较</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="164"/>
+        <source>Not compared yet</source>
+        <translation>暂不比较</translation>
     </message>
 </context>
 <context>
@@ -2339,7 +2344,7 @@ Start Outreach again to go on.</source>
     </message>
     <message>
         <location filename="../../outreach_app/ui/review/minutes_html.py" line="190"/>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="284"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="288"/>
         <source>Review</source>
         <translation>审阅</translation>
     </message>
@@ -2414,47 +2419,57 @@ Start Outreach again to go on.</source>
         <translation>承诺事项：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="271"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="266"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="268"/>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="274"/>
         <source>Resolution:</source>
         <translation>办理结果：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="274"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="277"/>
         <source>site&apos;s satisfaction: %1</source>
         <translation>站点满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="277"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="281"/>
         <source>open on the follow-up board</source>
         <translation>在督办看板中查看</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="285"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="289"/>
         <source>Current state:</source>
         <translation>当前状态：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="291"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="295"/>
         <source>Not reviewed yet.</source>
         <translation>尚未审阅。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="297"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="301"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="298"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="302"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="299"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="303"/>
         <source>Decision</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="300"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="304"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -2553,22 +2568,22 @@ Start Outreach again to go on.</source>
         <translation>暂不能批准：%1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="228"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="229"/>
         <source>Already approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="230"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="231"/>
         <source>Approve these minutes (Ctrl+Shift+A)</source>
         <translation>批准此纪要（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="234"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="235"/>
         <source>Already sent back; waiting for corrections</source>
         <translation>已退回，等待修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="236"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="237"/>
         <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
         <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
     </message>
@@ -5183,184 +5198,184 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="338"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="340"/>
         <source>First month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="339"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="341"/>
         <source>Last month</source>
         <translation>截止月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="341"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="343"/>
         <source>Range to</source>
         <translation>区间至</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="343"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="345"/>
         <source>Count several months together</source>
         <translation>合并统计多个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="345"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="347"/>
         <source>Earlier month</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="346"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="348"/>
         <source>Later month</source>
         <translation>下一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="347"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="349"/>
         <source>Import demands…</source>
         <translation>导入群众诉求…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="350"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="352"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="353"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="355"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="356"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="358"/>
         <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
         <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="362"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="364"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="379"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="381"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="394"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="396"/>
         <source>Close and publish…</source>
         <translation>发布并锁定…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="397"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="399"/>
         <source>Reopen…</source>
         <translation>重新开放…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="432"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="438"/>
         <source>Chart the demands by</source>
         <translation>诉求图表分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="441"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="447"/>
         <source>Bars:</source>
         <translation>柱状图：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="454"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="460"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="319"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="320"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="459"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="465"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="536"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="542"/>
         <source>%1 — compared with %2 and with %3 a year earlier</source>
         <translation>%1 — 环比 %2，同比 %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="543"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="549"/>
         <source>%1 so far, counted to %2: not compared with whole months until it is over</source>
         <translation>%1（截至 %2，尚未结束）：结束前不与完整月份比较</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="560"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="566"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="569"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="575"/>
         <source>By site: where the demands received stood at the end</source>
         <translation>按站点：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="597"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="606"/>
         <source>Keep this month&apos;s figures as they are now, for publication</source>
         <translation>按现在的数据发布并锁定本月统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="599"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="604"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="608"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="613"/>
         <source>Only a reviewer can close or reopen a month</source>
         <translation>只有审核人可以发布锁定或重新开放月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="602"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="611"/>
         <source>Take the published month back, saying why; the publication stays on record</source>
         <translation>说明原因后撤回已发布的月份；发布记录仍然保留</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="636"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="645"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="638"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="647"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="659"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="668"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="660"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="669"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="661"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="670"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="665"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="690"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="674"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="699"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="683"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="692"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="684"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="693"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="715"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="724"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="719"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="728"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -7243,19 +7258,19 @@ If you did not expect this, do not continue: someone may be pretending to be you
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="252"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="264"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="40"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="253"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="265"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="41"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="254"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="266"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
@@ -7365,283 +7380,287 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <translation>自1月起至所示最后一个月，每条诉求只计一次，与上年同期相比</translation>
     </message>
     <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="150"/>
+        <source>%1 of %2 solved</source>
+        <translation>办结 %2 件中 %1 件</translation>
+    </message>
+    <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="152"/>
-        <source>%1 of %2 solved in the period</source>
-        <translation>本期办结 %2 件中的 %1 件</translation>
+        <source>%1 of %2 received</source>
+        <translation>受理 %2 件中 %1 件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="154"/>
-        <source>%1 of %2 received in the period</source>
-        <translation>本期受理 %2 件中的 %1 件</translation>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="167"/>
+        <source>%1 also count demands received before the period; the claim and solve rates count only the %2 received in it.</source>
+        <translation>“%1”也计入本期之前受理的诉求；认领率和办结率只按本期受理的 %2 件计算。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="158"/>
-        <source>%1 also counts demands received earlier</source>
-        <translation>“%1”也含此前受理的诉求</translation>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="172"/>
+        <source> and </source>
+        <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="180"/>
         <source>Claims by leaders: people who claimed demands %1; units with at least one claim %2 of %3 (%4); claim rate %5.</source>
         <translation>领导认领：认领诉求的领导 %1 人；%3 个单位中有 %2 个至少认领一条（%4）；认领率 %5。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="188"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="200"/>
         <source>Closed: published on %1 by %2. These are the figures as published.</source>
         <translation>已锁定：%2 于 %1 发布。以下为发布时的数据。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="194"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="206"/>
         <source>Not closed: the figures are counted from the record and may still change.</source>
         <translation>未锁定：数据按当前记录统计，仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="204"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="216"/>
         <source>Published on %1 by %2.</source>
         <translation>%2 于 %1 发布。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="210"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
         <source>Reopened on %1 by %2: %3</source>
         <translation>%2 于 %1 重新开放：%3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="221"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
         <source>Revision as of %1: the record now counts this month differently from its publication (the published figures stay as they were):</source>
         <translation>截至 %1 的修订：当前记录对本月的统计与发布时不同（已发布的数据保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="229"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="243"/>
         <source>%1, year to date: %2 → %3</source>
         <translation>%1（年内累计）：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="240"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="252"/>
         <source>Some demands are now counted under another channel, category, site or kind.</source>
         <translation>部分诉求现在归入了其他栏目、类别、站点或连线形式。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="263"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="272"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="261"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="273"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="262"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="274"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="263"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="275"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="269"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="281"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="270"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="282"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="271"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="283"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="272"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="284"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="278"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="290"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="280"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="292"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="283"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="295"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="319"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="370"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="331"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="382"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="337"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="349"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="347"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="359"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="352"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="364"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="357"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="369"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="359"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="371"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="361"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="373"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="380"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="392"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="408"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="420"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="411"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="423"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="416"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="428"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="417"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="429"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="418"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="430"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="419"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="431"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="420"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="432"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="422"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="458"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="423"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="435"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="426"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="438"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="427"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="430"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="442"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="433"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="444"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="445"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="451"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="456"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="445"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="490"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="457"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="502"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="447"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="459"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="454"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="466"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="459"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="471"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="460"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="472"/>
         <source>pp</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="472"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="484"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="474"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="486"/>
         <source>Claims by leaders</source>
         <translation>领导认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="478"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="490"/>
         <source>%1 of %2</source>
         <translation>%2 个中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="483"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="495"/>
         <source>Year to date: %1, against %2</source>
         <translation>年内累计：%1，对比 %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="161"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="611"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="620"/>
         <source>; </source>
         <translation>；</translation>
     </message>

@@ -26,7 +26,7 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.statistics import presenter as presenter_module
-from outreach_app.ui.statistics.labels import rate_basis
+from outreach_app.ui.statistics.labels import earlier_demands_note
 from outreach_app.ui.statistics.view import BAD, GOOD, NEUTRAL, StatisticsView
 from tests.statistics_data import SITE_A, SITE_B, build_file
 from tests.ui.conftest import table_item, until
@@ -131,7 +131,8 @@ async def test_a_month_not_over_is_not_compared_with_whole_months(
         "November 2026 so far, counted to 11/23/26: not compared with whole months until it is over"
     )
     for measure, kpi in view.cards.items():
-        assert card(view, measure)[1:] == ("Not compared until the period is over", ""), measure
+        assert card(view, measure)[1:] == ("Not compared yet", ""), measure
+        assert kpi.previous.toolTip() == "Not compared until the period is over"
         assert NEUTRAL in kpi.previous.styleSheet()
         assert "▲" not in kpi.accessibleName() and "▼" not in kpi.accessibleName()
     assert card(view, "received")[0] == "4"
@@ -142,24 +143,28 @@ async def test_a_rate_says_what_it_is_a_share_of(
 ) -> None:
     view = await open_page(counted, qtbot)
     claim = view.cards["claim_rate"]
-    assert claim.basis.isVisible() and claim.basis.text() == "3 of 4 received in the period"
-    assert view.cards["on_time_rate"].basis.text().endswith("solved in the period")
-    assert not view.cards["received"].basis.isVisible()
-    # A month whose claims were all of demands received before: Claimed 2, claim rate 0.00%,
-    # and the card says why.
+    assert claim.basis.isVisible() and claim.basis.text() == "3 of 4 received"
+    assert view.cards["on_time_rate"].basis.text() == "2 of 3 solved"
+    assert view.cards["received"].basis.text() == ""
+    # November's claims and solutions include demands received in October (D5 was solved
+    # in November): the page says so beside the rates.
+    assert view.earlier_note.isVisible()
+    assert view.earlier_note.text() == (
+        "Solved also count demands received before the period; the claim and solve rates"
+        " count only the 4 received in it."
+    )
+    # A month whose only claim was of a demand received before: Claimed 1 and no rate.
     view.set_period(Period.month(Month(2025, 12)))
     await until(lambda: period_shown(view) == Period.month(Month(2025, 12)))
     await loaded(view)
     assert card(view, "claimed")[0] == "1"
-    assert view.cards["claim_rate"].basis.text() == (
-        "0 of 0 received in the period; Claimed also counts demands received earlier"
+    assert view.cards["claim_rate"].basis.text() == "0 of 0 received"
+    assert view.earlier_note.text().startswith("Claimed also count demands received before")
+    assert earlier_demands_note(Counts(received=5, claimed=2, solved=1)) == (
+        "Claimed and Solved also count demands received before the period; the claim and solve"
+        " rates count only the 5 received in it."
     )
-    assert rate_basis("claim_rate", Counts(received=5, claimed=2)) == (
-        "0 of 5 received in the period; Claimed also counts demands received earlier"
-    )
-    assert rate_basis("solve_rate", Counts(received=5, solved=1, received_solved=1)) == (
-        "1 of 5 received in the period"
-    )
+    assert earlier_demands_note(Counts(received=5, claimed=2, received_claimed=2)) == ""
 
 
 async def test_tables_break_the_month_down(counted: UiContext, qtbot: QtBot, english: None) -> None:
@@ -309,7 +314,8 @@ async def test_an_empty_database_says_so(context: UiContext, qtbot: QtBot, engli
     assert not view.empty_label.isHidden()
     assert card(view, "received")[0] == "0"
     assert card(view, "claim_rate")[0] == "—"
-    assert view.cards["claim_rate"].basis.text() == "0 of 0 received in the period"
+    assert view.cards["claim_rate"].basis.text() == "0 of 0 received"
+    assert view.earlier_note.isHidden()
     assert table(view, Dimension.SITE) == []
 
 

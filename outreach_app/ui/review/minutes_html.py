@@ -263,16 +263,20 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
                 ),
             )
         committed = QCoreApplication.translate("MinutesHtml", "Commitment:")
+        separator = QCoreApplication.translate("MinutesHtml", "; ")
+        # Full-width brackets in Chinese.
+        bracketed = QCoreApplication.translate("MinutesHtml", "(%1)")
         text = (
-            f"<b>{html.escape(committed)}</b> {write.text(follow_up.commitment)}"
-            f" ({'; '.join(details)})"
+            f"<b>{html.escape(committed)}</b> {write.text(follow_up.commitment)} "
+            + bracketed.replace("%1", separator.join(details))
         )
         if follow_up.resolution:
             resolved = QCoreApplication.translate("MinutesHtml", "Resolution:")
             text += f"<br/><b>{html.escape(resolved)}</b> {write.text(follow_up.resolution)}"
             if follow_up.satisfaction is not None:
                 judged = QCoreApplication.translate("MinutesHtml", "site's satisfaction: %1")
-                text += f" ({html.escape(judged.replace('%1', satisfaction_label(follow_up.satisfaction)))})"
+                satisfaction = judged.replace("%1", satisfaction_label(follow_up.satisfaction))
+                text += " " + bracketed.replace("%1", html.escape(satisfaction))
         if write.follow_up_links and follow_up.id is not None:
             board = QCoreApplication.translate("MinutesHtml", "open on the follow-up board")
             text += f' <a href="{FOLLOW_UP_SCHEME}:{follow_up.id}">→ {html.escape(board)}</a>'

@@ -222,7 +222,8 @@ class MinutesPane(QWidget):
             reason = translate_message(refusal.template, refusal.params)
             self.approve_button.setToolTip(reason)
             self.decision_note.setText(self.tr("Not yet approvable: %1.").replace("%1", reason))
-            self.decision_note.show()
+            # Only for whoever decides: a role without the review buttons has its own notice.
+            self.decision_note.setVisible(not self.approve_button.isHidden())
         else:
             self.approve_button.setToolTip(
                 self.tr("Already approved")

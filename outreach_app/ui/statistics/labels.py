@@ -144,22 +144,34 @@ def cumulative_help() -> str:
 
 
 def rate_basis(measure: str, counts: Counts) -> str:
-    """What a rate is a share of, shown beside it: "0 of 5 received in the period", and, where
-    the count of the same name is larger, that it also counts demands received earlier (so
-    that Claimed 2 beside a claim rate of 0.00% explains itself)."""
+    """What a rate is a share of, shown under it: "0 of 5 received"."""
     part, whole = counts.rate_parts(measure)
     if measure == "on_time_rate":
-        text = QCoreApplication.translate("statistics", "%1 of %2 solved in the period")
+        text = QCoreApplication.translate("statistics", "%1 of %2 solved")
     else:
-        text = QCoreApplication.translate("statistics", "%1 of %2 received in the period")
-    text = text.replace("%1", format_count(part)).replace("%2", format_count(whole))
-    counted_alike = {"claim_rate": "claimed", "solve_rate": "solved"}.get(measure)
-    if counted_alike is not None and int(getattr(counts, counted_alike)) > part:
-        earlier = QCoreApplication.translate(
-            "statistics", "%1 also counts demands received earlier"
-        ).replace("%1", measure_label(counted_alike))
-        text += QCoreApplication.translate("statistics", "; ") + earlier
-    return text
+        text = QCoreApplication.translate("statistics", "%1 of %2 received")
+    return text.replace("%1", format_count(part)).replace("%2", format_count(whole))
+
+
+def earlier_demands_note(counts: Counts) -> str:
+    """Why Claimed 2 can stand beside a claim rate of 0.00%: the counts take in demands
+    received before the period, the rates only those received in it. "" when no count does."""
+    wider = [
+        measure_label(count)
+        for count, rate in (("claimed", "claim_rate"), ("solved", "solve_rate"))
+        if int(getattr(counts, count)) > counts.rate_parts(rate)[0]
+    ]
+    if not wider:
+        return ""
+    return (
+        QCoreApplication.translate(
+            "statistics",
+            "%1 also count demands received before the period; the claim and solve rates count"
+            " only the %2 received in it.",
+        )
+        .replace("%1", QCoreApplication.translate("statistics", " and ").join(wider))
+        .replace("%2", format_count(counts.received))
+    )
 
 
 def claims_sentence(figures: PeriodFigures) -> str:

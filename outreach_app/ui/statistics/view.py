@@ -60,6 +60,7 @@ from outreach_app.ui.statistics.labels import (
     cumulative_help,
     dimension_column,
     dimension_title,
+    earlier_demands_note,
     format_change,
     format_value,
     group_label,
@@ -127,9 +128,9 @@ class KpiCard(QFrame):
         # A rate says what it is a share of, in plain sight.
         self.basis = QLabel()
         self.basis.setObjectName("kpiBasis")
-        self.basis.setWordWrap(True)
         self.basis.setStyleSheet("color: palette(placeholder-text);")
-        self.basis.setVisible(measure in RATE_MEASURES)
+        # Counts leave the line empty: every card keeps the same height.
+        self.basis.setMinimumHeight(self.basis.fontMetrics().height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
@@ -160,7 +161,7 @@ class KpiCard(QFrame):
         ):
             if running:
                 sentence = self.tr("Not compared until the period is over")
-                label.setText(sentence if label is self.previous else "")
+                label.setText(self.tr("Not compared yet") if label is self.previous else "")
                 label.setStyleSheet(f"color: {NEUTRAL};")
             else:
                 label.setText(f"{format_change(change, points=points)} {name}")
@@ -283,7 +284,7 @@ class ChartPanel(QChartView):
         super().__init__(parent)
         self.setObjectName(name)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(196)
 
     def replace_chart(self, chart: QChart) -> None:
         old = self.chart()
@@ -324,6 +325,7 @@ class StatisticsView(QWidget):
         layout.addWidget(self.messages)
         layout.addWidget(self.empty_label)
         layout.addLayout(cards)
+        layout.addWidget(self.earlier_note)
         layout.addWidget(self.claims_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.note_label)
@@ -406,6 +408,10 @@ class StatisticsView(QWidget):
             "background: #fff4d6; color: #5c3d00; padding: 6px 10px; border-radius: 4px;"
         )
         self.revision_label.hide()
+        self.earlier_note = QLabel()
+        self.earlier_note.setObjectName("earlierDemandsNote")
+        self.earlier_note.setWordWrap(True)
+        self.earlier_note.hide()
         self.claims_label = QLabel()
         self.claims_label.setObjectName("claimsLine")
         self.claims_label.setWordWrap(True)
@@ -575,6 +581,9 @@ class StatisticsView(QWidget):
             table.show_report(report)
         self.cumulative_table.show_report(report)
         self.claims_label.setText(claims_sentence(report.current))
+        note = earlier_demands_note(report.current.totals)
+        self.earlier_note.setText(note)
+        self.earlier_note.setVisible(bool(note))
         self._show_publication(report)
         self.export_button.setEnabled(True)
 
