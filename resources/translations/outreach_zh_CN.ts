@@ -525,17 +525,17 @@
 <context>
     <name>CumulativeTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="236"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="235"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="254"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="253"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="257"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="256"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
@@ -1227,12 +1227,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>FigureTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="208"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="207"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="227"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
         <source>Nothing in this period.</source>
         <translation>本期没有数据。</translation>
     </message>
@@ -1905,27 +1905,27 @@ Start Outreach again to go on.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="156"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="155"/>
         <source>month on month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="156"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="155"/>
         <source>on previous</source>
         <translation>较上期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="157"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="156"/>
         <source>year on year</source>
         <translation>同比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="163"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="162"/>
         <source>Not compared until the period is over</source>
         <translation>本期未结束，暂不比较</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="164"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="163"/>
         <source>Not compared yet</source>
         <translation>暂不比较</translation>
     </message>
@@ -5160,37 +5160,37 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="128"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="138"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="129"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="139"/>
         <source>you may not write there</source>
         <translation>没有写入该位置的权限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="130"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="140"/>
         <source>that place is read-only</source>
         <translation>该位置是只读的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="131"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="141"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="132"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="142"/>
         <source>the file name is not valid</source>
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="133"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="143"/>
         <source>another program has the file open</source>
         <translation>该文件已被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="136"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="146"/>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -5198,184 +5198,184 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="340"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="339"/>
         <source>First month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="341"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="340"/>
         <source>Last month</source>
         <translation>截止月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="343"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="342"/>
         <source>Range to</source>
         <translation>区间至</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="345"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="344"/>
         <source>Count several months together</source>
         <translation>合并统计多个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="347"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="346"/>
         <source>Earlier month</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="348"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="347"/>
         <source>Later month</source>
         <translation>下一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="349"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="348"/>
         <source>Import demands…</source>
         <translation>导入群众诉求…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="352"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="351"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="355"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="354"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="358"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="357"/>
         <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
         <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="364"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="363"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="381"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="380"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="396"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="395"/>
         <source>Close and publish…</source>
         <translation>发布并锁定…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="399"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="398"/>
         <source>Reopen…</source>
         <translation>重新开放…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="438"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="437"/>
         <source>Chart the demands by</source>
         <translation>诉求图表分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="447"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="446"/>
         <source>Bars:</source>
         <translation>柱状图：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="460"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="459"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="320"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="319"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="465"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="464"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="542"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="541"/>
         <source>%1 — compared with %2 and with %3 a year earlier</source>
         <translation>%1 — 环比 %2，同比 %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="549"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="548"/>
         <source>%1 so far, counted to %2: not compared with whole months until it is over</source>
         <translation>%1（截至 %2，尚未结束）：结束前不与完整月份比较</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="566"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="565"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="575"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="574"/>
         <source>By site: where the demands received stood at the end</source>
         <translation>按站点：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="606"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="605"/>
         <source>Keep this month&apos;s figures as they are now, for publication</source>
         <translation>按现在的数据发布并锁定本月统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="608"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="613"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="607"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="612"/>
         <source>Only a reviewer can close or reopen a month</source>
         <translation>只有审核人可以发布锁定或重新开放月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="611"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="610"/>
         <source>Take the published month back, saying why; the publication stays on record</source>
         <translation>说明原因后撤回已发布的月份；发布记录仍然保留</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="645"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="644"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="647"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="646"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="668"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="667"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="669"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="668"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="670"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="669"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="674"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="699"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="673"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="698"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="692"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="691"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="693"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="692"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="724"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="723"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="728"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="727"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -7252,415 +7252,420 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="264"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="270"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="40"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="265"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="46"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="271"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="41"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="266"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="47"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="272"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="42"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="48"/>
         <source>Responded or solved</source>
         <translation>答复或办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="43"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="49"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="50"/>
         <source>On-time rate</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="51"/>
         <source>Solve rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="51"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="57"/>
         <source>Demands received in the period: imported or committed in a session</source>
         <translation>本期受理的诉求：导入的留言或连线中承诺办理的事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="54"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="60"/>
         <source>Demands a person of the responsible unit claimed in the period</source>
         <translation>本期由责任单位人员认领的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="57"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="63"/>
         <source>Demands the unit responded to in the period</source>
         <translation>本期责任单位已答复的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="60"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="66"/>
         <source>Demands solved in the period</source>
         <translation>本期办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="61"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="67"/>
         <source>Demands responded to or solved in the period, each counted once (the measure message boards publish)</source>
         <translation>本期内得到答复或已办结的诉求，每条只计一次（留言板公布的口径）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="66"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="72"/>
         <source>Of the demands received in the period, the share claimed by its end</source>
         <translation>本期受理的诉求中，到期末已认领的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="69"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="75"/>
         <source>Of the demands solved in the period, the share solved by their due date (no due date counts as on time)</source>
         <translation>本期办结的诉求中，在期限内办结的比例（未设期限的视为按期）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="74"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="80"/>
         <source>Of the demands received in the period, the share solved by its end</source>
         <translation>本期受理的诉求中，到期末已办结的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="83"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="89"/>
         <source>%1 (same as %2)</source>
         <translation>%1（与%2重合）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="98"/>
         <source>People who claimed</source>
         <translation>认领领导人数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
         <source>Units with a claim</source>
         <translation>有认领的单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="94"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="100"/>
         <source>Share of units with a claim</source>
         <translation>有认领的单位占比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="100"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="106"/>
         <source>Different people (leaders) who claimed demands in the period</source>
         <translation>本期内认领过诉求的不同人员（领导）人数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="103"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="109"/>
         <source>Units (the regions of the office&apos;s sites; a site without one is its own) where at least one demand was claimed in the period</source>
         <translation>本期内至少认领过一条诉求的单位（以站点所在地区为单位，未填地区的站点各自算一个单位）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="108"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="114"/>
         <source>Of the office&apos;s units (the regions of its sites in use), the share where at least one demand was claimed in the period</source>
         <translation>在本单位所辖各单位（在用站点所在的地区）中，本期内至少认领过一条诉求的单位所占比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="129"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="135"/>
         <source>Every figure is counted from each demand&apos;s history: a reopen, a correction or an import later never changes an earlier month. A closed month shows the figures it was published with; what the record counts for it later, if different, is listed as a dated revision beside them.</source>
         <translation>每项数据都按每条诉求的办理历程统计：之后的重新打开、更正或导入都不会改变之前月份的数据。已发布锁定的月份显示发布时的数据；之后记录中的统计如有出入，作为注明日期的修订列在旁边。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="139"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="145"/>
         <source>From January to the last month shown, each demand counted once, against the same months a year earlier</source>
         <translation>自1月起至所示最后一个月，每条诉求只计一次，与上年同期相比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="150"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="156"/>
         <source>%1 of %2 solved</source>
         <translation>办结 %2 件中 %1 件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="152"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="158"/>
         <source>%1 of %2 received</source>
         <translation>受理 %2 件中 %1 件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="167"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="173"/>
         <source>%1 also count demands received before the period; the claim and solve rates count only the %2 received in it.</source>
         <translation>“%1”也计入本期之前受理的诉求；认领率和办结率只按本期受理的 %2 件计算。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="172"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="178"/>
         <source> and </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="180"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="186"/>
         <source>Claims by leaders: people who claimed demands %1; units with at least one claim %2 of %3 (%4); claim rate %5.</source>
         <translation>领导认领：认领诉求的领导 %1 人；%3 个单位中有 %2 个至少认领一条（%4）；认领率 %5。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="200"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="206"/>
         <source>Closed: published on %1 by %2. These are the figures as published.</source>
         <translation>已锁定：%2 于 %1 发布。以下为发布时的数据。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="206"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="212"/>
         <source>Not closed: the figures are counted from the record and may still change.</source>
         <translation>未锁定：数据按当前记录统计，仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="216"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
         <source>Published on %1 by %2.</source>
         <translation>%2 于 %1 发布。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="228"/>
         <source>Reopened on %1 by %2: %3</source>
         <translation>%2 于 %1 重新开放：%3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="239"/>
         <source>Revision as of %1: the record now counts this month differently from its publication (the published figures stay as they were):</source>
         <translation>截至 %1 的修订：当前记录对本月的统计与发布时不同（已发布的数据保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="247"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="243"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
         <source>%1, year to date: %2 → %3</source>
         <translation>%1（年内累计）：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="252"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="258"/>
         <source>Some demands are now counted under another channel, category, site or kind.</source>
         <translation>部分诉求现在归入了其他栏目、类别、站点或连线形式。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="263"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="269"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="272"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="278"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="273"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="279"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="274"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="280"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="275"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="281"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="281"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="287"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="282"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="288"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="283"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="289"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="284"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="290"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="290"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="296"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="292"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="298"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="295"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="301"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="331"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="382"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="337"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="349"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="355"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="359"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="365"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="364"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="370"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="369"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="375"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="371"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="377"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="373"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="379"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="392"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="398"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="420"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
+        <source>Counted to %1: a period not over yet is not compared with whole months.</source>
+        <translation>统计截至 %1：期间尚未结束，不与完整月份比较。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="431"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="423"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="428"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="429"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="440"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="430"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="441"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="431"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="442"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="432"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="443"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="445"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="481"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="435"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="446"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="438"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="449"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="450"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="442"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="453"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="445"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="451"/>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="456"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="462"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="467"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="457"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="502"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="468"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="513"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="459"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="466"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="477"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="471"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="482"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="472"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="483"/>
         <source>pp</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="484"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="495"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="486"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="497"/>
         <source>Claims by leaders</source>
         <translation>领导认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="490"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="501"/>
         <source>%1 of %2</source>
         <translation>%2 个中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="495"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="506"/>
         <source>Year to date: %1, against %2</source>
         <translation>年内累计：%1，对比 %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="620"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="619"/>
         <source>; </source>
         <translation>；</translation>
     </message>

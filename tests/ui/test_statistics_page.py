@@ -123,7 +123,7 @@ async def test_the_month_opens_with_its_key_figures_and_changes(
 
 
 async def test_a_month_not_over_is_not_compared_with_whole_months(
-    counted: UiContext, qtbot: QtBot, english: None
+    counted: UiContext, qtbot: QtBot, english: None, tmp_path: Path
 ) -> None:
     view = await open_page(counted, qtbot)
     assert view.period() == Period.month(Month(2026, 11))
@@ -136,6 +136,15 @@ async def test_a_month_not_over_is_not_compared_with_whole_months(
         assert NEUTRAL in kpi.previous.styleSheet()
         assert "▲" not in kpi.accessibleName() and "▼" not in kpi.accessibleName()
     assert card(view, "received")[0] == "4"
+    # Its exports say the same: counted to the day, no change on a whole month.
+    path = tmp_path / "so-far.pdf"
+    view.export_to(path, ExportFormat.PDF)
+    await until(lambda: not view.presenter.exporting, timeout=20)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Counted to 11/23/26" in text
+    assert "▲" not in text and "▼" not in text
 
 
 async def test_a_rate_says_what_it_is_a_share_of(

@@ -27,7 +27,13 @@ from outreach_app.core.statistics import (
     StatisticsReport,
 )
 from outreach_app.exports.statistics import ReportTexts
-from outreach_app.ui.formatting import format_count, format_datetime, format_number, format_rate
+from outreach_app.ui.formatting import (
+    format_count,
+    format_date,
+    format_datetime,
+    format_number,
+    format_rate,
+)
 from outreach_app.ui.labels import kind_label
 
 UP, DOWN, LEVEL = "▲", "▼", "■"
@@ -393,6 +399,11 @@ def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportT
         .replace("%1", period_label(previous))
         .replace("%2", period_label(year))
     )
+    if report.counted_to is not None:
+        comparison = QCoreApplication.translate(
+            "statistics",
+            "Counted to %1: a period not over yet is not compared with whole months.",
+        ).replace("%1", format_date(report.counted_to))
     changes: dict[tuple[str, str], str] = {}
     values: dict[tuple[str, str], str] = {}
     for kpi in report.kpis:

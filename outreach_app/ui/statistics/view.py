@@ -43,7 +43,6 @@ from outreach_app.core.statistics import (
     Month,
     Period,
     StatisticsReport,
-    counted_to,
 )
 from outreach_app.exports.statistics import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.context import UiContext
@@ -536,7 +535,7 @@ class StatisticsView(QWidget):
         period = report.period
         previous = period_label(report.previous.period)
         year = period_label(report.year_earlier.period)
-        so_far = counted_to(period, self.today())
+        so_far = report.counted_to
         if so_far is None:
             caption = (
                 self.tr("%1 — compared with %2 and with %3 a year earlier")
