@@ -7669,5 +7669,10 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <source>; </source>
         <translation>；</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/charts.py" line="147"/>
+        <source>%1 (so far)</source>
+        <translation>%1（至今）</translation>
+    </message>
 </context>
 </TS>
