@@ -436,6 +436,17 @@ async def test_minutes_sent_back_can_be_approved_once_a_note_changed(
     await view.presenter.wait_idle()
 
 
+async def test_a_live_session_is_not_said_to_await_review(
+    context: UiContext, qtbot: QtBot, seeded: Seeded, repo: Repo
+) -> None:
+    repo(lambda r: r.sessions.set_session_status(seeded.coming, SessionStatus.LIVE))
+    view = await open_view(context, qtbot)
+    row = item_html(view)[listed_sessions(view).index(seeded.coming)]
+    assert "Live" in row and "Awaiting review" not in row
+    view.finder.status_combo.setCurrentIndex(view.finder.status_combo.findData("minutes_pending"))
+    await until(lambda: listed_sessions(view) == [seeded.winter] and not view.presenter.is_busy)
+
+
 async def test_a_role_that_does_not_review_is_not_told_why_it_cannot_approve(
     context: UiContext, qtbot: QtBot, seeded: Seeded, repo: Repo
 ) -> None:

@@ -167,7 +167,7 @@ class SessionFinder(QWidget):
         if self.presenter.searching:
             return
         wanted = self.presenter.record.session_id if self.presenter.record else None
-        self.results.show_sessions(summaries, filtered=self.has_filters())
+        self.results.show_sessions(summaries, filtered=self.has_filters(), now=self.context.clock())
         self.result_label.setText(
             count_text(len(summaries), self.tr("1 session"), self.tr("%1 sessions"))
         )
