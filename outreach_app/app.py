@@ -132,7 +132,8 @@ class Next(enum.Enum):
     QUIT = "quit"
     # Ask again how to work (signed out, or the first copy of the record was stopped).
     CHOOSE = "choose"
-    # Open what the settings say now (this computer was just connected to a team server).
+    # Open what the settings say now (this computer was just connected to a team server, or
+    # the person working alone chose another role).
     OPEN = "open"
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app import app as app_module
-from outreach_app.app import _open_todays_call, open_main_window
+from outreach_app.app import _open_todays_call, open_main_window, run_gui
 from outreach_app.core.model import (
     SOLO_ROLES,
     Role,
@@ -26,8 +26,11 @@ from outreach_app.core.model import (
 )
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.team.roles import part
 from tests.ui.conftest import Repo
+from tests.ui.team.app_script import Script, shown
 from tests.ui.team.desks import team_desk
 from tests.ui.team.threaded_server import threaded_team_server
 
@@ -158,6 +161,50 @@ async def test_the_demo_puts_only_an_official_into_todays_call(
     context.user = User("王芳", role)
     await _open_todays_call(context)
     assert opened == ([session_id] if role is Role.OFFICIAL else [])
+
+
+def test_choosing_another_role_working_alone_reopens_the_window_for_it(
+    tmp_path: Path, app_signals: None, use_language: Callable[[str], QLocale], script: Script
+) -> None:
+    AppSettings().set_user(User("王芳", Role.STAFF))
+    seen: dict[str, object] = {}
+
+    def window() -> MainWindow:
+        found = shown(MainWindow)
+        assert isinstance(found, MainWindow)
+        return found
+
+    def approve_offered() -> bool:
+        return _shown(_view(window(), "review"), "minutes.approve_button")
+
+    def become_reviewer() -> None:
+        seen["first"] = window()
+        seen["staff may approve"] = approve_offered()
+        dialog = window().open_settings()
+        dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.REVIEWER.value))
+        dialog.save()
+
+    def reopened() -> bool:
+        found = shown(MainWindow)
+        return (
+            isinstance(found, MainWindow)
+            and found is not seen.get("first")
+            and found.context.user.role is Role.REVIEWER
+        )
+
+    def look_and_quit() -> None:
+        seen["reviewer may approve"] = approve_offered()
+        window().close()
+
+    script.step("alone as staff", lambda: shown(MainWindow) is not None, become_reviewer)
+    script.step("reopened as reviewer", reopened, look_and_quit)
+    script.start()
+    code = run_gui(tmp_path / "alone.db", demo=False, language="en")
+
+    assert script.done == ["alone as staff", "reopened as reviewer"]
+    assert code == 0
+    assert seen["staff may approve"] is False and seen["reviewer may approve"] is True
+    assert AppSettings().user() == User("王芳", Role.REVIEWER)
 
 
 async def test_settings_show_who_the_server_says_and_change_nothing_of_it(
