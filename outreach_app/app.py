@@ -621,4 +621,6 @@ async def _stop_quietly(presenter: TeamPresenter) -> None:
         await asyncio.wait_for(presenter.stop(), 5)
     except (TimeoutError, asyncio.CancelledError):
         _log.warning("the team sync did not stop in time")
-    presenter.session.close()
+    finally:
+        # The replica's queued writes are finished whatever stopping the sync met.
+        presenter.session.close()
