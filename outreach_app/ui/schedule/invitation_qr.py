@@ -38,7 +38,7 @@ from outreach_app.ui.widgets.heading import heading
 BORDER: Final = 4
 # Pixels per module in a saved PNG: sharp when printed on half a page or shown on a phone.
 SAVED_SCALE: Final = 10
-# How large the code is shown in the dialog, at most, in pixels.
+# How large the code is shown in the dialog, at least, in pixels: easy to scan from the screen.
 SHOWN_SIZE: Final = 440
 
 
@@ -75,7 +75,11 @@ class InvitationQrDialog(QDialog):
         self._file_stem = file_stem
         self.code = qr_code(link)
         side = int(self.code.symbol_size(scale=1, border=BORDER)[0])
-        self.image = QImage.fromData(png_bytes(self.code, max(2, SHOWN_SIZE // side)))
+        scale = -(-SHOWN_SIZE // side)
+        # In colour, as chat programs take pasted pictures; segno's PNG is one bit deep.
+        self.image = QImage.fromData(png_bytes(self.code, scale)).convertToFormat(
+            QImage.Format.Format_RGB32
+        )
 
         self.picture = QLabel()
         self.picture.setObjectName("invitationQrCode")
