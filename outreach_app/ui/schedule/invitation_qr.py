@@ -113,6 +113,8 @@ class InvitationQrDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.status_label)
         layout.addWidget(self._build_buttons())
+        # Not the link's field, which would keep Ctrl+C for its own text.
+        self.copy_image_button.setFocus()
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

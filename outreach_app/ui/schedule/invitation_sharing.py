@@ -37,7 +37,7 @@ from outreach_app.ui.settings import AppSettings
 
 # As in the call window, where the same key copies the link of the site chosen in the run sheet.
 COPY_LINK_SHORTCUT: Final = "Ctrl+Shift+C"
-COPY_MESSAGE_SHORTCUT: Final = "Ctrl+Shift+M"
+COPY_MESSAGE_SHORTCUT: Final = "Ctrl+Shift+T"
 
 LinkSource = Callable[[Session], Coroutine[Any, Any, dict[int, str]]]
 

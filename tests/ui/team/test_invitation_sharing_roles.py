@@ -75,9 +75,9 @@ async def test_only_staff_and_officials_hand_out_invitations(
                 editor = schedule.editor
                 await until(lambda: editor.session is not None and editor.session.id == session_id)
                 bar = schedule.invitation_bar
-                village = next(
-                    s.site_id for s in editor.session.sites if s.site_name != "Gas field"
-                )  # type: ignore[union-attr]
+                shown = editor.session
+                assert shown is not None
+                village = next(s.site_id for s in shown.sites if s.site_name != "Gas field")
                 clipboard = QGuiApplication.clipboard()
                 clipboard.setText("")
 
