@@ -201,6 +201,12 @@ async def test_the_qr_code_saved_as_png_encodes_exactly_the_link(
     claims = verify(calls.service().secret, token_from_join_url(link), clock.time())
     assert (claims.session_id, claims.site_id) == (session_id, site_ids(context)[SITES[0]])
     assert dialog.image.width() >= 400
+    # Pasted into a chat group as a picture.
+    dialog.copy_image_button.click()
+    pasted = QGuiApplication.clipboard().image()
+    assert pasted.size() == dialog.image.size()
+    expected = segno.make_qr(link, error="m").matrix
+    assert modules_of(pasted, len(expected)) == [list(row) for row in expected]
 
     target = tmp_path / "qr" / "gas field"
     target.parent.mkdir()
@@ -219,7 +225,6 @@ async def test_the_qr_code_saved_as_png_encodes_exactly_the_link(
     assert asked == [f"{DAY.isoformat()} {TITLE} {SITES[0]}.png"]
     assert "Saved as" in dialog.status_label.text()
 
-    expected = segno.make_qr(link, error="m").matrix
     assert modules_of(QImage(str(saved)), len(expected)) == [list(row) for row in expected]
 
 
