@@ -3722,43 +3722,42 @@ Start Outreach again to go on.</source>
         <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+J）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="487"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="568"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="566"/>
         <source>Save the changes first: the invitations carry the saved times.</source>
         <translation>请先保存修改：邀请使用已保存的时间。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="495"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="492"/>
         <source>Folder for the invitations</source>
         <translation>选择保存邀请的文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="509"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="506"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="512"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="509"/>
         <source>Save invitations</source>
         <translation>保存邀请</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="513"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="510"/>
         <source>Saving the invitations to “%1”…</source>
         <translation>正在将邀请保存到“%1”…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="526"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="523"/>
         <source>The invitations need the call server, which could not start: %1</source>
         <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="606"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="604"/>
         <source>Cancelled; no invitation was written.</source>
         <translation>已取消，未写入任何邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="611"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="609"/>
         <source>Saved %1 invitations in “%2”: one for each site and one with all sites.</source>
         <translation>已在“%2”中保存 %1 份邀请：每个站点一份，另有一份包含全部站点。</translation>
     </message>

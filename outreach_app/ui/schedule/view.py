@@ -356,7 +356,7 @@ class ScheduleView(QWidget):
         self._show_call_button(session)
         self._show_invitations_button(session)
         self.invitation_bar.show_session(
-            session if session.id is not None else None, self._sharing_problem()
+            session if session.id is not None else None, self._saved_invitation_problem()
         )
         self.editor_title.setText(session.title or self.tr("New session"))
         self._show_live(session)
@@ -405,11 +405,11 @@ class ScheduleView(QWidget):
         self.editor.show_status(stored.status)
         self._show_call_button(stored)
         self._show_invitations_button(stored)
-        self.invitation_bar.set_problem(self._sharing_problem())
+        self.invitation_bar.set_problem(self._saved_invitation_problem())
 
     def _editor_changed(self) -> None:
         self.presenter.check_conflicts(self.editor.current_session())
-        self.invitation_bar.set_problem(self._sharing_problem())
+        self.invitation_bar.set_problem(self._saved_invitation_problem())
 
     def _show_conflicts(self, conflicts: list[Conflict], starts: dict[int, datetime]) -> None:
         self.editor.show_conflicts(conflicts, starts)
@@ -481,10 +481,7 @@ class ScheduleView(QWidget):
 
     def save_invitations(self) -> None:
         """Ask for a folder, then save one .ics per site and one for the whole session there."""
-        session = self.editor.session
-        problem = self._invitation_problem(session)
-        if not problem and self.editor.is_modified():
-            problem = self.tr("Save the changes first: the invitations carry the saved times.")
+        problem = self._saved_invitation_problem()
         if problem:
             self.messages.show_error(problem)
             return
@@ -561,8 +558,9 @@ class ScheduleView(QWidget):
             session.id, [slot.site_id for slot in session.sites], session.end.timestamp()
         )
 
-    def _sharing_problem(self) -> str:
-        """Why one site's invitation cannot be handed out now; "" when it can."""
+    def _saved_invitation_problem(self) -> str:
+        """Why the open session's invitations cannot be handed out now, edits included; ""
+        when they can."""
         problem = self._invitation_problem(self.editor.session)
         if not problem and self.editor.is_modified():
             problem = self.tr("Save the changes first: the invitations carry the saved times.")
