@@ -1890,6 +1890,152 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>InvitationBar</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="77"/>
+        <source>Site to invite</source>
+        <translation>要邀请的站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="80"/>
+        <source>Invitation for:</source>
+        <translation>邀请站点：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="83"/>
+        <source>Copy &amp;link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="86"/>
+        <source>Copy &amp;message</source>
+        <translation>复制通知(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="88"/>
+        <source>&amp;QR code…</source>
+        <translation>二维码(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="160"/>
+        <source>Copy %1&apos;s join link, to send it any day before the session (%2)</source>
+        <translation>复制%1的接入链接，连线前哪天都可发送（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="163"/>
+        <source>Copy a message for %1 with the session, its turn, the join link and the pre-call check link (%2)</source>
+        <translation>复制给%1的邀请通知，含连线、发言时段、接入链接和连线前检查链接（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="167"/>
+        <source>Show the QR code of %1&apos;s join link, to send into a chat group or open on a phone</source>
+        <translation>显示%1接入链接的二维码，可发到群里或用手机打开</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="197"/>
+        <source>The invitations need the call server, which could not start: %1</source>
+        <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="205"/>
+        <source>No invitation could be made for this site.</source>
+        <translation>无法为这个站点生成邀请。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="210"/>
+        <source>Copied the invitation link for %1.</source>
+        <translation>已复制%1的邀请链接。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="215"/>
+        <source>Copied the invitation message for %1.</source>
+        <translation>已复制%1的邀请通知。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="246"/>
+        <source>Invitation for %1</source>
+        <translation>%1的邀请</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationQrDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="72"/>
+        <source>Invitation for %1</source>
+        <translation>%1的邀请</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="89"/>
+        <source>QR code of the invitation link for %1</source>
+        <translation>%1邀请链接的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="94"/>
+        <source>Invitation link</source>
+        <translation>邀请链接</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="103"/>
+        <source>Scan it with the phone&apos;s camera or WeChat to open the join page, or send the picture into the site&apos;s chat group. The link is for this site only.</source>
+        <translation>用手机相机或微信扫码即可打开接入页面，也可以把图片发到站点的工作群。此链接仅供该站点使用。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="121"/>
+        <source>Copy &amp;link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="122"/>
+        <source>Copy the invitation link (Ctrl+Shift+C)</source>
+        <translation>复制邀请链接（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="124"/>
+        <source>Copy &amp;image</source>
+        <translation>复制图片(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="126"/>
+        <source>Copy the QR code as a picture, to paste into a chat (Ctrl+C)</source>
+        <translation>把二维码复制为图片，可粘贴到聊天中（Ctrl+C）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="129"/>
+        <source>&amp;Save as PNG…</source>
+        <translation>另存为 PNG(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="131"/>
+        <source>Save the QR code as a PNG picture (Ctrl+S)</source>
+        <translation>把二维码保存为 PNG 图片（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="143"/>
+        <source>Link copied.</source>
+        <translation>链接已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="147"/>
+        <source>QR code copied as a picture.</source>
+        <translation>二维码已复制为图片。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="153"/>
+        <source>Save QR code</source>
+        <translation>保存二维码</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="153"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="169"/>
+        <source>Saved as “%1”.</source>
+        <translation>已保存为“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>Invitations</name>
     <message>
         <location filename="../../outreach_app/ui/exports/vocabulary.py" line="95"/>
@@ -3404,32 +3550,32 @@ Start Outreach again to go on.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="129"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="134"/>
         <source>Your role: %1. Staff keep the directory of sites; you see it here.</source>
         <translation>您的角色：%1。站点名录由工作人员维护，您可以在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="132"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="137"/>
         <source>Your role: %1. Staff prepare sessions and agendas; you see them here.</source>
         <translation>您的角色：%1。连线和议程由工作人员筹备，您可以在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="135"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="140"/>
         <source>Your role: %1. The official and note-takers take the notes; you see them here as they are taken.</source>
         <translation>您的角色：%1。记录由领导和记录员填写，您可以在这里随时看到最新内容。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="140"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="145"/>
         <source>Your role: %1. Reviewers approve minutes or send them back.</source>
         <translation>您的角色：%1。纪要由审阅人通过或退回。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="143"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="148"/>
         <source>Your role: %1. Staff, officials and reviewers move follow-ups on.</source>
         <translation>您的角色：%1。督办事项由工作人员、领导和审阅人推进。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="151"/>
+        <location filename="../../outreach_app/ui/team/roles.py" line="156"/>
         <source>Not for your role: %1</source>
         <translation>您的角色不能进行此操作：%1</translation>
     </message>
@@ -3500,204 +3646,204 @@ Start Outreach again to go on.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="100"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="106"/>
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="101"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="107"/>
         <source>Previous week (Alt+Left)</source>
         <translation>上一周（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="103"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="109"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="104"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="110"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>回到本周（Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="107"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="113"/>
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="108"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="114"/>
         <source>Next week (Alt+Right)</source>
         <translation>下一周（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="112"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="169"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="342"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="118"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="175"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="361"/>
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="113"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="119"/>
         <source>Schedule a new session (Ctrl+N)</source>
         <translation>安排新的连线（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="137"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
         <source>Upcoming sessions</source>
         <translation>即将举行的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="138"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="144"/>
         <source>Double-click or press Enter to open a session</source>
         <translation>双击或按回车打开连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="142"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="148"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="149"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="144"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="150"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="145"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="151"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="146"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="152"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="161"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="167"/>
         <source>&amp;Upcoming sessions</source>
         <translation>即将举行的连线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="177"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="183"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="178"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="184"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="250"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="266"/>
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="311"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="327"/>
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="356"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="375"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="356"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="375"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="359"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="378"/>
         <source>Open the call window; sites join by their invitation links</source>
         <translation>打开通话窗口；各站点通过邀请链接加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="361"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="380"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="399"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="420"/>
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="410"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="431"/>
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="425"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="446"/>
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="426"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="447"/>
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="443"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="464"/>
         <source>Save the session first: invitations need its time and sites.</source>
         <translation>请先保存连线：邀请需要用到它的时间和站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="445"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="466"/>
         <source>The session is over or cancelled: there is nothing to invite to.</source>
         <translation>该连线已结束或已取消，无需发送邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="447"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="468"/>
         <source>Add the sites first: each gets its own invitation.</source>
         <translation>请先添加站点：每个站点各有一份邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="456"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="477"/>
         <source>Save a calendar invitation (.ics) for each site, with its turn and its join link, and one with every site (Ctrl+Shift+J)</source>
         <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+J）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="466"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="566"/>
         <source>Save the changes first: the invitations carry the saved times.</source>
         <translation>请先保存修改：邀请使用已保存的时间。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="474"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="492"/>
         <source>Folder for the invitations</source>
         <translation>选择保存邀请的文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="491"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="506"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="494"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="509"/>
         <source>Save invitations</source>
         <translation>保存邀请</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="495"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="510"/>
         <source>Saving the invitations to “%1”…</source>
         <translation>正在将邀请保存到“%1”…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="513"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="523"/>
         <source>The invitations need the call server, which could not start: %1</source>
         <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="539"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="604"/>
         <source>Cancelled; no invitation was written.</source>
         <translation>已取消，未写入任何邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="544"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="609"/>
         <source>Saved %1 invitations in “%2”: one for each site and one with all sites.</source>
         <translation>已在“%2”中保存 %1 份邀请：每个站点一份，另有一份包含全部站点。</translation>
     </message>

@@ -101,7 +101,12 @@ RESTRICTIONS: tuple[Restriction, ...] = (
         disabled=("editor.order",),
     ),
     Restriction("schedule", "call", hidden=("editor.call_button",), notice=False),
-    Restriction("schedule", "invitations", hidden=("editor.invitations_button",), notice=False),
+    Restriction(
+        "schedule",
+        "invitations",
+        hidden=("editor.invitations_button", "invitation_bar"),
+        notice=False,
+    ),
     Restriction(
         "notes",
         "notes.add_question",
