@@ -46,12 +46,12 @@ from outreach_app.ui.pages import Page
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.reminders import ReminderService, app_icon
 from outreach_app.ui.review.page import build_page as review_page
+from outreach_app.ui.roles import restrict_pages
 from outreach_app.ui.schedule.page import build_page as schedule_page
 from outreach_app.ui.settings import AppSettings, TeamSettings
 from outreach_app.ui.single_instance import InstanceServer, hand_over
 from outreach_app.ui.sites.page import build_page as sites_page
 from outreach_app.ui.statistics.page import build_page as statistics_page
-from outreach_app.ui.team.roles import restrict_pages
 from outreach_app.ui.team.saved_sign_in import SavedSignIn
 from outreach_app.ui.team.sign_in import SignedIn, SignInDialog
 

@@ -32,7 +32,7 @@ from outreach_app.ui.review.minutes_html import minutes_html, question_anchor
 from outreach_app.ui.review.page import build_page
 from outreach_app.ui.review.result_list import ROLE_HTML, ROLE_KEY
 from outreach_app.ui.review.view import ReviewView
-from outreach_app.ui.team.roles import restrict_view
+from outreach_app.ui.roles import restrict_view
 from tests.ui.conftest import Repo, table_item, type_text, until
 
 NOW = datetime(2026, 8, 15, 10, 0)

@@ -27,8 +27,8 @@ from outreach_app.core.model import (
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.roles import part
 from outreach_app.ui.settings import AppSettings
-from outreach_app.ui.team.roles import part
 from tests.ui.conftest import Repo
 from tests.ui.team.app_script import Script, shown
 from tests.ui.team.desks import team_desk
