@@ -46,6 +46,7 @@ from outreach_app.ui.pages import Page
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.reminders import ReminderService, app_icon
 from outreach_app.ui.review.page import build_page as review_page
+from outreach_app.ui.roles import restrict_pages
 from outreach_app.ui.schedule.page import build_page as schedule_page
 from outreach_app.ui.settings import AppSettings, TeamSettings
 from outreach_app.ui.single_instance import InstanceServer, hand_over
@@ -107,11 +108,13 @@ class OpenedWindow:
 
 
 def open_main_window(context: UiContext, db_path: Path | None, key: str | None) -> OpenedWindow:
-    """The main window with its companions: the File menu's backup, restore and encryption and
+    """The main window, its pages offering what the person's role may do, with its companions:
+    the File menu's backup, restore and encryption and
     the backup schedule (for a database of this computer's own, `db_path`), session reminders
     and pre-call check results, and the notice of calls cut short when the app last stopped.
     Not shown yet."""
     window = build_main_window(context)
+    restrict_pages(window.pages.values(), context.user.role)
     window.setWindowIcon(app_icon())
     data_safety = DataSafety(context, window, db_path, key) if db_path is not None else None
     reminders = ReminderService(context, window)
@@ -130,7 +133,8 @@ class Next(enum.Enum):
     QUIT = "quit"
     # Ask again how to work (signed out, or the first copy of the record was stopped).
     CHOOSE = "choose"
-    # Open what the settings say now (this computer was just connected to a team server).
+    # Open what the settings say now (this computer was just connected to a team server, or
+    # the person working alone chose another role).
     OPEN = "open"
 
 
@@ -263,11 +267,12 @@ def _handle_message(window: MainWindow, message: dict[str, object]) -> None:
 
 
 async def _open_todays_call(context: UiContext) -> None:
-    """The demo starts with today's session live, its simulated sites joining. In the demo
-    office only the official's desk runs it, once its copy of the record has arrived."""
+    """The demo starts with today's session live, its simulated sites joining, for a role
+    that runs calls only (in the demo office the official's desk, once its copy of the record
+    has arrived): staff and reviewers are never put into the call as its official."""
+    if context.user.role not in RUNNING_CALLS:
+        return
     if context.team is not None:
-        if context.user.role not in RUNNING_CALLS:
-            return
         await context.team.caught_up()
     today = context.clock().date()
     sessions = await context.store.run(
@@ -384,6 +389,12 @@ class Rounds:
         ending: asyncio.Future[RoundEnd] = self.loop.create_future()
         if offer_team:
             self._offer_team(opened.window, ending)
+
+        def reopen_for_new_role() -> None:
+            if not ending.done():
+                ending.set_result(RoundEnd(Next.OPEN))
+
+        opened.window.roleChanged.connect(reopen_for_new_role)
         try:
             end = self._run(context, opened, ending, demo=demo, join_link=join_link)
         finally:
@@ -441,7 +452,6 @@ class Rounds:
             team_address,
         )
         from outreach_app.ui.team.presenter import TeamPresenter
-        from outreach_app.ui.team.roles import restrict_pages
         from outreach_app.ui.team.sign_in import this_computer
 
         if signed_in is None:
@@ -467,7 +477,6 @@ class Rounds:
             team=presenter,
         )
         opened = open_main_window(context, None, None)
-        restrict_pages(opened.window.pages.values(), context.user.role)
         desk = TeamDesk(context, opened.window, presenter, self.saved)
         ending: asyncio.Future[RoundEnd] = self.loop.create_future()
 
@@ -612,4 +621,6 @@ async def _stop_quietly(presenter: TeamPresenter) -> None:
         await asyncio.wait_for(presenter.stop(), 5)
     except (TimeoutError, asyncio.CancelledError):
         _log.warning("the team sync did not stop in time")
-    presenter.session.close()
+    finally:
+        # The replica's queued writes are finished whatever stopping the sync met.
+        presenter.session.close()

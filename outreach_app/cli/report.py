@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 
 from outreach_app.cli.usage import (
@@ -24,7 +25,13 @@ from outreach_app.cli.usage import (
     existing_database,
     run_command,
 )
-from outreach_app.core.statistics import MAX_PERIOD_MONTHS, Month, Period, StatisticsReport
+from outreach_app.core.statistics import (
+    MAX_PERIOD_MONTHS,
+    Month,
+    Period,
+    StatisticsReport,
+    day_counted_to,
+)
 from outreach_app.exports.files import Progress
 from outreach_app.exports.statistics import ExportFormat, default_file_name
 
@@ -87,9 +94,11 @@ def load_report(path: Path, period: Period) -> StatisticsReport:
     except StoreError as exc:
         raise Failure(str(exc)) from exc
     try:
-        return repo.statistics.statistics_report(period)
+        report = repo.statistics.statistics_report(period)
     finally:
         repo.close()
+    # A period not over is reported so far, as on the statistics page.
+    return replace(report, counted_to=day_counted_to(period, date.today()))
 
 
 def _start_qt(language: str | None) -> None:

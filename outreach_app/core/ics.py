@@ -2,8 +2,9 @@
 
 The icalendar package writes the text (CRLF line ends, lines folded at 75 octets without
 splitting a UTF-8 character, TEXT values escaped); times are in UTC so that no VTIMEZONE is
-needed. Pure: the caller passes the join links, the time stamp and the words, and writes the
-text where it wants.
+needed. The same words make one site's invitation as a message to paste into a chat or an
+e-mail (`invitation_message`). Pure: the caller passes the join links, the time stamp and the
+words, and writes the text where it wants.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import icalendar
 
 from outreach_app.core.invitations import JOIN_PATH
 from outreach_app.core.minutes_document import file_name_stem, fill
-from outreach_app.core.model import Session
+from outreach_app.core.model import Session, SessionSite
 from outreach_app.core.scheduling import segment_starts
 
 PRODID: Final = "-//Outreach//Outreach invitations 1.0//EN"
@@ -156,6 +157,58 @@ def event_uid(namespace: str, session_id: int, site_id: int) -> str:
     return f"{namespace}-session-{session_id}-site-{site_id}@outreach"
 
 
+@dataclass(frozen=True)
+class _Turn:
+    """A site's place in the session: its slot, its number in the speaking order, its time."""
+
+    slot: SessionSite
+    number: int
+    count: int
+    start: datetime
+
+    @property
+    def end(self) -> datetime:
+        return self.start + timedelta(minutes=self.slot.time_box_minutes)
+
+
+def _turns(session: Session) -> list[_Turn]:
+    slots = sorted(session.sites, key=lambda s: s.position)
+    starts = segment_starts(session)
+    return [
+        _Turn(slot, number, len(slots), start)
+        for number, (slot, start) in enumerate(zip(slots, starts, strict=True), start=1)
+    ]
+
+
+def _description(session: Session, turn: _Turn, link: str, words: InvitationWords) -> str:
+    """What the site is told: its turn, the session, its links, and how to join."""
+    return "\n".join(
+        [
+            fill(
+                words.turn,
+                words.format_time(turn.start),
+                words.format_time(turn.end),
+                turn.slot.time_box_minutes,
+                turn.number,
+                turn.count,
+            ),
+            fill(
+                words.session,
+                session.title,
+                words.format_date(session.start.date()),
+                words.format_time(session.start),
+                words.format_time(session.end),
+                session.official or "—",
+            ),
+            "",
+            fill(words.join, link),
+            fill(words.check, check_link(link)),
+            "",
+            words.advice,
+        ]
+    )
+
+
 def invitation_events(
     session: Session,
     links: Mapping[int, str],
@@ -175,50 +228,23 @@ def invitation_events(
     words = words or InvitationWords()
     names = {slot.site_id: slot.site_name for slot in session.sites}
     names.update(site_names or {})
-    slots = sorted(session.sites, key=lambda s: s.position)
-    starts = segment_starts(session)
     wanted = None if site_ids is None else set(site_ids)
     events = []
-    for number, (slot, start) in enumerate(zip(slots, starts, strict=True), start=1):
-        if wanted is not None and slot.site_id not in wanted:
+    for turn in _turns(session):
+        site_id = turn.slot.site_id
+        if wanted is not None and site_id not in wanted:
             continue
-        link = links.get(slot.site_id)
+        link = links.get(site_id)
         if not link:
-            raise ValueError(f"no join link for site {slot.site_id}")
-        end = start + timedelta(minutes=slot.time_box_minutes)
-        name = names.get(slot.site_id) or str(slot.site_id)
-        description = "\n".join(
-            [
-                fill(
-                    words.turn,
-                    words.format_time(start),
-                    words.format_time(end),
-                    slot.time_box_minutes,
-                    number,
-                    len(slots),
-                ),
-                fill(
-                    words.session,
-                    session.title,
-                    words.format_date(session.start.date()),
-                    words.format_time(session.start),
-                    words.format_time(session.end),
-                    session.official or "—",
-                ),
-                "",
-                fill(words.join, link),
-                fill(words.check, check_link(link)),
-                "",
-                words.advice,
-            ]
-        )
+            raise ValueError(f"no join link for site {site_id}")
+        name = names.get(site_id) or str(site_id)
         events.append(
             CalendarEvent(
-                uid=event_uid(uid_namespace, session.id, slot.site_id),
-                start=start,
-                end=end,
+                uid=event_uid(uid_namespace, session.id, site_id),
+                start=turn.start,
+                end=turn.end,
                 summary=fill(words.summary, session.title, name),
-                description=description,
+                description=_description(session, turn, link, words),
                 url=link,
                 location=link,
                 sequence=sequence,
@@ -226,6 +252,23 @@ def invitation_events(
             )
         )
     return events
+
+
+def invitation_message(
+    session: Session, site_id: int, link: str, *, words: InvitationWords | None = None
+) -> str:
+    """Site `site_id`'s invitation as a message for a chat group or an e-mail: the calendar
+    entry's title over its text, so that both say the same.
+
+    Raises ValueError when the site is not in the session.
+    """
+    words = words or InvitationWords()
+    for turn in _turns(session):
+        if turn.slot.site_id == site_id:
+            name = turn.slot.site_name or str(site_id)
+            title = fill(words.summary, session.title, name)
+            return f"{title}\n\n{_description(session, turn, link, words)}"
+    raise ValueError(f"site {site_id} is not in the session")
 
 
 def uid_namespace_for(secret: bytes) -> str:

@@ -116,6 +116,8 @@ class Vocabulary:
     approved_by: str = "Approved by:"
     approval_date: str = "Date:"
     page_footer: str = "Page %1 of %2"
+    # Printed at the head of minutes not approved, and on every page: %1 is their review state.
+    draft: str = "DRAFT — not approved (%1)"
     separator: str = "; "  # between items on one line; "；" in Chinese
     format_date: Callable[[date], str] = field(default=date.isoformat)
     format_long_date: Callable[[date], str] = field(default=date.isoformat)
@@ -190,6 +192,8 @@ class MinutesDocument:
     signatures: tuple[tuple[str, str], ...]  # label, value ("" leaves a line to sign on)
     page_footer: str  # a template: %1 the page, %2 the number of pages
     review_state: ReviewState
+    # "DRAFT — not approved (Awaiting review)" while the minutes are not approved, else "".
+    draft_mark: str = ""
 
     def blocks(self) -> int:
         """How many pieces a writer renders: its progress runs over these."""
@@ -197,7 +201,7 @@ class MinutesDocument:
 
     def plain_text(self) -> str:
         """Everything the document says, one line per paragraph or table row."""
-        lines = [self.title, self.subtitle]
+        lines = [self.draft_mark, self.title, self.subtitle]
         lines += [f"{label}: {value}" for label, value in self.fields]
         for section in self.sections:
             lines.append(section.heading)
@@ -338,6 +342,11 @@ def build_minutes_document(
         signatures=signatures,
         page_footer=words.page_footer,
         review_state=review_state,
+        draft_mark=(
+            ""
+            if review_state is ReviewState.APPROVED
+            else fill(words.draft, words.review_label(review_state))
+        ),
     )
 
 

@@ -234,6 +234,8 @@ class Minutes:
     session: Session
     questions: list[Question]
     reviews: list[Review] = field(default_factory=list)
+    # Whether a question, answer or commitment was written after the latest review.
+    notes_changed_since_review: bool = False
 
     @property
     def review_state(self) -> ReviewState:

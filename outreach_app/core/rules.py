@@ -66,3 +66,21 @@ def review_comment(state: ReviewState, comment: str) -> str:
     if state is ReviewState.RETURNED and not comment:
         raise RuleError("say what must change when sending minutes back")
     return comment
+
+
+def approval_refusal(current: ReviewState, *, notes_changed_since_review: bool) -> RuleError | None:
+    """Why minutes in review state `current` cannot be approved now, or None. Minutes sent back
+    wait for the corrections asked for: approving them unchanged would pass over the comment."""
+    if current is ReviewState.RETURNED and not notes_changed_since_review:
+        return RuleError("minutes sent back can be approved once their notes have been corrected")
+    return None
+
+
+def check_review_step(
+    state: ReviewState, current: ReviewState, *, notes_changed_since_review: bool
+) -> None:
+    """A reviewer's verdict `state` on minutes now in `current`."""
+    if state is ReviewState.APPROVED:
+        refusal = approval_refusal(current, notes_changed_since_review=notes_changed_since_review)
+        if refusal is not None:
+            raise refusal

@@ -148,6 +148,12 @@ class Period:
         return str(self.first) if self.is_single_month else f"{self.first} – {self.last}"
 
 
+def day_counted_to(period: Period, today: date) -> date | None:
+    """The day a period not over yet is counted to (`today`), or None once it is over. Part of
+    a month is not compared with whole ones: its changes would say little but look alarming."""
+    return today if period.start <= today <= period.end else None
+
+
 def trend_period(period: Period, months: int = TREND_MONTHS) -> Period:
     """The `months` months that end with the period's last month."""
     return Period(period.last.shifted(1 - months), period.last)
@@ -473,6 +479,8 @@ class StatisticsReport:
     # Every closing of the month shown (a single month only), oldest first.
     publications: tuple[Publication, ...] = ()
     revision: Revision | None = None
+    # The period is not over: counted to this day, and its key figures compared with nothing.
+    counted_to: date | None = None
 
     @property
     def period(self) -> Period:
@@ -491,21 +499,30 @@ class StatisticsReport:
         if self.cumulative is None or self.cumulative_year_earlier is None:
             return []
         empty = Counts()
+        # Its last month not over, the year to date is not compared with whole months either.
+        running = self.counted_to is not None
         return [
             replace(
-                _kpi(m, self.cumulative.totals, empty, self.cumulative_year_earlier.totals),
+                kpi,
                 previous=None,
                 change_previous=None,
+                change_year=None if running else kpi.change_year,
             )
-            for m in MEASURES
+            for kpi in (
+                _kpi(m, self.cumulative.totals, empty, self.cumulative_year_earlier.totals)
+                for m in MEASURES
+            )
         ]
 
     @property
     def kpis(self) -> list[Kpi]:
-        return [
+        kpis = [
             _kpi(m, self.current.totals, self.previous.totals, self.year_earlier.totals)
             for m in MEASURES
         ]
+        if self.counted_to is not None:
+            return [replace(k, change_previous=None, change_year=None) for k in kpis]
+        return kpis
 
     @property
     def is_empty(self) -> bool:
@@ -543,6 +560,7 @@ class StatisticsReport:
 
         data: dict[str, Any] = {
             "period": period_dict(self.period),
+            "counted_to": self.counted_to.isoformat() if self.counted_to else None,
             "compared_with": {
                 "previous": period_dict(self.previous.period),
                 "year_earlier": period_dict(self.year_earlier.period),

@@ -77,6 +77,13 @@ def minutes_docx_bytes(
     _set_up_styles(docx, fonts)
     _set_properties(docx, document, created, author)
 
+    if document.draft_mark:
+        draft = docx.add_paragraph()
+        draft.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = draft.add_run(document.draft_mark)
+        run.bold = True
+        run.font.size = Pt(13)
+        run.font.color.rgb = RED
     title = docx.add_paragraph(document.title, style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     subtitle = docx.add_paragraph(document.subtitle, style="Subtitle")
@@ -122,6 +129,13 @@ def _set_up_page(docx: DocxDocument, document: MinutesDocument) -> None:
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _page_number_line(footer, document.page_footer)
+    if document.draft_mark:
+        # Every page of minutes not approved says so, even a page printed alone.
+        header = section.header.paragraphs[0]
+        header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = header.add_run(document.draft_mark)
+        run.bold = True
+        run.font.color.rgb = RED
 
 
 def _page_number_line(paragraph: DocxParagraph, template: str) -> None:

@@ -3,7 +3,7 @@ the search and the review list."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from outreach_app.core.model import SearchFilters
@@ -21,9 +21,15 @@ STATUS_FILTERS = (
 
 
 def filter_clauses(
-    filters: SearchFilters, session_alias: str, site_column: str, category_column: str
+    filters: SearchFilters,
+    session_alias: str,
+    site_column: str,
+    category_column: str,
+    *,
+    now: datetime,
 ) -> list[Clause]:
-    """SQL conditions for the filters, each with its own parameters."""
+    """SQL conditions for the filters, each with its own parameters; `now` tells the sessions
+    already held from those still to come."""
     clauses: list[Clause] = []
     if filters.site_id is not None:
         clauses.append((f"{site_column} = ?", [filters.site_id]))
@@ -33,7 +39,7 @@ def filter_clauses(
         clauses.append((f"{session_alias}.kind = ?", [filters.kind.value]))
     clauses.extend(period_clauses(filters, session_alias))
     if filters.status:
-        clauses.append(_status_clause(filters.status, session_alias))
+        clauses.append(_status_clause(filters.status, session_alias, now))
     return clauses
 
 
@@ -53,13 +59,22 @@ def joined(clauses: list[Clause]) -> tuple[str, list[Any]]:
     return " AND ".join(c for c, _ in clauses), [p for _, ps in clauses for p in ps]
 
 
-def _status_clause(status: str, session_alias: str) -> Clause:
+def _status_clause(status: str, session_alias: str, now: datetime) -> Clause:
     latest = (
         f"(SELECT r.state FROM reviews r WHERE r.session_id = {session_alias}.id"
         " ORDER BY r.id DESC LIMIT 1)"
     )
     if status == "minutes_pending":
-        return f"coalesce({latest}, 'pending') = 'pending'", []
+        # Only a session that is over has minutes to review (as the review page's buttons
+        # say): ended, or past its end without anyone marking it ended.
+        s = session_alias
+        held = (
+            f"({s}.status = 'ended' OR ({s}.status NOT IN ('live', 'cancelled')"
+            f" AND datetime({s}.start, '+' || {s}.duration_minutes || ' minutes') <= ?))"
+        )
+        return f"{held} AND coalesce({latest}, 'pending') = 'pending'", [
+            now.isoformat(sep=" ", timespec="seconds")
+        ]
     if status == "minutes_approved":
         return f"{latest} = 'approved'", []
     if status == "minutes_returned":

@@ -15,7 +15,7 @@ from outreach_app.core.model import (
     SearchFilters,
     Session,
 )
-from outreach_app.core.rules import review_comment
+from outreach_app.core.rules import check_review_step, review_comment
 from outreach_app.storage.base import (
     Aggregate,
     StoreConnection,
@@ -28,6 +28,9 @@ from outreach_app.storage.errors import NotFoundError
 from outreach_app.storage.filters import NO_FILTERS, Clause, filter_clauses, joined
 from outreach_app.storage.notes import NoteStore
 from outreach_app.storage.sessions import SessionStore, load_sessions
+
+# What the minutes are made of, as the audit trail names it.
+NOTE_ENTITIES = ("question", "answer", "follow_up")
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,28 @@ class ReviewStore(Aggregate):
             session=self._sessions.get_session(session_id),
             questions=self._notes.list_questions(session_id),
             reviews=self.review_history(session_id),
+            notes_changed_since_review=self._notes_changed_since_review(session_id),
         )
+
+    def _notes_changed_since_review(self, session_id: int) -> bool:
+        """Whether the audit trail has a note written after the session's latest review. Typing
+        updates an earlier entry of the trail in place (coalesced), so an entry counts when it
+        is newer than the review's or was touched later than it."""
+        review = self._one(
+            "SELECT id, at FROM audit_log WHERE session_id = ? AND action = 'review'"
+            " ORDER BY id DESC LIMIT 1",
+            (session_id,),
+        )
+        if review is None:
+            return False
+        entities = ", ".join("?" * len(NOTE_ENTITIES))
+        changed = self._one(
+            "SELECT 1 FROM audit_log WHERE session_id = ?"
+            f" AND entity IN ({entities}) AND action IN ('create', 'edit', 'delete')"
+            " AND (id > ? OR at > ?) LIMIT 1",
+            (session_id, *NOTE_ENTITIES, review["id"], review["at"]),
+        )
+        return changed is not None
 
     @read
     def review_history(self, session_id: int) -> list[Review]:
@@ -80,6 +104,12 @@ class ReviewStore(Aggregate):
         now = self._now()
         if self._one("SELECT id FROM sessions WHERE id = ?", (session_id,)) is None:
             raise NotFoundError("session {id} does not exist", id=session_id)
+        current = self._latest_review_states([session_id]).get(session_id, ReviewState.PENDING)
+        check_review_step(
+            state,
+            current,
+            notes_changed_since_review=self._notes_changed_since_review(session_id),
+        )
         cursor = self._execute(
             "INSERT INTO reviews (session_id, state, reviewer, comment, at) VALUES (?, ?, ?, ?, ?)",
             (session_id, state.value, self._actor.name, comment, timestamp(now)),
@@ -117,7 +147,7 @@ class ReviewStore(Aggregate):
         self, filters: SearchFilters = NO_FILTERS, *, limit: int = 200
     ) -> list[SessionSummary]:
         """Sessions for review, newest first; site and category match any of their notes."""
-        clauses = filter_clauses(filters, "s", "q.site_id", "q.category")
+        clauses = filter_clauses(filters, "s", "q.site_id", "q.category", now=self._now())
         note_level = [c for c in clauses if c[0].startswith("q.")]
         where: list[Clause] = [
             ("s.status != 'cancelled'", []),

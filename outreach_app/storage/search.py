@@ -62,7 +62,7 @@ class SearchStore(Aggregate):
         plan = plan_search(query)
         if plan.is_empty:
             return []
-        clauses = filter_clauses(filters, "s", "d.site_id", "d.category")
+        clauses = filter_clauses(filters, "s", "d.site_id", "d.category", now=self._now())
         try:
             if clauses:
                 sessions_first = bool(period_clauses(filters, "s"))

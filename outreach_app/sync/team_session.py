@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from outreach_app.sync.client import SignedOutError, SyncStatus
 from outreach_app.sync.connection import Credentials, TeamAddress, sign_out
 from outreach_app.sync.outbox import EntryState, read_entries
 from outreach_app.sync.replica_store import open_synced_replica
+
+log = logging.getLogger(__name__)
 
 _UNSAFE: Final = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -113,9 +116,16 @@ class TeamSession:
 
     async def stop(self) -> None:
         self.client.stop()
-        if self._task is not None:
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+        if self._task is None:
+            return
+        try:
+            await self._task
+        except asyncio.CancelledError:
+            pass
+        except Exception:
+            # Stopping must reach the replica's close whatever the last connection attempt hit
+            # (an app quitting while it connects); the outbox keeps what was not sent.
+            log.warning("the team sync ended with an error as it stopped", exc_info=True)
 
     def close(self) -> None:
         """Finish the replica's queued writes and close it (after `stop`)."""

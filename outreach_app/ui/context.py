@@ -36,9 +36,9 @@ class UiContext:
     team: TeamPresenter | None = None
 
     def allows(self, operation: str) -> bool:
-        """Whether the person may run a store operation ("sites.save_site"): always when
-        working alone; in team mode as the office's server decides by their role."""
-        return self.team is None or may_run(self.user.role, operation)
+        """Whether the person's role may run a store operation ("sites.save_site"), as the
+        office's server decides in team mode; working alone the chosen role decides alike."""
+        return may_run(self.user.role, operation)
 
     def live_elsewhere(self) -> dict[int, int | None]:
         """Sessions whose call runs now on an official's computer (team mode), each with the

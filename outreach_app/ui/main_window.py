@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -41,6 +41,10 @@ ROLE_START_PAGE = {
 
 
 class MainWindow(QMainWindow):
+    # Working alone, the person chose another role in the settings: the pages offer what a
+    # role may do from when they are built, so the app opens the window anew.
+    roleChanged = Signal()
+
     def __init__(self, context: UiContext, pages: Sequence[Page[QWidget]]) -> None:
         super().__init__()
         self.context = context
@@ -230,10 +234,13 @@ class MainWindow(QMainWindow):
     def _settings_saved(self, dialog: SettingsDialog) -> None:
         user = dialog.saved_user
         if user is not None and user != self.context.user:
+            role_changed = user.role is not self.context.user.role
             self.context.user = user
             # From now on the audit trail names the new identity.
             self.context.store.submit(lambda repo: setattr(repo, "actor", user))
             self.user_label.setText(self._user_text())
+            if role_changed:
+                self.roleChanged.emit()
         if dialog.restart_needed:
             QMessageBox.information(
                 self,

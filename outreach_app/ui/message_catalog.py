@@ -35,6 +35,9 @@ MESSAGE_TEMPLATES: tuple[object, ...] = (
     QT_TRANSLATE_NOOP("messages", "line {line}: “{host}” is not a valid host"),
     QT_TRANSLATE_NOOP("messages", "line {line}: “{url}” must start with stun:, turn: or turns:"),
     QT_TRANSLATE_NOOP("messages", "missing required column “{required}”"),
+    QT_TRANSLATE_NOOP(
+        "messages", "minutes sent back can be approved once their notes have been corrected"
+    ),
     QT_TRANSLATE_NOOP("messages", "more than {limit} rows; split the file"),
     QT_TRANSLATE_NOOP("messages", "not a readable CSV file: {error}"),
     QT_TRANSLATE_NOOP("messages", "not a readable CSV row: {error}"),

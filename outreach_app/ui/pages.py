@@ -73,7 +73,7 @@ class Page(Generic[View]):
         needs: str = "",
     ) -> QAction:
         """A menu action that brings the page to the front, then acts on its view. `needs`:
-        the store operation (or ui/team/roles.py capability) it leads to, so that team mode
+        the store operation (or ui/roles.py capability) it leads to, so that team mode
         can offer it only to the roles that may."""
         action = QAction(text)
         action.setShortcut(shortcut)

@@ -570,17 +570,17 @@
 <context>
     <name>CumulativeTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="208"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="235"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="253"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="229"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="256"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
@@ -1272,12 +1272,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>FigureTable</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="180"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="207"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="199"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="226"/>
         <source>Nothing in this period.</source>
         <translation>本期没有数据。</translation>
     </message>
@@ -1910,39 +1910,185 @@ Start Outreach again to go on.</source>
     </message>
 </context>
 <context>
+    <name>InvitationBar</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="77"/>
+        <source>Site to invite</source>
+        <translation>要邀请的站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="80"/>
+        <source>Invitation for:</source>
+        <translation>邀请站点：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="83"/>
+        <source>Copy &amp;link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="86"/>
+        <source>Copy &amp;message</source>
+        <translation>复制通知(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="88"/>
+        <source>&amp;QR code…</source>
+        <translation>二维码(&amp;Q)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="160"/>
+        <source>Copy %1&apos;s join link, to send it any day before the session (%2)</source>
+        <translation>复制%1的接入链接，连线前哪天都可发送（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="163"/>
+        <source>Copy a message for %1 with the session, its turn, the join link and the pre-call check link (%2)</source>
+        <translation>复制给%1的邀请通知，含连线、发言时段、接入链接和连线前检查链接（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="167"/>
+        <source>Show the QR code of %1&apos;s join link, to send into a chat group or open on a phone</source>
+        <translation>显示%1接入链接的二维码，可发到群里或用手机打开</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="197"/>
+        <source>The invitations need the call server, which could not start: %1</source>
+        <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="205"/>
+        <source>No invitation could be made for this site.</source>
+        <translation>无法为这个站点生成邀请。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="210"/>
+        <source>Copied the invitation link for %1.</source>
+        <translation>已复制%1的邀请链接。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="215"/>
+        <source>Copied the invitation message for %1.</source>
+        <translation>已复制%1的邀请通知。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_sharing.py" line="246"/>
+        <source>Invitation for %1</source>
+        <translation>%1的邀请</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationQrDialog</name>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="72"/>
+        <source>Invitation for %1</source>
+        <translation>%1的邀请</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="89"/>
+        <source>QR code of the invitation link for %1</source>
+        <translation>%1邀请链接的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="94"/>
+        <source>Invitation link</source>
+        <translation>邀请链接</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="103"/>
+        <source>Scan it with the phone&apos;s camera or WeChat to open the join page, or send the picture into the site&apos;s chat group. The link is for this site only.</source>
+        <translation>用手机相机或微信扫码即可打开接入页面，也可以把图片发到站点的工作群。此链接仅供该站点使用。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="121"/>
+        <source>Copy &amp;link</source>
+        <translation>复制链接(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="122"/>
+        <source>Copy the invitation link (Ctrl+Shift+C)</source>
+        <translation>复制邀请链接（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="124"/>
+        <source>Copy &amp;image</source>
+        <translation>复制图片(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="126"/>
+        <source>Copy the QR code as a picture, to paste into a chat (Ctrl+C)</source>
+        <translation>把二维码复制为图片，可粘贴到聊天中（Ctrl+C）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="129"/>
+        <source>&amp;Save as PNG…</source>
+        <translation>另存为 PNG(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="131"/>
+        <source>Save the QR code as a PNG picture (Ctrl+S)</source>
+        <translation>把二维码保存为 PNG 图片（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="143"/>
+        <source>Link copied.</source>
+        <translation>链接已复制。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="147"/>
+        <source>QR code copied as a picture.</source>
+        <translation>二维码已复制为图片。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="153"/>
+        <source>Save QR code</source>
+        <translation>保存二维码</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="153"/>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="169"/>
+        <source>Saved as “%1”.</source>
+        <translation>已保存为“%1”。</translation>
+    </message>
+</context>
+<context>
     <name>Invitations</name>
     <message>
-        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="94"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="95"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="95"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="96"/>
         <source>Your turn: %1–%2 (%3 min), %4 of %5 in the speaking order.</source>
         <translation>您的发言时段：%1–%2（%3 分钟），发言顺序第 %4 位，共 %5 个站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="98"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="99"/>
         <source>Session: %1, %2 %3–%4, with %5.</source>
         <translation>连线：%1，%2 %3–%4，领导：%5。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="99"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="100"/>
         <source>Join link: %1</source>
         <translation>接入链接：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="100"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="101"/>
         <source>Test your camera and microphone beforehand: %1</source>
         <translation>请提前测试摄像头和麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="103"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="104"/>
         <source>Open the join link a few minutes before your turn, in Chrome, Edge or Firefox or in the Outreach app. The link is for your site only: do not pass it on.</source>
         <translation>请在发言前几分钟用 Chrome、Edge 或 Firefox 浏览器或连线应用打开接入链接。此链接仅供本站点使用，请勿转发。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="108"/>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="109"/>
         <source>Your turn in “%1” starts soon</source>
         <translation>“%1”中您的发言即将开始</translation>
     </message>
@@ -1950,116 +2096,126 @@ Start Outreach again to go on.</source>
 <context>
     <name>KpiCard</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="135"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="155"/>
         <source>month on month</source>
         <translation>环比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="135"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="155"/>
         <source>on previous</source>
         <translation>较上期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="136"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="156"/>
         <source>year on year</source>
         <translation>同比</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="162"/>
+        <source>Not compared until the period is over</source>
+        <translation>本期未结束，暂不比较</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="163"/>
+        <source>Not compared yet</source>
+        <translation>暂不比较</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="50"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="54"/>
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="52"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="56"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="58"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="62"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="107"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="111"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="112"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="116"/>
         <source>&amp;Join a session as a site…</source>
         <translation>以站点身份加入连线(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="118"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="122"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="123"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="127"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="129"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="133"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="137"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="141"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="138"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="142"/>
         <source>&amp;About Outreach</source>
         <translation>关于连线(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="185"/>
-        <location filename="../../outreach_app/ui/main_window.py" line="201"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="189"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="205"/>
         <source>Join a session as a site</source>
         <translation>以站点身份加入连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="186"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="190"/>
         <source>Paste the invitation link you received:</source>
         <translation>粘贴收到的邀请链接：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="203"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="207"/>
         <source>This is not an invitation link. It looks like https://server/join/… — copy all of it from the invitation.</source>
         <translation>这不是邀请链接。邀请链接形如 https://服务器/join/…，请从邀请中完整复制。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="240"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="247"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="241"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="248"/>
         <source>The new database or language is used the next time Outreach starts.</source>
         <translation>新的数据库或语言将在下次启动连线时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="246"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="253"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="253"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="260"/>
         <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python and Qt Multimedia (LGPLv3), aiortc and aioice (BSD), PyAV (BSD) with FFmpeg (LGPL) and x264 (GPLv2), libvpx and Opus (BSD), WebRTC audio processing via pywebrtc-audio (BSD), aiohttp and sqlite-utils (Apache 2.0), qasync and NumPy (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception), bundled with the app.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python 和 Qt Multimedia（LGPLv3）、aiortc 和 aioice（BSD）、PyAV（BSD）及 FFmpeg（LGPL）和 x264（GPLv2）、libvpx 和 Opus（BSD）、经 pywebrtc-audio 使用的 WebRTC 音频处理（BSD）、aiohttp 和 sqlite-utils（Apache 2.0）、qasync 和 NumPy（BSD）构建。中文文字使用随应用附带的文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="147"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="151"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="251"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="258"/>
         <source>About Outreach</source>
         <translation>关于连线</translation>
     </message>
@@ -2310,6 +2466,11 @@ Start Outreach again to go on.</source>
     </message>
     <message>
         <location filename="../../outreach_app/ui/exports/vocabulary.py" line="79"/>
+        <source>DRAFT — not approved (%1)</source>
+        <translation>草稿（未批准：%1）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/exports/vocabulary.py" line="80"/>
         <source>; </source>
         <comment>between two items on one line</comment>
         <translation>；</translation>
@@ -2318,127 +2479,188 @@ Start Outreach again to go on.</source>
 <context>
     <name>MinutesHtml</name>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="138"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="126"/>
+        <source>Minutes of the session</source>
+        <translation>连线纪要</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="141"/>
         <source>Site %1</source>
         <translation>站点 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="168"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="148"/>
+        <source>No notes for this site.</source>
+        <translation>该站点无记录。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="154"/>
+        <source>No sites and no notes yet.</source>
+        <translation>尚无站点，也无记录。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="164"/>
+        <source>(%1 min)</source>
+        <translation>（%1 分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="169"/>
         <source>held %1–%2</source>
         <translation>实际 %1–%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="177"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="178"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="179"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="180"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="180"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="181"/>
         <source>Date and time</source>
         <translation>日期和时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="182"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="183"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="186"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="187"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="189"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="190"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="288"/>
         <source>Review</source>
         <translation>审阅</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="190"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="191"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="204"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="205"/>
         <source>Asked by %1</source>
         <translation>提问人 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="210"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="211"/>
         <source>Category: %1</source>
         <translation>类别：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="216"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="217"/>
         <source>at %1 in the session</source>
         <translation>连线第 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="221"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="222"/>
         <source>play the recording</source>
         <translation>播放录像</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="234"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="225"/>
+        <source>Q%1.</source>
+        <translation>问题%1：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="233"/>
         <source>Answer (%1):</source>
         <translation>回答（%1）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="239"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="238"/>
         <source>Answer:</source>
         <translation>回答：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="249"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="242"/>
+        <source>No answer recorded.</source>
+        <translation>未记录回答。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="247"/>
         <source>owner: %1</source>
         <translation>责任单位：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="252"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="250"/>
         <source>due %1</source>
         <translation>期限 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="256"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="254"/>
         <source>no date</source>
         <translation>无期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="263"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="261"/>
         <source>claimed by %1</source>
         <translation>认领人 %1</translation>
     </message>
     <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="265"/>
+        <source>Commitment:</source>
+        <translation>承诺事项：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="266"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="268"/>
+        <source>(%1)</source>
+        <translation>（%1）</translation>
+    </message>
+    <message>
         <location filename="../../outreach_app/ui/review/minutes_html.py" line="274"/>
+        <source>Resolution:</source>
+        <translation>办理结果：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="277"/>
         <source>site&apos;s satisfaction: %1</source>
         <translation>站点满意度：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="277"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="281"/>
         <source>open on the follow-up board</source>
         <translation>在督办看板中查看</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="296"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="289"/>
+        <source>Current state:</source>
+        <translation>当前状态：</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="295"/>
+        <source>Not reviewed yet.</source>
+        <translation>尚未审阅。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="301"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="297"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="302"/>
         <source>Reviewer</source>
         <translation>审阅人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="298"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="303"/>
         <source>Decision</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_html.py" line="299"/>
+        <location filename="../../outreach_app/ui/review/minutes_html.py" line="304"/>
         <source>Comment</source>
         <translation>意见</translation>
     </message>
@@ -2446,103 +2668,113 @@ Start Outreach again to go on.</source>
 <context>
     <name>MinutesPane</name>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="64"/>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="74"/>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="83"/>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="114"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="66"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="76"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="93"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="124"/>
         <source>Minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="70"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="70"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="70"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="68"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="70"/>
         <source>What</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="71"/>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="75"/>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="122"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="73"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="77"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="132"/>
         <source>Audit trail</source>
         <translation>操作记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="88"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="98"/>
         <source>&amp;Approve</source>
         <translation>批准(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="94"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="104"/>
         <source>Send &amp;back…</source>
         <translation>退回(&amp;B)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="99"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="109"/>
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="118"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="128"/>
         <source>Choose a session on the left to read its minutes.</source>
         <translation>在左侧选择一场连线以阅读纪要。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="174"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="184"/>
         <source>Audit trail (%1)</source>
         <translation>操作记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="180"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="190"/>
         <source>Save these minutes as PDF or Word (Ctrl+E)</source>
         <translation>将此纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="182"/>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="187"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="192"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="199"/>
         <source>Choose a session first</source>
         <translation>请先选择一场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="193"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="201"/>
+        <source>Saving the decision…</source>
+        <translation>正在保存审阅结论…</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="209"/>
         <source>The session is still running</source>
         <translation>连线仍在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="195"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="211"/>
         <source>The session has not taken place yet</source>
         <translation>连线尚未举行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="203"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="224"/>
+        <source>Not yet approvable: %1.</source>
+        <translation>暂不能批准：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="229"/>
         <source>Already approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="205"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="231"/>
         <source>Approve these minutes (Ctrl+Shift+A)</source>
         <translation>批准此纪要（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="209"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="235"/>
         <source>Already sent back; waiting for corrections</source>
         <translation>已退回，等待修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="211"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="237"/>
         <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
         <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
     </message>
@@ -2759,7 +2991,7 @@ Start Outreach again to go on.</source>
     </message>
     <message>
         <location filename="../../outreach_app/ui/notes/view.py" line="145"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="563"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="561"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
@@ -2871,47 +3103,47 @@ Start Outreach again to go on.</source>
         <translation>只有在连线进行中，通知才能送到站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="435"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="433"/>
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="437"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="435"/>
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="445"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="443"/>
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="448"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="446"/>
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="463"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="461"/>
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="544"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="542"/>
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="564"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="562"/>
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="578"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="576"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="583"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="581"/>
         <source>starts %1</source>
         <translation>%1 开始</translation>
     </message>
@@ -3276,47 +3508,47 @@ Start Outreach again to go on.</source>
 <context>
     <name>ResultList</name>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="139"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="141"/>
         <source>Sessions and search results</source>
         <translation>连线和搜索结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="162"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="165"/>
         <source>No sessions match these filters — clear the filters to see all.</source>
         <translation>没有符合筛选条件的连线——清除筛选可查看全部。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="164"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="167"/>
         <source>No sessions to review yet — they appear here once scheduled.</source>
         <translation>还没有待审阅的连线——安排后会出现在这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="176"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="179"/>
         <source>No matches for “%1”. Try fewer or shorter words, or clear the filters.</source>
         <translation>没有找到“%1”。请减少或缩短搜索词，或清除筛选。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="183"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="186"/>
         <source>The search could not run. Change the search words.</source>
         <translation>无法执行搜索，请更换搜索词。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="201"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="204"/>
         <source>1 note</source>
         <translation>1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="201"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="204"/>
         <source>%1 notes</source>
         <translation>%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="206"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="209"/>
         <source>1 open follow-up</source>
         <translation>1 项未办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/result_list.py" line="206"/>
+        <location filename="../../outreach_app/ui/review/result_list.py" line="209"/>
         <source>%1 open follow-ups</source>
         <translation>%1 项未办结</translation>
     </message>
@@ -3324,7 +3556,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>ReviewPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/review/presenter.py" line="186"/>
+        <location filename="../../outreach_app/ui/review/presenter.py" line="195"/>
         <source>Say what must change before sending the minutes back.</source>
         <translation>退回纪要前请写明需要修改的内容。</translation>
     </message>
@@ -3332,48 +3564,48 @@ Start Outreach again to go on.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="154"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="155"/>
         <source>Minutes marked “%1”.</source>
         <translation>纪要已标记为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="162"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="163"/>
         <source>Choose a session whose minutes to export.</source>
         <translation>请先选择要导出纪要的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="167"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="168"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="168"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="169"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="169"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="170"/>
         <source>minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="172"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="209"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="173"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="210"/>
         <source>Export minutes</source>
         <translation>导出纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="210"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="211"/>
         <source>Saving the minutes of “%1”…</source>
         <translation>正在保存“%1”的纪要…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="219"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="220"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="224"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="225"/>
         <source>Minutes saved as “%1”.</source>
         <translation>纪要已保存为“%1”。</translation>
     </message>
@@ -3381,32 +3613,32 @@ Start Outreach again to go on.</source>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="128"/>
+        <location filename="../../outreach_app/ui/roles.py" line="134"/>
         <source>Your role: %1. Staff keep the directory of sites; you see it here.</source>
         <translation>您的角色：%1。站点名录由工作人员维护，您可以在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="131"/>
+        <location filename="../../outreach_app/ui/roles.py" line="137"/>
         <source>Your role: %1. Staff prepare sessions and agendas; you see them here.</source>
         <translation>您的角色：%1。连线和议程由工作人员筹备，您可以在这里查看。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="134"/>
+        <location filename="../../outreach_app/ui/roles.py" line="140"/>
         <source>Your role: %1. The official and note-takers take the notes; you see them here as they are taken.</source>
         <translation>您的角色：%1。记录由领导和记录员填写，您可以在这里随时看到最新内容。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="139"/>
+        <location filename="../../outreach_app/ui/roles.py" line="145"/>
         <source>Your role: %1. Reviewers approve minutes or send them back.</source>
         <translation>您的角色：%1。纪要由审阅人通过或退回。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="142"/>
+        <location filename="../../outreach_app/ui/roles.py" line="148"/>
         <source>Your role: %1. Staff, officials and reviewers move follow-ups on.</source>
         <translation>您的角色：%1。督办事项由工作人员、领导和审阅人推进。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/team/roles.py" line="150"/>
+        <location filename="../../outreach_app/ui/roles.py" line="156"/>
         <source>Not for your role: %1</source>
         <translation>您的角色不能进行此操作：%1</translation>
     </message>
@@ -3492,204 +3724,204 @@ Start Outreach again to go on.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="100"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="106"/>
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="101"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="107"/>
         <source>Previous week (Alt+Left)</source>
         <translation>上一周（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="103"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="109"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="104"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="110"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>回到本周（Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="107"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="113"/>
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="108"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="114"/>
         <source>Next week (Alt+Right)</source>
         <translation>下一周（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="112"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="169"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="342"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="118"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="175"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="361"/>
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="113"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="119"/>
         <source>Schedule a new session (Ctrl+N)</source>
         <translation>安排新的连线（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="137"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
         <source>Upcoming sessions</source>
         <translation>即将举行的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="138"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="144"/>
         <source>Double-click or press Enter to open a session</source>
         <translation>双击或按回车打开连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="142"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="148"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="149"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="144"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="150"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="145"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="151"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="146"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="152"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="161"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="167"/>
         <source>&amp;Upcoming sessions</source>
         <translation>即将举行的连线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="177"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="183"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="178"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="184"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="250"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="266"/>
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="311"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="327"/>
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="356"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="375"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="356"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="375"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="359"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="378"/>
         <source>Open the call window; sites join by their invitation links</source>
         <translation>打开通话窗口；各站点通过邀请链接加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="361"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="380"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="399"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="420"/>
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="410"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="431"/>
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="425"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="446"/>
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="426"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="447"/>
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="443"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="464"/>
         <source>Save the session first: invitations need its time and sites.</source>
         <translation>请先保存连线：邀请需要用到它的时间和站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="445"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="466"/>
         <source>The session is over or cancelled: there is nothing to invite to.</source>
         <translation>该连线已结束或已取消，无需发送邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="447"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="468"/>
         <source>Add the sites first: each gets its own invitation.</source>
         <translation>请先添加站点：每个站点各有一份邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="456"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="477"/>
         <source>Save a calendar invitation (.ics) for each site, with its turn and its join link, and one with every site (Ctrl+Shift+J)</source>
         <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+J）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="466"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="566"/>
         <source>Save the changes first: the invitations carry the saved times.</source>
         <translation>请先保存修改：邀请使用已保存的时间。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="474"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="492"/>
         <source>Folder for the invitations</source>
         <translation>选择保存邀请的文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="491"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="506"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="494"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="509"/>
         <source>Save invitations</source>
         <translation>保存邀请</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="495"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="510"/>
         <source>Saving the invitations to “%1”…</source>
         <translation>正在将邀请保存到“%1”…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="513"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="523"/>
         <source>The invitations need the call server, which could not start: %1</source>
         <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="539"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="604"/>
         <source>Cancelled; no invitation was written.</source>
         <translation>已取消，未写入任何邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="544"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="609"/>
         <source>Saved %1 invitations in “%2”: one for each site and one with all sites.</source>
         <translation>已在“%2”中保存 %1 份邀请：每个站点一份，另有一份包含全部站点。</translation>
     </message>
@@ -4023,32 +4255,32 @@ Start Outreach again to go on.</source>
         <translation>%1 场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/finder.py" line="192"/>
+        <location filename="../../outreach_app/ui/review/finder.py" line="197"/>
         <source>1 match</source>
         <translation>1 条结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/finder.py" line="192"/>
+        <location filename="../../outreach_app/ui/review/finder.py" line="197"/>
         <source>%1 matches — newest first</source>
         <translation>%1 条结果——最新的在前</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/finder.py" line="193"/>
+        <location filename="../../outreach_app/ui/review/finder.py" line="198"/>
         <source>(showing the first 100)</source>
         <translation>（显示前 100 条）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/finder.py" line="196"/>
+        <location filename="../../outreach_app/ui/review/finder.py" line="201"/>
         <source>No matches</source>
         <translation>没有结果</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/finder.py" line="200"/>
+        <location filename="../../outreach_app/ui/review/finder.py" line="205"/>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/finder.py" line="202"/>
+        <location filename="../../outreach_app/ui/review/finder.py" line="207"/>
         <source>Cannot search for “%1”: %2</source>
         <translation>无法搜索“%1”：%2</translation>
     </message>
@@ -5337,37 +5569,37 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsPresenter</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="128"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="138"/>
         <source>the disk is full</source>
         <translation>磁盘已满</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="129"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="139"/>
         <source>you may not write there</source>
         <translation>没有写入该位置的权限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="130"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="140"/>
         <source>that place is read-only</source>
         <translation>该位置是只读的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="131"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="141"/>
         <source>the folder does not exist</source>
         <translation>文件夹不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="132"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="142"/>
         <source>the file name is not valid</source>
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="133"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="143"/>
         <source>another program has the file open</source>
         <translation>该文件已被其他程序打开</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/presenter.py" line="136"/>
+        <location filename="../../outreach_app/ui/statistics/presenter.py" line="146"/>
         <source>Cannot save %1: %2</source>
         <translation>无法保存 %1：%2</translation>
     </message>
@@ -5375,179 +5607,184 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="311"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="339"/>
         <source>First month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="312"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="340"/>
         <source>Last month</source>
         <translation>截止月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="314"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="342"/>
         <source>Range to</source>
         <translation>区间至</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="316"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="344"/>
         <source>Count several months together</source>
         <translation>合并统计多个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="318"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="346"/>
         <source>Earlier month</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="319"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="347"/>
         <source>Later month</source>
         <translation>下一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="320"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="348"/>
         <source>Import demands…</source>
         <translation>导入群众诉求…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="323"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="351"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="326"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="354"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="329"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="357"/>
         <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
         <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="335"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="363"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="352"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="380"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="367"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="395"/>
         <source>Close and publish…</source>
         <translation>发布并锁定…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="370"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="398"/>
         <source>Reopen…</source>
         <translation>重新开放…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="405"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="437"/>
         <source>Chart the demands by</source>
         <translation>诉求图表分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="414"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="446"/>
         <source>Bars:</source>
         <translation>柱状图：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="427"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="459"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="292"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="319"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="432"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="464"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="507"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="541"/>
         <source>%1 — compared with %2 and with %3 a year earlier</source>
         <translation>%1 — 环比 %2，同比 %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="519"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="548"/>
+        <source>%1 so far, counted to %2: not compared with whole months until it is over</source>
+        <translation>%1（截至 %2，尚未结束）：结束前不与完整月份比较</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="565"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="528"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="574"/>
         <source>By site: where the demands received stood at the end</source>
         <translation>按站点：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="556"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="605"/>
         <source>Keep this month&apos;s figures as they are now, for publication</source>
         <translation>按现在的数据发布并锁定本月统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="558"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="563"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="607"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="612"/>
         <source>Only a reviewer can close or reopen a month</source>
         <translation>只有审核人可以发布锁定或重新开放月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="561"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="610"/>
         <source>Take the published month back, saying why; the publication stays on record</source>
         <translation>说明原因后撤回已发布的月份；发布记录仍然保留</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="595"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="644"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="597"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="646"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="618"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="667"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="619"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="668"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="620"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="669"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="624"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="649"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="673"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="698"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="642"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="691"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="643"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="692"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="674"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="723"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="678"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="727"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -6332,22 +6569,22 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="313"/>
+        <location filename="../../outreach_app/app.py" line="318"/>
         <source>Outreach is already running; it was brought to the front.</source>
         <translation>连线已在运行，已切换到其窗口。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="377"/>
+        <location filename="../../outreach_app/app.py" line="382"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="402"/>
+        <location filename="../../outreach_app/app.py" line="413"/>
         <source>Connect to an office&apos;s &amp;server…</source>
         <translation>连接单位服务器(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="405"/>
+        <location filename="../../outreach_app/app.py" line="416"/>
         <source>Work on your office&apos;s shared record from now on (signing in)</source>
         <translation>从现在起使用本单位的共享记录（需要登录）</translation>
     </message>
@@ -6796,501 +7033,506 @@ If you did not expect this, do not continue: someone may be pretending to be you
     </message>
     <message>
         <location filename="../../outreach_app/ui/message_catalog.py" line="38"/>
+        <source>minutes sent back can be approved once their notes have been corrected</source>
+        <translation>纪要已退回，记录修改后才能批准</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="41"/>
         <source>more than {limit} rows; split the file</source>
         <translation>超过 {limit} 行，请拆分文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="39"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="42"/>
         <source>not a readable CSV file: {error}</source>
         <translation>不是可读取的 CSV 文件：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="40"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="43"/>
         <source>not a readable CSV row: {error}</source>
         <translation>不是可读取的 CSV 行：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="41"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="44"/>
         <source>only a claimed follow-up can be marked as responded</source>
         <translation>只有已认领的督办事项才能标记为已答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="42"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="45"/>
         <source>only a claimed or responded follow-up can be solved</source>
         <translation>只有已认领或已答复的督办事项才能办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="43"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="46"/>
         <source>only an open follow-up can be claimed</source>
         <translation>只有待办的督办事项才能认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="44"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="47"/>
         <source>phone number “{phone}” of {name} is not valid</source>
         <translation>{name} 的电话号码“{phone}”无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="45"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="48"/>
         <source>question {id} does not exist</source>
         <translation>问题 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="46"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="49"/>
         <source>say what has been done so far</source>
         <translation>请写明目前的办理情况</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="47"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="50"/>
         <source>say what must change when sending minutes back</source>
         <translation>退回纪要时请写明需要修改的内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="48"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="51"/>
         <source>say which unit takes this follow-up</source>
         <translation>请写明由哪个单位负责此督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="49"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="52"/>
         <source>say who takes this follow-up: a named person in the unit</source>
         <translation>请写明认领人：责任单位中的具体人员</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="50"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="53"/>
         <source>say why the follow-up is reopened</source>
         <translation>请写明重新办理的原因</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="51"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="54"/>
         <source>session {id} does not exist</source>
         <translation>连线 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="52"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="55"/>
         <source>site {id} does not exist</source>
         <translation>站点 {id} 不存在</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="53"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="56"/>
         <source>site {site} is not in session {session}</source>
         <translation>站点 {site} 不在连线 {session} 中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="54"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="57"/>
         <source>the date to claim by must not be after the date to respond by</source>
         <translation>认领期限不能晚于答复期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="55"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="58"/>
         <source>the date to claim by must not be after the date to solve by</source>
         <translation>认领期限不能晚于办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="56"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="59"/>
         <source>the date to respond by must not be after the date to solve by</source>
         <translation>答复期限不能晚于办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="57"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="60"/>
         <source>the file has a header but no sites</source>
         <translation>文件只有表头，没有站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="58"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="61"/>
         <source>the file is empty</source>
         <translation>文件是空的</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="59"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="62"/>
         <source>the new order must list every agenda item of the site once</source>
         <translation>新顺序必须列出该站点的每个议程项且仅一次</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="60"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="63"/>
         <source>the port of the server address is not valid</source>
         <translation>服务器地址中的端口无效</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="61"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="64"/>
         <source>the reminder must come 0 to {limit} minutes before</source>
         <translation>提醒时间必须是提前 0 到 {limit} 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="62"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="65"/>
         <source>the server address has no path; remove “{path}”</source>
         <translation>服务器地址不应包含路径，请删除“{path}”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="63"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="66"/>
         <source>the server address must start with http, https, ws or wss</source>
         <translation>服务器地址必须以 http、https、ws 或 wss 开头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="64"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="67"/>
         <source>the site has no name</source>
         <translation>站点没有名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="65"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="68"/>
         <source>this site appears in sessions or notes; archive it instead of deleting it</source>
         <translation>该站点出现在连线或记录中，请归档而不是删除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="68"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="71"/>
         <source>this follow-up is already open</source>
         <translation>该督办事项已是待办状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="69"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="72"/>
         <source>unknown column(s): {unknown}; expected {expected}</source>
         <translation>未知的列：{unknown}；应为 {expected}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="70"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="73"/>
         <source>unknown status filter “{status}”</source>
         <translation>未知的状态筛选“{status}”</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="71"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="74"/>
         <source>{file} is larger than 5 MB; split it into smaller files</source>
         <translation>{file} 超过 5 MB，请拆分成较小的文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="72"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="75"/>
         <source>{file} is neither UTF-8 nor GB18030 text</source>
         <translation>{file} 既不是 UTF-8 也不是 GB18030 文本</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="73"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="76"/>
         <source>{file} is not a text file; save it as CSV first</source>
         <translation>{file} 不是文本文件，请先另存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="74"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="77"/>
         <source>{path} exists and is not an Outreach demo database; choose another --db</source>
         <translation>{path} 已存在且不是连线演示数据库，请选择其他 --db</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="77"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="80"/>
         <source>{path} holds real data, not a demo; choose another file for --demo --db</source>
         <translation>{path} 存有真实数据而非演示数据，请为 --demo --db 选择其他文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="80"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="83"/>
         <source>{path} is not a usable Outreach database: {error}</source>
         <translation>{path} 不是可用的连线数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="81"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="84"/>
         <source>“{address}” is not a valid address</source>
         <translation>“{address}”不是有效的地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="82"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="85"/>
         <source>“{host}” is not a valid host name or address</source>
         <translation>“{host}”不是有效的主机名或地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="83"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="86"/>
         <source>“{name}” is also on line {other_line}</source>
         <translation>“{name}”也出现在第 {other_line} 行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="85"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="88"/>
         <source>a JSON file must hold a list of demands, each in braces</source>
         <translation>JSON 文件应是诉求列表，每条诉求用花括号括起来</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="86"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="89"/>
         <source>each demand must be an object with date, site, channel and text</source>
         <translation>每条诉求应是包含 date、site、channel 和 text 的对象</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="89"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="92"/>
         <source>field {field} must be text in quotes</source>
         <translation>字段 {field} 应是带引号的文本</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="90"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="93"/>
         <source>no site is called “{area}” or lies there</source>
         <translation>没有名为“{area}”或位于该地区的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="91"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="94"/>
         <source>not valid JSON: {error}</source>
         <translation>不是有效的 JSON：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="92"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="95"/>
         <source>the date {value} is in the future</source>
         <translation>日期 {value} 晚于今天</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="93"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="96"/>
         <source>the demand has no channel (such as Ask Politics)</source>
         <translation>诉求缺少栏目（如“问政”）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="94"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="97"/>
         <source>the demand has no site or area</source>
         <translation>诉求缺少站点或地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="95"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="98"/>
         <source>the demand has no text</source>
         <translation>诉求缺少内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="96"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="99"/>
         <source>the file has a header but no demands</source>
         <translation>文件只有表头，没有诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="97"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="100"/>
         <source>the file holds no demands</source>
         <translation>文件中没有诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="98"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="101"/>
         <source>{file} is not a text file; save it as CSV or JSON first</source>
         <translation>{file} 不是文本文件，请先另存为 CSV 或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="99"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="102"/>
         <source>“{area}” fits several sites ({sites}); write the site&apos;s name</source>
         <translation>“{area}”对应多个站点（{sites}），请写明站点名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="100"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="103"/>
         <source>“{value}” is not a date; write it like 2026-11-03</source>
         <translation>“{value}”不是日期，请写成 2026-11-03 的格式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="101"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="104"/>
         <source>“{value}” is not a valid date</source>
         <translation>“{value}”不是有效日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="103"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="106"/>
         <source>a passphrase cannot contain a NUL character</source>
         <translation>口令不能包含 NUL 字符</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="104"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="107"/>
         <source>a passphrase needs at least {count} characters</source>
         <translation>口令至少需要 {count} 个字符</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="105"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="108"/>
         <source>cannot convert {path}: {error}; the database is unchanged</source>
         <translation>无法转换 {path}：{error}；数据库未作改动</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="106"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="109"/>
         <source>cannot create the backup folder {folder}: {error}</source>
         <translation>无法创建备份文件夹 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="107"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="110"/>
         <source>cannot read {path}: {error}</source>
         <translation>无法读取 {path}：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="108"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="111"/>
         <source>cannot restore into {path}: {error}; the database is unchanged</source>
         <translation>无法恢复到 {path}：{error}；数据库未作改动</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="109"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="112"/>
         <source>cannot write the backup to {folder}: {error}</source>
         <translation>无法将备份写入 {folder}：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="110"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="113"/>
         <source>encryption needs the sqlcipher3 package, which is not installed</source>
         <translation>加密功能需要 sqlcipher3 软件包，但尚未安装</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="113"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="116"/>
         <source>the converted copy of {path} failed its check; the database is unchanged</source>
         <translation>{path} 转换后的副本未通过检查；数据库未作改动</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="116"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="119"/>
         <source>the passphrase does not open {path} (or it is not an Outreach database)</source>
         <translation>该口令无法打开 {path}（或者它不是 Outreach 数据库）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="119"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="122"/>
         <source>the passphrase does not open {path}, or it is not an Outreach backup</source>
         <translation>该口令无法打开 {path}，或者它不是 Outreach 备份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="122"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="125"/>
         <source>the restored database does not open ({error}); the database is unchanged</source>
         <translation>恢复后的数据库无法打开（{error}）；数据库未作改动</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="125"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="128"/>
         <source>there is no database at {path} to back up</source>
         <translation>{path} 处没有可备份的数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="126"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="129"/>
         <source>{folder} is a file, not a folder</source>
         <translation>{folder} 是文件，不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="127"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="130"/>
         <source>{path} does not exist or is not a file</source>
         <translation>{path} 不存在或不是文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="128"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="131"/>
         <source>{path} is a database, but not an Outreach database</source>
         <translation>{path} 是数据库，但不是 Outreach 数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="129"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="132"/>
         <source>{path} is damaged or not a database: {error}</source>
         <translation>{path} 已损坏或不是数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="130"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="133"/>
         <source>{path} is damaged: {problem}</source>
         <translation>{path} 已损坏：{problem}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="131"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="134"/>
         <source>{path} is empty: not an Outreach backup</source>
         <translation>{path} 是空文件：不是 Outreach 备份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="132"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="135"/>
         <source>{path} is encrypted (then give its passphrase) or not a database at all</source>
         <translation>{path} 已加密（请提供其口令），或者根本不是数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="135"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="138"/>
         <source>{path} is encrypted: its passphrase is needed</source>
         <translation>{path} 已加密：需要其口令</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="136"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="139"/>
         <source>{path} is not a database: {error}</source>
         <translation>{path} 不是数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="137"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="140"/>
         <source>{path} is not a plain Outreach database</source>
         <translation>{path} 不是未加密的 Outreach 数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="138"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="141"/>
         <source>{path} is not encrypted</source>
         <translation>{path} 未加密</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="139"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="142"/>
         <source>{path} is open in another program; quit Outreach, then restore</source>
         <translation>{path} 正被其他程序打开；请退出 Outreach 后再恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="140"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="143"/>
         <source>{path} is open in another program; quit Outreach, then try again</source>
         <translation>{path} 正被其他程序打开；请退出 Outreach 后重试</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="143"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="146"/>
         <source>{path} is the database itself, not a backup of it</source>
         <translation>{path} 就是数据库本身，而不是它的备份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="144"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="147"/>
         <source>{path} was made by a newer version of Outreach; update the app to restore it</source>
         <translation>{path} 由更新版本的 Outreach 生成；请先升级应用再恢复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="148"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="151"/>
         <source>cannot create a database at {path}: {error}</source>
         <translation>无法在 {path} 新建数据库：{error}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="149"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="152"/>
         <source>there is no database at {path}</source>
         <translation>{path} 处没有数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="150"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="153"/>
         <source>{path} is an empty file, not an Outreach database; it was left as it is</source>
         <translation>{path} 是空文件，不是连线数据库；文件未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="153"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="156"/>
         <source>{path} is an SQLite database but not an Outreach database; it was left as it is</source>
         <translation>{path} 是 SQLite 数据库，但不是连线数据库；文件未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="157"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="160"/>
         <source>{path} is another program&apos;s database (it holds {tables}), not an Outreach database; it was left as it is</source>
         <translation>{path} 是其他程序的数据库（含有 {tables}），不是连线数据库；文件未作任何改动</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="162"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="165"/>
         <source>{path} was made by a newer version of Outreach; update the app to open it (the file was left as it is)</source>
         <translation>{path} 由更新版本的连线创建，请先升级本程序再打开（文件未作任何改动）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="168"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="171"/>
         <source>only a month that has ended can be closed ({month})</source>
         <translation>只有已结束的月份才能发布锁定（{month}）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="169"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="172"/>
         <source>say why the month is reopened</source>
         <translation>请说明重新开放该月的原因</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="170"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="173"/>
         <source>{month} is closed already</source>
         <translation>{month} 已发布锁定</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="171"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="174"/>
         <source>{month} is not closed</source>
         <translation>{month} 未发布锁定</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="173"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="176"/>
         <source>message {id} is also on line {other_line}</source>
         <translation>留言 {id} 也出现在第 {other_line} 行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="174"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="177"/>
         <source>the status is “{status}” but {field} is given</source>
         <translation>办理状态为“{status}”，却填写了{field}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="175"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="178"/>
         <source>the status “{status}” needs {field}</source>
         <translation>办理状态“{status}”需要填写{field}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="176"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="179"/>
         <source>the times must run in order: claimed, responded, solved</source>
         <translation>时间须按认领、答复、办结的先后顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="177"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="180"/>
         <source>{field} ({value}) is before the demand was received</source>
         <translation>{field}（{value}）早于诉求受理日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="178"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="181"/>
         <source>{field} is given without {time}</source>
         <translation>填写了{field}，却没有{time}</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/message_catalog.py" line="179"/>
+        <location filename="../../outreach_app/ui/message_catalog.py" line="182"/>
         <source>“{value}” is not a status; write open, claimed, responded or solved (or 待认领, 已认领, 已答复, 已办结)</source>
         <translation>“{value}”不是办理状态；请填写待认领、已认领、已答复或已办结（或 open、claimed、responded、solved）</translation>
     </message>
@@ -7429,397 +7671,427 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <translation>第 %1 页 共 %2 页</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="37"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
         <source>Received</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="38"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="232"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="45"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="270"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="39"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="233"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="46"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="271"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="40"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="234"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="47"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="272"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="41"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="48"/>
         <source>Responded or solved</source>
         <translation>答复或办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="42"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="49"/>
         <source>Claim rate</source>
         <translation>认领率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="43"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="50"/>
         <source>On-time rate</source>
         <translation>按期办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="44"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="51"/>
         <source>Solve rate</source>
         <translation>办结率</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="50"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="57"/>
         <source>Demands received in the period: imported or committed in a session</source>
         <translation>本期受理的诉求：导入的留言或连线中承诺办理的事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="53"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="60"/>
         <source>Demands a person of the responsible unit claimed in the period</source>
         <translation>本期由责任单位人员认领的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="56"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="63"/>
         <source>Demands the unit responded to in the period</source>
         <translation>本期责任单位已答复的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="59"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="66"/>
         <source>Demands solved in the period</source>
         <translation>本期办结的诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="60"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="67"/>
         <source>Demands responded to or solved in the period, each counted once (the measure message boards publish)</source>
         <translation>本期内得到答复或已办结的诉求，每条只计一次（留言板公布的口径）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="65"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="72"/>
         <source>Of the demands received in the period, the share claimed by its end</source>
         <translation>本期受理的诉求中，到期末已认领的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="68"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="75"/>
         <source>Of the demands solved in the period, the share solved by their due date (no due date counts as on time)</source>
         <translation>本期办结的诉求中，在期限内办结的比例（未设期限的视为按期）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="73"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="80"/>
         <source>Of the demands received in the period, the share solved by its end</source>
         <translation>本期受理的诉求中，到期末已办结的比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="82"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="89"/>
         <source>%1 (same as %2)</source>
         <translation>%1（与%2重合）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="91"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="98"/>
         <source>People who claimed</source>
         <translation>认领领导人数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="92"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
         <source>Units with a claim</source>
         <translation>有认领的单位</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="93"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="100"/>
         <source>Share of units with a claim</source>
         <translation>有认领的单位占比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="99"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="106"/>
         <source>Different people (leaders) who claimed demands in the period</source>
         <translation>本期内认领过诉求的不同人员（领导）人数</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="102"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="109"/>
         <source>Units (the regions of the office&apos;s sites; a site without one is its own) where at least one demand was claimed in the period</source>
         <translation>本期内至少认领过一条诉求的单位（以站点所在地区为单位，未填地区的站点各自算一个单位）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="107"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="114"/>
         <source>Of the office&apos;s units (the regions of its sites in use), the share where at least one demand was claimed in the period</source>
         <translation>在本单位所辖各单位（在用站点所在的地区）中，本期内至少认领过一条诉求的单位所占比例</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="128"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="135"/>
         <source>Every figure is counted from each demand&apos;s history: a reopen, a correction or an import later never changes an earlier month. A closed month shows the figures it was published with; what the record counts for it later, if different, is listed as a dated revision beside them.</source>
         <translation>每项数据都按每条诉求的办理历程统计：之后的重新打开、更正或导入都不会改变之前月份的数据。已发布锁定的月份显示发布时的数据；之后记录中的统计如有出入，作为注明日期的修订列在旁边。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="138"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="145"/>
         <source>From January to the last month shown, each demand counted once, against the same months a year earlier</source>
         <translation>自1月起至所示最后一个月，每条诉求只计一次，与上年同期相比</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="148"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="156"/>
+        <source>%1 of %2 solved</source>
+        <translation>办结 %2 件中 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="158"/>
+        <source>%1 of %2 received</source>
+        <translation>受理 %2 件中 %1 件</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="173"/>
+        <source>%1 also count demands received before the period; the claim and solve rates count only the %2 received in it.</source>
+        <translation>“%1”也计入本期之前受理的诉求；认领率和办结率只按本期受理的 %2 件计算。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="178"/>
+        <source> and </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="186"/>
         <source>Claims by leaders: people who claimed demands %1; units with at least one claim %2 of %3 (%4); claim rate %5.</source>
         <translation>领导认领：认领诉求的领导 %1 人；%3 个单位中有 %2 个至少认领一条（%4）；认领率 %5。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="168"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="206"/>
         <source>Closed: published on %1 by %2. These are the figures as published.</source>
         <translation>已锁定：%2 于 %1 发布。以下为发布时的数据。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="174"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="212"/>
         <source>Not closed: the figures are counted from the record and may still change.</source>
         <translation>未锁定：数据按当前记录统计，仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="184"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
         <source>Published on %1 by %2.</source>
         <translation>%2 于 %1 发布。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="190"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="228"/>
         <source>Reopened on %1 by %2: %3</source>
         <translation>%2 于 %1 重新开放：%3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="201"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="239"/>
         <source>Revision as of %1: the record now counts this month differently from its publication (the published figures stay as they were):</source>
         <translation>截至 %1 的修订：当前记录对本月的统计与发布时不同（已发布的数据保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="209"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="247"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="211"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
         <source>%1, year to date: %2 → %3</source>
         <translation>%1（年内累计）：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="220"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="258"/>
         <source>Some demands are now counted under another channel, category, site or kind.</source>
         <translation>部分诉求现在归入了其他栏目、类别、站点或连线形式。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="231"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="269"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="240"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="278"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="241"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="279"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="242"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="280"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="243"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="281"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="287"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="250"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="288"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="251"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="289"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="252"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="290"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="258"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="296"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="260"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="298"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="263"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="301"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="299"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="350"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="337"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="317"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="355"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="327"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="365"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="332"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="370"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="337"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="375"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="339"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="377"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="341"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="379"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="360"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="398"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
+        <source>Counted to %1: a period not over yet is not compared with whole months.</source>
+        <translation>统计截至 %1：期间尚未结束，不与完整月份比较。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="431"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="391"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="396"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="397"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="440"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="398"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="441"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="399"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="442"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="400"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="443"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="402"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="438"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="445"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="481"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="446"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="406"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="449"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="407"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="450"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="410"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="453"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="413"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="419"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="424"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="456"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="462"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="467"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="425"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="468"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="513"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="427"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="477"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="482"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="440"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="483"/>
         <source>pp</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="452"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="495"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="454"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="497"/>
         <source>Claims by leaders</source>
         <translation>领导认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="458"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="501"/>
         <source>%1 of %2</source>
         <translation>%2 个中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="463"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="506"/>
         <source>Year to date: %1, against %2</source>
         <translation>年内累计：%1，对比 %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="570"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="619"/>
         <source>; </source>
         <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/statistics/charts.py" line="147"/>
+        <source>%1 (so far)</source>
+        <translation>%1（至今）</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -56,6 +57,19 @@ def test_json_on_standard_output_holds_every_figure(database: Path) -> None:
     assert sites[SITE_B]["state_at_end"] == {"open": 1, "claimed": 0, "responded": 0, "solved": 1}
     assert [t["month"] for t in data["trend"]][::12] == ["2025-11", "2026-11"]
     assert data["compared_with"]["year_earlier"]["label"] == "2025-11"
+
+
+def test_the_month_not_over_is_reported_so_far(database: Path) -> None:
+    today = date.today()
+    month = f"{today.year}-{today.month:02d}"
+    result = run_report("--month", month, "--format", "json", "--db", str(database))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["counted_to"] == today.isoformat()
+    assert all(k["change_previous"] is None for k in data["kpis"])
+    assert all(k["change_year_on_year"] is None for k in data["kpis"])
+    finished = run_report("--month", "2026-11", "--format", "json", "--db", str(database))
+    assert json.loads(finished.stdout)["counted_to"] is None
 
 
 def test_a_range_in_chinese(database: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from outreach_app.core.ics import (
     event_uid,
     invitation_events,
     invitation_files,
+    invitation_message,
     sequence_for,
     uid_namespace_for,
 )
@@ -99,6 +100,20 @@ def test_each_event_carries_its_own_join_link_and_check_page() -> None:
     alarm = next(iter(events[0].walk("VALARM")))
     assert alarm["ACTION"] == "DISPLAY"
     assert alarm.decoded("TRIGGER") == -timedelta(minutes=15)
+
+
+def test_a_sites_message_says_what_its_calendar_entry_says() -> None:
+    message = invitation_message(session(), 12, LINKS[12])
+    title, blank, *rest = message.splitlines()
+    assert (title, blank) == ("安全生产调度 — 红旗村村委会", "")
+    (event,) = invitation_events(session(), LINKS, uid_namespace="office1", site_ids=[12])
+    assert "\n".join(rest) == event.description
+    assert "Your turn: 10:00–10:20 (20 min), 2 of 3 in the speaking order." in message
+    assert f"Join link: {LINKS[12]}" in message
+    assert f"beforehand: {check_link(LINKS[12])}" in message
+    assert LINKS[11] not in message and LINKS[13] not in message
+    with pytest.raises(ValueError, match="not in the session"):
+        invitation_message(session(), 99, LINKS[12])
 
 
 def test_uids_are_stable_per_session_and_site_and_differ_between_installations() -> None:

@@ -177,6 +177,7 @@ def test_header_fields_name_date_time_official_kind_review_and_sites() -> None:
         ("陈静", "Approved", ""),
     ]
     assert document.signatures == (("Approved by:", "陈静"), ("Date:", "2026-11-25"))
+    assert document.draft_mark == ""
 
 
 def test_unapproved_minutes_leave_the_approval_lines_blank() -> None:
@@ -184,7 +185,10 @@ def test_unapproved_minutes_leave_the_approval_lines_blank() -> None:
     document = build_minutes_document(Record(session(), reviews=returned))
     assert document.review_state is ReviewState.RETURNED
     assert document.signatures == (("Approved by:", ""), ("Date:", ""))
+    assert document.draft_mark == "DRAFT — not approved (Sent back)"
+    assert document.plain_text().startswith("DRAFT — not approved (Sent back)\n")
     pending = build_minutes_document(Record(session()))
+    assert pending.draft_mark == "DRAFT — not approved (Awaiting review)"
     assert pending.sections[-1].blocks == (
         Paragraph("Awaiting review", lead="Current state:"),
         Paragraph("Not reviewed yet.", ParagraphStyle.NOTE),

@@ -9,7 +9,9 @@ from outreach_app.core.model import ReviewState, Session, SessionKind, SessionSi
 from outreach_app.core.rules import (
     RuleError,
     agenda_text,
+    approval_refusal,
     check_agenda_order,
+    check_review_step,
     check_session,
     commitment_text,
     review_comment,
@@ -63,6 +65,21 @@ def test_minutes_sent_back_say_what_must_change() -> None:
     assert review_comment(ReviewState.RETURNED, " 补充职务 ") == "补充职务"
     with pytest.raises(RuleError, match="what must change"):
         review_comment(ReviewState.RETURNED, " ")
+
+
+def test_minutes_sent_back_are_approved_only_once_their_notes_changed() -> None:
+    refusal = approval_refusal(ReviewState.RETURNED, notes_changed_since_review=False)
+    assert refusal is not None and "once their notes have been corrected" in refusal.template
+    assert approval_refusal(ReviewState.RETURNED, notes_changed_since_review=True) is None
+    assert approval_refusal(ReviewState.PENDING, notes_changed_since_review=False) is None
+    with pytest.raises(RuleError, match="corrected"):
+        check_review_step(
+            ReviewState.APPROVED, ReviewState.RETURNED, notes_changed_since_review=False
+        )
+    check_review_step(ReviewState.APPROVED, ReviewState.RETURNED, notes_changed_since_review=True)
+    # Sending back again, or approving what was never sent back, needs no change.
+    check_review_step(ReviewState.RETURNED, ReviewState.RETURNED, notes_changed_since_review=False)
+    check_review_step(ReviewState.APPROVED, ReviewState.PENDING, notes_changed_since_review=False)
 
 
 def test_the_follow_up_workflow_refuses_with_the_same_kind_of_error() -> None:

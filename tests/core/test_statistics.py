@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -16,6 +17,7 @@ from outreach_app.core.statistics import (
     TrendPoint,
     change_percent,
     change_points,
+    day_counted_to,
     figures_from_rows,
     percent,
     trend_period,
@@ -167,3 +169,32 @@ def test_the_report_as_json_holds_every_figure() -> None:
     assert len(data["trend"]) == 13 and data["trend"][0]["month"] == "2025-11"
     assert data["totals"]["year_earlier"]["received"] == 3
     assert data["generated_at"] == "now"
+    assert data["counted_to"] is None
+
+
+def test_a_period_not_over_is_counted_to_today_and_compared_with_nothing() -> None:
+    november = Period.month(Month(2026, 11))
+    assert day_counted_to(november, date(2026, 11, 23)) == date(2026, 11, 23)
+    assert day_counted_to(november, date(2026, 11, 30)) == date(2026, 11, 30)
+    assert day_counted_to(november, date(2026, 12, 1)) is None
+    assert day_counted_to(Period(Month(2026, 10), Month(2026, 11)), date(2026, 10, 5)) is not None
+    report = StatisticsReport(
+        current=figures_from_rows(november, [FigureRow("问政", "", 1, "甲", "", Counts(1))]),
+        previous=figures_from_rows(
+            november.previous(), [FigureRow("问政", "", 1, "甲", "", Counts(9))]
+        ),
+        year_earlier=figures_from_rows(november.year_earlier(), []),
+    )
+    assert report.kpis[0].change_previous == -88.89
+    running = replace(report, counted_to=date(2026, 11, 7))
+    assert [(k.change_previous, k.change_year) for k in running.kpis] == [(None, None)] * len(
+        MEASURES
+    )
+    assert running.kpis[0].value == 1 and running.kpis[0].previous == 9
+    assert running.as_dict()["counted_to"] == "2026-11-07"
+    year_to_date = replace(
+        running, cumulative=running.current, cumulative_year_earlier=report.previous
+    )
+    assert [k.change_year for k in year_to_date.cumulative_kpis] == [None] * len(MEASURES)
+    whole = replace(year_to_date, counted_to=None)
+    assert whole.cumulative_kpis[0].change_year == -88.89

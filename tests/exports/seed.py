@@ -71,7 +71,8 @@ def seed_minutes(repo: Repository) -> int:
             offset_seconds=offset,
         )
         assert question.id is not None
-        repo.notes.save_answer(question.id, ANSWER, SPEAKER)
+        # Without the speaker's title, which the reviewer asks for.
+        repo.notes.save_answer(question.id, ANSWER, SPEAKER.split("（")[0])
         repo.notes.set_commitment(question.id, COMMITMENT, OWNER, DUE)
         for number in range(1, ROUTINE + 1):
             offset += 90
@@ -92,6 +93,10 @@ def seed_minutes(repo: Repository) -> int:
         repo.actor = User(REVIEWER, Role.REVIEWER)
         now[0] = START + timedelta(days=1)
         repo.review.set_review(session_id, ReviewState.RETURNED, RETURN_COMMENT)
+        repo.actor = User(OFFICIAL, Role.OFFICIAL)
+        now[0] = START + timedelta(days=2)
+        repo.notes.save_answer(question.id, ANSWER, SPEAKER)
+        repo.actor = User(REVIEWER, Role.REVIEWER)
         now[0] = START + timedelta(days=2, hours=7)
         repo.review.set_review(session_id, ReviewState.APPROVED)
     finally:

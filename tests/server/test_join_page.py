@@ -349,7 +349,7 @@ async def test_the_page_waits_for_the_official_in_the_browsers_language(
             seen[locale] = (await status_text(page), await page.inner_text("#leave"))
         finally:
             await context.close()
-    assert seen["zh-CN"] == ("连线尚未开始，正在等待官员进入", "离开")
+    assert seen["zh-CN"] == ("连线尚未开始，正在等待领导进入", "离开")
     assert seen["en-GB"] == ("The session has not started yet — waiting for the official", "Leave")
 
 

@@ -6,7 +6,15 @@ from datetime import date, datetime
 
 import pytest
 
-from outreach_app.core.model import ReviewState, Role, SearchFilters, SessionKind, Site, User
+from outreach_app.core.model import (
+    ReviewState,
+    Role,
+    SearchFilters,
+    SessionKind,
+    SessionStatus,
+    Site,
+    User,
+)
 from outreach_app.storage.repository import Repository, StoreError
 from tests.storage.shared import add_session
 
@@ -17,7 +25,10 @@ def test_review_send_back_needs_a_comment_and_latest_state_wins(repo: Repository
     repo.actor = User("陈静", Role.REVIEWER)
     with pytest.raises(StoreError, match="what must change"):
         repo.review.set_review(session_id, ReviewState.RETURNED, "  ")
+    question = repo.notes.add_question(session_id, site, "问题")
     repo.review.set_review(session_id, ReviewState.RETURNED, "补充发言人职务")
+    assert question.id is not None
+    repo.notes.save_answer(question.id, "回答", "王站长（站长）")
     repo.review.set_review(session_id, ReviewState.APPROVED)
     assert repo.review.minutes(session_id).review_state is ReviewState.APPROVED
     summaries = repo.review.list_review_sessions(SearchFilters(status="minutes_approved"))
@@ -26,6 +37,46 @@ def test_review_send_back_needs_a_comment_and_latest_state_wins(repo: Repository
     trail = repo.review.audit_trail(session_id)
     assert trail[0].actor == "陈静" and trail[0].action == "review"
     assert trail[0].detail == "approved"
+
+
+def test_minutes_sent_back_wait_for_a_correction_before_approval(repo: Repository) -> None:
+    moments = iter(datetime(2026, 11, 24, 10, 0, second) for second in range(0, 60, 10))
+    now = next(moments)
+    repo.clock = lambda: now
+    site = repo.sites.save_site(Site("甲"))
+    session_id = add_session(repo, [site])
+    question = repo.notes.add_question(session_id, site, "问题")
+    assert question.id is not None
+    repo.notes.save_answer(question.id, "回答", "")
+    now = next(moments)
+    repo.actor = User("陈静", Role.REVIEWER)
+    repo.review.set_review(session_id, ReviewState.RETURNED, "补充发言人")
+    assert not repo.review.minutes(session_id).notes_changed_since_review
+    with pytest.raises(StoreError, match="once their notes have been corrected"):
+        repo.review.set_review(session_id, ReviewState.APPROVED)
+    assert repo.review.minutes(session_id).review_state is ReviewState.RETURNED
+    # The same note-taker corrects the answer within the minutes that coalesce her typing.
+    now = next(moments)
+    repo.actor = User("李敏", Role.OFFICIAL)
+    repo.notes.save_answer(question.id, "回答，王站长", "王站长")
+    assert repo.review.minutes(session_id).notes_changed_since_review
+    repo.actor = User("陈静", Role.REVIEWER)
+    repo.review.set_review(session_id, ReviewState.APPROVED)
+    assert repo.review.minutes(session_id).review_state is ReviewState.APPROVED
+
+
+def test_only_minutes_of_sessions_held_await_review(repo: Repository) -> None:
+    now = datetime(2026, 12, 7, 10, 0)
+    repo.clock = lambda: now
+    site = repo.sites.save_site(Site("甲"))
+    ended = add_session(repo, [site], start=datetime(2026, 12, 1, 9))
+    repo.sessions.set_session_status(ended, SessionStatus.ENDED)
+    past_unmarked = add_session(repo, [site], start=datetime(2026, 12, 2, 9))
+    live = add_session(repo, [site], start=datetime(2026, 12, 7, 9, 30))
+    repo.sessions.set_session_status(live, SessionStatus.LIVE)
+    add_session(repo, [site], start=datetime(2026, 12, 9, 9))  # still to come
+    awaiting = repo.review.list_review_sessions(SearchFilters(status="minutes_pending"))
+    assert [s.session.id for s in awaiting] == [past_unmarked, ended]
 
 
 def test_review_list_filters_by_note_site_category_and_period(repo: Repository) -> None:

@@ -89,7 +89,15 @@ def review(repo: Repository, rng: random.Random, name: str, n: int) -> str:
     sessions = _ids(repo, "SELECT id FROM sessions ORDER BY id")
     if not sessions:
         return ""
-    state = rng.choice([ReviewState.APPROVED, ReviewState.RETURNED])
+    minutes = repo.review.minutes(sessions[0])
+    # Minutes sent back are approved only once their notes changed.
+    returned = minutes.review_state is ReviewState.RETURNED
+    waiting = returned and not minutes.notes_changed_since_review
+    state = (
+        ReviewState.RETURNED
+        if waiting
+        else rng.choice([ReviewState.APPROVED, ReviewState.RETURNED])
+    )
     repo.review.set_review(
         sessions[0], state, f"{name} #{n}" if state is ReviewState.RETURNED else ""
     )

@@ -25,6 +25,7 @@ from outreach_app.core.minutes_document import (
     build_minutes_document,
 )
 from outreach_app.core.model import ReviewState, Role, User
+from outreach_app.core.topics import Topic
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.exports.minutes_pdf import write_minutes_pdf
 from outreach_app.ui.exports.runner import ExportTask
@@ -167,6 +168,47 @@ async def test_exporting_word_from_the_review_page(
     cells = [cell.text for table in opened.tables for row in table.rows for cell in row.cells]
     assert seed.QUESTION in "\n".join(cells)
     assert opened.core_properties.author == seed.REVIEWER
+
+
+@pytest.mark.parametrize(("language", "mark"), [("en", "DRAFT"), ("zh_CN", "草稿")])
+async def test_minutes_not_approved_export_marked_as_a_draft_on_every_page(
+    context: UiContext,
+    qtbot: QtBot,
+    session_id: int,
+    repo: Repo,
+    tmp_path: Path,
+    use_language: Callable[[str], QLocale],
+    language: str,
+    mark: str,
+) -> None:
+    use_language(language)
+    view = await open_view(context, qtbot, session_id)
+    approved = tmp_path / "approved.pdf"
+    view.export_minutes_to(approved)
+    await finished(view)
+    assert mark not in pdf_text(approved)
+
+    repo(lambda r: r.review.set_review(session_id, ReviewState.RETURNED, "请核对数字"))
+    context.bus.announce(Topic.REVIEWS)
+    await until(
+        lambda: (
+            view.presenter.record is not None
+            and view.presenter.record.minutes.review_state is ReviewState.RETURNED
+        )
+    )
+    target = tmp_path / "draft.pdf"
+    view.export_minutes_to(target)
+    await finished(view)
+    pages = pdf_text(target).split("\f")[: pdf_pages(target)]
+    assert len(pages) >= 2 and all(mark in page for page in pages)
+    assert pages_as_png(target, tmp_path / "draft-page")
+
+    word = tmp_path / "draft.docx"
+    view.export_minutes_to(word)
+    await finished(view)
+    opened = docx.Document(str(word))
+    assert mark in opened.paragraphs[0].text
+    assert mark in opened.sections[0].header.paragraphs[0].text
 
 
 async def test_cancelling_leaves_no_file(

@@ -1,10 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QTextDocument
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -31,6 +32,7 @@ from outreach_app.ui.review.minutes_html import minutes_html, question_anchor
 from outreach_app.ui.review.page import build_page
 from outreach_app.ui.review.result_list import ROLE_HTML, ROLE_KEY
 from outreach_app.ui.review.view import ReviewView
+from outreach_app.ui.roles import restrict_view
 from tests.ui.conftest import Repo, table_item, type_text, until
 
 NOW = datetime(2026, 8, 15, 10, 0)
@@ -54,6 +56,8 @@ class Seeded:
 @pytest.fixture
 def seeded(repo: Repo) -> Seeded:
     def seed(r: Repository) -> Seeded:
+        # The store keeps the page's time: what is held and what is to come agree.
+        r.clock = lambda: NOW
         gas = r.sites.save_site(Site("克拉2气田中控室"))
         village = r.sites.save_site(Site("红旗村村委会"))
         old = r.sites.save_site(Site("旧址村"))
@@ -219,8 +223,9 @@ async def test_filters_narrow_the_list_by_site_kind_category_status_and_period(
     await shows([seeded.summer])
     view.finder.status_combo.setCurrentIndex(view.finder.status_combo.findData("follow_up_open"))
     await shows([seeded.winter])
+    # Only minutes of sessions held await review: not the one still to come.
     view.finder.status_combo.setCurrentIndex(view.finder.status_combo.findData("minutes_pending"))
-    await shows([seeded.coming, seeded.winter])
+    await shows([seeded.winter])
     view.finder.status_combo.setCurrentIndex(0)
 
     view.finder.period.combo.setCurrentIndex(view.finder.period.combo.findData("last_month"))
@@ -395,9 +400,97 @@ async def test_sending_back_needs_a_comment_then_stores_and_shows_it(
     assert "请补充发言人职务" in view.minutes.minutes_browser.toPlainText()
     row = listed_sessions(view).index(seeded.winter)
     assert "Sent back" in item_html(view)[row]
-    assert not view.minutes.send_back_button.isEnabled() and view.minutes.approve_button.isEnabled()
+    # Sent back, the minutes wait for a correction, and the page says so in plain sight.
+    assert not view.minutes.send_back_button.isEnabled()
+    assert not view.minutes.approve_button.isEnabled()
+    assert view.minutes.decision_note.isVisible()
+    assert "once their notes have been corrected" in view.minutes.decision_note.text()
     assert table_item(view.minutes.audit_table, 0, 3).text() == "Sent back: 请补充发言人职务"
     await view.presenter.wait_idle()
+
+
+async def test_minutes_sent_back_can_be_approved_once_a_note_changed(
+    context: UiContext, qtbot: QtBot, seeded: Seeded, repo: Repo
+) -> None:
+    def send_back(r: Repository) -> None:
+        r.clock = lambda: NOW.replace(minute=5)
+        r.review.set_review(seeded.winter, ReviewState.RETURNED, "请补充发言人职务")
+
+    repo(send_back)
+    view = await open_view(context, qtbot)
+    select_session(view, seeded.winter)
+    await until(lambda: view.presenter.record and view.presenter.record.session_id == seeded.winter)
+    assert not view.minutes.approve_button.isEnabled()
+    assert "corrected" in view.minutes.approve_button.toolTip()
+    assert view.minutes.decision_note.isVisible()
+
+    def correct(r: Repository) -> None:
+        r.clock = lambda: NOW.replace(minute=20)
+        r.actor = User("王建国", Role.OFFICIAL)
+        r.notes.save_answer(seeded.heating_question, "燃气储备可用十天。", "马秀兰（村主任）")
+
+    repo(correct)
+    context.bus.announce(Topic.NOTES)
+    await until(lambda: view.minutes.approve_button.isEnabled())
+    assert not view.minutes.decision_note.isVisible()
+    await view.presenter.wait_idle()
+
+
+async def test_a_live_session_is_not_said_to_await_review(
+    context: UiContext, qtbot: QtBot, seeded: Seeded, repo: Repo
+) -> None:
+    repo(lambda r: r.sessions.set_session_status(seeded.coming, SessionStatus.LIVE))
+    view = await open_view(context, qtbot)
+    row = item_html(view)[listed_sessions(view).index(seeded.coming)]
+    assert "Live" in row and "Awaiting review" not in row
+    view.finder.status_combo.setCurrentIndex(view.finder.status_combo.findData("minutes_pending"))
+    await until(lambda: listed_sessions(view) == [seeded.winter] and not view.presenter.is_busy)
+
+
+async def test_a_role_that_does_not_review_is_not_told_why_it_cannot_approve(
+    context: UiContext, qtbot: QtBot, seeded: Seeded, repo: Repo
+) -> None:
+    repo(lambda r: r.review.set_review(seeded.winter, ReviewState.RETURNED, "请补充发言人职务"))
+    context.user = User("王建国", Role.OFFICIAL)
+    view = await open_view(context, qtbot)
+    restrict_view("review", view, Role.OFFICIAL)
+    select_session(view, seeded.winter)
+    await until(lambda: view.presenter.record and view.presenter.record.session_id == seeded.winter)
+    await view.presenter.wait_idle()
+    assert view.minutes.approve_button.isHidden() and view.minutes.decision_note.isHidden()
+
+
+async def test_a_decision_keeps_its_session_open_so_a_second_click_does_nothing(
+    context: UiContext, qtbot: QtBot, seeded: Seeded, repo: Repo
+) -> None:
+    def end_another(r: Repository) -> None:
+        r.sessions.set_session_status(seeded.coming, SessionStatus.ENDED)
+
+    repo(end_another)
+    view = await open_view(context, qtbot)
+    view.finder.status_combo.setCurrentIndex(view.finder.status_combo.findData("minutes_pending"))
+    await until(
+        lambda: (
+            listed_sessions(view) == [seeded.coming, seeded.winter]
+            and view.presenter.record is not None
+            and view.presenter.record.session_id == seeded.coming
+            and not view.presenter.is_busy
+        )
+    )
+    button = view.minutes.approve_button
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    await until(lambda: listed_sessions(view) == [seeded.winter] and not view.presenter.is_busy)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    await view.presenter.wait_idle()
+    assert view.presenter.record is not None
+    assert view.presenter.record.session_id == seeded.coming
+    assert "Approved" in view.minutes.state_label.text()
+    assert not button.isEnabled()
+    winter = repo(lambda r: r.review.minutes(seeded.winter))
+    assert winter.review_state is ReviewState.PENDING
+    coming = repo(lambda r: r.review.review_history(seeded.coming))
+    assert [r.state for r in coming] == [ReviewState.APPROVED]
 
 
 async def test_presenter_refuses_a_send_back_without_comment(
@@ -466,7 +559,7 @@ async def test_page_spec_and_ctrl_f_focuses_the_search_box(
     await view.presenter.wait_idle()
 
 
-def test_minutes_html_escapes_user_text_and_reads_like_a_record() -> None:
+def _record_with_everything() -> Minutes:
     session = Session(
         "<b>连线</b>",
         SessionKind.POLICY_BRIEFING,
@@ -489,7 +582,11 @@ def test_minutes_html_escapes_user_text_and_reads_like_a_record() -> None:
         id=5,
     )
     reviews = [Review(7, ReviewState.RETURNED, "陈静", "补充 <职务>", datetime(2026, 1, 22, 10))]
-    page = minutes_html(Minutes(session, [question], reviews), highlight="供水")
+    return Minutes(session, [question], reviews)
+
+
+def test_minutes_html_escapes_user_text_and_reads_like_a_record() -> None:
+    page = minutes_html(_record_with_everything(), highlight="供水")
 
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "<b>连线</b>" not in page and "&lt;b&gt;连线&lt;/b&gt;" in page
@@ -500,3 +597,17 @@ def test_minutes_html_escapes_user_text_and_reads_like_a_record() -> None:
     for expected in ("Asked by 王建国", "民生保障", "00:02:05", "张德明", "区水务局", "2026-02-01"):
         assert expected in page
     assert "Sent back" in page and "陈静" in page
+    assert "(60 min)" in page and "(20 min)" in page
+
+
+def test_chinese_minutes_on_screen_say_everything_in_chinese(
+    use_language: Callable[[str], QLocale],
+) -> None:
+    use_language("zh_CN")
+    page = QTextDocument()
+    page.setHtml(minutes_html(_record_with_everything()))
+    text = page.toPlainText()
+    for english in ("Minutes of the session", " min)", "Commitment:", "Current state:", "Q1.", ";"):
+        assert english not in text, english
+    for chinese in ("连线纪要", "（60 分钟）", "承诺事项：", "当前状态：", "责任单位"):
+        assert chinese in text, chinese

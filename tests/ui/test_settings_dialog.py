@@ -109,3 +109,21 @@ async def test_changing_identity_in_the_window_reaches_the_audit_trail(
     await until(lambda: "新名字" in window.user_label.text())
     context.store.call(lambda r: r.sites.save_site(Site("审计测试站点")))
     assert context.store.call(lambda r: r.review.audit_trail())[0].actor == "新名字"
+
+
+async def test_choosing_another_role_asks_for_the_window_anew(
+    context: UiContext, qtbot: QtBot
+) -> None:
+    from outreach_app.app import build_main_window
+
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    dialog = window.open_settings()
+    dialog.role_combo.setCurrentIndex(dialog.role_combo.findData(Role.REVIEWER.value))
+    with qtbot.waitSignal(window.roleChanged, timeout=2000):
+        save(dialog)
+    assert context.user.role is Role.REVIEWER
+    dialog = window.open_settings()
+    with qtbot.assertNotEmitted(window.roleChanged):
+        dialog.name_edit.setText("新名字")
+        save(dialog)

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCharts import QHorizontalStackedBarSeries, QLineSeries
+from PySide6.QtCharts import QBarCategoryAxis, QHorizontalStackedBarSeries, QLineSeries
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.demand_import import DemandRow
 from outreach_app.core.model import Role, User
-from outreach_app.core.statistics import Dimension, Month, Period, StatisticsReport
+from outreach_app.core.statistics import Counts, Dimension, Month, Period, StatisticsReport
 from outreach_app.core.topics import Topic
 from outreach_app.exports.statistics import ExportFormat
 from outreach_app.storage.worker import StoreWorker
@@ -26,11 +26,14 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.statistics import presenter as presenter_module
+from outreach_app.ui.statistics.labels import earlier_demands_note
 from outreach_app.ui.statistics.view import BAD, GOOD, NEUTRAL, StatisticsView
 from tests.statistics_data import SITE_A, SITE_B, build_file
 from tests.ui.conftest import table_item, until
 
 NOW = datetime(2026, 11, 23, 10, 0)
+# The first morning after November: the month is whole and compared with whole months.
+NOVEMBER_OVER = datetime(2026, 12, 1, 9, 0)
 
 
 @pytest.fixture
@@ -63,6 +66,16 @@ async def loaded(view: StatisticsView) -> None:
     await until(lambda: view.presenter.report is not None and not view.presenter.is_busy)
 
 
+async def open_whole_november(context: UiContext, qtbot: QtBot) -> StatisticsView:
+    context.clock = lambda: NOVEMBER_OVER
+    view = await open_page(context, qtbot)
+    assert view.period() == Period.month(Month(2026, 12))
+    view.set_period(Period.month(Month(2026, 11)))
+    await until(lambda: period_shown(view) == Period.month(Month(2026, 11)))
+    await loaded(view)
+    return view
+
+
 def period_shown(view: StatisticsView) -> Period | None:
     report = view.presenter.report
     return None if report is None else report.period
@@ -84,8 +97,7 @@ def table(view: StatisticsView, dimension: Dimension) -> list[list[str]]:
 async def test_the_month_opens_with_its_key_figures_and_changes(
     counted: UiContext, qtbot: QtBot, english: None
 ) -> None:
-    view = await open_page(counted, qtbot)
-    assert view.period() == Period.month(Month(2026, 11))
+    view = await open_whole_november(counted, qtbot)
     assert view.caption.text() == (
         "November 2026 — compared with October 2026 and with November 2025 a year earlier"
     )
@@ -108,6 +120,62 @@ async def test_the_month_opens_with_its_key_figures_and_changes(
     assert "no figure to compare with" in view.cards["responded"].previous.toolTip()
     assert view.empty_label.isHidden()
     assert view.export_button.isEnabled()
+
+
+async def test_a_month_not_over_is_not_compared_with_whole_months(
+    counted: UiContext, qtbot: QtBot, english: None, tmp_path: Path
+) -> None:
+    view = await open_page(counted, qtbot)
+    assert view.period() == Period.month(Month(2026, 11))
+    assert view.caption.text() == (
+        "November 2026 so far, counted to 11/23/26: not compared with whole months until it is over"
+    )
+    for measure, kpi in view.cards.items():
+        assert card(view, measure)[1:] == ("Not compared yet", ""), measure
+        assert kpi.previous.toolTip() == "Not compared until the period is over"
+        assert NEUTRAL in kpi.previous.styleSheet()
+        assert "▲" not in kpi.accessibleName() and "▼" not in kpi.accessibleName()
+    assert card(view, "received")[0] == "4"
+    axis = view.trend_view.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert isinstance(axis, QBarCategoryAxis) and axis.categories()[-1] == "Nov 26 (so far)"
+    # Its exports say the same: counted to the day, no change on a whole month.
+    path = tmp_path / "so-far.pdf"
+    view.export_to(path, ExportFormat.PDF)
+    await until(lambda: not view.presenter.exporting, timeout=20)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "Counted to 11/23/26" in text
+    assert "▲" not in text and "▼" not in text
+
+
+async def test_a_rate_says_what_it_is_a_share_of(
+    counted: UiContext, qtbot: QtBot, english: None
+) -> None:
+    view = await open_page(counted, qtbot)
+    claim = view.cards["claim_rate"]
+    assert claim.basis.isVisible() and claim.basis.text() == "3 of 4 received"
+    assert view.cards["on_time_rate"].basis.text() == "2 of 3 solved"
+    assert view.cards["received"].basis.text() == ""
+    # November's claims and solutions include demands received in October (D5 was solved
+    # in November): the page says so beside the rates.
+    assert view.earlier_note.isVisible()
+    assert view.earlier_note.text() == (
+        "Solved also count demands received before the period; the claim and solve rates"
+        " count only the 4 received in it."
+    )
+    # A month whose only claim was of a demand received before: Claimed 1 and no rate.
+    view.set_period(Period.month(Month(2025, 12)))
+    await until(lambda: period_shown(view) == Period.month(Month(2025, 12)))
+    await loaded(view)
+    assert card(view, "claimed")[0] == "1"
+    assert view.cards["claim_rate"].basis.text() == "0 of 0 received"
+    assert view.earlier_note.text().startswith("Claimed also count demands received before")
+    assert earlier_demands_note(Counts(received=5, claimed=2, solved=1)) == (
+        "Claimed and Solved also count demands received before the period; the claim and solve"
+        " rates count only the 5 received in it."
+    )
+    assert earlier_demands_note(Counts(received=5, claimed=2, received_claimed=2)) == ""
 
 
 async def test_tables_break_the_month_down(counted: UiContext, qtbot: QtBot, english: None) -> None:
@@ -153,12 +221,11 @@ async def test_charts_show_the_trend_and_where_demands_stood(
 async def test_a_range_and_the_step_buttons(
     counted: UiContext, qtbot: QtBot, english: None
 ) -> None:
-    view = await open_page(counted, qtbot)
+    view = await open_whole_november(counted, qtbot)
     view.step_month(-1)
     await until(lambda: period_shown(view) == Period.month(Month(2026, 10)))
     assert card(view, "received")[0] == "2"
     view.range_check.setChecked(True)
-    view.to_edit.setDate(view.to_edit.date().addMonths(1))
     await until(lambda: period_shown(view) == Period(Month(2026, 10), Month(2026, 11)))
     assert card(view, "received") == ("6", "— on previous", "▲ 100.00% year on year")
     assert "October 2026 to November 2026" in view.caption.text()
@@ -167,7 +234,7 @@ async def test_a_range_and_the_step_buttons(
 async def test_the_boards_measures_year_to_date_and_definitions(
     counted: UiContext, qtbot: QtBot, english: None
 ) -> None:
-    view = await open_page(counted, qtbot)
+    view = await open_whole_november(counted, qtbot)
     assert card(view, "responded_or_solved") == (
         "3",
         "▲ 200.00% month on month",
@@ -256,8 +323,10 @@ async def test_only_a_reviewer_may_close_a_month(
 async def test_an_empty_database_says_so(context: UiContext, qtbot: QtBot, english: None) -> None:
     view = await open_page(context, qtbot)
     assert not view.empty_label.isHidden()
-    assert card(view, "received") == ("0", "— month on month", "— year on year")
+    assert card(view, "received")[0] == "0"
     assert card(view, "claim_rate")[0] == "—"
+    assert view.cards["claim_rate"].basis.text() == "0 of 0 received"
+    assert view.earlier_note.isHidden()
     assert table(view, Dimension.SITE) == []
 
 

@@ -87,3 +87,18 @@ async def test_the_window_speaks_chinese_under_a_chinese_locale(
     assert QCoreApplication.translate("labels", "Policy briefing") == "政策宣讲"
     assert QCoreApplication.translate("messages", "the file is empty") == "文件是空的"
     await until_loaded(window.pages["review"].widget)
+
+
+def test_the_browser_pages_name_the_official_as_the_app_does(
+    use_language: Callable[[str], QLocale],
+) -> None:
+    use_language("zh_CN")
+    official = QCoreApplication.translate("MinutesHtml", "Official")
+    static = ROOT / "outreach_app" / "server" / "static"
+    texts = {
+        page.name: page.read_text(encoding="utf-8")
+        for page in static.iterdir()
+        if page.suffix in (".js", ".html")
+    }
+    assert f'official: "{official}",' in texts["strings.js"]
+    assert [name for name, text in texts.items() if "官员" in text] == []

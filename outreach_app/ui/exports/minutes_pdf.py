@@ -40,6 +40,7 @@ RowBreaks = dict[int, list[int]]
 
 STYLE = f"""
 p {{ margin-top: 0px; margin-bottom: 5px; line-height: 125%; }}
+p.draft {{ font-size: 13pt; font-weight: bold; color: {RED}; margin-bottom: 8px; }}
 p.title {{ font-size: 21pt; font-weight: bold; color: {RED}; margin-bottom: 4px; }}
 p.subtitle {{ font-size: 12pt; color: {RED}; margin-bottom: 6px; }}
 p.heading {{ font-size: 14pt; font-weight: bold; margin-top: 16px; margin-bottom: 6px; }}
@@ -117,6 +118,9 @@ def minutes_html(document: MinutesDocument, row_breaks: RowBreaks | None = None)
     row_breaks = row_breaks or {}
     tables = 0
     parts = [
+        f'<p class="draft" align="center">{_text(document.draft_mark)}</p>'
+        if document.draft_mark
+        else "",
         f'<p class="title" align="center">{_text(document.title)}</p>',
         f'<p class="subtitle" align="center">{_text(document.subtitle)}</p>',
         # The red rule under the heading of an official document.
@@ -319,7 +323,9 @@ def minutes_pdf_bytes(
     return pdf.write(
         footer_points=9,
         footer=lambda page, pages: [
-            (Qt.AlignmentFlag.AlignHCenter, fill(document.page_footer, page, pages))
+            (Qt.AlignmentFlag.AlignHCenter, fill(document.page_footer, page, pages)),
+            # Every page of minutes not approved says so, even a page printed alone.
+            *([(Qt.AlignmentFlag.AlignLeft, document.draft_mark)] if document.draft_mark else []),
         ],
         progress=progress,
     )

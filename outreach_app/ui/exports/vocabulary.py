@@ -76,6 +76,7 @@ def minutes_vocabulary() -> Vocabulary:
         approved_by=QCoreApplication.translate("MinutesDocument", "Approved by:"),
         approval_date=QCoreApplication.translate("MinutesDocument", "Date:"),
         page_footer=QCoreApplication.translate("MinutesDocument", "Page %1 of %2"),
+        draft=QCoreApplication.translate("MinutesDocument", "DRAFT — not approved (%1)"),
         separator=QCoreApplication.translate(
             "MinutesDocument", "; ", "between two items on one line"
         ),

@@ -167,11 +167,16 @@ class SessionFinder(QWidget):
         if self.presenter.searching:
             return
         wanted = self.presenter.record.session_id if self.presenter.record else None
-        self.results.show_sessions(summaries, filtered=self.has_filters())
+        self.results.show_sessions(summaries, filtered=self.has_filters(), now=self.context.clock())
         self.result_label.setText(
             count_text(len(summaries), self.tr("1 session"), self.tr("%1 sessions"))
         )
         ids = [s.session.id for s in summaries]
+        if wanted is not None and wanted not in ids and wanted == self.presenter.decided_session:
+            # Decided and so no longer listed (awaiting review, say): it stays open and nothing
+            # else is chosen under the reader's pointer.
+            self.results.setCurrentRow(-1)
+            return
         if not summaries:
             self.presenter.open_session(None)
             return

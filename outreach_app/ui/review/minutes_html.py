@@ -121,10 +121,13 @@ def minutes_html(
     names = {slot.site_id: slot.site_name for slot in session.sites}
     for site_id, name in (site_names or {}).items():
         names.setdefault(site_id, name)
+    # Every translated text is looked up outside the f-strings: pyside6-lupdate does not
+    # read inside them.
+    kicker = QCoreApplication.translate("MinutesHtml", "Minutes of the session")
     parts = [
         f"<html><head><style>{_STYLE}</style></head><body>",
         f'<h1 align="center">{html.escape(session.title)}</h1>',
-        f'<p class="kicker" align="center">{html.escape(QCoreApplication.translate("MinutesHtml", "Minutes of the session"))}</p>',
+        f'<p class="kicker" align="center">{html.escape(kicker)}</p>',
         "<hr/>",
         _header_table(minutes, names),
     ]
@@ -142,16 +145,14 @@ def minutes_html(
             f'<a name="{site_anchor(site_id)}"></a><h2>{position}. {html.escape(site_name)}</h2>'
         )
         if not questions:
-            parts.append(
-                f'<p class="empty">{html.escape(QCoreApplication.translate("MinutesHtml", "No notes for this site."))}</p>'
-            )
+            no_notes = QCoreApplication.translate("MinutesHtml", "No notes for this site.")
+            parts.append(f'<p class="empty">{html.escape(no_notes)}</p>')
         for question in questions:
             number += 1
             parts.append(_question_html(question, number, write))
     if not session.sites and not minutes.questions:
-        parts.append(
-            f'<p class="empty">{html.escape(QCoreApplication.translate("MinutesHtml", "No sites and no notes yet."))}</p>'
-        )
+        nothing = QCoreApplication.translate("MinutesHtml", "No sites and no notes yet.")
+        parts.append(f'<p class="empty">{html.escape(nothing)}</p>')
 
     parts.append(_review_html(minutes.reviews, minutes.review_state, write))
     parts.append("</body></html>")
@@ -160,9 +161,9 @@ def minutes_html(
 
 def _header_table(minutes: Minutes, names: Mapping[int, str]) -> str:
     session = minutes.session
-    when = (
-        f"{format_datetime(session.start)}–{format_time(session.end)}"
-        f" ({QCoreApplication.translate('MinutesHtml', '%1 min').replace('%1', str(session.duration_minutes))})"
+    minutes_text = QCoreApplication.translate("MinutesHtml", "(%1 min)")
+    when = f"{format_datetime(session.start)}–{format_time(session.end)} " + minutes_text.replace(
+        "%1", str(session.duration_minutes)
     )
     if session.started_at is not None:
         held = QCoreApplication.translate("MinutesHtml", "held %1–%2").replace(
@@ -171,8 +172,8 @@ def _header_table(minutes: Minutes, names: Mapping[int, str]) -> str:
         held = held.replace("%2", format_time(session.ended_at) if session.ended_at else "…")
         when += f"; {held}"
     order = "<br/>".join(
-        f"{index}. {html.escape(names.get(slot.site_id, slot.site_name))}"
-        f" ({html.escape(QCoreApplication.translate('MinutesHtml', '%1 min').replace('%1', str(slot.time_box_minutes)))})"
+        f"{index}. {html.escape(names.get(slot.site_id, slot.site_name))} "
+        + html.escape(minutes_text.replace("%1", str(slot.time_box_minutes)))
         for index, slot in enumerate(sorted(session.sites, key=lambda s: s.position), start=1)
     ) or html.escape(QCoreApplication.translate("MinutesHtml", "none"))
     rows = [
@@ -221,10 +222,8 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
             listen = QCoreApplication.translate("MinutesHtml", "play the recording")
             when += f' <a href="{PLAY_SCHEME}:{seconds}">▶ {html.escape(listen)}</a>'
         byline.append(when)
-    parts = [
-        f'<p class="question">{anchor}{html.escape(QCoreApplication.translate("MinutesHtml", "Q%1.").replace("%1", str(number)))} '
-        f"{write.text(question.text)}</p>"
-    ]
+    label = QCoreApplication.translate("MinutesHtml", "Q%1.").replace("%1", str(number))
+    parts = [f'<p class="question">{anchor}{html.escape(label)} {write.text(question.text)}</p>']
     if byline:
         parts.append(f'<p class="byline">{" · ".join(byline)}</p>')
     answer = question.answer
@@ -240,9 +239,8 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
         )
         parts.append(f'<p class="answer"><b>{speaker}</b> {write.text(answer.text)}</p>')
     else:
-        parts.append(
-            f'<p class="missing">{html.escape(QCoreApplication.translate("MinutesHtml", "No answer recorded."))}</p>'
-        )
+        missing = QCoreApplication.translate("MinutesHtml", "No answer recorded.")
+        parts.append(f'<p class="missing">{html.escape(missing)}</p>')
     follow_up = question.follow_up
     if follow_up is not None:
         details = [
@@ -264,15 +262,21 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
                     "%1", html.escape(follow_up.claimed_by)
                 ),
             )
+        committed = QCoreApplication.translate("MinutesHtml", "Commitment:")
+        separator = QCoreApplication.translate("MinutesHtml", "; ")
+        # Full-width brackets in Chinese.
+        bracketed = QCoreApplication.translate("MinutesHtml", "(%1)")
         text = (
-            f"<b>{html.escape(QCoreApplication.translate('MinutesHtml', 'Commitment:'))}</b> {write.text(follow_up.commitment)}"
-            f" ({'; '.join(details)})"
+            f"<b>{html.escape(committed)}</b> {write.text(follow_up.commitment)} "
+            + bracketed.replace("%1", separator.join(details))
         )
         if follow_up.resolution:
-            text += f"<br/><b>{html.escape(QCoreApplication.translate('MinutesHtml', 'Resolution:'))}</b> {write.text(follow_up.resolution)}"
+            resolved = QCoreApplication.translate("MinutesHtml", "Resolution:")
+            text += f"<br/><b>{html.escape(resolved)}</b> {write.text(follow_up.resolution)}"
             if follow_up.satisfaction is not None:
                 judged = QCoreApplication.translate("MinutesHtml", "site's satisfaction: %1")
-                text += f" ({html.escape(judged.replace('%1', satisfaction_label(follow_up.satisfaction)))})"
+                satisfaction = judged.replace("%1", satisfaction_label(follow_up.satisfaction))
+                text += " " + bracketed.replace("%1", html.escape(satisfaction))
         if write.follow_up_links and follow_up.id is not None:
             board = QCoreApplication.translate("MinutesHtml", "open on the follow-up board")
             text += f' <a href="{FOLLOW_UP_SCHEME}:{follow_up.id}">→ {html.escape(board)}</a>'
@@ -281,14 +285,15 @@ def _question_html(question: Question, number: int, write: _Writer) -> str:
 
 
 def _review_html(reviews: list[Review], state: ReviewState, write: _Writer) -> str:
+    heading = QCoreApplication.translate("MinutesHtml", "Review")
+    current = QCoreApplication.translate("MinutesHtml", "Current state:")
     parts = [
-        f"<h2>{html.escape(QCoreApplication.translate('MinutesHtml', 'Review'))}</h2>",
-        f"<p>{html.escape(QCoreApplication.translate('MinutesHtml', 'Current state:'))} {review_badge(state)}</p>",
+        f"<h2>{html.escape(heading)}</h2>",
+        f"<p>{html.escape(current)} {review_badge(state)}</p>",
     ]
     if not reviews:
-        parts.append(
-            f'<p class="empty">{html.escape(QCoreApplication.translate("MinutesHtml", "Not reviewed yet."))}</p>'
-        )
+        not_reviewed = QCoreApplication.translate("MinutesHtml", "Not reviewed yet.")
+        parts.append(f'<p class="empty">{html.escape(not_reviewed)}</p>')
         return "".join(parts)
     header = "".join(
         f"<th>{html.escape(h)}</th>"

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from outreach_app.core.model import AuditEntry, Recording, ReviewState, SessionStatus
 from outreach_app.core.recordings import recording_at
+from outreach_app.core.rules import approval_refusal
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.labels import translate_message
 from outreach_app.ui.review.audit_trail import audit_rows
 from outreach_app.ui.review.minutes_html import (
     FOLLOW_UP_SCHEME,
@@ -74,9 +76,17 @@ class MinutesPane(QWidget):
         self.tabs.addTab(self.minutes_browser, self.tr("Minutes"))
         self.tabs.addTab(self.audit_table, self.tr("Audit trail"))
 
+        # Why the reviewer cannot decide now, in plain sight rather than in a tooltip.
+        self.decision_note = QLabel()
+        self.decision_note.setObjectName("decisionNote")
+        self.decision_note.setWordWrap(True)
+        self.decision_note.setStyleSheet("color: #8a1c12;")
+        self.decision_note.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addLayout(header)
+        layout.addWidget(self.decision_note)
         layout.addWidget(self.tabs, 1)
 
     def _build_review_header(self) -> QHBoxLayout:
@@ -181,13 +191,19 @@ class MinutesPane(QWidget):
             if record is not None
             else self.tr("Choose a session first")
         )
-        if record is None:
+        self.decision_note.hide()
+        if record is None or self.presenter.deciding:
             for button in (self.approve_button, self.send_back_button):
                 button.setEnabled(False)
-                button.setToolTip(self.tr("Choose a session first"))
+                button.setToolTip(
+                    self.tr("Choose a session first")
+                    if record is None
+                    else self.tr("Saving the decision…")
+                )
             return
-        session = record.minutes.session
-        state = record.minutes.review_state
+        minutes = record.minutes
+        session = minutes.session
+        state = minutes.review_state
         if not is_reviewable(session, self.context.clock()):
             reason = (
                 self.tr("The session is still running")
@@ -198,12 +214,22 @@ class MinutesPane(QWidget):
                 button.setEnabled(False)
                 button.setToolTip(reason)
             return
-        self.approve_button.setEnabled(state is not ReviewState.APPROVED)
-        self.approve_button.setToolTip(
-            self.tr("Already approved")
-            if state is ReviewState.APPROVED
-            else self.tr("Approve these minutes (Ctrl+Shift+A)")
+        refusal = approval_refusal(
+            state, notes_changed_since_review=minutes.notes_changed_since_review
         )
+        self.approve_button.setEnabled(state is not ReviewState.APPROVED and refusal is None)
+        if refusal is not None:
+            reason = translate_message(refusal.template, refusal.params)
+            self.approve_button.setToolTip(reason)
+            self.decision_note.setText(self.tr("Not yet approvable: %1.").replace("%1", reason))
+            # Only for whoever decides: a role without the review buttons has its own notice.
+            self.decision_note.setVisible(not self.approve_button.isHidden())
+        else:
+            self.approve_button.setToolTip(
+                self.tr("Already approved")
+                if state is ReviewState.APPROVED
+                else self.tr("Approve these minutes (Ctrl+Shift+A)")
+            )
         self.send_back_button.setEnabled(state is not ReviewState.RETURNED)
         self.send_back_button.setToolTip(
             self.tr("Already sent back; waiting for corrections")

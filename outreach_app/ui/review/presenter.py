@@ -76,6 +76,8 @@ class ReviewPresenter(Presenter):
     recordLoaded = Signal(object)  # SessionRecord
     recordCleared = Signal()
     reviewSaved = Signal(object)  # Review
+    # A decision is being stored (True) or done (False): the review buttons wait meanwhile.
+    decidingChanged = Signal(bool)
 
     def __init__(self, store: StoreWorker, bus: ChangeBus, parent: QObject | None = None) -> None:
         super().__init__(store, bus, parent)
@@ -85,6 +87,10 @@ class ReviewPresenter(Presenter):
         self.summaries: list[SessionSummary] = []
         self.hits: list[SearchHit] = []
         self.record: SessionRecord | None = None
+        self.deciding = False
+        # The session decided last: it stays open when the decision takes it off the list,
+        # so that a second click lands on nothing new.
+        self.decided_session: int | None = None
         # Answers may arrive out of order (a slow search after a fast one); only the newest counts.
         self._list_generation = 0
         self._changes = ChangeFollower(
@@ -119,6 +125,7 @@ class ReviewPresenter(Presenter):
     def set_filters(self, filters: SearchFilters) -> None:
         if filters != self.filters:
             self.filters = filters
+            self.decided_session = None
             self.refresh_list()
 
     def set_query(self, text: str) -> None:
@@ -164,6 +171,8 @@ class ReviewPresenter(Presenter):
         self.spawn(search(), on_done=show_hits)
 
     def open_session(self, session_id: int | None) -> None:
+        if session_id != self.decided_session:
+            self.decided_session = None
         if session_id is None:
             self.supersede("record")
             self.record = None
@@ -189,17 +198,22 @@ class ReviewPresenter(Presenter):
         return True
 
     def _decide(self, state: ReviewState, comment: str) -> None:
-        if self.record is None:
+        if self.record is None or self.deciding:
             return
         session_id = self.record.session_id
+        self._set_deciding(True)
 
         async def decide() -> SessionRecord:
-            await self.query(lambda r: r.review.set_review(session_id, state, comment))
-            return await self.query(lambda r: _load_record(r, session_id))
+            try:
+                await self.query(lambda r: r.review.set_review(session_id, state, comment))
+                return await self.query(lambda r: _load_record(r, session_id))
+            finally:
+                self._set_deciding(False)
 
         def decided(record: SessionRecord) -> None:
             self.supersede("record")
             self.record = record
+            self.decided_session = session_id
             self.summaries = [
                 replace(s, review_state=record.minutes.review_state)
                 if s.session.id == session_id
@@ -214,6 +228,10 @@ class ReviewPresenter(Presenter):
             self._changes.announce(Topic.REVIEWS)
 
         self.spawn(decide(), on_done=decided)
+
+    def _set_deciding(self, deciding: bool) -> None:
+        self.deciding = deciding
+        self.decidingChanged.emit(deciding)
 
     # ------------------------------------------------------------------------- changes
     def _refresh_after_changes(self, topics: set[Topic]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
@@ -25,6 +26,7 @@ from outreach_app.storage.repository import SessionSummary
 from outreach_app.ui.formatting import count_text, format_date, format_datetime
 from outreach_app.ui.labels import kind_label, note_kind_label, review_label, status_label
 from outreach_app.ui.review.minutes_html import review_badge
+from outreach_app.ui.review.presenter import is_reviewable
 
 EXCERPT_CHARS = 160
 ROLE_KEY = Qt.ItemDataRole.UserRole  # ("session", id) or ("hit", index into the hits)
@@ -145,8 +147,9 @@ class ResultList(QListWidget):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def show_sessions(self, summaries: list[SessionSummary], filtered: bool) -> None:
-        """`filtered`: whether filters hide some sessions (the empty list says so)."""
+    def show_sessions(self, summaries: list[SessionSummary], filtered: bool, now: datetime) -> None:
+        """`filtered`: whether filters hide some sessions (the empty list says so); `now` tells
+        the sessions held, whose minutes await review, from those live or still to come."""
         with QSignalBlocker(self):
             self.clear()
             for summary in summaries:
@@ -156,7 +159,7 @@ class ResultList(QListWidget):
                     f"{format_datetime(session.start)} {session.title} · "
                     f"{review_label(summary.review_state)}"
                 )
-                self._add_item(("session", session.id), self._session_html(summary), plain)
+                self._add_item(("session", session.id), self._session_html(summary, now), plain)
             if not summaries:
                 self._add_placeholder(
                     self.tr("No sessions match these filters — clear the filters to see all.")
@@ -196,7 +199,7 @@ class ResultList(QListWidget):
         item.setFlags(Qt.ItemFlag.NoItemFlags)
         self.addItem(item)
 
-    def _session_html(self, summary: SessionSummary) -> str:
+    def _session_html(self, summary: SessionSummary, now: datetime) -> str:
         session = summary.session
         notes = count_text(summary.question_count, self.tr("1 note"), self.tr("%1 notes"))
         details = [format_datetime(session.start), kind_label(session.kind), notes]
@@ -208,11 +211,10 @@ class ResultList(QListWidget):
             line += f' · <span class="warn">{html.escape(open_text)}</span>'
         if session.status is not SessionStatus.ENDED:
             line += f" · {html.escape(status_label(session.status))}"
-        held = session.status in (SessionStatus.LIVE, SessionStatus.ENDED)
-        # A session still to come has nothing to review yet; its status says enough.
+        # A session live or still to come has nothing to review yet; its status says enough.
         badge = (
             review_badge(summary.review_state)
-            if held or summary.review_state is not ReviewState.PENDING
+            if is_reviewable(session, now) or summary.review_state is not ReviewState.PENDING
             else ""
         )
         return (

@@ -98,6 +98,7 @@ class ReviewView(QWidget):
         self.presenter.recordLoaded.connect(self._show_record)
         self.presenter.recordCleared.connect(self.minutes.show_no_record)
         self.presenter.reviewSaved.connect(self._review_saved)
+        self.presenter.decidingChanged.connect(lambda _deciding: self.minutes.update_actions())
 
     def focus_search(self) -> None:
         self.finder.focus_search()

@@ -6,14 +6,16 @@ import asyncio
 import importlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QLocale, QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -41,6 +43,7 @@ from outreach_app.ui.exports.vocabulary import invitation_words
 from outreach_app.ui.formatting import format_date, format_time
 from outreach_app.ui.labels import call_status_label, live_now_text
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
+from outreach_app.ui.schedule.invitation_sharing import InvitationBar
 from outreach_app.ui.schedule.presenter import SchedulePresenter
 from outreach_app.ui.schedule.session_editor import (
     DEFAULT_DURATION,
@@ -50,6 +53,9 @@ from outreach_app.ui.schedule.session_editor import (
 from outreach_app.ui.schedule.week_view import WeekView
 from outreach_app.ui.widgets.heading import heading
 from outreach_app.ui.widgets.messages import MessageBar, ask_to_save_changes
+
+if TYPE_CHECKING:
+    from outreach_app.call.live import CallService
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 UPCOMING_TITLE_COLUMN = 2
@@ -176,12 +182,17 @@ class ScheduleView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.editor, self.tr("Details"))
         self.tabs.addTab(self.agenda, self.tr("Agenda"))
+        # Beside the tabs rather than in the editor: officials hand out invitations from a
+        # session they may not edit, whose fields are read-only for them.
+        self.invitation_bar = InvitationBar(self.presenter, self.context.settings, self._site_links)
+        self.editor.order.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.editor_title)
         right_layout.addWidget(self.live_label)
         right_layout.addWidget(self.tabs, 1)
+        right_layout.addWidget(self.invitation_bar)
         return right
 
     def _connect_signals(self) -> None:
@@ -200,6 +211,11 @@ class ScheduleView(QWidget):
         self.editor.cancel_session_button.clicked.connect(self._cancel_session)
         self.editor.call_button.clicked.connect(self.start_call)
         self.editor.invitations_button.clicked.connect(self.save_invitations)
+        self.editor.order.currentItemChanged.connect(self._order_row_chosen)
+        self.editor.order.customContextMenuRequested.connect(self._show_order_menu)
+        self.invitation_bar.siteChosen.connect(self._select_order_row)
+        self.invitation_bar.confirmed.connect(self._confirm)
+        self.invitation_bar.refused.connect(self.messages.show_error)
         self.presenter.weekLoaded.connect(self._show_week)
         self.presenter.upcomingLoaded.connect(self._show_upcoming)
         self.presenter.sitesLoaded.connect(self._sites_loaded)
@@ -339,6 +355,9 @@ class ScheduleView(QWidget):
         self.editor.show_session(session)
         self._show_call_button(session)
         self._show_invitations_button(session)
+        self.invitation_bar.show_session(
+            session if session.id is not None else None, self._saved_invitation_problem()
+        )
         self.editor_title.setText(session.title or self.tr("New session"))
         self._show_live(session)
         self.agenda.set_session(session)
@@ -386,9 +405,11 @@ class ScheduleView(QWidget):
         self.editor.show_status(stored.status)
         self._show_call_button(stored)
         self._show_invitations_button(stored)
+        self.invitation_bar.set_problem(self._saved_invitation_problem())
 
     def _editor_changed(self) -> None:
         self.presenter.check_conflicts(self.editor.current_session())
+        self.invitation_bar.set_problem(self._saved_invitation_problem())
 
     def _show_conflicts(self, conflicts: list[Conflict], starts: dict[int, datetime]) -> None:
         self.editor.show_conflicts(conflicts, starts)
@@ -460,10 +481,7 @@ class ScheduleView(QWidget):
 
     def save_invitations(self) -> None:
         """Ask for a folder, then save one .ics per site and one for the whole session there."""
-        session = self.editor.session
-        problem = self._invitation_problem(session)
-        if not problem and self.editor.is_modified():
-            problem = self.tr("Save the changes first: the invitations carry the saved times.")
+        problem = self._saved_invitation_problem()
         if problem:
             self.messages.show_error(problem)
             return
@@ -483,9 +501,6 @@ class ScheduleView(QWidget):
         session = self.editor.session
         if session is None or self._invitation_problem(session) or self.invitations_task:
             return None
-        assert session.id is not None
-        session_id = session.id
-        calls = call_windows(self.context)
         words = invitation_words()
         stamp = self.context.clock()
         whole = self.tr("all sites")
@@ -497,14 +512,9 @@ class ScheduleView(QWidget):
         self.invitations_task = task
 
         async def run() -> ExportOutcome:
-            loop = asyncio.get_running_loop()
             try:
-                # The call service (aiortc, the signaling server) loads off the GUI thread.
-                await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
-                service = calls.service()
-                links = await service.invitation_links(
-                    session_id, [slot.site_id for slot in session.sites], session.end.timestamp()
-                )
+                service = await self._call_service()
+                links = await self._site_links(session)
                 namespace = uid_namespace_for(service.link_namespace)
             except OSError as exc:
                 task.finish()
@@ -532,6 +542,61 @@ class ScheduleView(QWidget):
 
         self.presenter.spawn(run(), on_done=self._invitations_saved)
         return task
+
+    async def _call_service(self) -> CallService:
+        # The call service (aiortc, the signaling server) loads off the GUI thread.
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, importlib.import_module, "outreach_app.call.live")
+        return call_windows(self.context).service()
+
+    async def _site_links(self, session: Session) -> dict[int, str]:
+        """Each site's join link for the saved `session`, as calls and .ics files give them:
+        from the office's team server, or signed with this computer's secret."""
+        assert session.id is not None
+        service = await self._call_service()
+        return await service.invitation_links(
+            session.id, [slot.site_id for slot in session.sites], session.end.timestamp()
+        )
+
+    def _saved_invitation_problem(self) -> str:
+        """Why the open session's invitations cannot be handed out now, edits included; ""
+        when they can."""
+        problem = self._invitation_problem(self.editor.session)
+        if not problem and self.editor.is_modified():
+            problem = self.tr("Save the changes first: the invitations carry the saved times.")
+        return problem
+
+    def _order_row_chosen(self, item: QTreeWidgetItem | None) -> None:
+        site_id = item.data(0, ID_ROLE) if item is not None else None
+        if site_id is not None:
+            self.invitation_bar.select_site(int(site_id))
+
+    def _select_order_row(self, site_id: int) -> None:
+        order = self.editor.order
+        for row in range(order.topLevelItemCount()):
+            item = order.topLevelItem(row)
+            if item is not None and item.data(0, ID_ROLE) == site_id:
+                with QSignalBlocker(order):
+                    order.setCurrentItem(item)
+
+    def _show_order_menu(self, position: QPoint) -> None:
+        order = self.editor.order
+        item = order.itemAt(position) or order.currentItem()
+        if item is None:
+            return
+        order.setCurrentItem(item)
+        menu = self.invitation_bar.site_menu(int(item.data(0, ID_ROLE)), self)
+        if menu is not None:
+            menu.exec(order.viewport().mapToGlobal(position))
+            menu.deleteLater()
+
+    def _confirm(self, text: str) -> None:
+        """A short confirmation: in the window's status bar, where the page has one."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 5000)
+        else:
+            self.messages.show_info(text)
 
     def _invitations_saved(self, outcome: ExportOutcome) -> None:
         self.invitations_task = None

@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsScene
 
@@ -136,15 +136,16 @@ def trend_chart(title: str, report: StatisticsReport, *, scale: float = 1.0) -> 
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     chart.setMargins(QMargins(4, 4, 4, 4))
     months = QBarCategoryAxis()
-    months.append(
-        unique_labels(
-            [
-                short_month_label(p.month, with_year=p.month.month == 1 and index > 0)
-                for index, p in enumerate(report.trend)
-            ]
-        )
-        or [""]
+    names = unique_labels(
+        [
+            short_month_label(p.month, with_year=p.month.month == 1 and index > 0)
+            for index, p in enumerate(report.trend)
+        ]
     )
+    if names and report.counted_to is not None:
+        # The last month is not over: its fall is not a trend.
+        names[-1] = QCoreApplication.translate("statistics", "%1 (so far)").replace("%1", names[-1])
+    months.append(names or [""])
     months.setLabelsFont(_axis_font(chart, scale))
     values = QValueAxis()
     top = max(

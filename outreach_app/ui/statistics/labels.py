@@ -16,6 +16,7 @@ from outreach_app.core.statistics import (
     CLAIM_MEASURES,
     MEASURES,
     RATE_MEASURES,
+    Counts,
     Dimension,
     Group,
     Kpi,
@@ -26,7 +27,13 @@ from outreach_app.core.statistics import (
     StatisticsReport,
 )
 from outreach_app.exports.statistics import ReportTexts
-from outreach_app.ui.formatting import format_count, format_datetime, format_number, format_rate
+from outreach_app.ui.formatting import (
+    format_count,
+    format_date,
+    format_datetime,
+    format_number,
+    format_rate,
+)
 from outreach_app.ui.labels import kind_label
 
 UP, DOWN, LEVEL = "▲", "▼", "■"
@@ -139,6 +146,37 @@ def cumulative_help() -> str:
         "statistics",
         "From January to the last month shown, each demand counted once, against the same"
         " months a year earlier",
+    )
+
+
+def rate_basis(measure: str, counts: Counts) -> str:
+    """What a rate is a share of, shown under it: "0 of 5 received"."""
+    part, whole = counts.rate_parts(measure)
+    if measure == "on_time_rate":
+        text = QCoreApplication.translate("statistics", "%1 of %2 solved")
+    else:
+        text = QCoreApplication.translate("statistics", "%1 of %2 received")
+    return text.replace("%1", format_count(part)).replace("%2", format_count(whole))
+
+
+def earlier_demands_note(counts: Counts) -> str:
+    """Why Claimed 2 can stand beside a claim rate of 0.00%: the counts take in demands
+    received before the period, the rates only those received in it. "" when no count does."""
+    wider = [
+        measure_label(count)
+        for count, rate in (("claimed", "claim_rate"), ("solved", "solve_rate"))
+        if int(getattr(counts, count)) > counts.rate_parts(rate)[0]
+    ]
+    if not wider:
+        return ""
+    return (
+        QCoreApplication.translate(
+            "statistics",
+            "%1 also count demands received before the period; the claim and solve rates count"
+            " only the %2 received in it.",
+        )
+        .replace("%1", QCoreApplication.translate("statistics", " and ").join(wider))
+        .replace("%2", format_count(counts.received))
     )
 
 
@@ -361,6 +399,11 @@ def report_texts(report: StatisticsReport, *, generated_at: datetime) -> ReportT
         .replace("%1", period_label(previous))
         .replace("%2", period_label(year))
     )
+    if report.counted_to is not None:
+        comparison = QCoreApplication.translate(
+            "statistics",
+            "Counted to %1: a period not over yet is not compared with whole months.",
+        ).replace("%1", format_date(report.counted_to))
     changes: dict[tuple[str, str], str] = {}
     values: dict[tuple[str, str], str] = {}
     for kpi in report.kpis:

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from outreach_app.core.statistics import Month, Period, Publication, StatisticsReport
+from outreach_app.core.statistics import (
+    Month,
+    Period,
+    Publication,
+    StatisticsReport,
+    day_counted_to,
+)
 from outreach_app.core.topics import Topic
 from outreach_app.exports.files import ExportCancelled, Progress, write_problem
 from outreach_app.exports.statistics import ExportFormat
@@ -60,6 +67,9 @@ class StatisticsPresenter(Presenter):
         period = self.period
 
         def loaded(report: StatisticsReport) -> None:
+            # A period not over is shown so far, on the page and in its exports alike.
+            today = self.clock().date()
+            report = replace(report, counted_to=day_counted_to(report.period, today))
             self.report = report
             self.reportLoaded.emit(report)
 

@@ -47,7 +47,7 @@ from outreach_app.core.statistics import (
 from outreach_app.exports.statistics import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.demands.dialogs import DemandImportDialog
-from outreach_app.ui.formatting import format_count, format_rate
+from outreach_app.ui.formatting import format_count, format_date, format_rate
 from outreach_app.ui.statistics.charts import state_chart, trend_chart
 from outreach_app.ui.statistics.dialogs import ask_reopen_reason, confirm_close
 from outreach_app.ui.statistics.labels import (
@@ -59,6 +59,7 @@ from outreach_app.ui.statistics.labels import (
     cumulative_help,
     dimension_column,
     dimension_title,
+    earlier_demands_note,
     format_change,
     format_value,
     group_label,
@@ -67,6 +68,7 @@ from outreach_app.ui.statistics.labels import (
     period_label,
     publication_history,
     publication_sentence,
+    rate_basis,
     revision_lines,
     trend_label,
 )
@@ -122,15 +124,33 @@ class KpiCard(QFrame):
         self.previous.setObjectName("kpiPrevious")
         self.year = QLabel()
         self.year.setObjectName("kpiYear")
+        # A rate says what it is a share of, in plain sight.
+        self.basis = QLabel()
+        self.basis.setObjectName("kpiBasis")
+        self.basis.setStyleSheet("color: palette(placeholder-text);")
+        # Counts leave the line empty: every card keeps the same height.
+        self.basis.setMinimumHeight(self.basis.fontMetrics().height())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
-        for label in (self.title, self.value, self.previous, self.year):
+        for label in (self.title, self.value, self.basis, self.previous, self.year):
             layout.addWidget(label)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def show_kpi(self, kpi: Kpi, *, single_month: bool, previous: str, year: str) -> None:
+    def show_kpi(
+        self,
+        kpi: Kpi,
+        counts: Counts,
+        *,
+        single_month: bool,
+        previous: str,
+        year: str,
+        running: bool = False,
+    ) -> None:
+        """`running`: the period is not over, and is compared with nothing."""
         self.value.setText(format_value(kpi, kpi.value))
+        if kpi.is_rate:
+            self.basis.setText(rate_basis(kpi.measure, counts))
         points = kpi.is_rate
         previous_name = self.tr("month on month") if single_month else self.tr("on previous")
         year_name = self.tr("year on year")
@@ -138,14 +158,21 @@ class KpiCard(QFrame):
             (self.previous, kpi.change_previous, previous_name, previous),
             (self.year, kpi.change_year, year_name, year),
         ):
-            label.setText(f"{format_change(change, points=points)} {name}")
-            label.setStyleSheet(f"color: {change_colour(kpi.measure, change)};")
-            sentence = change_sentence(change, points=points, against=against)
+            if running:
+                sentence = self.tr("Not compared until the period is over")
+                label.setText(self.tr("Not compared yet") if label is self.previous else "")
+                label.setStyleSheet(f"color: {NEUTRAL};")
+            else:
+                label.setText(f"{format_change(change, points=points)} {name}")
+                label.setStyleSheet(f"color: {change_colour(kpi.measure, change)};")
+                sentence = change_sentence(change, points=points, against=against)
             label.setToolTip(sentence)
             label.setAccessibleName(sentence)
+        parts = [measure_label(kpi.measure), self.value.text()]
+        parts += [self.basis.text()] if kpi.is_rate else []
         self.setAccessibleName(
-            f"{measure_label(kpi.measure)} {self.value.text()}; "
-            f"{self.previous.accessibleName()}; {self.year.accessibleName()}"
+            "; ".join([" ".join(parts[:2]), *parts[2:], self.previous.accessibleName()])
+            + ("" if running else f"; {self.year.accessibleName()}")
         )
 
 
@@ -256,7 +283,7 @@ class ChartPanel(QChartView):
         super().__init__(parent)
         self.setObjectName(name)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
+        self.setMinimumHeight(196)
 
     def replace_chart(self, chart: QChart) -> None:
         old = self.chart()
@@ -297,6 +324,7 @@ class StatisticsView(QWidget):
         layout.addWidget(self.messages)
         layout.addWidget(self.empty_label)
         layout.addLayout(cards)
+        layout.addWidget(self.earlier_note)
         layout.addWidget(self.claims_label)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.note_label)
@@ -379,6 +407,10 @@ class StatisticsView(QWidget):
             "background: #fff4d6; color: #5c3d00; padding: 6px 10px; border-radius: 4px;"
         )
         self.revision_label.hide()
+        self.earlier_note = QLabel()
+        self.earlier_note.setObjectName("earlierDemandsNote")
+        self.earlier_note.setWordWrap(True)
+        self.earlier_note.hide()
         self.claims_label = QLabel()
         self.claims_label.setObjectName("claimsLine")
         self.claims_label.setWordWrap(True)
@@ -503,16 +535,30 @@ class StatisticsView(QWidget):
         period = report.period
         previous = period_label(report.previous.period)
         year = period_label(report.year_earlier.period)
-        self.caption.setText(
-            self.tr("%1 — compared with %2 and with %3 a year earlier")
-            .replace("%1", period_label(period))
-            .replace("%2", previous)
-            .replace("%3", year)
-        )
+        so_far = report.counted_to
+        if so_far is None:
+            caption = (
+                self.tr("%1 — compared with %2 and with %3 a year earlier")
+                .replace("%1", period_label(period))
+                .replace("%2", previous)
+                .replace("%3", year)
+            )
+        else:
+            caption = (
+                self.tr("%1 so far, counted to %2: not compared with whole months until it is over")
+                .replace("%1", period_label(period))
+                .replace("%2", format_date(so_far))
+            )
+        self.caption.setText(caption)
         self.empty_label.setVisible(report.is_empty)
         for kpi in report.kpis:
             self.cards[kpi.measure].show_kpi(
-                kpi, single_month=period.is_single_month, previous=previous, year=year
+                kpi,
+                report.current.totals,
+                single_month=period.is_single_month,
+                previous=previous,
+                year=year,
+                running=so_far is not None,
             )
         self.trend_view.replace_chart(
             trend_chart(
@@ -534,6 +580,9 @@ class StatisticsView(QWidget):
             table.show_report(report)
         self.cumulative_table.show_report(report)
         self.claims_label.setText(claims_sentence(report.current))
+        note = earlier_demands_note(report.current.totals)
+        self.earlier_note.setText(note)
+        self.earlier_note.setVisible(bool(note))
         self._show_publication(report)
         self.export_button.setEnabled(True)
 

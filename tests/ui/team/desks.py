@@ -17,7 +17,6 @@ from outreach_app.ui.presenter import ChangeBus
 from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.team.desk import TeamDesk
 from outreach_app.ui.team.presenter import TeamPresenter
-from outreach_app.ui.team.roles import restrict_pages
 from outreach_app.ui.team.saved_sign_in import SavedSignIn
 from tests.ui.team.threaded_server import PASSWORD, ThreadedTeamServer
 
@@ -45,7 +44,6 @@ async def team_desk(
         team=presenter,
     )
     opened = open_main_window(context, None, None)
-    restrict_pages(opened.window.pages.values(), context.user.role)
     desk = TeamDesk(context, opened.window, presenter, SavedSignIn(folder / f"{name}-config"))
     opened.window.show()
     if start:

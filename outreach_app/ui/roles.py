@@ -1,9 +1,10 @@
-"""In team mode the pages offer only what the account's role may do (core/permissions.py): the
-buttons of what it may not are hidden, its editors become read-only, the File menu's actions
-for it are disabled with the reason, and a line at the top of the page says who does this
-instead. The office's server refuses such changes anyway; this keeps people from trying.
+"""The pages offer only what the person's role may do (core/permissions.py): the buttons of
+what it may not are hidden, its editors become read-only, the File menu's actions for it are
+disabled with the reason, and a line at the top of the page says who does this instead.
 
-Working alone, nothing is restricted.
+In team mode the role is the account's, and the office's server refuses such changes anyway;
+this keeps people from trying. Working alone the role is the one the person chose (staff,
+official or reviewer), and it decides alike.
 """
 
 from __future__ import annotations
@@ -100,7 +101,12 @@ RESTRICTIONS: tuple[Restriction, ...] = (
         disabled=("editor.order",),
     ),
     Restriction("schedule", "call", hidden=("editor.call_button",), notice=False),
-    Restriction("schedule", "invitations", hidden=("editor.invitations_button",), notice=False),
+    Restriction(
+        "schedule",
+        "invitations",
+        hidden=("editor.invitations_button", "invitation_bar"),
+        notice=False,
+    ),
     Restriction(
         "notes",
         "notes.add_question",
