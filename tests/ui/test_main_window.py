@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QSplitter, QToolButton
 from pytestqt.qtbot import QtBot
@@ -90,7 +90,8 @@ async def test_no_two_shortcuts_of_the_window_are_the_same(
     for action in actions.values():
         for shortcut in action.shortcuts():
             owners.setdefault(shortcut.toString(), []).append(action.text())
-    # A page's buttons answer their keys while the page shows, beside the window's actions.
+    # A page's buttons and the actions its widgets hold answer their keys while the page
+    # shows, beside the window's actions.
     for page in window.pages.values():
         page_owners = {key: list(names) for key, names in owners.items()}
         for button in page.widget.findChildren(QAbstractButton):
@@ -98,6 +99,10 @@ async def test_no_two_shortcuts_of_the_window_are_the_same(
             shows_an_action = isinstance(button, QToolButton) and button.defaultAction() is not None
             if key and not shows_an_action:
                 page_owners.setdefault(key, []).append(button.text() or button.toolTip())
+        held = {id(a): a for a in page.widget.findChildren(QAction) if id(a) not in actions}
+        for action in held.values():
+            for shortcut in action.shortcuts():
+                page_owners.setdefault(shortcut.toString(), []).append(action.text())
         shared = {key: names for key, names in page_owners.items() if len(names) > 1}
         assert shared == {}, page.key
 

@@ -49,7 +49,7 @@ COPY_LINK_SHORTCUT: Final = "Ctrl+Shift+C"
 MUTE_SHORTCUT: Final = "Ctrl+D"
 CAMERA_SHORTCUT: Final = "Ctrl+E"
 RECORD_SHORTCUT: Final = "Ctrl+R"
-NOTICE_SHORTCUT: Final = "Ctrl+Shift+T"
+NOTICE_SHORTCUT: Final = "Ctrl+Shift+P"
 
 
 class CloseChoice(enum.Enum):

@@ -39,7 +39,7 @@ def build_page(context: UiContext) -> Page[NotesView]:
     )
     page.add_action(
         QCoreApplication.translate("pages", "Send a &notice to sites…"),
-        QKeySequence("Ctrl+Shift+T"),
+        QKeySequence("Ctrl+Shift+P"),
         lambda view: view.write_notice(),
         needs="calls.record_notice",
     )
