@@ -214,7 +214,7 @@ async def test_a_real_call_from_start_to_end(
         await until(lambda: presenter.hands.order() == [gas])
 
         # A notice to the village only, then one to every site; both stay on record.
-        QTest.keyClick(window, Qt.Key.Key_T, CTRL_SHIFT)
+        QTest.keyClick(window, Qt.Key.Key_P, CTRL_SHIFT)
         dialog = window.notice_dialog
         assert dialog is not None and dialog.isVisible()
         assert not dialog.send_button.isEnabled()

@@ -20,10 +20,10 @@ from outreach_app.core.model import (
 )
 from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.notice_dialog import NoticeDialog
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.notes.presenter import SAVE_DELAY_MS, choose_default_session
 from outreach_app.ui.notes.view import NotesView
+from outreach_app.ui.widgets.notice_dialog import NoticeDialog
 from tests.ui.conftest import Repo, type_text, until
 
 

@@ -28,7 +28,6 @@ from outreach_app.core.call_summary import summarize_call
 from outreach_app.core.model import Session, SiteNotice
 from outreach_app.ui.call.header import CallHeader
 from outreach_app.ui.call.notes_target import NotesTarget
-from outreach_app.ui.call.notice_dialog import NoticeDialog
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, OfficialMedia
 from outreach_app.ui.call.run_sheet import RunSheet
 from outreach_app.ui.call.video_area import VideoArea
@@ -37,6 +36,7 @@ from outreach_app.ui.formatting import format_offset
 from outreach_app.ui.media import LocalMedia
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.notice_dialog import NoticeDialog
 from outreach_app.ui.window_shortcuts import WindowShortcutsFirst
 
 _log = logging.getLogger(__name__)

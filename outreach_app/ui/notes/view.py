@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 from outreach_app.core.model import AgendaItem, Question, Session, SessionStatus
 from outreach_app.core.topics import Topic
 from outreach_app.ui.call.launcher import call_available, call_windows
-from outreach_app.ui.call.notice_dialog import NoticeDialog
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.formatting import format_datetime, format_offset, format_time
 from outreach_app.ui.labels import kind_label, live_now_text, status_label
 from outreach_app.ui.notes.note_editor import NoteEditor
 from outreach_app.ui.notes.presenter import NotesPresenter, SessionNotes
 from outreach_app.ui.widgets.messages import MessageBar
+from outreach_app.ui.widgets.notice_dialog import NoticeDialog
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
