@@ -20,7 +20,7 @@ import asyncio
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -320,3 +320,40 @@ class MixedAudioTrack(PacedAudioTrack):
     def stop(self) -> None:
         self._mix.close()
         super().stop()
+
+
+class SiteMedia(Protocol):
+    """A site's media as an official's engine keeps it, whichever carries the call."""
+
+    audio: AudioFanout
+    video: VideoBroadcast
+
+
+def floor_sound(floor: Callable[[], SiteMedia | None]) -> AudioMix:
+    """What the official's speakers play: the site that has the floor."""
+
+    def heard() -> list[AudioFanout]:
+        site = floor()
+        return [site.audio] if site else []
+
+    return AudioMix(heard)
+
+
+def floor_recording(
+    official_audio: AudioFanout,
+    official_video: VideoBroadcast,
+    floor: Callable[[], SiteMedia | None],
+    quality: Callable[[], VideoQuality],
+) -> tuple[MixedAudioTrack, ForwardedVideoTrack]:
+    """What a recording keeps: the official mixed with the floor site, and the floor site's
+    video (the official's while nobody has the floor), at `quality`."""
+
+    def heard() -> list[AudioFanout]:
+        site = floor()
+        return [official_audio] + ([site.audio] if site else [])
+
+    def seen() -> VideoBroadcast:
+        site = floor()
+        return official_video if site is None else site.video
+
+    return MixedAudioTrack(heard), ForwardedVideoTrack(seen, quality)

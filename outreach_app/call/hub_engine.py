@@ -32,6 +32,8 @@ from outreach_app.call.forwarding import (
     ForwardedVideoTrack,
     MixedAudioTrack,
     VideoBroadcast,
+    floor_recording,
+    floor_sound,
 )
 from outreach_app.call.link_state import LinkTimings, PeerState, PeerStateMachine
 from outreach_app.call.media import VideoQuality
@@ -419,26 +421,13 @@ class HubEngine(EngineBase):
 
     def official_hears(self) -> AudioMix:
         """What the official's speakers play: the site that has the floor."""
-
-        def heard() -> list[AudioFanout]:
-            floor = self._floor_slot()
-            return [floor.audio] if floor else []
-
-        return AudioMix(heard)
+        return floor_sound(self._floor_slot)
 
     def recording_tracks(self) -> tuple[MixedAudioTrack, ForwardedVideoTrack]:
-        """What a recording keeps: the official mixed with the floor site, and the floor
-        site's video (the official's while nobody has the floor), at full quality."""
-
-        def heard() -> list[AudioFanout]:
-            floor = self._floor_slot()
-            return [self.official_audio] + ([floor.audio] if floor else [])
-
-        def seen() -> VideoBroadcast:
-            floor = self._floor_slot()
-            return self.official_video if floor is None else floor.video
-
-        return MixedAudioTrack(heard), ForwardedVideoTrack(seen, lambda: self._quality.floor)
+        """What a recording keeps, at full quality (see `floor_recording`)."""
+        return floor_recording(
+            self.official_audio, self.official_video, self._floor_slot, lambda: self._quality.floor
+        )
 
     def _floor_slot(self) -> _SiteSlot | None:
         return None if self._floor_site_id is None else self._slots.get(self._floor_site_id)

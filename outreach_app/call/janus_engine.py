@@ -39,6 +39,8 @@ from outreach_app.call.forwarding import (
     ForwardedVideoTrack,
     MixedAudioTrack,
     VideoBroadcast,
+    floor_recording,
+    floor_sound,
 )
 from outreach_app.call.link_state import LinkTimings, PeerState, PeerStateMachine
 from outreach_app.call.media_server_link import MediaServerLink
@@ -225,26 +227,13 @@ class JanusEngine(EngineBase):
 
     def official_hears(self) -> AudioMix:
         """What the official's speakers play: the site that has the floor."""
-
-        def heard() -> list[AudioFanout]:
-            floor = self._floor()
-            return [floor.audio] if floor else []
-
-        return AudioMix(heard)
+        return floor_sound(self._floor)
 
     def recording_tracks(self) -> tuple[MixedAudioTrack, ForwardedVideoTrack]:
-        """The official mixed with the floor site, and the floor site's video (the
-        official's while nobody has the floor), at full quality."""
-
-        def heard() -> list[AudioFanout]:
-            floor = self._floor()
-            return [self.official_audio] + ([floor.audio] if floor else [])
-
-        def seen() -> VideoBroadcast:
-            floor = self._floor()
-            return self.official_video if floor is None else floor.video
-
-        return MixedAudioTrack(heard), ForwardedVideoTrack(seen, lambda: self._quality.floor)
+        """What a recording keeps, at full quality (see `floor_recording`)."""
+        return floor_recording(
+            self.official_audio, self.official_video, self._floor, lambda: self._quality.floor
+        )
 
     def _floor(self) -> _Site | None:
         return None if self._floor_site_id is None else self._sites.get(self._floor_site_id)
