@@ -17,6 +17,7 @@ Tests that use `browser` run on the session's event loop:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import socket
 import time
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from playwright.async_api import Browser, Playwright, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
 
 from tests.netns import NetworkNamespace
 
@@ -91,3 +92,11 @@ async def eventually(
         if time.monotonic() > deadline:
             pytest.fail(f"not within {timeout} s: {what}")
         await asyncio.sleep(0.05)
+
+
+async def crash(context: BrowserContext, page: Page) -> None:
+    """Kill `page`'s renderer: no bye, no page events; its socket and its media just stop."""
+    session = await context.new_cdp_session(page)
+    # The command never answers: its page is gone.
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(session.send("Page.crash"), 1)

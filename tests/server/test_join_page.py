@@ -36,7 +36,7 @@ from outreach_app.core.invitations import (
 )
 from outreach_app.server.embedded import EmbeddedServer
 from tests.netns import NetworkNamespace
-from tests.server.conftest import eventually
+from tests.server.conftest import crash, eventually
 
 pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.timeout(60)]
 
@@ -333,6 +333,29 @@ async def test_the_page_reconnects_by_itself_after_a_dead_link_and_a_new_hub(
             lambda: (s := second_hub.video_statistics(SITE)) and s.frames_received > 5,
             "browser video at the new hub",
         )
+
+
+async def test_a_browser_that_dies_shows_as_gone_at_the_official_within_seconds(
+    server: EmbeddedServer, secret: bytes, english: BrowserContext, hub_ice: None
+) -> None:
+    page = await english.new_page()
+    async with running_hub(server, secret) as hub:
+        await page.goto(site_link(server, secret))
+        await wait_for_state(page, "connected")
+        await eventually(lambda: hub.state(SITE) is PeerState.CONNECTED, "the hub connected")
+
+        crashed = time.monotonic()
+        await crash(english, page)
+        await eventually(
+            lambda: hub.state(SITE) is PeerState.LEFT, "the official sees the site gone", 10
+        )
+        assert time.monotonic() - crashed < 10
+
+        # The same site opening its link again is simply back.
+        again = await english.new_page()
+        await again.goto(site_link(server, secret))
+        await wait_for_state(again, "connected")
+        await eventually(lambda: hub.state(SITE) is PeerState.CONNECTED, "the site is back")
 
 
 async def test_the_page_waits_for_the_official_in_the_browsers_language(
