@@ -91,6 +91,8 @@ class _SiteSlot:
     video: VideoBroadcast = field(default_factory=lambda: VideoBroadcast("site"))
     audio: AudioFanout = field(default_factory=lambda: AudioFanout("site"))
     present: asyncio.Event = field(default_factory=asyncio.Event)
+    # When its signaling went away (monotonic seconds), while it is away.
+    absent_since: float = 0.0
     connect_task: asyncio.Task[None] | None = None
     connection_opened: asyncio.Future[None] | None = None
     last_pong_at: float = 0.0
@@ -267,7 +269,9 @@ class HubEngine(EngineBase):
                 self._site_joined(peer, rejoined=rejoined)
             case PeerLeft(peer=int(peer)):
                 # Signaling is gone, not necessarily the media: the heartbeat decides about that.
-                self._slot(peer).present.clear()
+                slot = self._slot(peer)
+                slot.present.clear()
+                slot.absent_since = time.monotonic()
             case RelayedAnswer(sender=int(sender), sdp=sdp) if sender in self._slots:
                 await self._apply_answer(self._slots[sender], sdp)
             case RelayedBye(sender=int(sender), reason=reason) if sender in self._slots:
@@ -304,7 +308,10 @@ class HubEngine(EngineBase):
         failed_attempts = 0
         while True:
             # Offers to a site that is not in the room would only come back as errors.
-            await slot.present.wait()
+            if not await self._returned(slot):
+                await self._discard_link(slot)
+                self._move(slot, PeerState.LEFT, "the connection was lost")
+                return
             await asyncio.sleep(self._timings.retry_delay(failed_attempts))
             if await self._attempt(slot):
                 return
@@ -313,6 +320,22 @@ class HubEngine(EngineBase):
                 await self._discard_link(slot)
                 self._move(slot, PeerState.FAILED, f"no connection after {failed_attempts} tries")
                 return
+
+    async def _returned(self, slot: _SiteSlot) -> bool:
+        """Wait for the site's signaling; False if a site that was connected stays away for
+        `absent_timeout` (a site yet to connect is waited for as long as it takes)."""
+        if slot.present.is_set():
+            return True
+        if slot.machine.state is not PeerState.RECONNECTING:
+            await slot.present.wait()
+            return True
+        away = time.monotonic() - slot.absent_since
+        try:
+            async with asyncio.timeout(max(0.0, self._timings.absent_timeout - away)):
+                await slot.present.wait()
+        except TimeoutError:
+            return False
+        return True
 
     async def _attempt(self, slot: _SiteSlot) -> bool:
         await self._discard_link(slot)

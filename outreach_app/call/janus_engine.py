@@ -108,6 +108,8 @@ class _Site:
     notices: list[Notice] = field(default_factory=list)
     # Since when the site has been out of reach (while connecting or reconnecting).
     unreachable_since: float | None = None
+    # When its signaling went away (monotonic seconds), while it is away.
+    absent_since: float = 0.0
     round_trip_seconds: float | None = None
     meter: LinkMeter = field(default_factory=LinkMeter)
     # The connection its media arrives on, when the first frame came on it.
@@ -347,6 +349,12 @@ class JanusEngine(EngineBase):
             )
             self._move(site, PeerState.RECONNECTING, reason)
         elif (
+            state is PeerState.RECONNECTING
+            and not site.present
+            and now - site.absent_since > self._timings.absent_timeout
+        ):
+            self._move(site, PeerState.LEFT, "the connection was lost")
+        elif (
             state in (PeerState.CONNECTING, PeerState.RECONNECTING)
             and now - site.unreachable_since > FAILED_AFTER_SECONDS
             and not site.present
@@ -389,6 +397,7 @@ class JanusEngine(EngineBase):
                 self._arrived(self._sites[peer], "the site joined")
             case PeerLeft(peer=int(peer)) if peer in self._sites:
                 self._sites[peer].present = False
+                self._sites[peer].absent_since = time.monotonic()
             case RelayedBye(sender=int(sender), reason=reason) if sender in self._sites:
                 site = self._sites[sender]
                 site.present = False

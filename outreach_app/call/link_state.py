@@ -3,7 +3,8 @@
 aiortc has no ICE restart and its consent checks take ~30 s to notice a dead link, so a
 heartbeat on the control channel decides: no answer for `LinkTimings.heartbeat_timeout` and the
 link is RECONNECTING while the hub rebuilds the peer connection, retrying with exponential
-backoff until the site answers again (or FAILED after `attempts_before_failed`).
+backoff until the site answers again (or FAILED after `attempts_before_failed`, or LEFT once its
+signaling has been gone for `LinkTimings.absent_timeout`).
 """
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ class LinkTimings:
     # From offer to open control channel; aiortc on a LAN needs well under a second.
     attempt_timeout: float = 10.0
     attempts_before_failed: int = 8
+    # A site whose link broke while its signaling is gone this long has left without a word
+    # (a closed or crashed browser): a site that only lost its network for a moment joins
+    # signaling again well within it, and one that returns later simply starts over.
+    absent_timeout: float = 6.0
 
     def retry_delay(self, failed_attempts: int) -> float:
         if failed_attempts <= 0:

@@ -17,22 +17,27 @@ Tests that use `browser` run on the session's event loop:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import socket
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from playwright.async_api import Browser, Playwright, async_playwright
+from playwright.async_api import Browser, BrowserContext, Page, Playwright, async_playwright
 
 from tests.netns import NetworkNamespace
 
 CHROMIUM = "/usr/bin/chromium"
+# 30 fps (the default is 20), as a real camera sends. Several cameras, as a phone has: of
+# Chromium's fake ones the second shows on the page but WebRTC sends none of its frames
+# (seen with this Chromium), the first and the third are sent as a real camera's.
+ONE_CAMERA = "fps=30"
+THREE_CAMERAS = "fps=30,device-count=3"
 CHROMIUM_ARGS = (
-    # 30 fps (the default is 20), as a real camera sends.
-    "--use-fake-device-for-media-stream=fps=30",
     "--use-fake-ui-for-media-stream",
     "--no-sandbox",
     "--disable-gpu",
@@ -52,29 +57,54 @@ def browser_server_port(network_namespace: NetworkNamespace) -> int:
     return port
 
 
-@pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def browser(
-    network_namespace: NetworkNamespace,
-    browser_server_port: int,
-    tmp_path_factory: pytest.TempPathFactory,
+@asynccontextmanager
+async def chromium(
+    network_namespace: NetworkNamespace, port: int, directory: Path, fake_devices: str
 ) -> AsyncIterator[Browser]:
+    """Chromium in the namespace, trusting the origin on `port` as secure, with the fake
+    devices that `fake_devices` describes."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing; run bash .ci/setup")
     # Playwright takes an executable and adds its own arguments: a wrapper runs it in the
     # namespace. Never `playwright install`: Debian's Chromium is the browser under test.
-    executable = network_namespace.wrapper_script(tmp_path_factory.mktemp("chromium"), CHROMIUM)
-    origin = f"http://{network_namespace.root_address}:{browser_server_port}"
+    executable = network_namespace.wrapper_script(directory, CHROMIUM)
+    origin = f"http://{network_namespace.root_address}:{port}"
     playwright: Playwright = await async_playwright().start()
     try:
         launched = await playwright.chromium.launch(
             executable_path=str(executable),
-            args=[*CHROMIUM_ARGS, f"--unsafely-treat-insecure-origin-as-secure={origin}"],
+            args=[
+                *CHROMIUM_ARGS,
+                f"--use-fake-device-for-media-stream={fake_devices}",
+                f"--unsafely-treat-insecure-origin-as-secure={origin}",
+            ],
             timeout=30_000,
         )
         yield launched
         await launched.close()
     finally:
         await playwright.stop()
+
+
+def _browser_fixture(name: str, fake_devices: str) -> object:
+    """A fixture `name`: one Chromium for the whole test session, with `fake_devices`."""
+
+    @pytest_asyncio.fixture(scope="session", loop_scope="session", name=name)
+    async def launched(
+        network_namespace: NetworkNamespace,
+        browser_server_port: int,
+        tmp_path_factory: pytest.TempPathFactory,
+    ) -> AsyncIterator[Browser]:
+        directory = tmp_path_factory.mktemp(name)
+        async with chromium(network_namespace, browser_server_port, directory, fake_devices) as it:
+            yield it
+
+    return launched
+
+
+browser = _browser_fixture("browser", ONE_CAMERA)
+# More than one camera, as a phone has.
+phone_browser = _browser_fixture("phone_browser", THREE_CAMERAS)
 
 
 async def eventually(
@@ -91,3 +121,11 @@ async def eventually(
         if time.monotonic() > deadline:
             pytest.fail(f"not within {timeout} s: {what}")
         await asyncio.sleep(0.05)
+
+
+async def crash(context: BrowserContext, page: Page) -> None:
+    """Kill `page`'s renderer: no bye, no page events; its socket and its media just stop."""
+    session = await context.new_cdp_session(page)
+    # The command never answers: its page is gone.
+    with contextlib.suppress(Exception):
+        await asyncio.wait_for(session.send("Page.crash"), 1)

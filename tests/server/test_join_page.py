@@ -9,6 +9,7 @@ One browser serves the session; each test gets its own context (profile), server
 from __future__ import annotations
 
 import asyncio
+import functools
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
@@ -17,7 +18,7 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
-from playwright.async_api import Browser, BrowserContext, Page
+from playwright.async_api import Browser, BrowserContext, Page, ViewportSize
 
 from outreach_app.call.events import HandRequested
 from outreach_app.call.hub_engine import HubEngine
@@ -36,7 +37,7 @@ from outreach_app.core.invitations import (
 )
 from outreach_app.server.embedded import EmbeddedServer
 from tests.netns import NetworkNamespace
-from tests.server.conftest import eventually
+from tests.server.conftest import crash, eventually
 
 pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.timeout(60)]
 
@@ -45,6 +46,9 @@ SITE, OTHER_SITE = 7, 8
 FAST = LinkTimings(first_retry_delay=0.2, max_retry_delay=1.0, attempt_timeout=5.0)
 SMALL = VideoQuality(320, 240, 15)
 SCREENSHOT = Path("/tmp/join_page.png")
+PHONE_SCREENSHOTS = Path("/tmp/phone_shots")
+PORTRAIT: ViewportSize = {"width": 390, "height": 844}
+LANDSCAPE: ViewportSize = {"width": 844, "height": 390}
 STANDING_SCREENSHOT = Path("/tmp/join_page_standing.png")
 
 
@@ -213,6 +217,8 @@ async def test_a_site_joins_from_the_browser_and_both_sides_see_each_other(
         assert isinstance(official, dict)
         assert official["width"] <= 320 and official["fps"] <= 18, official
         assert await page.is_hidden("#floor-tile")
+        # One camera: nothing to switch to.
+        assert await page.is_hidden("#switch-camera")
 
         # The floor: full quality, and the page says so.
         await hub.give_floor(SITE)
@@ -333,6 +339,29 @@ async def test_the_page_reconnects_by_itself_after_a_dead_link_and_a_new_hub(
             lambda: (s := second_hub.video_statistics(SITE)) and s.frames_received > 5,
             "browser video at the new hub",
         )
+
+
+async def test_a_browser_that_dies_shows_as_gone_at_the_official_within_seconds(
+    server: EmbeddedServer, secret: bytes, english: BrowserContext, hub_ice: None
+) -> None:
+    page = await english.new_page()
+    async with running_hub(server, secret) as hub:
+        await page.goto(site_link(server, secret))
+        await wait_for_state(page, "connected")
+        await eventually(lambda: hub.state(SITE) is PeerState.CONNECTED, "the hub connected")
+
+        crashed = time.monotonic()
+        await crash(english, page)
+        await eventually(
+            lambda: hub.state(SITE) is PeerState.LEFT, "the official sees the site gone", 10
+        )
+        assert time.monotonic() - crashed < 10
+
+        # The same site opening its link again is simply back.
+        again = await english.new_page()
+        await again.goto(site_link(server, secret))
+        await wait_for_state(again, "connected")
+        await eventually(lambda: hub.state(SITE) is PeerState.CONNECTED, "the site is back")
 
 
 async def test_the_page_waits_for_the_official_in_the_browsers_language(
@@ -578,3 +607,182 @@ async def test_a_plain_http_link_still_lets_the_site_watch_and_listen(
             assert stats is None or stats.frames_received == 0
     finally:
         await insecure.stop()
+
+
+# ----- On a phone -----
+
+
+async def phone(browser: Browser, locale: str, screen: ViewportSize) -> BrowserContext:
+    return await browser.new_context(
+        locale=locale, viewport=screen, device_scale_factor=3, is_mobile=True, has_touch=True
+    )
+
+
+# What lies outside the screen's width, or is too small to touch, among what a site must see
+# and use: the videos, where it stands, its notices and its own controls.
+LAYOUT_PROBLEMS = """() => {
+  const problems = [];
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width) {
+    problems.push(`the page is ${document.documentElement.scrollWidth} px wide on ${width}`);
+  }
+  const shown = "#official-tile, #floor-tile, #self-tile, #standing, #notices li, .control";
+  for (const element of document.querySelectorAll(shown)) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0) continue;
+    const name = element.id || element.className;
+    if (box.left < 0 || box.right > width + 0.5) problems.push(`${name} leaves the screen`);
+    if (element.matches(".control") && (box.height < 44 || box.width < 44)) {
+      problems.push(`${name} is ${box.width}x${box.height}, too small to touch`);
+    }
+  }
+  return problems;
+}"""
+
+
+async def on_screen(page: Page, selector: str) -> bool:
+    """`selector` lies wholly within the screen as it is, without scrolling."""
+    inside: bool = await page.eval_on_selector(
+        selector,
+        """(element) => {
+          const box = element.getBoundingClientRect();
+          return box.width > 0 && box.top >= 0 && box.left >= 0
+            && box.bottom <= window.innerHeight + 0.5 && box.right <= window.innerWidth + 0.5;
+        }""",
+    )
+    return inside
+
+
+@pytest.mark.timeout(120)
+async def test_the_join_page_fits_a_phone_upright_and_sideways_and_works_by_touch(
+    server: EmbeddedServer, secret: bytes, phone_browser: Browser, hub_ice: None
+) -> None:
+    PHONE_SCREENSHOTS.mkdir(exist_ok=True)
+    camera = SyntheticVideoTrack("SITE 8", SMALL)
+    other_signaling = WebSocketSignaling(
+        server.url, issue_site_token(secret, SESSION, OTHER_SITE, in_an_hour())
+    )
+    async with running_hub(server, secret) as hub:
+        await other_signaling.connect()
+        other = SiteEngine(other_signaling, OTHER_SITE, video=camera, timings=FAST)
+        await other.start()
+        hands: list[HandRequested] = []
+        hub.add_listener(lambda e: hands.append(e) if isinstance(e, HandRequested) else None)
+        try:
+            await eventually(lambda: hub.state(OTHER_SITE) is PeerState.CONNECTED, "other site")
+            await hub.give_floor(OTHER_SITE)
+            hub.tell_standing(
+                SITE,
+                Standing("Heating briefing", "Riverside", 2, 3, "Old Town", False, True, 170),
+            )
+            hub.send_notice(SITE, Notice(1, "Please prepare the figures on heating"))
+            for locale in ("en-US", "zh-CN"):
+                context = await phone(phone_browser, locale, PORTRAIT)
+                try:
+                    await _look_and_touch(
+                        await context.new_page(), site_link(server, secret), locale, hands
+                    )
+                finally:
+                    await context.close()
+        finally:
+            await other.close()
+            camera.stop()
+
+
+async def _look_and_touch(page: Page, link: str, locale: str, hands: list[HandRequested]) -> None:
+    await page.goto(link)
+    await wait_for_state(page, "connected")
+    await eventually(lambda: _frames_at_least(page, "floor", 5), "the floor site's video")
+    await eventually(lambda: page.is_visible("#standing"), "the standing")
+    for screen in (PORTRAIT, LANDSCAPE):
+        await page.set_viewport_size(screen)
+        await asyncio.sleep(0.3)
+        shape = f"{locale}-{screen['width']}x{screen['height']}"
+        await page.screenshot(path=str(PHONE_SCREENSHOTS / f"join-{shape}.png"))
+        assert await page.evaluate(LAYOUT_PROBLEMS) == [], shape
+        for seen in ("#official-tile", "#floor-tile", "#hand", "#mic", "#leave"):
+            assert await on_screen(page, seen), f"{seen} off screen, {shape}"
+    # The hand goes up with a tap, and down with another.
+    hands.clear()
+    await page.tap("#hand")
+    await eventually(lambda: hands == [HandRequested(SITE, True)], "a hand raised by touch")
+    await page.tap("#hand")
+    await eventually(lambda: len(hands) == 2, "the hand lowered by touch")
+
+
+async def test_a_phone_switches_between_its_cameras_with_one_button(
+    server: EmbeddedServer, secret: bytes, phone_browser: Browser, hub_ice: None
+) -> None:
+    context = await phone(phone_browser, "en-US", PORTRAIT)
+    try:
+        page = await context.new_page()
+        async with running_hub(server, secret) as hub:
+            await page.goto(site_link(server, secret))
+            await wait_for_state(page, "connected")
+            await eventually(lambda: page.is_visible("#switch-camera"), "the switch button")
+            assert await page.inner_text("#switch-camera") == "Switch camera"
+            await eventually(
+                lambda: (s := hub.video_statistics(SITE)) and s.frames_received > 30,
+                "the first camera's video at the hub",
+            )
+
+            async def sending() -> str:
+                tracks = await page.evaluate("window.outreachJoin.localTracks")
+                # Empty for a moment while the one camera is let go before the other opens.
+                return next((str(t["label"]) for t in tracks if t["kind"] == "video"), "")
+
+            # Each tap the next camera, round to the first again (see THREE_CAMERAS).
+            labels = [await sending()]
+            for _ in range(2):
+                await page.tap("#switch-camera")
+                await eventually(lambda: _label_is_not(sending, labels[-1]), "the next camera")
+                labels.append(await sending())
+            assert len(set(labels)) == 3, labels
+            before = hub.video_statistics(SITE)
+            assert before is not None
+            await eventually(
+                lambda: (
+                    (s := hub.video_statistics(SITE))
+                    and s.frames_received > before.frames_received + 10
+                ),
+                "video from the third camera at the hub",
+            )
+            await page.tap("#switch-camera")
+            await eventually(lambda: _label_is_not(sending, labels[-1]), "the first camera")
+            assert await sending() == labels[0]
+            assert await page.is_enabled("#switch-camera")
+    finally:
+        await context.close()
+
+
+async def _label_is_not(sending: Callable[[], Any], label: str) -> bool:
+    now = await sending()
+    return bool(now and now != label)
+
+
+async def test_the_pre_call_check_fits_a_phone_upright_and_sideways(
+    server: EmbeddedServer, secret: bytes, phone_browser: Browser
+) -> None:
+    PHONE_SCREENSHOTS.mkdir(exist_ok=True)
+    check_link = site_link(server, secret).replace("/join/", "/check/")
+    for locale in ("en-US", "zh-CN"):
+        context = await phone(phone_browser, locale, PORTRAIT)
+        try:
+            page = await context.new_page()
+            await page.goto(check_link)
+            done = functools.partial(page.evaluate, "window.outreachCheck.done")
+            await eventually(done, "the check finished", 20)
+            result = await page.evaluate("window.outreachCheck.result")
+            assert (result["camera"], result["microphone"]) == ("ok", "ok")
+            for screen in (PORTRAIT, LANDSCAPE):
+                await page.set_viewport_size(screen)
+                await asyncio.sleep(0.3)
+                shape = f"{locale}-{screen['width']}x{screen['height']}"
+                await page.screenshot(path=str(PHONE_SCREENSHOTS / f"check-{shape}.png"))
+                assert await page.evaluate(
+                    "document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+                ), shape
+                for seen in (".preview", "#camera", "#connection"):
+                    assert await on_screen(page, seen), f"{seen} off screen, {shape}"
+        finally:
+            await context.close()

@@ -31,7 +31,7 @@ from outreach_app.core.invitations import (
 from outreach_app.server.embedded import EmbeddedServer
 from tests.janus import JanusProcess
 from tests.netns import NetworkNamespace
-from tests.server.conftest import eventually
+from tests.server.conftest import crash, eventually
 
 pytestmark = [pytest.mark.asyncio(loop_scope="session"), pytest.mark.timeout(90)]
 
@@ -219,6 +219,12 @@ async def test_a_browser_site_on_the_media_server(
             )
             assert await page.evaluate("window.outreachJoin.state") == "connected"
             assert errors == []
+
+            # The browser dies without a word: the official sees it gone within seconds.
+            await crash(english, page)
+            await eventually(
+                lambda: hub.state(BROWSER_SITE) is PeerState.LEFT, "the site gone", timeout=10
+            )
         finally:
             await hub.close()
             if desktop is not None:

@@ -71,6 +71,8 @@ const state = {
   needsAudioClick: false,
   micMuted: false,
   cameraOff: false,
+  // The cameras the browser lists (device ids), in its order.
+  cameraIds: [],
   connections: 0, // offers answered
   joins: 0, // times the server admitted this page
   quality: null, // what the hub asked for last, with how it was applied
@@ -224,6 +226,8 @@ function render() {
     otherSiteHasFloor:
       state.floorSiteId !== null && state.floorSiteId !== state.siteId && (!!link || !!media),
     hasVideo: !!trackOf(localStream, "video"),
+    cameras: state.cameraIds.length,
+    rearCamera: facing() === "environment",
     hasAudio: !!trackOf(localStream, "audio"),
     warning: state.warning,
     needsAudioClick: state.needsAudioClick,
@@ -255,11 +259,27 @@ async function refreshDevices() {
     const track = trackOf(localStream, kind);
     fillSelect(select, list, track ? track.getSettings().deviceId : null, t);
   }
+  state.cameraIds = devices.cameras.map((camera) => camera.deviceId).filter(Boolean);
+  render();
+}
+
+// Which way the camera sending now faces ("user", "environment"), where the browser says.
+function facing() {
+  const track = trackOf(localStream, "video");
+  return (track && track.getSettings().facingMode) || null;
+}
+
+// The next camera in the browser's list: on a phone, front to back and back again.
+function nextCamera() {
+  const track = trackOf(localStream, "video");
+  const current = track ? state.cameraIds.indexOf(track.getSettings().deviceId) : -1;
+  return state.cameraIds[(current + 1) % state.cameraIds.length];
 }
 
 async function switchDevice(kind, deviceId) {
   const old = trackOf(localStream, kind);
-  // Some cameras cannot be opened twice: let the old one go before asking for the new one.
+  // Some cameras cannot be opened twice (a phone's front and back): let the old one go
+  // before asking for the new one.
   if (old) {
     old.stop();
     localStream.removeTrack(old);
@@ -272,18 +292,23 @@ async function switchDevice(kind, deviceId) {
     localStream.addTrack(track);
   }
   view.selfVideo.srcObject = localStream;
-  const publication = media && media.publication;
-  if (publication) {
-    const sender = kind === "video" ? publication.videoSender : publication.audioSender;
-    if (sender) await sender.replaceTrack(track).catch(() => {});
-  }
-  if (link) {
-    const sender = kind === "video" ? link.videoSender : link.audioSender;
-    if (sender) await sender.replaceTrack(track).catch(() => {});
-    if (kind === "video" && state.quality) await link.applyQuality(state.quality);
-  }
+  await replaceSent(kind, track);
+  if (link && kind === "video" && state.quality) await link.applyQuality(state.quality);
   await refreshDevices();
   render();
+}
+
+// Sends `track` instead of what goes out as `kind` now.
+async function replaceSent(kind, track) {
+  const publication = media && media.publication;
+  for (const owner of [publication, link]) {
+    const sender = owner && (kind === "video" ? owner.videoSender : owner.audioSender);
+    if (sender) {
+      await sender
+        .replaceTrack(track)
+        .catch((error) => console.warn("could not send the new device", error));
+    }
+  }
 }
 
 // ----- Signaling -----
@@ -614,6 +639,9 @@ function bindControls() {
     view.devices.hidden = !view.devices.hidden;
     if (!view.devices.hidden) refreshDevices();
     render();
+  });
+  view.switchCamera.addEventListener("click", () => {
+    if (state.cameraIds.length > 1) switchDevice("video", nextCamera());
   });
   view.cameraSelect.addEventListener("change", () => switchDevice("video", view.cameraSelect.value));
   view.microphoneSelect.addEventListener("change", () =>

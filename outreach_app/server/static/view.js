@@ -39,6 +39,7 @@ export const view = {
   micLabel: $("mic-label"),
   camera: $("camera"),
   cameraLabel: $("camera-label"),
+  switchCamera: $("switch-camera"),
   devicesToggle: $("devices-toggle"),
   devices: $("devices"),
   cameraSelect: $("camera-select"),
@@ -59,6 +60,7 @@ const FINAL_NOTICES = {
 
 // `page`: t(key), language, current (the state shown: connected, waiting, ...), floorNow,
 // soundOnly, signalingUp, micMuted, cameraOff, otherSiteHasFloor, hasVideo, hasAudio,
+// cameras (how many the browser lists), rearCamera (the one sending faces away from the user),
 // warning (a string key or null), needsAudioClick and standing (where the site stands, with
 // `waitNow`: the seconds left until its turn, or null), notices (not dismissed, oldest first)
 // and dismiss(id).
@@ -129,6 +131,10 @@ export function render(page) {
   view.camera.disabled = !page.hasVideo;
   view.camera.setAttribute("aria-pressed", String(page.cameraOff));
   view.cameraLabel.textContent = page.cameraOff ? t("turnCameraOn") : t("turnCameraOff");
+  // A phone's front and back camera; a computer with one camera has nothing to switch.
+  view.switchCamera.hidden = page.cameras < 2;
+  view.switchCamera.disabled = !page.hasVideo || page.cameraOff;
+  view.selfTile.classList.toggle("rear", page.rearCamera);
   view.devicesToggle.setAttribute("aria-expanded", String(!view.devices.hidden));
 
   view.warning.hidden = !page.warning;
