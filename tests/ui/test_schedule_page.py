@@ -220,7 +220,7 @@ async def test_time_box_spin_boxes_update_totals_and_starts_live(
     assert [s.time_box_minutes for s in stored.sites] == [25, 10]
 
 
-async def test_week_view_selects_on_click_and_opens_on_double_click(
+async def test_a_click_on_a_week_block_shows_that_session_in_the_editor(
     clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
 ) -> None:
     session_id = existing(repo, sites)
@@ -233,11 +233,11 @@ async def test_week_view_selects_on_click_and_opens_on_double_click(
     QTest.mouseClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
     assert view.week.selected_id == session_id
     assert current_tree_item(view.upcoming).text(2) == "冬季保供调度"
-    assert view.editor.session is not None and view.editor.session.id is None
-
-    QTest.mouseDClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
     await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
     assert view.editor_title.text() == "冬季保供调度"
+
+    QTest.mouseDClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
+    assert view.editor.session is not None and view.editor.session.id == session_id
 
     QTest.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     await until(lambda: view.week.monday == date(2026, 11, 30))
@@ -288,6 +288,12 @@ async def test_unsaved_changes_are_not_lost_when_opening_another_session(
     view.open_session(session_id)
     assert asked == ["Unsaved changes"]
     assert view.editor.title_edit.text() == "草稿连线"
+
+    answer(QMessageBox.StandardButton.Cancel)
+    view.upcoming.setCurrentItem(tree_item(view.upcoming, 0))
+    assert asked == ["Unsaved changes"] * 2
+    assert view.editor.title_edit.text() == "草稿连线"
+    assert view.week.selected_id is None and view.upcoming.selectedItems() == []
 
     answer(QMessageBox.StandardButton.Save)
     view.open_session(session_id)

@@ -200,7 +200,7 @@ class ScheduleView(QWidget):
         self.next_button.clicked.connect(lambda: self._shift_week(+7))
         self.today_button.clicked.connect(lambda: self.presenter.load_week(self._today()))
         self.new_button.clicked.connect(lambda: self.new_session())
-        self.week.sessionSelected.connect(self._select_in_upcoming)
+        self.week.sessionSelected.connect(self._session_picked)
         self.week.sessionActivated.connect(self.open_session)
         self.week.emptySlotActivated.connect(self.new_session)
         self.upcoming.itemActivated.connect(self._upcoming_chosen)
@@ -308,7 +308,17 @@ class ScheduleView(QWidget):
     def _upcoming_selected(self, item: QTreeWidgetItem | None) -> None:
         session_id = item.data(0, ID_ROLE) if item is not None else None
         if session_id is not None:
-            self.week.select(int(session_id))
+            self._session_picked(int(session_id))
+
+    def _session_picked(self, session_id: int) -> None:
+        """A highlighted session is the one in the editor; kept edits keep their session marked."""
+        self.week.select(session_id)
+        self._select_in_upcoming(session_id)
+        self.open_session(session_id)
+        shown = self.editor.session
+        if shown is not None and shown.id != session_id and self.editor.is_modified():
+            self.week.select(shown.id)
+            self._select_in_upcoming(shown.id)
 
     def _sites_loaded(self, sites: list[Site]) -> None:
         self._sites = sites
