@@ -414,3 +414,22 @@ async def test_a_live_sessions_sites_and_time_boxes_are_shown_not_changed(
     await until(lambda: not editor.live_lock_label.isVisible())
     spin = editor.order.time_box_editor(0)
     assert spin is not None and spin.isEnabled() and editor.add_site_button.isEnabled()
+
+
+async def test_a_new_session_starts_after_the_sessions_already_on_that_day(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
+) -> None:
+    live = existing(repo, sites, start=datetime(2026, 11, 23, 8, 0))
+    repo(lambda r: r.sessions.set_session_status(live, SessionStatus.LIVE))
+    existing(repo, sites, official="李红", start=datetime(2026, 11, 23, 9, 0))
+    view = await open_view(clocked, qtbot)
+    await until(lambda: len(view.week.sessions) == 2)
+    start = view.editor.start_edit.dateTime().toPython()
+    assert start == datetime(2026, 11, 23, 10, 0)
+    assert not view.editor.is_modified()
+
+    view.open_session(live)
+    await until(lambda: view.editor.session is not None and view.editor.session.id == live)
+    QTest.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    assert view.editor.session is not None and view.editor.session.id is None
+    assert view.editor.start_edit.dateTime().toPython() == datetime(2026, 11, 23, 10, 0)

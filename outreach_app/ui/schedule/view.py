@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import importlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from outreach_app.core.ics import invitation_files, uid_namespace_for
 from outreach_app.core.model import Session, SessionKind, SessionStatus, Site, SiteCheck
-from outreach_app.core.scheduling import Conflict
+from outreach_app.core.scheduling import Conflict, first_free_start, next_half_hour
 from outreach_app.core.topics import Topic
 from outreach_app.exports.files import Progress, write_files
 from outreach_app.ui.call.launcher import call_available, call_windows
@@ -45,11 +46,7 @@ from outreach_app.ui.labels import call_status_label, live_now_text
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.invitation_sharing import InvitationBar
 from outreach_app.ui.schedule.presenter import SchedulePresenter
-from outreach_app.ui.schedule.session_editor import (
-    DEFAULT_DURATION,
-    SessionEditor,
-    next_half_hour,
-)
+from outreach_app.ui.schedule.session_editor import DEFAULT_DURATION, SessionEditor
 from outreach_app.ui.schedule.week_view import WeekView
 from outreach_app.ui.widgets.heading import heading
 from outreach_app.ui.widgets.messages import MessageBar, ask_to_save_changes
@@ -268,6 +265,7 @@ class ScheduleView(QWidget):
                 self.upcoming.addTopLevelItem(item)
                 item.setFirstColumnSpanned(True)
             self._select_in_upcoming(self.week.selected_id)
+        self._keep_new_session_free()
 
     def _calls_changed(self) -> None:
         self._show_upcoming(self._upcoming_sessions)
@@ -346,7 +344,7 @@ class ScheduleView(QWidget):
     def new_session(self, start: datetime | None = None) -> None:
         if not self._confirm_leaving():
             return
-        start = start or next_half_hour(self.context.clock())
+        start = start or self._free_start()
         official = self.context.user.name if self.context.user.role.value == "official" else ""
         self._show_session(
             Session(
@@ -360,6 +358,22 @@ class ScheduleView(QWidget):
         )
         self.tabs.setCurrentWidget(self.editor)
         self.editor.title_edit.setFocus()
+
+    def _free_start(self) -> datetime:
+        return first_free_start(
+            next_half_hour(self.context.clock()),
+            DEFAULT_DURATION,
+            [*self._upcoming_sessions, *self.week.sessions],
+        )
+
+    def _keep_new_session_free(self) -> None:
+        """An untouched new session moves off a slot that the sessions just loaded now take."""
+        shown = self.editor.session
+        if shown is None or shown.id is not None or self.editor.is_modified():
+            return
+        start = self._free_start()
+        if start != shown.start:
+            self._show_session(dataclasses.replace(shown, start=start))
 
     def _show_session(self, session: Session) -> None:
         self.editor.show_session(session)
