@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,11 +33,10 @@ from outreach_app.core.topics import Topic
 from outreach_app.exports.files import Progress, write_files
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.exports.file_dialogs import ask_export_folder
 from outreach_app.ui.exports.runner import (
     ExportOutcome,
     ExportTask,
-    export_folder,
-    remember_export_folder,
 )
 from outreach_app.ui.exports.vocabulary import invitation_words
 from outreach_app.ui.formatting import format_date, format_time
@@ -511,15 +509,11 @@ class ScheduleView(QWidget):
             return
         if self.invitations_task is not None:
             return
-        chosen = QFileDialog.getExistingDirectory(
-            self,
-            self.tr("Folder for the invitations"),
-            str(export_folder(self.context.settings)),
+        folder = ask_export_folder(
+            self, self.context.settings, self.tr("Folder for the invitations")
         )
-        if not chosen:
-            return
-        remember_export_folder(self.context.settings, Path(chosen))
-        self.save_invitations_to(Path(chosen))
+        if folder is not None:
+            self.save_invitations_to(folder)
 
     def save_invitations_to(self, folder: Path) -> ExportTask | None:
         session = self.editor.session
