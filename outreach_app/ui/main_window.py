@@ -61,13 +61,13 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setIconSize(QSize(20, 20))
-        # As wide as its longest name, never narrower: a layout saved narrow or a longer
-        # translation must not cut a name or bring a scroll bar into the list.
+        # Exactly as wide as its longest name: a layout saved narrow or a longer translation
+        # must not cut a name or bring a scroll bar into the list, and a page that needs more
+        # room must not squeeze the list (the list jumping between pages).
         widest = max(self.navigation.fontMetrics().horizontalAdvance(p.title) for p in pages)
         item_width = widest + self.navigation.iconSize().width() + 28
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigation.setMinimumWidth(item_width + 2 * self.navigation.frameWidth())
-        self.navigation.setMaximumWidth(max(200, self.navigation.minimumWidth()))
+        self.navigation.setFixedWidth(item_width + 2 * self.navigation.frameWidth())
         self.stack = QStackedWidget()
         for page in pages:
             icon: QIcon = self.style().standardIcon(page.icon)
