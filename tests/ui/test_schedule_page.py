@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QDateTime, QPointF, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages import Page
 from outreach_app.ui.schedule.page import build_page
 from outreach_app.ui.schedule.view import ScheduleView
+from outreach_app.ui.schedule.week_view import fitted_text
 from tests.ui.conftest import Repo, current_tree_item, tree_item, type_text, until
 
 NOW = datetime(2026, 11, 23, 8, 10)
@@ -433,3 +435,31 @@ async def test_a_new_session_starts_after_the_sessions_already_on_that_day(
     QTest.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
     assert view.editor.session is not None and view.editor.session.id is None
     assert view.editor.start_edit.dateTime().toPython() == datetime(2026, 11, 23, 10, 0)
+
+
+@pytest.mark.parametrize("size", [(1300, 820), (900, 700)])
+async def test_a_week_block_shows_as_much_title_as_fits_and_the_rest_in_its_tooltip(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int], size: tuple[int, int]
+) -> None:
+    title = "节前视频连线慰问基层一线 and a long English tail that cannot fit"
+    repo(
+        lambda r: r.sessions.save_session(
+            Session(title, SessionKind.ON_SITE_WORK, "王建国", datetime(2026, 11, 24, 9), 45)
+        )
+    )
+    view = await open_view(clocked, qtbot)
+    view.resize(*size)
+    await until(lambda: len(view.week.sessions) == 1)
+    view.week.repaint()
+    block = view.week._blocks[0]
+    font = QFont(view.week.font())
+    font.setPointSizeF(max(font.pointSizeF() * 0.9, 7))
+    metrics = QFontMetrics(font)
+    box = block.rect.adjusted(4, 2, -3, -2).toAlignedRect()
+    flags, shown = fitted_text(metrics, box, f"9:00 {title}")
+    drawn = metrics.boundingRect(box, flags, shown)
+    assert shown.endswith("…") and len(shown) > 3
+    assert drawn.height() <= box.height() and drawn.width() <= box.width()
+
+    QTest.mouseMove(view.week, block.rect.center().toPoint())
+    assert title in view.week.toolTip()
