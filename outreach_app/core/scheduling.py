@@ -94,3 +94,27 @@ def segment_starts(session: Session) -> list[datetime]:
         starts.append(cursor)
         cursor += timedelta(minutes=slot.time_box_minutes)
     return starts
+
+
+def next_half_hour(now: datetime) -> datetime:
+    """The first whole or half hour strictly after `now`."""
+    rounded = now.replace(second=0, microsecond=0)
+    return rounded + timedelta(minutes=30 - rounded.minute % 30)
+
+
+def first_free_start(earliest: datetime, minutes: int, sessions: Iterable[Session]) -> datetime:
+    """The first half hour from `earliest` on at which `minutes` clash with no active session.
+
+    A live session that runs late still blocks its slot, so its end is counted as planned.
+    """
+    busy = sorted(
+        ((s.start, s.end) for s in sessions if s.status not in _INACTIVE),
+        key=lambda span: span[0],
+    )
+    start = earliest
+    length = timedelta(minutes=minutes)
+    for busy_start, busy_end in busy:
+        if overlaps(start, start + length, busy_start, busy_end):
+            on_the_half_hour = busy_end.minute % 30 == 0 and busy_end.second == 0
+            start = busy_end if on_the_half_hour else next_half_hour(busy_end)
+    return start

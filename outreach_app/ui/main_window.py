@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -61,13 +62,13 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Sections"))
         self.navigation.setIconSize(QSize(20, 20))
-        # As wide as its longest name, never narrower: a layout saved narrow or a longer
-        # translation must not cut a name or bring a scroll bar into the list.
+        # Exactly as wide as its longest name: a layout saved narrow or a longer translation
+        # must not cut a name or bring a scroll bar into the list, and a page that needs more
+        # room must not squeeze the list (the list jumping between pages).
         widest = max(self.navigation.fontMetrics().horizontalAdvance(p.title) for p in pages)
         item_width = widest + self.navigation.iconSize().width() + 28
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.navigation.setMinimumWidth(item_width + 2 * self.navigation.frameWidth())
-        self.navigation.setMaximumWidth(max(200, self.navigation.minimumWidth()))
+        self.navigation.setFixedWidth(item_width + 2 * self.navigation.frameWidth())
         self.stack = QStackedWidget()
         for page in pages:
             icon: QIcon = self.style().standardIcon(page.icon)
@@ -82,14 +83,10 @@ class MainWindow(QMainWindow):
             page.when_built(partial(self._adopt, place))
         self.navigation.currentRowChanged.connect(self._page_chosen)
 
-        self.splitter = QSplitter()
-        self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.navigation)
-        self.splitter.addWidget(self.stack)
-        # Dragged to nothing, the page list could not be found again.
-        self.splitter.setCollapsible(0, False)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([170, 1000])
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.navigation)
+        body.addWidget(self.stack, 1)
         # Notices across the top of every page (add_banner), above the navigation and pages.
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -98,7 +95,7 @@ class MainWindow(QMainWindow):
         self.banners = QVBoxLayout()
         self.banners.setContentsMargins(0, 0, 0, 0)
         central_layout.addLayout(self.banners)
-        central_layout.addWidget(self.splitter, 1)
+        central_layout.addLayout(body, 1)
         self.setCentralWidget(central)
         self._build_menus()
         self._shortcuts_first = WindowShortcutsFirst(self)

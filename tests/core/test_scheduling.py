@@ -6,6 +6,8 @@ from outreach_app.core.model import Session, SessionKind, SessionSite, SessionSt
 from outreach_app.core.scheduling import (
     ConflictKind,
     find_conflicts,
+    first_free_start,
+    next_half_hour,
     overlaps,
     segment_starts,
     week_days,
@@ -116,3 +118,27 @@ def test_every_shared_site_of_every_overlapping_session_is_reported() -> None:
     found = find_conflicts(session(NINE, sites=(1, 2, 3)), [first, second])
     assert [(c.other_session_id, c.site_id) for c in found] == [(1, 1), (1, 3), (2, 2)]
     assert {c.kind for c in found} == {ConflictKind.SITE_DOUBLE_BOOKED}
+
+
+def test_next_half_hour_is_strictly_after() -> None:
+    assert next_half_hour(datetime(2026, 11, 23, 8, 10)) == datetime(2026, 11, 23, 8, 30)
+    assert next_half_hour(datetime(2026, 11, 23, 8, 30)) == datetime(2026, 11, 23, 9, 0)
+
+
+def test_first_free_start_keeps_a_free_slot() -> None:
+    assert first_free_start(NINE, 60, [session(datetime(2026, 11, 23, 10, 0))]) == NINE
+
+
+def test_first_free_start_follows_the_sessions_in_the_way() -> None:
+    live = session(datetime(2026, 11, 23, 8, 30), 90, status=SessionStatus.LIVE)
+    next_one = session(datetime(2026, 11, 23, 10, 30), 45)
+    cancelled = session(datetime(2026, 11, 23, 11, 30), 60, status=SessionStatus.CANCELLED)
+    # 10:00–11:00 would clash with 10:30; 11:15 is rounded up to the half hour.
+    assert first_free_start(NINE, 60, [next_one, cancelled, live]) == datetime(2026, 11, 23, 11, 30)
+
+
+def test_first_free_start_fits_into_a_gap_long_enough() -> None:
+    early = session(datetime(2026, 11, 23, 9, 0), 30)
+    late = session(datetime(2026, 11, 23, 10, 30), 60)
+    assert first_free_start(NINE, 60, [late, early]) == datetime(2026, 11, 23, 9, 30)
+    assert first_free_start(NINE, 90, [late, early]) == datetime(2026, 11, 23, 11, 30)

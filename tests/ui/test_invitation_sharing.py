@@ -213,7 +213,7 @@ async def test_the_qr_code_saved_as_png_encodes_exactly_the_link(
     asked: list[str] = []
 
     def save_file_name(
-        parent: QWidget, caption: str, directory: str, filter: str
+        parent: QWidget, caption: str, directory: str, filter: str, selected: str
     ) -> tuple[str, str]:
         asked.append(Path(directory).name)
         return str(target), filter

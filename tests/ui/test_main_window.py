@@ -28,6 +28,7 @@ from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.notes.view import NotesView
 from outreach_app.ui.review.view import ReviewView
+from outreach_app.ui.schedule.view import ScheduleView
 from outreach_app.ui.window_shortcuts import window_actions
 from tests.ui.conftest import Repo, is_loading, type_text, until
 
@@ -207,18 +208,41 @@ async def test_every_named_splitter_is_remembered(context: UiContext, qtbot: QtB
     assert restored.sizes() == chosen
 
 
-async def test_every_page_name_shows_whole_even_after_a_narrow_layout_was_saved(
-    context: UiContext, qtbot: QtBot
-) -> None:
+async def test_every_page_name_shows_whole(context: UiContext, qtbot: QtBot) -> None:
     window = await open_window(context, qtbot)
-    window.splitter.setSizes([0, 1200])
-    window.close()
-
-    again = await open_window(context, qtbot)
-    navigation = again.navigation
+    navigation = window.navigation
     metrics = navigation.fontMetrics()
     for row in range(navigation.count()):
         item = navigation.item(row)
         shown = min(navigation.viewport().width(), navigation.visualItemRect(item).width())
         text_room = shown - navigation.iconSize().width()
         assert metrics.horizontalAdvance(item.text()) < text_room, item.text()
+
+
+async def test_the_page_list_keeps_its_width_on_every_page(
+    context: UiContext, qtbot: QtBot
+) -> None:
+    window = await open_window(context, qtbot)
+    window.resize(1280, 800)
+    widths: set[int] = set()
+    for key, page in window.pages.items():
+        window.show_page(key)
+        view = page.widget
+        await until(lambda: not is_loading(view))  # noqa: B023 - awaited before the next turn
+        QTest.qWait(20)
+        widths.add(window.navigation.width())
+    assert len(widths) == 1, widths
+
+
+async def test_a_message_does_not_move_the_page_under_it(context: UiContext, qtbot: QtBot) -> None:
+    window = await open_window(context, qtbot)
+    window.show_page("schedule")
+    view = window.stack.currentWidget()
+    assert isinstance(view, ScheduleView)
+    await until(lambda: not view.presenter.is_busy)
+    QTest.qWait(20)
+    before = view.week.mapTo(window, view.week.rect().topLeft())
+    view.messages.show_error("The invitations need the call server, which could not start.")
+    QTest.qWait(20)
+    assert view.messages.isVisible()
+    assert view.week.mapTo(window, view.week.rect().topLeft()) == before

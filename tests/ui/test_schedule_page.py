@@ -4,6 +4,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QDateTime, QPointF, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox, QStyle
 from pytestqt.qtbot import QtBot
@@ -16,6 +17,7 @@ from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages import Page
 from outreach_app.ui.schedule.page import build_page
 from outreach_app.ui.schedule.view import ScheduleView
+from outreach_app.ui.schedule.week_view import fitted_text
 from tests.ui.conftest import Repo, current_tree_item, tree_item, type_text, until
 
 NOW = datetime(2026, 11, 23, 8, 10)
@@ -220,7 +222,7 @@ async def test_time_box_spin_boxes_update_totals_and_starts_live(
     assert [s.time_box_minutes for s in stored.sites] == [25, 10]
 
 
-async def test_week_view_selects_on_click_and_opens_on_double_click(
+async def test_a_click_on_a_week_block_shows_that_session_in_the_editor(
     clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
 ) -> None:
     session_id = existing(repo, sites)
@@ -233,11 +235,11 @@ async def test_week_view_selects_on_click_and_opens_on_double_click(
     QTest.mouseClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
     assert view.week.selected_id == session_id
     assert current_tree_item(view.upcoming).text(2) == "冬季保供调度"
-    assert view.editor.session is not None and view.editor.session.id is None
-
-    QTest.mouseDClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
     await until(lambda: view.editor.session is not None and view.editor.session.id == session_id)
     assert view.editor_title.text() == "冬季保供调度"
+
+    QTest.mouseDClick(view.week, Qt.MouseButton.LeftButton, pos=centre)
+    assert view.editor.session is not None and view.editor.session.id == session_id
 
     QTest.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     await until(lambda: view.week.monday == date(2026, 11, 30))
@@ -288,6 +290,12 @@ async def test_unsaved_changes_are_not_lost_when_opening_another_session(
     view.open_session(session_id)
     assert asked == ["Unsaved changes"]
     assert view.editor.title_edit.text() == "草稿连线"
+
+    answer(QMessageBox.StandardButton.Cancel)
+    view.upcoming.setCurrentItem(tree_item(view.upcoming, 0))
+    assert asked == ["Unsaved changes"] * 2
+    assert view.editor.title_edit.text() == "草稿连线"
+    assert view.week.selected_id is None and view.upcoming.selectedItems() == []
 
     answer(QMessageBox.StandardButton.Save)
     view.open_session(session_id)
@@ -408,3 +416,50 @@ async def test_a_live_sessions_sites_and_time_boxes_are_shown_not_changed(
     await until(lambda: not editor.live_lock_label.isVisible())
     spin = editor.order.time_box_editor(0)
     assert spin is not None and spin.isEnabled() and editor.add_site_button.isEnabled()
+
+
+async def test_a_new_session_starts_after_the_sessions_already_on_that_day(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int]
+) -> None:
+    live = existing(repo, sites, start=datetime(2026, 11, 23, 8, 0))
+    repo(lambda r: r.sessions.set_session_status(live, SessionStatus.LIVE))
+    existing(repo, sites, official="李红", start=datetime(2026, 11, 23, 9, 0))
+    view = await open_view(clocked, qtbot)
+    await until(lambda: len(view.week.sessions) == 2)
+    start = view.editor.start_edit.dateTime().toPython()
+    assert start == datetime(2026, 11, 23, 10, 0)
+    assert not view.editor.is_modified()
+
+    view.open_session(live)
+    await until(lambda: view.editor.session is not None and view.editor.session.id == live)
+    QTest.mouseClick(view.new_button, Qt.MouseButton.LeftButton)
+    assert view.editor.session is not None and view.editor.session.id is None
+    assert view.editor.start_edit.dateTime().toPython() == datetime(2026, 11, 23, 10, 0)
+
+
+@pytest.mark.parametrize("size", [(1300, 820), (900, 700)])
+async def test_a_week_block_shows_as_much_title_as_fits_and_the_rest_in_its_tooltip(
+    clocked: UiContext, qtbot: QtBot, repo: Repo, sites: list[int], size: tuple[int, int]
+) -> None:
+    title = "节前视频连线慰问基层一线 and a long English tail that cannot fit"
+    repo(
+        lambda r: r.sessions.save_session(
+            Session(title, SessionKind.ON_SITE_WORK, "王建国", datetime(2026, 11, 24, 9), 45)
+        )
+    )
+    view = await open_view(clocked, qtbot)
+    view.resize(*size)
+    await until(lambda: len(view.week.sessions) == 1)
+    view.week.repaint()
+    block = view.week._blocks[0]
+    font = QFont(view.week.font())
+    font.setPointSizeF(max(font.pointSizeF() * 0.9, 7))
+    metrics = QFontMetrics(font)
+    box = block.rect.adjusted(4, 2, -3, -2).toAlignedRect()
+    flags, shown = fitted_text(metrics, box, f"9:00 {title}")
+    drawn = metrics.boundingRect(box, flags, shown)
+    assert shown.endswith("…") and len(shown) > 3
+    assert drawn.height() <= box.height() and drawn.width() <= box.width()
+
+    QTest.mouseMove(view.week, block.rect.center().toPoint())
+    assert title in view.week.toolTip()

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QHorizontalStackedBarSeries, QLineSeries
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app.core.demand_import import DemandRow
@@ -441,3 +441,31 @@ async def test_an_export_that_breaks_closes_its_progress_dialog(
     await until(lambda: not view.presenter.exporting)
     assert view.progress_dialog is None and view.export_button.isEnabled()
     assert "out of ink" in view.messages.label.text()
+
+
+async def test_the_export_dialog_opens_in_the_last_export_folder_and_remembers_its_own(
+    counted: UiContext,
+    qtbot: QtBot,
+    tmp_path: Path,
+    english: None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    last = tmp_path / "minutes went here"
+    last.mkdir()
+    counted.settings.set_export_folder(str(last))
+    view = await open_page(counted, qtbot)
+    chosen = tmp_path / "figures"
+    chosen.mkdir()
+    offered: list[Path] = []
+
+    def save_file_name(
+        parent: QWidget, caption: str, directory: str, filters: str, selected: str = ""
+    ) -> tuple[str, str]:
+        offered.append(Path(directory).parent)
+        return str(chosen / "统计"), filters.split(";;")[2]
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_file_name))
+    view.choose_export()
+    assert offered == [last]
+    await until(lambda: (chosen / "统计.json").exists() and not view.presenter.exporting)
+    assert counted.settings.export_folder() == str(chosen)

@@ -7,17 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from outreach_app.core.minutes_document import build_minutes_document, file_name_stem
 from outreach_app.core.model import Review, SearchHit
 from outreach_app.exports.files import Progress
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.exports.file_dialogs import ask_export_file
 from outreach_app.ui.exports.runner import (
     ExportOutcome,
     ExportTask,
-    export_folder,
-    remember_export_folder,
 )
 from outreach_app.ui.exports.vocabulary import minutes_vocabulary
 from outreach_app.ui.fonts import document_cjk_family
@@ -168,16 +167,14 @@ class ReviewView(QWidget):
         pdf = self.tr("PDF document (*.pdf)")
         word = self.tr("Word document (*.docx)")
         stem = file_name_stem(session.start.date(), session.title, self.tr("minutes"))
-        folder = export_folder(self.context.settings)
-        chosen, chosen_filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export minutes"), str(folder / f"{stem}.pdf"), f"{pdf};;{word}", pdf
+        chosen = ask_export_file(
+            self, self.context.settings, self.tr("Export minutes"), f"{stem}.pdf", [pdf, word]
         )
-        if not chosen:
+        if chosen is None:
             return
-        target = Path(chosen)
+        target, chosen_filter = chosen
         if target.suffix.lower() not in (".pdf", ".docx"):
             target = target.with_name(target.name + (".docx" if chosen_filter == word else ".pdf"))
-        remember_export_folder(self.context.settings, target.parent)
         self.export_minutes_to(target)
 
     def export_minutes_to(self, target: Path) -> ExportTask | None:

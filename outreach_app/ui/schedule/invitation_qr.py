@@ -17,7 +17,6 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -26,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.exports.files import write_file
+from outreach_app.ui.exports.file_dialogs import ask_export_file
 from outreach_app.ui.exports.runner import (
     describe_write_error,
-    export_folder,
     remember_export_folder,
 )
 from outreach_app.ui.settings import AppSettings
@@ -148,13 +147,16 @@ class InvitationQrDialog(QDialog):
 
     def save_png(self) -> Path | None:
         """Ask where, then save the QR code there as a PNG; the file written, if any."""
-        suggested = export_folder(self._settings) / f"{self._file_stem}.png"
-        chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save QR code"), str(suggested), self.tr("PNG pictures (*.png)")
+        chosen = ask_export_file(
+            self,
+            self._settings,
+            self.tr("Save QR code"),
+            f"{self._file_stem}.png",
+            [self.tr("PNG pictures (*.png)")],
         )
-        if not chosen:
+        if chosen is None:
             return None
-        path = Path(chosen)
+        path = chosen[0]
         if path.suffix.lower() != ".png":
             path = path.with_name(path.name + ".png")
         return self.save_png_to(path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -62,11 +62,6 @@ MAX_TIME_BOX = 240
 ROW_HEIGHT = 30
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME_COLUMN, BOX_COLUMN, START_COLUMN, CHECK_COLUMN = 0, 1, 2, 3
-
-
-def next_half_hour(now: datetime) -> datetime:
-    rounded = now.replace(second=0, microsecond=0)
-    return rounded + timedelta(minutes=30 - rounded.minute % 30)
 
 
 class TimeBoxDelegate(QStyledItemDelegate):

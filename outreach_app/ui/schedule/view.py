@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import importlib
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -11,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QPoint, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,16 +28,15 @@ from PySide6.QtWidgets import (
 
 from outreach_app.core.ics import invitation_files, uid_namespace_for
 from outreach_app.core.model import Session, SessionKind, SessionStatus, Site, SiteCheck
-from outreach_app.core.scheduling import Conflict
+from outreach_app.core.scheduling import Conflict, first_free_start, next_half_hour
 from outreach_app.core.topics import Topic
 from outreach_app.exports.files import Progress, write_files
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
+from outreach_app.ui.exports.file_dialogs import ask_export_folder
 from outreach_app.ui.exports.runner import (
     ExportOutcome,
     ExportTask,
-    export_folder,
-    remember_export_folder,
 )
 from outreach_app.ui.exports.vocabulary import invitation_words
 from outreach_app.ui.formatting import format_date, format_time
@@ -45,11 +44,7 @@ from outreach_app.ui.labels import call_status_label, live_now_text
 from outreach_app.ui.schedule.agenda_editor import AgendaEditor
 from outreach_app.ui.schedule.invitation_sharing import InvitationBar
 from outreach_app.ui.schedule.presenter import SchedulePresenter
-from outreach_app.ui.schedule.session_editor import (
-    DEFAULT_DURATION,
-    SessionEditor,
-    next_half_hour,
-)
+from outreach_app.ui.schedule.session_editor import DEFAULT_DURATION, SessionEditor
 from outreach_app.ui.schedule.week_view import WeekView
 from outreach_app.ui.widgets.heading import heading
 from outreach_app.ui.widgets.messages import MessageBar, ask_to_save_changes
@@ -200,7 +195,7 @@ class ScheduleView(QWidget):
         self.next_button.clicked.connect(lambda: self._shift_week(+7))
         self.today_button.clicked.connect(lambda: self.presenter.load_week(self._today()))
         self.new_button.clicked.connect(lambda: self.new_session())
-        self.week.sessionSelected.connect(self._select_in_upcoming)
+        self.week.sessionSelected.connect(self._session_picked)
         self.week.sessionActivated.connect(self.open_session)
         self.week.emptySlotActivated.connect(self.new_session)
         self.upcoming.itemActivated.connect(self._upcoming_chosen)
@@ -268,6 +263,7 @@ class ScheduleView(QWidget):
                 self.upcoming.addTopLevelItem(item)
                 item.setFirstColumnSpanned(True)
             self._select_in_upcoming(self.week.selected_id)
+        self._keep_new_session_free()
 
     def _calls_changed(self) -> None:
         self._show_upcoming(self._upcoming_sessions)
@@ -308,7 +304,17 @@ class ScheduleView(QWidget):
     def _upcoming_selected(self, item: QTreeWidgetItem | None) -> None:
         session_id = item.data(0, ID_ROLE) if item is not None else None
         if session_id is not None:
-            self.week.select(int(session_id))
+            self._session_picked(int(session_id))
+
+    def _session_picked(self, session_id: int) -> None:
+        """A highlighted session is the one in the editor; kept edits keep their session marked."""
+        self.week.select(session_id)
+        self._select_in_upcoming(session_id)
+        self.open_session(session_id)
+        shown = self.editor.session
+        if shown is not None and shown.id != session_id and self.editor.is_modified():
+            self.week.select(shown.id)
+            self._select_in_upcoming(shown.id)
 
     def _sites_loaded(self, sites: list[Site]) -> None:
         self._sites = sites
@@ -336,7 +342,7 @@ class ScheduleView(QWidget):
     def new_session(self, start: datetime | None = None) -> None:
         if not self._confirm_leaving():
             return
-        start = start or next_half_hour(self.context.clock())
+        start = start or self._free_start()
         official = self.context.user.name if self.context.user.role.value == "official" else ""
         self._show_session(
             Session(
@@ -350,6 +356,22 @@ class ScheduleView(QWidget):
         )
         self.tabs.setCurrentWidget(self.editor)
         self.editor.title_edit.setFocus()
+
+    def _free_start(self) -> datetime:
+        return first_free_start(
+            next_half_hour(self.context.clock()),
+            DEFAULT_DURATION,
+            [*self._upcoming_sessions, *self.week.sessions],
+        )
+
+    def _keep_new_session_free(self) -> None:
+        """An untouched new session moves off a slot that the sessions just loaded now take."""
+        shown = self.editor.session
+        if shown is None or shown.id is not None or self.editor.is_modified():
+            return
+        start = self._free_start()
+        if start != shown.start:
+            self._show_session(dataclasses.replace(shown, start=start))
 
     def _show_session(self, session: Session) -> None:
         self.editor.show_session(session)
@@ -487,15 +509,11 @@ class ScheduleView(QWidget):
             return
         if self.invitations_task is not None:
             return
-        chosen = QFileDialog.getExistingDirectory(
-            self,
-            self.tr("Folder for the invitations"),
-            str(export_folder(self.context.settings)),
+        folder = ask_export_folder(
+            self, self.context.settings, self.tr("Folder for the invitations")
         )
-        if not chosen:
-            return
-        remember_export_folder(self.context.settings, Path(chosen))
-        self.save_invitations_to(Path(chosen))
+        if folder is not None:
+            self.save_invitations_to(folder)
 
     def save_invitations_to(self, folder: Path) -> ExportTask | None:
         session = self.editor.session

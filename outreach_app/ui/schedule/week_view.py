@@ -5,8 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from outreach_app.core.model import Session, SessionKind, SessionStatus
@@ -31,6 +40,28 @@ KIND_COLOURS = {
 class _Block:
     session: Session
     rect: QRectF
+
+
+def fitted_text(metrics: QFontMetrics, box: QRect, text: str) -> tuple[int, str]:
+    """How to draw `text` inside `box`: the drawing flags and the text, elided with "…" if cut.
+
+    Wrapped into the lines that fit, the last one elided, rather than a line cut in half.
+    """
+    lines = max(box.height() // metrics.lineSpacing(), 1)
+    top = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    if lines == 1:
+        return top, metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+    wrap = top | int(Qt.TextFlag.TextWordWrap)
+    wrapped = metrics.boundingRect(box, wrap, text)
+    if wrapped.height() <= box.height() and wrapped.width() <= box.width():
+        return wrap, text
+    anywhere = top | int(Qt.TextFlag.TextWrapAnywhere)
+    fitted = ""
+    for char in text:
+        if metrics.boundingRect(box, anywhere, fitted + char + "…").height() > box.height():
+            break
+        fitted += char
+    return anywhere, fitted.rstrip() + "…"
 
 
 class WeekView(QWidget):
@@ -204,31 +235,11 @@ class WeekView(QWidget):
         text = f"{format_time(session.start)} {session.title}"
         if session.status in (SessionStatus.DRAFT, SessionStatus.LIVE, SessionStatus.CANCELLED):
             text += f" · {status_label(session.status)}"
-        area = block.rect.adjusted(4, 2, -3, -2)
-        metrics = painter.fontMetrics()
-        lines = max(int(area.height() // metrics.lineSpacing()), 1)
-        if lines == 1:
-            text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(area.width()))
-            painter.drawText(area, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft, text)
-            return
-        # Wrap into the lines that fit and elide the last one, rather than cut a line in half.
-        layout_rect = metrics.boundingRect(
-            area.toRect(), int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop), text
-        )
-        if layout_rect.height() <= area.height():
-            painter.drawText(area, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignTop, text)
-            return
-        fitted = ""
-        for char in text:
-            trial = metrics.boundingRect(
-                area.toRect(), int(Qt.TextFlag.TextWrapAnywhere), fitted + char + "…"
-            )
-            if trial.height() > lines * metrics.lineSpacing():
-                break
-            fitted += char
-        painter.drawText(
-            area, Qt.TextFlag.TextWrapAnywhere | Qt.AlignmentFlag.AlignTop, fitted + "…"
-        )
+        # One whole-pixel box for measuring and drawing alike: measured in a rounded box and
+        # drawn in a fractional one, the last line (with its "…") can fall out of sight.
+        box = block.rect.adjusted(4, 2, -3, -2).toAlignedRect()
+        flags, shown = fitted_text(painter.fontMetrics(), box, text)
+        painter.drawText(box, flags, shown)
 
     def tooltip_for(self, session: Session) -> str:
         sites = "、".join(s.site_name for s in session.sites)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -47,6 +46,7 @@ from outreach_app.core.statistics import (
 from outreach_app.exports.statistics import ExportFormat, default_file_name, format_for_path
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.demands.dialogs import DemandImportDialog
+from outreach_app.ui.exports.file_dialogs import ask_export_file
 from outreach_app.ui.formatting import format_count, format_date, format_rate
 from outreach_app.ui.statistics.charts import state_chart, trend_chart
 from outreach_app.ui.statistics.dialogs import ask_reopen_reason, confirm_close
@@ -668,15 +668,16 @@ class StatisticsView(QWidget):
             self.tr("PDF report (*.pdf)"): ExportFormat.PDF,
             self.tr("JSON data (*.json)"): ExportFormat.JSON,
         }
-        name, chosen = QFileDialog.getSaveFileName(
+        picked = ask_export_file(
             self,
+            self.context.settings,
             self.tr("Export statistics"),
             default_file_name(report.period, ExportFormat.XLSX),
-            ";;".join(filters),
+            list(filters),
         )
-        if not name:
+        if picked is None:
             return
-        path = Path(name)
+        path, chosen = picked
         fmt = format_for_path(path)
         if fmt is None:
             fmt = filters.get(chosen, ExportFormat.XLSX)

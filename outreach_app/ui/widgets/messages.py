@@ -31,6 +31,11 @@ class MessageBar(QFrame):
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
         self._hide_timer.timeout.connect(self.hide)
+        # The bar keeps its room while hidden, so that a message never moves the page under
+        # the pointer.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         self.hide()
 
     def show_error(self, text: str) -> None:
