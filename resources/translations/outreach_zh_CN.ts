@@ -1980,62 +1980,62 @@ Start Outreach again to go on.</source>
 <context>
     <name>InvitationQrDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="72"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="71"/>
         <source>Invitation for %1</source>
         <translation>%1的邀请</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="89"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="88"/>
         <source>QR code of the invitation link for %1</source>
         <translation>%1邀请链接的二维码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="94"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="93"/>
         <source>Invitation link</source>
         <translation>邀请链接</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="103"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="102"/>
         <source>Scan it with the phone&apos;s camera or WeChat to open the join page, or send the picture into the site&apos;s chat group. The link is for this site only.</source>
         <translation>用手机相机或微信扫码即可打开接入页面，也可以把图片发到站点的工作群。此链接仅供该站点使用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="121"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="120"/>
         <source>Copy &amp;link</source>
         <translation>复制链接(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="122"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="121"/>
         <source>Copy the invitation link (Ctrl+Shift+C)</source>
         <translation>复制邀请链接（Ctrl+Shift+C）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="124"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="123"/>
         <source>Copy &amp;image</source>
         <translation>复制图片(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="126"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="125"/>
         <source>Copy the QR code as a picture, to paste into a chat (Ctrl+C)</source>
         <translation>把二维码复制为图片，可粘贴到聊天中（Ctrl+C）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="129"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="128"/>
         <source>&amp;Save as PNG…</source>
         <translation>另存为 PNG(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="131"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="130"/>
         <source>Save the QR code as a PNG picture (Ctrl+S)</source>
         <translation>把二维码保存为 PNG 图片（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="143"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="142"/>
         <source>Link copied.</source>
         <translation>链接已复制。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="147"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="146"/>
         <source>QR code copied as a picture.</source>
         <translation>二维码已复制为图片。</translation>
     </message>
@@ -2045,12 +2045,12 @@ Start Outreach again to go on.</source>
         <translation>保存二维码</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="153"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="155"/>
         <source>PNG pictures (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="169"/>
+        <location filename="../../outreach_app/ui/schedule/invitation_qr.py" line="171"/>
         <source>Saved as “%1”.</source>
         <translation>已保存为“%1”。</translation>
     </message>
@@ -2124,98 +2124,98 @@ Start Outreach again to go on.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="54"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="55"/>
         <source>Outreach</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="56"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="57"/>
         <source>demo</source>
         <translation>演示</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="62"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="63"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="111"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="108"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="116"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="113"/>
         <source>&amp;Join a session as a site…</source>
         <translation>以站点身份加入连线(&amp;J)…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="122"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="119"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="127"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="124"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="133"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="130"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="141"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="138"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="142"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="139"/>
         <source>&amp;About Outreach</source>
         <translation>关于连线(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="189"/>
-        <location filename="../../outreach_app/ui/main_window.py" line="205"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="186"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="202"/>
         <source>Join a session as a site</source>
         <translation>以站点身份加入连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="190"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="187"/>
         <source>Paste the invitation link you received:</source>
         <translation>粘贴收到的邀请链接：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="207"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="204"/>
         <source>This is not an invitation link. It looks like https://server/join/… — copy all of it from the invitation.</source>
         <translation>这不是邀请链接。邀请链接形如 https://服务器/join/…，请从邀请中完整复制。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="247"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="244"/>
         <source>Settings saved</source>
         <translation>设置已保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="248"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="245"/>
         <source>The new database or language is used the next time Outreach starts.</source>
         <translation>新的数据库或语言将在下次启动连线时生效。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="253"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="250"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="260"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="257"/>
         <source>&lt;h3&gt;Outreach %1&lt;/h3&gt;&lt;p&gt;Scheduled video sessions between officials and grassroots sites, with structured notes, follow-ups and review.&lt;/p&gt;&lt;p&gt;Built with Qt for Python and Qt Multimedia (LGPLv3), aiortc and aioice (BSD), PyAV (BSD) with FFmpeg (LGPL) and x264 (GPLv2), libvpx and Opus (BSD), WebRTC audio processing via pywebrtc-audio (BSD), aiohttp and sqlite-utils (Apache 2.0), qasync and NumPy (BSD). Chinese text uses WenQuanYi Micro Hei (GPLv3 with font exception), bundled with the app.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;连线 %1&lt;/h3&gt;&lt;p&gt;领导干部与基层站点的预约视频连线，附结构化记录、跟踪督办和审阅。&lt;/p&gt;&lt;p&gt;基于 Qt for Python 和 Qt Multimedia（LGPLv3）、aiortc 和 aioice（BSD）、PyAV（BSD）及 FFmpeg（LGPL）和 x264（GPLv2）、libvpx 和 Opus（BSD）、经 pywebrtc-audio 使用的 WebRTC 音频处理（BSD）、aiohttp 和 sqlite-utils（Apache 2.0）、qasync 和 NumPy（BSD）构建。中文文字使用随应用附带的文泉驿微米黑（GPLv3，附字体例外条款）。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="151"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="148"/>
         <source>Demo data</source>
         <translation>演示数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/main_window.py" line="258"/>
+        <location filename="../../outreach_app/ui/main_window.py" line="255"/>
         <source>About Outreach</source>
         <translation>关于连线</translation>
     </message>
@@ -3151,37 +3151,37 @@ Start Outreach again to go on.</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="25"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="25"/>
         <source>Notice to sites</source>
         <translation>给站点的通知</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="27"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="27"/>
         <source>All sites</source>
         <translation>所有站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="34"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="34"/>
         <source>For example: please prepare the figures</source>
         <translation>例如：请准备好相关数字</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="35"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="35"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="40"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="40"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="48"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="48"/>
         <source>&amp;To:</source>
         <translation>发给(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/notice_dialog.py" line="49"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="49"/>
         <source>&amp;Notice:</source>
         <translation>通知(&amp;N)：</translation>
     </message>
@@ -3564,48 +3564,48 @@ Start Outreach again to go on.</source>
 <context>
     <name>ReviewView</name>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="155"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="154"/>
         <source>Minutes marked “%1”.</source>
         <translation>纪要已标记为“%1”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="163"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="162"/>
         <source>Choose a session whose minutes to export.</source>
         <translation>请先选择要导出纪要的连线。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="168"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="167"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="169"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="168"/>
         <source>Word document (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="170"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="169"/>
         <source>minutes</source>
         <translation>纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="173"/>
-        <location filename="../../outreach_app/ui/review/view.py" line="210"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="171"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="207"/>
         <source>Export minutes</source>
         <translation>导出纪要</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="211"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="208"/>
         <source>Saving the minutes of “%1”…</source>
         <translation>正在保存“%1”的纪要…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="220"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="217"/>
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/view.py" line="225"/>
+        <location filename="../../outreach_app/ui/review/view.py" line="222"/>
         <source>Minutes saved as “%1”.</source>
         <translation>纪要已保存为“%1”。</translation>
     </message>
@@ -3724,204 +3724,204 @@ Start Outreach again to go on.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="106"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="101"/>
         <source>Previous week</source>
         <translation>上一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="107"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="102"/>
         <source>Previous week (Alt+Left)</source>
         <translation>上一周（Alt+←）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="109"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="104"/>
         <source>This week</source>
         <translation>本周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="110"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="105"/>
         <source>Go to this week (Alt+Home)</source>
         <translation>回到本周（Alt+Home）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="113"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="108"/>
         <source>Next week</source>
         <translation>下一周</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="114"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="109"/>
         <source>Next week (Alt+Right)</source>
         <translation>下一周（Alt+→）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="118"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="175"/>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="361"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="113"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="170"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="383"/>
         <source>New session</source>
         <translation>新建连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="119"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="114"/>
         <source>Schedule a new session (Ctrl+N)</source>
         <translation>安排新的连线（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="138"/>
         <source>Upcoming sessions</source>
         <translation>即将举行的连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="144"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="139"/>
         <source>Double-click or press Enter to open a session</source>
         <translation>双击或按回车打开连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="148"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="143"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="149"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="144"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="150"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="145"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="151"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="146"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="152"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="147"/>
         <source>Sites</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="167"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="162"/>
         <source>&amp;Upcoming sessions</source>
         <translation>即将举行的连线(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="183"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="178"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="184"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="179"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="266"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="261"/>
         <source>Nothing scheduled — press New session (Ctrl+N)</source>
         <translation>尚无安排——点击“新建连线”（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="327"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="333"/>
         <source>Save the changes to this session first?</source>
         <translation>先保存对此连线的修改吗？</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="375"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="397"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="375"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="397"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="378"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="400"/>
         <source>Open the call window; sites join by their invitation links</source>
         <translation>打开通话窗口；各站点通过邀请链接加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="380"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="402"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="420"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="442"/>
         <source>Give the session a title.</source>
         <translation>请为连线填写标题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="431"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="453"/>
         <source>Session saved.</source>
         <translation>连线已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="446"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="468"/>
         <source>Cancel session</source>
         <translation>取消连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="447"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="469"/>
         <source>Cancel “%1”? It stays on record as cancelled; sites should be told.</source>
         <translation>取消“%1”？记录会保留为“已取消”，请通知各站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="464"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="486"/>
         <source>Save the session first: invitations need its time and sites.</source>
         <translation>请先保存连线：邀请需要用到它的时间和站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="466"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="488"/>
         <source>The session is over or cancelled: there is nothing to invite to.</source>
         <translation>该连线已结束或已取消，无需发送邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="468"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="490"/>
         <source>Add the sites first: each gets its own invitation.</source>
         <translation>请先添加站点：每个站点各有一份邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="477"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="499"/>
         <source>Save a calendar invitation (.ics) for each site, with its turn and its join link, and one with every site (Ctrl+Shift+J)</source>
         <translation>为每个站点保存一份日历邀请（.ics），含其发言时段和接入链接，另存一份包含全部站点的邀请（Ctrl+Shift+J）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="566"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="584"/>
         <source>Save the changes first: the invitations carry the saved times.</source>
         <translation>请先保存修改：邀请使用已保存的时间。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="492"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="513"/>
         <source>Folder for the invitations</source>
         <translation>选择保存邀请的文件夹</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="506"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="524"/>
         <source>all sites</source>
         <translation>全部站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="509"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="527"/>
         <source>Save invitations</source>
         <translation>保存邀请</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="510"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="528"/>
         <source>Saving the invitations to “%1”…</source>
         <translation>正在将邀请保存到“%1”…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="523"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="541"/>
         <source>The invitations need the call server, which could not start: %1</source>
         <translation>生成邀请需要连线服务器，但它无法启动：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="604"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="622"/>
         <source>Cancelled; no invitation was written.</source>
         <translation>已取消，未写入任何邀请。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/view.py" line="609"/>
+        <location filename="../../outreach_app/ui/schedule/view.py" line="627"/>
         <source>Saved %1 invitations in “%2”: one for each site and one with all sites.</source>
         <translation>已在“%2”中保存 %1 份邀请：每个站点一份，另有一份包含全部站点。</translation>
     </message>
@@ -3962,222 +3962,222 @@ Start Outreach again to go on.</source>
 <context>
     <name>SessionEditor</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="326"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="321"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="327"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="322"/>
         <source>e.g. 节前视频连线慰问基层一线</source>
         <translation>例如：节前视频连线慰问基层一线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="329"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="324"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="333"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="328"/>
         <source>Official</source>
         <translation>领导</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="335"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="330"/>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="339"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="334"/>
         <source>Duration</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="342"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="337"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="344"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="339"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="348"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="343"/>
         <source>Notes for the session</source>
         <translation>连线备注</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="352"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="347"/>
         <source>What carries the call</source>
         <translation>连线承载方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="349"/>
         <source>Automatic: this computer up to %1 sites, the media server beyond</source>
         <translation>自动：%1 个站点以内用本机，超过则用媒体服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="359"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="354"/>
         <source>This computer (the hub)</source>
         <translation>本机（中心节点）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="361"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="356"/>
         <source>The server&apos;s media server (Janus)</source>
         <translation>服务器上的媒体服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="365"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="360"/>
         <source>Sessions with many sites run on the media server next to the signaling server, so that this computer does not carry every site&apos;s video.</source>
         <translation>站点较多的连线在信令服务器旁的媒体服务器上进行，本机无需承载每个站点的视频。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="371"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="366"/>
         <source>Title:</source>
         <translation>标题：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="372"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="367"/>
         <source>Kind:</source>
         <translation>类型：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="373"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="368"/>
         <source>Official:</source>
         <translation>领导：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="376"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="371"/>
         <source>Duration:</source>
         <translation>时长：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="378"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="373"/>
         <source>Start:</source>
         <translation>开始：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="379"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="374"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="380"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="375"/>
         <source>Call:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="381"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="376"/>
         <source>Notes:</source>
         <translation>备注：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="388"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="383"/>
         <source>Site to add</source>
         <translation>要添加的站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="389"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="384"/>
         <source>Add site</source>
         <translation>添加站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="390"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="385"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="391"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="386"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="392"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="387"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="413"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="408"/>
         <source>The session is live: its sites, their order and time boxes cannot change until it ends, because the call runs with them.</source>
         <translation>连线正在进行：通话按这些站点、顺序和时长进行，结束前不能更改。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="427"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="422"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="430"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="425"/>
         <source>Save the session (Ctrl+S)</source>
         <translation>保存连线（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="431"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="426"/>
         <source>Revert</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="432"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="427"/>
         <source>Discard the changes since the last save</source>
         <translation>放弃上次保存后的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="433"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="428"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="436"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="431"/>
         <source>Cancel session…</source>
         <translation>取消连线……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="438"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="433"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="443"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="438"/>
         <source>Invitations (.ics)…</source>
         <translation>邀请（.ics）…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="310"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="305"/>
         <source>Sites in speaking order (drag to reorder):</source>
         <translation>按发言顺序排列的站点（拖动排序）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="537"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="532"/>
         <source>All sites are in this session</source>
         <translation>所有站点都已在此连线中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="539"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="534"/>
         <source>No sites yet — add them under Sites</source>
         <translation>还没有站点——请在“站点”页面添加</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="577"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="572"/>
         <source>Time boxes: %1 of %2 min</source>
         <translation>各站点时长：%1 / %2 分钟</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="625"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="620"/>
         <source>%1 is also in “%2” at %3.</source>
         <translation>%1 在 %3 还有“%2”。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="632"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="627"/>
         <source>%1 is booked in “%2” at %3.</source>
         <translation>%1 已被 %3 的“%2”占用。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="638"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="633"/>
         <source>The time boxes exceed the duration by %1 min.</source>
         <translation>各站点时长合计超出连线时长 %1 分钟。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="641"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="636"/>
         <source>%1 is listed twice.</source>
         <translation>%1 重复出现。</translation>
     </message>
@@ -5473,72 +5473,72 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SpeakingOrder</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="120"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="115"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="123"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="123"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="123"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
         <source>Starts</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="123"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="118"/>
         <source>Pre-call check</source>
         <translation>连线前检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="151"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="146"/>
         <source>No sites in this session yet — add them below.</source>
         <translation>此连线还没有站点——请在下方添加。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="196"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="191"/>
         <source>not run</source>
         <translation>未检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="197"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="192"/>
         <source>The site has not opened its check link.</source>
         <translation>该站点还没有打开检查链接。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="202"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="197"/>
         <source>✓ passed %1</source>
         <translation>✓ 通过 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="208"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="203"/>
         <source>✗ %1 — %2</source>
         <translation>✗ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="209"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="204"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="216"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="211"/>
         <source>Camera: %1 · Microphone: %2 · Connection: %3 (round trip %4) · from %5</source>
         <translation>摄像头：%1 · 麦克风：%2 · 连接：%3（往返 %4）· 来自 %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="222"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="217"/>
         <source>the app</source>
         <translation>桌面应用</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="222"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="217"/>
         <source>a browser</source>
         <translation>浏览器</translation>
     </message>
@@ -5763,28 +5763,28 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="673"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="698"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="674"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="699"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="691"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="692"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="692"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="693"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="723"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="724"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="727"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="728"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -6488,12 +6488,12 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>TimeBoxDelegate</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="83"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="78"/>
         <source>Time box</source>
         <translation>时长</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="86"/>
+        <location filename="../../outreach_app/ui/schedule/session_editor.py" line="81"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -6546,12 +6546,12 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>WeekView</name>
     <message>
-        <location filename="../../outreach_app/ui/schedule/week_view.py" line="46"/>
+        <location filename="../../outreach_app/ui/schedule/week_view.py" line="77"/>
         <source>Week of sessions</source>
         <translation>本周连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/schedule/week_view.py" line="182"/>
+        <location filename="../../outreach_app/ui/schedule/week_view.py" line="213"/>
         <source>No sessions this week — double-click a time to schedule one</source>
         <translation>本周没有连线——双击某个时间即可安排</translation>
     </message>
@@ -7658,7 +7658,7 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets/messages.py" line="60"/>
+        <location filename="../../outreach_app/ui/widgets/messages.py" line="65"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
