@@ -36,6 +36,7 @@ from outreach_app.ui.notes.note_editor import NoteEditor
 from outreach_app.ui.notes.presenter import NotesPresenter, SessionNotes
 from outreach_app.ui.widgets.messages import MessageBar
 from outreach_app.ui.widgets.notice_dialog import NoticeDialog
+from outreach_app.ui.widgets.wrapped_label import WrappedLabel
 
 ROLE_ID = Qt.ItemDataRole.UserRole
 
@@ -58,7 +59,8 @@ class NotesView(QWidget):
             clock=context.clock,
             parent=self,
         )
-        self.messages = MessageBar()
+        # Beside the call's video every line counts: a message there may move the notes down.
+        self.messages = MessageBar(keep_room=session_id is None)
         self.messages.follow(self.presenter)
         self._selected_site: int | None = None
         # The notice being written, while its dialog is open.
@@ -178,9 +180,8 @@ class NotesView(QWidget):
         left.addWidget(QLabel(self.tr("Planned questions")))
         left.addWidget(self.planned_list, 3)
         left.addWidget(self.ask_button)
-        self.briefing_label = QLabel()
+        self.briefing_label = WrappedLabel()
         self.briefing_label.setObjectName("briefingLabel")
-        self.briefing_label.setWordWrap(True)
         self.briefing_label.setTextFormat(Qt.TextFormat.PlainText)
         self.briefing_label.setStyleSheet(
             "#briefingLabel { background: palette(alternate-base); padding: 6px;"

@@ -13,7 +13,9 @@ from outreach_app.ui.presenter import Presenter
 class MessageBar(QFrame):
     """A dismissible line at the top of a page for errors and confirmations."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keep_room: bool = True) -> None:
+        """`keep_room`: the bar's room stays while it is hidden, so that a message never moves
+        the page under the pointer; a crowded window (the call's) gives it back instead."""
         super().__init__(parent)
         self.setObjectName("messageBar")
         self.label = QLabel()
@@ -31,10 +33,8 @@ class MessageBar(QFrame):
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
         self._hide_timer.timeout.connect(self.hide)
-        # The bar keeps its room while hidden, so that a message never moves the page under
-        # the pointer.
         policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(True)
+        policy.setRetainSizeWhenHidden(keep_room)
         self.setSizePolicy(policy)
         self.hide()
 
