@@ -51,14 +51,20 @@ class DemoOffice:
 
     def close(self) -> None:
         server, self.server = self.server, None
-        if server is None or server.poll() is not None:
-            return
-        server.send_signal(signal.SIGTERM)
-        try:
-            server.wait(_STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        if server is not None:
+            stop_server(server)
+
+
+def stop_server(server: subprocess.Popen[bytes]) -> None:
+    """Asked to stop, then killed if it has not within a few seconds."""
+    if server.poll() is not None:
+        return
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(_STOP_SECONDS)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
 
 
 def demo_folder() -> Path:
@@ -112,8 +118,7 @@ def start_server(record_folder: Path, port: int) -> subprocess.Popen[bytes]:
         if server_answers(port):
             return server
         time.sleep(0.1)
-    server.kill()
-    server.wait()
+    stop_server(server)
     raise DemoOfficeError(f"The demo office's server did not answer within {_START_SECONDS:.0f} s.")
 
 
@@ -166,8 +171,7 @@ def _sign_in(
         return asyncio.run(sign_in(address, name, password, "demo"))
     except TeamServerError as exc:
         if server is not None:
-            server.kill()
-            server.wait()
+            stop_server(server)
         raise DemoOfficeError(
             f"The demo office on 127.0.0.1:{port} did not let {name} in "
             f"({exc.problem.value.replace('_', ' ')}). If another "
