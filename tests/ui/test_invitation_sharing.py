@@ -22,14 +22,13 @@ from outreach_app.core.ics import check_link
 from outreach_app.core.invitations import token_from_join_url, verify
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.launcher import open_call_windows
 from outreach_app.ui.call.windows import CallWindows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.schedule.invitation_qr import BORDER, InvitationQrDialog
 from outreach_app.ui.schedule.view import ScheduleView
-from tests.local_calls import local_call_service
 from tests.ui.conftest import Repo, tree_item, until
+from tests.ui.local_call_windows import local_call_windows
 
 # Tokens expire by the real clock: the session lies days ahead, as when invitations go out.
 DAY = date.today() + timedelta(days=5)
@@ -41,12 +40,7 @@ SITES = ("克拉2气田中控室", "红旗村村委会", "余杭区良渚街道�
 @pytest.fixture
 async def calls(context: UiContext, tmp_path: Path) -> AsyncIterator[CallWindows]:
     """The app's call service working alone: its embedded server on a free loopback port."""
-    windows = open_call_windows(
-        context,
-        service_factory=lambda: local_call_service(
-            "http://127.0.0.1:0", tmp_path / "config" / "secret"
-        ),
-    )
+    windows = local_call_windows(context, tmp_path / "config" / "secret")
     yield windows
     await windows.close()
 

@@ -16,13 +16,12 @@ from pytestqt.qtbot import QtBot
 from outreach_app.core.invitations import token_from_join_url, verify
 from outreach_app.core.model import Session, SessionKind, SessionSite, SessionStatus, Site
 from outreach_app.storage.repository import Repository
-from outreach_app.ui.call.launcher import open_call_windows
 from outreach_app.ui.call.windows import CallWindows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.schedule.page import build_page
 from outreach_app.ui.schedule.view import ScheduleView
-from tests.local_calls import local_call_service
 from tests.ui.conftest import Repo, until
+from tests.ui.local_call_windows import local_call_windows
 
 # Invitation tokens expire by the real clock: the session lies a few days ahead of today.
 DAY = date.today() + timedelta(days=3)
@@ -36,12 +35,7 @@ SITES = ("克拉2气田中控室", "红旗村村委会", "余杭区良渚街道�
 async def calls(context: UiContext, tmp_path: Path) -> AsyncIterator[CallWindows]:
     """The app's call service on a free loopback port, with a secret of its own."""
     context.clock = lambda: NOW
-    windows = open_call_windows(
-        context,
-        service_factory=lambda: local_call_service(
-            "http://127.0.0.1:0", tmp_path / "config" / "secret"
-        ),
-    )
+    windows = local_call_windows(context, tmp_path / "config" / "secret")
     yield windows
     await windows.close()
 
