@@ -31,7 +31,11 @@ from outreach_app.core.model import User
 from outreach_app.core.permissions import RUNNING_CALLS
 from outreach_app.storage.repository import StoreError
 from outreach_app.storage.worker import StoreWorker
-from outreach_app.ui.call.interrupted import watch_interrupted_calls
+from outreach_app.ui.call.interrupted import (
+    InterruptedBanner,
+    until_first_look,
+    watch_interrupted_calls,
+)
 from outreach_app.ui.call.launcher import call_available, call_windows
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.data_safety import DataSafety, UnlockCancelledError, unlock_database
@@ -105,6 +109,8 @@ class OpenedWindow:
     # None in team mode: the office's server keeps the record and its backups.
     data_safety: DataSafety | None
     reminders: ReminderService
+    # None where the person's role does not deal with interrupted sessions.
+    interrupted: InterruptedBanner | None = None
 
 
 def open_main_window(context: UiContext, db_path: Path | None, key: str | None) -> OpenedWindow:
@@ -122,9 +128,16 @@ def open_main_window(context: UiContext, db_path: Path | None, key: str | None) 
     calls.checkReceived.connect(reminders.check_received)
     calls.serverProblem.connect(lambda text: window.statusBar().showMessage(text))
     calls.quitRequested.connect(window.quit)
+    interrupted = None
     if context.allows("calls.end_interrupted_session"):
-        watch_interrupted_calls(context, window)
-    return OpenedWindow(window, data_safety, reminders)
+        interrupted = watch_interrupted_calls(context, window)
+    return OpenedWindow(window, data_safety, reminders, interrupted)
+
+
+async def show_main_window(opened: OpenedWindow) -> None:
+    """Show the window once its banner knows what it shows, so that the pages stay put."""
+    await until_first_look(opened.interrupted, timeout=1.0)
+    opened.window.show()
 
 
 class Next(enum.Enum):
@@ -562,7 +575,7 @@ class Rounds:
         _close_on_termination_signals(window, context, tasks)
 
         async def run() -> RoundEnd:
-            window.show()
+            await show_main_window(opened)
             reminders.check()
             QTimer.singleShot(0, lambda: _log.info("main window shown"))
             if starting is not None:

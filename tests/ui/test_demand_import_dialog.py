@@ -52,7 +52,7 @@ def sites(repo: Repo) -> None:
 
 
 def open_dialog(context: UiContext, qtbot: QtBot) -> DemandImportDialog:
-    dialog = DemandImportDialog(context.store, context.bus, lambda: NOW)
+    dialog = DemandImportDialog(context.store, context.bus, lambda: NOW, context.settings)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

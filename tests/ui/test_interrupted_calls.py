@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from outreach_app.app import build_main_window
+from outreach_app.app import build_main_window, open_main_window, show_main_window
 from outreach_app.call.ice import host_addresses
 from outreach_app.call.link_state import PeerState
 from outreach_app.call.live import CallService
@@ -167,6 +168,40 @@ async def test_a_session_left_live_is_shown_interrupted_at_the_top(
         is SessionStatus.LIVE
     )
     assert upcoming_status(window, session_id) == "Interrupted"
+
+
+class FirstSight(QObject):
+    """Whether the banner is there the moment the window is first shown."""
+
+    def __init__(self, window: MainWindow, banner: InterruptedBanner) -> None:
+        super().__init__()
+        self.window, self.banner = window, banner
+        self.banner_shown: bool | None = None
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and self.banner_shown is None:
+            self.banner_shown = self.banner.isVisibleTo(self.window)
+        return False
+
+
+async def test_the_window_opens_with_the_banner_in_place_so_pages_do_not_move(
+    context: UiContext, qtbot: QtBot, left_live: tuple[int, int, int], calls: CallWindows
+) -> None:
+    session_id, _, _ = left_live
+    context.user = User("王建国", Role.OFFICIAL)
+    opened = open_main_window(context, None, None)
+    window, banner = opened.window, opened.interrupted
+    qtbot.addWidget(window)
+    assert banner is not None
+    seen = FirstSight(window, banner)
+    await show_main_window(opened)
+    assert seen.banner_shown is True
+    assert banner.notice_for(session_id) is not None
+    pages_top = window.stack.mapTo(window, window.stack.rect().topLeft()).y()
+    await banner.presenter.wait_idle()
+    QTest.qWait(50)
+    assert window.stack.mapTo(window, window.stack.rect().topLeft()).y() == pages_top
 
 
 async def test_nothing_shows_when_no_session_was_left_live(

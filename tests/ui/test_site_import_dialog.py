@@ -8,6 +8,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from outreach_app.config import resources_dir
@@ -47,7 +48,7 @@ def english(use_language: Callable[[str], QLocale]) -> None:
 
 
 def open_dialog(context: UiContext, qtbot: QtBot) -> SiteImportDialog:
-    dialog = SiteImportDialog(context.store, context.bus)
+    dialog = SiteImportDialog(context.store, context.bus, context.settings)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
@@ -230,6 +231,42 @@ async def test_the_template_has_the_header_and_an_example_that_imports(
     await load(dialog, template)
     assert dialog.import_button.isEnabled()
     assert table_item(dialog.table, 0, 0).text() == "红旗村村委会"
+
+
+async def test_the_template_is_saved_in_the_export_folder_and_the_file_chosen_from_there(
+    context: UiContext, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    last_export = tmp_path / "exports"
+    last_export.mkdir()
+    context.settings.set_export_folder(str(last_export))
+    chosen_folder = tmp_path / "forms"
+    chosen_folder.mkdir()
+    offered: list[str] = []
+
+    def save_file_name(
+        parent: QWidget, caption: str, directory: str, filters: str, selected: str
+    ) -> tuple[str, str]:
+        offered.append(directory)
+        return str(chosen_folder / "sites.csv"), filters
+
+    def open_file_name(
+        parent: QWidget, caption: str, directory: str, filters: str
+    ) -> tuple[str, str]:
+        offered.append(directory)
+        return str(chosen_folder / "sites.csv"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_file_name))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(open_file_name))
+    dialog = open_dialog(context, qtbot)
+    dialog.template_button.click()
+    assert Path(offered[0]) == last_export / "sites.csv"
+    assert (chosen_folder / "sites.csv").is_file()
+    assert context.settings.export_folder() == str(chosen_folder)
+    # The template filled in is picked up where it was saved.
+    dialog.choose_button.click()
+    assert Path(offered[1]) == chosen_folder
+    await until(lambda: not dialog.presenter.is_busy)
+    assert dialog.import_button.isEnabled()
 
 
 async def test_a_template_that_cannot_be_written_is_reported(

@@ -9,6 +9,7 @@ themselves) or to end the session. It never blocks the window: the notes are the
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -51,8 +52,10 @@ class InterruptedCallsPresenter(Presenter):
         context.bus.changed.connect(self._on_bus_changed)
         calls.callsChanged.connect(self._calls_changed)
 
-    def refresh(self) -> None:
-        self.spawn(self.query(lambda r: r.calls.interrupted_sessions()), on_done=self._loaded)
+    def refresh(self) -> asyncio.Task[list[InterruptedSession]]:
+        return self.spawn(
+            self.query(lambda r: r.calls.interrupted_sessions()), on_done=self._loaded
+        )
 
     def _loaded(self, found: list[InterruptedSession]) -> None:
         self._found = found
@@ -153,6 +156,7 @@ class InterruptedBanner(QWidget):
         self.context = context
         self.presenter = InterruptedCallsPresenter(context, call_windows(context), self)
         self.notices: list[InterruptedNotice] = []
+        self.first_look: asyncio.Task[list[InterruptedSession]] | None = None
         # A failure (the database could not end the session) is said here too, not in a dialog.
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
@@ -209,5 +213,14 @@ def watch_interrupted_calls(context: UiContext, window: QWidget) -> InterruptedB
     add_banner = getattr(window, "add_banner", None)
     if callable(add_banner):
         add_banner(banner)
-    banner.presenter.refresh()
+    banner.first_look = banner.presenter.refresh()
     return banner
+
+
+async def until_first_look(banner: InterruptedBanner | None, timeout: float) -> None:
+    """Wait (at most `timeout` seconds) until the banner knows whether it shows anything.
+
+    A window shown before then would push its pages down under the user's pointer when the
+    banner appears a moment later."""
+    if banner is not None and banner.first_look is not None:
+        await asyncio.wait([banner.first_look], timeout=timeout)

@@ -18,6 +18,7 @@ from outreach_app.ui.demands.labels import disagreement_text, plan_state
 from outreach_app.ui.demands.presenter import DemandImportPresenter, DemandPreview
 from outreach_app.ui.formatting import format_date
 from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.widgets.import_preview import ImportPreviewDialog, ImportTexts
 
 TEMPLATE_ROWS = (
@@ -49,6 +50,7 @@ class DemandImportDialog(ImportPreviewDialog):
         store: StoreWorker,
         bus: ChangeBus,
         clock: Callable[[], datetime],
+        settings: AppSettings,
         parent: QWidget | None = None,
     ) -> None:
         texts = ImportTexts(
@@ -73,7 +75,7 @@ class DemandImportDialog(ImportPreviewDialog):
             choose_filter=self.tr("CSV or JSON files (*.csv *.json);;All files (*)"),
             template_name="demands.csv",
         )
-        super().__init__(texts, ALL_DEMAND_COLUMNS, TEMPLATE_ROWS, parent)
+        super().__init__(texts, ALL_DEMAND_COLUMNS, TEMPLATE_ROWS, settings, parent)
         self.presenter = DemandImportPresenter(store, bus, clock, parent=self)
         self.preview: DemandPreview | None = None
         self.resize(960, 560)

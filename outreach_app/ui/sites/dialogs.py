@@ -10,6 +10,7 @@ from outreach_app.core.model import Site
 from outreach_app.core.site_import import KNOWN_COLUMNS, SiteImportResult
 from outreach_app.storage.worker import StoreWorker
 from outreach_app.ui.presenter import ChangeBus
+from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.sites.presenter import SiteImportPresenter
 from outreach_app.ui.widgets.import_preview import ImportPreviewDialog, ImportTexts
 
@@ -24,7 +25,13 @@ TEMPLATE_ROW = (
 
 
 class SiteImportDialog(ImportPreviewDialog):
-    def __init__(self, store: StoreWorker, bus: ChangeBus, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: StoreWorker,
+        bus: ChangeBus,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+    ) -> None:
         texts = ImportTexts(
             title=self.tr("Import sites from CSV"),
             intro=self.tr(
@@ -41,7 +48,7 @@ class SiteImportDialog(ImportPreviewDialog):
             choose_filter=self.tr("CSV files (*.csv);;All files (*)"),
             template_name="sites.csv",
         )
-        super().__init__(texts, KNOWN_COLUMNS, [TEMPLATE_ROW], parent)
+        super().__init__(texts, KNOWN_COLUMNS, [TEMPLATE_ROW], settings, parent)
         self.presenter = SiteImportPresenter(store, bus, parent=self)
         self.parsed: SiteImportResult | None = None
         self.resize(860, 540)

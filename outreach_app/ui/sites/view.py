@@ -353,7 +353,7 @@ class SitesView(QWidget):
             self.presenter.save_before_close(site)
 
     def open_import(self) -> SiteImportDialog:
-        dialog = SiteImportDialog(self.context.store, self.context.bus, self)
+        dialog = SiteImportDialog(self.context.store, self.context.bus, self.context.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.imported.connect(lambda text: self.messages.show_info(text, timeout_ms=8000))

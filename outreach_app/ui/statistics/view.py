@@ -651,7 +651,9 @@ class StatisticsView(QWidget):
 
     # ------------------------------------------------------------------------- import
     def open_import(self) -> QWidget:
-        dialog = DemandImportDialog(self.context.store, self.context.bus, self.context.clock, self)
+        dialog = DemandImportDialog(
+            self.context.store, self.context.bus, self.context.clock, self.context.settings, self
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self.messages.show_info)
         dialog.show()

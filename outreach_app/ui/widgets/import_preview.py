@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.core.site_import import RowError
+from outreach_app.ui.exports.file_dialogs import ask_export_file
+from outreach_app.ui.exports.runner import export_folder
 from outreach_app.ui.labels import translate_message
+from outreach_app.ui.settings import AppSettings
 
 _ERROR_STYLE = "color: #8a1c12; font-weight: bold;"
 
@@ -74,9 +77,11 @@ class ImportPreviewDialog(QDialog):
         texts: ImportTexts,
         template_columns: Sequence[str],
         template_rows: Sequence[Sequence[str]],
+        settings: AppSettings,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._settings = settings
         self._texts = texts
         self._template = (template_columns, template_rows)
         self.setWindowTitle(texts.title)
@@ -169,21 +174,26 @@ class ImportPreviewDialog(QDialog):
 
     # ------------------------------------------------------------------------ files
     def _choose_file(self) -> None:
+        # A template filled in is usually where it was saved: in the export folder.
         path, _ = QFileDialog.getOpenFileName(
-            self, self._texts.choose_caption, "", self._texts.choose_filter
+            self,
+            self._texts.choose_caption,
+            str(export_folder(self._settings)),
+            self._texts.choose_filter,
         )
         if path:
             self.load_file(Path(path))
 
     def _save_template(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        chosen = ask_export_file(
             self,
+            self._settings,
             QCoreApplication.translate("ImportPreviewDialog", "Save template"),
             self._texts.template_name,
-            QCoreApplication.translate("ImportPreviewDialog", "CSV files (*.csv)"),
+            [QCoreApplication.translate("ImportPreviewDialog", "CSV files (*.csv)")],
         )
-        if path:
-            self.save_template(Path(path))
+        if chosen is not None:
+            self.save_template(chosen[0])
 
     def save_template(self, path: Path) -> None:
         try:
