@@ -49,3 +49,9 @@ class RaisedHands:
             return False
         self._order.remove(site_id)
         return True
+
+    def lower_all(self) -> bool:
+        """Every hand goes down (the call is over); whether any was raised."""
+        raised = bool(self._order)
+        self._order.clear()
+        return raised

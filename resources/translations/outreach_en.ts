@@ -4,7 +4,7 @@
 <context>
     <name>DemandImportDialog</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="124"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n demand ready to import.</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="128"/>
         <source>%n demand(s) to update with the board&apos;s progress.</source>
         <translation>
             <numerusform>%n demand to update with the board&apos;s progress.</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="130"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="132"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n demand already imported or repeated in the file will be skipped.</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="140"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="142"/>
         <source>%n disagreement(s) between the board and the work done here are listed; nothing done here is overwritten.</source>
         <translation>
             <numerusform>%n disagreement between the board and the work done here is listed; nothing done here is overwritten.</numerusform>
@@ -36,7 +36,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="188"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>%n demand imported.</numerusform>
@@ -44,7 +44,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="192"/>
         <source>%n updated with the board&apos;s progress.</source>
         <translation>
             <numerusform>%n updated with the board&apos;s progress.</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="193"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="195"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>%n skipped: imported before or repeated in the file.</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="199"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="201"/>
         <source>%n disagreement(s) between the board and the work done here are listed below; nothing done here was overwritten.</source>
         <translation>
             <numerusform>%n disagreement between the board and the work done here is listed below; nothing done here was overwritten.</numerusform>
@@ -71,7 +71,7 @@
 <context>
     <name>NotesView</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="334"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="338"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -126,7 +126,7 @@
 <context>
     <name>SiteImportDialog</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="81"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="88"/>
         <source>%n site(s) ready to import.</source>
         <translation>
             <numerusform>%n site ready to import.</numerusform>
@@ -134,7 +134,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="108"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="115"/>
         <source>%n site(s) imported.</source>
         <translation>
             <numerusform>%n site imported.</numerusform>
@@ -172,7 +172,7 @@
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="50"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="53"/>
         <source>%n line(s) must be fixed before anything can be imported.</source>
         <translation>
             <numerusform>%n line must be fixed before anything can be imported.</numerusform>

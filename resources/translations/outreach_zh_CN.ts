@@ -130,59 +130,59 @@
 <context>
     <name>CallHeader</name>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="49"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="51"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="56"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="58"/>
         <source>Time left of the current site&apos;s time box; +: over time</source>
         <translation>当前站点时长的剩余时间；+ 表示超时</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="72"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="74"/>
         <source>● REC</source>
         <translation>● 录制中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="74"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="76"/>
         <source>This session is being recorded</source>
         <translation>本场连线正在录制</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="125"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="128"/>
         <source>Starting the call…</source>
         <translation>正在开始通话…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="126"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="129"/>
         <source>● Live</source>
         <translation>● 进行中</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="127"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="130"/>
         <source>Ending…</source>
         <translation>正在结束…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="128"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="131"/>
         <source>Session ended</source>
         <translation>连线已结束</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="129"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="132"/>
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="150"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="153"/>
         <source>On the floor:
 %1</source>
         <translation>正在发言：
 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/header.py" line="158"/>
+        <location filename="../../outreach_app/ui/call/header.py" line="161"/>
         <source>%1 in session</source>
         <translation>已进行 %1</translation>
     </message>
@@ -283,12 +283,12 @@
         <translation>%1 秒后已恢复到媒体服务器</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="579"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="581"/>
         <source>Cannot record to %1: %2</source>
         <translation>无法录制到 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/presenter.py" line="600"/>
+        <location filename="../../outreach_app/ui/call/presenter.py" line="602"/>
         <source>The recording stopped: %1</source>
         <translation>录制已停止：%1</translation>
     </message>
@@ -812,131 +812,131 @@ Start Outreach again to go on.</source>
 <context>
     <name>DemandImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="55"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="57"/>
         <source>Import demands</source>
         <translation>导入群众诉求</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="68"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="70"/>
         <source>Save template… writes a CSV file with the header and two example rows. You can also drop a file here.</source>
         <translation>“保存模板…”会生成一个带表头和两行示例的 CSV 文件。也可以把文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="71"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="73"/>
         <source>Demands to import, or the lines to fix</source>
         <translation>待导入的诉求，或需要修改的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="103"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="105"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="72"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="74"/>
         <source>Choose a message board export</source>
         <translation>选择留言板导出文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="57"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="59"/>
         <source>Demands residents posted on a message board, as CSV or JSON. Columns: date, site (a site&apos;s name or its area), channel (such as People&apos;s Voices, Ask Politics, Consumer Rights), text, and optionally category; from a board&apos;s export also its message id, status, claimed at and by, responded at and the response, solved at, and the responsible unit. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed. A message imported before is brought up to date by its id: the board&apos;s new steps are added, nothing done here is lost, and where the board and the work here disagree it is listed.</source>
         <translation>群众在留言板上提交的诉求，CSV 或 JSON 格式。列：日期、站点（站点名称或所在地区）、栏目（如百姓呼声、问政、消费维权）、诉求内容，可选类别；留言板导出文件还可包含留言编号、办理状态、认领时间和认领人、答复时间和答复内容、办结时间、责任单位。编码为 UTF-8 或 GB18030。只要有一行有误，就不导入任何内容，并列出所有有误的行。以前导入过的留言按编号更新：添加留言板上的新进展，本地已办理的内容不会丢失，留言板与本地不一致之处会列出。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="73"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="75"/>
         <source>CSV or JSON files (*.csv *.json);;All files (*)</source>
         <translation>CSV 或 JSON 文件 (*.csv *.json);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="97"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="99"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="98"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="100"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="99"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="100"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="102"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="101"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="103"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="102"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="104"/>
         <source>Demand</source>
         <translation>诉求内容</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="104"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="106"/>
         <source>Board and here disagree</source>
         <translation>留言板与本地不一致</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="124"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
         <source>%n demand(s) ready to import.</source>
         <translation>
             <numerusform>%n 条诉求可以导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="126"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="128"/>
         <source>%n demand(s) to update with the board&apos;s progress.</source>
         <translation>
             <numerusform>%n 条诉求将按留言板的进展更新。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="130"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="132"/>
         <source>%n demand(s) already imported or repeated in the file will be skipped.</source>
         <translation>
             <numerusform>%n 条诉求已导入过或在文件中重复，将跳过。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="136"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="138"/>
         <source>Every demand in this file has been imported already.</source>
         <translation>此文件中的诉求都已导入过。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="140"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="142"/>
         <source>%n disagreement(s) between the board and the work done here are listed; nothing done here is overwritten.</source>
         <translation>
             <numerusform>列出留言板与本地办理不一致之处 %n 处；本地办理的内容不会被覆盖。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="199"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="201"/>
         <source>%n disagreement(s) between the board and the work done here are listed below; nothing done here was overwritten.</source>
         <translation>
             <numerusform>下方列出留言板与本地办理不一致之处 %n 处；本地办理的内容没有被覆盖。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="188"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
         <source>%n demand(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 条诉求。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="190"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="192"/>
         <source>%n updated with the board&apos;s progress.</source>
         <translation>
             <numerusform>%n 条按留言板的进展更新。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/demands/dialogs.py" line="193"/>
+        <location filename="../../outreach_app/ui/demands/dialogs.py" line="195"/>
         <source>%n skipped: imported before or repeated in the file.</source>
         <translation>
             <numerusform>跳过 %n 条：已导入过或在文件中重复。</numerusform>
@@ -1788,77 +1788,77 @@ Start Outreach again to go on.</source>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="126"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="131"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="131"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="136"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="135"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="140"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="138"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="143"/>
         <source>Read the file again after fixing it</source>
         <translation>修改文件后重新读取</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="143"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="148"/>
         <source>Save template…</source>
         <translation>保存模板…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="146"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="151"/>
         <source>Write an example CSV file to fill in</source>
         <translation>生成一个可填写的示例 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="107"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="112"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="181"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="191"/>
         <source>Save template</source>
         <translation>保存模板</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="183"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="193"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="193"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="203"/>
         <source>Cannot write the template: %1</source>
         <translation>无法写入模板：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="200"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="210"/>
         <source>Template saved as %1.</source>
         <translation>模板已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="225"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="235"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="244"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="254"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="245"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="255"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="272"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="282"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1866,12 +1866,12 @@ Start Outreach again to go on.</source>
 <context>
     <name>InterruptedBanner</name>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="197"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="201"/>
         <source>End the session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="199"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="203"/>
         <source>End «%1» without resuming its call? Sites still waiting are told it has ended; the notes taken are kept and can still be edited.</source>
         <translation>不恢复通话，直接结束“%1”吗？仍在等待的站点会收到连线已结束的通知；已记录的内容都会保留，之后仍可编辑。</translation>
     </message>
@@ -1879,32 +1879,32 @@ Start Outreach again to go on.</source>
 <context>
     <name>InterruptedNotice</name>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="119"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="122"/>
         <source>«%1» was interrupted at about %2 — the notes taken are kept.</source>
         <translation>“%1”约在 %2 中断——已记录的内容都已保存。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="125"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="128"/>
         <source>Resume the call</source>
         <translation>恢复连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="128"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="131"/>
         <source>Open the call window again; the sites rejoin by their invitation links</source>
         <translation>重新打开通话窗口；各站点会通过邀请链接自动重新加入</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="130"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="133"/>
         <source>End the session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="135"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="138"/>
         <source>Dismiss this notice</source>
         <translation>关闭此提示</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/call/interrupted.py" line="136"/>
+        <location filename="../../outreach_app/ui/call/interrupted.py" line="139"/>
         <source>Hide this notice; the session stays live</source>
         <translation>隐藏此提示；连线仍保持进行中</translation>
     </message>
@@ -2223,7 +2223,7 @@ Start Outreach again to go on.</source>
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets/messages.py" line="24"/>
+        <location filename="../../outreach_app/ui/widgets/messages.py" line="28"/>
         <source>Dismiss message</source>
         <translation>关闭提示</translation>
     </message>
@@ -2980,96 +2980,96 @@ Start Outreach again to go on.</source>
 <context>
     <name>NotesView</name>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="133"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="138"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="143"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="148"/>
         <source>Start session</source>
         <translation>开始连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="145"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="561"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="150"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="565"/>
         <source>End session</source>
         <translation>结束连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="147"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="152"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="365"/>
         <source>Start call</source>
         <translation>开始通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="153"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="158"/>
         <source>Session:</source>
         <translation>连线：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="166"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="175"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="171"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="180"/>
         <source>Sites in speaking order</source>
         <translation>发言顺序</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="170"/>
-        <location filename="../../outreach_app/ui/notes/view.py" line="178"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="175"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="183"/>
         <source>Planned questions</source>
         <translation>预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="172"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="177"/>
         <source>Ask selected</source>
         <translation>提问所选问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="173"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="178"/>
         <source>Record the selected planned question as asked (Enter)</source>
         <translation>将所选预设问题记录为已提问（回车）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="199"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="203"/>
         <source>Notes for this site</source>
         <translation>本站点的记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="203"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="207"/>
         <source>Type a new question and press Enter</source>
         <translation>输入新问题后按回车</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="204"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="208"/>
         <source>New question</source>
         <translation>新问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="205"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="209"/>
         <source>Add question</source>
         <translation>添加问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="207"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="211"/>
         <source>Add the typed question (Enter); Ctrl+Shift+Q focuses it</source>
         <translation>添加输入的问题（回车）；Ctrl+Shift+Q 跳到此处</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="215"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="219"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="75"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="79"/>
         <source>Note</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="259"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="263"/>
         <source>No sessions yet — schedule one under Sessions</source>
         <translation>还没有连线——请在“连线”页面安排</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/notes/view.py" line="334"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="338"/>
         <source>%1. %2
     %3 min · %n note(s)</source>
         <translation>
@@ -3078,72 +3078,72 @@ Start Outreach again to go on.</source>
         </translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="344"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="348"/>
         <source>Has the floor now</source>
         <translation>正在发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="361"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="365"/>
         <source>Join call</source>
         <translation>加入通话</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="364"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="368"/>
         <source>Open the call window; sites join by their invitation links (Ctrl+Shift+L)</source>
         <translation>打开通话窗口；各站点通过邀请链接加入（Ctrl+Shift+L）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="366"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="370"/>
         <source>Calls are started on the day of a scheduled session</source>
         <translation>通话只能在已安排连线的当天开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="384"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="388"/>
         <source>Notices reach the sites only while the session&apos;s call is live.</source>
         <translation>只有在连线进行中，通知才能送到站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="433"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="437"/>
         <source>Notes — %1</source>
         <translation>记录 — %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="435"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="439"/>
         <source>Briefing: %1</source>
         <translation>背景：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="443"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="447"/>
         <source>Already asked</source>
         <translation>已提问</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="446"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="450"/>
         <source>No planned questions for this site</source>
         <translation>本站点没有预设问题</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="461"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="465"/>
         <source>No notes for this site yet — ask a planned question or type a new one below.</source>
         <translation>本站点还没有记录——请提问预设问题或在下方输入新问题。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="542"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="546"/>
         <source>Choose the site that is answering first.</source>
         <translation>请先选择正在回答的站点。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="562"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="566"/>
         <source>End the session now? Notes can still be edited afterwards.</source>
         <translation>现在结束连线？结束后仍可编辑记录。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="576"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="580"/>
         <source>Time since the session started</source>
         <translation>连线已进行的时间</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/notes/view.py" line="581"/>
+        <location filename="../../outreach_app/ui/notes/view.py" line="585"/>
         <source>starts %1</source>
         <translation>%1 开始</translation>
     </message>
@@ -3151,37 +3151,42 @@ Start Outreach again to go on.</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="25"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="26"/>
         <source>Notice to sites</source>
         <translation>给站点的通知</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="27"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="28"/>
         <source>All sites</source>
         <translation>所有站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="34"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="35"/>
         <source>For example: please prepare the figures</source>
         <translation>例如：请准备好相关数字</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="35"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="36"/>
         <source>Notice</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="40"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="41"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="48"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="50"/>
+        <source>One line, shown on the site&apos;s page until it is dismissed and kept with the session&apos;s record.</source>
+        <translation>一行文字，显示在站点页面上直到对方关闭，并保存在本场会议的记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="57"/>
         <source>&amp;To:</source>
         <translation>发给(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="49"/>
+        <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="58"/>
         <source>&amp;Notice:</source>
         <translation>通知(&amp;N)：</translation>
     </message>
@@ -4925,74 +4930,74 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>SiteImportDialog</name>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="29"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="36"/>
         <source>Import sites from CSV</source>
         <translation>从 CSV 导入站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="31"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="38"/>
         <source>Columns: name, region, address, contacts (张德明:13909321234; …), connection_notes, tags. UTF-8 or GB18030. If any line is wrong, nothing is imported and every wrong line is listed.</source>
         <translation>列：name、region、address、contacts（张德明:13909321234; …）、connection_notes、tags，也可用中文列名（名称、地区、地址、联系人、备注、标签）。编码 UTF-8 或 GB18030。只要有一行有误就不会导入任何内容，并列出所有错误行。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="36"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="43"/>
         <source>Not sure about the format? Save template… writes a file with the header and one example row to fill in. You can also drop a CSV file here.</source>
         <translation>不确定格式？“保存模板…”会写出一个包含表头和一行示例的文件供填写。也可以把 CSV 文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="39"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="46"/>
         <source>Sites to import, or the lines to fix</source>
         <translation>要导入的站点，或需要修正的行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="40"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="47"/>
         <source>Choose a CSV file</source>
         <translation>选择 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="41"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="48"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="70"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="77"/>
         <source>Connection notes</source>
         <translation>连接说明</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="66"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="73"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="67"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="74"/>
         <source>Region</source>
         <translation>地区</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="68"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="75"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="69"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="76"/>
         <source>Contacts</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="71"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="78"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="81"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="88"/>
         <source>%n site(s) ready to import.</source>
         <translation>
             <numerusform>%n 个站点可以导入。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/sites/dialogs.py" line="108"/>
+        <location filename="../../outreach_app/ui/sites/dialogs.py" line="115"/>
         <source>%n site(s) imported.</source>
         <translation>
             <numerusform>已导入 %n 个站点。</numerusform>
@@ -5607,184 +5612,184 @@ turn:turn.example.cn:3478 用户名 密码</translation>
 <context>
     <name>StatisticsView</name>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="339"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="340"/>
         <source>First month</source>
         <translation>起始月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="340"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="341"/>
         <source>Last month</source>
         <translation>截止月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="342"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="343"/>
         <source>Range to</source>
         <translation>区间至</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="344"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="345"/>
         <source>Count several months together</source>
         <translation>合并统计多个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="346"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="347"/>
         <source>Earlier month</source>
         <translation>上一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="347"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="348"/>
         <source>Later month</source>
         <translation>下一个月</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="348"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="349"/>
         <source>Import demands…</source>
         <translation>导入群众诉求…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="351"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="352"/>
         <source>Add demands residents posted on a message board (CSV or JSON)</source>
         <translation>添加群众在留言板上反映的诉求（CSV 或 JSON）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="354"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="355"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="357"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="358"/>
         <source>Save these statistics as an Excel workbook, a PDF report or JSON</source>
         <translation>将统计保存为 Excel 工作簿、PDF 报告或 JSON</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="363"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="364"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="380"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="381"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="395"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="396"/>
         <source>Close and publish…</source>
         <translation>发布并锁定…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="398"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="399"/>
         <source>Reopen…</source>
         <translation>重新开放…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="437"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="438"/>
         <source>Chart the demands by</source>
         <translation>诉求图表分组方式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="446"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="447"/>
         <source>Bars:</source>
         <translation>柱状图：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="459"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="460"/>
         <source>Overview</source>
         <translation>概览</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="319"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="321"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="464"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="465"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="541"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="542"/>
         <source>%1 — compared with %2 and with %3 a year earlier</source>
         <translation>%1 — 环比 %2，同比 %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="548"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="549"/>
         <source>%1 so far, counted to %2: not compared with whole months until it is over</source>
         <translation>%1（截至 %2，尚未结束）：结束前不与完整月份比较</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="565"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="566"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="574"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="575"/>
         <source>By site: where the demands received stood at the end</source>
         <translation>按站点：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="605"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="606"/>
         <source>Keep this month&apos;s figures as they are now, for publication</source>
         <translation>按现在的数据发布并锁定本月统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="607"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="612"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="608"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="613"/>
         <source>Only a reviewer can close or reopen a month</source>
         <translation>只有审核人可以发布锁定或重新开放月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="610"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="611"/>
         <source>Take the published month back, saying why; the publication stays on record</source>
         <translation>说明原因后撤回已发布的月份；发布记录仍然保留</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="644"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="645"/>
         <source>By channel: where the demands received stood at the end</source>
         <translation>按栏目：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="646"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="647"/>
         <source>By category: where the demands received stood at the end</source>
         <translation>按类别：受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="667"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="670"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="668"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="671"/>
         <source>PDF report (*.pdf)</source>
         <translation>PDF 报告 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="669"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="672"/>
         <source>JSON data (*.json)</source>
         <translation>JSON 数据 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="674"/>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="699"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="677"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="702"/>
         <source>Export statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="692"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="695"/>
         <source>Exporting the statistics to %1…</source>
         <translation>正在将统计导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="693"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="696"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="724"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="727"/>
         <source>Statistics saved as %1.</source>
         <translation>统计已保存为 %1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="728"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="731"/>
         <source>Export stopped; nothing was saved.</source>
         <translation>导出已停止，未保存任何文件。</translation>
     </message>
@@ -6542,6 +6547,11 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <source>The session has ended. Notes can still be edited.</source>
         <translation>连线已结束，记录仍可编辑。</translation>
     </message>
+    <message>
+        <location filename="../../outreach_app/ui/call/video_area.py" line="213"/>
+        <source>The session has ended</source>
+        <translation>连线已结束</translation>
+    </message>
 </context>
 <context>
     <name>WeekView</name>
@@ -6559,7 +6569,7 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>_ImportCounts</name>
     <message numerus="yes">
-        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="50"/>
+        <location filename="../../outreach_app/ui/widgets/import_preview.py" line="53"/>
         <source>%n line(s) must be fixed before anything can be imported.</source>
         <translation>
             <numerusform>有 %n 行需要修正后才能导入。</numerusform>
@@ -6569,22 +6579,22 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>app</name>
     <message>
-        <location filename="../../outreach_app/app.py" line="318"/>
+        <location filename="../../outreach_app/app.py" line="331"/>
         <source>Outreach is already running; it was brought to the front.</source>
         <translation>连线已在运行，已切换到其窗口。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="382"/>
+        <location filename="../../outreach_app/app.py" line="395"/>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="413"/>
+        <location filename="../../outreach_app/app.py" line="426"/>
         <source>Connect to an office&apos;s &amp;server…</source>
         <translation>连接单位服务器(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/app.py" line="416"/>
+        <location filename="../../outreach_app/app.py" line="429"/>
         <source>Work on your office&apos;s shared record from now on (signing in)</source>
         <translation>从现在起使用本单位的共享记录（需要登录）</translation>
     </message>
@@ -7658,7 +7668,7 @@ If you did not expect this, do not continue: someone may be pretending to be you
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../outreach_app/ui/widgets/messages.py" line="65"/>
+        <location filename="../../outreach_app/ui/widgets/messages.py" line="94"/>
         <source>Unsaved changes</source>
         <translation>有未保存的修改</translation>
     </message>
@@ -8084,7 +8094,7 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <translation>年内累计：%1，对比 %2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/view.py" line="619"/>
+        <location filename="../../outreach_app/ui/statistics/view.py" line="620"/>
         <source>; </source>
         <translation>；</translation>
     </message>

@@ -36,3 +36,12 @@ def test_a_site_that_changes_its_hand_too_often_is_ignored_for_a_while() -> None
     assert hands.asked_by_site(6, True, 1.0)
     assert hands.asked_by_site(5, True, CHANGE_WINDOW_SECONDS + 0.1)
     assert hands.order() == [6, 5]
+
+
+def test_every_hand_goes_down_at_once() -> None:
+    hands = RaisedHands()
+    assert not hands.lower_all()
+    hands.asked_by_site(3, True, 0.0)
+    hands.asked_by_site(1, True, 0.5)
+    assert hands.lower_all()
+    assert hands.order() == [] and not hands.is_raised(3)

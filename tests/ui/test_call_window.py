@@ -320,10 +320,15 @@ async def test_a_real_call_from_start_to_end(
         window.close()
         assert window.isMinimized() and presenter.is_live
 
+        # A hand still raised when the session ends goes down with it.
+        assert sites[0].raise_hand(True)
+        await until(lambda: window.run_sheet.row_texts(gas)[HAND_COLUMN] == "⚑ 1")
         monkeypatch.setattr(window, "confirm_end", lambda: True)
         window.showNormal()
         window.end_action.trigger()
         await until(lambda: presenter.phase is CallPhase.ENDED, timeout=10)
+        assert window.run_sheet.row_texts(gas)[HAND_COLUMN] == ""
+        assert not window.video._tiles[gas].hand_label.isVisibleTo(window)
         await until(lambda: all(site.state is PeerState.LEFT for site in sites), timeout=5)
         await presenter.wait_idle()
         ended = repo(lambda r: r.sessions.get_session(session_id))
@@ -478,6 +483,29 @@ async def test_closing_mid_call_can_end_the_session(
     window.close()
     await until(lambda: not shiboken6.isValid(window), timeout=10)
     assert repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.ENDED
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+async def test_the_call_window_fits_a_1280_by_800_screen(
+    context: UiContext,
+    seeded: tuple[int, int, int],
+    service: CallService,
+    use_language: Callable[[str], QLocale],
+    language: str,
+) -> None:
+    use_language(language)
+    session_id, _, _ = seeded
+    window = call_window(context, session_id, service)
+    try:
+        await until(lambda: window.presenter.phase is CallPhase.LIVE, timeout=10)
+        await until(lambda: not window.notes.presenter.is_busy)
+        await until(lambda: bool(window.header.engine_label.text()))
+        # Room left for the window's frame and a desktop's panel.
+        smallest = window.minimumSizeHint()
+        assert smallest.width() <= 1280 - 16 and smallest.height() <= 800 - 64, smallest
+    finally:
+        await window.presenter.end()
+        window.deleteLater()
 
 
 async def test_the_call_window_speaks_chinese(

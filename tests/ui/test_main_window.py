@@ -4,10 +4,11 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QSplitter, QToolButton
@@ -232,6 +233,29 @@ async def test_the_page_list_keeps_its_width_on_every_page(
         QTest.qWait(20)
         widths.add(window.navigation.width())
     assert len(widths) == 1, widths
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+async def test_every_page_fits_a_1280_by_800_screen(
+    context: UiContext, qtbot: QtBot, use_language: Callable[[str], QLocale], language: str
+) -> None:
+    use_language(language)
+    window = await open_window(context, qtbot)
+    window.resize(1280, 800)
+    too_big: dict[str, QSize] = {}
+    for key, page in window.pages.items():
+        window.show_page(key)
+        view = page.widget
+        await until(lambda: not is_loading(view))  # noqa: B023 - awaited before the next turn
+        if isinstance(view, ScheduleView):
+            # The session editor's agenda, the tallest of its tabs.
+            view.tabs.setCurrentIndex(1)
+        QTest.qWait(20)
+        smallest = window.minimumSizeHint()
+        # Room left for the window's frame and a desktop's panel.
+        if smallest.width() > 1280 - 16 or smallest.height() > 800 - 64:
+            too_big[key] = smallest
+    assert too_big == {}
 
 
 async def test_a_message_does_not_move_the_page_under_it(context: UiContext, qtbot: QtBot) -> None:

@@ -42,6 +42,8 @@ class CallHeader(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.title_label.setFont(font)
+        # Long titles and engine lines wrap, so that the window fits a 1280-pixel screen.
+        self.title_label.setWordWrap(True)
         self.phase_label = QLabel()
         self.phase_label.setObjectName("phaseLabel")
         self.session_clock = QLabel()
@@ -79,6 +81,7 @@ class CallHeader(QWidget):
         self.recording_label.hide()
         self.engine_label = QLabel()
         self.engine_label.setObjectName("engineLabel")
+        self.engine_label.setWordWrap(True)
 
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -532,6 +532,8 @@ class CallPresenter(Presenter):
                 repo.sessions.set_session_status(session_id, SessionStatus.ENDED)
             return repo.sessions.get_session(session_id)
 
+        if self.hands.lower_all():
+            self._hands_changed()
         self._set_session(await self.query(close_the_record))
         self.announce(Topic.SESSIONS)
         self._set_phase(CallPhase.ENDED)

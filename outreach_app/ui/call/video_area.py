@@ -209,3 +209,5 @@ class VideoArea(QWidget):
 
     def show_ended(self) -> None:
         self.floor_caption.setText(self.tr("The session has ended. Notes can still be edited."))
+        # The camera is closed: its name in the big picture would suggest it still sends.
+        self.floor_view.set_placeholder(self.tr("The session has ended"))

@@ -92,7 +92,7 @@ class CallWindow(QMainWindow):
         self._shutdown_task: asyncio.Task[None] | None = None
         self._may_close = False
         self.setWindowTitle(self.tr("Call"))
-        self.messages = MessageBar(keep_room=False)
+        self.messages = MessageBar()
         self.messages.follow(self.presenter)
 
         self._build_actions()

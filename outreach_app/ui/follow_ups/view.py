@@ -41,6 +41,7 @@ class FollowUpBoardView(QWidget):
         )
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
+        self.messages.float_over(self)
         # A follow-up asked for from elsewhere (the minutes): chosen once the list has it.
         self._wanted: int | None = None
         # Just after a step, the item stays open even if the filters no longer list it.
@@ -62,7 +63,6 @@ class FollowUpBoardView(QWidget):
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
 

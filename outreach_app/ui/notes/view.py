@@ -60,8 +60,10 @@ class NotesView(QWidget):
             parent=self,
         )
         # Beside the call's video every line counts: a message there may move the notes down.
-        self.messages = MessageBar(keep_room=session_id is None)
+        self.messages = MessageBar()
         self.messages.follow(self.presenter)
+        if session_id is None:
+            self.messages.float_over(self)
         self._selected_site: int | None = None
         # The notice being written, while its dialog is open.
         self.notice_dialog: NoticeDialog | None = None
@@ -81,7 +83,8 @@ class NotesView(QWidget):
         self._arrange(left_panel, middle_panel, add_row_widget, editor_box)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
+        if session_id is not None:
+            layout.addWidget(self.messages)
         layout.addWidget(self.top_bar)
         layout.addWidget(self.splitter, 1)
 

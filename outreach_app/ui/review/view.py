@@ -40,6 +40,7 @@ class ReviewView(QWidget):
         self.presenter = ReviewPresenter(context.store, context.bus, parent=self)
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
+        self.messages.float_over(self)
         self.send_back_dialog: SendBackDialog | None = None
         self._pending_anchor: tuple[int, SearchHit] | None = None
         self.export_task: ExportTask | None = None
@@ -56,7 +57,6 @@ class ReviewView(QWidget):
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
         layout.addWidget(self.splitter, 1)
 
         self._set_tab_order()

@@ -69,6 +69,7 @@ class ScheduleView(QWidget):
         )
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
+        self.messages.float_over(self)
         self.invitations_task: ExportTask | None = None
 
         left = self._build_calendar()
@@ -80,7 +81,6 @@ class ScheduleView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setSizes([640, 560])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
         layout.addWidget(self.splitter, 1)
 
         self._connect_signals()

@@ -41,6 +41,7 @@ class SitesView(QWidget):
         self.presenter = SitesPresenter(context.store, context.bus, parent=self)
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
+        self.messages.float_over(self)
         self._current_id: int | None = None
         self._syncing_selection = False
         # What to do once the save the user asked for on the way out has succeeded.
@@ -61,7 +62,6 @@ class SitesView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([660, 440])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.messages)
         layout.addWidget(self.splitter, 1)
 
         self._connect_signals()

@@ -283,7 +283,8 @@ class ChartPanel(QChartView):
         super().__init__(parent)
         self.setObjectName(name)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(196)
+        # Two rows of charts under the figures still fit a 1280x800 screen.
+        self.setMinimumHeight(150)
 
     def replace_chart(self, chart: QChart) -> None:
         old = self.chart()
@@ -300,6 +301,7 @@ class StatisticsView(QWidget):
         self.presenter = StatisticsPresenter(context.store, context.bus, context.clock, self)
         self.messages = MessageBar()
         self.messages.follow(self.presenter)
+        self.messages.float_over(self)
         self.progress_dialog: QProgressDialog | None = None
         self._import_dialog: QWidget | None = None
 
@@ -321,7 +323,6 @@ class StatisticsView(QWidget):
         layout.addWidget(self.caption)
         layout.addLayout(status_row)
         layout.addWidget(self.revision_label)
-        layout.addWidget(self.messages)
         layout.addWidget(self.empty_label)
         layout.addLayout(cards)
         layout.addWidget(self.earlier_note)

@@ -1,23 +1,25 @@
-"""Telling the person something at the top of a page, and asking before edits are dropped."""
+"""Telling the person something on a page, and asking before edits are dropped."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from outreach_app.ui.presenter import Presenter
 
+FLOAT_MARGIN = 12
+
 
 class MessageBar(QFrame):
-    """A dismissible line at the top of a page for errors and confirmations."""
+    """A dismissible line for errors and confirmations: in a layout, where it takes room only
+    while it shows, or floating over the foot of a page (`float_over`)."""
 
-    def __init__(self, parent: QWidget | None = None, *, keep_room: bool = True) -> None:
-        """`keep_room`: the bar's room stays while it is hidden, so that a message never moves
-        the page under the pointer; a crowded window (the call's) gives it back instead."""
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageBar")
+        self._page: QWidget | None = None
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -33,10 +35,35 @@ class MessageBar(QFrame):
         self._hide_timer = QTimer(self)
         self._hide_timer.setSingleShot(True)
         self._hide_timer.timeout.connect(self.hide)
-        policy = self.sizePolicy()
-        policy.setRetainSizeWhenHidden(keep_room)
-        self.setSizePolicy(policy)
         self.hide()
+
+    def float_over(self, page: QWidget) -> None:
+        """Show messages over the foot of `page` instead of in its layout: a message then never
+        moves the page under the pointer, and no empty strip waits for one."""
+        self.setParent(page)
+        self._page = page
+        page.installEventFilter(self)
+        self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._page and event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        page = self._page
+        if page is None:
+            return
+        width = max(0, page.width() - 2 * FLOAT_MARGIN)
+        layout = self.layout()
+        height = (
+            layout.heightForWidth(width)
+            if layout is not None and layout.hasHeightForWidth()
+            else self.sizeHint().height()
+        )
+        height = max(height, self.minimumSizeHint().height())
+        self.setGeometry(FLOAT_MARGIN, page.height() - height - FLOAT_MARGIN, width, height)
+        self.raise_()
 
     def show_error(self, text: str) -> None:
         self._show(text, "#fdecea", "#8a1c12")
@@ -48,10 +75,12 @@ class MessageBar(QFrame):
     def _show(self, text: str, background: str, foreground: str) -> None:
         self._hide_timer.stop()
         self.setStyleSheet(
-            f"#messageBar {{ background: {background}; border-radius: 4px; }}"
-            f"#messageBar QLabel {{ color: {foreground}; }}"
+            f"#messageBar {{ background: {background}; border-radius: 4px;"
+            f" border: 1px solid {foreground}; }}"
+            f"#messageBar QLabel {{ color: {foreground}; border: none; }}"
         )
         self.label.setText(text)
+        self._place()
         self.show()
 
     def follow(self, presenter: Presenter) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -44,10 +45,21 @@ class NoticeDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        hint = QLabel(
+            self.tr(
+                "One line, shown on the site's page until it is dismissed and kept with the"
+                " session's record."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
         layout = QFormLayout(self)
         layout.addRow(self.tr("&To:"), self.site_box)
         layout.addRow(self.tr("&Notice:"), self.text_edit)
+        layout.addRow(hint)
         layout.addRow(self.buttons)
+        # Room for a whole line of notice, not only the placeholder's start.
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
         self.text_edit.setFocus()
 
     def target(self) -> int | None:
