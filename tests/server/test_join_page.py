@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -726,12 +726,9 @@ async def test_a_phone_switches_between_its_cameras_with_one_button(
                 "the first camera's video at the hub",
             )
 
-            async def sending() -> str:
-                tracks = await page.evaluate("window.outreachJoin.localTracks")
-                # Empty for a moment while the one camera is let go before the other opens.
-                return next((str(t["label"]) for t in tracks if t["kind"] == "video"), "")
-
-            # Each tap the next camera, round to the first again (see THREE_CAMERAS).
+            sending = functools.partial(camera_sending, page)
+            # Chromium's fake cameras say nothing about their facing: each tap the next camera
+            # in the list, round to the first again (see THREE_CAMERAS).
             labels = [await sending()]
             for _ in range(2):
                 await page.tap("#switch-camera")
@@ -753,6 +750,77 @@ async def test_a_phone_switches_between_its_cameras_with_one_button(
             assert await page.is_enabled("#switch-camera")
     finally:
         await context.close()
+
+
+# Chromium's fake cameras say nothing about their facing (getCapabilities().facingMode is
+# empty, getSettings() has none): this makes the browser describe them as a phone with two
+# back cameras listed before its front one does.
+PHONE_CAMERA_FACINGS = """(() => {
+  const facings = { fake_device_0: "environment", fake_device_1: "environment",
+                    fake_device_2: "user" };
+  const capabilities = InputDeviceInfo.prototype.getCapabilities;
+  InputDeviceInfo.prototype.getCapabilities = function () {
+    const described = capabilities.call(this);
+    const facing = facings[this.label];
+    return facing ? { ...described, facingMode: [facing] } : described;
+  };
+})();"""
+
+
+async def test_a_phone_switches_between_its_front_and_back_camera_and_mirrors_only_the_front(
+    server: EmbeddedServer, secret: bytes, phone_browser: Browser, hub_ice: None
+) -> None:
+    context = await phone(phone_browser, "en-US", PORTRAIT)
+    await context.add_init_script(PHONE_CAMERA_FACINGS)
+    try:
+        page = await context.new_page()
+        async with running_hub(server, secret) as hub:
+            await page.goto(site_link(server, secret))
+            await wait_for_state(page, "connected")
+            await eventually(lambda: page.is_visible("#switch-camera"), "the switch button")
+            sending = functools.partial(camera_sending, page)
+            # The browser's first camera faces away: the room, as it is.
+            await eventually(sending, "a camera")
+            assert await sending() == "fake_device_0"
+            assert not await self_view_mirrored(page)
+            await page.tap("#switch-camera")
+            await eventually(lambda: _label_is_not(sending, "fake_device_0"), "the front camera")
+            assert await sending() == "fake_device_2"
+            await eventually(lambda: self_view_mirrored(page), "the front camera mirrored")
+            before = hub.video_statistics(SITE)
+            assert before is not None
+            await eventually(
+                lambda: (
+                    (s := hub.video_statistics(SITE))
+                    and s.frames_received > before.frames_received + 10
+                ),
+                "video from the front camera at the hub",
+            )
+            # Back to the first back camera, not on to the other back lens listed before.
+            await page.tap("#switch-camera")
+            await eventually(lambda: _label_is_not(sending, "fake_device_2"), "a back camera")
+            assert await sending() == "fake_device_0"
+            await eventually(lambda: not_(self_view_mirrored(page)), "the back camera as it is")
+    finally:
+        await context.close()
+
+
+async def camera_sending(page: Page) -> str:
+    """The label of the camera the page sends now; empty for a moment while the one camera
+    is let go before the other opens."""
+    tracks = await page.evaluate("window.outreachJoin.localTracks")
+    return next((str(t["label"]) for t in tracks if t["kind"] == "video"), "")
+
+
+async def self_view_mirrored(page: Page) -> bool:
+    transform = await page.eval_on_selector(
+        "#self-video", "(video) => getComputedStyle(video).transform"
+    )
+    return bool(transform == "matrix(-1, 0, 0, 1, 0, 0)")
+
+
+async def not_(condition: Awaitable[bool]) -> bool:
+    return not await condition
 
 
 async def _label_is_not(sending: Callable[[], Any], label: str) -> bool:
