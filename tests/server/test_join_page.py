@@ -9,9 +9,10 @@ One browser serves the session; each test gets its own context (profile), server
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -636,18 +637,59 @@ LAYOUT_PROBLEMS = """() => {
       problems.push(`${name} is ${box.width}x${box.height}, too small to touch`);
     }
   }
+  const caption = document.getElementById("self-caption").getBoundingClientRect();
+  const placeholder = document.createRange();
+  placeholder.selectNodeContents(document.getElementById("self-placeholder"));
+  const said = placeholder.getBoundingClientRect();
+  if (said.width > 0 && caption.width > 0 && said.bottom > caption.top && said.top < caption.bottom
+      && said.right > caption.left && said.left < caption.right) {
+    problems.push("the own picture's caption covers its placeholder");
+  }
+  return problems;
+}"""
+
+
+# Every control whose label takes more than one line, or does not fit inside its button.
+BROKEN_LABELS = """() => {
+  const problems = [];
+  for (const button of document.querySelectorAll(".control")) {
+    const box = button.getBoundingClientRect();
+    if (box.width === 0) continue;
+    for (const label of button.querySelectorAll("span")) {
+      if (label.getClientRects().length === 0 || !label.textContent.trim()) continue;
+      const text = document.createRange();
+      text.selectNodeContents(label);
+      // Pieces of text in one line overlap vertically; a piece below the last line starts one.
+      const pieces = [...text.getClientRects()].sort((a, b) => a.top - b.top);
+      let lines = 0;
+      let bottom = -Infinity;
+      for (const piece of pieces) {
+        if (piece.top >= bottom - 2) lines += 1;
+        bottom = Math.max(bottom, piece.bottom);
+      }
+      if (lines > 1) problems.push(`${button.id}: "${label.textContent}" on ${lines} lines`);
+      const drawn = text.getBoundingClientRect();
+      if (drawn.left < box.left - 0.5 || drawn.right > box.right + 0.5) {
+        problems.push(`${button.id}: "${label.textContent}" wider than its button`);
+      }
+    }
+  }
   return problems;
 }"""
 
 
 async def on_screen(page: Page, selector: str) -> bool:
-    """`selector` lies wholly within the screen as it is, without scrolling."""
+    """`selector` lies wholly within the screen as it is, without scrolling, and nothing
+    covers its middle (such as the controls that stay at the bottom)."""
     inside: bool = await page.eval_on_selector(
         selector,
         """(element) => {
           const box = element.getBoundingClientRect();
+          const middle = document.elementFromPoint(
+            (box.left + box.right) / 2, (box.top + box.bottom) / 2);
           return box.width > 0 && box.top >= 0 && box.left >= 0
-            && box.bottom <= window.innerHeight + 0.5 && box.right <= window.innerWidth + 0.5;
+            && box.bottom <= window.innerHeight + 0.5 && box.right <= window.innerWidth + 0.5
+            && element.contains(middle);
         }""",
     )
     return inside
@@ -671,16 +713,12 @@ async def test_the_join_page_fits_a_phone_upright_and_sideways_and_works_by_touc
         try:
             await eventually(lambda: hub.state(OTHER_SITE) is PeerState.CONNECTED, "other site")
             await hub.give_floor(OTHER_SITE)
-            hub.tell_standing(
-                SITE,
-                Standing("Heating briefing", "Riverside", 2, 3, "Old Town", False, True, 170),
-            )
             hub.send_notice(SITE, Notice(1, "Please prepare the figures on heating"))
             for locale in ("en-US", "zh-CN"):
                 context = await phone(phone_browser, locale, PORTRAIT)
                 try:
                     await _look_and_touch(
-                        await context.new_page(), site_link(server, secret), locale, hands
+                        await context.new_page(), site_link(server, secret), locale, hub, hands
                     )
                 finally:
                     await context.close()
@@ -689,25 +727,46 @@ async def test_the_join_page_fits_a_phone_upright_and_sideways_and_works_by_touc
             camera.stop()
 
 
-async def _look_and_touch(page: Page, link: str, locale: str, hands: list[HandRequested]) -> None:
+PHONE_STANDING = Standing("Heating briefing", "Riverside", 2, 3, "Old Town", False, True, 170)
+
+
+async def _look_and_touch(
+    page: Page, link: str, locale: str, hub: HubEngine, hands: list[HandRequested]
+) -> None:
+    hub.tell_standing(SITE, PHONE_STANDING)
     await page.goto(link)
     await wait_for_state(page, "connected")
     await eventually(lambda: _frames_at_least(page, "floor", 5), "the floor site's video")
     await eventually(lambda: page.is_visible("#standing"), "the standing")
+    await _fits_upright_and_sideways(page, locale, "")
+    # The hand goes up with a tap, and down with another; with the hand up, the microphone
+    # muted and the camera off, every label is at its longest.
+    hands.clear()
+    await page.tap("#hand")
+    await eventually(lambda: hands == [HandRequested(SITE, True)], "a hand raised by touch")
+    hub.tell_standing(SITE, dataclasses.replace(PHONE_STANDING, hand_raised=True))
+    await eventually(lambda: page.is_visible('#hand[aria-pressed="true"]'), "the hand shown up")
+    await page.tap("#mic")
+    await page.tap("#camera")
+    await _fits_upright_and_sideways(page, locale, "-longest-labels")
+    await page.tap("#mic")
+    await page.tap("#camera")
+    await page.tap("#hand")
+    await eventually(lambda: len(hands) == 2, "the hand lowered by touch")
+
+
+async def _fits_upright_and_sideways(page: Page, locale: str, shot_suffix: str) -> None:
+    """Upright and sideways: a screenshot, nothing off the screen, too small to touch or
+    covered, and every control's label in one line inside its button."""
     for screen in (PORTRAIT, LANDSCAPE):
         await page.set_viewport_size(screen)
         await asyncio.sleep(0.3)
         shape = f"{locale}-{screen['width']}x{screen['height']}"
-        await page.screenshot(path=str(PHONE_SCREENSHOTS / f"join-{shape}.png"))
+        await page.screenshot(path=str(PHONE_SCREENSHOTS / f"join-{shape}{shot_suffix}.png"))
         assert await page.evaluate(LAYOUT_PROBLEMS) == [], shape
-        for seen in ("#official-tile", "#floor-tile", "#hand", "#mic", "#leave"):
+        assert await page.evaluate(BROKEN_LABELS) == [], shape
+        for seen in ("#official-tile", "#floor-tile", "#hand", "#mic", "#leave", ".dismiss"):
             assert await on_screen(page, seen), f"{seen} off screen, {shape}"
-    # The hand goes up with a tap, and down with another.
-    hands.clear()
-    await page.tap("#hand")
-    await eventually(lambda: hands == [HandRequested(SITE, True)], "a hand raised by touch")
-    await page.tap("#hand")
-    await eventually(lambda: len(hands) == 2, "the hand lowered by touch")
 
 
 async def test_a_phone_switches_between_its_cameras_with_one_button(
@@ -720,18 +779,16 @@ async def test_a_phone_switches_between_its_cameras_with_one_button(
             await page.goto(site_link(server, secret))
             await wait_for_state(page, "connected")
             await eventually(lambda: page.is_visible("#switch-camera"), "the switch button")
-            assert await page.inner_text("#switch-camera") == "Switch camera"
+            # The short label of a phone's row of buttons.
+            assert await page.inner_text("#switch-camera") == "Switch"
             await eventually(
                 lambda: (s := hub.video_statistics(SITE)) and s.frames_received > 30,
                 "the first camera's video at the hub",
             )
 
-            async def sending() -> str:
-                tracks = await page.evaluate("window.outreachJoin.localTracks")
-                # Empty for a moment while the one camera is let go before the other opens.
-                return next((str(t["label"]) for t in tracks if t["kind"] == "video"), "")
-
-            # Each tap the next camera, round to the first again (see THREE_CAMERAS).
+            sending = functools.partial(camera_sending, page)
+            # Chromium's fake cameras say nothing about their facing: each tap the next camera
+            # in the list, round to the first again (see THREE_CAMERAS).
             labels = [await sending()]
             for _ in range(2):
                 await page.tap("#switch-camera")
@@ -753,6 +810,77 @@ async def test_a_phone_switches_between_its_cameras_with_one_button(
             assert await page.is_enabled("#switch-camera")
     finally:
         await context.close()
+
+
+# Chromium's fake cameras say nothing about their facing (getCapabilities().facingMode is
+# empty, getSettings() has none): this makes the browser describe them as a phone with two
+# back cameras listed before its front one does.
+PHONE_CAMERA_FACINGS = """(() => {
+  const facings = { fake_device_0: "environment", fake_device_1: "environment",
+                    fake_device_2: "user" };
+  const capabilities = InputDeviceInfo.prototype.getCapabilities;
+  InputDeviceInfo.prototype.getCapabilities = function () {
+    const described = capabilities.call(this);
+    const facing = facings[this.label];
+    return facing ? { ...described, facingMode: [facing] } : described;
+  };
+})();"""
+
+
+async def test_a_phone_switches_between_its_front_and_back_camera_and_mirrors_only_the_front(
+    server: EmbeddedServer, secret: bytes, phone_browser: Browser, hub_ice: None
+) -> None:
+    context = await phone(phone_browser, "en-US", PORTRAIT)
+    await context.add_init_script(PHONE_CAMERA_FACINGS)
+    try:
+        page = await context.new_page()
+        async with running_hub(server, secret) as hub:
+            await page.goto(site_link(server, secret))
+            await wait_for_state(page, "connected")
+            await eventually(lambda: page.is_visible("#switch-camera"), "the switch button")
+            sending = functools.partial(camera_sending, page)
+            # The browser's first camera faces away: the room, as it is.
+            await eventually(sending, "a camera")
+            assert await sending() == "fake_device_0"
+            assert not await self_view_mirrored(page)
+            await page.tap("#switch-camera")
+            await eventually(lambda: _label_is_not(sending, "fake_device_0"), "the front camera")
+            assert await sending() == "fake_device_2"
+            await eventually(lambda: self_view_mirrored(page), "the front camera mirrored")
+            before = hub.video_statistics(SITE)
+            assert before is not None
+            await eventually(
+                lambda: (
+                    (s := hub.video_statistics(SITE))
+                    and s.frames_received > before.frames_received + 10
+                ),
+                "video from the front camera at the hub",
+            )
+            # Back to the first back camera, not on to the other back lens listed before.
+            await page.tap("#switch-camera")
+            await eventually(lambda: _label_is_not(sending, "fake_device_2"), "a back camera")
+            assert await sending() == "fake_device_0"
+            await eventually(lambda: not_(self_view_mirrored(page)), "the back camera as it is")
+    finally:
+        await context.close()
+
+
+async def camera_sending(page: Page) -> str:
+    """The label of the camera the page sends now; empty for a moment while the one camera
+    is let go before the other opens."""
+    tracks = await page.evaluate("window.outreachJoin.localTracks")
+    return next((str(t["label"]) for t in tracks if t["kind"] == "video"), "")
+
+
+async def self_view_mirrored(page: Page) -> bool:
+    transform = await page.eval_on_selector(
+        "#self-video", "(video) => getComputedStyle(video).transform"
+    )
+    return bool(transform == "matrix(-1, 0, 0, 1, 0, 0)")
+
+
+async def not_(condition: Awaitable[bool]) -> bool:
+    return not await condition
 
 
 async def _label_is_not(sending: Callable[[], Any], label: str) -> bool:

@@ -1,6 +1,7 @@
 // The site's own camera and microphone on the join page: opening them, listing them, and
 // switching to another one. Problems come back as keys of the page's strings.
 
+import { knownFacing } from "./camera_choice.js";
 import { REMEMBERED, recall, remember } from "./memory.js";
 
 const CAPTURE = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 30 } };
@@ -72,6 +73,24 @@ export async function listDevices() {
   } catch {
     return null;
   }
+}
+
+// The cameras of `listDevices` as [{ deviceId, facing }], facing "user", "environment" or null.
+// Browsers that describe their cameras say it in each camera's capabilities (after permission);
+// others only in the settings of an open track: `track` (the camera sending now) adds its own,
+// and `seen` (device id to facing, kept by the caller) remembers what earlier tracks said.
+export function describeCameras(cameras, track, seen) {
+  if (track) {
+    const settings = track.getSettings();
+    const facing = knownFacing(settings.facingMode);
+    if (facing && settings.deviceId) seen.set(settings.deviceId, facing);
+  }
+  return cameras
+    .filter((camera) => camera.deviceId)
+    .map((camera) => ({
+      deviceId: camera.deviceId,
+      facing: knownFacing(camera.getCapabilities?.().facingMode) || seen.get(camera.deviceId) || null,
+    }));
 }
 
 // A track of `kind` from the device `deviceId`, remembered for next time: { track, failed }.

@@ -5,7 +5,8 @@
 // every offer), media_server.js the connections to the media server when the session runs
 // there instead, devices.js the site's camera and microphone, view.js what is shown.
 
-import { openDevice, listDevices, openLocalMedia, trackOf } from "./devices.js";
+import { cameraAfter, knownFacing } from "./camera_choice.js";
+import { describeCameras, openDevice, listDevices, openLocalMedia, trackOf } from "./devices.js";
 import { Link, sendingStats } from "./link.js";
 import { MediaServerLink } from "./media_server.js";
 import { REMEMBERED, recall, remember } from "./memory.js";
@@ -71,8 +72,8 @@ const state = {
   needsAudioClick: false,
   micMuted: false,
   cameraOff: false,
-  // The cameras the browser lists (device ids), in its order.
-  cameraIds: [],
+  // The cameras the browser lists, in its order: [{ deviceId, facing }] (see describeCameras).
+  cameras: [],
   connections: 0, // offers answered
   joins: 0, // times the server admitted this page
   quality: null, // what the hub asked for last, with how it was applied
@@ -86,6 +87,8 @@ const state = {
   noticesSeen: new Set(), // ids of every notice shown, so that one sent again shows once
 };
 let localStream = new MediaStream();
+// Which way each camera opened so far faces, by device id, where only its track said so.
+const facingsSeen = new Map();
 let link = null; // the current Link, while there is one
 let media = null; // the MediaServerLink, while the session runs on the media server
 let iceServers = []; // the official's STUN/TURN servers; none on a LAN
@@ -226,7 +229,7 @@ function render() {
     otherSiteHasFloor:
       state.floorSiteId !== null && state.floorSiteId !== state.siteId && (!!link || !!media),
     hasVideo: !!trackOf(localStream, "video"),
-    cameras: state.cameraIds.length,
+    cameras: state.cameras.length,
     rearCamera: facing() === "environment",
     hasAudio: !!trackOf(localStream, "audio"),
     warning: state.warning,
@@ -259,21 +262,22 @@ async function refreshDevices() {
     const track = trackOf(localStream, kind);
     fillSelect(select, list, track ? track.getSettings().deviceId : null, t);
   }
-  state.cameraIds = devices.cameras.map((camera) => camera.deviceId).filter(Boolean);
+  state.cameras = describeCameras(devices.cameras, trackOf(localStream, "video"), facingsSeen);
   render();
+}
+
+// The device id of the camera sending now, or null.
+function currentCamera() {
+  const track = trackOf(localStream, "video");
+  return (track && track.getSettings().deviceId) || null;
 }
 
 // Which way the camera sending now faces ("user", "environment"), where the browser says.
 function facing() {
   const track = trackOf(localStream, "video");
-  return (track && track.getSettings().facingMode) || null;
-}
-
-// The next camera in the browser's list: on a phone, front to back and back again.
-function nextCamera() {
-  const track = trackOf(localStream, "video");
-  const current = track ? state.cameraIds.indexOf(track.getSettings().deviceId) : -1;
-  return state.cameraIds[(current + 1) % state.cameraIds.length];
+  if (!track) return null;
+  const listed = state.cameras.find((camera) => camera.deviceId === currentCamera());
+  return knownFacing(track.getSettings().facingMode) || (listed ? listed.facing : null);
 }
 
 async function switchDevice(kind, deviceId) {
@@ -641,7 +645,8 @@ function bindControls() {
     render();
   });
   view.switchCamera.addEventListener("click", () => {
-    if (state.cameraIds.length > 1) switchDevice("video", nextCamera());
+    const next = cameraAfter(state.cameras, currentCamera());
+    if (next) switchDevice("video", next);
   });
   view.cameraSelect.addEventListener("change", () => switchDevice("video", view.cameraSelect.value));
   view.microphoneSelect.addEventListener("change", () =>

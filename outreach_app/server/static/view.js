@@ -32,6 +32,7 @@ export const view = {
   hand: $("hand"),
   notices: $("notices"),
   handLabel: $("hand-label"),
+  handShort: $("hand-short"),
   floorBanner: $("floor-banner"),
   warning: $("warning"),
   playAudio: $("play-audio"),
@@ -39,6 +40,7 @@ export const view = {
   micLabel: $("mic-label"),
   camera: $("camera"),
   cameraLabel: $("camera-label"),
+  cameraShort: $("camera-short"),
   switchCamera: $("switch-camera"),
   devicesToggle: $("devices-toggle"),
   devices: $("devices"),
@@ -131,6 +133,7 @@ export function render(page) {
   view.camera.disabled = !page.hasVideo;
   view.camera.setAttribute("aria-pressed", String(page.cameraOff));
   view.cameraLabel.textContent = page.cameraOff ? t("turnCameraOn") : t("turnCameraOff");
+  view.cameraShort.textContent = page.cameraOff ? t("turnCameraOnShort") : t("turnCameraOffShort");
   // A phone's front and back camera; a computer with one camera has nothing to switch.
   view.switchCamera.hidden = page.cameras < 2;
   view.switchCamera.disabled = !page.hasVideo || page.cameraOff;
@@ -187,6 +190,7 @@ function renderHand(t, standing, connected) {
   view.hand.disabled = !connected || !standing || (standing.hasFloor && !raised);
   view.hand.setAttribute("aria-pressed", String(raised));
   view.handLabel.textContent = raised ? t("lowerHand") : t("raiseHand");
+  view.handShort.textContent = raised ? t("lowerHandShort") : t("raiseHandShort");
   view.hand.title = t("handHint");
 }
 
