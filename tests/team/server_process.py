@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 from outreach_app.core.model import Role
+from outreach_app.sync.connection import TeamAddress
 from tests.team.live_server import PASSWORD, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,6 +77,10 @@ class ServerProcess(ChildProcess):
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def address(self) -> TeamAddress:
+        return TeamAddress(self.url)
 
     def start(self, timeout: float = 20.0) -> None:
         self.process = subprocess.Popen(

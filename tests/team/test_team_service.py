@@ -8,6 +8,7 @@ import json
 import random
 import time
 from collections.abc import AsyncIterator
+from datetime import datetime
 from pathlib import Path
 
 import aiohttp
@@ -15,8 +16,8 @@ import pytest
 
 from outreach_app.core import tokens
 from outreach_app.core.message_codec import to_json
-from outreach_app.core.model import Role
-from outreach_app.core.sync_model import Outcome, PushedOperation
+from outreach_app.core.model import Role, Session, SessionKind, SessionSite, Site
+from outreach_app.core.sync_model import JSON, Outcome, PushedOperation
 from outreach_app.core.team_protocol import (
     PROTOCOL_VERSION,
     TEAM_SERVER_MESSAGES,
@@ -32,6 +33,7 @@ from outreach_app.core.team_protocol import (
     TeamServerMessage,
     Welcome,
 )
+from outreach_app.storage.repository import Repository
 from outreach_app.storage.schema import schema_fingerprint
 from outreach_app.team.service import SESSION_TOKEN_KIND
 from tests.team.live_server import PASSWORD, LiveTeamServer, team_server
@@ -255,34 +257,27 @@ async def test_only_administrators_keep_accounts(server: LiveTeamServer) -> None
     await admin.close()
 
 
+def _a_session(repo: Repository) -> tuple[int, str]:
+    """A session of one site in the record: its id there and its uid."""
+    site = repo.sites.save_site(Site(name="Village"))
+    session = repo.sessions.save_session(
+        Session(
+            "S",
+            SessionKind.INVESTIGATION,
+            "王",
+            datetime(2026, 12, 7, 9),
+            60,
+            sites=[SessionSite(site, 0, 20)],
+        )
+    )
+    uid = repo.db.execute("SELECT uid FROM sessions WHERE id = ?", (session,)).fetchone()[0]
+    return session, str(uid)
+
+
 async def test_invitations_and_live_calls_by_role(server: LiveTeamServer) -> None:
-    from datetime import datetime
-
-    from outreach_app.core.model import Session, SessionKind, SessionSite, Site
-
     assert server.service is not None
     service = server.service
-
-    def seed(repo: object) -> str:
-        from outreach_app.storage.repository import Repository
-
-        assert isinstance(repo, Repository)
-        site = repo.sites.save_site(Site(name="Village"))
-        session = repo.sessions.save_session(
-            Session(
-                "S",
-                SessionKind.INVESTIGATION,
-                "王",
-                datetime(2026, 12, 7, 9),
-                60,
-                sites=[SessionSite(site, 0, 20)],
-            )
-        )
-        return str(
-            repo.db.execute("SELECT uid FROM sessions WHERE id = ?", (session,)).fetchone()[0]
-        )
-
-    session_uid = service.worker.call(seed)
+    _, session_uid = service.worker.call(_a_session)
     for name, allowed, host in (("anna", True, False), ("wang", True, True), ("li", False, False)):
         socket = await connect(server, await token_for(server, name))
         await socket.expect(Welcome)
@@ -304,8 +299,6 @@ async def test_invitations_and_live_calls_by_role(server: LiveTeamServer) -> Non
 
 
 async def test_crafted_operations_are_refused_one_by_one(server: LiveTeamServer) -> None:
-    from datetime import datetime
-
     socket = await connect(server, await token_for(server, "li"))
     await socket.expect(Welcome)
     crafted = (
@@ -336,6 +329,39 @@ async def test_crafted_operations_are_refused_one_by_one(server: LiveTeamServer)
     await socket.send(Push(crafted[:1]))
     again = await socket.expect(Pushed)
     assert isinstance(again, Pushed) and again.outcomes[0].outcome is Outcome.REFUSED
+    await socket.close()
+
+
+async def test_a_notice_names_the_person_signed_in_never_a_name_the_app_sends(
+    server: LiveTeamServer,
+) -> None:
+    assert server.service is not None
+    service = server.service
+    server.add_account("chen", Role.NOTE_TAKER)
+    session_id, session_uid = service.worker.call(_a_session)
+    socket = await connect(server, await token_for(server, "chen"))
+    await socket.expect(Welcome)
+    notice: dict[str, JSON] = {
+        "session_id": session_uid,
+        "site_id": None,
+        "text": "Five minutes each, please",
+    }
+    await socket.send(
+        Push(
+            (
+                PushedOperation(
+                    "a" * 32, "calls.record_notice", {**notice, "sent_by": "wang"}, datetime.now()
+                ),
+                PushedOperation("b" * 32, "calls.record_notice", notice, datetime.now()),
+            )
+        )
+    )
+    answer = await socket.expect(Pushed)
+    assert isinstance(answer, Pushed)
+    assert [o.outcome for o in answer.outcomes] == [Outcome.INVALID, Outcome.APPLIED]
+    assert "sent_by" in answer.outcomes[0].params["reason"]
+    kept = service.worker.call(lambda r: r.calls.notices(session_id))
+    assert [(n.text, n.sent_by) for n in kept] == [("Five minutes each, please", "chen")]
     await socket.close()
 
 
@@ -483,11 +509,9 @@ async def test_a_call_stops_showing_live_once_its_official_is_gone_for_a_while(
 async def test_a_link_for_a_session_weeks_ahead_lasts_until_that_day(
     server: LiveTeamServer,
 ) -> None:
-    from datetime import datetime, timedelta
+    from datetime import timedelta
 
     from outreach_app.core.invitations import token_from_join_url, verify
-    from outreach_app.core.model import Session, SessionKind, SessionSite, Site
-    from outreach_app.storage.repository import Repository
 
     assert server.service is not None
     service = server.service

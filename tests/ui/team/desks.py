@@ -8,9 +8,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from outreach_app.app import open_main_window
-from outreach_app.sync.connection import sign_in
+from outreach_app.sync.connection import TeamAddress, sign_in
 from outreach_app.ui.context import UiContext
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.presenter import ChangeBus
@@ -18,7 +19,15 @@ from outreach_app.ui.settings import AppSettings
 from outreach_app.ui.team.desk import TeamDesk
 from outreach_app.ui.team.presenter import TeamPresenter
 from outreach_app.ui.team.saved_sign_in import SavedSignIn
-from tests.ui.team.threaded_server import PASSWORD, ThreadedTeamServer
+from tests.ui.team.threaded_server import PASSWORD
+
+
+class TeamServer(Protocol):
+    """A team server a test started: on a thread of the test (threaded_server.py) or the real
+    `outreach-server` in a process of its own (tests/team/server_process.py)."""
+
+    @property
+    def address(self) -> TeamAddress: ...
 
 
 @dataclass
@@ -31,7 +40,7 @@ class Desk:
 
 @asynccontextmanager
 async def team_desk(
-    server: ThreadedTeamServer, folder: Path, name: str, *, start: bool = True
+    server: TeamServer, folder: Path, name: str, *, start: bool = True
 ) -> AsyncIterator[Desk]:
     credentials = await sign_in(server.address, name, PASSWORD, f"test-{name}")
     bus = ChangeBus()
