@@ -5155,13 +5155,13 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site_call/window.py" line="164"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="299"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="301"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/site_call/window.py" line="166"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="303"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="305"/>
         <source>Camera off</source>
         <translation>关闭摄像头</translation>
     </message>
@@ -5215,7 +5215,7 @@ turn:turn.example.cn:3478 用户名 密码</translation>
     <message>
         <location filename="../../outreach_app/ui/site_call/window.py" line="218"/>
         <location filename="../../outreach_app/ui/site_call/window.py" line="225"/>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="270"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="272"/>
         <source>You have the floor</source>
         <translation>轮到本站发言</translation>
     </message>
@@ -5250,72 +5250,77 @@ turn:turn.example.cn:3478 用户名 密码</translation>
         <translation>正在发言：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="265"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="266"/>
+        <source>you</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="267"/>
         <source>Hands raised: %1</source>
         <translation>举手申请发言：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="272"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="274"/>
         <source>You have spoken — thank you</source>
         <translation>本站已发言，感谢参与</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="276"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="278"/>
         <source>You are next — any moment now</source>
         <translation>下一个轮到本站发言，马上开始</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="280"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="282"/>
         <source>You are next — in about 1 minute</source>
         <translation>下一个轮到本站发言，大约 1 分钟后</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="282"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="284"/>
         <source>You are next — in about %1 minutes</source>
         <translation>下一个轮到本站发言，大约 %1 分钟后</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="286"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="288"/>
         <source>Your turn comes in about 1 minute</source>
         <translation>大约 1 分钟后轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="288"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="290"/>
         <source>Your turn comes in about %1 minutes</source>
         <translation>大约 %1 分钟后轮到本站发言</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="299"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="301"/>
         <source>Unmute</source>
         <translation>取消静音</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="303"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="305"/>
         <source>Camera on</source>
         <translation>打开摄像头</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="307"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="309"/>
         <source>Testing camera, microphone and connection…</source>
         <translation>正在检查摄像头、麦克风和网络连接……</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="313"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="315"/>
         <source>Camera: %1</source>
         <translation>摄像头：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="314"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="316"/>
         <source>Microphone: %1</source>
         <translation>麦克风：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="315"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="317"/>
         <source>Connection: %1</source>
         <translation>连接：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/site_call/window.py" line="318"/>
+        <location filename="../../outreach_app/ui/site_call/window.py" line="320"/>
         <source>The result could not be sent to the organiser.</source>
         <translation>检查结果未能发送给组织方。</translation>
     </message>
@@ -7687,19 +7692,19 @@ If you did not expect this, do not continue: someone may be pretending to be you
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="45"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="270"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="269"/>
         <source>Claimed</source>
         <translation>认领</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="46"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="271"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="270"/>
         <source>Responded</source>
         <translation>答复</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="47"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="272"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="271"/>
         <source>Solved</source>
         <translation>办结</translation>
     </message>
@@ -7830,266 +7835,266 @@ If you did not expect this, do not continue: someone may be pretending to be you
     </message>
     <message>
         <location filename="../../outreach_app/ui/statistics/labels.py" line="186"/>
-        <source>Claims by leaders: people who claimed demands %1; units with at least one claim %2 of %3 (%4); claim rate %5.</source>
-        <translation>领导认领：认领诉求的领导 %1 人；%3 个单位中有 %2 个至少认领一条（%4）；认领率 %5。</translation>
+        <source>Claims by leaders: claimants %1 · units with a claim %2 of %3 (%4) · claim rate %5</source>
+        <translation>领导认领：认领人 %1 · 有认领的单位 %2 / %3（%4）· 认领率 %5</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="206"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="205"/>
         <source>Closed: published on %1 by %2. These are the figures as published.</source>
         <translation>已锁定：%2 于 %1 发布。以下为发布时的数据。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="212"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="211"/>
         <source>Not closed: the figures are counted from the record and may still change.</source>
         <translation>未锁定：数据按当前记录统计，仍可能变化。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="222"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="221"/>
         <source>Published on %1 by %2.</source>
         <translation>%2 于 %1 发布。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="228"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="227"/>
         <source>Reopened on %1 by %2: %3</source>
         <translation>%2 于 %1 重新开放：%3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="239"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="238"/>
         <source>Revision as of %1: the record now counts this month differently from its publication (the published figures stay as they were):</source>
         <translation>截至 %1 的修订：当前记录对本月的统计与发布时不同（已发布的数据保持不变）：</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="247"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="246"/>
         <source>%1: %2 → %3</source>
         <translation>%1：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="249"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="248"/>
         <source>%1, year to date: %2 → %3</source>
         <translation>%1（年内累计）：%2 → %3</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="258"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="257"/>
         <source>Some demands are now counted under another channel, category, site or kind.</source>
         <translation>部分诉求现在归入了其他栏目、类别、站点或连线形式。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="269"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="268"/>
         <source>Still open</source>
         <translation>待认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="278"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="277"/>
         <source>By channel</source>
         <translation>按栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="279"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="278"/>
         <source>By category</source>
         <translation>按类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="280"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="279"/>
         <source>By site</source>
         <translation>按站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="281"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="280"/>
         <source>By session kind</source>
         <translation>按连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="287"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="286"/>
         <source>Channel</source>
         <translation>栏目</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="288"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="287"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="289"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="288"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="290"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="289"/>
         <source>Session kind</source>
         <translation>连线形式</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="296"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="295"/>
         <source>Sessions</source>
         <translation>视频连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="298"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="297"/>
         <source>No category</source>
         <translation>未分类</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="301"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="300"/>
         <source>Imported (no session)</source>
         <translation>导入（非连线）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="337"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="388"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="336"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="387"/>
         <source>%1 to %2</source>
         <translation>%1至%2</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="355"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="354"/>
         <source>%1 %2 pp</source>
         <translation>%1 %2 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="365"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="364"/>
         <source>no figure to compare with %1</source>
         <translation>%1 无可比数据</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="370"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="369"/>
         <source>%1 percentage points</source>
         <translation>%1 个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="375"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="374"/>
         <source>up %1 on %2</source>
         <translation>比 %2 上升 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="377"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="376"/>
         <source>down %1 on %2</source>
         <translation>比 %2 下降 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="379"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="378"/>
         <source>unchanged on %2</source>
         <translation>与 %2 持平</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="398"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="397"/>
         <source>Compared with %1 and with %2 a year earlier.</source>
         <translation>环比 %1，同比 %2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="403"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="402"/>
         <source>Counted to %1: a period not over yet is not compared with whole months.</source>
         <translation>统计截至 %1：期间尚未结束，不与完整月份比较。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="431"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="430"/>
         <source>Demand statistics</source>
         <translation>群众诉求统计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="434"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="433"/>
         <source>Made on %1 by Outreach</source>
         <translation>Outreach 生成于 %1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="438"/>
         <source>Change on previous period</source>
         <translation>环比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="440"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="439"/>
         <source>Change year on year</source>
         <translation>同比变化</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="441"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="440"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="442"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="441"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="443"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="442"/>
         <source>At period end: %1</source>
         <translation>期末：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="445"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="481"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="444"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="480"/>
         <source>Key figures</source>
         <translation>主要指标</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="446"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="445"/>
         <source>Received, claimed and solved, month by month: %1</source>
         <translation>逐月受理、认领和办结情况：%1</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="449"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="448"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="450"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="449"/>
         <source>Where the demands received stood at the end of the period</source>
         <translation>本期受理诉求在期末的办理进度</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="453"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="452"/>
         <source>How the figures are counted</source>
         <translation>统计口径</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="456"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="462"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="467"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="455"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="461"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="466"/>
         <source>%1: %2.</source>
         <translation>%1：%2。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="468"/>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="513"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="467"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="512"/>
         <source>Year to date</source>
         <translation>年内累计</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="470"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="469"/>
         <source>Changes of counts are percentages of the earlier figure; changes of rates are in percentage points (pp). Both are rounded to two decimals.</source>
         <translation>数量的变化为相对比较期的百分比；比率的变化以百分点计。均保留两位小数。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="477"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="476"/>
         <source>No demands were received, claimed, responded to or solved in this period.</source>
         <translation>本期没有受理、认领、答复或办结的诉求。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="482"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="481"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="483"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="482"/>
         <source>pp</source>
         <translation>个百分点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="495"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="494"/>
         <source>Revision</source>
         <translation>修订</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="497"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="496"/>
         <source>Claims by leaders</source>
         <translation>领导认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="501"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="500"/>
         <source>%1 of %2</source>
         <translation>%2 个中的 %1 个</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/labels.py" line="506"/>
+        <location filename="../../outreach_app/ui/statistics/labels.py" line="505"/>
         <source>Year to date: %1, against %2</source>
         <translation>年内累计：%1，对比 %2</translation>
     </message>

@@ -435,7 +435,7 @@ async def test_the_page_says_where_the_site_stands_and_when_its_turn_comes(
         )
         hub.tell_standing(SITE, raised)
         await eventually(lambda: _text_is(page, "#hand-label", "Lower hand"), "hand shown raised")
-        assert await page.inner_text("#standing-hands") == "Hands raised: Old Town, Riverside"
+        assert await page.inner_text("#standing-hands") == "Hands raised: Old Town, you"
         assert await page.get_attribute("#hand", "aria-pressed") == "true"
         await page.click("#hand")
         await eventually(lambda: len(hands) == 2, "the hand lowered at the hub")
@@ -463,7 +463,7 @@ async def test_the_page_says_where_the_site_stands_and_when_its_turn_comes(
         await page.click("#language")
         assert (await page.inner_text("#notices li")).startswith("领导的通知")
         assert await page.inner_text("#notices button") == "知道了"
-        assert await page.inner_text("#standing-hands") == "举手申请发言：Old Town、Riverside"
+        assert await page.inner_text("#standing-hands") == "举手申请发言：Old Town、本站"
         assert await page.inner_text("#hand-label") == "放下手"
         assert await page.inner_text("#standing-turn") == "下一个轮到你发言，大约 3 分钟后"
         assert await page.inner_text("#standing-place") == "发言顺序：第 2 位，共 3 个站点"

@@ -127,11 +127,11 @@ async def test_the_window_says_where_the_site_stands_and_when_its_turn_comes(
     QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     await until(lambda: hands == [HandRequested(SITE, True)], 5)
     raised = Standing(
-        "Heating", "Riverside", 2, 3, "Gas field", False, True, 170, True, ("Riverside",)
+        "Heating", "Riverside", 2, 3, "Gas field", False, True, 170, True, ("Old Town", "Riverside")
     )
     hub.tell_standing(SITE, raised)
     await until(lambda: window.hand_button.text() == "Lower hand", 5)
-    assert window.standing_label.text().splitlines()[-1] == "Hands raised: Riverside"
+    assert window.standing_label.text().splitlines()[-1] == "Hands raised: Old Town, you"
     window.hand_button.click()
     await until(lambda: hands[-1:] == [HandRequested(SITE, False)], 5)
 

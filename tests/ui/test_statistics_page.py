@@ -242,8 +242,7 @@ async def test_the_boards_measures_year_to_date_and_definitions(
     )
     assert "each counted once" in view.cards["responded_or_solved"].toolTip()
     assert view.claims_label.text() == (
-        "Claims by leaders: people who claimed demands 1; units with at least one claim 2 of 2"
-        " (100.00%); claim rate 75.00%."
+        "Claims by leaders: claimants 1 · units with a claim 2 of 2 (100.00%) · claim rate 75.00%"
     )
     assert "regions of" in view.claims_label.toolTip()
     cumulative = view.cumulative_table

@@ -157,7 +157,9 @@ function renderStanding(t, standing) {
   view.standingTurn.textContent = turnText(t, standing);
   view.standing.dataset.turn = standing.hasFloor ? "floor" : standing.next ? "next" : "waiting";
   view.standingHands.hidden = standing.hands.length === 0;
-  view.standingHands.textContent = standing.hands.length ? t("standingHands")(standing.hands) : "";
+  // This site's own hand reads "you", so that it sees its place in the line at a glance.
+  const hands = standing.hands.map((name) => (name === standing.site ? t("standingYou") : name));
+  view.standingHands.textContent = hands.length ? t("standingHands")(hands) : "";
 }
 
 // The official's notices, each with its own dismiss button; `dismiss(id)` takes one away.

@@ -262,7 +262,9 @@ class SiteWindow(QMainWindow):
         )
         lines = [who, f"{order} · {speaking}", self._turn_text(standing, wait)]
         if standing.hands:
-            lines.append(self.tr("Hands raised: %1").replace("%1", ", ".join(standing.hands)))
+            # This site's own hand reads "you": its place in the line at a glance.
+            hands = [self.tr("you") if name == standing.site else name for name in standing.hands]
+            lines.append(self.tr("Hands raised: %1").replace("%1", ", ".join(hands)))
         return lines
 
     def _turn_text(self, standing: Standing, wait: float | None) -> str:

@@ -185,8 +185,7 @@ def claims_sentence(figures: PeriodFigures) -> str:
     return (
         QCoreApplication.translate(
             "statistics",
-            "Claims by leaders: people who claimed demands %1; units with at least one claim"
-            " %2 of %3 (%4); claim rate %5.",
+            "Claims by leaders: claimants %1 · units with a claim %2 of %3 (%4) · claim rate %5",
         )
         .replace("%1", format_count(claims.claimants))
         .replace("%2", format_count(claims.units_claiming))
