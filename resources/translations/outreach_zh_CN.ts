@@ -8104,9 +8104,9 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/charts.py" line="147"/>
-        <source>%1 (so far)</source>
-        <translation>%1（至今）</translation>
+        <location filename="../../outreach_app/ui/statistics/charts.py" line="149"/>
+        <source>%1&lt;br&gt;(so far)</source>
+        <translation>%1&lt;br&gt;（至今）</translation>
     </message>
 </context>
 </TS>

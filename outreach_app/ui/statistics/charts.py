@@ -144,7 +144,10 @@ def trend_chart(title: str, report: StatisticsReport, *, scale: float = 1.0) -> 
     )
     if names and report.counted_to is not None:
         # The last month is not over: its fall is not a trend.
-        names[-1] = QCoreApplication.translate("statistics", "%1 (so far)").replace("%1", names[-1])
+        # On a line of its own (axis labels take HTML): one long label is cut short otherwise.
+        names[-1] = QCoreApplication.translate("statistics", "%1<br>(so far)").replace(
+            "%1", names[-1]
+        )
     months.append(names or [""])
     months.setLabelsFont(_axis_font(chart, scale))
     values = QValueAxis()
