@@ -270,3 +270,13 @@ async def test_a_message_does_not_move_the_page_under_it(context: UiContext, qtb
     QTest.qWait(20)
     assert view.messages.isVisible()
     assert view.week.mapTo(window, view.week.rect().topLeft()) == before
+    # It floats over the foot of the page, whole, across the page's width.
+    bar = view.messages.geometry()
+    assert view.rect().contains(bar) and bar.bottom() > view.height() - 40
+    assert bar.width() > view.width() - 40
+    long_text = "The invitations need the call server, which could not start. " * 6
+    view.messages.show_error(long_text)
+    QTest.qWait(20)
+    label = view.messages.label
+    assert view.rect().contains(view.messages.geometry())
+    assert label.height() >= label.heightForWidth(label.width()) > label.fontMetrics().height()

@@ -55,12 +55,12 @@ class MessageBar(QFrame):
         if page is None:
             return
         width = max(0, page.width() - 2 * FLOAT_MARGIN)
+        # The style sheet just set (its border) counts in the height the text needs.
+        self.ensurePolished()
         layout = self.layout()
-        height = (
-            layout.heightForWidth(width)
-            if layout is not None and layout.hasHeightForWidth()
-            else self.sizeHint().height()
-        )
+        if layout is not None:
+            layout.invalidate()
+        height = self.heightForWidth(width) if self.hasHeightForWidth() else -1
         height = max(height, self.minimumSizeHint().height())
         self.setGeometry(FLOAT_MARGIN, page.height() - height - FLOAT_MARGIN, width, height)
         self.raise_()
