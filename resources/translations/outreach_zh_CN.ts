@@ -3178,7 +3178,7 @@ Start Outreach again to go on.</source>
     <message>
         <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="50"/>
         <source>One line, shown on the site&apos;s page until it is dismissed and kept with the session&apos;s record.</source>
-        <translation>一行文字，显示在站点页面上直到对方关闭，并保存在本场会议的记录中。</translation>
+        <translation>一行文字，显示在站点页面上直到对方关闭，并保存在本场连线的记录中。</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/widgets/notice_dialog.py" line="57"/>
@@ -8104,7 +8104,7 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/statistics/charts.py" line="149"/>
+        <location filename="../../outreach_app/ui/statistics/charts.py" line="148"/>
         <source>%1&lt;br&gt;(so far)</source>
         <translation>%1&lt;br&gt;（至今）</translation>
     </message>
