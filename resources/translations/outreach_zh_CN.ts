@@ -1112,68 +1112,73 @@ Start Outreach again to go on.</source>
         <translation>超期</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="248"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="238"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="249"/>
         <source>Taken by %1</source>
         <translation>由 %1 认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="259"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="260"/>
         <source>History (1 step)</source>
         <translation>办理记录（1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="259"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="260"/>
         <source>History (%1 steps)</source>
         <translation>办理记录（%1 个环节）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="269"/>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="295"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="270"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="296"/>
         <source>Choose a follow-up first</source>
         <translation>请先选择一项督办事项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="272"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="273"/>
         <source>A named person of the owner unit takes it (%1)</source>
         <translation>由责任单位的具体责任人认领（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="273"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="274"/>
         <source>Record what has been done so far (%1)</source>
         <translation>记录目前的办理情况（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="275"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="276"/>
         <source>Record the outcome and the site&apos;s satisfaction (%1)</source>
         <translation>记录办理结果和站点满意度（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="277"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="278"/>
         <source>Take it up again, saying why (%1)</source>
         <translation>说明原因后重新办理（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="281"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="282"/>
         <source>Only an open follow-up can be claimed</source>
         <translation>只有待办事项才能认领</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="282"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="283"/>
         <source>Only a claimed follow-up can be responded to</source>
         <translation>只有已认领的事项才能答复</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="284"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="285"/>
         <source>Claim it first: only a claimed or responded follow-up can be solved</source>
         <translation>请先认领：只有已认领或已答复的事项才能办结</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="286"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="287"/>
         <source>It is open already</source>
         <translation>该事项已是待办状态</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="291"/>
+        <location filename="../../outreach_app/ui/follow_ups/detail_pane.py" line="292"/>
         <source>The dates to claim, respond and solve by (%1)</source>
         <translation>认领、答复和办结的期限（%1）</translation>
     </message>

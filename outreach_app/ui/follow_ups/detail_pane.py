@@ -235,7 +235,8 @@ class DetailPane(QWidget):
                 if day is not None and done.date() > day:
                     late = html.escape(self.tr("late"))
                     value += " " + _coloured(f"({late})", OVERDUE_COLOUR.name())
-            lines.append(f"{html.escape(step_due_label(step))}: {value}")
+            label = self.tr("%1: %2").replace("%1", html.escape(step_due_label(step)))
+            lines.append(label.replace("%2", value))
         return "<br/>".join(lines)
 
     def _show_history(self, detail: FollowUpDetail) -> None:
