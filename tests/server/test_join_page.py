@@ -450,7 +450,7 @@ async def test_the_page_says_where_the_site_stands_and_when_its_turn_comes(
             lambda: page.evaluate("window.outreachJoin.notices.length === 2"), "two notices"
         )
         items = page.locator("#notices li")
-        await page.screenshot(path=str(STANDING_SCREENSHOT))
+        await page.screenshot(path=str(STANDING_SCREENSHOT), full_page=True)
         assert await items.nth(0).inner_text() == (
             "Notice from the official (to every site)\n"
             "Please prepare the figures on heating\nDismiss"
