@@ -3697,13 +3697,13 @@ Start Outreach again to go on.</source>
     </message>
     <message>
         <location filename="../../outreach_app/ui/call/run_sheet.py" line="181"/>
-        <source>Has the floor</source>
-        <translation>正在发言</translation>
+        <source>%1 — has the floor</source>
+        <translation>%1 — 正在发言</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/call/run_sheet.py" line="181"/>
-        <source>Waiting</source>
-        <translation>等待发言</translation>
+        <source>%1 — waiting</source>
+        <translation>%1 — 等待发言</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/call/run_sheet.py" line="198"/>

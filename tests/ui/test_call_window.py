@@ -33,7 +33,12 @@ from outreach_app.core.topics import Topic
 from outreach_app.storage.repository import Repository
 from outreach_app.ui.call.launcher import call_available, open_call_windows
 from outreach_app.ui.call.presenter import CallPhase, CallPresenter, synthetic_official_media
-from outreach_app.ui.call.run_sheet import HAND_COLUMN, LEFT_COLUMN, STATE_COLUMN
+from outreach_app.ui.call.run_sheet import (
+    HAND_COLUMN,
+    LEFT_COLUMN,
+    SITE_COLUMN,
+    STATE_COLUMN,
+)
 from outreach_app.ui.call.site_tile import describe_statistics
 from outreach_app.ui.call.window import CallWindow, CloseChoice
 from outreach_app.ui.context import UiContext
@@ -134,6 +139,8 @@ async def test_a_real_call_from_start_to_end(
         await until(lambda: presenter.phase is CallPhase.LIVE, timeout=10)
         assert window.run_sheet.row_texts(gas)[1:3] == [GAS_FIELD, "10 min"]
         assert "Invited" in window.run_sheet.row_texts(village)[STATE_COLUMN]
+        # A name cut short in a narrow run sheet reads whole in its tooltip.
+        assert window.run_sheet._items[village].toolTip(SITE_COLUMN) == f"{VILLAGE} — waiting"
         await until(
             lambda: repo(lambda r: r.sessions.get_session(session_id)).status is SessionStatus.LIVE
         )

@@ -177,9 +177,9 @@ class RunSheet(QTreeWidget):
             font.setBold(on_floor)
             position = self.indexOfTopLevelItem(item) + 1
             item.setText(ORDER_COLUMN, f"▶ {position}" if on_floor else str(position))
-            item.setToolTip(
-                SITE_COLUMN, self.tr("Has the floor") if on_floor else self.tr("Waiting")
-            )
+            # The whole name too: a narrow run sheet cuts long names short.
+            state = self.tr("%1 — has the floor") if on_floor else self.tr("%1 — waiting")
+            item.setToolTip(SITE_COLUMN, state.replace("%1", item.text(SITE_COLUMN)))
             for column in range(self.columnCount()):
                 item.setFont(column, font)
                 item.setBackground(column, QBrush(highlight) if on_floor else QBrush())
