@@ -143,6 +143,9 @@ class SyncClient:
         self._stopped = False
         self._ws: aiohttp.ClientWebSocketResponse | None = None
         self._waiters: dict[type[object], asyncio.Future[object]] = {}
+        # Why the connection's reader stopped (None while it reads): a question asked after
+        # that would wait for an answer nobody reads.
+        self._deaf: SignedOutError | _Dropped | None = None
         # One question of each kind at a time: answers are matched to questions by their type.
         self._asking: dict[type[object], asyncio.Lock] = {}
         self._live_report: Live | None = None
@@ -294,6 +297,7 @@ class SyncClient:
             await self._set_status(link=Link.ONLINE, offline_since=None, detail="")
             if self._live_report is not None:
                 await self._send(self._live_report)
+            self._deaf = None
             receiver = asyncio.ensure_future(self._receive_loop(ws))
             try:
                 await self._exchange(receiver)
@@ -423,6 +427,8 @@ class SyncClient:
             waiter: asyncio.Future[object] = loop.create_future()
             self._waiters[answer] = waiter
             try:
+                if self._deaf is not None:
+                    raise self._deaf
                 await self._send(message)
                 result = await asyncio.wait_for(waiter, ANSWER_SECONDS)
             finally:
@@ -461,6 +467,7 @@ class SyncClient:
             # A question still waiting has no answer coming: it ends now, the way the
             # connection did (signed out, dropped), rather than after ANSWER_SECONDS.
             reason = ended if isinstance(ended, SignedOutError) else _Dropped()
+            self._deaf = reason
             for waiter in self._waiters.values():
                 if not waiter.done():
                     waiter.set_exception(reason)

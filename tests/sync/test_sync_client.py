@@ -9,10 +9,12 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+
 from outreach_app.core.model import Role, Session, SessionKind, SessionSite, Site
 from outreach_app.storage.repository import Repository
 from outreach_app.storage.worker import StoreWorker
-from outreach_app.sync.client import Link, SyncClient
+from outreach_app.sync.client import Link, SignedOutError, SyncClient, SyncStatus
 from tests.team.live_server import signed_in_replica, team_server
 
 
@@ -233,3 +235,29 @@ def _problems(repo: Repository) -> list[str]:
             "SELECT op_id FROM sync_outbox WHERE state != 'pending'"
         ).fetchall()
     ]
+
+
+async def test_a_sign_in_ended_as_the_app_comes_online_signs_it_out_at_once(
+    tmp_path: Path,
+) -> None:
+    async with team_server(tmp_path / "server") as server:
+        server.add_account("anna", Role.STAFF)
+        store, client = await signed_in_replica(server, tmp_path / "a.db", "anna", Role.STAFF)
+        hub = server.hub
+
+        def sign_out_elsewhere(status: SyncStatus) -> None:
+            # The refusal is on its way before the app asks its first question.
+            if status.link is Link.ONLINE:
+                hub.cut(hub.signed_in_tokens(), "signed out")
+
+        client._on_status = sign_out_elsewhere
+        started = time.monotonic()
+        try:
+            with pytest.raises(SignedOutError):
+                # Not after the minute a question waits for its answer.
+                await asyncio.wait_for(client.run(), 20)
+            assert client.status.link is Link.SIGNED_OUT
+            assert time.monotonic() - started < 10
+        finally:
+            client.stop()
+            store.close()

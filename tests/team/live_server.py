@@ -19,7 +19,7 @@ from outreach_app.sync.connection import TeamAddress, sign_in
 from outreach_app.sync.replica_store import open_synced_replica
 from outreach_app.team.passwords import ScryptCost
 from outreach_app.team.record import RecordFolder, init_folder, open_folder
-from outreach_app.team.routes import add_team_routes
+from outreach_app.team.routes import TEAM_HUB, TeamHub, add_team_routes
 from outreach_app.team.service import TeamService
 
 PASSWORD = "a long enough password"
@@ -57,6 +57,12 @@ class LiveTeamServer:
     def address(self) -> TeamAddress:
         scheme = "https" if self.tls is not None else "http"
         return TeamAddress(f"{scheme}://127.0.0.1:{self.port}")
+
+    @property
+    def hub(self) -> TeamHub:
+        """The server's live connections (to cut a sign-in as signing out elsewhere does)."""
+        assert self._runner is not None
+        return self._runner.app[TEAM_HUB]
 
     async def start(self) -> None:
         self.service = TeamService(self.folder, cost=CHEAP, sign_in_lifetime=self.sign_in_lifetime)
