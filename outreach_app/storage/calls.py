@@ -110,7 +110,9 @@ class CallStore(Aggregate):
             (session_id, site_id, line, timestamp(sent_at), self._actor.name),
         )
         notice_id = int(cursor.lastrowid or 0)
-        self._audit("notice", "session", session_id, session_id=session_id, detail=line)
+        # The audit trail says to whom: the site, or the session (every site).
+        entity, entity_id = ("session", session_id) if site_id is None else ("site", site_id)
+        self._audit("notice", entity, entity_id, session_id=session_id, detail=line)
         return SiteNotice(notice_id, session_id, site_id, line, sent_at, self._actor.name)
 
     @read

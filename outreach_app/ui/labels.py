@@ -158,6 +158,7 @@ def audit_action_label(action: str) -> str:
         "solve": QCoreApplication.translate("labels", "Solved"),
         "reopen": QCoreApplication.translate("labels", "Reopened"),
         "due": QCoreApplication.translate("labels", "Set due dates"),
+        "notice": QCoreApplication.translate("labels", "Sent a notice"),
     }.get(action, action)
 
 

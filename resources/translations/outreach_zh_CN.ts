@@ -1636,17 +1636,17 @@ Start Outreach again to go on.</source>
         <translation>重新办理</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="186"/>
+        <location filename="../../outreach_app/ui/labels.py" line="187"/>
         <source>Satisfied</source>
         <translation>满意</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="187"/>
+        <location filename="../../outreach_app/ui/labels.py" line="188"/>
         <source>Basically satisfied</source>
         <translation>基本满意</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="190"/>
+        <location filename="../../outreach_app/ui/labels.py" line="191"/>
         <source>Unsatisfied</source>
         <translation>不满意</translation>
     </message>
@@ -1692,27 +1692,27 @@ Start Outreach again to go on.</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="196"/>
+        <location filename="../../outreach_app/ui/labels.py" line="197"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="198"/>
+        <location filename="../../outreach_app/ui/labels.py" line="199"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="210"/>
+        <location filename="../../outreach_app/ui/labels.py" line="211"/>
         <source>Claim overdue by %1 (due %2)</source>
         <translation>认领逾期 %1（期限 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="212"/>
+        <location filename="../../outreach_app/ui/labels.py" line="213"/>
         <source>Response overdue by %1 (due %2)</source>
         <translation>答复逾期 %1（期限 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="214"/>
+        <location filename="../../outreach_app/ui/labels.py" line="215"/>
         <source>Solution overdue by %1 (due %2)</source>
         <translation>办结逾期 %1（期限 %2）</translation>
     </message>
@@ -1737,7 +1737,7 @@ Start Outreach again to go on.</source>
         <translation>%1（还有 %2）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="220"/>
+        <location filename="../../outreach_app/ui/labels.py" line="221"/>
         <source>No unit yet</source>
         <translation>尚无责任单位</translation>
     </message>
@@ -2728,58 +2728,58 @@ Start Outreach again to go on.</source>
         <translation>在左侧选择一场连线以阅读纪要。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="184"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="186"/>
         <source>Audit trail (%1)</source>
         <translation>操作记录（%1）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="190"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="192"/>
         <source>Save these minutes as PDF or Word (Ctrl+E)</source>
         <translation>将此纪要保存为 PDF 或 Word 文档（Ctrl+E）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="192"/>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="199"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="194"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="201"/>
         <source>Choose a session first</source>
         <translation>请先选择一场连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="201"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="203"/>
         <source>Saving the decision…</source>
         <translation>正在保存审阅结论…</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="209"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="211"/>
         <source>The session is still running</source>
         <translation>连线仍在进行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="211"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="213"/>
         <source>The session has not taken place yet</source>
         <translation>连线尚未举行</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="224"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="226"/>
         <source>Not yet approvable: %1.</source>
         <translation>暂不能批准：%1。</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="229"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="231"/>
         <source>Already approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="231"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="233"/>
         <source>Approve these minutes (Ctrl+Shift+A)</source>
         <translation>批准此纪要（Ctrl+Shift+A）</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="235"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="237"/>
         <source>Already sent back; waiting for corrections</source>
         <translation>已退回，等待修改</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="237"/>
+        <location filename="../../outreach_app/ui/review/minutes_pane.py" line="239"/>
         <source>Send the minutes back with a comment (Ctrl+Shift+B)</source>
         <translation>附意见退回纪要（Ctrl+Shift+B）</translation>
     </message>
@@ -6610,6 +6610,24 @@ If you did not expect this, do not continue: someone may be pretending to be you
     </message>
 </context>
 <context>
+    <name>audit</name>
+    <message>
+        <location filename="../../outreach_app/ui/review/audit_trail.py" line="65"/>
+        <source>site %1</source>
+        <translation>站点 %1</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/audit_trail.py" line="69"/>
+        <source>every site</source>
+        <translation>所有站点</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/review/audit_trail.py" line="71"/>
+        <source>To %1: %2</source>
+        <translation>发给%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <location filename="../../outreach_app/ui/labels.py" line="28"/>
@@ -6816,25 +6834,25 @@ If you did not expect this, do not continue: someone may be pretending to be you
     </message>
     <message>
         <location filename="../../outreach_app/ui/labels.py" line="137"/>
-        <location filename="../../outreach_app/ui/labels.py" line="167"/>
+        <location filename="../../outreach_app/ui/labels.py" line="168"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/labels.py" line="138"/>
-        <location filename="../../outreach_app/ui/labels.py" line="168"/>
+        <location filename="../../outreach_app/ui/labels.py" line="169"/>
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/labels.py" line="139"/>
-        <location filename="../../outreach_app/ui/labels.py" line="171"/>
+        <location filename="../../outreach_app/ui/labels.py" line="172"/>
         <source>Agenda</source>
         <translation>议程</translation>
     </message>
     <message>
         <location filename="../../outreach_app/ui/labels.py" line="140"/>
-        <location filename="../../outreach_app/ui/labels.py" line="169"/>
+        <location filename="../../outreach_app/ui/labels.py" line="170"/>
         <source>Follow-up</source>
         <translation>督办事项</translation>
     </message>
@@ -6894,27 +6912,32 @@ If you did not expect this, do not continue: someone may be pretending to be you
         <translation>设定期限</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="166"/>
+        <location filename="../../outreach_app/ui/labels.py" line="161"/>
+        <source>Sent a notice</source>
+        <translation>发送通知</translation>
+    </message>
+    <message>
+        <location filename="../../outreach_app/ui/labels.py" line="167"/>
         <source>Session</source>
         <translation>连线</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="170"/>
+        <location filename="../../outreach_app/ui/labels.py" line="171"/>
         <source>Agenda item</source>
         <translation>议程项</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="172"/>
+        <location filename="../../outreach_app/ui/labels.py" line="173"/>
         <source>Briefing</source>
         <translation>背景材料</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="173"/>
+        <location filename="../../outreach_app/ui/labels.py" line="174"/>
         <source>Site</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../outreach_app/ui/labels.py" line="174"/>
+        <location filename="../../outreach_app/ui/labels.py" line="175"/>
         <source>Categories</source>
         <translation>类别</translation>
     </message>

@@ -375,6 +375,40 @@ async def test_approving_stores_the_decision_and_shows_it_everywhere(
     await view.presenter.wait_idle()
 
 
+@pytest.mark.parametrize(
+    ("language", "action", "to_one", "to_all"),
+    [
+        ("en", "Sent a notice", "To 红旗村村委会: 请准备好供暖数据", "To every site: 每站五分钟"),
+        ("zh_CN", "发送通知", "发给红旗村村委会：请准备好供暖数据", "发给所有站点：每站五分钟"),
+    ],
+)
+async def test_the_audit_trail_keeps_each_notice_and_to_whom_it_went(
+    context: UiContext,
+    qtbot: QtBot,
+    seeded: Seeded,
+    repo: Repo,
+    use_language: Callable[[str], QLocale],
+    language: str,
+    action: str,
+    to_one: str,
+    to_all: str,
+) -> None:
+    use_language(language)
+
+    def send(r: Repository) -> None:
+        r.clock = lambda: NOW
+        r.calls.record_notice(seeded.winter, seeded.village, "请准备好供暖数据")
+        r.calls.record_notice(seeded.winter, None, "每站五分钟")
+
+    repo(send)
+    view = await open_view(context, qtbot)
+    select_session(view, seeded.winter)
+    await until(lambda: view.presenter.record and view.presenter.record.session_id == seeded.winter)
+    table = view.minutes.audit_table
+    rows = [[table_item(table, r, c).text() for c in (2, 3)] for r in range(table.rowCount())]
+    assert [action, to_one] in rows and [action, to_all] in rows
+
+
 async def test_sending_back_needs_a_comment_then_stores_and_shows_it(
     context: UiContext, qtbot: QtBot, seeded: Seeded, repo: Repo
 ) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QCoreApplication
 
 from outreach_app.core.model import AuditEntry, FollowUpStatus, ReviewState, SessionStatus
 from outreach_app.ui.formatting import format_datetime
@@ -16,20 +18,25 @@ from outreach_app.ui.labels import (
 )
 
 
-def audit_rows(entries: list[AuditEntry]) -> list[list[str]]:
-    """When, who, action and what, one row per entry."""
+def audit_rows(
+    entries: list[AuditEntry], site_names: Mapping[int, str] | None = None
+) -> list[list[str]]:
+    """When, who, action and what, one row per entry; `site_names` names the sites of the
+    session (by id) where an entry is about one of them."""
     return [
         [
             format_datetime(entry.at),
             f"{entry.actor} ({role_short_label(entry.role)})",
             audit_action_label(entry.action),
-            audit_what(entry),
+            audit_what(entry, site_names or {}),
         ]
         for entry in entries
     ]
 
 
-def audit_what(entry: AuditEntry) -> str:
+def audit_what(entry: AuditEntry, site_names: Mapping[int, str] | None = None) -> str:
+    if entry.action == "notice":
+        return _notice_what(entry, site_names or {})
     if entry.action == "review":
         state_value, _, comment = entry.detail.partition(": ")
         try:
@@ -51,3 +58,17 @@ def _label_or_value(value: str, label: Callable[[str], str]) -> str:
         return label(value)
     except ValueError:
         return value
+
+
+def _notice_what(entry: AuditEntry, site_names: Mapping[int, str]) -> str:
+    if entry.entity == "site" and entry.entity_id is not None:
+        to = site_names.get(entry.entity_id) or QCoreApplication.translate(
+            "audit", "site %1"
+        ).replace("%1", str(entry.entity_id))
+    else:
+        to = QCoreApplication.translate("audit", "every site")
+    return (
+        QCoreApplication.translate("audit", "To %1: %2")
+        .replace("%1", to)
+        .replace("%2", entry.detail)
+    )

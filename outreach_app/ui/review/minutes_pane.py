@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.core.model import AuditEntry, Recording, ReviewState, SessionStatus
+from outreach_app.core.model import Recording, ReviewState, SessionStatus
 from outreach_app.core.recordings import recording_at
 from outreach_app.core.rules import approval_refusal
 from outreach_app.ui.context import UiContext
@@ -153,7 +153,7 @@ class MinutesPane(QWidget):
         else:
             # A refresh after someone else's edit keeps the reader's place.
             self.minutes_browser.verticalScrollBar().setValue(scroll)
-        self._show_audit(record.audit)
+        self._show_audit(record)
         self.update_actions()
 
     @staticmethod
@@ -179,8 +179,10 @@ class MinutesPane(QWidget):
         player.show()
         self.recording_player = player
 
-    def _show_audit(self, entries: list[AuditEntry]) -> None:
-        show_rows(self.audit_table, audit_rows(entries))
+    def _show_audit(self, record: SessionRecord) -> None:
+        entries = record.audit
+        names = {site.site_id: site.site_name for site in record.minutes.session.sites}
+        show_rows(self.audit_table, audit_rows(entries, names))
         self.tabs.setTabText(1, self.tr("Audit trail (%1)").replace("%1", str(len(entries))))
 
     def update_actions(self) -> None:
