@@ -795,15 +795,7 @@ async def test_a_phone_switches_between_its_cameras_with_one_button(
                 await eventually(lambda: _label_is_not(sending, labels[-1]), "the next camera")
                 labels.append(await sending())
             assert len(set(labels)) == 3, labels
-            before = hub.video_statistics(SITE)
-            assert before is not None
-            await eventually(
-                lambda: (
-                    (s := hub.video_statistics(SITE))
-                    and s.frames_received > before.frames_received + 10
-                ),
-                "video from the third camera at the hub",
-            )
+            await more_video_at_hub(hub, "video from the third camera at the hub")
             await page.tap("#switch-camera")
             await eventually(lambda: _label_is_not(sending, labels[-1]), "the first camera")
             assert await sending() == labels[0]
@@ -847,15 +839,7 @@ async def test_a_phone_switches_between_its_front_and_back_camera_and_mirrors_on
             await eventually(lambda: _label_is_not(sending, "fake_device_0"), "the front camera")
             assert await sending() == "fake_device_2"
             await eventually(lambda: self_view_mirrored(page), "the front camera mirrored")
-            before = hub.video_statistics(SITE)
-            assert before is not None
-            await eventually(
-                lambda: (
-                    (s := hub.video_statistics(SITE))
-                    and s.frames_received > before.frames_received + 10
-                ),
-                "video from the front camera at the hub",
-            )
+            await more_video_at_hub(hub, "video from the front camera at the hub")
             # Back to the first back camera, not on to the other back lens listed before.
             await page.tap("#switch-camera")
             await eventually(lambda: _label_is_not(sending, "fake_device_2"), "a back camera")
@@ -863,6 +847,18 @@ async def test_a_phone_switches_between_its_front_and_back_camera_and_mirrors_on
             await eventually(lambda: not_(self_view_mirrored(page)), "the back camera as it is")
     finally:
         await context.close()
+
+
+async def more_video_at_hub(hub: HubEngine, what: str) -> None:
+    """Wait until the site's video keeps arriving at the hub: ten frames more than now."""
+    before = hub.video_statistics(SITE)
+    assert before is not None
+    await eventually(
+        lambda: (
+            (s := hub.video_statistics(SITE)) and s.frames_received > before.frames_received + 10
+        ),
+        what,
+    )
 
 
 async def camera_sending(page: Page) -> str:

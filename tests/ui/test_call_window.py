@@ -112,6 +112,20 @@ def call_window(context: UiContext, session_id: int, service: CallService) -> Ca
     return window
 
 
+async def close_call(
+    window: CallWindow, sites: list[SiteEngine], cameras: list[SyntheticVideoTrack]
+) -> None:
+    """End what a test's call left open: the call (if its window is still there), the sites
+    and their cameras."""
+    if shiboken6.isValid(window):
+        await window.presenter.end()
+        window.deleteLater()
+    for site in sites:
+        await site.close()
+    for camera in cameras:
+        camera.stop()
+
+
 async def join(link: str, site_id: int, tracks: list[SyntheticVideoTrack]) -> SiteEngine:
     signaling = WebSocketSignaling(link, token_from_join_url(link))
     await signaling.connect()
@@ -358,13 +372,7 @@ async def test_a_real_call_from_start_to_end(
         answers = [q.answer for q in repo(lambda r: r.notes.list_questions(session_id))]
         assert answers[0] is not None and answers[0].text == "供暖正常"
     finally:
-        if shiboken6.isValid(window):
-            await presenter.end()
-            window.deleteLater()
-        for site in sites:
-            await site.close()
-        for track in tracks:
-            track.stop()
+        await close_call(window, sites, tracks)
 
 
 async def test_notes_follow_the_floor_and_go_elsewhere_only_by_choice(

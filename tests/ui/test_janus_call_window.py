@@ -10,7 +10,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -35,6 +34,7 @@ from outreach_app.ui.context import UiContext
 from tests.janus import JanusProcess
 from tests.netns import NetworkNamespace
 from tests.ui.conftest import Repo, until
+from tests.ui.test_call_window import close_call
 
 OFFICIAL = VideoQuality(160, 120, 10)
 QUALITY = QualityPolicy(floor=VideoQuality(320, 240, 15), waiting=VideoQuality(160, 120, 5))
@@ -163,11 +163,5 @@ async def test_a_call_on_the_media_server_runs_as_on_the_hub_and_survives_a_janu
         await presenter.end()
         await until(lambda: all(site.state is PeerState.LEFT for site in sites), timeout=5)
     finally:
-        if shiboken6.isValid(window):
-            await presenter.end()
-            window.deleteLater()
-        for site in sites:
-            await site.close()
-        for camera in cameras:
-            camera.stop()
+        await close_call(window, sites, cameras)
         await service.close()

@@ -28,7 +28,7 @@ def audit_rows(
             format_datetime(entry.at),
             f"{entry.actor} ({role_short_label(entry.role)})",
             audit_action_label(entry.action),
-            audit_what(entry, site_names or {}),
+            audit_what(entry, site_names),
         ]
         for entry in entries
     ]

@@ -13,7 +13,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -46,7 +45,7 @@ from outreach_app.ui.widgets.notice_dialog import NoticeDialog
 from tests.team.server_process import ServerProcess, init_record
 from tests.ui.conftest import until
 from tests.ui.team.desks import Desk, team_desk
-from tests.ui.test_call_window import CTRL_SHIFT, call_window, join
+from tests.ui.test_call_window import CTRL_SHIFT, call_window, close_call, join
 
 GAS_FIELD, VILLAGE = "Gas field", "Red Flag village"
 HEATING = "Please prepare the figures on heating"
@@ -269,11 +268,5 @@ async def test_a_note_takers_notices_reach_their_sites_under_their_name_a_review
                 kept = official.presenter.store.call(lambda r: r.calls.notices(session_id))
                 assert len(kept) == 3
         finally:
-            if shiboken6.isValid(window):
-                await presenter.end()
-                window.deleteLater()
-            for site in sites:
-                await site.close()
-            for track in tracks:
-                track.stop()
+            await close_call(window, sites, tracks)
             await calls.close()
